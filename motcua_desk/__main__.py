@@ -1,0 +1,3 @@
+from motcua_desk.cli import main
+
+raise SystemExit(main())

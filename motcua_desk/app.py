@@ -1,0 +1,49 @@
+"""Composition root: paths, logging, the store, the services, and (later) the window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from motcua_desk import paths
+from motcua_desk.services import Clock, Services, build_services, system_clock
+from motcua_desk.store.engine import inspect_file
+from motcua_desk.store.errors import DeskNotInitialised
+from motcua_desk.store.migrate import open_store
+
+log = logging.getLogger("motcua")
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """A rotating log file in the user data directory the officer can send to IT."""
+    path = paths.log_file()
+    root = logging.getLogger()
+    if any(getattr(h, "_motcua", False) for h in root.handlers):
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._motcua = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
+
+
+def open_services(db_path: Path | None = None, *, create: bool = True,
+                  clock: Clock = system_clock) -> Services:
+    """Open (and migrate) the desk database and build the services on it. With create=False
+    a missing database is an error and no file is made."""
+    db_path = Path(db_path or paths.default_db_path())
+    if not create and inspect_file(db_path) == "new":
+        raise DeskNotInitialised(
+            f"there is no desk database at {db_path}: run 'motcua-desk init' first")
+    store = open_store(db_path, backup_dir=paths.backup_dir(db_path))
+    services = build_services(store, clock)
+    if create:
+        services.catalog.ensure_seed()
+    return services

@@ -1,0 +1,78 @@
+"""The command line `motcua-desk`: administration, scripting and tests over the services.
+
+Exit codes: 0 done; 2 bad input or a refused action (one line on stderr, nothing changed);
+1 an internal fault (the log file has the details).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from motcua_desk import __version__, paths
+from motcua_desk.cli import core
+from motcua_desk.cli.common import Context
+from motcua_desk.domain.errors import DomainError
+
+log = logging.getLogger("motcua.cli")
+
+# Command modules: each has register(subparsers) adding its sub-commands; a handler is stored
+# as `func` and takes a Context. Optional modules are skipped when not present.
+COMMAND_MODULES = ["motcua_desk.cli.core", "motcua_desk.cli.printing", "motcua_desk.cli.sync"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as for every bad input
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="motcua-desk",
+        description="Counter application of a one-stop public-service desk (Bộ phận Một cửa). "
+                    "Without a command it opens the window.")
+    parser.add_argument("--version", action="version", version=f"motcua-desk {__version__}")
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help="the desk database (default: $MOTCUA_DB or "
+                             f"{paths.default_db_path()})")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from motcua_desk.app import setup_logging
+
+    log_path = setup_logging()
+    if not getattr(args, "func", None):
+        return core.no_command(parser, args)
+    db_path = args.db or Path(os.environ.get("MOTCUA_DB") or paths.default_db_path())
+    ctx = Context(args=args, db_path=db_path, create=getattr(args, "creates_db", False))
+    try:
+        return int(args.func(ctx) or 0)
+    except DomainError as err:
+        print(f"motcua-desk: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("internal error in %s", args.command)
+        print(f"motcua-desk: internal error; details are in the log file {log_path}",
+              file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()

@@ -1,0 +1,357 @@
+"""Core commands: init, catalog, intake, find, show, the lifecycle actions, due, calendar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from motcua_desk.cli.common import (
+    Context,
+    detail_json,
+    dossier_json,
+    emit_json,
+    fmt,
+    iso_minute,
+    parse_day,
+    parse_moment,
+    print_dossier,
+)
+from motcua_desk.services import IntakeRequest
+
+
+def no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """No sub-command: open the window when the ui layer is installed, else print help."""
+    try:
+        from motcua_desk.ui.main import run_window
+    except ImportError:
+        parser.print_help()
+        print("\n(the counter window is not part of this build yet: use the commands above)")
+        return 0
+    return run_window(args.db)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="set up this desk (agency, desk number, officer)")
+    p.add_argument("--agency-id", required=True, help="electronic id, e.g. 000.17.22.H56")
+    p.add_argument("--agency-name", required=True)
+    p.add_argument("--parent-name", required=True, help='e.g. "UBND XÃ VI HƯƠNG"')
+    p.add_argument("--place", required=True, help='for "{place}, ngày … tháng … năm …"')
+    p.add_argument("--desk", type=int, default=1, help="desk number (1–9), partitions codes")
+    p.add_argument("--officer", default="")
+    p.add_argument("--officer-phone", default="")
+    p.set_defaults(func=cmd_init, creates_db=True)
+
+    p = sub.add_parser("catalog", help="the procedure catalog")
+    csub = p.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+    q = csub.add_parser("list", help="list the procedures")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_catalog_list)
+    q = csub.add_parser("import", help="import procedures from a JSON or CSV file")
+    q.add_argument("file")
+    q.set_defaults(func=cmd_catalog_import)
+
+    p = sub.add_parser("intake", help="receive a dossier and issue its code")
+    p.add_argument("--procedure", required=True, metavar="CODE")
+    p.add_argument("--applicant", required=True, metavar="NAME")
+    p.add_argument("--id-number", default="", help="citizen ID (CCCD), 12 digits")
+    p.add_argument("--phone", default="")
+    p.add_argument("--address", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--sets", type=int, default=1)
+    p.add_argument("--received-at", metavar="ISO", help="default: now")
+    p.add_argument("--delivery", choices=["counter", "post"], default="counter",
+                   help="where the result is collected")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_intake)
+
+    p = sub.add_parser("find", help="search by code, name (diacritics optional), CCCD or phone")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_find)
+
+    p = sub.add_parser("show", help="a dossier and all its events")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    def action(name: str, help_: str, func, *, many: bool = False, reason: bool = False,
+               at: bool = True):
+        q = sub.add_parser(name, help=help_)
+        q.add_argument("codes" if many else "code", nargs="+" if many else None, metavar="CODE")
+        if reason:
+            q.add_argument("--reason", required=True)
+        if at:
+            q.add_argument("--at", metavar="ISO", help="when it happened (default: now)")
+        q.add_argument("--json", action="store_true")
+        q.set_defaults(func=func)
+        return q
+
+    q = action("handoff", "hand dossiers to a department", cmd_handoff, many=True)
+    q.add_argument("--to", required=True, metavar="DEPT")
+    q.add_argument("--receiver", default="", help="who took the papers")
+    q = action("receive-result", "take results back from the department", cmd_receive_result,
+               many=True)
+    q.add_argument("--giver", default="", help="who brought the result")
+    q = action("supplement", "ask the applicant to complete the dossier (Mẫu 02)",
+               cmd_supplement, reason=True)
+    q.add_argument("--item", action="append", default=[], metavar="DOCUMENT",
+                   help="a document to bring (repeat)")
+    action("resubmit", "the completed dossier is back (the clock restarts)", cmd_resubmit)
+    action("refuse", "refuse the dossier (Mẫu 03 at intake, or after appraisal)", cmd_refuse,
+           reason=True)
+    q = action("extend", "apology and new return date (Mẫu 04), once", cmd_extend, reason=True)
+    q.add_argument("--new-due", required=True, metavar="ISO")
+    q = action("return", "return the result to the applicant", cmd_return)
+    q.add_argument("--to-name", required=True, metavar="NAME", help="who collected it")
+    q.add_argument("--method", choices=["counter", "post", "online"], default="counter")
+    q.add_argument("--id-number", default="", help="CCCD of who collected it")
+    action("stop", "stop at the applicant's request (Mẫu 05)", cmd_stop, reason=True)
+    q = action("note", "add a note to a dossier", cmd_note, at=False)
+    q.add_argument("--text", required=True)
+    action("void", "void a dossier entered by mistake", cmd_void, reason=True, at=False)
+
+    p = sub.add_parser("due", help="the deadline calculator alone")
+    p.add_argument("--procedure", required=True, metavar="CODE")
+    p.add_argument("--received-at", required=True, metavar="ISO")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("calendar", help="working-day calendar and local overrides")
+    csub = p.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
+    q = csub.add_parser("show", help="holidays, make-up days and overrides of a year")
+    q.add_argument("year", type=int)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_calendar_show)
+    q = csub.add_parser("add", help="add a day off or an extra working day")
+    q.add_argument("date")
+    q.add_argument("kind", choices=["off", "work"])
+    q.add_argument("--reason", required=True)
+    q.add_argument("--legal-ref", default="")
+    q.set_defaults(func=cmd_calendar_add)
+    q = csub.add_parser("remove", help="remove a local override")
+    q.add_argument("date")
+    q.set_defaults(func=cmd_calendar_remove)
+
+    p = sub.add_parser("conflicts", help="the sync exceptions list")
+    p.add_argument("--all", action="store_true", help="include acknowledged ones")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_conflicts)
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+def cmd_init(ctx: Context) -> int:
+    a = ctx.args
+    info = ctx.services.settings.init_desk(
+        agency_id=a.agency_id, agency_name=a.agency_name, parent_name=a.parent_name,
+        place=a.place, desk_no=a.desk, officer=a.officer, officer_phone=a.officer_phone)
+    n = len(ctx.services.catalog.list())
+    print(f"desk {info.desk_no} of {info.agency_id} ({info.agency_name}) is ready; "
+          f"{n} procedures in the catalog; database {ctx.db_path}")
+    return 0
+
+
+def cmd_catalog_list(ctx: Context) -> int:
+    procs = ctx.services.catalog.list()
+    if ctx.args.json:
+        emit_json({"procedures": [{
+            "code": p.code, "name": p.name, "field": p.field, "time_amount": p.time_amount,
+            "time_unit": p.time_unit, "time_label": p.time_label, "fee_text": p.fee_text,
+            "department": p.department, "version": p.version,
+            "documents": [{"name": d.name, "form": d.form, "count": d.count}
+                          for d in p.documents]} for p in procs]})
+    else:
+        for p in procs:
+            print(f"{p.code}  {p.time_label:<18} {p.name}")
+    return 0
+
+
+def cmd_catalog_import(ctx: Context) -> int:
+    r = ctx.services.catalog.import_file(ctx.args.file)
+    print(f"imported: {r.added} new, {r.updated} updated (new version), {r.unchanged} unchanged")
+    return 0
+
+
+def cmd_intake(ctx: Context) -> int:
+    a = ctx.args
+    detail = ctx.services.dossiers.intake(IntakeRequest(
+        procedure_code=a.procedure, applicant_name=a.applicant, id_number=a.id_number,
+        phone=a.phone, address=a.address, email=a.email, sets=a.sets,
+        received_at=parse_moment(a.received_at, "received_at") if a.received_at else None,
+        result_delivery=a.delivery))
+    _out(ctx, detail)
+    return 0
+
+
+def cmd_find(ctx: Context) -> int:
+    rows = ctx.services.dossiers.search(ctx.args.text, limit=ctx.args.limit)
+    if ctx.args.json:
+        emit_json({"query": ctx.args.text, "count": len(rows),
+                   "results": [dossier_json(r) for r in rows]})
+    else:
+        for r in rows:
+            print(f"{r.code}  {r.status_label:<22} {fmt(r.received_at)}  {r.applicant_name}  "
+                  f"{r.procedure_name}")
+        print(f"{len(rows)} found", file=sys.stderr)
+    return 0
+
+
+def cmd_show(ctx: Context) -> int:
+    detail = ctx.services.dossiers.show(ctx.args.code)
+    if ctx.args.json:
+        emit_json(detail_json(detail, with_events=True))
+    else:
+        print_dossier(detail)
+        for e in detail.events:
+            print(f"  {fmt(e.occurred_at)}  {e.officer:<20} {e.summary}")
+        for c in detail.conflicts:
+            print(f"  sync exception: {c.description}")
+    return 0
+
+
+def _out(ctx: Context, detail) -> None:
+    if ctx.args.json:
+        emit_json(detail_json(detail))
+    else:
+        print_dossier(detail)
+
+
+def _outs(ctx: Context, details) -> None:
+    if ctx.args.json:
+        emit_json({"dossiers": [detail_json(d) for d in details]})
+    else:
+        for d in details:
+            print_dossier(d)
+
+
+def _at(ctx: Context):
+    at = getattr(ctx.args, "at", None)
+    return parse_moment(at, "at") if at else None
+
+
+def cmd_handoff(ctx: Context) -> int:
+    _outs(ctx, ctx.services.dossiers.handoff(ctx.args.codes, ctx.args.to, at=_at(ctx),
+                                             receiver=ctx.args.receiver))
+    return 0
+
+
+def cmd_receive_result(ctx: Context) -> int:
+    _outs(ctx, ctx.services.dossiers.receive_result(ctx.args.codes, at=_at(ctx),
+                                                    giver=ctx.args.giver))
+    return 0
+
+
+def cmd_supplement(ctx: Context) -> int:
+    from motcua_desk.domain.dto import DocumentLine
+
+    items = [DocumentLine(i, "original", "Bản chính", 1) for i in ctx.args.item]
+    _out(ctx, ctx.services.dossiers.request_supplement(ctx.args.code, ctx.args.reason, items,
+                                                       at=_at(ctx)))
+    return 0
+
+
+def cmd_resubmit(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.resubmit(ctx.args.code, at=_at(ctx)))
+    return 0
+
+
+def cmd_refuse(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.refuse(ctx.args.code, ctx.args.reason, at=_at(ctx)))
+    return 0
+
+
+def cmd_extend(ctx: Context) -> int:
+    text = ctx.args.new_due
+    if len(text.strip()) <= 10:  # a date alone: the close of that day
+        day = parse_day(text, "new_due")
+        closing = ctx.services.calendar.calendar().hours.closing
+        from datetime import datetime
+
+        new_due = datetime.combine(day, closing)
+    else:
+        new_due = parse_moment(text, "new_due")
+    _out(ctx, ctx.services.dossiers.extend(ctx.args.code, new_due, ctx.args.reason, at=_at(ctx)))
+    return 0
+
+
+def cmd_return(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.return_result(
+        ctx.args.code, ctx.args.to_name, ctx.args.method, at=_at(ctx),
+        id_number=ctx.args.id_number))
+    return 0
+
+
+def cmd_stop(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.stop(ctx.args.code, ctx.args.reason, at=_at(ctx)))
+    return 0
+
+
+def cmd_note(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.note(ctx.args.code, ctx.args.text))
+    return 0
+
+
+def cmd_void(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.void(ctx.args.code, ctx.args.reason))
+    return 0
+
+
+def cmd_due(ctx: Context) -> int:
+    due = ctx.services.dossiers.preview_due(
+        ctx.args.procedure, parse_moment(ctx.args.received_at, "received_at"))
+    if ctx.args.json:
+        emit_json({"procedure_code": ctx.args.procedure, "due_at": iso_minute(due.due_at),
+                   "clock_start": iso_minute(due.clock_start), "explanation": due.explanation})
+    else:
+        print(f"due {fmt(due.due_at)} (clock from {fmt(due.clock_start)})")
+        if due.explanation:
+            print(due.explanation)
+    return 0
+
+
+def cmd_calendar_show(ctx: Context) -> int:
+    days = ctx.services.calendar.special_days(ctx.args.year)
+    if ctx.args.json:
+        emit_json({"year": ctx.args.year, "days": [
+            {"date": d.day.isoformat(), "working": d.working, "kind": d.kind, "name": d.name}
+            for d in days]})
+    else:
+        for d in days:
+            print(f"{d.day:%a %d/%m/%Y}  {'work' if d.working else 'off ':<4}  {d.kind:<14} "
+                  f"{d.name}")
+    warning = ctx.services.calendar.warning()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_calendar_add(ctx: Context) -> int:
+    day = parse_day(ctx.args.date)
+    ctx.services.calendar.add_override(day, ctx.args.kind, ctx.args.reason, ctx.args.legal_ref)
+    print(f"{day:%d/%m/%Y} is now {'a day off' if ctx.args.kind == 'off' else 'a working day'}")
+    return 0
+
+
+def cmd_calendar_remove(ctx: Context) -> int:
+    day = parse_day(ctx.args.date)
+    if not ctx.services.calendar.remove_override(day):
+        from motcua_desk.domain.errors import NotFound
+
+        raise NotFound(f"there is no local override on {day:%d/%m/%Y}")
+    print(f"removed the override on {day:%d/%m/%Y}")
+    return 0
+
+
+def cmd_conflicts(ctx: Context) -> int:
+    items = ctx.services.dossiers.conflicts(include_acknowledged=ctx.args.all)
+    if ctx.args.json:
+        emit_json({"conflicts": [{"event_id": c.event_id, "code": c.dossier_code,
+                                  "event_type": c.event_type, "reason": c.reason,
+                                  "occurred_at": iso_minute(c.occurred_at),
+                                  "description": c.description} for c in items]})
+    else:
+        for c in items:
+            print(f"{c.dossier_code}  {fmt(c.occurred_at)}  {c.description}")
+        print(f"{len(items)} sync exception(s)", file=sys.stderr)
+    return 0

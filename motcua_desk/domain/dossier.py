@@ -1,0 +1,275 @@
+"""The dossier state machine and the fold that turns a dossier's events into its state.
+
+The fold is pure and deterministic: it sorts the events by (hlc, node, id) and applies them
+one by one, so every replica that holds the same events computes the same state whatever order
+they arrived in. Moments that depend on the calendar (due dates) are computed when an event is
+made and travel inside its payload, so the fold needs no calendar.
+
+`apply()` raises IllegalTransition for a move the status forbids: services call it before they
+append a local event. `fold()` never raises for that: an event that became illegal because of
+what another desk did offline is kept, skipped, and reported in `conflicts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from motcua_desk.domain.errors import IllegalTransition
+from motcua_desk.domain.events import Event, EventType
+
+DESK = "desk"
+
+
+class Status(StrEnum):
+    NEW = "new"  # no event yet (never stored)
+    RECEIVED = "received"  # at the desk, accepted
+    REFUSED = "refused"  # refused at intake
+    IN_PROCESS = "in_process"  # at a department
+    SUPPLEMENT_REQUESTED = "supplement_requested"  # waiting for the applicant's papers
+    STOPPED = "stopped"  # stopped at the applicant's request
+    REJECTED = "rejected"  # refused after appraisal
+    RESULT_READY = "result_ready"  # result back at the desk
+    RETURNED = "returned"  # result handed to the applicant
+    VOIDED = "voided"  # entered by mistake
+
+
+# National dossier status codes (provincial systems): 1 Mới đăng ký and 6 Yêu cầu thực hiện
+# nghĩa vụ tài chính have no counterpart at the counter.
+NATIONAL_STATUS: dict[Status, int] = {
+    Status.NEW: 1,
+    Status.RECEIVED: 2,
+    Status.REFUSED: 3,
+    Status.IN_PROCESS: 4,
+    Status.SUPPLEMENT_REQUESTED: 5,
+    Status.STOPPED: 7,
+    Status.REJECTED: 8,
+    Status.RESULT_READY: 9,
+    Status.RETURNED: 10,
+    Status.VOIDED: 8,
+}
+
+NATIONAL_STATUS_NAMES: dict[int, str] = {
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+
+# Which statuses each event may be applied in.
+ALLOWED: dict[EventType, frozenset[Status]] = {
+    EventType.RECEIVED: frozenset({Status.NEW}),
+    EventType.SUPPLEMENT_REQUESTED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
+    EventType.RESUBMITTED: frozenset({Status.SUPPLEMENT_REQUESTED}),
+    EventType.REFUSED_AT_INTAKE: frozenset({Status.RECEIVED, Status.SUPPLEMENT_REQUESTED}),
+    EventType.REFUSED_AFTER_APPRAISAL: frozenset({Status.IN_PROCESS}),
+    EventType.HANDED_OFF: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
+    EventType.RESULT_RECEIVED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
+    EventType.EXTENDED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
+    EventType.RETURNED: frozenset({Status.RESULT_READY, Status.REJECTED}),
+    EventType.STOPPED: frozenset(
+        {Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED}),
+    EventType.NOTE: frozenset(set(Status) - {Status.NEW}),
+    EventType.PRINTED: frozenset(set(Status) - {Status.NEW}),
+    EventType.VOIDED: frozenset(set(Status) - {Status.NEW, Status.RETURNED, Status.VOIDED}),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One movement of the paper dossier: desk → department, department → department,
+    department → desk, desk → applicant."""
+
+    event_id: str
+    kind: str  # handed_off | result_received | returned
+    from_unit: str
+    to_unit: str
+    giver: str
+    receiver: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An event that the deterministic order made illegal (two desks acted offline)."""
+
+    event_id: str
+    event_type: str
+    node_id: str
+    officer: str
+    occurred_at: datetime
+    status: str  # the dossier's status when the event came up in the order
+    reason: str  # machine code: illegal_transition | second_extension | duplicate_receipt
+
+
+@dataclass(frozen=True)
+class DossierState:
+    dossier_id: str
+    status: Status = Status.NEW
+    code: str = ""
+    procedure: Mapping[str, Any] = field(default_factory=dict)
+    applicant: Mapping[str, Any] = field(default_factory=dict)
+    documents: tuple[Mapping[str, Any], ...] = ()
+    sets: int = 1
+    channel: str = "direct"
+    result_delivery: str = "counter"
+    received_at: datetime | None = None
+    received_by: str = ""
+    desk_no: int = 0
+    ledger: Mapping[str, Any] = field(default_factory=dict)
+    clock_start: datetime | None = None
+    due_at: datetime | None = None  # the moment in force (after an extension, the new one)
+    original_due_at: datetime | None = None  # before any extension: statistics use it
+    due_explanation: str = ""
+    extended: bool = False
+    extension_reason: str = ""
+    supplement_count: int = 0
+    last_supplement: Mapping[str, Any] = field(default_factory=dict)
+    location: str = ""  # "desk", a department, or "" once returned/closed
+    location_since: datetime | None = None
+    lead_department: str = ""
+    steps: tuple[Step, ...] = ()
+    result_at: datetime | None = None
+    returned_at: datetime | None = None
+    returned_to: str = ""
+    return_method: str = ""
+    closing_reason: str = ""  # refusal, stop or void reason
+    prints: Mapping[str, int] = field(default_factory=dict)
+    conflicts: tuple[Conflict, ...] = ()
+    event_count: int = 0
+    last_hlc: int = 0
+
+    @property
+    def national_status(self) -> int:
+        return NATIONAL_STATUS[self.status]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED,
+                               Status.RESULT_READY, Status.REJECTED)
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+# The action an event records, as a verb for error messages.
+ACTION_NAMES: dict[EventType, str] = {
+    EventType.RECEIVED: "receive", EventType.SUPPLEMENT_REQUESTED: "request_supplement",
+    EventType.RESUBMITTED: "resubmit", EventType.REFUSED_AT_INTAKE: "refuse_at_intake",
+    EventType.REFUSED_AFTER_APPRAISAL: "refuse_after_appraisal", EventType.HANDED_OFF: "hand_off",
+    EventType.RESULT_RECEIVED: "receive_result", EventType.EXTENDED: "extend",
+    EventType.RETURNED: "return", EventType.STOPPED: "stop", EventType.NOTE: "add_note",
+    EventType.VOIDED: "void", EventType.PRINTED: "print",
+}
+
+
+def apply(state: DossierState, event: Event) -> DossierState:
+    """The state after `event`; raises IllegalTransition when the status forbids it."""
+    if event.type == EventType.RECEIVED and state.status != Status.NEW:
+        raise IllegalTransition(state.status, "receive", "this dossier was already received")
+    if state.status not in ALLOWED[event.type]:
+        raise IllegalTransition(state.status, ACTION_NAMES[event.type])
+    p = event.payload
+    at = event.occurred_at
+    common = {"event_count": state.event_count + 1, "last_hlc": max(state.last_hlc, event.hlc)}
+
+    match event.type:
+        case EventType.RECEIVED:
+            due = _moment(p.get("due_at"))
+            return replace(
+                state, **common, status=Status.RECEIVED, code=p["code"],
+                procedure=dict(p.get("procedure", {})), applicant=dict(p.get("applicant", {})),
+                documents=tuple(p.get("documents", ())), sets=int(p.get("sets", 1)),
+                channel=p.get("channel", "direct"),
+                result_delivery=p.get("result_delivery", "counter"), received_at=at,
+                received_by=event.officer, desk_no=int(p.get("desk_no", 0)),
+                ledger=dict(p.get("ledger", {})), clock_start=_moment(p.get("clock_start")),
+                due_at=due, original_due_at=due, due_explanation=p.get("due_explanation", ""),
+                location=DESK, location_since=at,
+                lead_department=p.get("procedure", {}).get("department", ""))
+        case EventType.SUPPLEMENT_REQUESTED:
+            return replace(state, **common, status=Status.SUPPLEMENT_REQUESTED,
+                           supplement_count=state.supplement_count + 1,
+                           last_supplement=dict(p), location=DESK, location_since=at)
+        case EventType.RESUBMITTED:
+            due = _moment(p.get("due_at"))
+            return replace(state, **common, status=Status.RECEIVED,
+                           clock_start=_moment(p.get("clock_start")), due_at=due,
+                           original_due_at=due, due_explanation=p.get("due_explanation", ""),
+                           location=DESK, location_since=at)
+        case EventType.REFUSED_AT_INTAKE:
+            if any(s.kind == EventType.HANDED_OFF for s in state.steps):
+                raise IllegalTransition(state.status, "refuse_at_intake",
+                                        "the dossier has already gone to a department")
+            return replace(state, **common, status=Status.REFUSED, location="",
+                           closing_reason=p.get("reason", ""))
+        case EventType.REFUSED_AFTER_APPRAISAL:
+            return replace(state, **common, status=Status.REJECTED, result_at=at,
+                           closing_reason=p.get("reason", ""), location=DESK, location_since=at)
+        case EventType.HANDED_OFF:
+            step = Step(event.id, event.type, p.get("from_unit", DESK), p["to_unit"],
+                        p.get("giver", event.officer), p.get("receiver", ""), at)
+            return replace(state, **common, status=Status.IN_PROCESS, steps=state.steps + (step,),
+                           location=p["to_unit"], location_since=at)
+        case EventType.RESULT_RECEIVED:
+            step = Step(event.id, event.type, p.get("from_unit", state.location or DESK),
+                        p.get("to_unit", DESK), p.get("giver", ""),
+                        p.get("receiver", event.officer), at)
+            return replace(state, **common, status=Status.RESULT_READY, result_at=at,
+                           steps=state.steps + (step,), location=DESK, location_since=at)
+        case EventType.EXTENDED:
+            if state.extended:
+                raise IllegalTransition(state.status, "extend",
+                                        "the return date may be reset only once")
+            return replace(state, **common, extended=True, due_at=_moment(p["new_due_at"]),
+                           extension_reason=p.get("reason", ""))
+        case EventType.RETURNED:
+            step = Step(event.id, event.type, DESK, p.get("to_name", ""), event.officer,
+                        p.get("to_name", ""), at)
+            return replace(state, **common, status=Status.RETURNED, returned_at=at,
+                           returned_to=p.get("to_name", ""), return_method=p.get("method", ""),
+                           steps=state.steps + (step,), location="", location_since=at)
+        case EventType.STOPPED:
+            return replace(state, **common, status=Status.STOPPED, location="",
+                           closing_reason=p.get("reason", ""), location_since=at)
+        case EventType.VOIDED:
+            return replace(state, **common, status=Status.VOIDED, location="",
+                           closing_reason=p.get("reason", ""), location_since=at)
+        case EventType.PRINTED:
+            prints = dict(state.prints)
+            prints[p.get("form", "slip")] = prints.get(p.get("form", "slip"), 0) + 1
+            return replace(state, **common, prints=prints)
+        case EventType.NOTE:
+            return replace(state, **common)
+    raise AssertionError(f"unhandled event type {event.type}")  # pragma: no cover
+
+
+def fold(dossier_id: str, events: Iterable[Event]) -> DossierState:
+    """The dossier's state from all its events, in the one total order. Never raises for an
+    illegal move: it is kept in `conflicts` and has no effect."""
+    state = DossierState(dossier_id=dossier_id)
+    conflicts: list[Conflict] = []
+    for ev in sorted(events, key=lambda e: e.sort_key):
+        try:
+            state = apply(state, ev)
+        except IllegalTransition as err:
+            reason = ("second_extension" if ev.type == EventType.EXTENDED and state.extended
+                      else "duplicate_receipt" if ev.type == EventType.RECEIVED
+                      else "illegal_transition")
+            conflicts.append(Conflict(ev.id, str(ev.type), ev.node_id, ev.officer,
+                                      ev.occurred_at, str(err.status), reason))
+            state = replace(state, event_count=state.event_count + 1,
+                            last_hlc=max(state.last_hlc, ev.hlc))
+    if conflicts:
+        state = replace(state, conflicts=tuple(conflicts))
+    return state

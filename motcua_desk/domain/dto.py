@@ -1,0 +1,230 @@
+"""Plain read-only records that services hand to the printing layer, the window and the command
+line. They hold values only (no sessions, no lazy loading) and know nothing of storage."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+STATUS_LABELS_VI = {
+    "received": "Đã tiếp nhận",
+    "refused": "Từ chối tiếp nhận",
+    "in_process": "Đang xử lý",
+    "supplement_requested": "Chờ bổ sung hồ sơ",
+    "stopped": "Dừng giải quyết theo yêu cầu",
+    "rejected": "Từ chối sau thẩm định",
+    "result_ready": "Có kết quả, chờ trả",
+    "returned": "Đã trả kết quả",
+    "voided": "Đã hủy",
+}
+
+EVENT_LABELS_VI = {
+    "received": "Tiếp nhận hồ sơ",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "resubmitted": "Nhận hồ sơ đã bổ sung",
+    "refused_at_intake": "Từ chối tiếp nhận",
+    "refused_after_appraisal": "Từ chối sau thẩm định",
+    "handed_off": "Bàn giao",
+    "result_received": "Nhận kết quả",
+    "extended": "Xin lỗi, hẹn lại ngày trả",
+    "returned": "Trả kết quả",
+    "stopped": "Dừng giải quyết",
+    "note": "Ghi chú",
+    "voided": "Hủy hồ sơ",
+    "printed": "In phiếu",
+}
+
+RETURN_METHODS_VI = {"counter": "Trực tiếp", "post": "Qua bưu chính", "online": "Trực tuyến"}
+
+TIMING_LABELS_VI = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+
+
+@dataclass(frozen=True)
+class AgencyInfo:
+    """Who is printing: the desk's identity and the lines of the form header."""
+
+    agency_id: str
+    agency_name: str  # e.g. "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG"
+    parent_name: str  # e.g. "UBND XÃ VI HƯƠNG"
+    place: str  # e.g. "Vi Hương" for "Vi Hương, ngày … tháng … năm …"
+    desk_no: int
+    officer: str
+    node_id: str = ""
+    officer_phone: str = ""
+    demo: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    name: str
+    form: str  # original | certified_copy | copy | presented
+    form_label: str
+    count: int
+    checked: bool = True
+
+
+@dataclass(frozen=True)
+class ProcedureView:
+    code: str
+    name: str
+    field: str
+    time_amount: float
+    time_unit: str
+    time_label: str  # "3 ngày làm việc", "Trong ngày"
+    time_text: str
+    fee_text: str
+    fee_amount: int | None
+    department: str
+    result: str
+    result_place: str
+    documents: tuple[DocumentLine, ...]
+    version: int
+    effective_date: str
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DueView:
+    due_at: datetime  # office-local, aware
+    clock_start: datetime
+    explanation: str  # Vietnamese, "" when nothing moved the date
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One handoff of the paper dossier, with its deadline and how it went."""
+
+    event_id: str
+    kind: str  # handed_off | result_received | returned
+    from_unit: str
+    to_unit: str
+    giver: str
+    receiver: str
+    at: datetime  # office-local
+    deadline: datetime | None
+    timing: str  # early | on_time | late | ""
+
+    @property
+    def timing_label(self) -> str:
+        return TIMING_LABELS_VI.get(self.timing, "")
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    type: str
+    label: str  # Vietnamese
+    occurred_at: datetime  # office-local
+    recorded_at: datetime
+    officer: str
+    node_id: str
+    payload: Mapping[str, Any]
+    summary: str  # one Vietnamese line: "Bàn giao: Một cửa → Công chức Tư pháp - Hộ tịch"
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    event_id: str
+    dossier_id: str
+    dossier_code: str
+    event_type: str
+    node_id: str
+    officer: str
+    occurred_at: datetime
+    status: str
+    reason: str
+    description: str  # English, for the command line; the window builds its own from the codes
+
+
+@dataclass(frozen=True)
+class DossierView:
+    id: str
+    code: str
+    status: str
+    status_label: str
+    national_status: int
+    procedure_code: str
+    procedure_name: str
+    field: str
+    department: str  # lead (deciding) department
+    time_label: str
+    fee_text: str
+    result_place: str
+    applicant_name: str
+    id_number: str
+    phone: str
+    address: str
+    email: str
+    sets: int
+    channel: str
+    result_delivery: str
+    received_at: datetime | None
+    received_by: str
+    due_at: datetime | None
+    original_due_at: datetime | None
+    due_explanation: str
+    extended: bool
+    extension_reason: str
+    ledger_year: int
+    ledger_book: str
+    ledger_number: int
+    desk_no: int
+    location: str
+    location_since: datetime | None
+    supplement_count: int
+    result_at: datetime | None
+    returned_at: datetime | None
+    returned_to: str
+    return_method: str
+    closing_reason: str
+    documents: tuple[DocumentLine, ...] = ()
+    last_supplement: Mapping[str, Any] = field(default_factory=dict)
+    prints: Mapping[str, int] = field(default_factory=dict)
+    conflict_count: int = 0
+    pk: int = 0  # the projection's row key, for keyset paging in lists
+
+    @property
+    def return_method_label(self) -> str:
+        return RETURN_METHODS_VI.get(self.return_method, self.return_method)
+
+    @property
+    def is_late(self) -> bool:
+        """Late for the statistics: past the original due moment, extended, or asked to
+        supplement more than once."""
+        if self.extended or self.supplement_count > 1:
+            return True
+        if self.original_due_at is None:
+            return False
+        end = self.returned_at or self.result_at
+        return end is not None and end > self.original_due_at
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    dossier: DossierView
+    events: tuple[EventView, ...]
+    steps: tuple[StepView, ...]
+    allowed_actions: tuple[str, ...]  # actions the current status allows (see services.views)
+    conflicts: tuple[ConflictView, ...] = ()
+    warnings: tuple[str, ...] = ()  # codes, e.g. "late_apology"
+
+
+@dataclass(frozen=True)
+class HandoffEntry:
+    """One line of the daily handoff list: a dossier and the handoff it had that day."""
+
+    dossier: DossierView
+    step: StepView
+    direction: str  # "out" (desk → department) or "back" (department → desk)
+
+
+@dataclass(frozen=True)
+class TodayCounts:
+    due_today: int
+    due_soon: int  # within 1 working day: time to issue the apology
+    overdue: int
+    waiting_long: int  # at a department longer than its step allows
+    results_waiting: int  # result ready, citizen not yet come
+    received_today: int

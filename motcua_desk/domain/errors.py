@@ -1,0 +1,52 @@
+"""Domain errors: bad input or a forbidden action. Each carries a stable code and parameters
+so that the window can show a translated sentence, and an English message for the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """Something the officer asked for that the rules refuse. Never a program fault."""
+
+    code = "domain_error"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(DomainError):
+    """A field that does not hold a valid value (citizen ID, phone, name, date...)."""
+
+    code = "invalid_value"
+
+    def __init__(self, field: str, message: str, *, code: str | None = None, **params: Any) -> None:
+        super().__init__(message, code=code, field=field, **params)
+        self.field = field
+
+
+class IllegalTransition(DomainError):
+    """The state machine forbids this action in the dossier's current status."""
+
+    code = "illegal_transition"
+
+    def __init__(self, status: str, action: str, detail: str = "") -> None:
+        msg = f"cannot {action.replace('_', ' ')} a dossier whose status is '{status}'"
+        if detail:
+            msg += f": {detail}"
+        super().__init__(msg, status=status, action=action, detail=detail)
+        self.status = status
+        self.action = action
+
+
+class NotFound(DomainError):
+    """An unknown dossier code, procedure code or department."""
+
+    code = "not_found"

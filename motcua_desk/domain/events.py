@@ -1,0 +1,150 @@
+"""Events: the only source of truth about a dossier. Append-only; a correction is a new event.
+
+Payloads by type (JSON-compatible; moments as ISO 8601 strings with offset):
+
+- received: code, procedure {code, name, field, version, time_amount, time_unit, time_text,
+  fee_text, department, result, result_place}, applicant {name, id_number, phone, address,
+  email}, documents [{name, form, count, checked}], sets, channel, due_at, due_explanation,
+  clock_start, ledger {year, book, number}, desk_no, result_delivery (counter|post)
+- supplement_requested: reason, items [{name, form, count}], by ("desk" or a department),
+  contact_officer, contact_phone
+- resubmitted: due_at, due_explanation, clock_start (the clock restarts from zero)
+- refused_at_intake: reason
+- refused_after_appraisal: reason, by
+- handed_off: from_unit, to_unit, giver, receiver
+- result_received: from_unit, to_unit, giver, receiver, note
+- extended: new_due_at, previous_due_at, reason
+- returned: to_name, method (counter|post|online), id_number
+- stopped: reason
+- note: text
+- voided: reason
+- printed: form, copy (the nth print of that form for this dossier), reprint (bool)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+
+class EventType(StrEnum):
+    RECEIVED = "received"
+    SUPPLEMENT_REQUESTED = "supplement_requested"
+    RESUBMITTED = "resubmitted"
+    REFUSED_AT_INTAKE = "refused_at_intake"
+    REFUSED_AFTER_APPRAISAL = "refused_after_appraisal"
+    HANDED_OFF = "handed_off"
+    RESULT_RECEIVED = "result_received"
+    EXTENDED = "extended"
+    RETURNED = "returned"
+    STOPPED = "stopped"
+    NOTE = "note"
+    VOIDED = "voided"
+    PRINTED = "printed"
+
+
+class ReturnMethod(StrEnum):
+    COUNTER = "counter"
+    POST = "post"
+    ONLINE = "online"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    dossier_id: str
+    node_id: str
+    seq: int
+    hlc: int
+    type: EventType
+    occurred_at: datetime
+    recorded_at: datetime
+    officer: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    prev_hash: str = GENESIS_HASH
+    hash: str = ""
+
+    @property
+    def sort_key(self) -> tuple[int, str, str]:
+        """The total order every replica folds in: clock, then node, then id."""
+        return (self.hlc, self.node_id, self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "dossier_id": self.dossier_id,
+            "node_id": self.node_id,
+            "seq": self.seq,
+            "hlc": self.hlc,
+            "type": str(self.type),
+            "occurred_at": self.occurred_at.isoformat(),
+            "recorded_at": self.recorded_at.isoformat(),
+            "officer": self.officer,
+            "payload": dict(self.payload),
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Event:
+        """Build an event from its wire/JSON form; raises ValueError/KeyError/TypeError on bad data."""
+        occurred = datetime.fromisoformat(data["occurred_at"])
+        recorded = datetime.fromisoformat(data["recorded_at"])
+        if occurred.tzinfo is None or recorded.tzinfo is None:
+            raise ValueError("event moments must carry a UTC offset")
+        payload = data.get("payload") or {}
+        if not isinstance(payload, Mapping):
+            raise TypeError("payload must be an object")
+        seq, hlc = data["seq"], data["hlc"]
+        if not isinstance(seq, int) or not isinstance(hlc, int) or seq < 1 or hlc < 0:
+            raise ValueError("seq and hlc must be positive integers")
+        return cls(
+            id=str(data["id"]),
+            dossier_id=str(data["dossier_id"]),
+            node_id=str(data["node_id"]),
+            seq=seq,
+            hlc=hlc,
+            type=EventType(data["type"]),
+            occurred_at=occurred,
+            recorded_at=recorded,
+            officer=str(data.get("officer", "")),
+            payload=dict(payload),
+            prev_hash=str(data.get("prev_hash", GENESIS_HASH)),
+            hash=str(data.get("hash", "")),
+        )
+
+    def compute_hash(self) -> str:
+        body = self.to_dict()
+        del body["hash"]
+        canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def sealed(self) -> Event:
+        """The same event with its hash filled in."""
+        from dataclasses import replace
+
+        return replace(self, hash=self.compute_hash())
+
+
+def verify_chain(events: list[Event]) -> list[str]:
+    """Check one node's events (any order): consecutive seqs, each hash right, each prev_hash the
+    hash of the previous one. Returns a list of problems (empty when the chain is whole)."""
+    problems: list[str] = []
+    ordered = sorted(events, key=lambda e: e.seq)
+    prev_hash, prev_seq = None, None
+    for ev in ordered:
+        if ev.hash != ev.compute_hash():
+            problems.append(f"event {ev.id} (seq {ev.seq}) has been altered")
+        if prev_seq is not None and ev.seq != prev_seq + 1:
+            problems.append(f"events {prev_seq + 1}..{ev.seq - 1} of node {ev.node_id} are missing")
+        elif prev_hash is not None and ev.prev_hash != prev_hash:
+            problems.append(f"event {ev.id} (seq {ev.seq}) does not follow its predecessor")
+        prev_hash, prev_seq = ev.hash, ev.seq
+    return problems

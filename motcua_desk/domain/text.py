@@ -1,0 +1,30 @@
+"""Vietnamese text rules: everything stored is NFC; search runs on a folded form.
+
+Folding lower-cases, strips the tone and vowel marks, and maps đ/Đ to d by hand (they do not
+decompose in Unicode), so "Nguyễn Văn Đức", "nguyen van duc" and an NFD-typed name all meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_D_MAP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+
+
+def nfc(text: str) -> str:
+    """NFC form with surrounding whitespace removed and inner whitespace collapsed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free, đ→d, whitespace collapsed: the search key."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.translate(_D_MAP).lower()).strip()
+
+
+def search_terms(text: str) -> list[str]:
+    """Folded alphanumeric words of a query, in order."""
+    return [t for t in re.split(r"[^0-9a-z]+", fold(text)) if t]

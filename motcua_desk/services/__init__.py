@@ -1,0 +1,36 @@
+"""Use cases. One unit of work per user action; plain values in, DTOs out. The only writers of
+the store. `build_services` is called by the composition root (app.py / cli.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from motcua_desk.services.base import Clock, system_clock
+from motcua_desk.services.calendar import CalendarService
+from motcua_desk.services.catalog import CatalogService
+from motcua_desk.services.dossiers import DossierService, IntakeRequest
+from motcua_desk.services.settings import SettingsService
+from motcua_desk.store.engine import Store
+
+__all__ = ["Services", "build_services", "IntakeRequest", "Clock", "system_clock"]
+
+
+@dataclass
+class Services:
+    store: Store
+    clock: Clock
+    settings: SettingsService
+    catalog: CatalogService
+    calendar: CalendarService
+    dossiers: DossierService
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build_services(store: Store, clock: Clock = system_clock) -> Services:
+    settings = SettingsService(store, clock)
+    catalog = CatalogService(store, clock)
+    calendar = CalendarService(store, clock, settings)
+    dossiers = DossierService(store, clock, settings, catalog, calendar)
+    return Services(store, clock, settings, catalog, calendar, dossiers)

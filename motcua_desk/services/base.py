@@ -1,0 +1,103 @@
+"""What every service shares: the clock, the unit of work, and event appending."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from motcua_desk.domain.dossier import DossierState, apply, fold
+from motcua_desk.domain.events import Event, EventType
+from motcua_desk.domain.hlc import HybridClock
+from motcua_desk.domain.ids import uuid7
+from motcua_desk.store import repo
+from motcua_desk.store.engine import Store
+from motcua_desk.store.errors import DeskNotInitialised
+from motcua_desk.store.models import DeskRow
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def wall_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+class UnitOfWork:
+    """One user action: one write transaction (BEGIN IMMEDIATE), committed at the end or rolled
+    back whole. Appends this desk's events, chained and clocked, and refreshes projections."""
+
+    def __init__(self, session: Session, clock: Clock) -> None:
+        self.session = session
+        self.now = clock()
+        desk = session.get(DeskRow, 1)
+        if desk is None:
+            raise DeskNotInitialised(
+                "this desk has not been set up yet: run 'motcua-desk init' (or start the window)")
+        self.desk = desk
+        self._states: dict[str, DossierState] = {}
+
+    def state(self, dossier_id: str) -> DossierState:
+        if dossier_id not in self._states:
+            self._states[dossier_id] = fold(dossier_id, repo.load_events(self.session, dossier_id))
+        return self._states[dossier_id]
+
+    def append(self, dossier_id: str, type_: EventType, payload: dict[str, Any],
+               occurred_at: datetime | None = None) -> tuple[Event, DossierState]:
+        """Make, check and store one local event; raises IllegalTransition (nothing written)."""
+        desk = self.desk
+        clock = HybridClock(desk.last_hlc)
+        hlc = clock.tick(wall_ms(self.now))
+        event = Event(
+            id=uuid7(wall_ms(self.now)), dossier_id=dossier_id, node_id=desk.node_id,
+            seq=desk.last_seq + 1, hlc=hlc, type=type_,
+            occurred_at=(occurred_at or self.now).astimezone(UTC), recorded_at=self.now,
+            officer=desk.officer, payload=payload, prev_hash=desk.last_hash).sealed()
+        current = self.state(dossier_id)
+        new_state = apply(current, event)  # a local event sorts last: its hlc is the newest
+        repo.insert_event(self.session, event)
+        desk.last_seq, desk.last_hash, desk.last_hlc = event.seq, event.hash, hlc
+        repo.save_projection(self.session, new_state, self.now)
+        self._states[dossier_id] = new_state
+        return event, new_state
+
+    def refold(self, dossier_id: str) -> DossierState:
+        """Recompute a dossier's projection from all its events (after events arrived from
+        elsewhere, possibly out of order)."""
+        state = fold(dossier_id, repo.load_events(self.session, dossier_id))
+        repo.save_projection(self.session, state, self.now)
+        self._states[dossier_id] = state
+        return state
+
+
+class ServiceBase:
+    def __init__(self, store: Store, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def unit(self):
+        """Context manager yielding a UnitOfWork inside a write transaction."""
+        return _UnitContext(self.store, self.clock)
+
+
+class _UnitContext:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._cm = store.write()
+        self._clock = clock
+
+    def __enter__(self) -> UnitOfWork:
+        session = self._cm.__enter__()
+        try:
+            return UnitOfWork(session, self._clock)
+        except BaseException as err:
+            self._cm.__exit__(type(err), err, err.__traceback__)
+            raise
+
+    def __exit__(self, *exc) -> bool | None:
+        return self._cm.__exit__(*exc)
+

@@ -1,0 +1,264 @@
+"""The procedure catalog and the departments: seed, import (JSON or CSV), look-up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from motcua_desk import paths
+from motcua_desk.domain.catalog import (
+    Procedure,
+    procedure_from_dict,
+    procedure_to_dict,
+)
+from motcua_desk.domain.dto import DocumentLine, ProcedureView
+from motcua_desk.domain.errors import NotFound, ValidationError
+from motcua_desk.domain.text import fold, nfc, search_terms
+from motcua_desk.services.base import ServiceBase
+from motcua_desk.store.models import DepartmentRow, ProcedureRow, ReferenceVersionRow
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    name: str
+    short: str
+    step_working_days: float
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    departments: int = 0
+
+
+def procedure_view(p: Procedure) -> ProcedureView:
+    return ProcedureView(
+        code=p.code, name=p.name, field=p.field, time_amount=p.time_amount,
+        time_unit=str(p.time_unit), time_label=p.time_label, time_text=p.time_text,
+        fee_text=p.fee_text, fee_amount=p.fee_amount, department=p.department, result=p.result,
+        result_place=p.result_place,
+        documents=tuple(DocumentLine(d.name, d.form, d.form_label, d.count) for d in p.documents),
+        version=p.version, effective_date=p.effective_date.isoformat(),
+        legal_basis=p.legal_basis)
+
+
+class CatalogService(ServiceBase):
+    # --- reading --------------------------------------------------------------------------
+    def _active(self) -> list[Procedure]:
+        with self.store.read() as session:
+            rows = session.scalars(
+                select(ProcedureRow).where(ProcedureRow.active.is_(True))
+                .order_by(ProcedureRow.field, ProcedureRow.code))
+            return [procedure_from_dict(r.data) for r in rows]
+
+    def list(self) -> list[ProcedureView]:
+        return [procedure_view(p) for p in self._active()]
+
+    def get(self, code: str) -> Procedure:
+        code = (code or "").strip()
+        with self.store.read() as session:
+            row = session.scalar(select(ProcedureRow).where(
+                ProcedureRow.code == code, ProcedureRow.active.is_(True)))
+        if row is None:
+            raise NotFound(f"unknown procedure code {code!r} (see 'motcua-desk catalog list')",
+                           code="unknown_procedure", value=code)
+        return procedure_from_dict(row.data)
+
+    def find(self, text: str, limit: int = 30) -> list[ProcedureView]:
+        """Procedures whose code or name holds every typed word, diacritics ignored
+        ("khai sinh", "chung thuc"). The catalog has hundreds of rows: filtered in memory."""
+        terms = search_terms(text)
+        procs = self._active()
+        if not terms:
+            return [procedure_view(p) for p in procs[:limit]]
+        scored = []
+        for p in procs:
+            hay = f"{p.code} {fold(p.name)} {fold(p.field)}"
+            if all(t in hay for t in terms):
+                name = fold(p.name)
+                # whole-phrase hits first, then earlier hits, then shorter names
+                phrase = " ".join(terms)
+                scored.append((phrase not in name, name.find(terms[0]) if terms[0] in name else 99,
+                               len(name), p))
+        scored.sort(key=lambda t: t[:3])
+        return [procedure_view(t[3]) for t in scored[:limit]]
+
+    def departments(self) -> list[DepartmentView]:
+        with self.store.read() as session:
+            rows = session.scalars(select(DepartmentRow).where(DepartmentRow.active.is_(True))
+                                   .order_by(DepartmentRow.id))
+            return [DepartmentView(r.name, r.short, r.step_working_days) for r in rows]
+
+    def department(self, text: str) -> DepartmentView:
+        """A department by name or short code, diacritics and case ignored."""
+        key = fold(text or "")
+        for d in self.departments():
+            if key in (fold(d.name), fold(d.short)):
+                return d
+        names = "; ".join(d.name for d in self.departments())
+        raise NotFound(f"unknown department {text!r} (known: {names})",
+                       code="unknown_department", value=text)
+
+    def version(self, kind: str) -> int:
+        with self.store.read() as session:
+            row = session.get(ReferenceVersionRow, kind)
+            return row.version if row else 0
+
+    # --- writing --------------------------------------------------------------------------
+    def ensure_seed(self) -> ImportReport | None:
+        """Import the seed catalog shipped in resources/ when the catalog is empty."""
+        with self.store.read() as session:
+            if session.scalar(select(func.count()).select_from(ProcedureRow)):
+                return None
+        report = self.import_file(paths.catalog_dir() / "procedures.json", source="seed")
+        departments = paths.catalog_dir() / "departments.json"
+        if departments.exists():
+            n = self.import_departments(json.loads(departments.read_text("utf-8")))
+            report = ImportReport(report.added, report.updated, report.unchanged, n)
+        return report
+
+    def import_file(self, path: Path | str, source: str = "import") -> ImportReport:
+        path = Path(path)
+        try:
+            raw = path.read_text("utf-8-sig")
+        except OSError as err:
+            raise ValidationError("file", f"cannot read {path}: {err.strerror}",
+                                  code="file_unreadable") from err
+        except UnicodeDecodeError as err:
+            raise ValidationError("file", f"{path} is not UTF-8 text", code="file_encoding") from err
+        if path.suffix.lower() == ".csv":
+            procedures = _procedures_from_csv(raw)
+            version = None
+        else:
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as err:
+                raise ValidationError("file", f"{path} is not valid JSON (line {err.lineno}: "
+                                      f"{err.msg})", code="file_json") from err
+            if isinstance(data, list):
+                data = {"procedures": data}
+            if not isinstance(data, dict) or not isinstance(data.get("procedures"), list):
+                raise ValidationError("file", f"{path} has no 'procedures' list",
+                                      code="file_schema")
+            procedures = data["procedures"]
+            version = data.get("catalog_version")
+        return self.import_procedures(procedures, source=source, catalog_version=version)
+
+    def import_procedures(self, items: list[dict[str, Any]], *, source: str = "import",
+                          catalog_version: Any = None) -> ImportReport:
+        """Validate everything first, then write in one unit: a bad row changes nothing."""
+        parsed = []
+        seen = set()
+        for i, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                raise ValidationError("file", f"procedure #{i} is not an object", code="file_schema")
+            try:
+                p = procedure_from_dict(item)
+            except ValidationError as err:
+                raise ValidationError(err.field, f"procedure #{i}: {err.message}",
+                                      code=err.code) from err
+            if p.code in seen:
+                raise ValidationError("code", f"procedure {p.code} appears twice",
+                                      code="duplicate_procedure")
+            seen.add(p.code)
+            parsed.append(p)
+        added = updated = unchanged = 0
+        with self.store.write() as session:
+            for p in parsed:
+                current = session.scalar(select(ProcedureRow).where(
+                    ProcedureRow.code == p.code, ProcedureRow.active.is_(True)))
+                data = procedure_to_dict(p)
+                if current is not None:
+                    old = dict(current.data)
+                    if {k: v for k, v in old.items() if k != "version"} == {
+                            k: v for k, v in data.items() if k != "version"}:
+                        unchanged += 1
+                        continue
+                    top = session.scalar(select(func.max(ProcedureRow.version)).where(
+                        ProcedureRow.code == p.code)) or 0
+                    data["version"] = max(p.version, top + 1)
+                    session.execute(update(ProcedureRow).where(ProcedureRow.code == p.code)
+                                    .values(active=False))
+                    updated += 1
+                else:
+                    added += 1
+                session.add(ProcedureRow(
+                    code=p.code, version=data["version"], name=p.name, name_fold=fold(p.name),
+                    field=p.field, department=p.department,
+                    effective_date=p.effective_date.isoformat(), active=True, source=source,
+                    data=data))
+                session.flush()
+            self._bump(session, "catalog", catalog_version)
+        return ImportReport(added, updated, unchanged)
+
+    def import_departments(self, data: dict[str, Any] | list[dict[str, Any]]) -> int:
+        items = data.get("departments", []) if isinstance(data, dict) else data
+        with self.store.write() as session:
+            n = 0
+            for item in items:
+                name = nfc(str(item.get("name", "")))
+                if not name:
+                    raise ValidationError("departments", "a department has no name",
+                                          code="required")
+                row = session.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
+                if row is None:
+                    row = DepartmentRow(name=name)
+                    session.add(row)
+                row.short = str(item.get("short", ""))
+                row.step_working_days = float(item.get("step_working_days", 3))
+                row.active = bool(item.get("active", True))
+                n += 1
+            self._bump(session, "departments", None)
+        return n
+
+    def _bump(self, session, kind: str, version: Any) -> None:
+        row = session.get(ReferenceVersionRow, kind)
+        now = self.clock()
+        if row is None:
+            session.add(ReferenceVersionRow(kind=kind, version=1, updated_at=now))
+        else:
+            row.version += 1
+            row.updated_at = now
+
+    def export(self) -> dict[str, Any]:
+        return {"procedures": [procedure_to_dict(p) for p in self._active()]}
+
+
+CSV_COLUMNS = ("code", "name", "field", "time_amount", "time_unit", "department", "fee_text",
+               "documents")
+
+
+def _procedures_from_csv(raw: str) -> list[dict[str, Any]]:
+    """CSV with a header row; `documents` as 'name|form|count; name|form|count'."""
+    reader = csv.DictReader(io.StringIO(raw))
+    missing = [c for c in ("code", "name", "time_amount", "time_unit") if c not in
+               (reader.fieldnames or [])]
+    if missing:
+        raise ValidationError("file", f"the CSV lacks the columns {', '.join(missing)}",
+                              code="file_schema")
+    items = []
+    for n, row in enumerate(reader, 2):
+        try:
+            amount = float(row["time_amount"] or 0)
+        except ValueError as err:
+            raise ValidationError("time_amount", f"line {n}: {row['time_amount']!r} is not a "
+                                  "number", code="time_amount") from err
+        docs = []
+        for part in filter(None, (p.strip() for p in (row.get("documents") or "").split(";"))):
+            bits = [b.strip() for b in part.split("|")]
+            docs.append({"name": bits[0], "form": bits[1] if len(bits) > 1 else "original",
+                         "count": int(bits[2]) if len(bits) > 2 and bits[2].isdigit() else 1})
+        item = {k: v for k, v in row.items() if k in CSV_COLUMNS and v not in (None, "")}
+        item["time_amount"] = int(amount) if amount.is_integer() else amount
+        item["documents"] = docs
+        items.append(item)
+    return items
+

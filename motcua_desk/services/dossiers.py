@@ -1,0 +1,523 @@
+"""Dossier use cases: intake and every lifecycle action (one unit of work each), look-up by a
+scanned code, search, the day's work, the ledgers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, func, or_, select
+
+from motcua_desk.domain import codes, validation
+from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
+from motcua_desk.domain.dossier import DESK, DossierState, Status, fold
+from motcua_desk.domain.dto import (
+    DocumentLine,
+    DossierDetail,
+    DossierView,
+    HandoffEntry,
+    TodayCounts,
+)
+from motcua_desk.domain.errors import DomainError, IllegalTransition, NotFound, ValidationError
+from motcua_desk.domain.events import EventType, ReturnMethod
+from motcua_desk.domain.ids import uuid7
+from motcua_desk.domain.text import search_terms
+from motcua_desk.services import views
+from motcua_desk.services.base import ServiceBase, UnitOfWork
+from motcua_desk.services.calendar import CalendarService
+from motcua_desk.services.catalog import CatalogService
+from motcua_desk.services.settings import SettingsService, parse_hhmm
+from motcua_desk.store import repo
+from motcua_desk.store.models import ConflictRow, DossierRow, EventRow
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+BACKDATE_LIMIT = timedelta(days=366)
+SUPPLEMENT_WINDOW_DAYS = 3  # a department may send a dossier back within 3 working days [law]
+PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    procedure_code: str
+    applicant_name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    sets: int = 1
+    received_at: datetime | None = None  # naive = office-local; None = now
+    documents: Sequence[DocumentLine] | None = None  # None: the procedure's list, all ticked
+    channel: str = "direct"  # direct | post | online
+    result_delivery: str = "counter"  # counter | post
+    note: str = ""
+
+
+class DossierService(ServiceBase):
+    def __init__(self, store, clock, settings: SettingsService, catalog: CatalogService,
+                 calendar: CalendarService) -> None:
+        super().__init__(store, clock)
+        self.settings = settings
+        self.catalog = catalog
+        self.calendar = calendar
+
+    # --- helpers ----------------------------------------------------------------------------
+    @property
+    def cal(self) -> WorkCalendar:
+        return self.calendar.calendar()
+
+    def _moment(self, at: datetime | None, now: datetime, field: str = "at",
+                not_before: datetime | None = None) -> datetime:
+        """An officer-stated moment: naive = office-local; not in the future, not absurdly old,
+        not before the dossier's receipt."""
+        if at is None:
+            return now
+        moment = self.cal.to_local(at)
+        if moment > now + FUTURE_TOLERANCE:
+            raise ValidationError(field, f"{moment:%Y-%m-%d %H:%M} is in the future",
+                                  code="moment_future", value=moment.isoformat())
+        if moment < now - BACKDATE_LIMIT:
+            raise ValidationError(field, f"{moment:%Y-%m-%d %H:%M} is more than a year ago",
+                                  code="moment_too_old", value=moment.isoformat())
+        if not_before is not None and moment < not_before:
+            raise ValidationError(field, f"{moment:%Y-%m-%d %H:%M} is before the dossier's last "
+                                  f"step ({self.cal.to_local(not_before):%Y-%m-%d %H:%M})",
+                                  code="moment_before_receipt", value=moment.isoformat())
+        return moment
+
+    def _resolve(self, uow: UnitOfWork, code: str) -> DossierState:
+        clean = codes.normalize(code)
+        row = repo.dossier_by_code(uow.session, clean)
+        if row is None:
+            raise NotFound(f"no dossier has the code {clean or code!r}", code="unknown_code",
+                           value=clean)
+        return uow.state(row.id)
+
+    def _detail(self, uow_or_session, dossier_id: str, warnings: Iterable[str] = ()) -> DossierDetail:
+        session = getattr(uow_or_session, "session", uow_or_session)
+        events = repo.load_events(session, dossier_id)
+        state = fold(dossier_id, events)
+        cal = self.cal
+        row = repo.dossier_by_id(session, dossier_id)
+        office = self.settings.office()
+        step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
+        conflicts = tuple(
+            views.conflict_view(c, state.code, cal) for c in session.scalars(
+                select(ConflictRow).where(ConflictRow.dossier_id == dossier_id)))
+        return DossierDetail(
+            dossier=views.view_from_state(state, cal, pk=row.pk if row else 0),
+            events=tuple(views.event_view(e, cal) for e in sorted(events, key=lambda e: e.sort_key)),
+            steps=views.step_views(state, events, cal, step_days,
+                                   parse_hhmm(office.transfer_deadline)),
+            allowed_actions=views.allowed_actions(state), conflicts=conflicts,
+            warnings=tuple(warnings))
+
+    # --- intake -----------------------------------------------------------------------------
+    def preview_due(self, procedure_code: str, received_at: datetime | None = None):
+        """The due moment and its explanation, as the slip would print it (no write)."""
+        proc = self.catalog.get(procedure_code)
+        now = self.cal.to_local(self.clock())
+        return self.calendar.due_view(proc, self._moment(received_at, now, "received_at"))
+
+    def intake(self, req: IntakeRequest) -> DossierDetail:
+        name = validation.applicant_name(req.applicant_name)
+        id_number = validation.citizen_id(req.id_number)
+        phone = validation.phone(req.phone)
+        email = validation.email(req.email)
+        address = validation.address(req.address)
+        sets = validation.count("sets", req.sets)
+        note = validation.free_text("note", req.note, limit=500)
+        if req.channel not in ("direct", "post", "online"):
+            raise ValidationError("channel", f"unknown channel {req.channel!r}", code="channel")
+        if req.result_delivery not in ("counter", "post"):
+            raise ValidationError("result_delivery", f"unknown delivery {req.result_delivery!r}",
+                                  code="result_delivery")
+        proc = self.catalog.get(req.procedure_code)
+        if req.documents is None:
+            documents = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in proc.documents]
+        else:
+            documents = list(req.documents)
+        with self.unit() as uow:
+            now = self.cal.to_local(uow.now)
+            received = self._moment(req.received_at, now, "received_at")
+            due = self.calendar.due_for(proc, received)
+            desk = uow.desk
+            day = received.date()
+            prefix = f"{desk.agency_id}-{day:%y%m%d}-"
+            mine = [codes.parse(c).sequence for c in repo.codes_of_day(uow.session, prefix)]
+            mine = [(s - desk.desk_no) // desk.desk_slots + 1 for s in mine
+                    if s % desk.desk_slots == desk.desk_no]
+            nth = repo.next_sequence(uow.session, f"code:{day:%y%m%d}", max(mine, default=0))
+            code = codes.make_code(desk.agency_id, day, desk.desk_no, nth, desk.desk_slots)
+            top = uow.session.scalar(select(func.max(DossierRow.ledger_number)).where(
+                DossierRow.ledger_year == day.year, DossierRow.desk_no == desk.desk_no)) or 0
+            number = repo.next_sequence(uow.session, f"ledger:{day.year}", top)
+            payload = {
+                "code": code,
+                "procedure": {
+                    "code": proc.code, "name": proc.name, "field": proc.field,
+                    "version": proc.version, "time_amount": proc.time_amount,
+                    "time_unit": str(proc.time_unit), "time_label": proc.time_label,
+                    "time_text": proc.time_text, "fee_text": proc.fee_text,
+                    "department": proc.department, "result": proc.result,
+                    "result_place": proc.result_place,
+                },
+                "applicant": {"name": name, "id_number": id_number, "phone": phone,
+                              "address": address, "email": email},
+                "documents": [{"name": validation.free_text("document", d.name, required=True,
+                                                            limit=300),
+                               "form": d.form, "count": validation.count("count", d.count),
+                               "checked": bool(d.checked)} for d in documents],
+                "sets": sets, "channel": req.channel, "result_delivery": req.result_delivery,
+                "due_at": due.due_at.isoformat(), "due_explanation": due.explanation,
+                "clock_start": due.clock_start.isoformat(),
+                "ledger": {"year": day.year, "book": views.ledger_book(desk.desk_no, day.year),
+                           "number": number},
+                "desk_no": desk.desk_no,
+            }
+            if note:
+                payload["note"] = note
+            dossier_id = uuid7()
+            uow.append(dossier_id, EventType.RECEIVED, payload, received)
+            return self._detail(uow, dossier_id)
+
+    # --- lifecycle actions ------------------------------------------------------------------
+    def _single(self, code: str, build) -> DossierDetail:
+        """Run one action on one dossier in one unit of work; build(uow, state, now) appends
+        its event and returns warnings."""
+        with self.unit() as uow:
+            state = self._resolve(uow, code)
+            warnings = build(uow, state, self.cal.to_local(uow.now)) or ()
+            return self._detail(uow, state.dossier_id, warnings)
+
+    def handoff(self, codes_: Sequence[str], to: str, at: datetime | None = None,
+                receiver: str = "", giver: str = "") -> list[DossierDetail]:
+        """Hand one or several dossiers to a department, all or none."""
+        dept = self.catalog.department(to)
+        receiver = validation.free_text("receiver", receiver, limit=100)
+        results = []
+        with self.unit() as uow:
+            now = self.cal.to_local(uow.now)
+            for code in _unique(codes_):
+                state = self._resolve(uow, code)
+                if state.location == dept.name:
+                    raise IllegalTransition(state.status, "hand_off",
+                                            f"{state.code} is already at {dept.name}")
+                moment = self._moment(at, now, not_before=state.location_since)
+                uow.append(state.dossier_id, EventType.HANDED_OFF, {
+                    "from_unit": state.location or DESK, "to_unit": dept.name,
+                    "giver": giver or uow.desk.officer, "receiver": receiver}, moment)
+                results.append(state.dossier_id)
+            if not results:
+                raise ValidationError("codes", "no dossier code given", code="required")
+            return [self._detail(uow, d) for d in results]
+
+    def receive_result(self, codes_: Sequence[str], at: datetime | None = None,
+                       giver: str = "", receiver: str = "") -> list[DossierDetail]:
+        results = []
+        with self.unit() as uow:
+            now = self.cal.to_local(uow.now)
+            for code in _unique(codes_):
+                state = self._resolve(uow, code)
+                moment = self._moment(at, now, not_before=state.location_since)
+                uow.append(state.dossier_id, EventType.RESULT_RECEIVED, {
+                    "from_unit": state.location or DESK, "to_unit": DESK,
+                    "giver": validation.free_text("giver", giver, limit=100),
+                    "receiver": receiver or uow.desk.officer}, moment)
+                results.append(state.dossier_id)
+            if not results:
+                raise ValidationError("codes", "no dossier code given", code="required")
+            return [self._detail(uow, d) for d in results]
+
+    def request_supplement(self, code: str, reason: str, items: Sequence[DocumentLine] = (),
+                           at: datetime | None = None, contact_officer: str = "",
+                           contact_phone: str = "") -> DossierDetail:
+        reason = validation.free_text("reason", reason, required=True)
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            moment = self._moment(at, now, not_before=state.location_since)
+            by = DESK
+            if state.status == Status.IN_PROCESS:
+                by = state.location
+                held = self.cal.working_days_between(state.location_since, moment)
+                if held > SUPPLEMENT_WINDOW_DAYS:
+                    raise DomainError(
+                        f"{by} received {state.code} on "
+                        f"{self.cal.to_local(state.location_since):%d/%m/%Y %H:%M}: a department "
+                        f"may ask for supplements only within {SUPPLEMENT_WINDOW_DAYS} working "
+                        f"days of receiving it", code="supplement_window", days=round(held, 1))
+            uow.append(state.dossier_id, EventType.SUPPLEMENT_REQUESTED, {
+                "reason": reason, "by": by,
+                "items": [{"name": d.name, "form": d.form, "count": d.count} for d in items],
+                "contact_officer": contact_officer or uow.desk.officer,
+                "contact_phone": contact_phone or uow.desk.officer_phone}, moment)
+        return self._single(code, build)
+
+    def resubmit(self, code: str, at: datetime | None = None) -> DossierDetail:
+        """The complete dossier is back: the clock restarts from zero."""
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            moment = self._moment(at, now, not_before=state.location_since)
+            p = state.procedure
+            due = self.cal.due(moment, p.get("time_amount", 0),
+                               TimeUnit(p.get("time_unit", "working_days")))
+            uow.append(state.dossier_id, EventType.RESUBMITTED, {
+                "due_at": due.due_at.isoformat(), "due_explanation": due.explanation,
+                "clock_start": due.clock_start.isoformat()}, moment)
+        return self._single(code, build)
+
+    def refuse(self, code: str, reason: str, at: datetime | None = None) -> DossierDetail:
+        """Refuse at intake (Mẫu 03) while the dossier has not left the desk; after appraisal
+        when a department holds it."""
+        reason = validation.free_text("reason", reason, required=True)
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            moment = self._moment(at, now, not_before=state.location_since)
+            if state.status == Status.IN_PROCESS:
+                uow.append(state.dossier_id, EventType.REFUSED_AFTER_APPRAISAL,
+                           {"reason": reason, "by": state.location}, moment)
+            else:
+                uow.append(state.dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason},
+                           moment)
+        return self._single(code, build)
+
+    def extend(self, code: str, new_due: datetime, reason: str,
+               at: datetime | None = None) -> DossierDetail:
+        """Apology and new return date (Mẫu 04), once. Warns when issued later than one working
+        day before the due moment."""
+        reason = validation.free_text("reason", reason, required=True)
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            moment = self._moment(at, now, not_before=state.location_since)
+            if state.status in (Status.RECEIVED, Status.IN_PROCESS) and state.extended:
+                raise IllegalTransition(state.status, "extend",
+                                        "the return date may be reset only once")
+            new = self.cal.to_local(new_due)
+            if state.due_at is not None and new <= state.due_at:
+                raise ValidationError("new_due", "the new return date must be later than "
+                                      f"{self.cal.to_local(state.due_at):%d/%m/%Y %H:%M}",
+                                      code="new_due_not_later")
+            warnings = []
+            if state.due_at is not None and moment > self.cal.subtract_working_time(
+                    state.due_at, self.cal.hours.day_length):
+                warnings.append("late_apology")
+            if not self.cal.is_working_day(new.date()):
+                warnings.append("new_due_not_working_day")
+            uow.append(state.dossier_id, EventType.EXTENDED, {
+                "new_due_at": new.isoformat(), "reason": reason,
+                "previous_due_at": state.due_at.isoformat() if state.due_at else None}, moment)
+            return warnings
+        return self._single(code, build)
+
+    def return_result(self, code: str, to_name: str, method: str = "counter",
+                      at: datetime | None = None, id_number: str = "") -> DossierDetail:
+        to_name = validation.applicant_name(to_name)
+        try:
+            method = ReturnMethod(method)
+        except ValueError as err:
+            raise ValidationError("method", f"unknown return method {method!r} "
+                                  "(counter, post or online)", code="return_method") from err
+        id_number = validation.citizen_id(id_number)
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            moment = self._moment(at, now, not_before=state.location_since)
+            uow.append(state.dossier_id, EventType.RETURNED, {
+                "to_name": to_name, "method": str(method), "id_number": id_number}, moment)
+        return self._single(code, build)
+
+    def stop(self, code: str, reason: str, at: datetime | None = None) -> DossierDetail:
+        reason = validation.free_text("reason", reason, required=True)
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            moment = self._moment(at, now, not_before=state.location_since)
+            uow.append(state.dossier_id, EventType.STOPPED, {"reason": reason}, moment)
+        return self._single(code, build)
+
+    def note(self, code: str, text: str) -> DossierDetail:
+        text = validation.free_text("text", text, required=True)
+        return self._single(code, lambda uow, state, now: uow.append(
+            state.dossier_id, EventType.NOTE, {"text": text}) and None)
+
+    def void(self, code: str, reason: str) -> DossierDetail:
+        reason = validation.free_text("reason", reason, required=True)
+        return self._single(code, lambda uow, state, now: uow.append(
+            state.dossier_id, EventType.VOIDED, {"reason": reason}) and None)
+
+    def record_print(self, code: str, form: str) -> DossierDetail:
+        """Log a print of one of the dossier's forms; from the second on it is a reprint."""
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            copy = state.prints.get(form, 0) + 1
+            uow.append(state.dossier_id, EventType.PRINTED,
+                       {"form": form, "copy": copy, "reprint": copy > 1})
+        return self._single(code, build)
+
+    # --- reading ----------------------------------------------------------------------------
+    def find_by_code(self, text: str) -> DossierDetail:
+        """The dossier a scanned or typed code names (whitespace and case forgiven)."""
+        clean = codes.normalize(text)
+        with self.store.read() as session:
+            row = repo.dossier_by_code(session, clean)
+            if row is None:
+                raise NotFound(f"no dossier has the code {clean or text!r}", code="unknown_code",
+                               value=clean)
+            return self._detail(session, row.id)
+
+    show = find_by_code
+
+    def search(self, text: str = "", *, status: Sequence[str] = (), field: str = "",
+               received_from: date | None = None, received_to: date | None = None,
+               department: str = "", limit: int = 50, before_pk: int | None = None
+               ) -> list[DossierView]:
+        """One box: a code (or its beginning), a citizen ID, a phone, or words of a name typed
+        without diacritics; plus filters. Newest first; page with before_pk."""
+        q = (text or "").strip()
+        digits = q.replace(" ", "").replace(".", "")
+        kwargs: dict = {}
+        if q and codes.looks_like_code(q):
+            kwargs["code_prefix"] = codes.normalize(q)
+        elif digits.isdigit():
+            kwargs["digits"] = digits
+        elif q and ("-" in q or (q.count(".") >= 2 and not q.isalpha())):
+            kwargs["code_prefix"] = codes.normalize(q)
+        elif q:
+            kwargs["terms"] = search_terms(q)
+        filters = repo.Filters(
+            status=tuple(status), field=field, department=department,
+            received_from=self._day_start(received_from) if received_from else None,
+            received_to=self._day_start(received_to + timedelta(days=1)) if received_to else None)
+        cal = self.cal
+        with self.store.read() as session:
+            rows = repo.search_dossiers(session, filters=filters, limit=limit,
+                                        before_pk=before_pk, **kwargs)
+            return [views.view_from_row(r, cal) for r in rows]
+
+    def _day_start(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), self.cal.hours.tz).astimezone(UTC)
+
+    def today(self) -> TodayCounts:
+        counts = {k: len(v) if isinstance(v, list) else v for k, v in self._today(None).items()}
+        return TodayCounts(**counts)
+
+    def today_list(self, kind: str, limit: int = 200) -> list[DossierView]:
+        """The dossiers behind one of the today panel's counts."""
+        if kind not in TodayCounts.__dataclass_fields__:
+            raise ValidationError("kind", f"unknown list {kind!r}", code="unknown_list")
+        return self._today(kind, limit)[kind]
+
+    def _today(self, only: str | None, limit: int = 200) -> dict:
+        cal = self.cal
+        now = cal.to_local(self.clock())
+        day_start = datetime.combine(now.date(), time(0), cal.hours.tz)
+        day_end = day_start + timedelta(days=1)
+        next_day = cal.next_working_day(now.date())
+        closing = cal.hours.closing
+        soon_end = datetime.combine(next_day, closing, cal.hours.tz)
+        processing = DossierRow.status.in_([str(s) for s in PROCESSING])
+        waiting_clauses = []
+        for dept in self.catalog.departments():
+            threshold = cal.subtract_working_time(now, cal.hours.day_length * dept.step_working_days)
+            waiting_clauses.append(and_(DossierRow.location == dept.name,
+                                        DossierRow.location_since < threshold))
+        queries = {
+            "due_today": (and_(processing, DossierRow.due_at >= now, DossierRow.due_at < day_end),
+                          DossierRow.due_at),
+            "due_soon": (and_(processing, DossierRow.extended.is_(False),
+                              DossierRow.due_at >= day_end, DossierRow.due_at <= soon_end),
+                         DossierRow.due_at),
+            "overdue": (and_(processing, DossierRow.due_at < now), DossierRow.due_at),
+            "waiting_long": (and_(DossierRow.status == str(Status.IN_PROCESS),
+                                  or_(*waiting_clauses) if waiting_clauses else False),
+                             DossierRow.location_since),
+            "results_waiting": (DossierRow.status.in_([str(Status.RESULT_READY),
+                                                       str(Status.REJECTED)]),
+                                DossierRow.result_at),
+            "received_today": (and_(DossierRow.received_at >= day_start,
+                                    DossierRow.received_at < day_end), DossierRow.received_at),
+        }
+        out: dict = {}
+        with self.store.read() as session:
+            for kind, (clause, order) in queries.items():
+                if only is None:
+                    out[kind] = repo.count_where(session, clause)
+                elif kind == only:
+                    out[kind] = [views.view_from_row(r, cal) for r in
+                                 repo.rows_where(session, clause, order_by=order, limit=limit)]
+        return out
+
+    def ledger(self, date_from: date, date_to: date, all_desks: bool = False) -> list[DossierView]:
+        """Sổ theo dõi hồ sơ (Mẫu 07): this desk's dossiers received in the range, in ledger
+        order (the number runs on through the year)."""
+        if date_to < date_from:
+            raise ValidationError("to", "the end date is before the start date", code="range")
+        desk = self.settings.agency()
+        cal = self.cal
+        clauses = [DossierRow.received_at >= self._day_start(date_from),
+                   DossierRow.received_at < self._day_start(date_to + timedelta(days=1))]
+        if not all_desks:
+            clauses.append(DossierRow.desk_no == desk.desk_no)
+        with self.store.read() as session:
+            rows = repo.rows_where(session, *clauses)
+            rows.sort(key=lambda r: (r.ledger_year, r.desk_no, r.ledger_number))
+            return [views.view_from_row(r, cal) for r in rows]
+
+    def handoffs_on(self, day: date, department: str = "") -> list[HandoffEntry]:
+        """The daily handoff list: dossiers handed to departments that day and results taken
+        back, optionally for one department; in the order they happened."""
+        dept = self.catalog.department(department).name if department else ""
+        cal = self.cal
+        start, end = self._day_start(day), self._day_start(day + timedelta(days=1))
+        office = self.settings.office()
+        step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
+        entries = []
+        with self.store.read() as session:
+            rows = session.execute(
+                select(EventRow, DossierRow).join(DossierRow, DossierRow.id == EventRow.dossier_id)
+                .where(EventRow.type.in_([str(EventType.HANDED_OFF),
+                                          str(EventType.RESULT_RECEIVED)]),
+                       EventRow.occurred_at >= start, EventRow.occurred_at < end)
+                .order_by(EventRow.occurred_at)).all()
+            cache: dict[str, tuple] = {}
+            for ev_row, d_row in rows:
+                p = ev_row.payload
+                direction = "out" if ev_row.type == EventType.HANDED_OFF else "back"
+                other = p.get("to_unit") if direction == "out" else p.get("from_unit")
+                if dept and other != dept:
+                    continue
+                if d_row.id not in cache:
+                    evs = repo.load_events(session, d_row.id)
+                    st = fold(d_row.id, evs)
+                    cache[d_row.id] = (
+                        views.view_from_state(st, cal, pk=d_row.pk),
+                        {s.event_id: s for s in views.step_views(
+                            st, evs, cal, step_days, parse_hhmm(office.transfer_deadline))})
+                view, steps = cache[d_row.id]
+                step = steps.get(ev_row.id)
+                if step is None:  # the event lost a conflict: not a real movement
+                    continue
+                entries.append(HandoffEntry(view, step, direction))
+        return entries
+
+    def conflicts(self, include_acknowledged: bool = False) -> list:
+        cal = self.cal
+        with self.store.read() as session:
+            stmt = select(ConflictRow, DossierRow.code).join(
+                DossierRow, DossierRow.id == ConflictRow.dossier_id)
+            if not include_acknowledged:
+                stmt = stmt.where(ConflictRow.acknowledged.is_(False))
+            return [views.conflict_view(c, code, cal) for c, code in
+                    session.execute(stmt.order_by(ConflictRow.detected_at.desc())).all()]
+
+    def acknowledge_conflict(self, event_id: str) -> None:
+        with self.store.write() as session:
+            row = session.get(ConflictRow, event_id)
+            if row is None:
+                raise NotFound(f"no sync exception {event_id!r}", code="unknown_conflict")
+            row.acknowledged = True
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        key = codes.normalize(item)
+        if key:
+            seen.setdefault(key, None)
+    return list(seen)

@@ -1,0 +1,97 @@
+"""The SQLite engine, its pragmas and the session factories, configured in one place.
+
+Transactions are managed by SQLAlchemy, not by the sqlite3 module's legacy implicit mode
+(which does not wrap DDL): the driver runs in autocommit and we emit BEGIN ourselves, BEGIN
+IMMEDIATE for units of work that write, so two writers queue on the lock instead of failing
+half-way with SQLITE_BUSY.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from motcua_desk.store.errors import NotOurDatabase
+from motcua_desk.store.models import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def make_engine(path: Path | str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module docstring)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@dataclass
+class Store:
+    """The open desk database: engine plus read and write session factories."""
+
+    engine: Engine
+    path: Path
+
+    def __post_init__(self) -> None:
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work: commits at the end, rolls back everything on an exception."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def inspect_file(path: Path) -> str:
+    """'new' (absent or empty), 'ours', or raise NotOurDatabase for any other file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return "new"
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if not head.startswith(SQLITE_MAGIC):
+        raise NotOurDatabase(f"{path} is not a motcua-desk database (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            # Read through the WAL: a fresh header may still sit in the log, not the file.
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        raise NotOurDatabase(f"{path} is not a motcua-desk database ({err})") from err
+    if app_id == APPLICATION_ID:
+        return "ours"
+    if tables == 0 and app_id == 0:
+        return "new"
+    raise NotOurDatabase(f"{path} is not a motcua-desk database (it belongs to another program)")

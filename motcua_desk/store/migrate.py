@@ -1,0 +1,98 @@
+"""Open the desk database, migrating it first: back up, refuse a newer schema, never stop
+half-way (all pending migrations run in one SQLite transaction: all or nothing)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from motcua_desk.store.engine import Store, inspect_file, make_engine
+from motcua_desk.store.errors import DatabaseTooNew, MigrationFailed
+
+log = logging.getLogger("motcua.store")
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(store_or_path: Store | Path) -> str | None:
+    engine = store_or_path.engine if isinstance(store_or_path, Store) else make_engine(store_or_path)
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_database(path: Path, dest: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while others read)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def open_store(path: Path, *, backup_dir: Path | None = None, migrate: bool = True) -> Store:
+    """Open (creating if absent) and migrate the desk database at `path`."""
+    path = Path(path)
+    state = inspect_file(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    store = Store(engine, path)
+    if not migrate:
+        return store
+    try:
+        _migrate(store, state, backup_dir or path.parent / "backups")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _migrate(store: Store, state: str, backup_dir: Path) -> None:
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    known = {rev.revision for rev in script.walk_revisions()}
+    current = current_revision(store) if state == "ours" else None
+    if current is not None and current not in known:
+        raise DatabaseTooNew(
+            f"{store.path} was written by a newer motcua-desk (schema {current}); "
+            "install the newer version or open another database")
+    if current == head:
+        return
+    backup = None
+    if current is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = backup_database(store.path, backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3")
+        log.info("backed up %s to %s before migrating from %s", store.path, backup, current)
+    try:
+        with store.engine.connect() as conn, conn.begin():
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except Exception as err:
+        where = f"; the backup is {backup}" if backup else ""
+        raise MigrationFailed(f"could not migrate {store.path} to schema {head} ({err}); "
+                              f"the database was left as it was{where}") from err
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.info("migrated %s from %s to %s", store.path, current, head)

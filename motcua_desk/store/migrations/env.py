@@ -1,0 +1,16 @@
+"""Alembic environment: always run programmatically by motcua_desk.store.migrate with an open
+connection (never at import time, never from an ini file's URL)."""
+
+from alembic import context
+
+from motcua_desk.store.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things: batch mode copies the table
+    transaction_per_migration=False,
+)
+with context.begin_transaction():
+    context.run_migrations()

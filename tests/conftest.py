@@ -1,0 +1,42 @@
+"""Fixtures for every suite: a real SQLite file per test, an injected clock, a set-up desk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from motcua_desk.app import open_services  # noqa: E402
+from tests.helpers import AGENCY, FakeClock  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Never touch the real user data directory: logs, default db and backups go to a tmp dir."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MOTCUA_HOME", str(home))
+    monkeypatch.delenv("MOTCUA_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "desk.sqlite3"
+
+
+@pytest.fixture
+def services(db_path, clock):
+    """Services on a fresh, initialised desk (seed catalog loaded), clock at Mon 23/11/2026
+    09:00 office time."""
+    svc = open_services(db_path, clock=clock)
+    svc.settings.init_desk(desk_no=1, **AGENCY)
+    yield svc
+    svc.close()

@@ -1,0 +1,60 @@
+"""Test helpers shared by every suite: an injectable clock and a ready desk."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+AGENCY = {
+    "agency_id": "000.17.22.H56",
+    "agency_name": "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG",
+    "parent_name": "UBND XÃ VI HƯƠNG",
+    "place": "Vi Hương",
+    "officer": "Nông Thị Thư",
+}
+
+
+class FakeClock:
+    """A clock the test moves by hand. Call it to read the time (aware UTC)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        start = start or datetime(2026, 11, 23, 9, 0, tzinfo=VN)
+        self.now = start.astimezone(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, moment: datetime) -> None:
+        self.now = (moment if moment.tzinfo else moment.replace(tzinfo=VN)).astimezone(UTC)
+
+    def advance(self, **kwargs) -> None:
+        self.now += timedelta(**kwargs)
+
+
+def local(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, tzinfo=VN)
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    """Rows per table, read with the raw sqlite3 module (no app code involved)."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'dossier_fts%'")]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def table_dump(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'dossier_fts%'")]
+        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+    finally:
+        conn.close()
