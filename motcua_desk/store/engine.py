@@ -8,6 +8,7 @@ half-way with SQLITE_BUSY.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,8 +24,13 @@ from motcua_desk.store.models import APPLICATION_ID
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def json_dumps(value) -> str:
+    """Compact UTF-8 JSON: Vietnamese text stays readable and half the size of \\u escapes."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", json_serializer=json_dumps)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -89,6 +95,8 @@ def inspect_file(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as err:
+        if getattr(err, "sqlite_errorcode", None) != 26:  # SQLITE_NOTADB; corruption is a fault
+            raise
         raise NotOurDatabase(f"{path} is not a motcua-desk database ({err})") from err
     if app_id == APPLICATION_ID:
         return "ours"

@@ -20,9 +20,9 @@ log = logging.getLogger("motcua.store")
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config() -> Config:
+def alembic_config(script_location: Path | None = None) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(script_location or MIGRATIONS))
     return cfg
 
 
@@ -51,8 +51,10 @@ def backup_database(path: Path, dest: Path) -> Path:
     return dest
 
 
-def open_store(path: Path, *, backup_dir: Path | None = None, migrate: bool = True) -> Store:
-    """Open (creating if absent) and migrate the desk database at `path`."""
+def open_store(path: Path, *, backup_dir: Path | None = None, migrate: bool = True,
+               script_location: Path | None = None) -> Store:
+    """Open (creating if absent) and migrate the desk database at `path`. `script_location`
+    replaces the migration scripts (tests use it to run a deliberately failing migration)."""
     path = Path(path)
     state = inspect_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,15 +63,15 @@ def open_store(path: Path, *, backup_dir: Path | None = None, migrate: bool = Tr
     if not migrate:
         return store
     try:
-        _migrate(store, state, backup_dir or path.parent / "backups")
+        _migrate(store, state, backup_dir or path.parent / "backups", script_location)
     except BaseException:
         store.close()
         raise
     return store
 
 
-def _migrate(store: Store, state: str, backup_dir: Path) -> None:
-    cfg = alembic_config()
+def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path | None) -> None:
+    cfg = alembic_config(script_location)
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
     known = {rev.revision for rev in script.walk_revisions()}
