@@ -22,7 +22,7 @@ from motcua_desk.services import IntakeRequest
 def no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """No sub-command: open the window when the ui layer is installed, else print help."""
     try:
-        from motcua_desk.ui.main import run_window
+        from motcua_desk.app import run_window
     except ImportError:
         parser.print_help()
         print("\n(the counter window is not part of this build yet: use the commands above)")
