@@ -92,10 +92,18 @@ class CatalogService(ServiceBase):
         return [procedure_view(t[3]) for t in scored[:limit]]
 
     def departments(self) -> list[DepartmentView]:
+        """Cached: read on every dossier view; import_departments() refreshes it."""
+        cached = getattr(self, "_departments", None)
+        if cached is not None:
+            return list(cached)
         with self.store.read() as session:
             rows = session.scalars(select(DepartmentRow).where(DepartmentRow.active.is_(True))
                                    .order_by(DepartmentRow.id))
-            return [DepartmentView(r.name, r.short, r.step_working_days) for r in rows]
+            self._departments = [DepartmentView(r.name, r.short, r.step_working_days) for r in rows]
+        return list(self._departments)
+
+    def invalidate(self) -> None:
+        self._departments = None
 
     def department(self, text: str) -> DepartmentView:
         """A department by name or short code, diacritics and case ignored."""
@@ -217,6 +225,7 @@ class CatalogService(ServiceBase):
                 row.active = bool(item.get("active", True))
                 n += 1
             self._bump(session, "departments", None)
+        self.invalidate()
         return n
 
     def _bump(self, session, kind: str, version: Any) -> None:

@@ -93,19 +93,23 @@ class DossierService(ServiceBase):
                            value=clean)
         return uow.state(row.id)
 
-    def _detail(self, uow_or_session, dossier_id: str, warnings: Iterable[str] = ()) -> DossierDetail:
+    def _detail(self, uow_or_session, dossier_id: str, warnings: Iterable[str] = (),
+                pk: int | None = None) -> DossierDetail:
         session = getattr(uow_or_session, "session", uow_or_session)
         events = repo.load_events(session, dossier_id)
         state = fold(dossier_id, events)
         cal = self.cal
-        row = repo.dossier_by_id(session, dossier_id)
+        if pk is None:
+            row = repo.dossier_by_id(session, dossier_id)
+            pk = row.pk if row else 0
         office = self.settings.office()
         step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
         conflicts = tuple(
             views.conflict_view(c, state.code, cal) for c in session.scalars(
-                select(ConflictRow).where(ConflictRow.dossier_id == dossier_id)))
+                select(ConflictRow).where(ConflictRow.dossier_id == dossier_id))
+        ) if state.conflicts else ()
         return DossierDetail(
-            dossier=views.view_from_state(state, cal, pk=row.pk if row else 0),
+            dossier=views.view_from_state(state, cal, pk=pk),
             events=tuple(views.event_view(e, cal) for e in sorted(events, key=lambda e: e.sort_key)),
             steps=views.step_views(state, events, cal, step_days,
                                    parse_hhmm(office.transfer_deadline)),
@@ -355,11 +359,11 @@ class DossierService(ServiceBase):
         """The dossier a scanned or typed code names (whitespace and case forgiven)."""
         clean = codes.normalize(text)
         with self.store.read() as session:
-            row = repo.dossier_by_code(session, clean)
-            if row is None:
+            key = repo.dossier_key(session, clean)
+            if key is None:
                 raise NotFound(f"no dossier has the code {clean or text!r}", code="unknown_code",
                                value=clean)
-            return self._detail(session, row.id)
+            return self._detail(session, key[0], pk=key[1])
 
     show = find_by_code
 

@@ -128,10 +128,18 @@ class SettingsService(ServiceBase):
             return _agency(desk)
 
     def office(self) -> OfficeSettings:
+        """Cached: read on every dossier view, changed a few times a year."""
+        cached = getattr(self, "_office", None)
+        if cached is not None:
+            return cached
         with self.store.read() as session:
             data = repo.get_setting(session, "office", {}) or {}
         known = OfficeSettings.__dataclass_fields__
-        return OfficeSettings(**{k: v for k, v in data.items() if k in known})
+        self._office = OfficeSettings(**{k: v for k, v in data.items() if k in known})
+        return self._office
+
+    def invalidate(self) -> None:
+        self._office = None
 
     def set_office(self, **changes: Any) -> OfficeSettings:
         current = self.office()
@@ -145,6 +153,7 @@ class SettingsService(ServiceBase):
         parse_hhmm(new.transfer_deadline, "transfer_deadline")
         with self.store.write() as session:
             repo.set_setting(session, "office", dict(new.__dict__))
+        self._office = new
         return new
 
     def get(self, key: str, default: Any = None) -> Any:

@@ -25,7 +25,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=UTC)
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)  # C-fast, unlike strptime
 
 
 def utc_text(value: datetime) -> str:

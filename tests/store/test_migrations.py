@@ -49,6 +49,20 @@ def test_every_released_schema_upgrades_to_head_keeping_its_dossiers(fixture, tm
         assert list((tmp_path / "backups").glob("old-*.sqlite3")), "no backup before migrating"
 
 
+def test_revision_ids_follow_the_file_names_in_one_line():
+    """open_store's fast path relies on it: revision id = numeric file prefix, no branches."""
+    from alembic.script import ScriptDirectory
+
+    from motcua_desk.store.migrate import alembic_config, newest_revision_file
+
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions = list(script.walk_revisions())
+    for rev in revisions:
+        assert Path(rev.path).name.startswith(rev.revision + "_")
+    assert script.get_heads() == [newest_revision_file()]
+    assert len({r.down_revision for r in revisions}) == len(revisions)
+
+
 def test_a_newer_database_is_refused_untouched(tmp_path):
     db = tmp_path / "new.sqlite3"
     shutil.copyfile(RELEASED[-1], db)

@@ -1,0 +1,414 @@
+"""The desk's side of replication: what to send, what came back, and what it did to the dossiers.
+
+No network here (that is `motcua_desk.sync.client`): plain values in, DTOs out, one unit of work
+per step, so a crash or a lost connection at any point leaves the desk consistent:
+
+- `pending()` — this desk's events the hub has not acknowledged, in chain order;
+  `mark_acked()` records the hub's answer (acked + hub_seq).
+- `apply_pulled()` — events of other desks: known ids skipped, each new one's hash checked,
+  their clocks observed, inserted, every affected dossier re-folded once, the pull cursor moved;
+  all in one transaction per batch (nothing half-applied).
+- reference data from the hub (catalog, departments, calendar overrides): versioned, applied only
+  when newer than what the desk has.
+- `counts()` — what the status bar shows: events waiting to be sent, last successful sync,
+  sync exceptions, events the hub refused.
+
+Settings keys used (table `settings`): sync.cursor, sync.last_success, sync.rejected,
+sync.reference, sync.hub, sync.skew_ms, sync.calendar_days, sync.code_clashes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from motcua_desk.domain.dossier import DossierState, Status, fold
+from motcua_desk.domain.errors import DomainError, ValidationError
+from motcua_desk.domain.events import Event
+from motcua_desk.domain.hlc import HybridClock
+from motcua_desk.domain.text import nfc
+from motcua_desk.services.base import ServiceBase, wall_ms
+from motcua_desk.store import repo
+from motcua_desk.store.errors import DeskNotInitialised
+from motcua_desk.store.models import (
+    CalendarOverrideRow,
+    ConflictRow,
+    DeskRow,
+    DossierRow,
+    EventRow,
+    ReferenceVersionRow,
+)
+
+log = logging.getLogger("motcua.sync")
+
+CURSOR = "sync.cursor"
+LAST_SUCCESS = "sync.last_success"
+REJECTED = "sync.rejected"
+REFERENCE = "sync.reference"
+HUB = "sync.hub"
+SKEW = "sync.skew_ms"
+CALENDAR_DAYS = "sync.calendar_days"
+CODE_CLASHES = "sync.code_clashes"
+_CHUNK = 500
+_MAX_REJECTIONS_KEPT = 1000
+
+
+class SyncIntegrityError(DomainError):
+    """Something came from the hub that cannot be true (an event whose hash does not match):
+    the batch is refused whole and the cursor stays."""
+
+    code = "sync_integrity"
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    node_id: str
+    desk_no: int
+    agency_id: str
+    last_seq: int
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    received: int  # events in the batch
+    inserted: int  # new here
+    dossiers: int  # projections re-folded
+    conflicts: int  # sync exceptions now open on those dossiers
+    cursor: int
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    unsent: int  # this desk's events the hub has not acknowledged
+    rejected: int  # of those, refused by the hub (need IT)
+    conflicts: int  # open sync exceptions
+    last_success_at: datetime | None
+    cursor: int
+    skew_ms: int | None
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    url: str
+    token: str
+
+
+class ReplicationService(ServiceBase):
+    def __init__(self, store, clock, calendar=None, catalog=None) -> None:
+        super().__init__(store, clock)
+        self.calendar = calendar
+        self.catalog = catalog
+
+    @classmethod
+    def from_services(cls, services) -> ReplicationService:
+        return cls(services.store, services.clock, services.calendar, services.catalog)
+
+    # --- identity ---------------------------------------------------------------------------
+    def identity(self) -> DeskIdentity:
+        with self.store.read() as session:
+            desk = session.get(DeskRow, 1)
+            if desk is None:
+                raise DeskNotInitialised("this desk has not been set up yet: run "
+                                         "'motcua-desk init' before syncing")
+            return DeskIdentity(desk.node_id, desk.desk_no, desk.agency_id, desk.last_seq)
+
+    # --- push side --------------------------------------------------------------------------
+    def pending(self, after_seq: int = 0, limit: int = 500) -> list[Event]:
+        """This desk's unacknowledged events after `after_seq`, in sequence order."""
+        with self.store.read() as session:
+            node = _node(session)
+            rows = session.scalars(
+                select(EventRow).where(EventRow.node_id == node, EventRow.acked == False,  # noqa: E712
+                                       EventRow.seq > after_seq)
+                .order_by(EventRow.seq).limit(limit))
+            return [repo.event_from_row(r) for r in rows]
+
+    def pending_count(self) -> int:
+        with self.store.read() as session:
+            return _unsent(session, _node(session))
+
+    def mark_acked(self, acks: Iterable[tuple[str, int | None]]) -> int:
+        """The hub holds these events: mark them acknowledged (with their hub_seq)."""
+        params = [{"id": event_id, "acked": True, "hub_seq": hub_seq}
+                  for event_id, hub_seq in acks]
+        if not params:
+            return 0
+        with self.store.write() as session:
+            session.execute(update(EventRow), params)  # bulk UPDATE by primary key
+            rejected = dict(repo.get_setting(session, REJECTED, {}) or {})
+            if rejected and any(p["id"] in rejected for p in params):
+                for p in params:
+                    rejected.pop(p["id"], None)
+                repo.set_setting(session, REJECTED, rejected)
+        return len(params)
+
+    def record_rejections(self, reasons: Mapping[str, str]) -> None:
+        """Events the hub refused (they stay unsent and are offered again next time)."""
+        if not reasons:
+            return
+        with self.store.write() as session:
+            kept = dict(repo.get_setting(session, REJECTED, {}) or {})
+            kept.update(reasons)
+            if len(kept) > _MAX_REJECTIONS_KEPT:
+                kept = dict(list(kept.items())[-_MAX_REJECTIONS_KEPT:])
+            repo.set_setting(session, REJECTED, kept)
+
+    def rejections(self) -> dict[str, str]:
+        with self.store.read() as session:
+            return dict(repo.get_setting(session, REJECTED, {}) or {})
+
+    # --- pull side --------------------------------------------------------------------------
+    def cursor(self) -> int:
+        with self.store.read() as session:
+            return int(repo.get_setting(session, CURSOR, 0) or 0)
+
+    def apply_pulled(self, events: Sequence[Event], next_cursor: int,
+                     hub_seqs: Sequence[int | None] | None = None) -> ApplyReport:
+        """Apply one pulled batch in one transaction: skip known events, insert the new ones
+        (hash checked, clock observed), re-fold each affected dossier once, move the cursor.
+        Applying the same batch twice, or batches in any order, gives the same state."""
+        seqs = list(hub_seqs) if hub_seqs is not None else [None] * len(events)
+        with self.unit() as uow:
+            session, desk = uow.session, uow.desk
+            cursor = int(repo.get_setting(session, CURSOR, 0) or 0)
+            known = repo.existing_event_ids(session, (e.id for e in events))
+            fresh: list[tuple[Event, int | None]] = []
+            for ev, hub_seq in zip(events, seqs, strict=True):
+                if ev.id in known:
+                    continue
+                if ev.compute_hash() != ev.hash:
+                    raise SyncIntegrityError(
+                        f"event {ev.id} from the hub does not match its hash: the batch was "
+                        "refused; tell the administrator (the hub's data may be damaged)")
+                known.add(ev.id)
+                fresh.append((ev, hub_seq))
+            if fresh:
+                clock = HybridClock(desk.last_hlc)
+                now_ms = wall_ms(uow.now)
+                for ev, _ in fresh:
+                    clock.observe(ev.hlc, now_ms)
+                desk.last_hlc = clock.last
+                session.execute(insert(EventRow), [_event_values(ev, hub_seq)
+                                                   for ev, hub_seq in fresh])
+            touched = list(dict.fromkeys(ev.dossier_id for ev, _ in fresh))
+            states = self._refold(session, touched, uow.now)
+            if next_cursor > cursor:
+                repo.set_setting(session, CURSOR, next_cursor)
+            conflicts = sum(len(s.conflicts) for s in states)
+        return ApplyReport(len(events), len(fresh), len(states), conflicts,
+                           max(cursor, next_cursor))
+
+    def refold_all(self) -> int:
+        """Rebuild every projection from the events (maintenance; also used after a bulk
+        load). Returns the number of dossiers."""
+        with self.store.read() as session:
+            ids = list(session.scalars(select(EventRow.dossier_id).distinct()))
+        for i in range(0, len(ids), _CHUNK):
+            with self.unit() as uow:
+                self._refold(uow.session, ids[i:i + _CHUNK], uow.now)
+        return len(ids)
+
+    def _refold(self, session: Session, dossier_ids: list[str], now: datetime
+                ) -> list[DossierState]:
+        if not dossier_ids:
+            return []
+        by_dossier: dict[str, list[Event]] = defaultdict(list)
+        for i in range(0, len(dossier_ids), _CHUNK):
+            for row in session.scalars(select(EventRow).where(
+                    EventRow.dossier_id.in_(dossier_ids[i:i + _CHUNK]))):
+                by_dossier[row.dossier_id].append(repo.event_from_row(row))
+        states = [fold(d, by_dossier[d]) for d in dossier_ids]
+        # A dossier whose receipt has not arrived yet has no projection (its other events wait).
+        states = [s for s in states if s.status != Status.NEW]
+        clashes = self._code_clashes(session, states)
+        saved = []
+        for state in states:
+            if state.dossier_id in clashes:
+                continue
+            repo.save_projection(session, state, now)
+            saved.append(state)
+        return saved
+
+    @staticmethod
+    def _code_clashes(session: Session, states: list[DossierState]) -> set[str]:
+        """Dossiers whose code another dossier already holds (two desks set up with the same
+        desk number): not projected, logged, and listed under sync.code_clashes."""
+        codes = {s.code: s.dossier_id for s in states if s.code}
+        clashes: set[str] = set()
+        items = list(codes.items())
+        for i in range(0, len(items), _CHUNK):
+            chunk = dict(items[i:i + _CHUNK])
+            for code, other in session.execute(select(DossierRow.code, DossierRow.id).where(
+                    DossierRow.code.in_(list(chunk)))):
+                if other != chunk[code]:
+                    clashes.add(chunk[code])
+        if clashes:
+            log.error("dossier code clash (two desks with one desk number?): %s",
+                      sorted(clashes))
+            kept = set(repo.get_setting(session, CODE_CLASHES, []) or [])
+            repo.set_setting(session, CODE_CLASHES, sorted(kept | clashes))
+        return clashes
+
+    # --- reference data ---------------------------------------------------------------------
+    def reference_versions(self) -> dict[str, int]:
+        """The hub version of each reference data set this desk has applied."""
+        with self.store.read() as session:
+            return dict(repo.get_setting(session, REFERENCE, {}) or {})
+
+    def apply_reference(self, kind: str, version: int, data: Mapping[str, Any]) -> bool:
+        """Apply a reference data set from the hub when it is newer than the one the desk has.
+        Returns whether it was applied. Each set is validated first; a bad one changes nothing."""
+        if version <= self.reference_versions().get(kind, 0):
+            return False
+        if kind == "catalog":
+            items = data.get("procedures")
+            if not isinstance(items, list):
+                raise ValidationError("catalog", "the hub's catalog has no procedures list",
+                                      code="file_schema")
+            self._catalog().import_procedures(items, source="hub",
+                                              catalog_version=data.get("catalog_version"))
+        elif kind == "departments":
+            items = data.get("departments")
+            if not isinstance(items, list):
+                raise ValidationError("departments", "the hub's set has no departments list",
+                                      code="file_schema")
+            self._catalog().import_departments(items)
+        elif kind == "calendar":
+            self._apply_calendar(data)
+        else:
+            log.warning("unknown reference data kind %r from the hub: ignored", kind)
+            return False
+        with self.store.write() as session:
+            versions = dict(repo.get_setting(session, REFERENCE, {}) or {})
+            versions[kind] = max(version, versions.get(kind, 0))
+            repo.set_setting(session, REFERENCE, versions)
+        log.info("applied %s version %d from the hub", kind, version)
+        return True
+
+    def _catalog(self):
+        if self.catalog is None:
+            raise RuntimeError("ReplicationService needs the catalog service for reference data")
+        return self.catalog
+
+    def _apply_calendar(self, data: Mapping[str, Any]) -> None:
+        """The hub's overrides replace the ones that came from it before: days it lists are
+        set, days it listed last time and dropped are removed; days added at this desk alone
+        stay (until the hub lists the same day)."""
+        items = data.get("overrides")
+        if not isinstance(items, list):
+            raise ValidationError("calendar", "the hub's calendar has no overrides list",
+                                  code="file_schema")
+        wanted = {}
+        for item in items:
+            override = calendar_override(item)
+            wanted[override["day"]] = override
+        with self.store.write() as session:
+            before = set(repo.get_setting(session, CALENDAR_DAYS, []) or [])
+            for day in before - set(wanted):
+                row = session.get(CalendarOverrideRow, day)
+                if row is not None:
+                    session.delete(row)
+            for day, o in wanted.items():
+                row = session.get(CalendarOverrideRow, day)
+                if row is None:
+                    session.add(CalendarOverrideRow(**o))
+                else:
+                    row.kind, row.reason, row.legal_ref = o["kind"], o["reason"], o["legal_ref"]
+            repo.set_setting(session, CALENDAR_DAYS, sorted(wanted))
+            row = session.get(ReferenceVersionRow, "calendar")
+            if row is None:
+                session.add(ReferenceVersionRow(kind="calendar", version=1, updated_at=self.clock()))
+            else:
+                row.version += 1
+                row.updated_at = self.clock()
+        if self.calendar is not None:
+            self.calendar.invalidate()
+
+    # --- status -----------------------------------------------------------------------------
+    def record_success(self, at: datetime, skew_ms: int | None = None) -> None:
+        with self.store.write() as session:
+            repo.set_setting(session, LAST_SUCCESS, at.isoformat())
+            if skew_ms is not None:
+                repo.set_setting(session, SKEW, skew_ms)
+
+    def last_success(self) -> datetime | None:
+        with self.store.read() as session:
+            value = repo.get_setting(session, LAST_SUCCESS)
+        return datetime.fromisoformat(value) if value else None
+
+    def counts(self) -> SyncCounts:
+        with self.store.read() as session:
+            node = _node(session)
+            unsent = _unsent(session, node)
+            rejected = len(repo.get_setting(session, REJECTED, {}) or {})
+            conflicts = session.scalar(select(func.count()).select_from(ConflictRow).where(
+                ConflictRow.acknowledged == False)) or 0  # noqa: E712
+            last = repo.get_setting(session, LAST_SUCCESS)
+            cursor = int(repo.get_setting(session, CURSOR, 0) or 0)
+            skew = repo.get_setting(session, SKEW)
+        return SyncCounts(unsent, rejected, conflicts,
+                          datetime.fromisoformat(last) if last else None, cursor, skew)
+
+    # --- where the hub is -------------------------------------------------------------------
+    def hub_settings(self) -> HubSettings | None:
+        with self.store.read() as session:
+            value = repo.get_setting(session, HUB)
+        if not value:
+            return None
+        return HubSettings(value.get("url", ""), value.get("token", ""))
+
+    def save_hub_settings(self, url: str, token: str) -> None:
+        url = (url or "").strip().rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise ValidationError("hub", f"{url!r} is not a hub address (http://host:port or "
+                                  "https://host:port)", code="hub_url")
+        with self.store.write() as session:
+            repo.set_setting(session, HUB, {"url": url, "token": token.strip()})
+
+
+def calendar_override(item: Any) -> dict[str, str]:
+    """One calendar override of a reference data set, validated: {day, kind, reason, legal_ref}."""
+    if not isinstance(item, Mapping):
+        raise ValidationError("calendar", "a calendar override is not an object",
+                              code="file_schema")
+    try:
+        day = date.fromisoformat(str(item.get("day") or item.get("date") or ""))
+    except ValueError as err:
+        raise ValidationError("calendar", f"bad override date {item.get('day')!r}",
+                              code="date_format") from err
+    kind = item.get("kind")
+    if kind not in ("off", "work"):
+        raise ValidationError("calendar", f"override {day}: kind must be 'off' or 'work'",
+                              code="override_kind")
+    reason = nfc(str(item.get("reason") or "")).strip()
+    if not reason:
+        raise ValidationError("calendar", f"override {day} has no reason", code="required")
+    return {"day": day.isoformat(), "kind": kind, "reason": reason[:300],
+            "legal_ref": nfc(str(item.get("legal_ref") or ""))[:200]}
+
+
+def _node(session: Session) -> str:
+    desk = session.get(DeskRow, 1)
+    if desk is None:
+        raise DeskNotInitialised("this desk has not been set up yet: run 'motcua-desk init' "
+                                 "before syncing")
+    return desk.node_id
+
+
+def _unsent(session: Session, node: str) -> int:
+    return session.scalar(select(func.count()).select_from(EventRow).where(
+        EventRow.node_id == node, EventRow.acked == False)) or 0  # noqa: E712
+
+
+def _event_values(ev: Event, hub_seq: int | None) -> dict[str, Any]:
+    return {"id": ev.id, "dossier_id": ev.dossier_id, "node_id": ev.node_id, "seq": ev.seq,
+            "hlc": ev.hlc, "type": str(ev.type), "occurred_at": ev.occurred_at,
+            "recorded_at": ev.recorded_at, "officer": ev.officer, "payload": dict(ev.payload),
+            "prev_hash": ev.prev_hash, "hash": ev.hash, "acked": True, "hub_seq": hub_seq}
