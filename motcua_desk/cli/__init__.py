@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Counter application of a one-stop public-service desk (Bộ phận Một cửa). "
                     "Without a command it opens the window.")
     parser.add_argument("--version", action="version", version=f"motcua-desk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (resources, database, forms) and exit")
     parser.add_argument("--db", metavar="PATH", type=Path,
                         help="the desk database (default: $MOTCUA_DB or "
                              f"{paths.default_db_path()})")
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     from motcua_desk.app import setup_logging
 
     log_path = setup_logging()
+    if args.self_test:
+        return core.self_test()
     if not getattr(args, "func", None):
         return core.no_command(parser, args)
     db_path = args.db or Path(os.environ.get("MOTCUA_DB") or paths.default_db_path())
