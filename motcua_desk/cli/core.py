@@ -187,6 +187,10 @@ def register(sub) -> None:
     q.add_argument("date")
     q.set_defaults(func=cmd_calendar_remove)
 
+    p = sub.add_parser("backup", help="a consistent copy of the database, safe while in use")
+    p.add_argument("--out", metavar="FILE", help="default: backups/ beside the database")
+    p.set_defaults(func=cmd_backup)
+
     p = sub.add_parser("conflicts", help="the sync exceptions list")
     p.add_argument("--all", action="store_true", help="include acknowledged ones")
     p.add_argument("--json", action="store_true")
@@ -408,4 +412,32 @@ def cmd_conflicts(ctx: Context) -> int:
         for c in items:
             print(f"{c.dossier_code}  {fmt(c.occurred_at)}  {c.description}")
         print(f"{len(items)} sync exception(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(ctx: Context) -> int:
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from motcua_desk import paths
+    from motcua_desk.domain.errors import ValidationError
+    from motcua_desk.store.engine import inspect_file
+    from motcua_desk.store.migrate import backup_database
+
+    if inspect_file(ctx.db_path) != "ours":
+        raise ValidationError("db", f"there is no desk database at {ctx.db_path}",
+                              code="no_database")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = Path(ctx.args.out) if ctx.args.out else (
+        paths.backup_dir(ctx.db_path) / f"{ctx.db_path.stem}-{stamp}.sqlite3")
+    if out.exists():
+        raise ValidationError("out", f"{out} already exists", code="exists")
+    import sqlite3
+
+    try:
+        backup_database(ctx.db_path, out)
+    except (OSError, sqlite3.Error) as err:
+        out.unlink(missing_ok=True)
+        raise ValidationError("out", f"cannot write {out}: {err}", code="unwritable") from err
+    print(f"backed up {ctx.db_path} to {out}")
     return 0

@@ -168,3 +168,11 @@ def test_no_command_prints_help(tmp_path):
     r = subprocess.run([sys.executable, "-m", "motcua_desk", "--help"], capture_output=True,
                        text=True, cwd=ROOT)
     assert r.returncode == 0 and "intake" in r.stdout and "handoff" in r.stdout
+
+
+def test_backup_is_a_working_database(desk, tmp_path):
+    out = tmp_path / "copy.sqlite3"
+    r = run(desk, "backup", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(run(out, "find", "hang dang", "--json").stdout)["count"] == 1
+    assert run(desk, "backup", "--out", str(out)).returncode == 2  # never overwrites
