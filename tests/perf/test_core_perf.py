@@ -62,6 +62,20 @@ def test_core_benchmarks(big):
                app_ms=t_app * 1e3, raw_ms=t_raw * 1e3, ratio=t_app / t_raw,
                goal="< 5 ms and < 3x raw")
 
+    from motcua_desk.store import repo
+
+    def app_key():
+        with svc.store.read() as session:
+            assert repo.dossier_key(session, next(it))
+
+    def raw_key():
+        assert raw.execute("SELECT id, pk FROM dossiers WHERE code = ?", (next(it),)).fetchone()
+
+    t_raw = median_seconds(raw_key, repeat=200)
+    t_app = median_seconds(app_key, repeat=200)
+    report.add("code → dossier key only (the indexed query, through a store session)",
+               app_ms=t_app * 1e3, raw_ms=t_raw * 1e3, ratio=t_app / t_raw)
+
     queries = ["nguyen van duc", "tran thi hang", "le minh", "pham quoc viet", "dang"]
     qi = iter(queries * 100)
 
