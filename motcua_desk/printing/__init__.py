@@ -1,0 +1,53 @@
+"""The printing layer: every form of the desk as PDF bytes, from DTOs only.
+
+It imports the domain (DTOs, errors), the paths (fonts), reportlab, python-barcode and segno;
+never the store, the services or Qt. The functions are pure given their inputs: the same
+dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
+
+    slip_pdf(detail, agency, reprint=0, qr=False)   Mẫu 01, A5, two copies
+    supplement_pdf / refusal_pdf / apology_pdf / stop_pdf(detail, agency, reprint=0)
+                                                    Mẫu 02 / 03 / 04 / 05, A5
+    control_pdf(detail, agency, reprint=0)          Mẫu 06, A4 portrait
+    ledger_pdf(rows, agency, date_from, date_to)    Mẫu 07, A4 landscape
+    handoff_list_pdf(entries, agency, day, department="")   daily list, A4 landscape, 2 copies
+"""
+
+from __future__ import annotations
+
+from motcua_desk.printing.fonts import FONT_FILES, register_fonts
+from motcua_desk.printing.forms import (
+    FORM_TITLES,
+    FORMS,
+    PAGE_SIZES,
+    FormNotApplicable,
+    apology_pdf,
+    check_form,
+    control_pdf,
+    refusal_pdf,
+    slip_pdf,
+    stop_pdf,
+    supplement_pdf,
+)
+from motcua_desk.printing.layout import reprint_label
+from motcua_desk.printing.ledgers import handoff_list_pdf, ledger_pdf
+from motcua_desk.printing.symbols import BarcodeTooLong
+
+__all__ = [
+    "FONT_FILES",
+    "FORMS",
+    "FORM_TITLES",
+    "PAGE_SIZES",
+    "BarcodeTooLong",
+    "FormNotApplicable",
+    "apology_pdf",
+    "check_form",
+    "control_pdf",
+    "handoff_list_pdf",
+    "ledger_pdf",
+    "refusal_pdf",
+    "register_fonts",
+    "reprint_label",
+    "slip_pdf",
+    "stop_pdf",
+    "supplement_pdf",
+]
