@@ -47,3 +47,12 @@ def open_services(db_path: Path | None = None, *, create: bool = True,
     if create:
         services.catalog.ensure_seed()
     return services
+
+
+def run_window(db_path: Path | None = None) -> int:
+    """Open the counter window on the desk database (default: the user data directory).
+    Qt is imported here, not at the top of this module, so the command line never loads it."""
+    from motcua_desk.ui.application import run
+
+    log.info("starting the window on %s", db_path or paths.default_db_path())
+    return run(db_path)

@@ -184,6 +184,7 @@ class DossierView:
     prints: Mapping[str, int] = field(default_factory=dict)
     conflict_count: int = 0
     pk: int = 0  # the projection's row key, for keyset paging in lists
+    legal_basis: tuple[str, ...] = ()  # of the procedure, as snapshotted at intake
 
     @property
     def return_method_label(self) -> str:

@@ -401,6 +401,8 @@ def refusal_pdf(detail: DossierDetail, agency: AgencyInfo, *, reprint: int = 0) 
         else:
             why = ("Qua kiểm tra, yêu cầu giải quyết thủ tục hành chính của Ông/Bà không đủ "
                    "điều kiện tiếp nhận, giải quyết vì lý do sau:")
+        if d.legal_basis:
+            why = f"Căn cứ quy định tại {esc('; '.join(d.legal_basis))}. {why}"
         return [
             national_header(agency, ev.occurred_at, st, width),
             _gap(st, 1.6),

@@ -164,7 +164,7 @@ class DossierService(ServiceBase):
                     "time_unit": str(proc.time_unit), "time_label": proc.time_label,
                     "time_text": proc.time_text, "fee_text": proc.fee_text,
                     "department": proc.department, "result": proc.result,
-                    "result_place": proc.result_place,
+                    "result_place": proc.result_place, "legal_basis": list(proc.legal_basis),
                 },
                 "applicant": {"name": name, "id_number": id_number, "phone": phone,
                               "address": address, "email": email},

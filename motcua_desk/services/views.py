@@ -67,7 +67,8 @@ def view_from_state(state: DossierState, cal: WorkCalendar, pk: int = 0) -> Doss
         returned_at=_local(cal, state.returned_at), returned_to=state.returned_to,
         return_method=state.return_method, closing_reason=state.closing_reason,
         documents=_documents(state.documents), last_supplement=dict(state.last_supplement),
-        prints=dict(state.prints), conflict_count=len(state.conflicts), pk=pk)
+        prints=dict(state.prints), conflict_count=len(state.conflicts), pk=pk,
+        legal_basis=tuple(p.get("legal_basis", ())))
 
 
 def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:

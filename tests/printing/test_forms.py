@@ -171,6 +171,8 @@ def test_refusal_at_intake(for_form, agency):
         "Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 23 tháng 11 năm 2026",
         "Yêu cầu không thuộc thẩm quyền giải quyết của xã", "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "Nông Thị Thư")
+    assert d.legal_basis, "the procedure's legal basis is snapshotted at intake"
+    pc.assert_contains(text, "Căn cứ quy định tại", *d.legal_basis)
 
 
 def test_refusal_after_appraisal_names_the_department(services, clock, intake, agency):
