@@ -416,28 +416,8 @@ def cmd_conflicts(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
-    from datetime import UTC, datetime
     from pathlib import Path
 
-    from motcua_desk import paths
-    from motcua_desk.domain.errors import ValidationError
-    from motcua_desk.store.engine import inspect_file
-    from motcua_desk.store.migrate import backup_database
-
-    if inspect_file(ctx.db_path) != "ours":
-        raise ValidationError("db", f"there is no desk database at {ctx.db_path}",
-                              code="no_database")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = Path(ctx.args.out) if ctx.args.out else (
-        paths.backup_dir(ctx.db_path) / f"{ctx.db_path.stem}-{stamp}.sqlite3")
-    if out.exists():
-        raise ValidationError("out", f"{out} already exists", code="exists")
-    import sqlite3
-
-    try:
-        backup_database(ctx.db_path, out)
-    except (OSError, sqlite3.Error) as err:
-        out.unlink(missing_ok=True)
-        raise ValidationError("out", f"cannot write {out}: {err}", code="unwritable") from err
+    out = ctx.services.maintenance.backup(Path(ctx.args.out) if ctx.args.out else None)
     print(f"backed up {ctx.db_path} to {out}")
     return 0

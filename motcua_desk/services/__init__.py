@@ -9,6 +9,7 @@ from motcua_desk.services.base import Clock, system_clock
 from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.dossiers import DossierService, IntakeRequest
+from motcua_desk.services.maintenance import MaintenanceService
 from motcua_desk.services.settings import SettingsService
 from motcua_desk.store.engine import Store
 
@@ -23,6 +24,7 @@ class Services:
     catalog: CatalogService
     calendar: CalendarService
     dossiers: DossierService
+    maintenance: MaintenanceService
 
     def close(self) -> None:
         self.store.close()
@@ -33,4 +35,5 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     catalog = CatalogService(store, clock)
     calendar = CalendarService(store, clock, settings)
     dossiers = DossierService(store, clock, settings, catalog, calendar)
-    return Services(store, clock, settings, catalog, calendar, dossiers)
+    return Services(store, clock, settings, catalog, calendar, dossiers,
+                    MaintenanceService(store, clock))
