@@ -51,8 +51,11 @@ def open_services(db_path: Path | None = None, *, create: bool = True,
 
 def run_window(db_path: Path | None = None) -> int:
     """Open the counter window on the desk database (default: the user data directory).
-    Qt is imported here, not at the top of this module, so the command line never loads it."""
+    Qt is imported here, not at the top of this module, so the command line never loads it.
+    The database is opened (and migrated) by the window's DB worker, on its own thread, after
+    the window has been painted: the factory below runs there."""
     from motcua_desk.ui.application import run
 
-    log.info("starting the window on %s", db_path or paths.default_db_path())
-    return run(db_path)
+    db = Path(db_path) if db_path else paths.default_db_path()
+    log.info("starting the window on %s", db)
+    return run(db, lambda: open_services(db))

@@ -1,0 +1,221 @@
+"""What the officer reads when something is refused or goes wrong.
+
+Domain errors carry a stable code, parameters and (for validation) a field; here each code
+becomes a plain sentence through Qt Linguist (English source, Vietnamese translation). An
+unexpected exception becomes one calm message with the path of the log file, and nothing the
+officer typed is touched: views never clear a form before the service has said yes.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from motcua_desk.domain.errors import DomainError, IllegalTransition, ValidationError
+from motcua_desk.ui import labels
+
+log = logging.getLogger("motcua.ui.errors")
+
+
+translate = QCoreApplication.translate
+
+
+class Notice(Exception):  # noqa: N818 - it is a notice to the officer, not a fault
+    """A failure whose text is already a sentence for the officer (shown as it is)."""
+
+
+def field_label(name: str) -> str:
+    names = {
+        "applicant_name": translate("Errors", "Applicant's name"),
+        "id_number": translate("Errors", "Citizen ID"),
+        "phone": translate("Errors", "Phone"),
+        "email": translate("Errors", "E-mail"),
+        "address": translate("Errors", "Address"),
+        "sets": translate("Errors", "Number of sets"),
+        "reason": translate("Errors", "Reason"),
+        "new_due": translate("Errors", "New return date"),
+        "received_at": translate("Errors", "Time received"),
+        "at": translate("Errors", "Time"),
+        "text": translate("Errors", "Note"),
+        "note": translate("Errors", "Note"),
+        "officer": translate("Errors", "Officer"),
+        "agency_id": translate("Errors", "Agency id"),
+        "agency_name": translate("Errors", "Agency name"),
+        "parent_name": translate("Errors", "Parent authority"),
+        "place": translate("Errors", "Place"),
+        "desk_no": translate("Errors", "Desk number"),
+        "cutoff": translate("Errors", "Cut-off"),
+        "office_hours": translate("Errors", "Office hours"),
+        "transfer_deadline": translate("Errors", "Transfer deadline"),
+        "receiver": translate("Errors", "Receiver"),
+        "giver": translate("Errors", "Giver"),
+        "to_name": translate("Errors", "Collected by"),
+        "document": translate("Errors", "Document"),
+        "count": translate("Errors", "Count"),
+        "codes": translate("Errors", "Dossier codes"),
+        "procedure": translate("Errors", "Procedure"),
+        "day": translate("Errors", "Day"),
+        "kind": translate("Errors", "Kind"),
+        "legal_ref": translate("Errors", "Legal reference"),
+    }
+    return names.get(name, name.replace("_", " "))
+
+
+def _action_name(action: str) -> str:
+    names = {
+        "receive": translate("Errors", "receive"),
+        "request_supplement": translate("Errors", "ask for supplements on"),
+        "resubmit": translate("Errors", "take the supplements of"),
+        "refuse_at_intake": translate("Errors", "refuse"),
+        "refuse_after_appraisal": translate("Errors", "refuse"),
+        "hand_off": translate("Errors", "hand off"),
+        "receive_result": translate("Errors", "take the result of"),
+        "extend": translate("Errors", "extend"),
+        "return": translate("Errors", "return the result of"),
+        "stop": translate("Errors", "stop"),
+        "add_note": translate("Errors", "add a note to"),
+        "void": translate("Errors", "void"),
+        "print": translate("Errors", "print"),
+    }
+    return names.get(action, action.replace("_", " "))
+
+
+def _illegal(err: IllegalTransition) -> str:
+    detail = str(err.params.get("detail", "") or "")
+    if "only once" in detail:
+        return translate("Errors", "The return date may be reset only once.")
+    if "already at" in detail:
+        return translate("Errors", "The dossier is already at that department.")
+    if "already gone" in detail:
+        return translate("Errors", "The dossier has already gone to a department: it can no longer be refused "
+                  "at intake.")
+    if "already received" in detail:
+        return translate("Errors", "This dossier was already received.")
+    return translate("Errors", "You cannot {action} a dossier whose status is “{status}”.").format(
+        action=_action_name(err.action), status=labels.status_label(str(err.status)))
+
+
+def message(err: BaseException) -> str:
+    """One sentence for the officer (in the window's language)."""
+    if isinstance(err, IllegalTransition):
+        return _illegal(err)
+    if isinstance(err, Notice):
+        return str(err)
+    if not isinstance(err, DomainError):
+        return unexpected_message()
+    p = err.params
+    code = err.code
+    fld = field_label(str(p.get("name") or getattr(err, "field", "") or ""))
+    texts = {
+        "name_empty": translate("Errors", "Enter the applicant's name."),
+        "name_too_long": translate("Errors", "The name is longer than {max} characters."),
+        "name_bad_char": translate("Errors", "The name contains the character “{char}”."),
+        "name_absurd": translate("Errors", "This does not look like a person's or an organisation's name."),
+        "id_number_format": translate("Errors", "A citizen ID (CCCD) has exactly 12 digits."),
+        "phone_format": translate("Errors", "A phone number has 10 digits starting with 0 (mobile) or 11 "
+                           "digits starting with 02 (landline)."),
+        "email_format": translate("Errors", "This e-mail address is not valid."),
+        "address_too_long": translate("Errors", "The address is longer than {max} characters."),
+        "required": translate("Errors", "{field} must not be empty."),
+        "too_long": translate("Errors", "{field} is longer than {max} characters."),
+        "count_range": translate("Errors", "{field} must be a whole number from {low} to {high}."),
+        "moment_future": translate("Errors", "That time is in the future."),
+        "moment_too_old": translate("Errors", "That time is more than a year ago."),
+        "moment_before_receipt": translate("Errors", "That time is before the dossier's last step."),
+        "unknown_code": translate("Errors", "No dossier has the code {value}."),
+        "code_format": translate("Errors", "This is not a dossier code."),
+        "unknown_procedure": translate("Errors", "There is no procedure with the code {value}."),
+        "unknown_department": translate("Errors", "There is no department called {value}."),
+        "supplement_window": translate("Errors", "A department may ask for supplements only within 3 working "
+                                "days of receiving the dossier."),
+        "new_due_not_later": translate("Errors", "The new return date must be later than the current one."),
+        "identity_locked": translate("Errors", "The agency id and the desk number cannot change once this "
+                              "desk has issued dossier codes."),
+        "agency_id_format": translate("Errors", "An agency id looks like 000.17.22.H56: letters and digits in "
+                               "groups separated by dots."),
+        "desk_no_range": translate("Errors", "The desk number is from 1 to {high}."),
+        "time_format": translate("Errors", "Write a time of day as HH:MM, for example 15:00."),
+        "office_hours_format": translate("Errors", "Write the office hours as 07:30-11:30,13:00-17:00."),
+        "invalid_office_hours": translate("Errors", "These office hours are not valid: the periods must be in "
+                                   "order and must not overlap."),
+        "override_kind": translate("Errors", "A calendar change is either an extra day off or an extra "
+                            "working day."),
+        "invalid_override": translate("Errors", "This calendar change is not valid."),
+        "conflicting_override": translate("Errors", "This calendar change contradicts another one."),
+        "range": translate("Errors", "The end date is before the start date."),
+        "date_format": translate("Errors", "This is not a valid date."),
+        "invalid_datetime": translate("Errors", "This is not a valid date and time."),
+        "return_method": translate("Errors", "Choose how the result was returned."),
+        "result_delivery": translate("Errors", "Choose where the result will be collected."),
+        "channel": translate("Errors", "Choose how the dossier was submitted."),
+        "file_unreadable": translate("Errors", "The file cannot be read."),
+        "file_encoding": translate("Errors", "The file is not UTF-8 text."),
+        "file_json": translate("Errors", "The file is not valid JSON."),
+        "file_schema": translate("Errors", "The file does not have the expected columns or fields."),
+        "duplicate_procedure": translate("Errors", "A procedure appears twice in the file."),
+        "desk_not_initialised": translate("Errors", "This desk has not been set up yet."),
+        "form_not_applicable": translate("Errors", "This form does not apply to this dossier (nothing in its "
+                                  "history calls for it)."),
+        "not_our_database": translate("Errors", "This file is not a motcua-desk database."),
+        "database_too_new": translate("Errors", "This database was written by a newer version of motcua-desk: "
+                               "install the newer version."),
+        "migration_failed": translate("Errors", "The database could not be upgraded and was left unchanged. "
+                               "Call IT with the log file."),
+    }
+    text = texts.get(code)
+    if text is None:
+        log.warning("no message for the error code %r (%s)", code, err)
+        return translate("Errors", "The action was refused: {detail}").format(detail=str(err))
+    values = {"field": fld, "max": p.get("max", ""), "char": p.get("char", ""),
+              "low": p.get("low", ""), "high": p.get("high", ""), "value": p.get("value", "")}
+    return text.format(**values)
+
+
+def field_of(err: BaseException) -> str:
+    """The form field an error is about ("" when it is about no field)."""
+    if isinstance(err, ValidationError):
+        return err.field
+    return ""
+
+
+def unexpected_message(log_path: Path | str | None = None) -> str:
+    text = translate("Errors", "Something unexpected went wrong; nothing you typed has been lost. The details "
+              "are in the log file, which you can send to IT:")
+    return f"{text}\n{log_path}" if log_path else text
+
+
+class ErrorPresenter(QObject):
+    """Shows errors: a refusal in the window's message bar (or a box when there is no bar),
+    an unexpected failure in a box with the log path. Boxes are window-modal and opened with
+    open(), never exec(): nothing waits on them, and tests can close them."""
+
+    def __init__(self, parent: QWidget, log_path: Path | str | None = None,
+                 notify=None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._log_path = log_path
+        self._notify = notify  # callable(text) for refusals, e.g. the message bar
+        self.last_box: QMessageBox | None = None
+
+    def present(self, err: BaseException, parent: QWidget | None = None) -> None:
+        if isinstance(err, (DomainError, Notice)):
+            text = message(err)
+            if self._notify is not None and parent is None:
+                self._notify(text)
+            else:
+                self._box(QMessageBox.Icon.Warning, text, parent)
+        else:
+            log.error("unexpected failure shown to the officer: %r", err)
+            self._box(QMessageBox.Icon.Critical, unexpected_message(self._log_path), parent)
+
+    def _box(self, icon: QMessageBox.Icon, text: str, parent: QWidget | None) -> None:
+        box = QMessageBox(icon, QCoreApplication.translate("Errors", "motcua-desk"), text,
+                          QMessageBox.StandardButton.Ok, parent or self._parent)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_box = box
+        box.open()

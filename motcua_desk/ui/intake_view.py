@@ -1,0 +1,549 @@
+"""Tiếp nhận: the intake form (forms/intake.ui), keyboard first.
+
+Procedure from a few letters without accents (catalog.find on the worker, Up/Down/Enter in
+the search box); applicant fields checked as the officer types with the domain's own
+validators; the checklist of documents from the procedure; the due moment and its
+explanation shown live (preview_due on the worker, debounced); Ctrl+S or Enter on the last
+field saves, prints the slip (Form 01) and clears the form for the next citizen. "Ask to
+supplement" and "Refuse" receive the dossier and print Form 02 / Form 03 from the same form.
+
+Nothing is cleared before the services have said yes: a refusal or an unexpected failure
+leaves every field as the officer typed it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from motcua_desk.domain import validation
+from motcua_desk.domain.dto import DocumentLine
+from motcua_desk.domain.errors import ValidationError
+from motcua_desk.ui import errors, labels
+from motcua_desk.ui.actions import INTAKE, ActionId, Actions
+from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.dialogs import DocumentPickDialog, ReasonDialog
+from motcua_desk.ui.forms.ui_intake import Ui_IntakeForm
+
+log = logging.getLogger("motcua.ui.intake")
+
+SEARCH_DELAY_MS = 120
+DUE_DELAY_MS = 250
+DUE_REFRESH_MS = 30_000
+
+_FIELDS = ("applicant_name", "id_number", "phone", "address", "email")
+
+
+@dataclass(frozen=True)
+class IntakeValues:
+    """What the form holds, read on the GUI thread, handed to the worker."""
+
+    procedure_code: str
+    applicant_name: str
+    id_number: str
+    phone: str
+    address: str
+    email: str
+    sets: int
+    channel: str
+    result_delivery: str
+    note: str
+    documents: tuple[DocumentLine, ...]
+
+    def request(self):
+        from motcua_desk.services import IntakeRequest  # on the worker thread
+
+        return IntakeRequest(
+            procedure_code=self.procedure_code, applicant_name=self.applicant_name,
+            id_number=self.id_number, phone=self.phone, address=self.address,
+            email=self.email, sets=self.sets, documents=list(self.documents),
+            channel=self.channel, result_delivery=self.result_delivery, note=self.note)
+
+
+class _FormDelegate(QStyledItemDelegate):
+    """Column 'Form' of the checklist: a combo of original / certified copy / copy / shown."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for form in labels.DOCUMENT_FORMS:
+            combo.addItem(labels.document_form_label(form), form)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        i = editor.findData(index.data(Qt.ItemDataRole.UserRole))
+        editor.setCurrentIndex(max(0, i))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        form = editor.currentData()
+        model.setData(index, form, Qt.ItemDataRole.UserRole)
+        model.setData(index, labels.document_form_label(form), Qt.ItemDataRole.DisplayRole)
+
+
+class IntakeView(QWidget):
+    saved = Signal(object)  # DossierDetail of the received dossier
+    outcome = Signal(str, object)  # "received" | "supplement" | "refused", DossierDetail
+    due_shown = Signal(object)  # DueView
+
+    def __init__(self, ctx: UiContext, actions: Actions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = actions
+        self.ui = Ui_IntakeForm()
+        self.ui.setupUi(self)
+        self._procedure: Any = None  # ProcedureView
+        self._matches: list[Any] = []
+        self._search_gen = 0
+        self._due_gen = 0
+        self._busy = False
+        self._touched: set[str] = set()
+        self._edits: dict[str, QLineEdit] = {
+            "applicant_name": self.ui.nameEdit, "id_number": self.ui.idEdit,
+            "phone": self.ui.phoneEdit, "address": self.ui.addressEdit,
+            "email": self.ui.emailEdit}
+        self._error_labels: dict[str, QLabel] = {
+            "applicant_name": self.ui.nameError, "id_number": self.ui.idError,
+            "phone": self.ui.phoneError, "address": self.ui.addressError,
+            "email": self.ui.emailError}
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._due_timer = QTimer(self, singleShot=True, interval=DUE_DELAY_MS)
+        self._due_refresh = QTimer(self, interval=DUE_REFRESH_MS)
+        self._setup_widgets()
+        self.actions.attach(self, INTAKE, local=True)
+        self._connect_signals()
+
+    # --- set-up -------------------------------------------------------------------------------
+    def _setup_widgets(self) -> None:
+        ui = self.ui
+        for channel in labels.CHANNELS:
+            ui.channelCombo.addItem(labels.channel_label(channel), channel)
+        for delivery in labels.DELIVERIES:
+            ui.deliveryCombo.addItem(labels.delivery_label(delivery), delivery)
+        table = ui.documentsTable
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        table.setItemDelegateForColumn(1, _FormDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for label in self._error_labels.values():
+            label.hide()
+        ui.saveButton.setText(self._button_text(ActionId.SAVE_INTAKE))
+        ui.supplementButton.setText(self._button_text(ActionId.SUPPLEMENT_INTAKE))
+        ui.refuseButton.setText(self._button_text(ActionId.REFUSE_INTAKE))
+        ui.clearButton.setText(self._button_text(ActionId.CLEAR_INTAKE))
+        for button in (ui.saveButton, ui.supplementButton, ui.refuseButton, ui.clearButton):
+            button.setAutoDefault(True)  # Enter on a focused button presses it
+        ui.procedureSearch.installEventFilter(self)
+        table.installEventFilter(self)
+        ui.dueExplanation.setText("")
+
+    def _button_text(self, action_id: ActionId) -> str:
+        action = self.actions[action_id]
+        return f"{action.text()}  ({action.shortcut().toString()})"
+
+    def _connect_signals(self) -> None:
+        ui = self.ui
+        ui.procedureSearch.textEdited.connect(lambda _t: self._search_timer.start())
+        ui.procedureSearch.returnPressed.connect(self.choose_current_procedure)
+        self._search_timer.timeout.connect(self._search)
+        ui.procedureList.itemActivated.connect(self._choose_item)
+        ui.procedureList.itemClicked.connect(self._choose_item)
+        for name, edit in self._edits.items():
+            edit.textEdited.connect(lambda _t, n=name: self._on_edited(n))
+            edit.editingFinished.connect(lambda n=name: self._on_left(n))
+        for edit in (ui.nameEdit, ui.idEdit, ui.phoneEdit, ui.addressEdit, ui.emailEdit):
+            edit.returnPressed.connect(self.focusNextChild)
+        ui.noteEdit.returnPressed.connect(self.save)
+        self._due_timer.timeout.connect(self.refresh_due)
+        self._due_refresh.timeout.connect(self.refresh_due)
+        ui.saveButton.clicked.connect(self.save)
+        ui.supplementButton.clicked.connect(self.ask_supplement)
+        ui.refuseButton.clicked.connect(self.ask_refuse)
+        ui.clearButton.clicked.connect(self.clear)
+        self.actions.connect(ActionId.SAVE_INTAKE, self.save)
+        self.actions.connect(ActionId.SUPPLEMENT_INTAKE, self.ask_supplement)
+        self.actions.connect(ActionId.REFUSE_INTAKE, self.ask_refuse)
+        self.actions.connect(ActionId.CLEAR_INTAKE, self.clear)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._due_refresh.start()
+        if self._procedure is not None:
+            self.refresh_due()
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._due_refresh.stop()
+
+    def focus_first(self) -> None:
+        """Where the officer types next: the procedure, or the name once it is chosen."""
+        if self._procedure is None:
+            self.ui.procedureSearch.setFocus()
+        else:
+            for name in _FIELDS:
+                if not self._edits[name].text().strip():
+                    self._edits[name].setFocus()
+                    return
+            self.ui.noteEdit.setFocus()
+
+    # --- procedure picker ---------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(obj, event)
+        key = event.key()
+        if obj is self.ui.documentsTable and key == Qt.Key.Key_Space:
+            # Space ticks or unticks the current document, whichever cell the cursor is on
+            row = self.ui.documentsTable.currentRow()
+            if row >= 0:
+                item = self.ui.documentsTable.item(row, 0)
+                item.setCheckState(Qt.CheckState.Unchecked if item.checkState()
+                                   == Qt.CheckState.Checked else Qt.CheckState.Checked)
+            return True
+        if obj is self.ui.procedureSearch:
+            lst = self.ui.procedureList
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                if lst.count():
+                    step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5,
+                            Qt.Key.Key_PageUp: -5}[key]
+                    lst.setCurrentRow(max(0, min(lst.count() - 1, lst.currentRow() + step)))
+                return True
+        return super().eventFilter(obj, event)
+
+    def _search(self) -> None:
+        text = self.ui.procedureSearch.text()
+        self._searched = text
+        self._search_gen += 1
+        gen = self._search_gen
+        self.ctx.worker.query(lambda svc: svc.catalog.find(text, limit=30),
+                              success=lambda found: self._show_matches(gen, found), owner=self)
+
+    def search_now(self) -> None:
+        """Run the pending search at once (Enter before the debounce ran)."""
+        self._search_timer.stop()
+        self._search()
+
+    def _show_matches(self, gen: int, found: list) -> None:
+        if gen != self._search_gen:
+            return  # the officer typed on
+        self._answered = gen
+        self._matches = list(found)
+        lst = self.ui.procedureList
+        lst.clear()
+        for p in self._matches:
+            item = QListWidgetItem(f"{p.name}  ·  {p.time_label}  ·  {p.code}", lst)
+            item.setToolTip(f"{p.name}\n{p.field} — {p.department}\n{p.time_text}")
+        if self._matches:
+            lst.setCurrentRow(0)
+        if self._pending_choose:
+            self._pending_choose = False
+            self.choose_current_procedure()
+
+    _pending_choose = False
+    _searched: str | None = None
+    _answered = 0
+
+    def choose_current_procedure(self) -> None:
+        """Enter in the search box: take the highlighted match — once the matches for what
+        is in the box have arrived (the officer may press Enter before they do)."""
+        text = self.ui.procedureSearch.text()
+        if self._search_timer.isActive() or self._searched != text:
+            self._pending_choose = True
+            self.search_now()
+            return
+        if self._answered != self._search_gen:  # the search for this text is on its way
+            self._pending_choose = True
+            return
+        row = self.ui.procedureList.currentRow()
+        if 0 <= row < len(self._matches):
+            self._choose(self._matches[row])
+
+    def _choose_item(self, item: QListWidgetItem) -> None:
+        row = self.ui.procedureList.row(item)
+        if 0 <= row < len(self._matches):
+            self._choose(self._matches[row])
+
+    def _choose(self, procedure: Any) -> None:
+        self._procedure = procedure
+        self.ui.procedureChosen.setText(
+            self.tr("<b>{name}</b><br>{code} · {field} · {time} · {department}").format(
+                name=_html(procedure.name), code=procedure.code, field=_html(procedure.field),
+                time=_html(procedure.time_label), department=_html(procedure.department)))
+        self._fill_documents(procedure.documents)
+        self.refresh_due()
+        self.focus_first()
+
+    @property
+    def procedure(self) -> Any:
+        return self._procedure
+
+    def _fill_documents(self, documents) -> None:
+        table = self.ui.documentsTable
+        table.setRowCount(0)
+        for doc in documents:
+            row = table.rowCount()
+            table.insertRow(row)
+            name = QTableWidgetItem(doc.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                          | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(Qt.CheckState.Checked if doc.checked else Qt.CheckState.Unchecked)
+            name.setToolTip(doc.name)
+            form = QTableWidgetItem(labels.document_form_label(doc.form))
+            form.setData(Qt.ItemDataRole.UserRole, doc.form)
+            count = QTableWidgetItem()
+            count.setData(Qt.ItemDataRole.EditRole, int(doc.count))
+            table.setItem(row, 0, name)
+            table.setItem(row, 1, form)
+            table.setItem(row, 2, count)
+        table.resizeRowsToContents()
+        if table.rowCount():
+            table.setCurrentCell(0, 0)
+
+    def documents(self) -> tuple[DocumentLine, ...]:
+        # the printed (Vietnamese) labels of the document forms; imported here because the
+        # catalog module pulls in the holiday calendar, which start-up does not need
+        from motcua_desk.domain.catalog import DOCUMENT_FORMS as FORM_LABELS_VI
+
+        table = self.ui.documentsTable
+        lines = []
+        for row in range(table.rowCount()):
+            name = table.item(row, 0)
+            form = table.item(row, 1).data(Qt.ItemDataRole.UserRole) or "original"
+            count = int(table.item(row, 2).data(Qt.ItemDataRole.EditRole) or 1)
+            lines.append(DocumentLine(name.text(), form, FORM_LABELS_VI.get(form, form),
+                                      max(1, min(99, count)),
+                                      name.checkState() == Qt.CheckState.Checked))
+        return tuple(lines)
+
+    # --- due moment ---------------------------------------------------------------------------
+    def refresh_due(self) -> None:
+        if self._procedure is None:
+            return
+        code = self._procedure.code
+        self._due_gen += 1
+        gen = self._due_gen
+        self.ctx.worker.query(lambda svc: svc.dossiers.preview_due(code),
+                              success=lambda due: self._show_due(gen, due),
+                              failure=lambda err: self._show_due_error(gen, err), owner=self)
+
+    def _show_due(self, gen: int, due: Any) -> None:
+        if gen != self._due_gen:
+            return
+        self.ui.dueLabel.setText(self.tr("Return at {due}").format(due=labels.fmt_due(due.due_at)))
+        self.ui.dueExplanation.setText(due.explanation)
+        self.due_shown.emit(due)
+
+    def _show_due_error(self, gen: int, err: BaseException) -> None:
+        if gen == self._due_gen:
+            self.ui.dueLabel.setText(errors.message(err))
+            self.ui.dueExplanation.setText("")
+
+    # --- validation ---------------------------------------------------------------------------
+    def _on_edited(self, name: str) -> None:
+        if name in self._touched or self._error_labels[name].isVisible():
+            self._validate(name)
+        if self._procedure is not None:
+            self._due_timer.start()
+
+    def _on_left(self, name: str) -> None:
+        if self._edits[name].text().strip():
+            self._touched.add(name)
+            self._validate(name)
+
+    def _validate(self, name: str) -> str:
+        text = self._edits[name].text()
+        try:
+            {"applicant_name": validation.applicant_name, "id_number": validation.citizen_id,
+             "phone": validation.phone, "email": validation.email,
+             "address": validation.address}[name](text)
+        except ValidationError as err:
+            self.show_field_error(name, errors.message(err))
+            return errors.message(err)
+        self.show_field_error(name, "")
+        return ""
+
+    def show_field_error(self, name: str, text: str) -> None:
+        label = self._error_labels.get(name)
+        if label is None:
+            return
+        label.setText(text)
+        label.setVisible(bool(text))
+        edit = self._edits[name]
+        edit.setStyleSheet("border: 1px solid #b00020;" if text else "")
+        edit.setToolTip(text)
+
+    def field_error(self, name: str) -> str:
+        label = self._error_labels[name]
+        return label.text() if label.isVisible() else ""
+
+    def _check_all(self) -> bool:
+        """Check every field now; focus the first bad one. True when all is well."""
+        if self._procedure is None:
+            self.ctx.notify(self.tr("Choose the procedure first."), "warning")
+            self.ui.procedureSearch.setFocus()
+            return False
+        first_bad = None
+        for name in _FIELDS:
+            self._touched.add(name)
+            if self._validate(name) and first_bad is None:
+                first_bad = name
+        if first_bad is not None:
+            self._edits[first_bad].setFocus()
+            self._edits[first_bad].selectAll()
+            return False
+        return True
+
+    def values(self) -> IntakeValues:
+        ui = self.ui
+        return IntakeValues(
+            procedure_code=self._procedure.code if self._procedure else "",
+            applicant_name=ui.nameEdit.text(), id_number=ui.idEdit.text(),
+            phone=ui.phoneEdit.text(), address=ui.addressEdit.text(),
+            email=ui.emailEdit.text(), sets=ui.setsSpin.value(),
+            channel=ui.channelCombo.currentData(), result_delivery=ui.deliveryCombo.currentData(),
+            note=ui.noteEdit.text(), documents=self.documents())
+
+    # --- the three outcomes -------------------------------------------------------------------
+    def save(self) -> None:
+        """Receive the dossier (all papers in order), print the slip."""
+        if self._busy or not self._check_all():
+            return
+        values = self.values()
+
+        def receive(svc):
+            detail = svc.dossiers.intake(values.request())
+            detail = svc.dossiers.record_print(detail.dossier.code, "slip")
+            return detail, svc.settings.agency(), svc.settings.office()
+
+        self._submit(receive, "received", "slip")
+
+    def ask_supplement(self) -> None:
+        if self._busy or not self._check_all():
+            return
+        docs = self.documents()
+        missing = [i for i, d in enumerate(docs) if not d.checked]
+        dialog = DocumentPickDialog(docs, self, preselect=missing,
+                                    reason=self.tr("The dossier lacks the documents listed."))
+        dialog.setObjectName("supplementDialog")
+        dialog.accepted.connect(lambda: self._supplement(dialog.items, dialog.reason))
+        dialog.open()
+        self._dialog = dialog
+
+    def _supplement(self, items: list, reason: str) -> None:
+        values = self.values()
+        items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
+
+        def receive(svc):
+            detail = svc.dossiers.intake(values.request())
+            code = detail.dossier.code
+            svc.dossiers.request_supplement(code, reason, items)
+            detail = svc.dossiers.record_print(code, "supplement")
+            return detail, svc.settings.agency(), svc.settings.office()
+
+        self._submit(receive, "supplement", "supplement")
+
+    def ask_refuse(self) -> None:
+        if self._busy or not self._check_all():
+            return
+        dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason for refusal:"),
+                              self.tr("&Refuse and print"), self,
+                              intro=self.tr("The dossier is recorded with a code and refused; "
+                                            "Form 03 is printed for the applicant."))
+        dialog.setObjectName("refuseDialog")
+        dialog.accepted.connect(lambda: self._refuse(dialog.reason))
+        dialog.open()
+        self._dialog = dialog
+
+    def _refuse(self, reason: str) -> None:
+        values = self.values()
+
+        def receive(svc):
+            detail = svc.dossiers.intake(values.request())
+            code = detail.dossier.code
+            svc.dossiers.refuse(code, reason)
+            detail = svc.dossiers.record_print(code, "refusal")
+            return detail, svc.settings.agency(), svc.settings.office()
+
+        self._submit(receive, "refused", "refusal")
+
+    def _submit(self, fn, outcome: str, form: str) -> None:
+        self._busy = True
+        self._set_enabled(False)
+        self.ctx.worker.mutate(fn, success=lambda r: self._done(outcome, form, *r),
+                               failure=self._failed, owner=self, origin=self)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.ui.saveButton, self.ui.supplementButton, self.ui.refuseButton):
+            button.setEnabled(enabled)
+        for action_id in (ActionId.SAVE_INTAKE, ActionId.SUPPLEMENT_INTAKE,
+                          ActionId.REFUSE_INTAKE):
+            self.actions[action_id].setEnabled(enabled)
+
+    def _done(self, outcome: str, form: str, detail: Any, agency: Any, office: Any) -> None:
+        self._busy = False
+        self._set_enabled(True)
+        code = detail.dossier.code
+        texts = {
+            "received": self.tr("Received {code}: return at {due}.").format(
+                code=code, due=labels.fmt_due(detail.dossier.due_at)),
+            "supplement": self.tr("{code}: the applicant was asked to supplement.").format(
+                code=code),
+            "refused": self.tr("{code}: refused.").format(code=code),
+        }
+        self.ctx.notify(texts[outcome], "info")
+        self.clear()
+        self.saved.emit(detail)
+        self.outcome.emit(outcome, detail)
+        self.ctx.printing.render_form(form, detail, agency, office)
+
+    def _failed(self, err: BaseException) -> None:
+        self._busy = False
+        self._set_enabled(True)
+        name = errors.field_of(err)
+        if name in self._edits:
+            self.show_field_error(name, errors.message(err))
+            self._edits[name].setFocus()
+        else:
+            self.ctx.errors.present(err)
+
+    # --- clearing -----------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self._procedure is not None or any(e.text() for e in self._edits.values())
+
+    def clear(self) -> None:
+        ui = self.ui
+        self._procedure = None
+        self._matches = []
+        self._touched.clear()
+        ui.procedureSearch.clear()
+        ui.procedureList.clear()
+        ui.procedureChosen.setText(self.tr("No procedure chosen yet."))
+        for name, edit in self._edits.items():
+            edit.clear()
+            self.show_field_error(name, "")
+        ui.documentsTable.setRowCount(0)
+        ui.setsSpin.setValue(1)
+        ui.channelCombo.setCurrentIndex(0)
+        ui.deliveryCombo.setCurrentIndex(0)
+        ui.noteEdit.clear()
+        ui.dueLabel.setText(self.tr("Choose a procedure to see the return date."))
+        ui.dueExplanation.setText("")
+        self._due_gen += 1
+        ui.procedureSearch.setFocus()
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,569 @@
+"""The counter window: navigation (F2–F7), the today panel, the pages, the message bar, the
+status bar (officer, desk, database, and the sync area), and the scanner's routing.
+
+Start-up is built for a big database: the window is shown first with nothing read; the
+worker then opens the database, reads the desk and counts today's work, and the window fills
+in. No query on the GUI thread, none that reads every row.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QActionGroup, QCloseEvent, QFontDatabase, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from motcua_desk.domain import codes as dossier_codes
+from motcua_desk.ui import labels
+from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
+from motcua_desk.ui.context import (
+    DeskInfo,
+    UiContext,
+    load_desk_identity,
+    load_desk_info,
+    utc_now,
+)
+from motcua_desk.ui.dossier_view import DossierView
+from motcua_desk.ui.errors import ErrorPresenter
+from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
+from motcua_desk.ui.intake_view import IntakeView
+from motcua_desk.ui.print_flow import PrintFlow
+from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
+from motcua_desk.ui.settings import UiSettings
+from motcua_desk.ui.today_view import TodayView
+from motcua_desk.ui.worker import Changes, Worker
+
+log = logging.getLogger("motcua.ui.window")
+
+PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "dossier")
+NAV_PAGE = dict(zip(NAVIGATION, PAGES[:6], strict=True))
+MESSAGE_MS = 10_000
+
+
+class MessageBar(QFrame):
+    """A line above the pages for what the officer should know now. Never takes the focus."""
+
+    COLOURS = {"info": ("#e8f1fb", "#0b4f8a"), "warning": ("#fff4e0", "#8a4b00"),
+               "error": ("#fdecee", "#b00020")}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label = QLabel(self)
+        self.label.setObjectName("messageText")
+        self.label.setWordWrap(True)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("×")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self._timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
+        self._timer.timeout.connect(self.hide)
+        self.level = ""
+        self.history: list[tuple[str, str]] = []
+        self.hide()
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        back, fore = self.COLOURS.get(level, self.COLOURS["info"])
+        self.setStyleSheet(f"#messageBar {{ background: {back}; border: 1px solid {fore}; "
+                           f"border-radius: 4px; }} #messageText {{ color: {fore}; }}")
+        self.label.setText(text)
+        self.level = level
+        self.history.append((level, text))
+        del self.history[:-50]
+        self.show()
+        if level == "info":
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    @property
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class SyncStatus(QFrame):
+    """The sync area of the status bar (wired to the sync worker by the composition root)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.online = QLabel(self)
+        self.online.setObjectName("syncOnline")
+        self.unsent = QLabel(self)
+        self.unsent.setObjectName("syncUnsent")
+        self.last = QLabel(self)
+        self.last.setObjectName("syncLast")
+        self.conflicts = QLabel(self)
+        self.conflicts.setObjectName("syncConflicts")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        for w in (self.online, self.unsent, self.last, self.conflicts):
+            layout.addWidget(w)
+        self.online.setText(self.tr("Sync: not set up"))
+        for w in (self.unsent, self.last, self.conflicts):
+            w.hide()
+
+    def paint(self, online: bool, unsent: int, last_sync: datetime | None,
+              conflicts: int) -> None:
+        self.online.setText(self.tr("● Online") if online else self.tr("○ Offline"))
+        self.online.setStyleSheet(f"color: {'#1b7f3b' if online else '#8a4b00'};")
+        self.unsent.setText(self.tr("Unsent: {n}").format(n=unsent))
+        self.last.setText(self.tr("Last sync: {when}").format(
+            when=labels.fmt_moment(last_sync)) if last_sync else self.tr("Never synced"))
+        self.conflicts.setText(self.tr("Sync exceptions: {n}").format(n=conflicts))
+        self.conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if conflicts else "")
+        self.unsent.show()
+        self.last.show()
+        self.conflicts.setVisible(conflicts > 0)
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the desk is loaded and today's counts are shown
+    page_changed = Signal(str)
+
+    def __init__(self, worker: Worker, settings: UiSettings, *, clock=utc_now,
+                 db_path: Path | None = None, log_path: Path | None = None,
+                 scan_detector: ScanDetector | None = None, scan_timestamp=None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("motcua-desk")
+        self.worker = worker
+        self.settings = settings
+        self.actions = Actions(self)
+        self.message_bar = MessageBar(self)
+        self.errors = ErrorPresenter(self, log_path, notify=self._notify_error)
+        self.print_flow = PrintFlow(worker, settings, self, self.errors.present)
+        self.ctx = UiContext(worker=worker, settings=settings, errors=self.errors,
+                             printing=self.print_flow, notify=self.notify, clock=clock,
+                             db_path=db_path, log_path=log_path)
+        self._pages: dict[str, QWidget] = {}
+        self._history: list[str] = []
+        self._ready = False
+        self._fonts_done = False
+        self._wizard = None
+        self._build()
+        s = settings.scanner
+        detector = scan_detector or ScanDetector(max_gap=s.max_gap_ms / 1000,
+                                                 min_length=s.min_length,
+                                                 repeat_window=s.repeat_window_s)
+        kwargs = {"timestamp": scan_timestamp} if scan_timestamp else {}
+        self.scanner = ScanFilter(self, detector, **kwargs)
+        self._connect_signals()
+        geometry = settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        self.go("intake")
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        self.intake_view = IntakeView(self.ctx, self.actions, self.stack)
+        self.dossier_view = DossierView(self.ctx, self.actions, self.stack)
+        self._add_page("intake", self.intake_view)
+        self._add_page("dossier", self.dossier_view)
+
+        nav = QWidget(self)
+        nav.setObjectName("navigation")
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(6, 6, 6, 6)
+        nav_layout.setSpacing(2)
+        self.nav_group = QActionGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QToolButton] = {}
+        for action_id in NAVIGATION:
+            action = self.actions[action_id]
+            action.setCheckable(True)
+            self.nav_group.addAction(action)
+            button = QToolButton(nav)
+            action.setIcon(QIcon(f":/icons/{NAV_PAGE[action_id]}.svg"))
+            label = plain_text(action.text()).replace("&", "&&")  # && is a literal & here
+            action.setIconText(f"{label}   {action.shortcut().toString()}")
+            button.setDefaultAction(action)
+            button.setIconSize(QSize(22, 22))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(34)
+            button.setStyleSheet("QToolButton { padding: 4px 8px; font-size: 11pt; "
+                                 "border: none; border-radius: 4px; text-align: left; } "
+                                 "QToolButton:checked { background: #d6e6f7; color: #0b4f8a; "
+                                 "font-weight: bold; } QToolButton:hover { background: #eef4fb; }")
+            self.nav_buttons[NAV_PAGE[action_id]] = button
+            nav_layout.addWidget(button)
+        nav_layout.addSpacing(12)
+        self.today_view = TodayView(self.ctx, nav)
+        nav_layout.addWidget(self.today_view)
+        nav_layout.addStretch(1)
+        nav.setFixedWidth(270)
+
+        self.demo_banner = QLabel(self.tr("DEMO — sample agency: the forms printed here have "
+                                          "no legal value."), self)
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setStyleSheet("background: #ffb300; color: black; font-weight: bold; "
+                                       "padding: 4px 10px;")
+        self.demo_banner.hide()
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 6, 6, 0)
+        right_layout.addWidget(self.demo_banner)
+        right_layout.addWidget(self.message_bar)
+        right_layout.addWidget(self.stack, 1)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(nav)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        # status bar: officer, desk, database; the sync area apart on the right
+        bar = self.statusBar()
+        self.officer_label = QLabel(self)
+        self.officer_label.setObjectName("officerLabel")
+        self.desk_label = QLabel(self)
+        self.desk_label.setObjectName("deskLabel")
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("dbLabel")
+        self.db_label.setMaximumWidth(360)
+        self.sync_status = SyncStatus(self)
+        for w in (self.officer_label, self.desk_label, self.db_label):
+            bar.addPermanentWidget(w)
+        bar.addPermanentWidget(self.sync_status)
+        self._paint_status()
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.actions[ActionId.QUIT])
+        go_menu = menu.addMenu(self.tr("&Go"))
+        for action_id in (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH):
+            go_menu.addAction(self.actions[action_id])
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.actions[ActionId.SHORTCUTS])
+        # window-wide shortcuts work even when the menu bar is hidden
+        self.actions.attach(self, (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH,
+                                   ActionId.SHORTCUTS, ActionId.QUIT))
+
+    def _add_page(self, name: str, widget: QWidget) -> None:
+        self._pages[name] = widget
+        self.stack.addWidget(widget)
+
+    def page(self, name: str) -> QWidget:
+        """The page, built the first time it is needed (start-up builds two)."""
+        if name not in self._pages:
+            widget = self._make_page(name)
+            self._add_page(name, widget)
+            self._connect_page(name, widget)
+            if self._desk_complete and hasattr(widget, "set_desk"):
+                widget.set_desk()
+        return self._pages[name]
+
+    def _make_page(self, name: str) -> QWidget:
+        from motcua_desk.ui.handoff_view import HandoffView
+        from motcua_desk.ui.print_view import PrintView
+        from motcua_desk.ui.return_view import ReturnView
+        from motcua_desk.ui.search_view import SearchView
+        from motcua_desk.ui.settings_view import SettingsView
+
+        classes = {"dossiers": SearchView, "handoff": HandoffView, "return": ReturnView,
+                   "print": PrintView, "settings": SettingsView}
+        return classes[name](self.ctx, self.stack)
+
+    def _connect_page(self, name: str, view: QWidget) -> None:
+        """The signals of a page built late (the window's own are in _connect_signals)."""
+        if name == "dossiers":
+            view.open_dossier.connect(lambda code: self.open_dossier(code))
+        if name == "settings":
+            view.desk_changed.connect(self.load_desk)
+        if hasattr(view, "on_changed"):
+            self.worker.changed.connect(view.on_changed)
+
+    def _connect_signals(self) -> None:
+        for action_id, name in NAV_PAGE.items():
+            self.actions.connect(action_id, lambda n=name: self.go(n))
+        self.actions.connect(ActionId.FIND, self.find)
+        self.actions.connect(ActionId.BACK, self.back)
+        self.actions.connect(ActionId.REFRESH, self.today_view.refresh)
+        self.actions.connect(ActionId.SHORTCUTS, self.show_shortcuts)
+        self.actions.connect(ActionId.QUIT, self.close)
+        self.scanner.scanned.connect(self._on_scan)
+        self.worker.changed.connect(self.today_view.on_changed)
+        self.worker.changed.connect(self.dossier_view.on_changed)
+        self.worker.failed.connect(lambda err, _owner: self.errors.present(err))
+        self.today_view.open_list.connect(self.show_today_list)
+        self.today_view.counted.connect(self._first_counts)
+        self.dossier_view.back_requested.connect(self.back)
+
+    # --- start-up -----------------------------------------------------------------------------
+    def start(self) -> None:
+        """After show(): open the database on the worker, then the wizard or the desk."""
+        self.scanner.install()
+        self.worker.start()
+        self.worker.query(lambda svc: svc.settings.is_initialised(),
+                          success=self._initialised, failure=self._start_failed)
+
+    def _start_failed(self, err: BaseException) -> None:
+        log.error("the desk could not be opened: %r", err)
+        self.errors.present(err, self)
+        self.setEnabled(True)
+
+    def _initialised(self, yes: bool) -> None:
+        if yes:
+            # who we are and today's counts first (the window is usable then), the rest after
+            self.worker.query(load_desk_identity, success=self._identity_loaded,
+                              failure=self._start_failed)
+            self.load_desk()
+            return
+        from motcua_desk.ui.first_start import FirstStartWizard
+
+        wizard = FirstStartWizard(self.worker, self)
+        wizard.done_setup.connect(lambda _agency: self.load_desk())
+        wizard.rejected.connect(self._wizard_cancelled)
+        self._wizard = wizard
+        wizard.open()
+
+    def _wizard_cancelled(self) -> None:
+        self.notify(self.tr("The desk is not set up: close the program and start it again to "
+                            "set it up."), "warning")
+
+    def load_desk(self) -> None:
+        self.worker.query(load_desk_info, success=self._desk_loaded,
+                          failure=self._start_failed)
+
+    def _identity_loaded(self, info: DeskInfo) -> None:
+        if self.ctx.desk.agency is None:
+            self.ctx.desk = info
+            self._paint_status()
+            self.today_view.start()
+
+    def _desk_loaded(self, info: DeskInfo) -> None:
+        self.ctx.desk = info
+        self._paint_status()
+        for widget in self._pages.values():
+            if hasattr(widget, "set_desk"):
+                widget.set_desk()
+        if info.calendar_warning:
+            self.notify(info.calendar_warning, "warning")
+        if not self.today_view.started:  # after the first-start wizard
+            self.today_view.start()
+        elif self._desk_complete:  # reloaded after a settings change: count again
+            self.today_view.refresh()
+        self._desk_complete = True
+
+    _desk_complete = False
+
+    def _first_counts(self, _counts: Any) -> None:
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
+            QTimer.singleShot(0, self._load_fonts)  # after start-up: reportlab is slow to load
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def _load_fonts(self) -> None:
+        """Register the forms' fonts with Qt (and warm reportlab up on the render lane)."""
+        def fonts():
+            from motcua_desk import printing
+
+            register = getattr(printing, "register_fonts", None)
+            if register is not None:
+                register()
+            return dict(getattr(printing, "FONT_FILES", {}))
+
+        def register(files: dict) -> None:
+            for path in files.values():
+                if QFontDatabase.addApplicationFont(str(path)) < 0:
+                    log.warning("Qt could not load the font %s", path)
+            self._fonts_done = True
+
+        self.worker.compute(fonts, success=register,
+                            failure=lambda err: log.warning("fonts not registered: %r", err))
+
+    # --- status bar ---------------------------------------------------------------------------
+    def _paint_status(self) -> None:
+        agency = self.ctx.desk.agency
+        if agency is None:
+            self.officer_label.setText(self.tr("Opening the database…"))
+            self.desk_label.setText("")
+        else:
+            self.officer_label.setText(self.tr("Officer: {name}").format(
+                name=agency.officer or "—"))
+            self.desk_label.setText(self.tr("Desk {n} · {agency}").format(
+                n=agency.desk_no, agency=agency.agency_id))
+            title = f"motcua-desk — {agency.agency_name} — " + self.tr("Desk {n}").format(
+                n=agency.desk_no)
+            if agency.demo:
+                title += " — " + self.tr("DEMO")
+            self.setWindowTitle(title)
+            self.demo_banner.setVisible(bool(agency.demo))
+        path = str(self.ctx.db_path or "")
+        metrics = self.db_label.fontMetrics()
+        self.db_label.setText(self.tr("Database: {path}").format(
+            path=metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, 260)))
+        self.db_label.setToolTip(path)
+
+    def set_sync_status(self, online: bool, unsent: int, last_sync: datetime | None,
+                        conflicts: int) -> None:
+        """Paint the sync area: plain values from whoever watches the sync (the lead wires
+        the sync worker's signal here)."""
+        self.sync_status.paint(online, unsent, last_sync, conflicts)
+
+    def external_changes(self, codes=(), kinds=("dossier",)) -> None:
+        """Data changed outside this window (the sync worker pulled events, another tool
+        wrote): the views refresh as after one of our own mutations."""
+        self.worker.changed.emit(Changes(frozenset(codes), frozenset(kinds), origin="external"))
+
+    # --- messages -----------------------------------------------------------------------------
+    def notify(self, text: str, level: str = "info") -> None:
+        self.message_bar.show_message(text, level)
+        if level != "info":
+            log.info("message to the officer: %s", text)
+
+    def _notify_error(self, text: str) -> None:
+        self.notify(text, "error")
+
+    # --- navigation ---------------------------------------------------------------------------
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        for name, page in self._pages.items():
+            if page is widget:
+                return name
+        return ""
+
+    def go(self, name: str, *, remember: bool = True, focus: bool = True) -> QWidget:
+        widget = self.page(name)
+        current = self.current_page()
+        if remember and current and current != name:
+            self._history.append(current)
+            del self._history[:-20]
+        self.stack.setCurrentWidget(widget)
+        nav_name = "dossiers" if name == "dossier" else name
+        button = self.nav_buttons.get(nav_name)
+        if button is not None:
+            button.defaultAction().setChecked(True)
+        if focus:
+            if hasattr(widget, "focus_first"):
+                widget.focus_first()
+            elif name == "dossiers":
+                widget.focus_search()
+        self.page_changed.emit(name)
+        return widget
+
+    def back(self) -> None:
+        if self._history:
+            self.go(self._history.pop(), remember=False)
+
+    def find(self) -> None:
+        view = self.go("dossiers", focus=False)
+        view.focus_search()
+
+    def show_today_list(self, kind: str, count: int) -> None:
+        view = self.go("dossiers", focus=False)
+        view.show_today_list(kind, count)
+
+    def open_dossier(self, code: str, *, restore_focus: QWidget | None = None) -> None:
+        """Look the dossier up; show it when found, say so plainly when not."""
+        def found(_detail):
+            self.go("dossier", focus=False)
+            self.dossier_view.focus_primary()
+
+        def missing(err):
+            QApplication.beep()
+            if getattr(err, "code", "") == "unknown_code":
+                self.notify(self.tr("No dossier has the code {code}.").format(
+                    code=dossier_codes.normalize(code)), "warning")
+            else:
+                self.errors.present(err)
+            if restore_focus is not None and restore_focus.isVisible():
+                restore_focus.setFocus()
+
+        self.dossier_view.load(code, on_found=found, on_missing=missing)
+
+    # --- the scanner --------------------------------------------------------------------------
+    def _on_scan(self, scan: Scan, window: QWidget) -> None:
+        code = dossier_codes.normalize(scan.code)
+        if window is not self:
+            QApplication.beep()
+            self.notify(self.tr("A dialog is open: close it, then scan {code} again.").format(
+                code=code), "warning")
+            return
+        page = self.stack.currentWidget()
+        if hasattr(page, "handle_scan"):
+            page.handle_scan(code, scan.repeated)
+            return
+        if scan.repeated and (self.dossier_view.code == code
+                              or self.dossier_view.loading_code == code):
+            self.notify(self.tr("Double scan of {code}: it is already open.").format(code=code),
+                        "warning")
+            return
+        self.open_dossier(code, restore_focus=QApplication.focusWidget())
+
+    # --- help ---------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        rows = self.actions.shortcut_table()
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does")])
+        table.verticalHeader().setVisible(False)
+        for i, (keys, text) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(keys))
+            table.setItem(i, 1, QTableWidgetItem(text))
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        note = QLabel(self.tr("Barcode scanner: scan anywhere in the window to open the "
+                              "dossier; on the Handoff screen a scan adds it to the list; on "
+                              "the Return screen it opens the result to return."), dialog)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        dialog.resize(560, 620)
+        dialog.open()
+
+    # --- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        self.scanner.uninstall()
+        super().closeEvent(event)
+

@@ -1,0 +1,219 @@
+"""Trả kết quả: the citizen comes with the slip. Scan it (or pick from the results waiting),
+check who collects, record the return."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from motcua_desk.domain import codes as dossier_codes
+from motcua_desk.domain import validation
+from motcua_desk.domain.errors import ValidationError
+from motcua_desk.ui import errors, labels
+from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.models import DossierTableModel, TodayQuery
+
+
+class ReturnView(QWidget):
+    returned = Signal(str)  # code
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: Any = None
+        self._stale = True
+        self.waiting = DossierTableModel(ctx.worker, self, now=ctx.now)
+        self._build()
+        self._connect_signals()
+        self._show(None)
+
+    def _build(self) -> None:
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("codeEdit")
+        self.code_edit.setPlaceholderText(self.tr("Scan the slip, or type the code and press "
+                                                  "Enter"))
+        code_label = QLabel(self.tr("Dossier &code:"), self)
+        code_label.setBuddy(self.code_edit)
+        top = QHBoxLayout()
+        top.addWidget(code_label)
+        top.addWidget(self.code_edit, 1)
+
+        self.info = QLabel(self)
+        self.info.setObjectName("returnInfo")
+        self.info.setWordWrap(True)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("toNameEdit")
+        self.id_edit = QLineEdit(self)
+        self.id_edit.setObjectName("toIdEdit")
+        self.id_edit.setPlaceholderText(self.tr("12 digits (optional)"))
+        self.method_combo = QComboBox(self)
+        for method in labels.RETURN_METHODS:
+            self.method_combo.addItem(labels.return_method_label(method), method)
+        self.return_button = QPushButton(self.tr("&Record the return"), self)
+        self.return_button.setObjectName("returnButton")
+        self.return_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.return_button.setAutoDefault(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        box = QGroupBox(self.tr("Result to return"), self)
+        form = QFormLayout(box)
+        form.addRow(self.info)
+        name_label = QLabel(self.tr("Collected &by:"), self)
+        name_label.setBuddy(self.name_edit)
+        id_label = QLabel(self.tr("Citizen &ID:"), self)
+        id_label.setBuddy(self.id_edit)
+        method_label = QLabel(self.tr("&How:"), self)
+        method_label.setBuddy(self.method_combo)
+        form.addRow(name_label, self.name_edit)
+        form.addRow(id_label, self.id_edit)
+        form.addRow(method_label, self.method_combo)
+        form.addRow(self.error)
+        form.addRow("", self.return_button)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("waitingTable")
+        self.table.setModel(self.waiting)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((205, 160, 300, 150, 115, 115, 150)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        waiting_box = QGroupBox(self.tr("Results waiting for the citizen"), self)
+        QVBoxLayout(waiting_box).addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(box)
+        layout.addWidget(waiting_box, 1)
+
+    def _connect_signals(self) -> None:
+        self.code_edit.returnPressed.connect(self._typed)
+        self.return_button.clicked.connect(self.record)
+        self.name_edit.returnPressed.connect(self.record)
+        self.table.activated.connect(
+            lambda index: self.load(self.waiting.row(index.row()).code))
+
+    def focus_first(self) -> None:
+        if self.detail is not None and self.return_button.isEnabled():
+            self.name_edit.setFocus()
+            self.name_edit.selectAll()
+        else:
+            self.code_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.waiting.set_query(TodayQuery("results_waiting"))
+
+    def on_changed(self, changes) -> None:
+        if self.isVisible():
+            self.waiting.set_query(TodayQuery("results_waiting"))
+        else:
+            self._stale = True
+
+    # --- loading ------------------------------------------------------------------------------
+    def handle_scan(self, code: str, repeated: bool) -> None:
+        if repeated and self.detail is not None and self.detail.dossier.code == \
+                dossier_codes.normalize(code):
+            self.ctx.notify(self.tr("Double scan of {code}: it is already open.").format(
+                code=self.detail.dossier.code), "warning")
+            return
+        self.load(code)
+
+    def _typed(self) -> None:
+        text = self.code_edit.text().strip()
+        if text:
+            self.load(text)
+
+    def load(self, code: str) -> None:
+        clean = dossier_codes.normalize(code)
+        self.ctx.worker.query(lambda svc: svc.dossiers.find_by_code(clean),
+                              success=self._loaded, failure=self._missing, owner=self)
+
+    def _loaded(self, detail: Any) -> None:
+        self.code_edit.setText(detail.dossier.code)
+        self._show(detail)
+        self.focus_first()
+
+    def _missing(self, err: BaseException) -> None:
+        self._show(None)
+        self.error.setText(errors.message(err))
+
+    def _show(self, detail: Any) -> None:
+        self.detail = detail
+        self.error.clear()
+        if detail is None:
+            self.info.setText(self.tr("No dossier chosen."))
+            self.name_edit.clear()
+            self.id_edit.clear()
+            self._enable(False)
+            return
+        d = detail.dossier
+        self.info.setText(self.tr(
+            "<b>{code}</b> — {status}<br>{applicant} · {procedure}<br>Received {received}, "
+            "return at {due}").format(
+                code=d.code, status=labels.status_label(d.status), applicant=d.applicant_name,
+                procedure=d.procedure_name, received=labels.fmt_moment(d.received_at),
+                due=labels.fmt_due(d.due_at)))
+        can = "return" in detail.allowed_actions
+        self.name_edit.setText(d.applicant_name if can else "")
+        self.id_edit.setText(d.id_number if can else "")
+        self._enable(can)
+        if not can:
+            self.error.setText(self.tr("There is no result to return: the dossier is “{status}”."
+                                       ).format(status=labels.status_label(d.status)))
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.name_edit, self.id_edit, self.method_combo, self.return_button):
+            w.setEnabled(on)
+
+    # --- recording ----------------------------------------------------------------------------
+    def record(self) -> None:
+        if self.detail is None or not self.return_button.isEnabled():
+            return
+        name, id_number = self.name_edit.text(), self.id_edit.text()
+        try:
+            validation.applicant_name(name)
+            validation.citizen_id(id_number)
+        except ValidationError as err:
+            self.error.setText(errors.message(err))
+            return
+        code, method = self.detail.dossier.code, self.method_combo.currentData()
+        self.ctx.worker.mutate(
+            lambda svc: svc.dossiers.return_result(code, name, method, id_number=id_number),
+            success=self._recorded, failure=self._failed, owner=self, origin=self)
+
+    def _recorded(self, detail: Any) -> None:
+        code = detail.dossier.code
+        self.ctx.notify(self.tr("{code}: result returned to {name}.").format(
+            code=code, name=detail.dossier.returned_to), "info")
+        self.code_edit.clear()
+        self._show(None)
+        self.code_edit.setFocus()
+        self.returned.emit(code)
+
+    def _failed(self, err: BaseException) -> None:
+        self.error.setText(errors.message(err))
+        self.ctx.errors.present(err)

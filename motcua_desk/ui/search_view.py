@@ -1,0 +1,229 @@
+"""Hồ sơ: one search box (code, name without accents, citizen ID, phone) with filters, over a
+table that fetches page after page as the officer scrolls; also shows the today panel's
+lists. Enter or a double click opens the dossier."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from motcua_desk.ui import labels
+from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.models import DossierTableModel, SearchQuery, TodayQuery
+
+TYPE_DELAY_MS = 300
+
+
+class SearchView(QWidget):
+    open_dossier = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = DossierTableModel(ctx.worker, self, now=ctx.now)
+        self._type_timer = QTimer(self, singleShot=True, interval=TYPE_DELAY_MS)
+        self._stale = False
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("listTitle")
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Dossier code, name (accents optional), citizen ID or phone"))
+        search_label = QLabel(self.tr("&Find:"), self)
+        search_label.setBuddy(self.search_edit)
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("statusCombo")
+        self.status_combo.addItem(self.tr("All statuses"), "")
+        for status in labels.STATUSES:
+            self.status_combo.addItem(labels.status_label(status), status)
+        self.field_combo = QComboBox(self)
+        self.field_combo.setObjectName("fieldCombo")
+        self.field_combo.addItem(self.tr("All fields"), "")
+        self.department_combo = QComboBox(self)
+        self.department_combo.setObjectName("departmentCombo")
+        self.department_combo.addItem(self.tr("All departments"), "")
+        self.dates_check = QCheckBox(self.tr("Received &between"), self)
+        self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.date_to = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        today = self.ctx.today()
+        self.date_from.setDate(_qdate(today - timedelta(days=30)))
+        self.date_to.setDate(_qdate(today))
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self.search_button = QPushButton(self.tr("&Search"), self)
+        self.count_label = QLabel(self)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(search_label)
+        row1.addWidget(self.search_edit, 1)
+        row1.addWidget(self.search_button)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.status_combo)
+        row2.addWidget(self.field_combo)
+        row2.addWidget(self.department_combo)
+        row2.addWidget(self.dates_check)
+        row2.addWidget(self.date_from)
+        row2.addWidget(QLabel("–", self))
+        row2.addWidget(self.date_to)
+        row2.addStretch(1)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("dossierTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((205, 160, 300, 150, 115, 115, 150)):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.title.hide()
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textEdited.connect(lambda _t: self._type_timer.start())
+        self.search_edit.returnPressed.connect(self._enter_in_box)
+        self._type_timer.timeout.connect(self.search)
+        self.search_button.clicked.connect(self.search)
+        for combo in (self.status_combo, self.field_combo, self.department_combo):
+            combo.activated.connect(lambda _i: self.search())
+        self.dates_check.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self._dates_changed())
+        self.date_to.dateChanged.connect(lambda _d: self._dates_changed())
+        self.table.activated.connect(self._activated)
+        self.model.loaded.connect(self._show_count)
+
+    def set_desk(self) -> None:
+        """Fill the field and department filters once the desk is known."""
+        desk = self.ctx.desk
+        self.field_combo.clear()
+        self.field_combo.addItem(self.tr("All fields"), "")
+        for name in desk.fields:
+            self.field_combo.addItem(name, name)
+        self.department_combo.clear()
+        self.department_combo.addItem(self.tr("All departments"), "")
+        for d in desk.departments:
+            self.department_combo.addItem(d.name, d.name)
+
+    # --- querying -----------------------------------------------------------------------------
+    def query(self) -> SearchQuery:
+        status = self.status_combo.currentData()
+        dated = self.dates_check.isChecked()
+        return SearchQuery(
+            text=self.search_edit.text().strip(), status=(status,) if status else (),
+            field=self.field_combo.currentData() or "",
+            department=self.department_combo.currentData() or "",
+            received_from=_pydate(self.date_from.date()) if dated else None,
+            received_to=_pydate(self.date_to.date()) if dated else None)
+
+    def search(self) -> None:
+        self._type_timer.stop()
+        self.title.hide()
+        self._list_total = None
+        self.model.set_query(self.query())
+
+    def show_today_list(self, kind: str, count: int | None = None) -> None:
+        text = labels.today_label(kind)
+        if count is not None:
+            text = self.tr("{title}: {count}").format(title=text, count=count)
+        self.title.setText(text)
+        self.title.show()
+        self._list_total = count
+        self.model.set_query(TodayQuery(kind))
+        self.table.setFocus()
+
+    def _enter_in_box(self) -> None:
+        if self._type_timer.isActive() or self.model.query != self.query():
+            self.search()
+        elif self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.search()
+
+    def _dates_changed(self) -> None:
+        if self.dates_check.isChecked():
+            self._type_timer.start()
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.open_dossier.emit(self.model.row(index.row()).code)
+
+    _list_total: int | None = None
+
+    def _show_count(self, n: int) -> None:
+        more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
+        if self._list_total is not None and n < self._list_total:
+            text = self.tr("The first {n} of {total} dossiers are shown").format(
+                n=n, total=self._list_total)
+        else:
+            text = self.tr("{n} dossiers shown").format(n=n) + more
+        self.count_label.setText(text)
+        if n and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # --- keeping up with changes --------------------------------------------------------------
+    def on_changed(self, changes) -> None:
+        """A mutation happened: refresh now if shown, else when shown next."""
+        if self.isVisible():
+            self.model.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.model.refresh()
+        elif self.model.query is None:
+            self.search()
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())

@@ -1,0 +1,180 @@
+"""The window's own choices, per user of this PC, behind one typed facade over QSettings.
+
+Office-wide settings (office hours, cut-off, desk identity) live in the database and go
+through the services; what is here belongs to this PC and this Windows user: the language,
+the printer and paper for each kind of form, the window geometry, the scanner thresholds,
+the department last handed to.
+
+Keys (INI format, so that IT can read and fix the file by hand):
+
+    settings/version                   schema version of this file (upgrades in _upgrade)
+    ui/language                        "vi" (default) or "en"
+    window/geometry, window/state      QMainWindow.saveGeometry / saveState
+    printing/<kind>/printer            printer name for that kind of form (slip, supplement,
+                                       refusal, apology, stop, control, ledger, handoff_list)
+    printing/<kind>/paper              page size name, e.g. "A5", "A4"
+    printing/<kind>/landscape          true / false
+    scanner/max_gap_ms                 35
+    scanner/min_length                 8
+    scanner/repeat_window_s            3
+    handoff/department                 last department handed to
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "motcua-desk"
+APPLICATION = "motcua-desk"
+VERSION = 1
+LANGUAGES = ("vi", "en")
+FORM_KINDS = ("slip", "supplement", "refusal", "apology", "stop", "control", "ledger",
+              "handoff_list")
+
+
+@dataclass(frozen=True)
+class PrinterChoice:
+    printer: str = ""  # "" = the system's default printer
+    paper: str = ""  # "" = the PDF's own page size
+    landscape: bool | None = None  # None = the PDF's own orientation
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    max_gap_ms: int = 35
+    min_length: int = 8
+    repeat_window_s: float = 3.0
+
+
+class UiSettings:
+    """Typed access to QSettings. Build it with `UiSettings.for_user()` in the application,
+    or `UiSettings.at(path)` in tests (an INI file of their own)."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self._s = qsettings
+        self._upgrade()
+
+    @classmethod
+    def for_user(cls) -> UiSettings:
+        return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                             ORGANIZATION, APPLICATION))
+
+    @classmethod
+    def at(cls, path: Path | str) -> UiSettings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @property
+    def file_name(self) -> str:
+        return self._s.fileName()
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    def _upgrade(self) -> None:
+        version = int(self._s.value("settings/version", 0) or 0)
+        if version < 1:
+            pass  # first schema: nothing to carry over
+        if version != VERSION:
+            self._s.setValue("settings/version", VERSION)
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _str(self, key: str, default: str = "") -> str:
+        value = self._s.value(key, default)
+        return str(value) if value is not None else default
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._s.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def _float(self, key: str, default: float) -> float:
+        try:
+            return float(self._s.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def _bool(self, key: str, default: bool | None) -> bool | None:
+        value = self._s.value(key, None)
+        if value is None or value == "":
+            return default
+        if isinstance(value, bool):
+            return value
+        return str(value).lower() in ("1", "true", "yes")
+
+    # --- language -----------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        value = self._str("ui/language", "vi")
+        return value if value in LANGUAGES else "vi"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._s.setValue("ui/language", value)
+
+    # --- window -------------------------------------------------------------------------------
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    # --- printing -----------------------------------------------------------------------------
+    def printer_for(self, kind: str) -> PrinterChoice:
+        base = f"printing/{_kind(kind)}"
+        return PrinterChoice(self._str(f"{base}/printer"), self._str(f"{base}/paper"),
+                             self._bool(f"{base}/landscape", None))
+
+    def set_printer_for(self, kind: str, choice: PrinterChoice) -> None:
+        base = f"printing/{_kind(kind)}"
+        self._s.setValue(f"{base}/printer", choice.printer)
+        self._s.setValue(f"{base}/paper", choice.paper)
+        if choice.landscape is None:
+            self._s.remove(f"{base}/landscape")
+        else:
+            self._s.setValue(f"{base}/landscape", choice.landscape)
+
+    def forget_printer_for(self, kind: str) -> None:
+        self._s.remove(f"printing/{_kind(kind)}")
+
+    # --- scanner ------------------------------------------------------------------------------
+    @property
+    def scanner(self) -> ScannerSettings:
+        d = ScannerSettings()
+        return ScannerSettings(
+            max_gap_ms=max(5, min(200, self._int("scanner/max_gap_ms", d.max_gap_ms))),
+            min_length=max(3, min(64, self._int("scanner/min_length", d.min_length))),
+            repeat_window_s=max(0.0, min(60.0, self._float("scanner/repeat_window_s",
+                                                           d.repeat_window_s))))
+
+    # --- handoff ------------------------------------------------------------------------------
+    @property
+    def last_department(self) -> str:
+        return self._str("handoff/department")
+
+    @last_department.setter
+    def last_department(self, value: str) -> None:
+        self._s.setValue("handoff/department", value)
+
+
+def _kind(kind: str) -> str:
+    if kind not in FORM_KINDS:
+        raise ValueError(f"unknown form kind {kind!r}")
+    return kind

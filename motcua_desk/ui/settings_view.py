@@ -1,0 +1,356 @@
+"""Cài đặt: the officer on duty, office hours and cut-off, the calendar's local changes,
+the printers per form, the language; and where the files are."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from motcua_desk.ui import errors, labels
+from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.settings import FORM_KINDS, PrinterChoice
+
+
+class SettingsView(QWidget):
+    desk_changed = Signal()  # agency / office / calendar changed: reload the desk info
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._build()
+        self._connect_signals()
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        inner = QWidget(self)
+        grid = QGridLayout(inner)
+
+        # officer
+        self.officer_edit = QLineEdit(inner)
+        self.officer_edit.setObjectName("officerEdit")
+        self.officer_phone_edit = QLineEdit(inner)
+        self.officer_save = QPushButton(self.tr("Save the &officer"), inner)
+        officer_box = QGroupBox(self.tr("Officer on duty"), inner)
+        f = QFormLayout(officer_box)
+        f.addRow(self._label(self.tr("&Name:"), self.officer_edit), self.officer_edit)
+        f.addRow(self._label(self.tr("&Phone:"), self.officer_phone_edit),
+                 self.officer_phone_edit)
+        f.addRow("", self.officer_save)
+
+        # office
+        self.hours_edit = QLineEdit(inner)
+        self.hours_edit.setObjectName("hoursEdit")
+        self.cutoff_edit = QLineEdit(inner)
+        self.cutoff_edit.setObjectName("cutoffEdit")
+        self.transfer_edit = QLineEdit(inner)
+        self.qr_check = QCheckBox(self.tr("Print a QR code on the slip"), inner)
+        self.office_save = QPushButton(self.tr("Save the office &hours"), inner)
+        office_box = QGroupBox(self.tr("Office hours and cut-off"), inner)
+        f = QFormLayout(office_box)
+        f.addRow(self._label(self.tr("Office &hours:"), self.hours_edit), self.hours_edit)
+        f.addRow(self._label(self.tr("&Cut-off (next working day after):"), self.cutoff_edit),
+                 self.cutoff_edit)
+        f.addRow(self._label(self.tr("&Transfer by (next morning):"), self.transfer_edit),
+                 self.transfer_edit)
+        f.addRow("", self.qr_check)
+        f.addRow("", self.office_save)
+
+        # calendar
+        self.year_spin = QSpinBox(inner, minimum=2020, maximum=2100)
+        self.year_spin.setValue(self.ctx.today().year)
+        self.days_table = QTableWidget(0, 3, inner)
+        self.days_table.setObjectName("specialDays")
+        self.days_table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Kind"),
+                                                   self.tr("Name")])
+        self._table(self.days_table)
+        self.override_day = QDateEdit(inner, calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.override_day.setDate(_qdate(self.ctx.today()))
+        self.override_kind = QComboBox(inner)
+        self.override_kind.addItem(self.tr("Extra day off"), "off")
+        self.override_kind.addItem(self.tr("Extra working day"), "work")
+        self.override_reason = QLineEdit(inner)
+        self.override_reason.setPlaceholderText(self.tr("Reason"))
+        self.override_ref = QLineEdit(inner)
+        self.override_ref.setPlaceholderText(self.tr("Legal reference (optional)"))
+        self.override_add = QPushButton(self.tr("&Add"), inner)
+        self.override_remove = QPushButton(self.tr("Remove the selected local change"), inner)
+        self.calendar_warning = QLabel(inner)
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setStyleSheet("color: #a15c00;")
+        cal_box = QGroupBox(self.tr("Working-day calendar"), inner)
+        v = QVBoxLayout(cal_box)
+        year_row = QHBoxLayout()
+        year_row.addWidget(self._label(self.tr("&Year:"), self.year_spin))
+        year_row.addWidget(self.year_spin)
+        year_row.addStretch(1)
+        v.addLayout(year_row)
+        v.addWidget(self.calendar_warning)
+        v.addWidget(self.days_table, 1)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.override_day)
+        add_row.addWidget(self.override_kind)
+        add_row.addWidget(self.override_reason, 1)
+        add_row.addWidget(self.override_ref, 1)
+        add_row.addWidget(self.override_add)
+        v.addLayout(add_row)
+        v.addWidget(self.override_remove)
+
+        # printers
+        self.printers_table = QTableWidget(len(FORM_KINDS), 2, inner)
+        self.printers_table.setObjectName("printersTable")
+        self.printers_table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Printer")])
+        self._table(self.printers_table)
+        self.printer_choose = QPushButton(self.tr("Choose the &printer…"), inner)
+        self.printer_forget = QPushButton(self.tr("Use the default printer"), inner)
+        printers_box = QGroupBox(self.tr("Printers"), inner)
+        v = QVBoxLayout(printers_box)
+        v.addWidget(self.printers_table)
+        row = QHBoxLayout()
+        row.addWidget(self.printer_choose)
+        row.addWidget(self.printer_forget)
+        row.addStretch(1)
+        v.addLayout(row)
+
+        # language and files
+        self.language_combo = QComboBox(inner)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem("Tiếng Việt", "vi")
+        self.language_combo.addItem("English", "en")
+        self.language_note = QLabel(self.tr("The language changes at the next start."), inner)
+        self.files = QLabel(inner)
+        self.files.setWordWrap(True)
+        self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        other_box = QGroupBox(self.tr("Language and files"), inner)
+        f = QFormLayout(other_box)
+        f.addRow(self._label(self.tr("&Language:"), self.language_combo), self.language_combo)
+        f.addRow("", self.language_note)
+        f.addRow(self.files)
+
+        self.status = QLabel(inner)
+        self.status.setWordWrap(True)
+
+        grid.addWidget(officer_box, 0, 0)
+        grid.addWidget(office_box, 0, 1)
+        grid.addWidget(cal_box, 1, 0, 1, 2)
+        grid.addWidget(printers_box, 2, 0)
+        grid.addWidget(other_box, 2, 1)
+        grid.addWidget(self.status, 3, 0, 1, 2)
+        scroll = QScrollArea(self)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    @staticmethod
+    def _table(table: QTableWidget) -> None:
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.setTabKeyNavigation(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(150)
+
+    def _connect_signals(self) -> None:
+        self.officer_save.clicked.connect(self.save_officer)
+        self.office_save.clicked.connect(self.save_office)
+        self.year_spin.valueChanged.connect(lambda _v: self.load_calendar())
+        self.override_add.clicked.connect(self.add_override)
+        self.override_remove.clicked.connect(self.remove_override)
+        self.printer_choose.clicked.connect(self.choose_printer)
+        self.printer_forget.clicked.connect(self.forget_printer)
+        self.language_combo.activated.connect(lambda _i: self._language_chosen())
+
+    # --- filling ------------------------------------------------------------------------------
+    def set_desk(self) -> None:
+        desk = self.ctx.desk
+        if desk.agency is not None:
+            self.officer_edit.setText(desk.agency.officer)
+            self.officer_phone_edit.setText(desk.agency.officer_phone)
+        if desk.office is not None:
+            self.hours_edit.setText(desk.office.office_hours)
+            self.cutoff_edit.setText(desk.office.cutoff)
+            self.transfer_edit.setText(desk.office.transfer_deadline)
+            self.qr_check.setChecked(bool(desk.office.print_qr))
+        self.calendar_warning.setText(desk.calendar_warning or "")
+        self.calendar_warning.setVisible(bool(desk.calendar_warning))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(
+            self.ctx.settings.language)))
+        self.files.setText(self.tr("Database: {db}\nLog file: {log}\nSettings: {ini}").format(
+            db=self.ctx.db_path or "", log=self.ctx.log_path or "",
+            ini=self.ctx.settings.file_name))
+        self._fill_printers()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.load_calendar()
+
+    def focus_first(self) -> None:
+        self.officer_edit.setFocus()
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.status.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
+        self.status.setText(text)
+
+    # --- officer and office -------------------------------------------------------------------
+    def save_officer(self) -> None:
+        name, phone = self.officer_edit.text(), self.officer_phone_edit.text()
+        self.ctx.worker.mutate(lambda svc: svc.settings.set_officer(name, phone),
+                               success=lambda _a: self._saved(self.tr("Officer saved.")),
+                               failure=self._failed, owner=self, kinds=("settings",))
+
+    def save_office(self) -> None:
+        changes = dict(office_hours=self.hours_edit.text().strip(),
+                       cutoff=self.cutoff_edit.text().strip(),
+                       transfer_deadline=self.transfer_edit.text().strip(),
+                       print_qr=self.qr_check.isChecked())
+
+        def run(svc):
+            office = svc.settings.set_office(**changes)
+            svc.calendar.invalidate()
+            return office
+
+        self.ctx.worker.mutate(run, success=lambda _o: self._saved(
+            self.tr("Office hours saved: new return dates follow them.")),
+            failure=self._failed, owner=self, kinds=("settings",))
+
+    def _saved(self, text: str) -> None:
+        self._say(text)
+        self.desk_changed.emit()
+
+    def _failed(self, err: BaseException) -> None:
+        self._say(errors.message(err), ok=False)
+
+    # --- calendar -----------------------------------------------------------------------------
+    def load_calendar(self) -> None:
+        year = self.year_spin.value()
+        self.ctx.worker.query(lambda svc: (svc.calendar.special_days(year),
+                                           svc.calendar.warning()),
+                              success=self._show_calendar, failure=self._failed, owner=self)
+
+    def _show_calendar(self, result) -> None:
+        days, warning = result
+        t = self.days_table
+        t.setRowCount(0)
+        for info in days:
+            row = t.rowCount()
+            t.insertRow(row)
+            day = QTableWidgetItem(f"{labels.weekday(info.day)} {labels.fmt_date(info.day)}")
+            day.setData(Qt.ItemDataRole.UserRole, info.day.isoformat())
+            day.setData(Qt.ItemDataRole.UserRole + 1, info.kind)
+            t.setItem(row, 0, day)
+            t.setItem(row, 1, QTableWidgetItem(self._kind_name(info.kind)))
+            t.setItem(row, 2, QTableWidgetItem(info.name))
+        self.calendar_warning.setText(warning or "")
+        self.calendar_warning.setVisible(bool(warning))
+
+    def _kind_name(self, kind: str) -> str:
+        names = {"weekday": self.tr("Working day"), "weekend": self.tr("Weekend"),
+                 "holiday": self.tr("Public holiday"), "makeup": self.tr("Make-up working day"),
+                 "override_off": self.tr("Local day off"),
+                 "override_work": self.tr("Local working day")}
+        return names.get(kind, kind)
+
+    def add_override(self) -> None:
+        q = self.override_day.date()
+        day = date(q.year(), q.month(), q.day())
+        kind = self.override_kind.currentData()
+        reason, ref = self.override_reason.text(), self.override_ref.text()
+        self.ctx.worker.mutate(lambda svc: svc.calendar.add_override(day, kind, reason, ref),
+                               success=lambda _r: self._override_done(day),
+                               failure=self._failed, owner=self, kinds=("calendar",))
+
+    def _override_done(self, day: date) -> None:
+        self.override_reason.clear()
+        self.override_ref.clear()
+        self.year_spin.setValue(day.year)
+        self.load_calendar()
+        self._saved(self.tr("Calendar changed."))
+
+    def remove_override(self) -> None:
+        row = self.days_table.currentRow()
+        if row < 0:
+            return
+        item = self.days_table.item(row, 0)
+        if item.data(Qt.ItemDataRole.UserRole + 1) not in ("override_off", "override_work"):
+            self._say(self.tr("Only local changes can be removed; public holidays come from "
+                              "the law."), ok=False)
+            return
+        day = date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
+        self.ctx.worker.mutate(lambda svc: svc.calendar.remove_override(day),
+                               success=lambda _r: self._override_done(day),
+                               failure=self._failed, owner=self, kinds=("calendar",))
+
+    # --- printers -----------------------------------------------------------------------------
+    def _fill_printers(self) -> None:
+        t = self.printers_table
+        for row, kind in enumerate(FORM_KINDS):
+            title = QTableWidgetItem(labels.form_title(kind))
+            title.setData(Qt.ItemDataRole.UserRole, kind)
+            choice = self.ctx.settings.printer_for(kind)
+            text = choice.printer or self.tr("(default printer)")
+            if choice.paper:
+                text += f" · {choice.paper}"
+            t.setItem(row, 0, title)
+            t.setItem(row, 1, QTableWidgetItem(text))
+
+    def _current_kind(self) -> str:
+        row = max(0, self.printers_table.currentRow())
+        return self.printers_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+    def choose_printer(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        kind = self._current_kind()
+        printer = QPrinter()
+        choice = self.ctx.settings.printer_for(kind)
+        if choice.printer:
+            printer.setPrinterName(choice.printer)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            layout = printer.pageLayout()
+            self.ctx.settings.set_printer_for(kind, PrinterChoice(
+                printer.printerName(), layout.pageSize().key(),
+                layout.orientation() == layout.Orientation.Landscape))
+            self._fill_printers()
+
+    def forget_printer(self) -> None:
+        self.ctx.settings.forget_printer_for(self._current_kind())
+        self._fill_printers()
+
+    def _language_chosen(self) -> None:
+        self.ctx.settings.language = self.language_combo.currentData()
+        self._say(self.tr("The language changes at the next start."))
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)

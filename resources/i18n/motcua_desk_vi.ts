@@ -1,0 +1,2334 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Intake</source>
+        <translation>Tiếp &amp;nhận</translation>
+    </message>
+    <message>
+        <source>Receive a dossier</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Dossiers</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Find and list dossiers</source>
+        <translation>Tìm kiếm và liệt kê hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Handoff</source>
+        <translation>&amp;Bàn giao</translation>
+    </message>
+    <message>
+        <source>Hand dossiers to a department, or take results back</source>
+        <translation>Bàn giao hồ sơ cho phòng ban, hoặc nhận kết quả về</translation>
+    </message>
+    <message>
+        <source>&amp;Return results</source>
+        <translation>&amp;Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Give the result to the citizen</source>
+        <translation>Trả kết quả cho công dân</translation>
+    </message>
+    <message>
+        <source>&amp;Ledgers and printing</source>
+        <translation>&amp;Sổ &amp;&amp; in ấn</translation>
+    </message>
+    <message>
+        <source>The dossier ledger and the daily handoff list</source>
+        <translation>Sổ theo dõi hồ sơ và danh sách bàn giao trong ngày</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
+        <source>Office hours, calendar, printers, officer, language</source>
+        <translation>Giờ làm việc, lịch, máy in, cán bộ, ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Find a dossier</source>
+        <translation>Tìm &amp;kiếm hồ sơ</translation>
+    </message>
+    <message>
+        <source>Search by code, name, citizen ID or phone</source>
+        <translation>Tìm theo mã, họ tên, số CCCD hoặc điện thoại</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>Back to the previous screen</source>
+        <translation>Quay lại màn hình trước</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới số liệu</translation>
+    </message>
+    <message>
+        <source>Count today&apos;s work again</source>
+        <translation>Đếm lại công việc hôm nay</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>All keyboard shortcuts</source>
+        <translation>Tất cả phím tắt</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Th&amp;oát</translation>
+    </message>
+    <message>
+        <source>Close the program</source>
+        <translation>Đóng chương trình</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print the slip</source>
+        <translation>&amp;Lưu và in phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Receive the dossier, issue its code and print Form 01</source>
+        <translation>Tiếp nhận hồ sơ, cấp mã và in Mẫu 01</translation>
+    </message>
+    <message>
+        <source>Ask to &amp;supplement…</source>
+        <translation>Yêu cầu &amp;bổ sung…</translation>
+    </message>
+    <message>
+        <source>The dossier is incomplete: print Form 02</source>
+        <translation>Hồ sơ chưa đầy đủ: in Mẫu 02</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>Từ &amp;chối…</translation>
+    </message>
+    <message>
+        <source>The dossier cannot be accepted: print Form 03</source>
+        <translation>Hồ sơ không được tiếp nhận: in Mẫu 03</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the form</source>
+        <translation>&amp;Xóa trắng biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Start again with an empty form</source>
+        <translation>Làm lại với biểu mẫu trống</translation>
+    </message>
+    <message>
+        <source>&amp;Hand off…</source>
+        <translation>Bàn &amp;giao…</translation>
+    </message>
+    <message>
+        <source>Hand the dossier to a department</source>
+        <translation>Bàn giao hồ sơ cho phòng ban</translation>
+    </message>
+    <message>
+        <source>Result &amp;received…</source>
+        <translation>Nhận &amp;kết quả…</translation>
+    </message>
+    <message>
+        <source>The department brought the result back</source>
+        <translation>Phòng ban đã chuyển kết quả về</translation>
+    </message>
+    <message>
+        <source>Ask the applicant for missing papers (Form 02)</source>
+        <translation>Yêu cầu người nộp bổ sung giấy tờ (Mẫu 02)</translation>
+    </message>
+    <message>
+        <source>S&amp;upplement received</source>
+        <translation>Nhận bổ s&amp;ung</translation>
+    </message>
+    <message>
+        <source>The completed dossier is back: the clock restarts</source>
+        <translation>Hồ sơ đã được bổ sung đầy đủ: tính lại thời hạn</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier (Form 03)</source>
+        <translation>Từ chối hồ sơ (Mẫu 03)</translation>
+    </message>
+    <message>
+        <source>&amp;Apology, new date…</source>
+        <translation>Xin lỗi, &amp;hẹn lại…</translation>
+    </message>
+    <message>
+        <source>Apologise and set a new return date, once (Form 04)</source>
+        <translation>Xin lỗi và hẹn lại ngày trả, chỉ một lần (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Re&amp;turn result…</source>
+        <translation>T&amp;rả kết quả…</translation>
+    </message>
+    <message>
+        <source>S&amp;top…</source>
+        <translation>&amp;Dừng giải quyết…</translation>
+    </message>
+    <message>
+        <source>Stop at the applicant&apos;s request (Form 05)</source>
+        <translation>Dừng giải quyết theo đề nghị của người nộp (Mẫu 05)</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>Thê&amp;m ghi chú…</translation>
+    </message>
+    <message>
+        <source>Add a note to the dossier</source>
+        <translation>Thêm ghi chú vào hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>Hủ&amp;y hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Void a dossier entered by mistake</source>
+        <translation>Hủy hồ sơ nhập nhầm</translation>
+    </message>
+    <message>
+        <source>&amp;Print again…</source>
+        <translation>&amp;In lại phiếu…</translation>
+    </message>
+    <message>
+        <source>Print one of the dossier&apos;s forms</source>
+        <translation>In một phiếu của hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPickDialog</name>
+    <message>
+        <source>Ask to supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>&amp;Ask and print</source>
+        <translation>&amp;Yêu cầu và in phiếu</translation>
+    </message>
+    <message>
+        <source>Tick what the applicant must bring, then write why.</source>
+        <translation>Đánh dấu giấy tờ người nộp cần mang đến, rồi ghi lý do.</translation>
+    </message>
+    <message>
+        <source>&amp;Missing documents:</source>
+        <translation>&amp;Giấy tờ còn thiếu:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Tick at least one document.</source>
+        <translation>Hãy đánh dấu ít nhất một giấy tờ.</translation>
+    </message>
+    <message>
+        <source>Write the reason: it is printed on the form.</source>
+        <translation>Hãy ghi lý do: lý do được in trên phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Return at</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <source>← Back</source>
+        <translation>← Quay lại</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>Phòng ban chủ trì</translation>
+    </message>
+    <message>
+        <source>Statutory time</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Số bộ</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Hình thức nộp</translation>
+    </message>
+    <message>
+        <source>Result collected</source>
+        <translation>Nơi nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Người tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Return at</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>First return date</source>
+        <translation>Ngày hẹn trả ban đầu</translation>
+    </message>
+    <message>
+        <source>Now at</source>
+        <translation>Đang ở</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>Sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>Supplement requests</source>
+        <translation>Số lần yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Đã in</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Từ → đến</translation>
+    </message>
+    <message>
+        <source>Given / taken by</source>
+        <translation>Người giao / người nhận</translation>
+    </message>
+    <message>
+        <source>On time?</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Documents handed in</source>
+        <translation>Thành phần hồ sơ đã nộp</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <source>Scan a dossier&apos;s barcode, or find it under Dossiers (F3).</source>
+        <translation>Quét mã vạch trên phiếu hẹn, hoặc tìm hồ sơ ở mục Hồ sơ (F3).</translation>
+    </message>
+    <message>
+        <source>Return at {due}</source>
+        <translation>Hẹn trả: {due}</translation>
+    </message>
+    <message>
+        <source>{unit} since {since}</source>
+        <translation>{unit} từ {since}</translation>
+    </message>
+    <message>
+        <source>Book {book}, no. {number}</source>
+        <translation>Quyển {book}, số {number}</translation>
+    </message>
+    <message>
+        <source>{when} to {who} ({how})</source>
+        <translation>{when} cho {who} ({how})</translation>
+    </message>
+    <message>
+        <source>Deadline: {when}</source>
+        <translation>Thời hạn: {when}</translation>
+    </message>
+    <message>
+        <source>The apology was issued less than one working day before the return date.</source>
+        <translation>Văn bản xin lỗi được phát hành muộn hơn hạn 1 ngày làm việc trước ngày hẹn trả.</translation>
+    </message>
+    <message>
+        <source>The new return date is not a working day.</source>
+        <translation>Ngày hẹn trả mới không phải ngày làm việc.</translation>
+    </message>
+    <message>
+        <source>{n} sync exception(s) on this dossier: another desk acted on it at the same time.</source>
+        <translation>Hồ sơ có {n} ngoại lệ đồng bộ: một bàn khác đã xử lý hồ sơ cùng lúc.</translation>
+    </message>
+    <message>
+        <source>{code} handed off.</source>
+        <translation>Đã bàn giao {code}.</translation>
+    </message>
+    <message>
+        <source>{code}: result received.</source>
+        <translation>{code}: đã nhận kết quả.</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>The applicant brought the missing documents: the processing time starts again from now.</source>
+        <translation>Người nộp đã mang đủ giấy tờ bổ sung: thời hạn giải quyết được tính lại từ bây giờ.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Ghi nhận</translation>
+    </message>
+    <message>
+        <source>{code}: supplement received, new return date set.</source>
+        <translation>{code}: đã nhận bổ sung, ngày hẹn trả được tính lại.</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier</source>
+        <translation>Từ chối hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse and print</source>
+        <translation>&amp;Từ chối và in phiếu</translation>
+    </message>
+    <message>
+        <source>{code}: result returned.</source>
+        <translation>{code}: đã trả kết quả.</translation>
+    </message>
+    <message>
+        <source>Stop at the applicant&apos;s request</source>
+        <translation>Dừng giải quyết theo đề nghị của người nộp</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and print</source>
+        <translation>&amp;Dừng và in thông báo</translation>
+    </message>
+    <message>
+        <source>At the applicant&apos;s request</source>
+        <translation>Theo đề nghị của người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Void the dossier</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>Only for a dossier entered by mistake. The code is not given again; the dossier stays in the ledger as void.</source>
+        <translation>Chỉ dùng cho hồ sơ nhập nhầm. Mã hồ sơ không được cấp lại; hồ sơ vẫn nằm trong sổ với trạng thái đã hủy.</translation>
+    </message>
+    <message>
+        <source>{code} voided.</source>
+        <translation>Đã hủy {code}.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Applicant&apos;s name</source>
+        <translation>Họ tên người nộp</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Number of sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>New return date</source>
+        <translation>Ngày hẹn trả mới</translation>
+    </message>
+    <message>
+        <source>Time received</source>
+        <translation>Thời điểm tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Agency id</source>
+        <translation>Mã định danh đơn vị</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Parent authority</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Desk number</source>
+        <translation>Số bàn tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation>Giờ chốt</translation>
+    </message>
+    <message>
+        <source>Office hours</source>
+        <translation>Giờ làm việc</translation>
+    </message>
+    <message>
+        <source>Transfer deadline</source>
+        <translation>Hạn chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Giver</source>
+        <translation>Người giao</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Người nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Dossier codes</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại ngày</translation>
+    </message>
+    <message>
+        <source>Legal reference</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>tiếp nhận</translation>
+    </message>
+    <message>
+        <source>ask for supplements on</source>
+        <translation>yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>take the supplements of</source>
+        <translation>nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>refuse</source>
+        <translation>từ chối</translation>
+    </message>
+    <message>
+        <source>hand off</source>
+        <translation>bàn giao</translation>
+    </message>
+    <message>
+        <source>take the result of</source>
+        <translation>nhận kết quả</translation>
+    </message>
+    <message>
+        <source>extend</source>
+        <translation>gia hạn</translation>
+    </message>
+    <message>
+        <source>return the result of</source>
+        <translation>trả kết quả</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>dừng giải quyết</translation>
+    </message>
+    <message>
+        <source>add a note to</source>
+        <translation>thêm ghi chú cho</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>hủy</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>in phiếu cho</translation>
+    </message>
+    <message>
+        <source>The return date may be reset only once.</source>
+        <translation>Chỉ được hẹn lại ngày trả kết quả một lần.</translation>
+    </message>
+    <message>
+        <source>The dossier is already at that department.</source>
+        <translation>Hồ sơ đang ở chính phòng ban đó.</translation>
+    </message>
+    <message>
+        <source>The dossier has already gone to a department: it can no longer be refused at intake.</source>
+        <translation>Hồ sơ đã chuyển đến phòng ban: không thể từ chối tiếp nhận nữa.</translation>
+    </message>
+    <message>
+        <source>This dossier was already received.</source>
+        <translation>Hồ sơ này đã được tiếp nhận rồi.</translation>
+    </message>
+    <message>
+        <source>You cannot {action} a dossier whose status is “{status}”.</source>
+        <translation>Không thể {action} hồ sơ đang ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>Enter the applicant&apos;s name.</source>
+        <translation>Hãy nhập họ tên người nộp hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {max} characters.</source>
+        <translation>Họ tên dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>The name contains the character “{char}”.</source>
+        <translation>Họ tên chứa ký tự “{char}”.</translation>
+    </message>
+    <message>
+        <source>This does not look like a person&apos;s or an organisation&apos;s name.</source>
+        <translation>Đây không giống họ tên người hay tên tổ chức.</translation>
+    </message>
+    <message>
+        <source>A citizen ID (CCCD) has exactly 12 digits.</source>
+        <translation>Số CCCD phải có đúng 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>A phone number has 10 digits starting with 0 (mobile) or 11 digits starting with 02 (landline).</source>
+        <translation>Số điện thoại gồm 10 chữ số bắt đầu bằng 0 (di động) hoặc 11 chữ số bắt đầu bằng 02 (cố định).</translation>
+    </message>
+    <message>
+        <source>This e-mail address is not valid.</source>
+        <translation>Địa chỉ thư điện tử không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {max} characters.</source>
+        <translation>Địa chỉ dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>{field} must not be empty.</source>
+        <translation>Hãy nhập {field}.</translation>
+    </message>
+    <message>
+        <source>{field} is longer than {max} characters.</source>
+        <translation>{field} dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number from {low} to {high}.</source>
+        <translation>{field} phải là số nguyên từ {low} đến {high}.</translation>
+    </message>
+    <message>
+        <source>That time is in the future.</source>
+        <translation>Thời điểm này ở tương lai.</translation>
+    </message>
+    <message>
+        <source>That time is more than a year ago.</source>
+        <translation>Thời điểm này đã quá một năm.</translation>
+    </message>
+    <message>
+        <source>That time is before the dossier&apos;s last step.</source>
+        <translation>Thời điểm này trước bước xử lý gần nhất của hồ sơ.</translation>
+    </message>
+    <message>
+        <source>No dossier has the code {value}.</source>
+        <translation>Không có hồ sơ nào mang mã {value}.</translation>
+    </message>
+    <message>
+        <source>This is not a dossier code.</source>
+        <translation>Đây không phải mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>There is no procedure with the code {value}.</source>
+        <translation>Không có thủ tục mã {value}.</translation>
+    </message>
+    <message>
+        <source>There is no department called {value}.</source>
+        <translation>Không có phòng ban tên {value}.</translation>
+    </message>
+    <message>
+        <source>A department may ask for supplements only within 3 working days of receiving the dossier.</source>
+        <translation>Phòng ban chỉ được yêu cầu bổ sung trong vòng 3 ngày làm việc kể từ khi nhận hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The new return date must be later than the current one.</source>
+        <translation>Ngày hẹn trả mới phải sau ngày hẹn hiện tại.</translation>
+    </message>
+    <message>
+        <source>The agency id and the desk number cannot change once this desk has issued dossier codes.</source>
+        <translation>Không thể đổi mã định danh đơn vị và số bàn sau khi bàn này đã cấp mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>An agency id looks like 000.17.22.H56: letters and digits in groups separated by dots.</source>
+        <translation>Mã định danh đơn vị có dạng 000.17.22.H56: các nhóm chữ và số cách nhau bằng dấu chấm.</translation>
+    </message>
+    <message>
+        <source>The desk number is from 1 to {high}.</source>
+        <translation>Số bàn tiếp nhận từ 1 đến {high}.</translation>
+    </message>
+    <message>
+        <source>Write a time of day as HH:MM, for example 15:00.</source>
+        <translation>Ghi giờ theo dạng GG:PP, ví dụ 15:00.</translation>
+    </message>
+    <message>
+        <source>Write the office hours as 07:30-11:30,13:00-17:00.</source>
+        <translation>Ghi giờ làm việc theo dạng 07:30-11:30,13:00-17:00.</translation>
+    </message>
+    <message>
+        <source>These office hours are not valid: the periods must be in order and must not overlap.</source>
+        <translation>Giờ làm việc không hợp lệ: các buổi phải theo thứ tự và không chồng lên nhau.</translation>
+    </message>
+    <message>
+        <source>A calendar change is either an extra day off or an extra working day.</source>
+        <translation>Điều chỉnh lịch chỉ có thể là thêm ngày nghỉ hoặc thêm ngày làm việc.</translation>
+    </message>
+    <message>
+        <source>This calendar change is not valid.</source>
+        <translation>Điều chỉnh lịch này không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This calendar change contradicts another one.</source>
+        <translation>Điều chỉnh lịch này mâu thuẫn với một điều chỉnh khác.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>This is not a valid date.</source>
+        <translation>Ngày không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This is not a valid date and time.</source>
+        <translation>Ngày giờ không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Choose how the result was returned.</source>
+        <translation>Hãy chọn hình thức trả kết quả.</translation>
+    </message>
+    <message>
+        <source>Choose where the result will be collected.</source>
+        <translation>Hãy chọn nơi nhận kết quả.</translation>
+    </message>
+    <message>
+        <source>Choose how the dossier was submitted.</source>
+        <translation>Hãy chọn hình thức nộp hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>Tệp không phải văn bản UTF-8.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation>Tệp không phải JSON hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The file does not have the expected columns or fields.</source>
+        <translation>Tệp không có các cột hoặc trường cần thiết.</translation>
+    </message>
+    <message>
+        <source>A procedure appears twice in the file.</source>
+        <translation>Một thủ tục xuất hiện hai lần trong tệp.</translation>
+    </message>
+    <message>
+        <source>This desk has not been set up yet.</source>
+        <translation>Bàn tiếp nhận này chưa được thiết lập.</translation>
+    </message>
+    <message>
+        <source>This form does not apply to this dossier (nothing in its history calls for it).</source>
+        <translation>Phiếu này không áp dụng cho hồ sơ này (quá trình xử lý hồ sơ không có bước tương ứng).</translation>
+    </message>
+    <message>
+        <source>This file is not a motcua-desk database.</source>
+        <translation>Tệp này không phải cơ sở dữ liệu của motcua-desk.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of motcua-desk: install the newer version.</source>
+        <translation>Cơ sở dữ liệu này do phiên bản motcua-desk mới hơn tạo ra: hãy cài phiên bản mới hơn.</translation>
+    </message>
+    <message>
+        <source>The database could not be upgraded and was left unchanged. Call IT with the log file.</source>
+        <translation>Không nâng cấp được cơ sở dữ liệu; dữ liệu được giữ nguyên. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>The action was refused: {detail}</source>
+        <translation>Thao tác bị từ chối: {detail}</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing you typed has been lost. The details are in the log file, which you can send to IT:</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến; dữ liệu bạn đang nhập vẫn được giữ nguyên. Chi tiết lỗi được ghi trong tệp nhật ký, có thể gửi cho bộ phận CNTT:</translation>
+    </message>
+    <message>
+        <source>motcua-desk</source>
+        <translation>motcua-desk</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Apology and new return date</source>
+        <translation>Xin lỗi và hẹn lại ngày trả kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print</source>
+        <translation>&amp;Lưu và in phiếu</translation>
+    </message>
+    <message>
+        <source>The return date can be reset only once. The apology should reach the applicant at least one working day before the current date.</source>
+        <translation>Chỉ được hẹn lại ngày trả một lần. Văn bản xin lỗi cần đến người nộp chậm nhất 1 ngày làm việc trước ngày hẹn hiện tại.</translation>
+    </message>
+    <message>
+        <source>&amp;New return date:</source>
+        <translation>&amp;Ngày hẹn trả mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the delay:</source>
+        <translation>&amp;Lý do chậm trễ:</translation>
+    </message>
+    <message>
+        <source>Current return date:</source>
+        <translation>Ngày hẹn trả hiện tại:</translation>
+    </message>
+    <message>
+        <source>Write the reason: it is printed on the form.</source>
+        <translation>Hãy ghi lý do: lý do được in trên phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>Set up the desk</source>
+        <translation>Thiết lập bàn tiếp nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FormPickDialog</name>
+    <message>
+        <source>Print again</source>
+        <translation>In lại phiếu</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Phiếu:</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Hand off the dossier</source>
+        <translation>Bàn giao hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Hand off</source>
+        <translation>&amp;Bàn giao</translation>
+    </message>
+    <message>
+        <source>Print the handoff control sheet (Form 06)</source>
+        <translation>In phiếu kiểm soát quá trình giải quyết (Mẫu 06)</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Phòng ban:</translation>
+    </message>
+    <message>
+        <source>&amp;Received by:</source>
+        <translation>&amp;Người nhận:</translation>
+    </message>
+    <message>
+        <source>Choose the department.</source>
+        <translation>Hãy chọn phòng ban.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffView</name>
+    <message>
+        <source>&amp;Hand over to a department</source>
+        <translation>&amp;Giao hồ sơ cho phòng ban</translation>
+    </message>
+    <message>
+        <source>Take results &amp;back from a department</source>
+        <translation>&amp;Nhận kết quả từ phòng ban</translation>
+    </message>
+    <message>
+        <source>Scan, or type a code and press Enter</source>
+        <translation>Quét, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Phòng ban:</translation>
+    </message>
+    <message>
+        <source>Received b&amp;y:</source>
+        <translation>Người &amp;nhận:</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;code:</source>
+        <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Now at</source>
+        <translation>Đang ở</translation>
+    </message>
+    <message>
+        <source>Return at</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected (Del)</source>
+        <translation>&amp;Bỏ dòng đã chọn (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;Print today&apos;s handoff list</source>
+        <translation>&amp;In danh sách bàn giao hôm nay</translation>
+    </message>
+    <message>
+        <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
+        <translation>Quét từng hồ sơ: hồ sơ được kiểm tra rồi thêm vào danh sách. Quét xong cả chồng thì nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Brought b&amp;y:</source>
+        <translation>Người &amp;mang đến:</translation>
+    </message>
+    <message>
+        <source>The list was emptied: the direction changed.</source>
+        <translation>Danh sách đã được làm trống vì đổi chiều bàn giao.</translation>
+    </message>
+    <message>
+        <source>Double scan of {code}: it is already in the list.</source>
+        <translation>Quét trùng mã {code}: hồ sơ đã có trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{code} is already in the list.</source>
+        <translation>{code} đã có trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{code} cannot be handed off: it is “{status}”.</source>
+        <translation>Không bàn giao được {code}: hồ sơ đang ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>{code} is already at {department}.</source>
+        <translation>{code} đang ở {department}.</translation>
+    </message>
+    <message>
+        <source>{code} is not at a department: it is “{status}”.</source>
+        <translation>{code} không ở phòng ban nào: hồ sơ đang ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>Added {code} — {name}. {n} in the list.</source>
+        <translation>Đã thêm {code} — {name}. Danh sách có {n} hồ sơ.</translation>
+    </message>
+    <message>
+        <source>No dossier has the code {code}.</source>
+        <translation>Không có hồ sơ nào mang mã {code}.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm handoff of {n} dossiers (Ctrl+Enter)</source>
+        <translation>&amp;Xác nhận bàn giao {n} hồ sơ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm {n} results received (Ctrl+Enter)</source>
+        <translation>&amp;Xác nhận nhận {n} kết quả (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>{n} dossiers handed over to {department}.</source>
+        <translation>Đã bàn giao {n} hồ sơ cho {department}.</translation>
+    </message>
+    <message>
+        <source>{n} results received.</source>
+        <translation>Đã nhận {n} kết quả.</translation>
+    </message>
+    <message>
+        <source>Handoff list {day} — {department}</source>
+        <translation>Danh sách bàn giao ngày {day} — {department}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Intake</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>1. Procedure</source>
+        <translation>1. Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>&amp;Procedure (a few letters, accents optional):</source>
+        <translation>&amp;Thủ tục (gõ vài chữ, không cần dấu):</translation>
+    </message>
+    <message>
+        <source>khai sinh, chung thuc, 1.001193…</source>
+        <translation>khai sinh, chung thuc, 1.001193…</translation>
+    </message>
+    <message>
+        <source>No procedure chosen yet.</source>
+        <translation>Chưa chọn thủ tục.</translation>
+    </message>
+    <message>
+        <source>2. Applicant</source>
+        <translation>2. Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>Họ và tê&amp;n:</translation>
+    </message>
+    <message>
+        <source>Citizen &amp;ID (CCCD):</source>
+        <translation>Số CCC&amp;D:</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Điện t&amp;hoại:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;mail:</translation>
+    </message>
+    <message>
+        <source>3. Documents handed in</source>
+        <translation>3. Thành phần hồ sơ đã nộp</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the selected document; untick what is missing.</source>
+        <translation>Phím cách đánh dấu hoặc bỏ đánh dấu giấy tờ đang chọn; bỏ đánh dấu giấy tờ còn thiếu.</translation>
+    </message>
+    <message>
+        <source>4. Details</source>
+        <translation>4. Thông tin khác</translation>
+    </message>
+    <message>
+        <source>Number of &amp;sets:</source>
+        <translation>Số bộ hồ &amp;sơ:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmitted:</source>
+        <translation>Hình thức nộ&amp;p:</translation>
+    </message>
+    <message>
+        <source>Result &amp;collected:</source>
+        <translation>Nhận &amp;kết quả tại:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Enter here saves the dossier</source>
+        <translation>Nhấn Enter ở đây để lưu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Return date</source>
+        <translation>Ngày hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Choose a procedure to see the return date.</source>
+        <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
+    </message>
+    <message>
+        <source>Save and print slip</source>
+        <translation>Lưu và in phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Ask to supplement…</source>
+        <translation>Yêu cầu bổ sung…</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>Từ chối…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xóa trắng</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{code} · {field} · {time} · {department}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{code} · {field} · {time} · {department}</translation>
+    </message>
+    <message>
+        <source>Return at {due}</source>
+        <translation>Hẹn trả: {due}</translation>
+    </message>
+    <message>
+        <source>Choose the procedure first.</source>
+        <translation>Hãy chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <source>The dossier lacks the documents listed.</source>
+        <translation>Hồ sơ còn thiếu các giấy tờ trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier</source>
+        <translation>Từ chối hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for refusal:</source>
+        <translation>&amp;Lý do từ chối:</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse and print</source>
+        <translation>&amp;Từ chối và in phiếu</translation>
+    </message>
+    <message>
+        <source>The dossier is recorded with a code and refused; Form 03 is printed for the applicant.</source>
+        <translation>Hồ sơ được ghi nhận với một mã rồi từ chối; Mẫu 03 được in để giao người nộp.</translation>
+    </message>
+    <message>
+        <source>Received {code}: return at {due}.</source>
+        <translation>Đã tiếp nhận {code}: hẹn trả {due}.</translation>
+    </message>
+    <message>
+        <source>{code}: the applicant was asked to supplement.</source>
+        <translation>{code}: đã yêu cầu người nộp bổ sung hồ sơ.</translation>
+    </message>
+    <message>
+        <source>{code}: refused.</source>
+        <translation>{code}: đã từ chối.</translation>
+    </message>
+    <message>
+        <source>No procedure chosen yet.</source>
+        <translation>Chưa chọn thủ tục.</translation>
+    </message>
+    <message>
+        <source>Choose a procedure to see the return date.</source>
+        <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Refused at intake</source>
+        <translation>Từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Waiting for supplements</source>
+        <translation>Chờ bổ sung hồ sơ</translation>
+    </message>
+    <message>
+        <source>Stopped at the applicant&apos;s request</source>
+        <translation>Dừng giải quyết theo yêu cầu</translation>
+    </message>
+    <message>
+        <source>Refused after appraisal</source>
+        <translation>Từ chối sau thẩm định</translation>
+    </message>
+    <message>
+        <source>Result ready, not collected</source>
+        <translation>Có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Dossier received</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Supplement requested</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Supplemented dossier received</source>
+        <translation>Nhận hồ sơ đã bổ sung</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>Bàn giao</translation>
+    </message>
+    <message>
+        <source>Result received</source>
+        <translation>Nhận kết quả</translation>
+    </message>
+    <message>
+        <source>Apology and new date</source>
+        <translation>Xin lỗi, hẹn lại ngày trả</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Dừng giải quyết</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>In phiếu</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>At the one-stop desk</source>
+        <translation>Tại Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Xuất trình</translation>
+    </message>
+    <message>
+        <source>Receipt and appointment slip (Form 01)</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)</translation>
+    </message>
+    <message>
+        <source>Request to supplement (Form 02)</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)</translation>
+    </message>
+    <message>
+        <source>Refusal to accept (Form 03)</source>
+        <translation>Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)</translation>
+    </message>
+    <message>
+        <source>Apology and new return date (Form 04)</source>
+        <translation>Văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Notice of stop (Form 05)</source>
+        <translation>Thông báo dừng giải quyết hồ sơ (Mẫu 05)</translation>
+    </message>
+    <message>
+        <source>Handoff control sheet (Form 06)</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)</translation>
+    </message>
+    <message>
+        <source>Dossier ledger (Form 07)</source>
+        <translation>Sổ theo dõi hồ sơ (Mẫu 07)</translation>
+    </message>
+    <message>
+        <source>Daily handoff list</source>
+        <translation>Danh sách bàn giao hồ sơ trong ngày</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>Due within 1 working day</source>
+        <translation>Đến hạn trong 1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Too long at a department</source>
+        <translation>Để quá lâu ở phòng ban</translation>
+    </message>
+    <message>
+        <source>Results waiting for the citizen</source>
+        <translation>Kết quả chờ trả công dân</translation>
+    </message>
+    <message>
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>Hand off</source>
+        <translation>Bàn giao</translation>
+    </message>
+    <message>
+        <source>Ask to supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Apology, new date</source>
+        <translation>Xin lỗi, hẹn lại</translation>
+    </message>
+    <message>
+        <source>Return result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng giải quyết</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>In lại phiếu</translation>
+    </message>
+    <message>
+        <source>One-stop desk</source>
+        <translation>Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <source>{time}, {weekday} {date}</source>
+        <translation>{time}, {weekday} {date}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DEMO — sample agency: the forms printed here have no legal value.</source>
+        <translation>DÙNG THỬ — đơn vị mẫu: các phiếu in ra không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Đi tới</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>The desk is not set up: close the program and start it again to set it up.</source>
+        <translation>Bàn tiếp nhận chưa được thiết lập: hãy đóng chương trình rồi mở lại để thiết lập.</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Officer: {name}</source>
+        <translation>Cán bộ: {name}</translation>
+    </message>
+    <message>
+        <source>Desk {n} · {agency}</source>
+        <translation>Bàn {n} · {agency}</translation>
+    </message>
+    <message>
+        <source>Desk {n}</source>
+        <translation>Bàn {n}</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DÙNG THỬ</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>CSDL: {path}</translation>
+    </message>
+    <message>
+        <source>No dossier has the code {code}.</source>
+        <translation>Không có hồ sơ nào mang mã {code}.</translation>
+    </message>
+    <message>
+        <source>A dialog is open: close it, then scan {code} again.</source>
+        <translation>Đang mở một hộp thoại: hãy đóng lại rồi quét lại mã {code}.</translation>
+    </message>
+    <message>
+        <source>Double scan of {code}: it is already open.</source>
+        <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Chức năng</translation>
+    </message>
+    <message>
+        <source>Barcode scanner: scan anywhere in the window to open the dossier; on the Handoff screen a scan adds it to the list; on the Return screen it opens the result to return.</source>
+        <translation>Máy quét mã vạch: quét ở bất kỳ đâu trong cửa sổ để mở hồ sơ; ở màn hình Bàn giao, mã quét được thêm vào danh sách; ở màn hình Trả kết quả, mã quét mở kết quả cần trả.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+        <source>default printer</source>
+        <translation>máy in mặc định</translation>
+    </message>
+    <message>
+        <source>Printer: {name}</source>
+        <translation>Máy in: {name}</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>In {title}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFlow</name>
+    <message>
+        <source>Printing is not available in this installation (the printing module is missing).</source>
+        <translation>Bản cài đặt này chưa in được (thiếu mô-đun in ấn).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <source>Print the &amp;ledger</source>
+        <translation>In &amp;sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Tất cả phòng ban</translation>
+    </message>
+    <message>
+        <source>Print the &amp;handoff list</source>
+        <translation>In &amp;danh sách bàn giao</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>&amp;Phòng ban:</translation>
+    </message>
+    <message>
+        <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
+        <translation>Mỗi tài liệu được mở để xem trước; in từ cửa sổ xem trước (Ctrl+P). Máy in và khổ giấy được ghi nhớ cho từng loại tài liệu.</translation>
+    </message>
+    <message>
+        <source>Ledger {first} – {last}</source>
+        <translation>Sổ theo dõi hồ sơ {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Handoff list {day}</source>
+        <translation>Danh sách bàn giao ngày {day}</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>&amp;Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>&amp;Tăng</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Sao chép địa chỉ &amp;liên kết</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Write the reason: it is printed on the form.</source>
+        <translation>Hãy ghi lý do: lý do được in trên phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveResultDialog</name>
+    <message>
+        <source>Result received</source>
+        <translation>Nhận kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Ghi nhận</translation>
+    </message>
+    <message>
+        <source>The result comes back from: {unit}</source>
+        <translation>Kết quả được chuyển về từ: {unit}</translation>
+    </message>
+    <message>
+        <source>&amp;Brought by:</source>
+        <translation>&amp;Người mang đến:</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return the result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>T&amp;rả kết quả</translation>
+    </message>
+    <message>
+        <source>12 digits (optional)</source>
+        <translation>12 chữ số (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>&amp;Collected by:</source>
+        <translation>&amp;Người nhận:</translation>
+    </message>
+    <message>
+        <source>Citizen &amp;ID:</source>
+        <translation>Số CCC&amp;D:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Hình thức:</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnView</name>
+    <message>
+        <source>Scan the slip, or type the code and press Enter</source>
+        <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;code:</source>
+        <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>12 digits (optional)</source>
+        <translation>12 chữ số (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>&amp;Record the return</source>
+        <translation>&amp;Ghi nhận trả kết quả</translation>
+    </message>
+    <message>
+        <source>Result to return</source>
+        <translation>Kết quả cần trả</translation>
+    </message>
+    <message>
+        <source>Collected &amp;by:</source>
+        <translation>&amp;Người nhận:</translation>
+    </message>
+    <message>
+        <source>Citizen &amp;ID:</source>
+        <translation>Số CCC&amp;D:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Hình thức:</translation>
+    </message>
+    <message>
+        <source>Results waiting for the citizen</source>
+        <translation>Kết quả chờ trả công dân</translation>
+    </message>
+    <message>
+        <source>Double scan of {code}: it is already open.</source>
+        <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
+    </message>
+    <message>
+        <source>No dossier chosen.</source>
+        <translation>Chưa chọn hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code}&lt;/b&gt; — {status}&lt;br&gt;{applicant} · {procedure}&lt;br&gt;Received {received}, return at {due}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {status}&lt;br&gt;{applicant} · {procedure}&lt;br&gt;Tiếp nhận {received}, hẹn trả {due}</translation>
+    </message>
+    <message>
+        <source>There is no result to return: the dossier is “{status}”.</source>
+        <translation>Chưa có kết quả để trả: hồ sơ đang ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>{code}: result returned to {name}.</source>
+        <translation>{code}: đã trả kết quả cho {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>Dossier code, name (accents optional), citizen ID or phone</source>
+        <translation>Mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Tất cả lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Tất cả phòng ban</translation>
+    </message>
+    <message>
+        <source>Received &amp;between</source>
+        <translation>Tiếp nhận &amp;trong khoảng</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <source>{title}: {count}</source>
+        <translation>{title}: {count}</translation>
+    </message>
+    <message>
+        <source> (scroll for more)</source>
+        <translation> (cuộn xuống để xem thêm)</translation>
+    </message>
+    <message>
+        <source>The first {n} of {total} dossiers are shown</source>
+        <translation>Đang hiện {n} hồ sơ đầu tiên trên tổng số {total}</translation>
+    </message>
+    <message>
+        <source>{n} dossiers shown</source>
+        <translation>Đang hiện {n} hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Save the &amp;officer</source>
+        <translation>Lưu &amp;cán bộ</translation>
+    </message>
+    <message>
+        <source>Officer on duty</source>
+        <translation>Cán bộ đang trực</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Họ tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Điện t&amp;hoại:</translation>
+    </message>
+    <message>
+        <source>Print a QR code on the slip</source>
+        <translation>In mã QR trên phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Save the office &amp;hours</source>
+        <translation>Lưu giờ &amp;làm việc</translation>
+    </message>
+    <message>
+        <source>Office hours and cut-off</source>
+        <translation>Giờ làm việc và giờ chốt</translation>
+    </message>
+    <message>
+        <source>Office &amp;hours:</source>
+        <translation>Giờ &amp;làm việc:</translation>
+    </message>
+    <message>
+        <source>&amp;Cut-off (next working day after):</source>
+        <translation>&amp;Giờ chốt (sau giờ này tính từ ngày làm việc sau):</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer by (next morning):</source>
+        <translation>Hạn &amp;chuyển (sáng ngày làm việc sau):</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại ngày</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên ngày</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Thêm ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Extra working day</source>
+        <translation>Thêm ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Legal reference (optional)</source>
+        <translation>Căn cứ pháp lý (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>Remove the selected local change</source>
+        <translation>Xóa điều chỉnh đã chọn</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Lịch ngày làm việc</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Loại phiếu</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>Choose the &amp;printer…</source>
+        <translation>Chọn &amp;máy in…</translation>
+    </message>
+    <message>
+        <source>Use the default printer</source>
+        <translation>Dùng máy in mặc định</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Language and files</source>
+        <translation>Ngôn ngữ và tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>Database: {db}
+Log file: {log}
+Settings: {ini}</source>
+        <translation>Cơ sở dữ liệu: {db}
+Tệp nhật ký: {log}
+Tệp cài đặt: {ini}</translation>
+    </message>
+    <message>
+        <source>Officer saved.</source>
+        <translation>Đã lưu cán bộ.</translation>
+    </message>
+    <message>
+        <source>Office hours saved: new return dates follow them.</source>
+        <translation>Đã lưu giờ làm việc: các ngày hẹn trả mới sẽ tính theo giờ này.</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>Ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>Cuối tuần</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Ngày lễ, Tết</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Local day off</source>
+        <translation>Ngày nghỉ bổ sung</translation>
+    </message>
+    <message>
+        <source>Local working day</source>
+        <translation>Ngày làm việc bổ sung</translation>
+    </message>
+    <message>
+        <source>Calendar changed.</source>
+        <translation>Đã cập nhật lịch làm việc.</translation>
+    </message>
+    <message>
+        <source>Only local changes can be removed; public holidays come from the law.</source>
+        <translation>Chỉ xóa được các điều chỉnh của đơn vị; ngày lễ do pháp luật quy định.</translation>
+    </message>
+    <message>
+        <source>(default printer)</source>
+        <translation>(máy in mặc định)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>Đồng bộ: chưa thiết lập</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Trực tuyến</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Unsent: {n}</source>
+        <translation>Chưa gửi: {n}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Đồng bộ lúc: {when}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Sync exceptions: {n}</source>
+        <translation>Ngoại lệ đồng bộ: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>The counts could not be read.</source>
+        <translation>Không đọc được số liệu.</translation>
+    </message>
+    <message>
+        <source>Counted at {time}</source>
+        <translation>Cập nhật lúc {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>_AgencyPage</name>
+    <message>
+        <source>The agency</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>As printed at the top of every form.</source>
+        <translation>Như in ở phần đầu mọi phiếu.</translation>
+    </message>
+    <message>
+        <source>e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</source>
+        <translation>VD: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</translation>
+    </message>
+    <message>
+        <source>e.g. UBND XÃ VI HƯƠNG</source>
+        <translation>VD: UBND XÃ VI HƯƠNG</translation>
+    </message>
+    <message>
+        <source>e.g. Vi Hương</source>
+        <translation>VD: Vi Hương</translation>
+    </message>
+    <message>
+        <source>Electronic &amp;id of the agency:</source>
+        <translation>&amp;Mã định danh điện tử của đơn vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency name:</source>
+        <translation>&amp;Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Parent authority:</source>
+        <translation>&amp;Cơ quan chủ quản:</translation>
+    </message>
+    <message>
+        <source>P&amp;lace (for “…, ngày … tháng … năm …”):</source>
+        <translation>&amp;Địa danh (cho dòng “…, ngày … tháng … năm …”):</translation>
+    </message>
+</context>
+<context>
+    <name>_DemoPage</name>
+    <message>
+        <source>Demo agency</source>
+        <translation>Đơn vị dùng thử</translation>
+    </message>
+    <message>
+        <source>Everything works, with the sample procedure catalog. Every printed form carries the mark “BẢN DÙNG THỬ” and has no legal value.</source>
+        <translation>Mọi chức năng đều dùng được, với danh mục thủ tục mẫu. Mọi phiếu in ra đều có dấu “BẢN DÙNG THỬ” và không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (optional):</source>
+        <translation>&amp;Họ tên của bạn (không bắt buộc):</translation>
+    </message>
+</context>
+<context>
+    <name>_DeskPage</name>
+    <message>
+        <source>This desk and its officer</source>
+        <translation>Bàn tiếp nhận và cán bộ</translation>
+    </message>
+    <message>
+        <source>Each desk of the agency has its own number (1–9), so that desks working offline never issue the same code.</source>
+        <translation>Mỗi bàn tiếp nhận của đơn vị có một số riêng (1–9) để các bàn làm việc ngoại tuyến không bao giờ cấp trùng mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&amp;Desk number:</source>
+        <translation>&amp;Số bàn tiếp nhận:</translation>
+    </message>
+    <message>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Cán bộ:</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;phone:</source>
+        <translation>Điện t&amp;hoại cán bộ:</translation>
+    </message>
+</context>
+<context>
+    <name>_WelcomePage</name>
+    <message>
+        <source>Welcome to motcua-desk</source>
+        <translation>Chào mừng đến với motcua-desk</translation>
+    </message>
+    <message>
+        <source>This desk has not been set up yet.</source>
+        <translation>Bàn tiếp nhận này chưa được thiết lập.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this desk for our agency</source>
+        <translation>&amp;Thiết lập bàn tiếp nhận cho đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with a demo agency (sample data, every form marked “DEMO”)</source>
+        <translation>&amp;Dùng thử với đơn vị mẫu (dữ liệu mẫu, mọi phiếu in đều có dấu “BẢN DÙNG THỬ”)</translation>
+    </message>
+    <message>
+        <source>The agency id and the desk number go into every dossier code and cannot change once codes have been issued. Ask IT for them if you are not sure; the demo can be tried first on another database.</source>
+        <translation>Mã định danh đơn vị và số bàn nằm trong mọi mã hồ sơ, không đổi được sau khi đã cấp mã. Nếu chưa chắc chắn, hãy hỏi bộ phận CNTT; có thể dùng thử trước trên một cơ sở dữ liệu khác.</translation>
+    </message>
+</context>
+</TS>

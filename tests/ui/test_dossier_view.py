@@ -1,0 +1,130 @@
+"""The dossier view: fields, timeline, and the actions its status allows, each printing."""
+
+from __future__ import annotations
+
+import pypdfium2
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from motcua_desk.services import IntakeRequest
+from tests.helpers import local
+
+DEPT = "Công chức Tư pháp - Hộ tịch"
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(pdf))
+
+
+def open_dossier(window, qtbot, code):
+    with qtbot.waitSignal(window.dossier_view.shown, timeout=5000):
+        window.open_dossier(code)
+    return window.dossier_view
+
+
+def test_lifecycle_from_the_dossier_view(window, services, clock, qtbot):
+    code = services.dossiers.intake(IntakeRequest(
+        "1.004873", "Vũ Thị Lan", id_number="001199012345")).dossier.code
+    view = open_dossier(window, qtbot, code)
+    assert window.current_page() == "dossier"
+    assert view._values["applicant"].text() == "Vũ Thị Lan"
+    visible = {n for n, b in view._buttons.items() if b.isVisible()}
+    assert {"handoff", "supplement", "refuse", "stop", "reprint"} <= visible
+    assert "return" not in visible
+    assert view._buttons["handoff"].hasFocus()  # the next step, ready for Enter
+
+    # hand off with the control sheet (Ctrl+G works inside the view)
+    clock.advance(minutes=30)
+    QTest.keyClick(view._buttons["handoff"], Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.current_dialog
+    assert dialog.objectName() == "handoffDialog"
+    dialog.department_combo.setCurrentIndex(dialog.department_combo.findData(DEPT))
+    dialog.receiver_edit.setText("Ông Nhận")
+    dialog.control_check.setChecked(True)
+    with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
+        dialog.ok_button.click()
+    assert "PHIẾU KIỂM SOÁT" in pdf_text(opened.args[0].pdf_bytes).upper()
+    opened.args[0].close()
+    assert view.detail.dossier.status == "in_process"
+    rows = [view.timeline.item(r, 2).text() for r in range(view.timeline.rowCount())]
+    assert any(DEPT in r for r in rows)
+    timing = [view.timeline.item(r, 4).text() for r in range(view.timeline.rowCount())]
+    assert "On time" in timing or "Early" in timing
+
+    # result comes back, then the citizen collects it
+    clock.advance(hours=2)
+    view._buttons["receive_result"].click()
+    dlg = view.current_dialog
+    dlg.giver_edit.setText("Bà Giao")
+    with qtbot.waitSignal(view.shown, timeout=5000):
+        dlg.ok_button.click()
+    assert view.detail.dossier.status == "result_ready"
+    view._buttons["return"].click()
+    dlg = view.current_dialog
+    assert dlg.to_name == "Vũ Thị Lan"
+    dlg.id_edit.setText("123")  # wrong: the dialog says so and stays open
+    dlg.ok_button.click()
+    assert dlg.isVisible() and "12" in dlg.error_label.text()
+    dlg.id_edit.setText("001199012345")
+    with qtbot.waitSignal(view.shown, timeout=5000):
+        dlg.ok_button.click()
+    assert view.detail.dossier.status == "returned"
+    assert services.dossiers.find_by_code(code).dossier.returned_to == "Vũ Thị Lan"
+
+
+def test_extend_late_prints_the_apology_and_warns(window, services, clock, qtbot):
+    clock.set(local(2026, 11, 19, 9, 0))
+    code = services.dossiers.intake(IntakeRequest("1.004873", "Đinh Văn Hẹn")).dossier.code
+    services.dossiers.handoff([code], DEPT)
+    clock.set(local(2026, 11, 23, 10, 0))  # the due moment is near: too late to apologise
+    view = open_dossier(window, qtbot, code)
+    view._buttons["extend"].click()
+    dlg = view.current_dialog
+    dlg.ok_button.click()
+    assert dlg.isVisible()  # no reason yet
+    dlg.reason_edit.setPlainText("Cần xác minh thêm tại địa phương")
+    with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
+        dlg.ok_button.click()
+    assert "xin lỗi" in pdf_text(opened.args[0].pdf_bytes).lower()
+    opened.args[0].close()
+    assert view.detail.dossier.extended
+    assert view.warning_label.isVisible()
+    assert not view._buttons["extend"].isVisible()  # only once
+
+
+def test_reprint_marks_the_copy(window, services, qtbot):
+    code = services.dossiers.intake(IntakeRequest("1.004873", "Mai Thị Bản")).dossier.code
+    services.dossiers.record_print(code, "slip")
+    view = open_dossier(window, qtbot, code)
+    view._buttons["reprint"].click()
+    qtbot.waitUntil(lambda: view.current_dialog is not None
+                    and view.current_dialog.objectName() == "reprintDialog", timeout=5000)
+    dlg = view.current_dialog
+    forms = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
+    assert forms[0] == "slip" and "refusal" not in forms
+    with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
+        dlg.ok_button.click()
+    opened.args[0].close()
+    assert services.dossiers.find_by_code(code).dossier.prints["slip"] == 2
+
+
+def test_stop_and_refusal_print_their_forms(window, services, qtbot):
+    code = services.dossiers.intake(IntakeRequest("1.004873", "Lý Văn Dừng")).dossier.code
+    view = open_dossier(window, qtbot, code)
+    view._buttons["stop"].click()
+    dlg = view.current_dialog
+    assert dlg.reason  # prefilled "at the applicant's request"
+    with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
+        dlg.ok_button.click()
+    assert "DỪNG" in pdf_text(opened.args[0].pdf_bytes).upper()
+    opened.args[0].close()
+    assert services.dossiers.find_by_code(code).dossier.status == "stopped"
+
+
+def test_another_desk_change_reloads_the_view(window, services, qtbot):
+    code = services.dossiers.intake(IntakeRequest("1.004873", "Hồ Văn Đổi")).dossier.code
+    view = open_dossier(window, qtbot, code)
+    with qtbot.waitSignal(view.shown, timeout=5000):
+        window.worker.mutate(lambda svc: svc.dossiers.note(code, "Gọi điện báo"))
+    assert any("Gọi điện báo" in view.timeline.item(r, 1).text()
+               for r in range(view.timeline.rowCount()))
