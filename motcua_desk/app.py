@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from motcua_desk import paths
-from motcua_desk.services import Clock, Services, build_services, system_clock
-from motcua_desk.store.engine import inspect_file
-from motcua_desk.store.errors import DeskNotInitialised
-from motcua_desk.store.migrate import open_store
+
+if TYPE_CHECKING:  # imported inside the functions: the window paints before SQLAlchemy loads
+    from motcua_desk.services import Clock, Services
 
 log = logging.getLogger("motcua")
 
@@ -35,15 +35,20 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
 
 def open_services(db_path: Path | None = None, *, create: bool = True,
-                  clock: Clock = system_clock) -> Services:
+                  clock: Clock | None = None) -> Services:
     """Open (and migrate) the desk database and build the services on it. With create=False
     a missing database is an error and no file is made."""
+    from motcua_desk.services import build_services, system_clock
+    from motcua_desk.store.engine import inspect_file
+    from motcua_desk.store.errors import DeskNotInitialised
+    from motcua_desk.store.migrate import open_store
+
     db_path = Path(db_path or paths.default_db_path())
     if not create and inspect_file(db_path) == "new":
         raise DeskNotInitialised(
             f"there is no desk database at {db_path}: run 'motcua-desk init' first")
     store = open_store(db_path, backup_dir=paths.backup_dir(db_path))
-    services = build_services(store, clock)
+    services = build_services(store, clock or system_clock)
     if create:
         services.catalog.ensure_seed()
     return services

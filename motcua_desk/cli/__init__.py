@@ -7,15 +7,14 @@ Exit codes: 0 done; 2 bad input or a refused action (one line on stderr, nothing
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import logging
 import os
 import sys
 from pathlib import Path
 
 from motcua_desk import __version__, paths
-from motcua_desk.cli import core
-from motcua_desk.cli.common import Context
-from motcua_desk.domain.errors import DomainError
 
 log = logging.getLogger("motcua.cli")
 
@@ -41,8 +40,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the desk database (default: $MOTCUA_DB or "
                              f"{paths.default_db_path()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    import importlib
-
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -54,7 +51,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: list[str]) -> tuple[bool, Path | None]:
+    """`motcua-desk` or `motcua-desk --db PATH` alone: the window, started before the command
+    modules (and SQLAlchemy with them) are imported, so it paints at once."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, Path(argv[1])
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return True, Path(argv[0][5:])
+    return False, None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    window, db = _window_only(argv)
+    if window and importlib.util.find_spec("PySide6") is not None:
+        from motcua_desk.app import run_window, setup_logging
+
+        setup_logging()
+        return run_window(db)
+    from motcua_desk.cli import core
+    from motcua_desk.cli.common import Context
+    from motcua_desk.domain.errors import DomainError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     from motcua_desk.app import setup_logging

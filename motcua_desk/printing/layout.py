@@ -154,7 +154,10 @@ class Para(Paragraph):
     _wrapped: tuple[float, float, float] | None = None
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's signature)
-        if self._wrapped is not None and self._wrapped[0] == availWidth:
+        # The layout (blPara) may have been dropped since (reportlab deletes it when it tries a
+        # split): only a wrap that still has its layout can be reused.
+        if (self._wrapped is not None and self._wrapped[0] == availWidth
+                and getattr(self, "blPara", None) is not None):
             self.width = availWidth
             return self._wrapped[1], self._wrapped[2]
         w, h = super().wrap(availWidth, availHeight)
@@ -451,6 +454,12 @@ class PagedTable(Flowable):
         self.body_h = self.heights[len(header):]
         self.width = sum(self.widths)
         self.height = self.head_h + sum(self.body_h)
+
+    def fresh(self) -> PagedTable:
+        """The same measured rows as a new flowable. A flowable instance must appear once in a
+        story: reportlab marks one it had to move to the next page (`_postponed`) and refuses
+        to move it twice, so a table printed in two copies needs two instances."""
+        return PagedTable(self.header, self.rows, self.widths, self.style, heights=self.heights)
 
     def _table(self, start: int, stop: int) -> Table:
         t = Table(self.header + self.rows[start:stop], colWidths=self.widths,

@@ -302,7 +302,7 @@ def handoff_list_pdf(entries: Sequence[HandoffEntry], agency: AgencyInfo, day: d
                 story.append(P(f"<b>{roman}. {title}</b> ({len(section_rows)} hồ sơ)", st.body))
                 story.append(Gap(1 * mm))
                 if section_rows:
-                    story.append(tables[(unit, roman)])
+                    story.append(tables[(unit, roman)].fresh())
                 else:
                     story.append(P("<i>Không có hồ sơ.</i>", st.body))
                 story.append(KeepTogether([

@@ -259,3 +259,19 @@ def test_lists_are_deterministic(services, agency, clock, handoff_day):
     assert printing.handoff_list_pdf(entries, agency, day) == a
     assert printing.ledger_pdf(rows, agency, day, day) == b
     assert pc.reader(a).metadata.creation_date.date() == day
+
+
+def test_daily_list_of_any_length_lays_out_in_both_copies(services, clock, intake, agency):
+    """Regression: a section table that had to move to the next page in copy 1 could not move
+    again in copy 2 (reportlab refuses to postpone one flowable instance twice)."""
+    for n in range(1, 13):
+        codes = [intake(name=f"Nguyễn Văn Số {n}-{i}").code for i in range(n)]
+        clock.advance(minutes=5)
+        services.dossiers.handoff(codes, TP)
+        clock.advance(minutes=5)
+        services.dossiers.receive_result(codes)
+        entries = services.dossiers.handoffs_on(date(2026, 11, 23), TP)
+        pdf = printing.handoff_list_pdf(entries, agency, date(2026, 11, 23), TP)
+        texts = pc.texts(pdf)
+        total = n * (n + 1)
+        assert sum(f"Tổng cộng: {total} hồ sơ" in pc.flat(t) for t in texts) == 2, n
