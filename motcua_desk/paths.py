@@ -30,6 +30,12 @@ def backup_dir(db_path: Path | None = None) -> Path:
     return (db_path.parent if db_path else user_data_dir()) / "backups"
 
 
+def hub_store_path() -> Path:
+    """The hub's SQLite store when no --store URL is given (env MOTCUA_HUB_STORE)."""
+    env = os.environ.get("MOTCUA_HUB_STORE")
+    return Path(env) if env else user_data_dir() / "hub.sqlite3"
+
+
 def log_dir() -> Path:
     return user_data_dir() / "logs"
 

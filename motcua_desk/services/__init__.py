@@ -10,6 +10,7 @@ from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.dossiers import DossierService, IntakeRequest
 from motcua_desk.services.maintenance import MaintenanceService
+from motcua_desk.services.replication import ReplicationService
 from motcua_desk.services.settings import SettingsService
 from motcua_desk.store.engine import Store
 
@@ -25,6 +26,7 @@ class Services:
     calendar: CalendarService
     dossiers: DossierService
     maintenance: MaintenanceService
+    replication: ReplicationService
 
     def close(self) -> None:
         self.store.close()
@@ -36,4 +38,5 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     calendar = CalendarService(store, clock, settings)
     dossiers = DossierService(store, clock, settings, catalog, calendar)
     return Services(store, clock, settings, catalog, calendar, dossiers,
-                    MaintenanceService(store, clock))
+                    MaintenanceService(store, clock),
+                    ReplicationService(store, clock, calendar, catalog))

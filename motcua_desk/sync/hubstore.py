@@ -1,0 +1,524 @@
+"""The hub's storage: SQLAlchemy over an SQLite file (one office) or PostgreSQL (by URL).
+
+Tables (schema managed by Alembic, scripts in `motcua_desk/sync/hub_migrations/`, version
+table `hub_alembic_version`):
+
+- `hub_desks`: the desks allowed to sync: name, desk number (unique: the code partition), the
+  SHA-256 of its token, the node (desk installation) bound to it on first use.
+- `hub_events`: every event once (primary key: the event id), its canonical JSON, and
+  `hub_seq`, the hub's sequence that pull cursors follow.
+- `hub_counters`: the `events` row holds the last hub_seq given out.
+- `hub_reference`: published reference data sets (catalog, departments, calendar) by version.
+
+Why a pull cursor can never skip an event that commits late: a push locks the `events`
+counter row (`SELECT … FOR UPDATE` on PostgreSQL; the whole database under SQLite's
+`BEGIN IMMEDIATE`) *before* it picks numbers, and holds the lock until it commits. So pushes
+commit one after the other in the order of their numbers: when a reader can see hub_seq n, every
+number below n is already committed or was never used (a rolled-back push also rolls the counter
+back, so numbers have no holes either).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Engine,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from motcua_desk.domain.errors import DomainError
+from motcua_desk.domain.events import GENESIS_HASH, Event
+from motcua_desk.store.types import UtcDateTime, utc_text
+from motcua_desk.sync import protocol
+from motcua_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, PushResult
+
+log = logging.getLogger("motcua.hub")
+
+HUB_APPLICATION_ID = 0x4D435548  # "MCUH": PRAGMA application_id of an SQLite hub store
+MIGRATIONS = Path(__file__).with_name("hub_migrations")
+VERSION_TABLE = "hub_alembic_version"
+EVENTS_COUNTER = "events"
+_PG_MIGRATION_LOCK = 0x4D435548  # advisory lock id: two hubs starting at once migrate in turn
+
+
+class HubStoreError(DomainError):
+    code = "hub_store_error"
+
+
+class HubBase(DeclarativeBase):
+    pass
+
+
+class HubDesk(HubBase):
+    __tablename__ = "hub_desks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    desk_no: Mapped[int] = mapped_column(Integer, unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    node_id: Mapped[str | None] = mapped_column(String(36), unique=True, nullable=True)
+    agency_id: Mapped[str] = mapped_column(String(30), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_skew_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class HubEvent(HubBase):
+    __tablename__ = "hub_events"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hub_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    node_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    dossier_id: Mapped[str] = mapped_column(String(36))
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    type: Mapped[str] = mapped_column(String(32))
+    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON of Event.to_dict()
+    desk_id: Mapped[int] = mapped_column(ForeignKey("hub_desks.id"))
+    stored_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("node_id", "seq", name="uq_hub_events_node_seq"),)
+
+
+_EVENT_COLUMNS = ("id", "hub_seq", "node_id", "seq", "dossier_id", "hlc", "type", "hash",
+                  "prev_hash", "body", "desk_id", "stored_at")
+
+
+class HubCounter(HubBase):
+    __tablename__ = "hub_counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class HubReference(HubBase):
+    __tablename__ = "hub_reference"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[str] = mapped_column(Text)  # canonical JSON
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    source: Mapped[str] = mapped_column(String(300), default="")
+
+
+# --- engine ---------------------------------------------------------------------------------
+
+def _make_engine(url: str) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(u)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA busy_timeout = 30000")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn) -> None:
+            mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    if u.get_backend_name() == "postgresql":
+        return create_engine(u, pool_pre_ping=True, pool_size=8, max_overflow=8)
+    raise HubStoreError(f"the hub stores its data in SQLite or PostgreSQL, not {u.drivername}",
+                        code="hub_store_kind")
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def _check_sqlite_file(url: str) -> None:
+    """Refuse an SQLite file that belongs to someone else (a desk database, say)."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return
+    path = Path(u.database)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+    except sqlite3.DatabaseError as err:
+        raise HubStoreError(f"{path} is not a hub store ({err})", code="not_hub_store") from err
+    finally:
+        conn.close()
+    if app_id != HUB_APPLICATION_ID and (app_id or tables):
+        raise HubStoreError(f"{path} is not a motcua-desk hub store (it belongs to another "
+                            "program, or is a desk database)", code="not_hub_store")
+
+
+def migrate(engine: Engine) -> str:
+    """Bring the hub schema to the newest revision in one transaction; refuse a newer store."""
+    cfg = _alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    known = {rev.revision for rev in script.walk_revisions()}
+    with engine.connect() as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+        current = MigrationContext.configure(
+            conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
+        if current is not None and current not in known:
+            raise HubStoreError(f"the hub store was written by a newer motcua-desk (schema "
+                                f"{current}); install the newer version", code="hub_store_newer")
+        if current != head:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            log.info("hub store migrated from %s to %s", current, head)
+    return head
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# --- the store ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeskInfo:
+    id: int
+    name: str
+    desk_no: int
+    node_id: str | None
+    agency_id: str
+    active: bool
+    created_at: datetime
+    last_seen_at: datetime | None
+    last_skew_ms: int | None
+    events: int = 0
+
+
+@dataclass(frozen=True)
+class PullPage:
+    items: list[tuple[int, str]]  # (hub_seq, canonical JSON of the event), in hub_seq order
+    next: int  # the cursor to ask from next time
+    more: bool  # there may be more after `next`
+
+
+def _info(row: HubDesk, events: int = 0) -> DeskInfo:
+    return DeskInfo(row.id, row.name, row.desk_no, row.node_id, row.agency_id, row.active,
+                    row.created_at, row.last_seen_at, row.last_skew_ms, events)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class HubStore:
+    """The hub's data, safe to use from many threads (one session per call)."""
+
+    def __init__(self, url: str, *, clock=utcnow, migrate_schema: bool = True) -> None:
+        self.url = protocol.hub_store_url(url)
+        _check_sqlite_file(self.url)
+        self.engine = _make_engine(self.url)
+        self.clock = clock
+        self.dialect = self.engine.dialect.name
+        try:
+            if migrate_schema:
+                migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        # Called inside a push's transaction, after its inserts and before its commit, with the
+        # ids it stored (None in production; tests use it to hold a commit back).
+        self.before_commit: Callable[[list[str]], None] | None = None
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"),
+                                   expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._write() as session, session.begin():
+            yield session
+
+    # --- desks ------------------------------------------------------------------------------
+    def add_desk(self, name: str, desk_no: int) -> tuple[DeskInfo, str]:
+        """Register a desk; returns it and its token (shown once: only its hash is kept)."""
+        name = " ".join((name or "").split())
+        if not name or len(name) > 100:
+            raise HubStoreError("a desk needs a name of 1 to 100 characters", code="desk_name")
+        if not isinstance(desk_no, int) or not 1 <= desk_no <= 99:
+            raise HubStoreError("the desk number must be from 1 to 99", code="desk_no_range")
+        token = secrets.token_urlsafe(32)
+        with self.write() as session:
+            if session.scalar(select(HubDesk).where(HubDesk.desk_no == desk_no)):
+                raise HubStoreError(f"desk number {desk_no} is already registered to another "
+                                    "desk: dossier codes would collide", code="desk_no_taken")
+            if session.scalar(select(HubDesk).where(HubDesk.name == name)):
+                raise HubStoreError(f"a desk named {name!r} already exists", code="desk_name_taken")
+            row = HubDesk(name=name, desk_no=desk_no, token_hash=hash_token(token), node_id=None,
+                          agency_id="", active=True, created_at=self.clock())
+            session.add(row)
+            session.flush()
+            return _info(row), token
+
+    def rotate_token(self, name: str, *, unbind: bool = False) -> str:
+        """A new token for a desk (the old one stops working at once). With unbind, the desk
+        may be used from a new installation (a replaced PC)."""
+        token = secrets.token_urlsafe(32)
+        with self.write() as session:
+            row = session.scalar(select(HubDesk).where(HubDesk.name == name))
+            if row is None:
+                raise HubStoreError(f"no desk named {name!r}", code="unknown_desk")
+            row.token_hash = hash_token(token)
+            if unbind:
+                row.node_id = None
+        return token
+
+    def set_active(self, name: str, active: bool) -> None:
+        with self.write() as session:
+            row = session.scalar(select(HubDesk).where(HubDesk.name == name))
+            if row is None:
+                raise HubStoreError(f"no desk named {name!r}", code="unknown_desk")
+            row.active = active
+
+    def desks(self) -> list[DeskInfo]:
+        with self.read() as session:
+            # Counted per node: the (node_id, seq) unique index answers it without the table.
+            counts = dict(session.execute(
+                select(HubEvent.node_id, func.count()).group_by(HubEvent.node_id)).all())
+            rows = session.scalars(select(HubDesk).order_by(HubDesk.desk_no))
+            return [_info(r, counts.get(r.node_id, 0)) for r in rows]
+
+    def authenticate(self, token: str) -> DeskInfo | None:
+        """The desk whose token this is, or None. The token is looked up by its SHA-256 and the
+        stored hash compared in constant time."""
+        if not token or len(token) > 200:
+            return None
+        digest = hash_token(token)
+        with self.read() as session:
+            row = session.scalar(select(HubDesk).where(HubDesk.token_hash == digest))
+            if row is None or not hmac.compare_digest(row.token_hash, digest):
+                return None
+            return _info(row)
+
+    def hello(self, desk: DeskInfo, node_id: str, desk_no: int, agency_id: str,
+              skew_ms: int | None) -> DeskInfo:
+        """Check a desk installation against its registration and bind it on first use."""
+        if desk_no != desk.desk_no:
+            raise protocol.ProtocolError(
+                "desk_no_mismatch", f"this token is registered for desk number {desk.desk_no}, "
+                f"but the desk is set up as number {desk_no}: its dossier codes could collide "
+                "with another desk's")
+        with self.write() as session:
+            row = session.get(HubDesk, desk.id)
+            self._bind(session, row, node_id)
+            row.agency_id = agency_id[:30]
+            row.last_seen_at = self.clock()
+            row.last_skew_ms = skew_ms
+            session.flush()
+            return _info(row)
+
+    def _bind(self, session: Session, row: HubDesk, node_id: str) -> None:
+        if row.node_id is None:
+            other = session.scalar(select(HubDesk.name).where(HubDesk.node_id == node_id))
+            if other:
+                raise protocol.ProtocolError(
+                    "node_mismatch", f"this desk installation is already registered as desk "
+                    f"{other!r}; use that desk's token")
+            row.node_id = node_id
+            log.info("desk %r bound to node %s", row.name, node_id)
+        elif row.node_id != node_id:
+            raise protocol.ProtocolError(
+                "node_mismatch", f"this token belongs to another desk installation (node "
+                f"{row.node_id[:8]}); ask the administrator for this desk's own token")
+
+    def node_head(self, node_id: str) -> int:
+        with self.read() as session:
+            return session.scalar(select(func.max(HubEvent.seq)).where(
+                HubEvent.node_id == node_id)) or 0
+
+    # --- events -----------------------------------------------------------------------------
+    def push(self, desk: DeskInfo, events: Sequence[Event | Incoming]) -> list[PushResult]:
+        """Store each event once; answer per event. All of one push commits together."""
+        if not events:
+            return []
+        # CPU work (hashes, stored JSON) before the lock is taken.
+        events = [e if isinstance(e, Incoming) else protocol.incoming_from_event(e)
+                  for e in events]
+        nodes = {ev.node_id for ev in events}
+        node = next(iter(nodes))
+        if len(nodes) > 1 or (desk.node_id is not None and node != desk.node_id):
+            raise protocol.ProtocolError(
+                "foreign_node", "a desk may push only its own events (this batch holds events "
+                "of another desk installation)")
+        ids = [ev.id for ev in events]
+        seqs = [ev.seq for ev in events]
+        now = self.clock()
+        stored_at = utc_text(now)
+        results: list[PushResult] = []
+        try:
+            with self.write() as session:
+                counter = session.execute(
+                    select(HubCounter).where(HubCounter.name == EVENTS_COUNTER).with_for_update()
+                ).scalar_one()
+                row = session.get(HubDesk, desk.id)
+                if row is None or not row.active:
+                    raise protocol.ProtocolError("desk_disabled", "this desk has been disabled")
+                self._bind(session, row, node)
+                row.last_seen_at = now
+                # What the hub already holds, read under the lock (so up to date).
+                have: dict[str, tuple[str, int]] = {}
+                for i in range(0, len(ids), 500):
+                    for r in session.execute(select(HubEvent.id, HubEvent.hash, HubEvent.hub_seq)
+                                             .where(HubEvent.id.in_(ids[i:i + 500]))):
+                        have[r.id] = (r.hash, r.hub_seq)
+                chain: dict[int, tuple[str, str, str]] = {
+                    r.seq: (r.id, r.hash, r.prev_hash) for r in session.execute(
+                        select(HubEvent.seq, HubEvent.id, HubEvent.hash, HubEvent.prev_hash).where(
+                            HubEvent.node_id == node, HubEvent.seq >= min(seqs) - 1,
+                            HubEvent.seq <= max(seqs) + 1))}
+                next_seq = counter.value
+                rows: list[tuple] = []
+                for ev in events:
+                    known = have.get(ev.id)
+                    if known is not None:
+                        if known[0] == ev.hash:
+                            results.append(PushResult(ev.id, DUPLICATE, known[1]))
+                        else:
+                            results.append(PushResult(ev.id, REJECTED, reason="id_conflict"))
+                        continue
+                    reason = ev.problem or self._chain_problem(ev, chain)
+                    if reason:
+                        results.append(PushResult(ev.id, REJECTED, reason=reason))
+                        continue
+                    next_seq += 1
+                    have[ev.id] = (ev.hash, next_seq)
+                    chain[ev.seq] = (ev.id, ev.hash, ev.prev_hash)
+                    rows.append((ev.id, next_seq, ev.node_id, ev.seq, ev.dossier_id, ev.hlc,
+                                 ev.type, ev.hash, ev.prev_hash, ev.body, desk.id, stored_at))
+                    results.append(PushResult(ev.id, ACCEPTED, next_seq))
+                if rows:
+                    # One executemany straight to the driver (SQLAlchemy's per-row parameter
+                    # processing would cost more than the insert).
+                    mark = "?" if self.dialect == "sqlite" else "%s"
+                    session.connection().exec_driver_sql(
+                        f"INSERT INTO hub_events ({', '.join(_EVENT_COLUMNS)}) "
+                        f"VALUES ({', '.join([mark] * len(_EVENT_COLUMNS))})", rows)
+                    counter.value = next_seq
+                if self.before_commit is not None:
+                    self.before_commit([r[0] for r in rows])
+        except IntegrityError as err:  # only a binding race can get here: retryable
+            raise protocol.ProtocolError("node_mismatch", f"could not bind the desk: {err.orig}"
+                                         ) from err
+        return results
+
+    @staticmethod
+    def _chain_problem(ev: Incoming, chain: dict[int, tuple[str, str, str]]) -> str | None:
+        same = chain.get(ev.seq)
+        if same is not None and same[0] != ev.id:
+            return "seq_conflict"
+        if ev.seq == 1 and ev.prev_hash != GENESIS_HASH:
+            return "chain_mismatch"
+        before, after = chain.get(ev.seq - 1), chain.get(ev.seq + 1)
+        if before is not None and before[1] != ev.prev_hash:
+            return "chain_mismatch"
+        if after is not None and after[2] != ev.hash:
+            return "chain_mismatch"
+        return None
+
+    def pull(self, after: int, limit: int, *, exclude_node: str | None = None) -> PullPage:
+        """Events with hub_seq > after, in order; a desk's own events are left out of the
+        answer (it has them) but the cursor moves past them."""
+        with self.read() as session:
+            rows = session.execute(
+                select(HubEvent.hub_seq, HubEvent.node_id, HubEvent.body)
+                .where(HubEvent.hub_seq > after).order_by(HubEvent.hub_seq).limit(limit)).all()
+        items = [(r.hub_seq, r.body) for r in rows if r.node_id != exclude_node]
+        return PullPage(items, rows[-1].hub_seq if rows else after, len(rows) == limit)
+
+    def head(self) -> int:
+        with self.read() as session:
+            return session.scalar(select(HubCounter.value).where(
+                HubCounter.name == EVENTS_COUNTER)) or 0
+
+    def event_count(self) -> int:
+        with self.read() as session:
+            return session.scalar(select(func.count()).select_from(HubEvent)) or 0
+
+    # --- reference data ---------------------------------------------------------------------
+    def publish(self, kind: str, data: Any, source: str = "") -> int:
+        """Store a new version of a reference data set; returns its version number. The same
+        content as the newest version is not stored again."""
+        if kind not in protocol.REFERENCE_KINDS:
+            raise HubStoreError(f"unknown reference data kind {kind!r}", code="reference_kind")
+        text = protocol.canonical_json(data)
+        if len(text.encode("utf-8")) > protocol.MAX_REFERENCE_BYTES:
+            raise HubStoreError("the reference data set is too large", code="reference_size")
+        with self.write() as session:
+            latest = session.scalar(select(HubReference).where(HubReference.kind == kind)
+                                    .order_by(HubReference.version.desc()).limit(1))
+            if latest is not None and latest.data == text:
+                return latest.version
+            version = (latest.version if latest else 0) + 1
+            session.add(HubReference(kind=kind, version=version, data=text,
+                                     published_at=self.clock(), source=source[:300]))
+            return version
+
+    def reference_versions(self) -> dict[str, int]:
+        with self.read() as session:
+            rows = session.execute(select(HubReference.kind, func.max(HubReference.version))
+                                   .group_by(HubReference.kind)).all()
+        return {kind: version for kind, version in rows}
+
+    def reference_since(self, have: dict[str, int]) -> dict[str, tuple[int, str]]:
+        """For each kind whose newest version is above what the desk has: (version, JSON)."""
+        out: dict[str, tuple[int, str]] = {}
+        with self.read() as session:
+            for kind in protocol.REFERENCE_KINDS:
+                row = session.scalar(select(HubReference).where(HubReference.kind == kind)
+                                     .order_by(HubReference.version.desc()).limit(1))
+                if row is not None and row.version > have.get(kind, 0):
+                    out[kind] = (row.version, row.data)
+        return out

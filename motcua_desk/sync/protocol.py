@@ -1,0 +1,289 @@
+"""The wire protocol between a desk and the office hub: JSON over HTTP(S), version 1.
+
+Every request but `GET /v1/health` carries `Authorization: Bearer <desk token>`; the desk
+also sends `X-Motcua-Protocol: 1`; every answer carries `X-Hub-Time-Ms` (the hub's clock).
+
+    GET  /v1/health                      → 200 {status, protocol, hub_time_ms}
+    POST /v1/hello      {node_id, desk_no, agency_id, desk_time_ms}
+                                         → 200 {desk: {name, desk_no, node_id}, head, node_seq,
+                                                reference: {kind: version}, skew_ms,
+                                                hub_time_ms}
+         (checks the desk number against the registration and binds the token to this
+         installation on first use; skew_ms = desk clock − hub clock as the hub saw it)
+    POST /v1/push       {events: [Event.to_dict(), …]}     (at most MAX_PUSH_EVENTS)
+                                         → 200 {results: [{id, status, hub_seq?, reason?}],
+                                                counts: {status: n}, hub_time_ms}
+    GET  /v1/pull?after=CURSOR&limit=N   → 200 {events: [{hub_seq, event}, …], next, more,
+                                                hub_time_ms}
+         (events of other desks with hub_seq > CURSOR, in hub_seq order; the desk's own
+         events are left out, `next` moves past them; `more` = ask again from `next`)
+    GET  /v1/reference?catalog=V&departments=V&calendar=V
+                                         → 200 {reference: {kind: {version, data}}, …}
+
+Per-event push results: `accepted` (stored now, with its hub_seq), `duplicate` (the hub already
+had exactly this event: a retry after a lost answer; with its hub_seq), `rejected` (with a
+reason, see REJECT_REASONS; nothing stored for it).
+
+A request that is wrong as a whole is refused with a 4xx status and a body
+`{"error": code, "detail": sentence}`, and the hub stores nothing of it (see ERRORS).
+
+This module is shared by both ends and does no I/O: limits, codes, and the validation of what
+arrives.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from motcua_desk.domain.events import Event, EventType
+from motcua_desk.domain.hlc import unpack
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-Motcua-Protocol"
+HUB_TIME_HEADER = "X-Hub-Time-Ms"
+
+# --- limits --------------------------------------------------------------------------------
+MAX_PUSH_EVENTS = 1000  # events in one push request
+MAX_BODY_BYTES = 8 * 1024 * 1024  # one request body
+MAX_EVENT_BYTES = 256 * 1024  # one event's JSON
+MAX_PULL_LIMIT = 2000  # events in one pull answer
+DEFAULT_PULL_LIMIT = 1000
+MAX_REFERENCE_BYTES = 4 * 1024 * 1024  # a published reference data set
+SKEW_WARNING_MS = 2 * 60 * 1000  # a desk clock further than this from the hub's is told
+
+# Sane bounds of a hybrid logical clock's wall part (ms since 1970): 2020-01-01 .. 2100-01-01.
+HLC_MIN_WALL_MS = 1_577_836_800_000
+HLC_MAX_WALL_MS = 4_102_444_800_000
+
+REFERENCE_KINDS = ("catalog", "departments", "calendar")
+
+# --- per-event results ---------------------------------------------------------------------
+ACCEPTED = "accepted"
+DUPLICATE = "duplicate"
+REJECTED = "rejected"
+
+REJECT_REASONS = {
+    "hash_mismatch": "the event's hash does not match its content (altered or corrupted)",
+    "id_conflict": "another event with the same id but different content is already stored",
+    "seq_conflict": "the hub already holds a different event with this node's sequence number "
+                    "(was the desk restored from an old backup?)",
+    "chain_mismatch": "the event does not follow its predecessor in the desk's hash chain",
+    "too_large": "the event is larger than the hub accepts",
+}
+
+# --- request-level refusals (HTTP status, code) ---------------------------------------------
+ERRORS = {
+    "bad_json": 400,  # body is not JSON
+    "bad_request": 400,  # JSON of the wrong shape, bad query parameters
+    "unsupported_protocol": 400,
+    "unauthorized": 401,  # no token, or a token the hub does not know
+    "desk_disabled": 403,
+    "foreign_node": 403,  # events of a node other than the desk's own
+    "node_mismatch": 409,  # this token is bound to another desk installation
+    "desk_no_mismatch": 409,  # the desk's number is not the one registered for this token
+    "too_large": 413,  # body over MAX_BODY_BYTES, or more than MAX_PUSH_EVENTS events
+    "unsupported_media_type": 415,
+    "bad_event": 422,  # an event that is not a well-formed event at all
+    "store_unavailable": 503,
+}
+
+_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ProtocolError(Exception):
+    """A request refused as a whole: `code` is a key of ERRORS."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+
+    @property
+    def status(self) -> int:
+        return ERRORS[self.code]
+
+    def body(self) -> dict[str, str]:
+        return {"error": self.code, "detail": self.detail}
+
+
+def canonical_json(obj: Any) -> str:
+    """The one JSON text of an object (sorted keys, no spaces, UTF-8 kept): what the hub stores
+    and what an event's hash is computed over."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ProtocolError("bad_json", f"the body is not valid JSON ({err})") from err
+
+
+def parse_event(data: Any, index: int = 0) -> Event:
+    """A well-formed event from its wire form, or ProtocolError('bad_event'). The hash is not
+    checked here (a wrong hash is a per-event rejection, see check_hash)."""
+    where = f"event #{index}"
+    if not isinstance(data, Mapping):
+        raise ProtocolError("bad_event", f"{where} is not an object")
+    if type(data.get("seq")) is not int or type(data.get("hlc")) is not int:
+        raise ProtocolError("bad_event", f"{where}: seq and hlc must be integers")
+    try:
+        ev = Event.from_dict(data)
+    except (KeyError, ValueError, TypeError) as err:
+        raise ProtocolError("bad_event", f"{where}: {type(err).__name__}: {err}") from err
+    if not _ID.match(ev.id) or not _ID.match(ev.dossier_id) or not _ID.match(ev.node_id):
+        raise ProtocolError("bad_event", f"{where}: id, dossier_id and node_id must be UUIDs")
+    if not _HEX64.match(ev.hash) or not _HEX64.match(ev.prev_hash):
+        raise ProtocolError("bad_event", f"{where}: hash and prev_hash must be 64 hex digits")
+    if ev.seq >= 2**31 or len(ev.officer) > 100:
+        raise ProtocolError("bad_event", f"{where}: seq or officer out of range")
+    wall, _ = unpack(ev.hlc)
+    if not HLC_MIN_WALL_MS <= wall <= HLC_MAX_WALL_MS:
+        raise ProtocolError("bad_event", f"{where}: hybrid clock value {ev.hlc} is not a time "
+                            "between 2020 and 2100")
+    return ev
+
+
+def check_hash(ev: Event) -> bool:
+    return ev.compute_hash() == ev.hash
+
+
+def seal_check(ev: Event) -> tuple[bool, str]:
+    """(the hash is right, the event's JSON to store) with one encoding: the canonical text
+    without the hash is what Event.compute_hash digests, and the stored JSON is that text with
+    the hash appended as the last key (any key order is the same JSON object)."""
+    d = ev.to_dict()
+    claimed = d.pop("hash")
+    text = canonical_json(d)
+    ok = hashlib.sha256(text.encode("utf-8")).hexdigest() == claimed
+    return ok, f'{text[:-1]},"hash":"{claimed}"}}'
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A pushed event as the hub handles it: the columns it indexes, the JSON it stores, and
+    what is wrong with it (None, "hash_mismatch" or "too_large")."""
+
+    id: str
+    dossier_id: str
+    node_id: str
+    seq: int
+    hlc: int
+    type: str
+    hash: str
+    prev_hash: str
+    body: str
+    problem: str | None
+
+
+def incoming_from_event(ev: Event) -> Incoming:
+    ok, body = seal_check(ev)
+    return Incoming(ev.id, ev.dossier_id, ev.node_id, ev.seq, ev.hlc, str(ev.type), ev.hash,
+                    ev.prev_hash, body, _problem(ok, body))
+
+
+def _problem(hash_ok: bool, body: str) -> str | None:
+    if len(body) > MAX_EVENT_BYTES // 4 and len(body.encode("utf-8")) > MAX_EVENT_BYTES:
+        return "too_large"
+    return None if hash_ok else "hash_mismatch"
+
+
+_WIRE_KEYS = frozenset(("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",
+                        "recorded_at", "officer", "payload", "prev_hash", "hash"))
+_TYPES = frozenset(str(t) for t in EventType)
+
+
+def parse_incoming(data: Any, index: int = 0) -> Incoming:
+    """parse_event + seal_check in one step, without building an Event when the wire form is
+    already exactly Event.to_dict() (what desks send): then the canonical text can be made
+    from the received object itself. Anything else (missing keys, extra keys, moments written
+    differently) goes the long way, which normalises it. Raises ProtocolError('bad_event')."""
+    if (type(data) is dict and data.keys() == _WIRE_KEYS
+            and type(data["payload"]) is dict and type(data["seq"]) is int
+            and type(data["hlc"]) is int and data["type"] in _TYPES
+            and all(type(data[k]) is str for k in (
+                "id", "dossier_id", "node_id", "occurred_at", "recorded_at", "officer",
+                "prev_hash", "hash"))
+            and _ID.match(data["id"]) and _ID.match(data["dossier_id"])
+            and _ID.match(data["node_id"]) and _HEX64.match(data["hash"])
+            and _HEX64.match(data["prev_hash"]) and 1 <= data["seq"] < 2**31
+            and len(data["officer"]) <= 100
+            and HLC_MIN_WALL_MS <= unpack(data["hlc"])[0] <= HLC_MAX_WALL_MS
+            and _normal_moment(data["occurred_at"]) and _normal_moment(data["recorded_at"])):
+        claimed = data["hash"]
+        text = canonical_json({k: v for k, v in data.items() if k != "hash"})
+        ok = hashlib.sha256(text.encode("utf-8")).hexdigest() == claimed
+        body = f'{text[:-1]},"hash":"{claimed}"}}'
+        return Incoming(data["id"], data["dossier_id"], data["node_id"], data["seq"],
+                        data["hlc"], data["type"], claimed, data["prev_hash"], body,
+                        _problem(ok, body))
+    return incoming_from_event(parse_event(data, index))
+
+
+def _normal_moment(text: str) -> bool:
+    """An aware ISO moment written exactly as datetime.isoformat() writes it."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return moment.tzinfo is not None and moment.isoformat() == text
+
+
+@dataclass(frozen=True)
+class PushResult:
+    id: str
+    status: str  # accepted | duplicate | rejected
+    hub_seq: int | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "status": self.status}
+        if self.hub_seq is not None:
+            out["hub_seq"] = self.hub_seq
+        if self.reason is not None:
+            out["reason"] = self.reason
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PushResult:
+        return cls(str(data["id"]), str(data["status"]), data.get("hub_seq"), data.get("reason"))
+
+    @property
+    def stored(self) -> bool:
+        """The hub holds this event (it may be marked acknowledged on the desk)."""
+        return self.status in (ACCEPTED, DUPLICATE)
+
+
+def hub_store_url(value: str) -> str:
+    """An SQLAlchemy URL from what an administrator types: a file path, sqlite:///…, or
+    postgresql://… (the psycopg 3 driver is chosen)."""
+    value = value.strip()
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector during one batch. A batch allocates tens of
+    thousands of short-lived objects, which reference counting frees anyway; meanwhile the
+    collector would walk every live object of the process many times over (about a third of
+    a pull's CPU). It runs again between batches."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
