@@ -19,14 +19,10 @@ sync.reference, sync.hub, sync.skew_ms, sync.calendar_days, sync.code_clashes.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from json.encoder import encode_basestring
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -34,13 +30,11 @@ from sqlalchemy.orm import Session
 
 from motcua_desk.domain.dossier import DossierState, Status, fold
 from motcua_desk.domain.errors import DomainError, ValidationError
-from motcua_desk.domain.events import Event, EventType
+from motcua_desk.domain.events import Event
 from motcua_desk.domain.hlc import HybridClock
-from motcua_desk.domain.text import fold as text_fold
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase, wall_ms
 from motcua_desk.store import repo
-from motcua_desk.store.engine import json_dumps
 from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
     CalendarOverrideRow,
@@ -50,10 +44,9 @@ from motcua_desk.store.models import (
     EventRow,
     ReferenceVersionRow,
 )
+from motcua_desk.store.types import utc_text
 
 log = logging.getLogger("motcua.sync")
-_ZERO = timedelta(0)
-_encode_str = encode_basestring  # how json.dumps(..., ensure_ascii=False) writes a string
 
 CURSOR = "sync.cursor"
 LAST_SUCCESS = "sync.last_success"
@@ -132,7 +125,7 @@ class ReplicationService(ServiceBase):
         the partial index ix_events_unacked)."""
         with self.store.read() as session:
             node = _node(session)
-            return _events_where(session, "node_id = ? AND acked = 0 AND seq > ? "
+            return repo.events_where(session, "node_id = ? AND acked = 0 AND seq > ? "
                                  "ORDER BY seq LIMIT ?", (node, after_seq, limit))
 
     def pending_count(self) -> int:
@@ -184,8 +177,8 @@ class ReplicationService(ServiceBase):
             return ApplyReport(0, 0, 0, 0, self.cursor())  # nothing new: no write transaction
         payloads: dict[str, str] = {}
         for ev in events:  # CPU work before the write lock is taken
-            digest, payload = event_digest(ev)
-            if digest != ev.hash and ev.compute_hash() != ev.hash:
+            digest, payload = ev.digest()
+            if digest != ev.hash:
                 raise SyncIntegrityError(
                     f"event {ev.id} from the hub does not match its hash: the batch was "
                     "refused; tell the administrator (the hub's data may be damaged)")
@@ -200,7 +193,7 @@ class ReplicationService(ServiceBase):
                     known.add(ev.id)
                     fresh.append((ev, hub_seq))
             touched = list(dict.fromkeys(ev.dossier_id for ev, _ in fresh))
-            by_dossier = _load_events(session, touched)  # what was here before this batch
+            by_dossier = repo.load_events_many(session, touched)  # what was here before this batch
             if fresh:
                 clock = HybridClock(desk.last_hlc)
                 now_ms = wall_ms(uow.now)
@@ -208,7 +201,7 @@ class ReplicationService(ServiceBase):
                     clock.observe(ev.hlc, now_ms)
                     by_dossier[ev.dossier_id].append(ev)
                 desk.last_hlc = clock.last
-                _insert(session, EventRow.__table__.name, _EVENT_COLUMNS,
+                repo.insert_rows(session, EventRow.__table__.name, _EVENT_COLUMNS,
                         [_event_values(ev, hub_seq, payloads[ev.id]) for ev, hub_seq in fresh],
                         convert=False)
             states = self._project(session, touched, by_dossier, uow.now)
@@ -226,7 +219,7 @@ class ReplicationService(ServiceBase):
         for i in range(0, len(ids), _CHUNK):
             with self.unit() as uow:
                 chunk = ids[i:i + _CHUNK]
-                self._project(uow.session, chunk, _load_events(uow.session, chunk), uow.now)
+                self._project(uow.session, chunk, repo.load_events_many(uow.session, chunk), uow.now)
         return len(ids)
 
     def _project(self, session: Session, dossier_ids: list[str],
@@ -238,7 +231,7 @@ class ReplicationService(ServiceBase):
         states = [s for s in states if s.status != Status.NEW]
         clashes = self._code_clashes(session, states)
         states = [s for s in states if s.dossier_id not in clashes]
-        save_projections(session, states, now)
+        repo.save_projections(session, states, now)
         return states
 
     @staticmethod
@@ -417,108 +410,6 @@ def _unsent(session: Session, node: str) -> int:
         EventRow.node_id == node, EventRow.acked == False)) or 0  # noqa: E712
 
 
-_EVENT_SELECT = ("SELECT id, dossier_id, node_id, seq, hlc, type, occurred_at, recorded_at, "
-                 "officer, payload, prev_hash, hash FROM events WHERE ")
-
-
-def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)  # UtcDateTime's stored form
-
-
-def _events_where(session: Session, where: str, params: tuple) -> list[Event]:
-    """Events straight from the driver, decoded as UtcDateTime and JSON would (no ORM, no
-    statement compilation: these run for every event that is synced)."""
-    rows = session.connection().exec_driver_sql(_EVENT_SELECT + where, params)
-    return [Event(id=r[0], dossier_id=r[1], node_id=r[2], seq=r[3], hlc=r[4],
-                  type=EventType(r[5]), occurred_at=_utc(r[6]), recorded_at=_utc(r[7]),
-                  officer=r[8], payload=json.loads(r[9]), prev_hash=r[10], hash=r[11])
-            for r in rows]
-
-
-def _load_events(session: Session, dossier_ids: Sequence[str]) -> dict[str, list[Event]]:
-    """All events of these dossiers."""
-    out: dict[str, list[Event]] = defaultdict(list)
-    for i in range(0, len(dossier_ids), _CHUNK):
-        chunk = tuple(dossier_ids[i:i + _CHUNK])
-        for ev in _events_where(session, f"dossier_id IN ({','.join('?' * len(chunk))})", chunk):
-            out[ev.dossier_id].append(ev)
-    return out
-
-
-def projection_values(state: DossierState) -> dict[str, Any]:
-    """The projection row of a folded dossier. Must stay identical to what
-    repo.save_projection writes (tests/sync/test_replication.py compares the two)."""
-    applicant = state.applicant
-    proc = state.procedure
-    return {
-        "code": state.code, "status": str(state.status),
-        "national_status": state.national_status,
-        "procedure_code": proc.get("code", ""), "procedure_name": proc.get("name", ""),
-        "field": proc.get("field", ""), "department": state.lead_department,
-        "applicant_name": applicant.get("name", ""), "search_name": text_fold(applicant.get("name", "")),
-        "id_number": applicant.get("id_number", ""), "phone": applicant.get("phone", ""),
-        "address": applicant.get("address", ""), "email": applicant.get("email", ""),
-        "sets": state.sets, "channel": state.channel, "received_at": state.received_at,
-        "due_at": state.due_at, "original_due_at": state.original_due_at,
-        "result_at": state.result_at, "returned_at": state.returned_at,
-        "returned_to": state.returned_to, "return_method": state.return_method,
-        "location": state.location, "location_since": state.location_since,
-        "desk_no": state.desk_no, "ledger_year": int(state.ledger.get("year", 0)),
-        "ledger_number": int(state.ledger.get("number", 0)),
-        "supplement_count": state.supplement_count, "extended": state.extended,
-        "conflict_count": len(state.conflicts), "event_count": state.event_count,
-        "last_hlc": state.last_hlc,
-    }
-
-
-_PROJECTION_MOMENTS = frozenset(("received_at", "due_at", "original_due_at", "result_at",
-                                 "returned_at", "location_since"))
-
-
-def save_projections(session: Session, states: Sequence[DossierState], now: datetime) -> None:
-    """repo.save_projection for many dossiers at once: one read of their rows and conflicts
-    per chunk; new rows inserted in one statement, changed rows updated."""
-    dossiers, conflicts = DossierRow.__table__, ConflictRow.__table__
-    for i in range(0, len(states), _CHUNK):
-        chunk = states[i:i + _CHUNK]
-        ids = [s.dossier_id for s in chunk]
-        rows = {r.id: r for r in session.scalars(select(DossierRow).where(DossierRow.id.in_(ids)))}
-        have: dict[str, dict[str, ConflictRow]] = defaultdict(dict)
-        for c in session.scalars(select(ConflictRow).where(ConflictRow.dossier_id.in_(ids))):
-            have[c.dossier_id][c.event_id] = c
-        new_rows: list[dict[str, Any]] = []
-        new_conflicts: list[dict[str, Any]] = []
-        with session.no_autoflush:
-            for state in chunk:
-                values = projection_values(state)
-                row = rows.get(state.dossier_id)
-                if row is None:
-                    new_rows.append({"id": state.dossier_id, **values})
-                else:
-                    for key, value in values.items():
-                        if getattr(row, key) != value:
-                            setattr(row, key, value)
-                wanted = {c.event_id: c for c in state.conflicts}
-                mine = have.get(state.dossier_id, {})
-                for event_id in set(mine) - set(wanted):
-                    session.delete(mine[event_id])
-                new_conflicts.extend(
-                    {"event_id": c.event_id, "dossier_id": state.dossier_id,
-                     "event_type": c.event_type, "node_id": c.node_id, "officer": c.officer,
-                     "occurred_at": c.occurred_at, "status": c.status, "reason": c.reason,
-                     "detected_at": now, "acknowledged": False}
-                    for event_id, c in wanted.items() if event_id not in mine)
-        session.flush()
-        if new_rows:
-            columns = list(new_rows[0])
-            moments = {i for i, c in enumerate(columns) if c in _PROJECTION_MOMENTS}
-            _insert(session, dossiers.name, columns, [
-                tuple((_utc_text(v) if v is not None else None) if i in moments
-                      else int(v) if type(v) is bool else v
-                      for i, v in enumerate(r.values())) for r in new_rows], convert=False)
-        if new_conflicts:
-            columns = list(new_conflicts[0])
-            _insert(session, conflicts.name, columns, [tuple(r.values()) for r in new_conflicts])
 
 
 _EVENT_COLUMNS = ("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",
@@ -529,59 +420,5 @@ def _event_values(ev: Event, hub_seq: int | None, payload: str) -> tuple:
     """The row of a pulled event as stored (UtcDateTime text, the payload's JSON text,
     acked = 1)."""
     return (ev.id, ev.dossier_id, ev.node_id, ev.seq, ev.hlc, str(ev.type),
-            _utc_text(ev.occurred_at), _utc_text(ev.recorded_at), ev.officer, payload,
+            utc_text(ev.occurred_at), utc_text(ev.recorded_at), ev.officer, payload,
             ev.prev_hash, ev.hash, 1, hub_seq)
-
-
-def _utc_text(value: datetime) -> str:
-    """store.types.utc_text, through isoformat (several times faster than strftime; the
-    tests check that both write the same)."""
-    if value.utcoffset() == _ZERO:  # already UTC (every event a desk makes): cut the offset
-        return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def event_digest(ev: Event) -> tuple[str, str]:
-    """(Event.compute_hash(), the payload's canonical JSON) with a single JSON encoding of the
-    payload: the event's canonical text is assembled around it (keys in sorted order, strings
-    escaped as json.dumps escapes them). Anything unusual takes the long way. The tests check
-    it against compute_hash; apply_pulled re-checks a mismatch the long way before refusing."""
-    payload = _canonical(dict(ev.payload))
-    if type(ev.seq) is not int or type(ev.hlc) is not int:
-        return ev.compute_hash(), payload
-    s = _encode_str
-    text = (f'{{"dossier_id":{s(ev.dossier_id)},"hlc":{ev.hlc},"id":{s(ev.id)},'
-            f'"node_id":{s(ev.node_id)},"occurred_at":{s(ev.occurred_at.isoformat())},'
-            f'"officer":{s(ev.officer)},"payload":{payload},"prev_hash":{s(ev.prev_hash)},'
-            f'"recorded_at":{s(ev.recorded_at.isoformat())},"seq":{ev.seq},'
-            f'"type":{s(str(ev.type))}}}')
-    return hashlib.sha256(text.encode("utf-8")).hexdigest(), payload
-
-
-def _canonical(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def _db_value(value: Any) -> Any:
-    """A value as the desk's column types store it (UtcDateTime text, JSON text, 0/1)."""
-    kind = type(value)
-    if kind is str or kind is int or value is None:
-        return value
-    if kind is bool:
-        return int(value)
-    if isinstance(value, datetime):
-        return _utc_text(value)
-    if isinstance(value, dict | list):
-        return json_dumps(value)  # what the engine's JSON serializer writes
-    return value
-
-
-def _insert(session: Session, table: str, columns: Sequence[str], rows: Sequence[tuple], *,
-            convert: bool = True) -> None:
-    """Many rows in one executemany straight to the SQLite driver: SQLAlchemy's per-row
-    parameter processing costs more than the insert itself at sync volumes."""
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
-    if convert:
-        rows = [tuple(_db_value(v) for v in row) for row in rows]
-    session.connection().exec_driver_sql(sql, list(rows))

@@ -4,6 +4,7 @@ all dossiers (the store is sized for a million)."""
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from motcua_desk.domain.dossier import DossierState
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.text import fold
+from motcua_desk.store.engine import json_dumps
 from motcua_desk.store.models import (
     ConflictRow,
     DossierRow,
@@ -22,6 +24,10 @@ from motcua_desk.store.models import (
     SequenceRow,
     SettingRow,
 )
+from motcua_desk.store.types import utc_text
+
+_CHUNK = 500  # ids per IN (...) list
+
 
 # --- events -------------------------------------------------------------------------------
 
@@ -40,22 +46,37 @@ def row_from_event(ev: Event, *, acked: bool = False, hub_seq: int | None = None
         acked=acked, hub_seq=hub_seq)
 
 
-_EVENTS_OF_DOSSIER = (
-    "SELECT id, dossier_id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, payload, "
-    "prev_hash, hash FROM events WHERE dossier_id = ? ORDER BY hlc")
+_EVENT_SELECT = ("SELECT id, dossier_id, node_id, seq, hlc, type, occurred_at, recorded_at, "
+                 "officer, payload, prev_hash, hash FROM events WHERE ")
 
 
 def _utc(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=UTC)
+    return datetime.fromisoformat(text_value).replace(tzinfo=UTC)  # UtcDateTime's stored form
+
+
+def events_where(session: Session, where: str, params: tuple) -> list[Event]:
+    """Events straight from the driver, decoded as UtcDateTime and JSON would: no ORM, no
+    statement compilation (this runs on every scan and for every synced event)."""
+    rows = session.connection().exec_driver_sql(_EVENT_SELECT + where, params)
+    return [Event(id=r[0], dossier_id=r[1], node_id=r[2], seq=r[3], hlc=r[4],
+                  type=EventType(r[5]), occurred_at=_utc(r[6]), recorded_at=_utc(r[7]),
+                  officer=r[8], payload=json.loads(r[9]), prev_hash=r[10], hash=r[11])
+            for r in rows]
 
 
 def load_events(session: Session, dossier_id: str) -> list[Event]:
-    """All events of one dossier. The hot path of a scan: a prepared statement straight to the
-    driver (no ORM, no SQL compilation), decoded here the way UtcDateTime and JSON would."""
-    rows = session.connection().exec_driver_sql(_EVENTS_OF_DOSSIER, (dossier_id,))
-    return [Event(id=r[0], dossier_id=r[1], node_id=r[2], seq=r[3], hlc=r[4], type=EventType(r[5]),
-                  occurred_at=_utc(r[6]), recorded_at=_utc(r[7]), officer=r[8],
-                  payload=json.loads(r[9]), prev_hash=r[10], hash=r[11]) for r in rows]
+    """All events of one dossier, in clock order."""
+    return events_where(session, "dossier_id = ? ORDER BY hlc", (dossier_id,))
+
+
+def load_events_many(session: Session, dossier_ids: Sequence[str]) -> dict[str, list[Event]]:
+    """All events of these dossiers, by dossier."""
+    out: dict[str, list[Event]] = defaultdict(list)
+    for i in range(0, len(dossier_ids), _CHUNK):
+        chunk = tuple(dossier_ids[i:i + _CHUNK])
+        for ev in events_where(session, f"dossier_id IN ({','.join('?' * len(chunk))})", chunk):
+            out[ev.dossier_id].append(ev)
+    return out
 
 
 def dossier_key(session: Session, code: str) -> tuple[str, int] | None:
@@ -81,20 +102,17 @@ def existing_event_ids(session: Session, ids: Iterable[str]) -> set[str]:
 
 # --- projection ---------------------------------------------------------------------------
 
-def save_projection(session: Session, state: DossierState, now: datetime) -> DossierRow:
-    """Write the folded state of one dossier into its projection row and its conflicts."""
-    row = session.scalar(select(DossierRow).where(DossierRow.id == state.dossier_id))
-    if row is None:
-        row = DossierRow(id=state.dossier_id)
-        session.add(row)
+def projection_values(state: DossierState) -> dict[str, Any]:
+    """The projection row of a folded dossier (every column but the keys)."""
     applicant = state.applicant
     proc = state.procedure
-    values: dict[str, Any] = {
+    return {
         "code": state.code, "status": str(state.status),
         "national_status": state.national_status,
         "procedure_code": proc.get("code", ""), "procedure_name": proc.get("name", ""),
         "field": proc.get("field", ""), "department": state.lead_department,
-        "applicant_name": applicant.get("name", ""), "search_name": fold(applicant.get("name", "")),
+        "applicant_name": applicant.get("name", ""),
+        "search_name": fold(applicant.get("name", "")),
         "id_number": applicant.get("id_number", ""), "phone": applicant.get("phone", ""),
         "address": applicant.get("address", ""), "email": applicant.get("email", ""),
         "sets": state.sets, "channel": state.channel, "received_at": state.received_at,
@@ -108,26 +126,79 @@ def save_projection(session: Session, state: DossierState, now: datetime) -> Dos
         "conflict_count": len(state.conflicts), "event_count": state.event_count,
         "last_hlc": state.last_hlc,
     }
-    for key, value in values.items():
-        if getattr(row, key, None) != value:
-            setattr(row, key, value)
-    _save_conflicts(session, state, now)
-    session.flush()
-    return row
 
 
-def _save_conflicts(session: Session, state: DossierState, now: datetime) -> None:
-    wanted = {c.event_id: c for c in state.conflicts}
-    have = {r.event_id: r for r in session.scalars(
-        select(ConflictRow).where(ConflictRow.dossier_id == state.dossier_id))}
-    for event_id in set(have) - set(wanted):
-        session.delete(have[event_id])
-    for event_id, c in wanted.items():
-        if event_id not in have:
-            session.add(ConflictRow(
-                event_id=c.event_id, dossier_id=state.dossier_id, event_type=c.event_type,
-                node_id=c.node_id, officer=c.officer, occurred_at=c.occurred_at,
-                status=c.status, reason=c.reason, detected_at=now, acknowledged=False))
+
+def save_projection(session: Session, state: DossierState, now: datetime) -> None:
+    """Write the folded state of one dossier into its projection row and its conflicts."""
+    save_projections(session, [state], now)
+
+
+def save_projections(session: Session, states: Sequence[DossierState], now: datetime) -> None:
+    """Projection rows and sync exceptions of many dossiers: one read of their rows and
+    conflicts per chunk, new rows inserted in one statement, changed columns updated."""
+    for i in range(0, len(states), _CHUNK):
+        chunk = states[i:i + _CHUNK]
+        ids = [s.dossier_id for s in chunk]
+        rows = {r.id: r for r in session.scalars(select(DossierRow).where(DossierRow.id.in_(ids)))}
+        have: dict[str, dict[str, ConflictRow]] = defaultdict(dict)
+        for c in session.scalars(select(ConflictRow).where(ConflictRow.dossier_id.in_(ids))):
+            have[c.dossier_id][c.event_id] = c
+        new_rows: list[dict[str, Any]] = []
+        new_conflicts: list[dict[str, Any]] = []
+        with session.no_autoflush:
+            for state in chunk:
+                values = projection_values(state)
+                row = rows.get(state.dossier_id)
+                if row is None:
+                    new_rows.append({"id": state.dossier_id, **values})
+                else:
+                    for key, value in values.items():
+                        if getattr(row, key) != value:
+                            setattr(row, key, value)
+                wanted = {c.event_id: c for c in state.conflicts}
+                mine = have.get(state.dossier_id, {})
+                for event_id in set(mine) - set(wanted):
+                    session.delete(mine[event_id])
+                new_conflicts.extend(
+                    {"event_id": c.event_id, "dossier_id": state.dossier_id,
+                     "event_type": c.event_type, "node_id": c.node_id, "officer": c.officer,
+                     "occurred_at": c.occurred_at, "status": c.status, "reason": c.reason,
+                     "detected_at": now, "acknowledged": False}
+                    for event_id, c in wanted.items() if event_id not in mine)
+        session.flush()
+        if new_rows:
+            insert_rows(session, DossierRow.__tablename__, list(new_rows[0]),
+                        [tuple(r.values()) for r in new_rows])
+        if new_conflicts:
+            insert_rows(session, ConflictRow.__tablename__, list(new_conflicts[0]),
+                        [tuple(r.values()) for r in new_conflicts])
+
+
+def db_value(value: Any) -> Any:
+    """A value as the desk's column types store it (UtcDateTime text, JSON text, 0/1)."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value
+    if kind is bool:
+        return int(value)
+    if isinstance(value, datetime):
+        return utc_text(value)
+    if isinstance(value, dict | list):
+        return json_dumps(value)  # what the engine's JSON serializer writes
+    return value
+
+
+def insert_rows(session: Session, table: str, columns: Sequence[str], rows: Sequence[tuple], *,
+                convert: bool = True) -> None:
+    """Many rows in one executemany straight to the SQLite driver (SQLAlchemy's per-row
+    parameter processing costs more than the insert itself at sync volumes). With
+    convert=False the values are already in their stored form (see db_value)."""
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    if convert:
+        rows = [tuple(db_value(v) for v in row) for row in rows]
+    session.connection().exec_driver_sql(sql, list(rows))
 
 
 def dossier_by_code(session: Session, code: str) -> DossierRow | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
@@ -20,7 +20,7 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return utc_text(value)
 
     def process_result_value(self, value: str | None, dialect) -> datetime | None:
         if value is None:
@@ -28,6 +28,12 @@ class UtcDateTime(TypeDecorator[datetime]):
         return datetime.fromisoformat(value).replace(tzinfo=UTC)  # C-fast, unlike strptime
 
 
+_ZERO = timedelta(0)
+
+
 def utc_text(value: datetime) -> str:
-    """The stored form of a moment, for raw comparisons."""
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    """The stored form of an aware moment ("2026-11-23 02:15:00.000000"), for raw SQL too.
+    Through isoformat: several times faster than strftime at sync volumes."""
+    if value.utcoffset() != _ZERO:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")

@@ -9,7 +9,6 @@ import threading
 import httpx
 import pytest
 
-from motcua_desk.services import replication as replication_module
 from motcua_desk.sync.client import HubClient, HubUnavailable
 from motcua_desk.sync.hubstore import HubEvent, HubStore
 from tests.sync.helpers import (
@@ -177,16 +176,18 @@ def test_a_crash_in_the_middle_of_applying_a_batch_leaves_nothing_half_done(
         a.intake(f"Trịnh Văn {i}")
     a.sync(hub.url)
     before = replica(b)
-    real = replication_module.save_projections
+    from motcua_desk.store import repo
+
+    real = repo.save_projections
 
     def crash(*args, **kwargs):
         raise OSError("power cut")  # after the events were inserted, before projections
 
-    monkeypatch.setattr(replication_module, "save_projections", crash)
+    monkeypatch.setattr(repo, "save_projections", crash)
     with pytest.raises(OSError):
         b.sync(hub.url)
     assert replica(b) == before and b.repl.cursor() == 0
-    monkeypatch.setattr(replication_module, "save_projections", real)
+    monkeypatch.setattr(repo, "save_projections", real)
     b.sync(hub.url)
     assert_converged([a, b])
 

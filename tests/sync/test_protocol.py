@@ -77,19 +77,26 @@ def test_store_urls():
     assert protocol.hub_store_url("sqlite:///a.db") == "sqlite:///a.db"
 
 
-def test_the_desks_fast_digest_is_compute_hash(events):
+def test_the_fast_digest_is_the_canonical_json_hash(events):
+    """Event.digest assembles the canonical text around the payload's own encoding; it must be
+    exactly SHA-256 of json.dumps(sort_keys, no spaces, UTF-8) of every field but the hash."""
+    import hashlib
     from datetime import UTC, datetime, timedelta, timezone
 
-    from motcua_desk.services.replication import _utc_text, event_digest
     from motcua_desk.store.types import utc_text
 
     odd = replace(events[0], officer='Bà "Tư" \\ \u00a0\U0001f600\n', payload={
         "z": 1.5, "a": [None, True, {"y": "ñ", "b": -0.0}], "đ": "\u2028"}).sealed()
     for ev in [*events, odd]:
-        digest, payload = event_digest(ev)
-        assert digest == ev.compute_hash() == ev.hash
+        body = ev.to_dict()
+        del body["hash"]
+        reference = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False,
+                                              separators=(",", ":")).encode()).hexdigest()
+        digest, payload = ev.digest()
+        assert digest == reference == ev.hash
         assert json.loads(payload) == dict(ev.payload)
     moments = [datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
                datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=timezone(timedelta(hours=7))),
                datetime(1999, 12, 31, 23, 59, 59, 1, tzinfo=timezone(timedelta(hours=-5)))]
-    assert [_utc_text(m) for m in moments] == [utc_text(m) for m in moments]
+    assert [utc_text(m) for m in moments] == [
+        m.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f") for m in moments]
