@@ -106,3 +106,66 @@ def test_one_desk_to_the_hub_and_on_to_another(kind, tmp_path, request):
                hub_rss_start_mb=round(rss.start_bytes / 2**20, 1),
                hub_rss_peak_mb=round(peak, 1))
     REPORT.write()
+
+
+# The second desk as an office runs it: its own process, syncing while the first one pushes
+# (each round pulls what the hub has; between rounds it waits as the sync loop does).
+PULLER = """
+import sys, threading, time
+from motcua_desk.app import open_services
+from motcua_desk.sync.client import HubClient, SyncEngine
+services = open_services(sys.argv[1], create=False)
+engine = SyncEngine(services, HubClient(sys.argv[2], sys.argv[3], timeout=60), retries=0)
+total, applied, idle = int(sys.argv[4]), 0, threading.Event()
+print("ready", flush=True)
+while applied < total:
+    applied += engine.run_once().applied
+    if applied < total:
+        idle.wait(0.2)
+print("done", time.process_time(), flush=True)
+engine.close()
+services.close()
+"""
+
+
+def test_second_desk_pulling_while_the_first_pushes(tmp_path):
+    """End to end with both desks syncing at once (SQLite hub store): from the start of the
+    push until the second desk, in its own process, has applied every event."""
+    import subprocess
+    import sys
+
+    from tests.perf.bigdb import ROOT
+
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    clock = FakeClock()
+    a, b = make_desk(tmp_path, 1, clock), make_desk(tmp_path, 2, FakeClock(clock()))
+    store = HubStore(url)
+    register(type("H", (), {"store": store})(), [a, b])
+    store.close()
+    total = bulk_events(a, size(1000, 25_000))
+    b_path, b_token = b.path, b.token
+    b.close()
+    hub = HubProcess(url, tmp_path)
+    puller = None
+    try:
+        puller = subprocess.Popen([sys.executable, "-c", PULLER, str(b_path), hub.url, b_token,
+                                   str(total)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        assert puller.stdout.readline().strip() == "ready"
+        t0 = time.perf_counter()
+        pushed = a.sync(hub.url)
+        t_push = time.perf_counter() - t0
+        word, cpu = puller.stdout.readline().split()
+        t_end = time.perf_counter() - t0
+        assert word == "done" and puller.wait(60) == 0
+    finally:
+        if puller is not None and puller.poll() is None:
+            puller.kill()
+        hub.stop()
+        a.close()
+    assert pushed.accepted == total
+    REPORT.add("sqlite, second desk syncing concurrently", events=total,
+               push_s=round(t_push, 2), end_to_end_s=round(t_end, 2),
+               events_per_s=round(total / t_end), puller_cpu_s=round(float(cpu), 2),
+               cores=psutil.cpu_count(), load_avg_1m=round(psutil.getloadavg()[0], 2),
+               goal_s=GOAL_SECONDS if FULL else None)
+    REPORT.write()
