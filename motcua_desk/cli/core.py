@@ -193,6 +193,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("conflicts", help="the sync exceptions list")
     p.add_argument("--all", action="store_true", help="include acknowledged ones")
+    p.add_argument("--ack", metavar="EVENT_ID", action="append", default=[],
+                   help="mark a sync exception as seen (repeat for several)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_conflicts)
 
@@ -402,6 +404,9 @@ def cmd_calendar_remove(ctx: Context) -> int:
 
 
 def cmd_conflicts(ctx: Context) -> int:
+    for event_id in ctx.args.ack:
+        ctx.services.dossiers.acknowledge_conflict(event_id)
+        print(f"acknowledged {event_id}", file=sys.stderr)
     items = ctx.services.dossiers.conflicts(include_acknowledged=ctx.args.all)
     if ctx.args.json:
         emit_json({"conflicts": [{"event_id": c.event_id, "code": c.dossier_code,
@@ -410,7 +415,7 @@ def cmd_conflicts(ctx: Context) -> int:
                                   "description": c.description} for c in items]})
     else:
         for c in items:
-            print(f"{c.dossier_code}  {fmt(c.occurred_at)}  {c.description}")
+            print(f"{c.dossier_code}  {fmt(c.occurred_at)}  [{c.event_id}]  {c.description}")
         print(f"{len(items)} sync exception(s)", file=sys.stderr)
     return 0
 

@@ -215,10 +215,14 @@ def allowed_actions(state: DossierState) -> tuple[str, ...]:
 
 CONFLICT_TEXT = {
     "illegal_transition": "{type} by {officer} at desk {node} could not apply: the dossier was "
-                          "already '{status}' when it came in the agreed order",
+                          "already '{status}' when it came in the agreed order. Check with the "
+                          "citizen and the other desk what really happened, add a note to the "
+                          "dossier, then acknowledge",
     "second_extension": "a second extension by {officer} at desk {node} was ignored: the "
-                        "return date may be reset only once",
-    "duplicate_receipt": "a second receipt of the same dossier by desk {node} was ignored",
+                        "return date may be reset only once. The first new date stands: tell "
+                        "the citizen the date in force, then acknowledge",
+    "duplicate_receipt": "a second receipt of the same dossier by desk {node} was ignored: the "
+                         "dossier was recorded twice. Tell IT, then acknowledge",
 }
 
 

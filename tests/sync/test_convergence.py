@@ -100,6 +100,12 @@ def test_both_desks_return_the_same_dossier_offline(hub, desks):
         assert view.dossier.status == "returned" and view.dossier.returned_to == winner
         assert len(view.events) == 5  # nothing dropped: the losing event is in the history
         assert d.repl.counts().conflicts == 1
+    # the officer is told what to do, and can mark it seen (here, on desk a only)
+    assert "acknowledge" in a.services.dossiers.conflicts()[0].description
+    a.services.dossiers.acknowledge_conflict(conflict["event_id"])
+    assert a.services.dossiers.conflicts() == []
+    assert len(a.services.dossiers.conflicts(include_acknowledged=True)) == 1
+    assert len(b.services.dossiers.conflicts()) == 1
 
 
 def test_one_desk_extends_while_the_other_returns(hub, desks):
