@@ -75,6 +75,26 @@ def self_test() -> int:
                 svc.close()
 
         check("database, intake and slip", desk)
+
+        def hub():
+            from motcua_desk.sync.hubstore import HubStore
+
+            store = HubStore(f"sqlite:///{Path(tmp) / 'hub.sqlite3'}")
+            try:
+                return f"desk token issued ({len(store.add_desk('Quầy thử', 1)[1])} chars)"
+            finally:
+                store.close()
+
+        check("hub store and its migrations", hub)
+    check("translations", lambda: sorted(p.name for p in paths.translations_dir().glob("*.qm"))
+          or _fail("no compiled translation in " + str(paths.translations_dir())))
+
+    def qt():
+        from PySide6 import QtPdf, QtPrintSupport, QtWidgets  # noqa: F401
+
+        return QtWidgets.__name__.split(".")[0] + " with QtPdf and printing"
+
+    check("Qt", qt)
     for name, ok, detail in checks:
         print(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
     return 0 if all(ok for _, ok, _ in checks) else 1
