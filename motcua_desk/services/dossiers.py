@@ -118,10 +118,11 @@ class DossierService(ServiceBase):
 
     # --- intake -----------------------------------------------------------------------------
     def preview_due(self, procedure_code: str, received_at: datetime | None = None):
-        """The due moment and its explanation, as the slip would print it (no write)."""
+        """The due moment and its explanation, as the slip would print it (no write). A
+        calculator: any moment is allowed, the future included."""
         proc = self.catalog.get(procedure_code)
-        now = self.cal.to_local(self.clock())
-        return self.calendar.due_view(proc, self._moment(received_at, now, "received_at"))
+        moment = self.cal.to_local(received_at if received_at is not None else self.clock())
+        return self.calendar.due_view(proc, moment)
 
     def intake(self, req: IntakeRequest) -> DossierDetail:
         name = validation.applicant_name(req.applicant_name)

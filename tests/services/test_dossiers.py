@@ -282,3 +282,9 @@ def test_catalog_search_and_import(services, tmp_path):
     with pytest.raises(ValidationError):
         services.catalog.import_file(bad)
     assert services.catalog.get("9.000001").name == "Thủ tục thử"
+
+
+def test_the_due_calculator_takes_any_moment(services):
+    far = services.dossiers.preview_due("1.004873", datetime(2027, 2, 3, 15, 20))
+    assert far.due_at == local(2027, 2, 15, 17, 0)  # after the cut-off, Tết 4–10/2: 11, 12, 15
+    assert "Tết" in far.explanation
