@@ -34,6 +34,7 @@ class ActionId(Enum):
     BACK = auto()
     REFRESH = auto()
     SHORTCUTS = auto()
+    SYNC_EXCEPTIONS = auto()
     QUIT = auto()
     # intake
     SAVE_INTAKE = auto()
@@ -88,6 +89,9 @@ def _specs() -> dict[ActionId, tuple[str, str, str]]:
         ActionId.BACK: (translate("Actions", "&Back"), "Alt+Left", translate("Actions", "Back to the previous screen")),
         ActionId.REFRESH: (translate("Actions", "Re&fresh"), "F9", translate("Actions", "Count today's work again")),
         ActionId.SHORTCUTS: (translate("Actions", "&Keyboard shortcuts"), "F1", translate("Actions", "All keyboard shortcuts")),
+        ActionId.SYNC_EXCEPTIONS: (translate("Actions", "S&ync and sync exceptions…"), "",
+                                   translate("Actions", "Where sync stands, and what two desks "
+                                             "did to one dossier while offline")),
         ActionId.QUIT: (translate("Actions", "&Quit"), "Ctrl+Q", translate("Actions", "Close the program")),
         ActionId.SAVE_INTAKE: (translate("Actions", "&Save and print the slip"), "Ctrl+S",
                                translate("Actions", "Receive the dossier, issue its code and print Form 01")),

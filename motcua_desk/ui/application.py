@@ -46,11 +46,14 @@ def install_excepthook(window) -> None:
 def run(db_path: Path | None, services_factory: Callable[[], object], *,
         clock: Callable[[], datetime] | None = None, argv: list[str] | None = None,
         on_ready: Callable[[object], None] | None = None,
-        on_shown: Callable[[object], None] | None = None) -> int:
+        on_shown: Callable[[object], None] | None = None,
+        sync_factory: Callable[..., object] | None = None) -> int:
     """Show the window and run the event loop; returns the exit code.
 
     `services_factory()` opens the desk database and builds the services: the composition
-    root (motcua_desk.app.run_window) supplies it, and it runs on the DB worker's thread."""
+    root (motcua_desk.app.run_window) supplies it, and it runs on the DB worker's thread.
+    `sync_factory(services, *, hub_url="", token="", on_status=None)` builds the sync engine
+    that the window's sync worker runs (see ui.sync_worker); None: no sync."""
     from motcua_desk.ui.main_window import MainWindow
     from motcua_desk.ui.worker import Worker
 
@@ -66,7 +69,7 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
     db = Path(db_path) if db_path else paths.default_db_path()
     worker = Worker(services_factory)
     window = MainWindow(worker, settings, db_path=db, log_path=paths.log_file(),
-                        **({"clock": clock} if clock else {}))
+                        sync_factory=sync_factory, **({"clock": clock} if clock else {}))
     install_excepthook(window)
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))
@@ -85,6 +88,8 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
     try:
         return app.exec()
     finally:
+        if window.sync is not None:
+            window.sync.stop_now()  # normally stopped by the close already; bounded wait
         worker.stop()
         remove_translator(app, translator)
         log.info("window closed")

@@ -66,6 +66,7 @@ class UiContext:
     db_path: Path | None = None
     log_path: Path | None = None
     desk: DeskInfo = field(default_factory=DeskInfo)
+    sync: Any = None  # SyncController when the window can sync (see ui.sync_worker)
 
     def now(self) -> datetime:
         """Office-local now."""

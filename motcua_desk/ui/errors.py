@@ -108,6 +108,10 @@ def message(err: BaseException) -> str:
         return unexpected_message()
     p = err.params
     code = err.code
+    if code == "hub_refused":
+        return sync_problem(str(p.get("error") or "refused"))
+    if code in SYNC_CODES:
+        return sync_problem(code)
     fld = field_label(str(p.get("name") or getattr(err, "field", "") or ""))
     texts = {
         "name_empty": translate("Errors", "Enter the applicant's name."),
@@ -172,6 +176,51 @@ def message(err: BaseException) -> str:
     values = {"field": fld, "max": p.get("max", ""), "char": p.get("char", ""),
               "low": p.get("low", ""), "high": p.get("high", ""), "value": p.get("value", "")}
     return text.format(**values)
+
+
+SYNC_CODES = ("hub_unavailable", "no_hub", "sync_error", "hub_url", "sync_integrity")
+
+
+def sync_problem(code: str) -> str:
+    """Why sync did not work, for the officer: `code` is the engine's (hub_unavailable, …) or
+    the hub's refusal code (unauthorized, desk_no_mismatch, …)."""
+    texts = {
+        "hub_unavailable": translate(
+            "Errors", "The sync server cannot be reached. Check the server address, the "
+            "network cable and that the server is on. The desk keeps working: what it does "
+            "is sent when the server answers again."),
+        "no_hub": translate("Errors", "No sync server is set up for this desk (Settings, "
+                            "Sync)."),
+        "hub_url": translate("Errors", "A server address looks like http://192.168.1.10:8765 "
+                             "(or https://…)."),
+        "sync_integrity": translate(
+            "Errors", "Data from the server did not match its checksum and was not taken. "
+            "Tell IT (the server's data may be damaged)."),
+        "unauthorized": translate(
+            "Errors", "The server does not accept this access token. Check the token of this "
+            "desk (IT gives it with the command hub add-desk)."),
+        "desk_no_mismatch": translate(
+            "Errors", "This token is registered on the server for another desk number than "
+            "this desk's: the two desks' dossier codes could collide. Ask IT to check the "
+            "desk number."),
+        "node_mismatch": translate(
+            "Errors", "This token belongs to another desk computer. Use this desk's own "
+            "token, or ask IT for a new one if this computer replaced the old one."),
+        "desk_disabled": translate("Errors", "This desk has been turned off on the server: "
+                                   "contact IT."),
+        "sync_error": translate("Errors", "Sync did not work; the details are in the log "
+                                "file, which you can send to IT."),
+        "unexpected": translate("Errors", "Sync stopped on an unexpected error; the details "
+                                "are in the log file, which you can send to IT."),
+        "unsupported_protocol": translate(
+            "Errors", "The server runs a different version of motcua-desk: update the "
+            "program."),
+    }
+    text = texts.get(code)
+    if text is None:
+        return translate("Errors", "The sync server refused the request ({code}): contact IT "
+                         "with the log file.").format(code=code or "?")
+    return text
 
 
 def field_of(err: BaseException) -> str:

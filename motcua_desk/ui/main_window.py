@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QTableWidget,
@@ -49,6 +51,15 @@ from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.print_flow import PrintFlow
 from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
 from motcua_desk.ui.settings import UiSettings
+from motcua_desk.ui.sync_view import (
+    STATE_COLOURS,
+    SyncExceptionsDialog,
+    clock_text,
+    problem_text,
+    skew_amount,
+    state_label,
+)
+from motcua_desk.ui.sync_worker import SyncController, SyncSnapshot
 from motcua_desk.ui.today_view import TodayView
 from motcua_desk.ui.worker import Changes, Worker
 
@@ -107,40 +118,69 @@ class MessageBar(QFrame):
 
 
 class SyncStatus(QFrame):
-    """The sync area of the status bar (wired to the sync worker by the composition root)."""
+    """The sync area of the status bar: where sync stands, events waiting to be sent, the last
+    successful sync, a clock warning, open sync exceptions. A click opens the sync exceptions
+    list."""
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.online = QLabel(self)
         self.online.setObjectName("syncOnline")
         self.unsent = QLabel(self)
         self.unsent.setObjectName("syncUnsent")
         self.last = QLabel(self)
         self.last.setObjectName("syncLast")
+        self.clock = QLabel(self)
+        self.clock.setObjectName("syncClock")
+        self.clock.setStyleSheet("color: #8a4b00; font-weight: bold;")
         self.conflicts = QLabel(self)
         self.conflicts.setObjectName("syncConflicts")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
-        for w in (self.online, self.unsent, self.last, self.conflicts):
+        for w in (self.online, self.unsent, self.last, self.clock, self.conflicts):
             layout.addWidget(w)
-        self.online.setText(self.tr("Sync: not set up"))
-        for w in (self.unsent, self.last, self.conflicts):
+        self.state = "unset"
+        self.online.setText(state_label("unset"))
+        for w in (self.unsent, self.last, self.clock, self.conflicts):
             w.hide()
+        self.setToolTip(self.tr("Click to see where sync stands and the sync exceptions."))
 
     def paint(self, online: bool, unsent: int, last_sync: datetime | None,
-              conflicts: int) -> None:
-        self.online.setText(self.tr("● Online") if online else self.tr("○ Offline"))
-        self.online.setStyleSheet(f"color: {'#1b7f3b' if online else '#8a4b00'};")
+              conflicts: int, *, state: str | None = None, skew_ms: int | None = None,
+              clock_warning: bool = False, problem: str = "") -> None:
+        """`state` None: just online or offline; else a SyncSnapshot state (unset, stopped,
+        starting, syncing, online, offline, refused, error)."""
+        self.state = state or ("online" if online else "offline")
+        self.online.setText(state_label(state, online))
+        self.online.setStyleSheet(f"color: {STATE_COLOURS.get(self.state, '#555555')};")
+        self.online.setToolTip(problem)
+        if self.state == "unset":
+            for w in (self.unsent, self.last, self.clock, self.conflicts):
+                w.hide()
+            return
         self.unsent.setText(self.tr("Unsent: {n}").format(n=unsent))
         self.last.setText(self.tr("Last sync: {when}").format(
             when=labels.fmt_moment(last_sync)) if last_sync else self.tr("Never synced"))
         self.conflicts.setText(self.tr("Sync exceptions: {n}").format(n=conflicts))
         self.conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if conflicts else "")
+        self.clock.setText(self.tr("⚠ Clock off by {amount}").format(
+            amount=skew_amount(skew_ms)))
+        self.clock.setToolTip(clock_text(skew_ms) if clock_warning else "")
         self.unsent.show()
         self.last.show()
+        self.clock.setVisible(clock_warning)
         self.conflicts.setVisible(conflicts > 0)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -149,24 +189,33 @@ class MainWindow(QMainWindow):
 
     def __init__(self, worker: Worker, settings: UiSettings, *, clock=utc_now,
                  db_path: Path | None = None, log_path: Path | None = None,
-                 scan_detector: ScanDetector | None = None, scan_timestamp=None) -> None:
+                 scan_detector: ScanDetector | None = None, scan_timestamp=None,
+                 sync_factory=None, sync_interval: float = 30.0) -> None:
+        """`sync_factory(services, *, hub_url="", token="", on_status=None)` builds the
+        desk's SyncEngine (given by the composition root); without it the window does not
+        sync and says so."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("motcua-desk")
         self.worker = worker
         self.settings = settings
+        self.sync = (SyncController(sync_factory, worker, settings, interval=sync_interval,
+                                    parent=self) if sync_factory is not None else None)
         self.actions = Actions(self)
         self.message_bar = MessageBar(self)
         self.errors = ErrorPresenter(self, log_path, notify=self._notify_error)
         self.print_flow = PrintFlow(worker, settings, self, self.errors.present)
         self.ctx = UiContext(worker=worker, settings=settings, errors=self.errors,
                              printing=self.print_flow, notify=self.notify, clock=clock,
-                             db_path=db_path, log_path=log_path)
+                             db_path=db_path, log_path=log_path, sync=self.sync)
         self._pages: dict[str, QWidget] = {}
         self._history: list[str] = []
         self._ready = False
         self._fonts_done = False
         self._wizard = None
+        self._sync_dialog: SyncExceptionsDialog | None = None
+        self._close_stage = ""  # "" → counting → asking → stopping → done
+        self.unsent_box: QMessageBox | None = None
         self._build()
         s = settings.scanner
         detector = scan_detector or ScanDetector(max_gap=s.max_gap_ms / 1000,
@@ -267,6 +316,8 @@ class MainWindow(QMainWindow):
         go_menu = menu.addMenu(self.tr("&Go"))
         for action_id in (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH):
             go_menu.addAction(self.actions[action_id])
+        go_menu.addSeparator()
+        go_menu.addAction(self.actions[ActionId.SYNC_EXCEPTIONS])
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.actions[ActionId.SHORTCUTS])
         # window-wide shortcuts work even when the menu bar is hidden
@@ -315,6 +366,12 @@ class MainWindow(QMainWindow):
         self.actions.connect(ActionId.REFRESH, self.today_view.refresh)
         self.actions.connect(ActionId.SHORTCUTS, self.show_shortcuts)
         self.actions.connect(ActionId.QUIT, self.close)
+        self.actions.connect(ActionId.SYNC_EXCEPTIONS, self.show_sync_exceptions)
+        self.sync_status.clicked.connect(self.show_sync_exceptions)
+        if self.sync is not None:
+            self.sync.status_changed.connect(self._on_sync_status)
+            self.sync.data_arrived.connect(self._on_sync_data)
+            self.worker.changed.connect(self.sync.on_local_change)
         self.scanner.scanned.connect(self._on_scan)
         self.worker.changed.connect(self.today_view.on_changed)
         self.worker.changed.connect(self.dossier_view.on_changed)
@@ -377,6 +434,8 @@ class MainWindow(QMainWindow):
             self.today_view.start()
         elif self._desk_complete:  # reloaded after a settings change: count again
             self.today_view.refresh()
+        if not self._desk_complete and self.sync is not None:
+            self.sync.attach()  # the desk is open: sync starts when a hub is configured
         self._desk_complete = True
 
     _desk_complete = False
@@ -434,15 +493,52 @@ class MainWindow(QMainWindow):
         self.db_label.setToolTip(path)
 
     def set_sync_status(self, online: bool, unsent: int, last_sync: datetime | None,
-                        conflicts: int) -> None:
-        """Paint the sync area: plain values from whoever watches the sync (the lead wires
-        the sync worker's signal here)."""
-        self.sync_status.paint(online, unsent, last_sync, conflicts)
+                        conflicts: int, *, state: str | None = None, skew_ms: int | None = None,
+                        clock_warning: bool = False, problem: str = "") -> None:
+        """Paint the sync area with plain values (the sync worker's status comes here through
+        _on_sync_status); times are shown in the office's time zone."""
+        if last_sync is not None and last_sync.tzinfo is not None:
+            last_sync = last_sync.astimezone(self.ctx.desk.tz)
+        self.sync_status.paint(online, unsent, last_sync, conflicts, state=state,
+                               skew_ms=skew_ms, clock_warning=clock_warning, problem=problem)
 
-    def external_changes(self, codes=(), kinds=("dossier",)) -> None:
+    def _on_sync_status(self, snap: SyncSnapshot) -> None:
+        self.set_sync_status(snap.online, snap.unsent, snap.last_success_at, snap.conflicts,
+                             state=snap.state, skew_ms=snap.skew_ms,
+                             clock_warning=snap.clock_warning, problem=problem_text(snap))
+
+    def _on_sync_data(self, reference_changed: bool) -> None:
+        """Events (and maybe reference data) came from the hub: every open view refreshes; new
+        reference data (catalog, departments, calendar) reloads the desk's picture too. The
+        engine does not say which dossiers changed, so all of them may have."""
+        kinds = ("dossier", "calendar", "settings") if reference_changed else ("dossier",)
+        self.external_changes(None, kinds)
+        if reference_changed:
+            self.load_desk()
+
+    def external_changes(self, codes=None, kinds=("dossier",)) -> None:
         """Data changed outside this window (the sync worker pulled events, another tool
-        wrote): the views refresh as after one of our own mutations."""
-        self.worker.changed.emit(Changes(frozenset(codes), frozenset(kinds), origin="external"))
+        wrote): the views refresh as after one of our own mutations. `codes` None: any
+        dossier may have changed."""
+        self.worker.changed.emit(Changes(frozenset(codes or ()), frozenset(kinds),
+                                         origin="external", everything=codes is None))
+
+    def show_sync_exceptions(self) -> SyncExceptionsDialog:
+        """Where sync stands and the open sync exceptions (one dialog, not modal)."""
+        dialog = self._sync_dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.raise_()
+            dialog.activateWindow()
+            dialog.reload()
+            return dialog
+        agency = self.ctx.desk.agency
+        dialog = SyncExceptionsDialog(self.ctx, self.sync, self,
+                                      own_node=getattr(agency, "node_id", "") or "",
+                                      settings_page=lambda: self.go("settings").focus_sync())
+        dialog.open_dossier.connect(lambda code: self.open_dossier(code))
+        self._sync_dialog = dialog
+        dialog.show()
+        return dialog
 
     # --- messages -----------------------------------------------------------------------------
     def notify(self, text: str, level: str = "info") -> None:
@@ -562,8 +658,76 @@ class MainWindow(QMainWindow):
 
     # --- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.settings.window_geometry = self.saveGeometry()
-        self.settings.sync()
-        self.scanner.uninstall()
-        super().closeEvent(event)
+        """Closing with sync set up: count the events not yet sent (on the DB worker) and,
+        when there are some, say how many and let the officer stay; then stop the sync thread
+        without blocking (it is waited for at most a few seconds) and close for good."""
+        sync = self.sync
+        quiet = sync is None or not (sync.configured or sync.running or sync.checking)
+        if self._close_stage == "done" or quiet:
+            self._close_stage = "done"
+            self.settings.window_geometry = self.saveGeometry()
+            self.settings.sync()
+            self.scanner.uninstall()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self._close_stage:
+            return  # already on its way
+        if not sync.configured:
+            self._stop_sync_then_close()
+            return
+        self._close_stage = "counting"
+        self.worker.query(lambda svc: svc.replication.pending_count(),
+                          success=self._close_counted,
+                          failure=lambda _err: self._close_counted(sync.snapshot.unsent),
+                          owner=self)
+
+    def _close_counted(self, unsent: int) -> None:
+        if unsent <= 0:
+            self._stop_sync_then_close()
+            return
+        self._close_stage = "asking"
+        box = QMessageBox(QMessageBox.Icon.Warning, "motcua-desk",
+                          self.tr("{n} event(s) have not been sent to the server yet.").format(
+                              n=unsent), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("unsentBox")
+        box.setInformativeText(self.tr(
+            "They are kept safely on this computer and are sent when the program runs again "
+            "and the server answers. Close anyway?"))
+        box.close_button = box.addButton(self.tr("Close anyway"),
+                                         QMessageBox.ButtonRole.DestructiveRole)
+        box.stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.stay_button)
+        box.setEscapeButton(box.stay_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._close_answered(box.clickedButton()
+                                                             is box.close_button))
+        self.unsent_box = box
+        box.open()
+
+    def _close_answered(self, close: bool) -> None:
+        self.unsent_box = None
+        if close:
+            self._stop_sync_then_close()
+        else:
+            self._close_stage = ""
+
+    def _stop_sync_then_close(self) -> None:
+        self._close_stage = "stopping"
+        # Usually at once; a request stuck on a dead network is given 3 s, then abandoned.
+        # (The window stays up meanwhile: a hidden window's close would not end the program.)
+        QTimer.singleShot(300, self._say_stopping)
+        self.sync.shutdown(lambda: QTimer.singleShot(0, self._close_for_good))
+
+    def _say_stopping(self) -> None:
+        if self._close_stage == "stopping":
+            self.notify(self.tr("Stopping sync before closing…"), "warning")
+
+    def _close_for_good(self) -> None:
+        self._close_stage = "done"
+        self.close()
+
+    @property
+    def closed_for_good(self) -> bool:
+        return self._close_stage == "done"
 

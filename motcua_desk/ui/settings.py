@@ -18,6 +18,8 @@ Keys (INI format, so that IT can read and fix the file by hand):
     scanner/min_length                 8
     scanner/repeat_window_s            3
     handoff/department                 last department handed to
+    sync/enabled                       true (default) / false: the officer stopped syncing
+                                       on this PC (the hub address itself is in the database)
 """
 
 from __future__ import annotations
@@ -163,6 +165,15 @@ class UiSettings:
             min_length=max(3, min(64, self._int("scanner/min_length", d.min_length))),
             repeat_window_s=max(0.0, min(60.0, self._float("scanner/repeat_window_s",
                                                            d.repeat_window_s))))
+
+    # --- sync -------------------------------------------------------------------------------
+    @property
+    def sync_enabled(self) -> bool:
+        return bool(self._bool("sync/enabled", True))
+
+    @sync_enabled.setter
+    def sync_enabled(self, value: bool) -> None:
+        self._s.setValue("sync/enabled", bool(value))
 
     # --- handoff ------------------------------------------------------------------------------
     @property

@@ -1,5 +1,6 @@
 """Cài đặt: the officer on duty, office hours and cut-off, the calendar's local changes,
-the printers per form, the language; and where the files are."""
+the printers per form, the language, sync with the office hub (Đồng bộ); and where the
+files are."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.settings import FORM_KINDS, PrinterChoice
+from motcua_desk.ui.sync_view import clock_text
 
 
 class SettingsView(QWidget):
@@ -148,6 +150,41 @@ class SettingsView(QWidget):
         f.addRow("", self.language_note)
         f.addRow(self.files)
 
+        # sync with the office hub
+        self.hub_url_edit = QLineEdit(inner)
+        self.hub_url_edit.setObjectName("hubUrlEdit")
+        self.hub_url_edit.setPlaceholderText("http://192.168.1.10:8765")
+        self.hub_token_edit = QLineEdit(inner)
+        self.hub_token_edit.setObjectName("hubTokenEdit")
+        self.hub_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hub_check = QPushButton(self.tr("Test the &connection"), inner)
+        self.hub_check.setObjectName("hubCheck")
+        self.hub_save = QPushButton(self.tr("Save without testing"), inner)
+        self.hub_save.setObjectName("hubSave")
+        self.sync_toggle = QPushButton(inner)
+        self.sync_toggle.setObjectName("syncToggle")
+        self.sync_result = QLabel(inner)
+        self.sync_result.setObjectName("syncResult")
+        self.sync_result.setWordWrap(True)
+        sync_note = QLabel(self.tr("The office server gives each desk its own access token. "
+                                   "Testing sends and receives once; the address and token "
+                                   "are saved only when the server accepts them."), inner)
+        sync_note.setWordWrap(True)
+        sync_box = self.sync_box = QGroupBox(self.tr("Sync with the office server"), inner)
+        sync_box.setObjectName("syncBox")
+        f = QFormLayout(sync_box)
+        f.addRow(self._label(self.tr("Server &address:"), self.hub_url_edit), self.hub_url_edit)
+        f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit),
+                 self.hub_token_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.hub_check)
+        row.addWidget(self.hub_save)
+        row.addWidget(self.sync_toggle)
+        row.addStretch(1)
+        f.addRow("", row)
+        f.addRow("", sync_note)
+        f.addRow("", self.sync_result)
+
         self.status = QLabel(inner)
         self.status.setWordWrap(True)
 
@@ -156,8 +193,9 @@ class SettingsView(QWidget):
         grid.addWidget(cal_box, 1, 0, 1, 2)
         grid.addWidget(printers_box, 2, 0)
         grid.addWidget(other_box, 2, 1)
-        grid.addWidget(self.status, 3, 0, 1, 2)
-        scroll = QScrollArea(self)
+        grid.addWidget(sync_box, 3, 0, 1, 2)
+        grid.addWidget(self.status, 4, 0, 1, 2)
+        scroll = self.scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
@@ -189,6 +227,14 @@ class SettingsView(QWidget):
         self.printer_choose.clicked.connect(self.choose_printer)
         self.printer_forget.clicked.connect(self.forget_printer)
         self.language_combo.activated.connect(lambda _i: self._language_chosen())
+        self.hub_check.clicked.connect(self.check_hub)
+        self.hub_save.clicked.connect(self.save_hub)
+        self.sync_toggle.clicked.connect(self.toggle_sync)
+        sync = self.ctx.sync
+        if sync is not None:
+            sync.check_finished.connect(self._checked)
+            sync.configured_changed.connect(lambda _c: self._paint_sync_buttons())
+        self._paint_sync_buttons()
 
     # --- filling ------------------------------------------------------------------------------
     def set_desk(self) -> None:
@@ -209,6 +255,7 @@ class SettingsView(QWidget):
             db=self.ctx.db_path or "", log=self.ctx.log_path or "",
             ini=self.ctx.settings.file_name))
         self._fill_printers()
+        self.load_hub()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -346,6 +393,106 @@ class SettingsView(QWidget):
     def forget_printer(self) -> None:
         self.ctx.settings.forget_printer_for(self._current_kind())
         self._fill_printers()
+
+    # --- sync -------------------------------------------------------------------------------
+    def focus_sync(self) -> None:
+        """Show the Đồng bộ section (from the sync exceptions list)."""
+        self.scroll.ensureWidgetVisible(self.sync_box)
+        self.hub_url_edit.setFocus()
+
+    def load_hub(self) -> None:
+        self.ctx.worker.query(lambda svc: svc.replication.hub_settings(),
+                              success=self._show_hub, owner=self)
+
+    def _show_hub(self, hub) -> None:
+        if hub is not None and not self.hub_url_edit.isModified():
+            self.hub_url_edit.setText(hub.url)
+            self.hub_token_edit.setText(hub.token)
+        self._paint_sync_buttons()
+
+    def _paint_sync_buttons(self) -> None:
+        sync = self.ctx.sync
+        available = sync is not None
+        busy = available and sync.checking
+        self.hub_check.setEnabled(available and not busy)
+        self.hub_save.setEnabled(available and not busy)
+        on = available and sync.enabled
+        self.sync_toggle.setText(self.tr("Turn sync &off") if on else self.tr("Turn sync o&n"))
+        self.sync_toggle.setEnabled(available and sync.configured)
+        if not available:
+            self.sync_result.setText(self.tr("This window was started without sync."))
+
+    def _hub_values(self) -> tuple[str, str] | None:
+        url = self.hub_url_edit.text().strip().rstrip("/")
+        token = self.hub_token_edit.text().strip()
+        if not url.startswith(("http://", "https://")) or len(url) < 10:
+            self._sync_say(errors.sync_problem("hub_url"), ok=False)
+            self.hub_url_edit.setFocus()
+            return None
+        if not token:
+            self._sync_say(self.tr("Enter this desk's access token."), ok=False)
+            self.hub_token_edit.setFocus()
+            return None
+        return url, token
+
+    def _sync_say(self, text: str, ok: bool = True) -> None:
+        self.sync_result.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
+        self.sync_result.setText(text)
+
+    def check_hub(self) -> None:
+        """One round with the address and token as typed, on the sync worker's check thread;
+        saved only when it works."""
+        values = self._hub_values()
+        if values is None or self.ctx.sync is None:
+            return
+        if self.ctx.sync.check(*values):
+            self.sync_result.setStyleSheet("")
+            self.sync_result.setText(self.tr("Testing the connection with {url}…").format(
+                url=values[0]))
+            self._paint_sync_buttons()
+
+    def _checked(self, ok: bool, value) -> None:
+        self._paint_sync_buttons()
+        if not ok:
+            self._sync_say(errors.message(value), ok=False)
+            return
+        self.hub_url_edit.setModified(False)
+        lines = [self.tr("Connected: {sent} event(s) sent, {received} received. The address "
+                         "and token are saved; the desk syncs by itself from now on.").format(
+            sent=value.pushed, received=value.received)]
+        if value.clock_warning:
+            lines.append(clock_text(value.skew_ms))
+        self._sync_say(" ".join(lines), ok=not value.clock_warning)
+
+    def save_hub(self) -> None:
+        """Save without asking the server (it may be off while the desk is set up)."""
+        values = self._hub_values()
+        if values is None:
+            return
+        url, token = values
+
+        def saved(_r) -> None:
+            self.hub_url_edit.setModified(False)
+            self._sync_say(self.tr("Saved. The desk syncs when the server answers; the status "
+                                   "bar shows how it goes."))
+            if self.ctx.sync is not None:
+                self.ctx.sync.reload_settings()
+
+        self.ctx.worker.mutate(lambda svc: svc.replication.save_hub_settings(url, token),
+                               success=saved,
+                               failure=lambda err: self._sync_say(errors.message(err), False),
+                               owner=self, kinds=("sync",))
+
+    def toggle_sync(self) -> None:
+        sync = self.ctx.sync
+        if sync is None:
+            return
+        on = not sync.enabled
+        sync.set_enabled(on)
+        self._sync_say(self.tr("Sync is on.") if on else self.tr(
+            "Sync is off: this desk keeps working and sends nothing until it is turned on "
+            "again."), ok=True)
+        self._paint_sync_buttons()
 
     def _language_chosen(self) -> None:
         self.ctx.settings.language = self.language_combo.currentData()

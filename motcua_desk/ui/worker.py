@@ -34,14 +34,16 @@ Callback = Callable[[Any], None]
 
 @dataclass(frozen=True)
 class Changes:
-    """What a mutation touched: the dossier codes, the kinds of data, and who asked."""
+    """What a mutation touched: the dossier codes, the kinds of data, and who asked.
+    `everything`: any dossier may have changed (events pulled from the hub)."""
 
     codes: frozenset[str] = field(default_factory=frozenset)
     kinds: frozenset[str] = field(default_factory=frozenset)
     origin: object = None
+    everything: bool = False
 
     def touches(self, code: str) -> bool:
-        return code in self.codes
+        return self.everything or code in self.codes
 
 
 def _codes_of(value: Any) -> set[str]:

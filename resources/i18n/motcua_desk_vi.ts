@@ -84,6 +84,14 @@
         <translation>Tất cả phím tắt</translation>
     </message>
     <message>
+        <source>S&amp;ync and sync exceptions…</source>
+        <translation>Đồng &amp;bộ và ngoại lệ đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Where sync stands, and what two desks did to one dossier while offline</source>
+        <translation>Tình trạng đồng bộ, và những việc hai bàn cùng làm trên một hồ sơ khi mất kết nối</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>Th&amp;oát</translation>
     </message>
@@ -896,6 +904,54 @@
         <translation>Thao tác bị từ chối: {detail}</translation>
     </message>
     <message>
+        <source>The sync server cannot be reached. Check the server address, the network cable and that the server is on. The desk keeps working: what it does is sent when the server answers again.</source>
+        <translation>Không kết nối được máy chủ đồng bộ. Kiểm tra địa chỉ máy chủ, dây mạng và máy chủ đã bật chưa. Bàn vẫn làm việc bình thường: mọi việc sẽ được gửi khi máy chủ trả lời lại.</translation>
+    </message>
+    <message>
+        <source>No sync server is set up for this desk (Settings, Sync).</source>
+        <translation>Bàn này chưa thiết lập máy chủ đồng bộ (Cài đặt, Đồng bộ).</translation>
+    </message>
+    <message>
+        <source>A server address looks like http://192.168.1.10:8765 (or https://…).</source>
+        <translation>Địa chỉ máy chủ có dạng http://192.168.1.10:8765 (hoặc https://…).</translation>
+    </message>
+    <message>
+        <source>Data from the server did not match its checksum and was not taken. Tell IT (the server&apos;s data may be damaged).</source>
+        <translation>Dữ liệu nhận từ máy chủ không khớp mã kiểm tra nên không được nhận. Báo bộ phận CNTT (dữ liệu trên máy chủ có thể bị hỏng).</translation>
+    </message>
+    <message>
+        <source>The server does not accept this access token. Check the token of this desk (IT gives it with the command hub add-desk).</source>
+        <translation>Máy chủ không nhận mã truy cập này. Kiểm tra lại mã truy cập của bàn (bộ phận CNTT cấp bằng lệnh hub add-desk).</translation>
+    </message>
+    <message>
+        <source>This token is registered on the server for another desk number than this desk&apos;s: the two desks&apos; dossier codes could collide. Ask IT to check the desk number.</source>
+        <translation>Mã truy cập này được đăng ký trên máy chủ cho một số bàn khác với số bàn của máy này: mã hồ sơ của hai bàn có thể trùng nhau. Nhờ bộ phận CNTT kiểm tra lại số bàn.</translation>
+    </message>
+    <message>
+        <source>This token belongs to another desk computer. Use this desk&apos;s own token, or ask IT for a new one if this computer replaced the old one.</source>
+        <translation>Mã truy cập này thuộc về máy tính của một bàn khác. Hãy dùng mã của chính bàn này, hoặc nhờ bộ phận CNTT cấp mã mới nếu máy này thay cho máy cũ.</translation>
+    </message>
+    <message>
+        <source>This desk has been turned off on the server: contact IT.</source>
+        <translation>Bàn này đã bị tắt trên máy chủ: liên hệ bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>Sync did not work; the details are in the log file, which you can send to IT.</source>
+        <translation>Đồng bộ không thành công; chi tiết nằm trong tệp nhật ký, có thể gửi cho bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>Sync stopped on an unexpected error; the details are in the log file, which you can send to IT.</source>
+        <translation>Đồng bộ dừng vì một lỗi không lường trước; chi tiết nằm trong tệp nhật ký, có thể gửi cho bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <source>The server runs a different version of motcua-desk: update the program.</source>
+        <translation>Máy chủ chạy phiên bản motcua-desk khác: hãy cập nhật chương trình.</translation>
+    </message>
+    <message>
+        <source>The sync server refused the request ({code}): contact IT with the log file.</source>
+        <translation>Máy chủ đồng bộ từ chối yêu cầu ({code}): liên hệ bộ phận CNTT, gửi kèm tệp nhật ký.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong; nothing you typed has been lost. The details are in the log file, which you can send to IT:</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến; dữ liệu bạn đang nhập vẫn được giữ nguyên. Chi tiết lỗi được ghi trong tệp nhật ký, có thể gửi cho bộ phận CNTT:</translation>
     </message>
@@ -1622,6 +1678,26 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>{n} event(s) have not been sent to the server yet.</source>
+        <translation>Còn {n} sự kiện chưa gửi lên máy chủ.</translation>
+    </message>
+    <message>
+        <source>They are kept safely on this computer and are sent when the program runs again and the server answers. Close anyway?</source>
+        <translation>Các sự kiện này vẫn được lưu an toàn trên máy này và sẽ được gửi khi chương trình chạy lại và máy chủ trả lời. Vẫn đóng chương trình?</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Vẫn đóng</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Ở lại</translation>
+    </message>
+    <message>
+        <source>Stopping sync before closing…</source>
+        <translation>Đang dừng đồng bộ trước khi đóng…</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
@@ -2126,6 +2202,30 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
+        <source>Test the &amp;connection</source>
+        <translation>&amp;Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Save without testing</source>
+        <translation>Lưu, không kiểm tra</translation>
+    </message>
+    <message>
+        <source>The office server gives each desk its own access token. Testing sends and receives once; the address and token are saved only when the server accepts them.</source>
+        <translation>Máy chủ của cơ quan cấp cho mỗi bàn một mã truy cập riêng. Kiểm tra kết nối sẽ gửi và nhận một lượt; địa chỉ và mã chỉ được lưu khi máy chủ chấp nhận.</translation>
+    </message>
+    <message>
+        <source>Sync with the office server</source>
+        <translation>Đồng bộ với máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Mã truy cập:</translation>
+    </message>
+    <message>
         <source>Database: {db}
 Log file: {log}
 Settings: {ini}</source>
@@ -2177,6 +2277,176 @@ Tệp cài đặt: {ini}</translation>
         <source>(default printer)</source>
         <translation>(máy in mặc định)</translation>
     </message>
+    <message>
+        <source>Turn sync &amp;off</source>
+        <translation>&amp;Tắt đồng bộ</translation>
+    </message>
+    <message>
+        <source>Turn sync o&amp;n</source>
+        <translation>&amp;Bật đồng bộ</translation>
+    </message>
+    <message>
+        <source>This window was started without sync.</source>
+        <translation>Cửa sổ này được mở mà không có đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Enter this desk&apos;s access token.</source>
+        <translation>Nhập mã truy cập của bàn này.</translation>
+    </message>
+    <message>
+        <source>Testing the connection with {url}…</source>
+        <translation>Đang kiểm tra kết nối với {url}…</translation>
+    </message>
+    <message>
+        <source>Connected: {sent} event(s) sent, {received} received. The address and token are saved; the desk syncs by itself from now on.</source>
+        <translation>Đã kết nối: gửi {sent} sự kiện, nhận {received} sự kiện. Đã lưu địa chỉ và mã truy cập; từ nay bàn tự đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Saved. The desk syncs when the server answers; the status bar shows how it goes.</source>
+        <translation>Đã lưu. Bàn sẽ đồng bộ khi máy chủ trả lời; xem tình trạng ở thanh trạng thái.</translation>
+    </message>
+    <message>
+        <source>Sync is on.</source>
+        <translation>Đã bật đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Sync is off: this desk keeps working and sends nothing until it is turned on again.</source>
+        <translation>Đã tắt đồng bộ: bàn vẫn làm việc bình thường nhưng không gửi gì cho đến khi bật lại.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExceptions</name>
+    <message>
+        <source>this desk</source>
+        <translation>bàn này</translation>
+    </message>
+    <message>
+        <source>another desk</source>
+        <translation>bàn khác</translation>
+    </message>
+    <message>
+        <source>an officer</source>
+        <translation>một cán bộ</translation>
+    </message>
+    <message>
+        <source>The new return date set by {officer} ({where}) at {time} was not applied: a dossier&apos;s return date may be reset only once, and another desk&apos;s new date came first.</source>
+        <translation>Ngày hẹn trả mới do {officer} ({where}) đặt lúc {time} không được áp dụng: mỗi hồ sơ chỉ được hẹn lại ngày trả một lần, và ngày hẹn mới của bàn khác đã có trước.</translation>
+    </message>
+    <message>
+        <source>A second receipt of this dossier code by {officer} ({where}) at {time} was ignored: the same code was issued twice.</source>
+        <translation>Lần tiếp nhận thứ hai với mã hồ sơ này do {officer} ({where}) làm lúc {time} đã bị bỏ qua: cùng một mã đã được cấp hai lần.</translation>
+    </message>
+    <message>
+        <source>“{action}” by {officer} ({where}) at {time} was not applied: when the desks&apos; actions were put in their agreed order, the dossier was already “{status}”.</source>
+        <translation>Việc “{action}” do {officer} ({where}) làm lúc {time} không được áp dụng: khi xếp việc của các bàn theo thứ tự chung, hồ sơ lúc đó đã ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>What stands: “{action}” by {officer} ({where}) at {time}.</source>
+        <translation>Việc được giữ: “{action}” do {officer} ({where}) làm lúc {time}.</translation>
+    </message>
+    <message>
+        <source>The result is recorded as handed to {name}.</source>
+        <translation>Kết quả được ghi là đã trao cho {name}.</translation>
+    </message>
+    <message>
+        <source>Return date in force: {due}.</source>
+        <translation>Ngày hẹn trả đang có hiệu lực: {due}.</translation>
+    </message>
+    <message>
+        <source>The dossier code was used twice (two desks set up with the same desk number?). Contact IT before printing anything more for this code, then mark this seen.</source>
+        <translation>Mã hồ sơ này đã bị dùng hai lần (có thể hai bàn được đặt cùng số bàn). Liên hệ bộ phận CNTT trước khi in thêm giấy tờ nào cho mã này, rồi đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>The first new date stands. Tell the citizen the return date in force; if you had promised another date, add a note on the dossier. Then mark this seen.</source>
+        <translation>Ngày hẹn lại đầu tiên được giữ. Báo cho công dân ngày hẹn trả đang có hiệu lực; nếu đã hẹn công dân ngày khác, ghi chú vào hồ sơ. Sau đó đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>The result was handed out twice. Check with the citizen who actually collected it (compare the return records of both desks), add a note on the dossier of what you found, then mark this seen.</source>
+        <translation>Kết quả đã được trả hai lần. Liên hệ công dân để xác định ai đã thực sự nhận kết quả (đối chiếu ghi nhận trả kết quả của cả hai bàn), ghi chú vào hồ sơ điều đã xác định, rồi đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>The new date has no effect: the dossier had already moved on. If the citizen was told a new date, call them; add a note on the dossier, then mark this seen.</source>
+        <translation>Ngày hẹn mới không có hiệu lực vì hồ sơ đã chuyển sang bước khác. Nếu đã báo công dân ngày hẹn mới, hãy liên hệ lại; ghi chú vào hồ sơ, rồi đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>Another desk moved this dossier first. Open it, check its timeline with the department or the citizen, do the step again if it is still needed, add a note, then mark this seen.</source>
+        <translation>Một bàn khác đã xử lý hồ sơ này trước. Mở hồ sơ, đối chiếu quá trình xử lý với phòng chuyên môn hoặc công dân, làm lại bước này nếu vẫn cần, ghi chú vào hồ sơ, rồi đánh dấu đã xem.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExceptionsDialog</name>
+    <message>
+        <source>Sync and sync exceptions</source>
+        <translation>Đồng bộ và ngoại lệ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Đồng bộ &amp;ngay</translation>
+    </message>
+    <message>
+        <source>Sync settings</source>
+        <translation>Cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Action not applied</source>
+        <translation>Việc không được áp dụng</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người làm</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>&amp;Open the dossier</source>
+        <translation>&amp;Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;seen</source>
+        <translation>Đánh dấu đã &amp;xem</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Events waiting to be sent: {n}</source>
+        <translation>Sự kiện chờ gửi: {n}</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {when}</source>
+        <translation>Đồng bộ thành công lần cuối: {when}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <source>Set up the office server in Settings, Sync.</source>
+        <translation>Thiết lập máy chủ của cơ quan trong Cài đặt, mục Đồng bộ.</translation>
+    </message>
+    <message>
+        <source>{n} sync exception(s): an action of one desk could not apply because another desk acted on the same dossier while they could not see each other. Nothing was deleted: both actions are in the dossier&apos;s timeline.</source>
+        <translation>{n} ngoại lệ đồng bộ: việc của một bàn không áp dụng được vì một bàn khác đã xử lý cùng hồ sơ trong lúc hai bàn mất kết nối với nhau. Không có gì bị xóa: cả hai việc đều nằm trong quá trình xử lý của hồ sơ.</translation>
+    </message>
+    <message>
+        <source>No sync exceptions: what the desks did fits together.</source>
+        <translation>Không có ngoại lệ đồng bộ: việc của các bàn khớp với nhau.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Chuyện gì đã xảy ra</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Cán bộ cần làm gì</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2185,12 +2455,56 @@ Tệp cài đặt: {ini}</translation>
         <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
+        <source>Sync: turned off</source>
+        <translation>Đồng bộ: đã tắt</translation>
+    </message>
+    <message>
+        <source>◌ Connecting</source>
+        <translation>◌ Đang kết nối</translation>
+    </message>
+    <message>
+        <source>⟳ Syncing</source>
+        <translation>⟳ Đang đồng bộ</translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation>● Trực tuyến</translation>
     </message>
     <message>
         <source>○ Offline</source>
         <translation>○ Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>⚠ Refused by the server</source>
+        <translation>⚠ Máy chủ từ chối</translation>
+    </message>
+    <message>
+        <source>⚠ Sync error</source>
+        <translation>⚠ Lỗi đồng bộ</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} phút</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} giờ</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} ngày</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} ahead of the server&apos;s: set the clock right (the times printed on forms would be wrong).</source>
+        <translation>Đồng hồ của máy này nhanh hơn máy chủ {amount}: hãy chỉnh lại giờ (giờ in trên các mẫu giấy tờ sẽ bị sai).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} behind the server&apos;s: set the clock right (the times printed on forms would be wrong).</source>
+        <translation>Đồng hồ của máy này chậm hơn máy chủ {amount}: hãy chỉnh lại giờ (giờ in trên các mẫu giấy tờ sẽ bị sai).</translation>
+    </message>
+    <message>
+        <source>Click to see where sync stands and the sync exceptions.</source>
+        <translation>Bấm để xem tình trạng đồng bộ và các ngoại lệ đồng bộ.</translation>
     </message>
     <message>
         <source>Unsent: {n}</source>
@@ -2207,6 +2521,10 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Sync exceptions: {n}</source>
         <translation>Ngoại lệ đồng bộ: {n}</translation>
+    </message>
+    <message>
+        <source>⚠ Clock off by {amount}</source>
+        <translation>⚠ Đồng hồ lệch {amount}</translation>
     </message>
 </context>
 <context>

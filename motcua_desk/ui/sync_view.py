@@ -1,0 +1,418 @@
+"""The sync state and the sync exceptions list (opened from the status bar's sync area).
+
+A sync exception is an action that lost when two desks worked on one dossier offline: both
+events are kept, the deterministic order applies the first, and the other is listed here
+until an officer has dealt with it and marks it seen. The services give the reason as a code
+(illegal_transition, second_extension, duplicate_receipt); every sentence the officer reads
+is built here, through Qt Linguist.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from motcua_desk.domain.errors import DomainError
+from motcua_desk.ui import errors, labels
+from motcua_desk.ui.sync_worker import FAILED_STATES, SyncSnapshot
+
+translate = QCoreApplication.translate
+
+MAX_LISTED = 500
+_QUIET_EVENTS = ("note", "printed")  # they never decide a status
+
+
+# --- the status line ------------------------------------------------------------------------
+def state_label(state: str | None, online: bool = False) -> str:
+    """The first words of the sync area: where sync stands."""
+    if state is None:
+        state = "online" if online else "offline"
+    texts = {
+        "unset": translate("SyncStatus", "Sync: not set up"),
+        "stopped": translate("SyncStatus", "Sync: turned off"),
+        "starting": translate("SyncStatus", "◌ Connecting"),
+        "idle": translate("SyncStatus", "◌ Connecting"),
+        "syncing": translate("SyncStatus", "⟳ Syncing"),
+        "online": translate("SyncStatus", "● Online"),
+        "offline": translate("SyncStatus", "○ Offline"),
+        "refused": translate("SyncStatus", "⚠ Refused by the server"),
+        "error": translate("SyncStatus", "⚠ Sync error"),
+    }
+    return texts.get(state, state)
+
+
+STATE_COLOURS = {"online": "#1b7f3b", "syncing": "#0b4f8a", "offline": "#8a4b00",
+                 "refused": "#b00020", "error": "#b00020"}
+
+
+def skew_amount(skew_ms: int | None) -> str:
+    """How far the desk clock is off, in the unit that reads best (minutes, hours, days)."""
+    minutes = round(abs(skew_ms or 0) / 60_000)
+    if minutes < 120:
+        return translate("SyncStatus", "{n} min").format(n=minutes)
+    if minutes < 48 * 60:
+        return translate("SyncStatus", "{n} h").format(n=round(minutes / 60))
+    return translate("SyncStatus", "{n} days").format(n=round(minutes / 1440))
+
+
+def clock_text(skew_ms: int | None) -> str:
+    """One sentence on a desk clock that is off the server's (skew = desk − server)."""
+    if (skew_ms or 0) > 0:
+        return translate("SyncStatus", "This computer's clock is {amount} ahead of the "
+                         "server's: set the clock right (the times printed on forms would be "
+                         "wrong).").format(amount=skew_amount(skew_ms))
+    return translate("SyncStatus", "This computer's clock is {amount} behind the server's: "
+                     "set the clock right (the times printed on forms would be wrong)."
+                     ).format(amount=skew_amount(skew_ms))
+
+
+def problem_text(snap: SyncSnapshot) -> str:
+    """Why the last round failed, for the officer ("" when it did not)."""
+    if snap.state not in FAILED_STATES:
+        return ""
+    return errors.sync_problem(snap.error_code or ("hub_unavailable" if snap.state == "offline"
+                                                   else "sync_error"))
+
+
+# --- the exceptions -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConflictItem:
+    """One sync exception with what the window needs to explain it."""
+
+    conflict: Any  # ConflictView
+    dossier: Any = None  # DossierView of its dossier, as it stands
+    winner: Any = None  # EventView of the action that stands, when one can be named
+
+
+def load_conflicts(svc: Any, limit: int = MAX_LISTED) -> list[ConflictItem]:
+    """On the DB worker: the open sync exceptions, each with its dossier and the action that
+    stands (the last deciding event before the losing one in the agreed order)."""
+    details: dict[str, Any] = {}
+    items = []
+    for c in svc.dossiers.conflicts()[:limit]:
+        if c.dossier_code not in details:
+            try:
+                details[c.dossier_code] = svc.dossiers.find_by_code(c.dossier_code)
+            except DomainError:  # listed all the same, with what the exception itself says
+                details[c.dossier_code] = None
+        detail = details[c.dossier_code]
+        if detail is None:
+            items.append(ConflictItem(c))
+            continue
+        losers = {x.event_id for x in detail.conflicts}
+        winner = None
+        for ev in detail.events:  # in the agreed order
+            if ev.id == c.event_id:
+                break
+            if ev.id not in losers and ev.type not in _QUIET_EVENTS:
+                winner = ev
+        items.append(ConflictItem(c, detail.dossier, winner))
+    return items
+
+
+def _where(node_id: str, own_node: str) -> str:
+    if own_node and node_id == own_node:
+        return translate("SyncExceptions", "this desk")
+    return translate("SyncExceptions", "another desk")
+
+
+def _who(officer: str) -> str:
+    return officer or translate("SyncExceptions", "an officer")
+
+
+def what_happened(item: ConflictItem, own_node: str = "") -> str:
+    c = item.conflict
+    values = dict(action=labels.event_label(c.event_type), officer=_who(c.officer),
+                  where=_where(c.node_id, own_node), time=labels.fmt_moment(c.occurred_at),
+                  status=labels.status_label(c.status))
+    if c.reason == "second_extension":
+        text = translate("SyncExceptions", "The new return date set by {officer} ({where}) at "
+                         "{time} was not applied: a dossier's return date may be reset only "
+                         "once, and another desk's new date came first.")
+    elif c.reason == "duplicate_receipt":
+        text = translate("SyncExceptions", "A second receipt of this dossier code by {officer} "
+                         "({where}) at {time} was ignored: the same code was issued twice.")
+    else:
+        text = translate("SyncExceptions", "“{action}” by {officer} ({where}) at {time} was not "
+                         "applied: when the desks' actions were put in their agreed order, the "
+                         "dossier was already “{status}”.")
+    lines = [text.format(**values)]
+    w = item.winner
+    if w is not None:
+        lines.append(translate("SyncExceptions", "What stands: “{action}” by {officer} ({where}) "
+                               "at {time}.").format(
+            action=labels.event_label(w.type), officer=_who(w.officer),
+            where=_where(w.node_id, own_node), time=labels.fmt_moment(w.occurred_at)))
+    d = item.dossier
+    if d is not None:
+        if c.event_type == "returned" and getattr(d, "returned_to", ""):
+            lines.append(translate("SyncExceptions", "The result is recorded as handed to "
+                                   "{name}.").format(name=d.returned_to))
+        if c.event_type == "extended" and d.due_at is not None:
+            lines.append(translate("SyncExceptions", "Return date in force: {due}.").format(
+                due=labels.fmt_due(d.due_at)))
+    return "\n".join(lines)
+
+
+def what_to_do(item: ConflictItem) -> str:
+    c = item.conflict
+    if c.reason == "duplicate_receipt":
+        return translate("SyncExceptions", "The dossier code was used twice (two desks set up "
+                         "with the same desk number?). Contact IT before printing anything more "
+                         "for this code, then mark this seen.")
+    if c.reason == "second_extension":
+        return translate("SyncExceptions", "The first new date stands. Tell the citizen the "
+                         "return date in force; if you had promised another date, add a note on "
+                         "the dossier. Then mark this seen.")
+    if c.event_type == "returned":
+        return translate("SyncExceptions", "The result was handed out twice. Check with the "
+                         "citizen who actually collected it (compare the return records of both "
+                         "desks), add a note on the dossier of what you found, then mark this "
+                         "seen.")
+    if c.event_type == "extended":
+        return translate("SyncExceptions", "The new date has no effect: the dossier had already "
+                         "moved on. If the citizen was told a new date, call them; add a note on "
+                         "the dossier, then mark this seen.")
+    return translate("SyncExceptions", "Another desk moved this dossier first. Open it, check "
+                     "its timeline with the department or the citizen, do the step again if it "
+                     "is still needed, add a note, then mark this seen.")
+
+
+class SyncExceptionsDialog(QDialog):
+    """Where sync stands, and the open sync exceptions: what happened, what to do, open the
+    dossier, mark it seen. Not modal: the officer may scan on while it is open."""
+
+    open_dossier = Signal(str)
+    loaded = Signal(int)  # the list was (re)loaded: number of exceptions
+
+    def __init__(self, ctx, sync=None, parent: QWidget | None = None,
+                 own_node: str = "", settings_page: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncExceptionsDialog")
+        self.setWindowTitle(self.tr("Sync and sync exceptions"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ctx = ctx
+        self.sync = sync
+        self.own_node = own_node
+        self._settings_page = settings_page
+        self.items: list[ConflictItem] = []
+        self._loading = False
+        self._build()
+        self._connect_signals()
+        self.show_status(sync.snapshot if sync is not None else SyncSnapshot())
+        self.reload()
+
+    def _build(self) -> None:
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("syncState")
+        self.state_label.setWordWrap(True)
+        self.state_label.setTextFormat(Qt.TextFormat.RichText)
+        self.sync_now_button = QPushButton(self.tr("Sync &now"), self)
+        self.settings_button = QPushButton(self.tr("Sync settings"), self)
+        top = QHBoxLayout()
+        top.addWidget(self.state_label, 1)
+        top.addWidget(self.sync_now_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("syncExceptionsHeading")
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("conflictsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Dossier"), self.tr("Action not applied"),
+                                              self.tr("By"), self.tr("At")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(120)
+
+        self.detail = QLabel(self)
+        self.detail.setObjectName("conflictDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setMinimumHeight(150)
+        self.detail.setStyleSheet("QLabel#conflictDetail { background: #fafafa; "
+                                  "border: 1px solid #d0d0d0; border-radius: 4px; "
+                                  "padding: 8px; }")
+
+        self.open_button = QPushButton(self.tr("&Open the dossier"), self)
+        self.open_button.setObjectName("openConflictDossier")
+        self.seen_button = QPushButton(self.tr("Mark as &seen"), self)
+        self.seen_button.setObjectName("markConflictSeen")
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.seen_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(buttons)
+        self.resize(940, 600)
+
+    def _connect_signals(self) -> None:
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.itemActivated.connect(lambda _item: self.open_current())
+        self.open_button.clicked.connect(self.open_current)
+        self.seen_button.clicked.connect(self.mark_seen)
+        self.sync_now_button.clicked.connect(self._sync_now)
+        self.settings_button.clicked.connect(self._open_settings)
+        if self.sync is not None:
+            self.sync.status_changed.connect(self._status_changed)
+            self.sync.data_arrived.connect(lambda _ref: self.reload())
+
+    # --- the state ----------------------------------------------------------------------------
+    def show_status(self, snap: SyncSnapshot) -> None:
+        parts = [f"<b>{html.escape(state_label(snap.state, snap.online))}</b>"]
+        if snap.running or snap.unsent:
+            parts.append(html.escape(self.tr("Events waiting to be sent: {n}").format(
+                n=snap.unsent)))
+            when = snap.last_success_at
+            parts.append(html.escape(
+                self.tr("Last successful sync: {when}").format(
+                    when=labels.fmt_moment(when.astimezone(self.ctx.desk.tz)))
+                if when else self.tr("Never synced")))
+        line = " · ".join(parts)
+        problem = problem_text(snap)
+        if problem:
+            line += f"<br><span style='color:#b00020'>{html.escape(problem)}</span>"
+        if snap.clock_warning:
+            line += (f"<br><span style='color:#8a4b00'>"
+                     f"{html.escape(clock_text(snap.skew_ms))}</span>")
+        if snap.state == "unset":
+            line += "<br>" + html.escape(self.tr("Set up the office server in Settings, Sync."))
+        self.state_label.setText(line)
+        self.sync_now_button.setEnabled(self.sync is not None and self.sync.running)
+
+    def _status_changed(self, snap: SyncSnapshot) -> None:
+        self.show_status(snap)
+        if snap.conflicts != len(self.items) and not self._loading:
+            self.reload()
+
+    def _sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _open_settings(self) -> None:
+        if self._settings_page is not None:
+            self._settings_page()
+        self.accept()
+
+    # --- the list -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._loading = True
+        self.ctx.worker.query(load_conflicts, success=self._fill, failure=self._failed,
+                              owner=self)
+
+    def _failed(self, err: BaseException) -> None:
+        self._loading = False
+        self.ctx.errors.present(err, self)
+
+    def _fill(self, items: list[ConflictItem]) -> None:
+        self._loading = False
+        keep = self.current_item()
+        self.items = list(items)
+        t = self.table
+        t.setRowCount(0)
+        t.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            c = item.conflict
+            cells = (c.dossier_code, labels.event_label(c.event_type),
+                     f"{_who(c.officer)} ({_where(c.node_id, self.own_node)})",
+                     labels.fmt_moment(c.occurred_at))
+            for col, text in enumerate(cells):
+                t.setItem(row, col, QTableWidgetItem(text))
+        if self.items:
+            self.heading.setText(self.tr("{n} sync exception(s): an action of one desk could not "
+                                         "apply because another desk acted on the same dossier "
+                                         "while they could not see each other. Nothing was "
+                                         "deleted: both actions are in the dossier's "
+                                         "timeline.").format(n=len(self.items)))
+        else:
+            self.heading.setText(self.tr("No sync exceptions: what the desks did fits "
+                                         "together."))
+        t.setVisible(bool(self.items))
+        row = 0
+        if keep is not None:
+            ids = [i.conflict.event_id for i in self.items]
+            if keep.conflict.event_id in ids:
+                row = ids.index(keep.conflict.event_id)
+        if self.items:
+            t.selectRow(min(row, len(self.items) - 1))
+        self._selected()
+        self.loaded.emit(len(self.items))
+
+    def current_item(self) -> ConflictItem | None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.items):
+            return self.items[row]
+        return None
+
+    def _selected(self) -> None:
+        item = self.current_item()
+        self.open_button.setEnabled(item is not None)
+        self.seen_button.setEnabled(item is not None)
+        self.detail.setVisible(item is not None)
+        if item is None:
+            self.detail.clear()
+            return
+        happened = self.tr("What happened")
+        to_do = self.tr("What to do")
+        self.detail.setText(
+            f"<b>{html.escape(item.conflict.dossier_code)}</b><br><br>"
+            f"<b>{html.escape(happened)}</b><br>"
+            f"{html.escape(what_happened(item, self.own_node)).replace(chr(10), '<br>')}"
+            "<br><br>"
+            f"<b>{html.escape(to_do)}</b><br>"
+            f"{html.escape(what_to_do(item))}")
+
+    def open_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.open_dossier.emit(item.conflict.dossier_code)
+            self.accept()
+
+    def mark_seen(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        event_id = item.conflict.event_id
+        self.seen_button.setEnabled(False)
+        self.ctx.worker.mutate(lambda svc: svc.dossiers.acknowledge_conflict(event_id),
+                               success=lambda _r: self._seen(), failure=self._failed,
+                               owner=self, kinds=("sync",))
+
+    def _seen(self) -> None:
+        if shiboken6.isValid(self):
+            self.reload()

@@ -1,0 +1,500 @@
+"""The window's sync worker: the desk's SyncEngine looping on a thread of its own, its status
+brought to the GUI thread by a queued signal.
+
+Threads (DESIGN.md "Threads"):
+
+- the **sync thread** runs `engine.run_forever()`: network, and the replication service's
+  reads and writes. It is neither the GUI thread nor the DB worker's thread, so a slow or
+  absent hub never holds up a scan or an intake; the engine's HTTP calls have timeouts.
+- a short-lived **check thread** runs one round with an address and token typed in Cài đặt.
+- the GUI thread only asks (`wake`, `stop`) and paints what comes back; it never waits on
+  the network. Closing stops the loop and waits for it *without blocking* (a queued signal
+  or a timer, whichever comes first); after the event loop, `stop_now` joins with a timeout.
+
+The engine works on the same `Services` object as the DB worker (handed over by the worker
+once the database is open). Each unit of work takes its own SQLite connection from the
+engine's pool, so the sync thread does run on its own connection; sharing the object keeps
+one set of caches (the calendar, the departments), which reference data from the hub
+invalidates for the whole window at once. SQLite serialises the writers (BEGIN IMMEDIATE).
+
+The ui layer does not import the sync package: the composition root (motcua_desk.app) hands
+in `engine_factory(services, *, hub_url="", token="", on_status=None)` that builds a
+SyncEngine; without hub_url the engine uses the hub saved in the desk database.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from motcua_desk.domain.errors import DomainError
+from motcua_desk.ui.settings import UiSettings
+from motcua_desk.ui.worker import Changes, Worker
+
+log = logging.getLogger("motcua.ui.sync")
+
+EngineFactory = Callable[..., Any]
+FAILED_STATES = ("offline", "refused", "error")
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    """What the status bar and the exceptions list show, as plain values.
+
+    state: "unset" (no hub configured), "stopped" (the officer turned sync off), "starting",
+    or the engine's own: idle, syncing, online, offline, refused, error.
+    error_code: why the last round failed: hub_unavailable, a hub refusal (unauthorized,
+    desk_no_mismatch, node_mismatch, desk_disabled, …) or another error's code."""
+
+    state: str = "unset"
+    online: bool = False
+    unsent: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    last_success_at: datetime | None = None
+    skew_ms: int | None = None
+    clock_warning: bool = False
+    error_code: str = ""
+    next_attempt_in: float | None = None
+    pulled: bool = False  # this round brought something new (views should refresh)
+    reference_changed: bool = False  # … including reference data (catalog, calendar)
+
+    @property
+    def running(self) -> bool:
+        return self.state not in ("unset", "stopped")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A successful "Kiểm tra kết nối" round."""
+
+    pushed: int
+    received: int
+    skew_ms: int | None
+    clock_warning: bool
+    reference: tuple[str, ...] = ()
+
+
+def error_code(err: BaseException | None) -> str:
+    """The most telling code of a sync failure: the hub's own refusal code when it refused."""
+    if err is None:
+        return ""
+    refusal = getattr(err, "error", None)
+    if getattr(err, "code", "") == "hub_refused" and isinstance(refusal, str) and refusal:
+        return refusal
+    if isinstance(err, DomainError):
+        return err.code
+    return "unexpected"
+
+
+def _snapshot(status: Any, **extra: Any) -> SyncSnapshot:
+    """A SyncSnapshot from the engine's SyncStatus (read by attribute: no import of sync)."""
+    return SyncSnapshot(
+        state=status.state, online=bool(status.online), unsent=status.unsent,
+        rejected=status.rejected, conflicts=status.conflicts,
+        last_success_at=status.last_success_at, skew_ms=status.skew_ms,
+        clock_warning=bool(status.clock_warning), next_attempt_in=status.next_attempt_in,
+        **extra)
+
+
+class _Run:
+    """One life of the sync loop (a new one after every restart)."""
+
+    def __init__(self, gen: int) -> None:
+        self.gen = gen
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.done = threading.Event()
+        self.engine: Any = None
+        self.thread: threading.Thread | None = None
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopping.set()
+            engine = self.engine
+        if engine is not None:
+            engine.stop()  # sets two threading.Events: returns at once
+
+    def wake(self) -> None:
+        with self.lock:
+            engine = self.engine
+        if engine is not None:
+            engine.wake()
+
+
+class _Threads:
+    """The loop and check threads of a controller, in a plain object: when the controller is
+    destroyed (its window deleted) the loop is still told to stop."""
+
+    def __init__(self) -> None:
+        self.run: _Run | None = None
+        self.closing_run: _Run | None = None
+
+    def stop_all(self, *_args: Any) -> None:
+        for run in (self.run, self.closing_run):
+            if run is not None:
+                run.stop()
+
+
+class SyncController(QObject):
+    """Starts, stops and watches the sync loop; runs connection checks. GUI-thread object."""
+
+    status_changed = Signal(object)  # SyncSnapshot
+    data_arrived = Signal(bool)  # events came from the hub; True: reference data too
+    check_finished = Signal(bool, object)  # ok, CheckResult | exception
+    configured_changed = Signal(bool)
+
+    # from the sync threads; queued into the GUI thread
+    _thread_status = Signal(int, object)
+    _thread_done = Signal(int)
+    _thread_checked = Signal(bool, object)
+
+    def __init__(self, engine_factory: EngineFactory, worker: Worker, settings: UiSettings, *,
+                 interval: float = 30.0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._factory = engine_factory
+        self._worker = worker
+        self._settings = settings
+        self.interval = interval
+        self._services: Any = None
+        self._hub: Any = None  # HubSettings(url, token) or None
+        self._threads = _Threads()
+        self.destroyed.connect(self._threads.stop_all)
+        self._gens = 0
+        self._checking: threading.Thread | None = None
+        self._check_done = threading.Event()
+        self._closing = False
+        self._pending_check: tuple[str, str] | None = None
+        self._after_shutdown: Callable[[], None] | None = None
+        self.snapshot = SyncSnapshot()
+        self._shutdown_timer = QTimer(self, singleShot=True)
+        self._connect_signals()
+
+    @property
+    def _run(self) -> _Run | None:
+        return self._threads.run
+
+    @_run.setter
+    def _run(self, run: _Run | None) -> None:
+        self._threads.run = run
+
+    @property
+    def _closing_run(self) -> _Run | None:
+        return self._threads.closing_run
+
+    @_closing_run.setter
+    def _closing_run(self, run: _Run | None) -> None:
+        self._threads.closing_run = run
+
+    def _connect_signals(self) -> None:
+        queued = Qt.ConnectionType.QueuedConnection
+        self._thread_status.connect(self._on_thread_status, queued)
+        self._thread_done.connect(self._on_thread_done, queued)
+        self._thread_checked.connect(self._on_checked, queued)
+        self._shutdown_timer.timeout.connect(self._shutdown_timed_out)
+
+    # --- what the window asks -----------------------------------------------------------------
+    @property
+    def configured(self) -> bool:
+        return self._hub is not None
+
+    @property
+    def enabled(self) -> bool:
+        return self._settings.sync_enabled
+
+    @property
+    def running(self) -> bool:
+        return self._run is not None
+
+    @property
+    def hub_url(self) -> str:
+        return getattr(self._hub, "url", "") or ""
+
+    @property
+    def checking(self) -> bool:
+        return self._checking is not None
+
+    def attach(self) -> None:
+        """Once the desk is open: take the services from the DB worker, read whether a hub is
+        configured, and start the loop when it is (and the officer has not turned it off)."""
+        self._worker.query(lambda svc: (svc, svc.replication.hub_settings()),
+                           success=self._attached, failure=self._attach_failed, owner=self)
+
+    @property
+    def attached(self) -> bool:
+        """The desk is open and the hub settings have been read."""
+        return self._services is not None
+
+    def _attached(self, result: tuple[Any, Any]) -> None:
+        self._services, hub = result
+        self._set_hub(hub)
+        self._restart()
+        pending, self._pending_check = self._pending_check, None
+        if pending is not None:
+            self.check(*pending)
+
+    def _attach_failed(self, err: BaseException) -> None:
+        log.error("cannot read the hub settings: %r", err)
+
+    def _set_hub(self, hub: Any) -> None:
+        was = self.configured
+        self._hub = hub
+        if was != self.configured:
+            self.configured_changed.emit(self.configured)
+
+    def set_enabled(self, on: bool) -> None:
+        """Start / stop button of Cài đặt (remembered for this PC)."""
+        self._settings.sync_enabled = on
+        self._settings.sync()
+        self._restart()
+
+    def reload_settings(self) -> None:
+        """The hub address or token changed (saved through the DB worker): start again."""
+        self._worker.query(lambda svc: svc.replication.hub_settings(),
+                           success=self._reloaded, owner=self)
+
+    def _reloaded(self, hub: Any) -> None:
+        self._set_hub(hub)
+        self._restart()
+
+    def sync_now(self) -> None:
+        if self._run is not None:
+            self._run.wake()
+
+    def on_local_change(self, changes: Changes) -> None:
+        """After each mutation of the DB worker: new events to send, so sync now; the counts
+        are read at once (the round may take a while when the hub is away)."""
+        if changes.origin == "external":
+            return
+        if "dossier" in changes.kinds and self._run is not None:
+            self._run.wake()
+        self.refresh_counts()  # also while sync is off: the unsent count grows
+
+    def refresh_counts(self) -> None:
+        """Unsent events and open sync exceptions read again (on the DB worker)."""
+        if not self.configured:
+            return
+        self._worker.query(lambda svc: svc.replication.counts(), success=self._counted,
+                           owner=self)
+
+    def _counted(self, counts: Any) -> None:
+        self._publish(replace(self.snapshot, unsent=counts.unsent, conflicts=counts.conflicts,
+                              rejected=counts.rejected,
+                              last_success_at=counts.last_success_at
+                              or self.snapshot.last_success_at,
+                              pulled=False, reference_changed=False))
+
+    # --- the loop -----------------------------------------------------------------------------
+    def _restart(self) -> None:
+        self._stop_run()
+        if self._closing or self._services is None:
+            return
+        if not self.configured:
+            self._publish(SyncSnapshot(state="unset"))
+            return
+        if not self.enabled:
+            self._publish(replace(self.snapshot, state="stopped", online=False,
+                                  pulled=False, reference_changed=False))
+            self.refresh_counts()
+            return
+        self._gens += 1
+        run = _Run(self._gens)
+        run.thread = threading.Thread(target=self._loop, args=(run, self._services),
+                                      name=f"motcua-sync-{run.gen}", daemon=True)
+        self._run = run
+        self._publish(replace(self.snapshot, state="starting", pulled=False,
+                              reference_changed=False))
+        run.thread.start()
+
+    def _stop_run(self) -> None:
+        run, self._run = self._run, None
+        if run is not None:
+            run.stop()  # its thread ends by itself (after the request in flight, if any)
+
+    def _loop(self, run: _Run, services: Any) -> None:
+        """The sync thread: build the engine (from the saved hub), loop until stopped."""
+        engine = None
+        try:
+            repl = services.replication
+            seen = {"cursor": repl.cursor(), "reference": repl.reference_versions(),
+                    "error": ""}
+
+            def on_status(status: Any) -> None:  # on this thread, inside the engine's round
+                pulled = reference_changed = False
+                if status.state in FAILED_STATES:
+                    # called from the engine's `except` block: the failure itself is at hand
+                    seen["error"] = error_code(sys.exc_info()[1]) or seen["error"]
+                elif status.state in ("online", "syncing"):
+                    seen["error"] = ""
+                if status.state == "online":
+                    try:
+                        cursor, reference = repl.cursor(), repl.reference_versions()
+                    except Exception:  # noqa: BLE001 - a status must never break the round
+                        log.exception("cannot read the sync cursor")
+                    else:
+                        pulled = cursor != seen["cursor"]
+                        reference_changed = reference != seen["reference"]
+                        seen["cursor"], seen["reference"] = cursor, reference
+                self._emit(self._thread_status, run.gen, _snapshot(
+                    status, error_code=seen["error"], pulled=pulled or reference_changed,
+                    reference_changed=reference_changed))
+
+            engine = self._factory(services, on_status=on_status)
+            with run.lock:
+                run.engine = engine
+                stopping = run.stopping.is_set()
+            if not stopping:
+                log.info("sync started with the hub %s", getattr(engine.client, "url", "?"))
+                engine.run_forever(interval=self.interval)
+        except BaseException as err:  # noqa: BLE001 - reported in the status bar
+            log.error("the sync loop could not run: %r", err)
+            self._emit(self._thread_status, run.gen, replace(
+                self.snapshot, state="error", online=False, error_code=error_code(err),
+                pulled=False, reference_changed=False))
+        finally:
+            if engine is not None:
+                try:
+                    engine.close()
+                except Exception:  # noqa: BLE001
+                    log.exception("closing the sync engine failed")
+            run.done.set()
+            self._emit(self._thread_done, run.gen)
+            log.info("sync thread %d ended", run.gen)
+
+    def _emit(self, signal, *args: Any) -> None:
+        """Emit from a sync thread, unless the window is gone (a thread outlived the close)."""
+        try:
+            if shiboken6.isValid(self):
+                signal.emit(*args)
+        except RuntimeError:  # deleted between the check and the emit
+            pass
+
+    @Slot(int, object)
+    def _on_thread_status(self, gen: int, snap: SyncSnapshot) -> None:
+        if self._run is None or gen != self._run.gen:
+            return  # a loop that was stopped: its last words no longer count
+        self._publish(snap)
+
+    def _publish(self, snap: SyncSnapshot) -> None:
+        self.snapshot = snap
+        self.status_changed.emit(snap)
+        if snap.pulled:
+            self.data_arrived.emit(snap.reference_changed)
+
+    # --- "Kiểm tra kết nối" --------------------------------------------------------------------
+    def check(self, url: str, token: str) -> bool:
+        """One round with this address and token on a thread of its own; the hub settings are
+        saved only when the round succeeds. Answers with check_finished (later, when the desk
+        is not open yet). False when a check is already running."""
+        if self._checking is not None or self._closing:
+            return False
+        if self._services is None:
+            self._pending_check = (url, token)
+            return True
+        self._check_done.clear()
+        thread = threading.Thread(target=self._probe, args=(self._services, url, token),
+                                  name="motcua-sync-check", daemon=True)
+        self._checking = thread
+        thread.start()
+        return True
+
+    def _probe(self, services: Any, url: str, token: str) -> None:
+        engine = None
+        try:
+            engine = self._factory(services, hub_url=url, token=token)
+            report = engine.run_once()
+            status = engine.status()
+            services.replication.save_hub_settings(url, token)
+            result = CheckResult(report.pushed, report.applied, status.skew_ms,
+                                 bool(status.clock_warning), tuple(report.reference))
+            self._emit(self._thread_checked, True, result)
+        except BaseException as err:  # noqa: BLE001 - goes back to the officer
+            log.info("connection check with %s failed: %r", url, err)
+            self._emit(self._thread_checked, False, err)
+        finally:
+            if engine is not None:
+                try:
+                    engine.close()
+                except Exception:  # noqa: BLE001
+                    log.exception("closing the check engine failed")
+            self._check_done.set()
+
+    @Slot(bool, object)
+    def _on_checked(self, ok: bool, value: object) -> None:
+        self._checking = None
+        if self._closing:
+            self._maybe_shutdown_done()
+            return
+        self.check_finished.emit(ok, value)
+        if ok:
+            self.reload_settings()  # saved: the loop starts (again) on them
+            self.data_arrived.emit(bool(getattr(value, "reference", ())))
+
+    # --- closing ------------------------------------------------------------------------------
+    def shutdown(self, then: Callable[[], None], timeout_ms: int = 3000) -> None:
+        """Stop everything; call `then` once the threads have ended, or after `timeout_ms`
+        (a request stuck on a dead network is abandoned: the threads are daemons). Never
+        blocks the GUI thread."""
+        self._closing = True
+        self._after_shutdown = then
+        run, self._run = self._run, None
+        self._closing_run = run
+        if run is not None:
+            run.stop()
+        if self._threads_done():
+            self._finish_shutdown()
+        else:
+            self._shutdown_timer.start(timeout_ms)
+
+    def _threads_done(self) -> bool:
+        run = self._closing_run
+        return (run is None or run.done.is_set()) and (
+            self._checking is None or self._check_done.is_set())
+
+    @Slot(int)
+    def _on_thread_done(self, gen: int) -> None:
+        if self._run is not None and gen == self._run.gen:
+            self._run = None  # ended by itself (could not start): no longer running
+        self._maybe_shutdown_done()
+
+    def _maybe_shutdown_done(self) -> None:
+        if self._after_shutdown is not None and self._threads_done():
+            self._finish_shutdown()
+
+    def _shutdown_timed_out(self) -> None:
+        log.warning("the sync thread did not stop in time: left to end on its own")
+        self._abandoned = True
+        self._finish_shutdown()
+
+    _abandoned = False
+
+    def _finish_shutdown(self) -> None:
+        self._shutdown_timer.stop()
+        then, self._after_shutdown = self._after_shutdown, None
+        if then is not None:
+            then()
+
+    def stop_now(self, timeout: float = 2.0) -> None:
+        """After the event loop has ended: stop and join the threads, at most `timeout` s
+        each (never hangs the exit; the threads are daemons)."""
+        self._closing = True
+        if self._abandoned:  # already waited for at the close
+            self._threads.stop_all()
+            return
+        for run in (self._run, self._closing_run):
+            if run is not None:
+                run.stop()
+                if run.thread is not None and run.thread.is_alive():
+                    run.thread.join(timeout)
+        probe = self._checking
+        if probe is not None and probe.is_alive():
+            probe.join(timeout)
+        self._run = None
