@@ -53,6 +53,7 @@ LAST_SUCCESS = "sync.last_success"
 REJECTED = "sync.rejected"
 REFERENCE = "sync.reference"
 HUB = "sync.hub"
+HUB_ID = "sync.hub_id"  # the identity of the hub this desk's cursor and acks refer to
 SKEW = "sync.skew_ms"
 CALENDAR_DAYS = "sync.calendar_days"
 CODE_CLASHES = "sync.code_clashes"
@@ -146,6 +147,40 @@ class ReplicationService(ServiceBase):
                     rejected.pop(event_id, None)
                 repo.set_setting(session, REJECTED, rejected)
         return len(params)
+
+    def reconcile_with_hub(self, hub_id: str, head: int, node_seq: int) -> list[str]:
+        """Make the desk's sync state fit the hub it is talking to, before pushing/pulling:
+        - another hub than the last one (reinstalled, or another office's): push every event of
+          this desk again and pull from the beginning (both idempotent);
+        - the same hub, but it holds fewer events than this desk has seen (restored from an old
+          backup): pull from the beginning, and push again what it lost of ours.
+        Returns what was done ("new_hub", "hub_went_back", "hub_lost_ours")."""
+        done: list[str] = []
+        with self.store.write() as session:
+            node = _node(session)
+            conn = session.connection()
+            known = repo.get_setting(session, HUB_ID)
+            cursor = int(repo.get_setting(session, CURSOR, 0) or 0)
+            if known and hub_id and known != hub_id:
+                conn.exec_driver_sql("UPDATE events SET acked = 0, hub_seq = NULL "
+                                     "WHERE node_id = ? AND acked = 1", (node,))
+                repo.set_setting(session, CURSOR, 0)
+                done.append("new_hub")
+            else:
+                if head < cursor:
+                    repo.set_setting(session, CURSOR, 0)
+                    done.append("hub_went_back")
+                lost = conn.exec_driver_sql(
+                    "UPDATE events SET acked = 0, hub_seq = NULL "
+                    "WHERE node_id = ? AND acked = 1 AND seq > ?", (node, node_seq)).rowcount
+                if lost:
+                    done.append("hub_lost_ours")
+            if hub_id and known != hub_id:
+                repo.set_setting(session, HUB_ID, hub_id)
+        for what in done:
+            log.warning("sync: %s (hub %s, head %d, holds our events to %d, cursor was %d)",
+                        what, hub_id, head, node_seq, cursor)
+        return done
 
     def record_rejections(self, reasons: Mapping[str, str]) -> None:
         """Events the hub refused (they stay unsent and are offered again next time)."""

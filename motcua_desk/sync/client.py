@@ -431,10 +431,15 @@ class SyncEngine:
             log.warning("this desk's clock is %+d s off the hub's: set the clock right (events "
                         "keep their order, but printed times will be wrong)", skew // 1000)
             warnings.append("clock_skew")
-        if int(answer.get("node_seq") or 0) > me.last_seq:
+        node_seq = int(answer.get("node_seq") or 0)
+        if node_seq > me.last_seq:
             log.error("the hub holds events of this desk up to %s, the database only to %d: was "
                       "it restored from an old backup?", answer.get("node_seq"), me.last_seq)
             warnings.append("desk_behind_hub")
+        else:
+            done = self.replication.reconcile_with_hub(
+                str(answer.get("hub_id") or ""), int(answer.get("head") or 0), node_seq)
+            warnings.extend(done)
         self._publish(counts=False, skew_ms=skew, clock_warning=clock_warning)
         return skew, warnings
 

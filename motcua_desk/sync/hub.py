@@ -150,8 +150,9 @@ class HubApp:
         head = await run_in_threadpool(self.store.head)
         node_seq = await run_in_threadpool(self.store.node_head, node_id)
         refs = await run_in_threadpool(self.store.reference_versions)
+        hub_id = await run_in_threadpool(self.store.instance_id)
         return self._ok({"desk": {"name": info.name, "desk_no": info.desk_no,
-                                  "node_id": info.node_id},
+                                  "node_id": info.node_id}, "hub_id": hub_id,
                          "head": head, "node_seq": node_seq, "reference": refs,
                          "skew_ms": skew, "hub_time_ms": now})
 

@@ -66,6 +66,7 @@ HUB_APPLICATION_ID = 0x4D435548  # "MCUH": PRAGMA application_id of an SQLite hu
 MIGRATIONS = Path(__file__).with_name("hub_migrations")
 VERSION_TABLE = "hub_alembic_version"
 EVENTS_COUNTER = "events"
+INSTANCE_COUNTER = "instance"  # a random number naming this hub store, made on first use
 _PG_MIGRATION_LOCK = 0x4D435548  # advisory lock id: two hubs starting at once migrate in turn
 
 
@@ -477,6 +478,31 @@ class HubStore:
                 .where(HubEvent.hub_seq > after).order_by(HubEvent.hub_seq).limit(limit)).all()
         items = [(r.hub_seq, r.body) for r in rows if r.node_id != exclude_node]
         return PullPage(items, rows[-1].hub_seq if rows else after, len(rows) == limit)
+
+    def instance_id(self) -> str:
+        """This store's identity. A desk that finds another identity than the one it synced
+        with (a hub reinstalled, another office's hub) starts over: it pushes all its events
+        again and pulls from the beginning, so nothing is skipped."""
+        cached = getattr(self, "_instance", None)
+        if cached:
+            return cached
+        with self.read() as session:
+            value = session.scalar(select(HubCounter.value).where(
+                HubCounter.name == INSTANCE_COUNTER))
+        if value is None:
+            import secrets
+
+            try:
+                with self.write() as session:
+                    session.add(HubCounter(name=INSTANCE_COUNTER,
+                                           value=secrets.randbits(62) or 1))
+            except IntegrityError:  # another request made it first
+                pass
+            with self.read() as session:
+                value = session.scalar(select(HubCounter.value).where(
+                    HubCounter.name == INSTANCE_COUNTER))
+        self._instance = f"{value:016x}"
+        return self._instance
 
     def head(self) -> int:
         with self.read() as session:
