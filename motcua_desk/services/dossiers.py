@@ -104,9 +104,10 @@ class DossierService(ServiceBase):
             pk = row.pk if row else 0
         office = self.settings.office()
         step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
-        conflicts = tuple(
+        conflicts = tuple(  # the open ones: an exception marked seen no longer flags the dossier
             views.conflict_view(c, state.code, cal) for c in session.scalars(
-                select(ConflictRow).where(ConflictRow.dossier_id == dossier_id))
+                select(ConflictRow).where(ConflictRow.dossier_id == dossier_id,
+                                          ConflictRow.acknowledged.is_(False)))
         ) if state.conflicts else ()
         return DossierDetail(
             dossier=views.view_from_state(state, cal, pk=pk),

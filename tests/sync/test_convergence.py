@@ -102,8 +102,10 @@ def test_both_desks_return_the_same_dossier_offline(hub, desks):
         assert d.repl.counts().conflicts == 1
     # the officer is told what to do, and can mark it seen (here, on desk a only)
     assert "acknowledge" in a.services.dossiers.conflicts()[0].description
+    assert a.services.dossiers.find_by_code(code).conflicts
     a.services.dossiers.acknowledge_conflict(conflict["event_id"])
     assert a.services.dossiers.conflicts() == []
+    assert a.services.dossiers.find_by_code(code).conflicts == ()
     assert len(a.services.dossiers.conflicts(include_acknowledged=True)) == 1
     assert len(b.services.dossiers.conflicts()) == 1
 
