@@ -30,13 +30,19 @@ def json_dumps(value) -> str:
 
 
 def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", json_serializer=json_dumps)
+    return configure_sqlite(create_engine(f"sqlite:///{path}", json_serializer=json_dumps))
+
+
+def configure_sqlite(engine: Engine, busy_timeout_ms: int = 10000) -> Engine:
+    """Our pragmas on every connection (WAL, synchronous=FULL, foreign keys) and transactions
+    begun by us: BEGIN IMMEDIATE for sessions made with execution option sqlite_begin. Shared
+    by the desk database and the hub's SQLite store."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module docstring)
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")

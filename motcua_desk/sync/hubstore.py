@@ -46,7 +46,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
-    event,
     func,
     select,
 )
@@ -56,6 +55,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 
 from motcua_desk.domain.errors import DomainError
 from motcua_desk.domain.events import GENESIS_HASH, Event
+from motcua_desk.store.engine import configure_sqlite
 from motcua_desk.store.types import UtcDateTime, utc_text
 from motcua_desk.sync import protocol
 from motcua_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, PushResult
@@ -140,24 +140,7 @@ def _make_engine(url: str) -> Engine:
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
             Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(u)
-
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
-            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA busy_timeout = 30000")
-            cur.execute("PRAGMA journal_mode = WAL")
-            cur.execute("PRAGMA synchronous = FULL")
-            cur.execute("PRAGMA foreign_keys = ON")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn) -> None:
-            mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-            conn.exec_driver_sql(f"BEGIN {mode}")
-
-        return engine
+        return configure_sqlite(create_engine(u), busy_timeout_ms=30000)
     if u.get_backend_name() == "postgresql":
         return create_engine(u, pool_pre_ping=True, pool_size=8, max_overflow=8)
     raise HubStoreError(f"the hub stores its data in SQLite or PostgreSQL, not {u.drivername}",
