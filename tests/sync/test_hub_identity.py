@@ -77,3 +77,32 @@ def test_a_hub_restored_from_an_old_backup_is_filled_again(tmp_path, desks, hub_
         assert_converged([a, b], hub_seq=False)
     finally:
         hub.stop()
+
+
+def test_a_desk_rebuilt_on_a_new_pc_from_the_hub(tmp_path, desks, hub_clock):
+    """The counter PC died: a new installation with the same desk number, re-bound on the hub,
+    pulls every dossier back and goes on numbering codes and the ledger without a clash."""
+    from tests.sync.helpers import make_desk
+
+    a = desks[0]
+    hub = HubThread(f"sqlite:///{tmp_path / 'hub.sqlite3'}", clock=hub_clock)
+    try:
+        register(hub, [a])
+        old = [a.intake(f"Bùi Văn {i}").dossier for i in range(3)]
+        a.sync(hub.url)
+        (tmp_path / "newpc").mkdir()
+        new = make_desk(tmp_path / "newpc", 1, a.clock)
+        try:
+            new.token = hub.store.rotate_token("Quầy 1", unbind=True)
+            new.sync(hub.url)
+            assert [new.services.dossiers.find_by_code(d.code).dossier.applicant_name
+                    for d in old] == [d.applicant_name for d in old]
+            fresh = new.intake("Bùi Thị Mới").dossier
+            assert fresh.code not in {d.code for d in old}
+            assert fresh.ledger_number == max(d.ledger_number for d in old) + 1
+            assert new.sync(hub.url).accepted == 1
+            assert hub.store.event_count() == 4
+        finally:
+            new.close()
+    finally:
+        hub.stop()
