@@ -133,6 +133,12 @@ class HubReference(HubBase):
     source: Mapped[str] = mapped_column(String(300), default="")
 
 
+def new_token() -> str:
+    """A desk token: 256 random bits, URL-safe, starting with a letter so that it is never
+    taken for an option on a command line (`--token -x…`)."""
+    return "mc" + secrets.token_urlsafe(32)
+
+
 # --- engine ---------------------------------------------------------------------------------
 
 def _make_engine(url: str) -> Engine:
@@ -274,7 +280,7 @@ class HubStore:
             raise HubStoreError("a desk needs a name of 1 to 100 characters", code="desk_name")
         if not isinstance(desk_no, int) or not 1 <= desk_no <= 99:
             raise HubStoreError("the desk number must be from 1 to 99", code="desk_no_range")
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         with self.write() as session:
             if session.scalar(select(HubDesk).where(HubDesk.desk_no == desk_no)):
                 raise HubStoreError(f"desk number {desk_no} is already registered to another "
@@ -290,7 +296,7 @@ class HubStore:
     def rotate_token(self, name: str, *, unbind: bool = False) -> str:
         """A new token for a desk (the old one stops working at once). With unbind, the desk
         may be used from a new installation (a replaced PC)."""
-        token = secrets.token_urlsafe(32)
+        token = new_token()
         with self.write() as session:
             row = session.scalar(select(HubDesk).where(HubDesk.name == name))
             if row is None:

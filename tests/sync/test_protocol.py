@@ -100,3 +100,11 @@ def test_the_fast_digest_is_the_canonical_json_hash(events):
                datetime(1999, 12, 31, 23, 59, 59, 1, tzinfo=timezone(timedelta(hours=-5)))]
     assert [utc_text(m) for m in moments] == [
         m.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f") for m in moments]
+
+
+def test_tokens_never_look_like_command_line_options():
+    from motcua_desk.sync.hubstore import new_token
+
+    tokens = {new_token() for _ in range(2000)}
+    assert len(tokens) == 2000
+    assert all(t[0].isalpha() and len(t) >= 40 for t in tokens)
