@@ -41,8 +41,9 @@ def register(sub) -> None:
 
     q = with_store(hsub.add_parser("add-desk", help="register a desk and print its token"))
     q.add_argument("name", help='e.g. "Quầy 1"')
-    q.add_argument("--desk-no", type=int, required=True,
-                   help="the desk number set up on that desk (it partitions dossier codes)")
+    q.add_argument("--desk-no", type=int, default=None,
+                   help="the desk number set up on that desk (it partitions dossier codes); "
+                        "default: the lowest number not yet registered")
     q.set_defaults(func=cmd_hub_add_desk)
 
     q = with_store(hsub.add_parser("list-desks", help="the registered desks"))
@@ -141,11 +142,15 @@ def cmd_hub_serve(ctx: Context) -> int:
 def cmd_hub_add_desk(ctx: Context) -> int:
     store = _open_hub(ctx)
     try:
-        info, token = store.add_desk(ctx.args.name, ctx.args.desk_no)
+        desk_no = ctx.args.desk_no
+        if desk_no is None:
+            taken = {d.desk_no for d in store.desks()}
+            desk_no = next(n for n in range(1, 100) if n not in taken)
+        info, token = store.add_desk(ctx.args.name, desk_no)
     finally:
         store.close()
-    print(f"desk {info.name!r} (number {info.desk_no}) registered. Its token, shown only once:",
-          file=sys.stderr)
+    print(f"desk {info.name!r} (number {info.desk_no}: set it up with 'motcua-desk init ... "
+          f"--desk {info.desk_no}') registered. Its token, shown only once:", file=sys.stderr)
     print(token)
     return 0
 

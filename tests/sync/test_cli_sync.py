@@ -45,6 +45,8 @@ def test_hub_and_desk_commands(tmp_path, run):
     assert len(token) >= 40 and "shown only once" in r.stderr
     r = run("hub", "add-desk", "Quầy Một", "--desk-no", "1", "--store", str(store))
     assert r.returncode == 2 and "already registered" in r.stderr
+    r = run("hub", "add-desk", "Quầy 2", "--store", str(store))  # the next free number
+    assert r.returncode == 0 and "number 2" in r.stderr and "--desk 2" in r.stderr
     r = run("hub", "publish", str(ROOT / "resources" / "catalog" / "departments.json"),
             "--store", str(store))
     assert r.returncode == 0 and "departments version 1 published" in r.stdout, r.stderr
