@@ -78,7 +78,8 @@ def test_hub_and_desk_commands(tmp_path, run):
         r = run("sync", "--once", db=db)  # the saved hub and token
         assert r.returncode == 0 and "sent 0 event(s)" in r.stdout, r.stderr
         r = run("hub", "list-desks", "--json", "--store", str(store))
-        (desk,) = json.loads(r.stdout)["desks"]
+        desk, second = json.loads(r.stdout)["desks"]
+        assert second["desk_no"] == 2 and second["events"] == 0
         assert (desk["name"], desk["desk_no"], desk["events"]) == ("Quầy 1", 1, 1)
         assert desk["node_id"] and desk["last_seen_at"]
     finally:
