@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,7 +123,3 @@ def procedure_to_dict(p: Procedure) -> dict[str, Any]:
         "legal_basis": list(p.legal_basis), "channels": list(p.channels),
         "effective_date": p.effective_date.isoformat(), "version": p.version, **dict(p.extra),
     }
-
-
-def is_nfc(text: str) -> bool:
-    return unicodedata.is_normalized("NFC", text)

@@ -152,11 +152,6 @@ class DossierState:
     def national_status(self) -> int:
         return NATIONAL_STATUS[self.status]
 
-    @property
-    def is_open(self) -> bool:
-        return self.status in (Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED,
-                               Status.RESULT_READY, Status.REJECTED)
-
 
 def _moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None

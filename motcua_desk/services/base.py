@@ -66,14 +66,6 @@ class UnitOfWork:
         self._states[dossier_id] = new_state
         return event, new_state
 
-    def refold(self, dossier_id: str) -> DossierState:
-        """Recompute a dossier's projection from all its events (after events arrived from
-        elsewhere, possibly out of order)."""
-        state = fold(dossier_id, repo.load_events(self.session, dossier_id))
-        repo.save_projection(self.session, state, self.now)
-        self._states[dossier_id] = state
-        return state
-
 
 class ServiceBase:
     def __init__(self, store: Store, clock: Clock = system_clock) -> None:

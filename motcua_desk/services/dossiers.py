@@ -87,11 +87,11 @@ class DossierService(ServiceBase):
 
     def _resolve(self, uow: UnitOfWork, code: str) -> DossierState:
         clean = codes.normalize(code)
-        row = repo.dossier_by_code(uow.session, clean)
-        if row is None:
+        key = repo.dossier_key(uow.session, clean)
+        if key is None:
             raise NotFound(f"no dossier has the code {clean or code!r}", code="unknown_code",
                            value=clean)
-        return uow.state(row.id)
+        return uow.state(key[0])
 
     def _detail(self, uow_or_session, dossier_id: str, warnings: Iterable[str] = (),
                 pk: int | None = None) -> DossierDetail:

@@ -193,10 +193,6 @@ class ReplicationService(ServiceBase):
                 kept = dict(list(kept.items())[-_MAX_REJECTIONS_KEPT:])
             repo.set_setting(session, REJECTED, kept)
 
-    def rejections(self) -> dict[str, str]:
-        with self.store.read() as session:
-            return dict(repo.get_setting(session, REJECTED, {}) or {})
-
     # --- pull side --------------------------------------------------------------------------
     def cursor(self) -> int:
         with self.store.read() as session:

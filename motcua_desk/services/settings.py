@@ -55,10 +55,6 @@ def parse_segments(value: str) -> tuple[tuple[time, time], ...]:
     return tuple(segments)
 
 
-def format_segments(segments) -> str:
-    return ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in segments)
-
-
 @dataclass(frozen=True)
 class OfficeSettings:
     office_hours: str = "07:30-11:30,13:00-17:00"

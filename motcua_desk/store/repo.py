@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, text
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from motcua_desk.domain.dossier import DossierState
@@ -201,10 +201,6 @@ def insert_rows(session: Session, table: str, columns: Sequence[str], rows: Sequ
     session.connection().exec_driver_sql(sql, list(rows))
 
 
-def dossier_by_code(session: Session, code: str) -> DossierRow | None:
-    return session.scalar(select(DossierRow).where(DossierRow.code == code))
-
-
 def dossier_by_id(session: Session, dossier_id: str) -> DossierRow | None:
     return session.scalar(select(DossierRow).where(DossierRow.id == dossier_id))
 
@@ -327,7 +323,3 @@ def set_setting(session: Session, key: str, value: Any) -> None:
     else:
         row.value = value
     session.flush()
-
-
-def delete_all(session: Session, model) -> None:
-    session.execute(delete(model))

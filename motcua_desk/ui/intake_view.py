@@ -385,10 +385,6 @@ class IntakeView(QWidget):
         edit.setStyleSheet("border: 1px solid #b00020;" if text else "")
         edit.setToolTip(text)
 
-    def field_error(self, name: str) -> str:
-        label = self._error_labels[name]
-        return label.text() if label.isVisible() else ""
-
     def _check_all(self) -> bool:
         """Check every field now; focus the first bad one. True when all is well."""
         if self._procedure is None:
@@ -520,9 +516,6 @@ class IntakeView(QWidget):
             self.ctx.errors.present(err)
 
     # --- clearing -----------------------------------------------------------------------------
-    def is_dirty(self) -> bool:
-        return self._procedure is not None or any(e.text() for e in self._edits.values())
-
     def clear(self) -> None:
         ui = self.ui
         self._procedure = None

@@ -123,23 +123,6 @@ TODAY_KINDS = ("due_today", "due_soon", "overdue", "waiting_long", "results_wait
                "received_today")
 
 
-def action_label(action: str) -> str:
-    labels = {
-        "handoff": translate("Labels", "Hand off"),
-        "receive_result": translate("Labels", "Result received"),
-        "supplement": translate("Labels", "Ask to supplement"),
-        "resubmit": translate("Labels", "Supplement received"),
-        "refuse": translate("Labels", "Refuse"),
-        "extend": translate("Labels", "Apology, new date"),
-        "return": translate("Labels", "Return result"),
-        "stop": translate("Labels", "Stop"),
-        "note": translate("Labels", "Note"),
-        "void": translate("Labels", "Void"),
-        "reprint": translate("Labels", "Print again"),
-    }
-    return labels.get(action, action)
-
-
 def unit_label(unit: str) -> str:
     """A place the paper dossier can be: the desk, or a department (its name is data)."""
     if unit in ("desk", "Bộ phận Một cửa", ""):

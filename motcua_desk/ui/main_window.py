@@ -446,10 +446,6 @@ class MainWindow(QMainWindow):
             self.ready.emit()
             QTimer.singleShot(0, self._load_fonts)  # after start-up: reportlab is slow to load
 
-    @property
-    def is_ready(self) -> bool:
-        return self._ready
-
     def _load_fonts(self) -> None:
         """Register the forms' fonts with Qt (and warm reportlab up on the render lane)."""
         def fonts():

@@ -164,7 +164,6 @@ class ScanFilter(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent or window)
         self._window = window
-        self._extra: list[QWidget] = []
         self.detector = detector or ScanDetector()
         self._timestamp = timestamp
         self._held: list[tuple[QWindow, QKeyEvent]] = []
@@ -184,11 +183,6 @@ class ScanFilter(QObject):
         if app is not None:
             app.removeEventFilter(self)
         self.flush()
-
-    def accept_scans_in(self, widget: QWidget) -> None:
-        """Also act in this top-level window of ours (a dialog): scans are swallowed there
-        too and reported with the dialog as their window."""
-        self._extra = [w for w in self._extra if _alive(w)] + [widget]
 
     def set_enabled(self, enabled: bool) -> None:
         if not enabled:
@@ -228,7 +222,7 @@ class ScanFilter(QObject):
         active = QApplication.activeWindow()
         if active is None or active.windowHandle() is not qwindow:
             return None
-        if active is self._window or active in self._extra:
+        if active is self._window:
             return active
         parent = active.parentWidget()
         while parent is not None:

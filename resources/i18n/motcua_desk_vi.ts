@@ -1528,42 +1528,6 @@
         <translation>Tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <source>Hand off</source>
-        <translation>Bàn giao</translation>
-    </message>
-    <message>
-        <source>Ask to supplement</source>
-        <translation>Yêu cầu bổ sung</translation>
-    </message>
-    <message>
-        <source>Supplement received</source>
-        <translation>Nhận bổ sung</translation>
-    </message>
-    <message>
-        <source>Refuse</source>
-        <translation>Từ chối</translation>
-    </message>
-    <message>
-        <source>Apology, new date</source>
-        <translation>Xin lỗi, hẹn lại</translation>
-    </message>
-    <message>
-        <source>Return result</source>
-        <translation>Trả kết quả</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Dừng giải quyết</translation>
-    </message>
-    <message>
-        <source>Void</source>
-        <translation>Hủy hồ sơ</translation>
-    </message>
-    <message>
-        <source>Print again</source>
-        <translation>In lại phiếu</translation>
-    </message>
-    <message>
         <source>One-stop desk</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
