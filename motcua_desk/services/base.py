@@ -6,8 +6,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from motcua_desk.domain import schema
 from motcua_desk.domain.dossier import DossierState, apply, fold
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.hlc import HybridClock
@@ -15,7 +17,7 @@ from motcua_desk.domain.ids import uuid7
 from motcua_desk.store import repo
 from motcua_desk.store.engine import Store
 from motcua_desk.store.errors import DeskNotInitialised
-from motcua_desk.store.models import DeskRow
+from motcua_desk.store.models import DeskRow, EventRow
 
 Clock = Callable[[], datetime]
 
@@ -41,6 +43,7 @@ class UnitOfWork:
                 "this desk has not been set up yet: run 'motcua-desk init' (or start the window)")
         self.desk = desk
         self._states: dict[str, DossierState] = {}
+        self._clock_checked = False
 
     def state(self, dossier_id: str) -> DossierState:
         if dossier_id not in self._states:
@@ -49,8 +52,13 @@ class UnitOfWork:
 
     def append(self, dossier_id: str, type_: EventType, payload: dict[str, Any],
                occurred_at: datetime | None = None) -> tuple[Event, DossierState]:
-        """Make, check and store one local event; raises IllegalTransition (nothing written)."""
+        """Make, check and store one local event; raises IllegalTransition, InvalidEvent (it
+        does not fit its type's schema) or WrongClock (this computer's clock cannot be right);
+        nothing is written then."""
         desk = self.desk
+        if not self._clock_checked:
+            schema.check_desk_clock(self.now, self._last_own_recorded_at())
+            self._clock_checked = True
         clock = HybridClock(desk.last_hlc)
         hlc = clock.tick(wall_ms(self.now))
         event = Event(
@@ -58,6 +66,7 @@ class UnitOfWork:
             seq=desk.last_seq + 1, hlc=hlc, type=type_,
             occurred_at=(occurred_at or self.now).astimezone(UTC), recorded_at=self.now,
             officer=desk.officer, payload=payload, prev_hash=desk.last_hash).sealed()
+        schema.check_event(event)
         current = self.state(dossier_id)
         new_state = apply(current, event)  # a local event sorts last: its hlc is the newest
         repo.insert_event(self.session, event)
@@ -65,6 +74,13 @@ class UnitOfWork:
         repo.save_projection(self.session, new_state, self.now)
         self._states[dossier_id] = new_state
         return event, new_state
+
+
+    def _last_own_recorded_at(self) -> datetime | None:
+        if not self.desk.last_seq:
+            return None
+        return self.session.scalar(select(EventRow.recorded_at).where(
+            EventRow.node_id == self.desk.node_id, EventRow.seq == self.desk.last_seq))
 
 
 class ServiceBase:

@@ -1,0 +1,353 @@
+"""One schema per event type: what an event must hold before any replica stores or folds it.
+
+Used at every border: by the desk before it appends its own event (UnitOfWork.append), by the
+hub before it stores a pushed one, and by a desk before it applies a pulled one. `problems()`
+lists what is wrong (empty: the event is well-formed); `check()` raises InvalidEvent.
+
+What it checks:
+
+- the envelope: ids are UUIDs, seq and hlc are integers in range, the type is known, hashes
+  are 64 hex digits, the officer is a bounded clean string, occurred_at/recorded_at are aware
+  ISO moments inside MIN_MOMENT..MAX_MOMENT (no OverflowError when turned to UTC: e.g.
+  0001-01-01T00:00+14:00 is refused), the hybrid clock's wall part inside the same window;
+- the payload of each type: required keys and their types, optional keys' types, moments as
+  above, enumerations, string lengths bounded, no control or invisible (zero-width, bidi)
+  characters in any text, lists bounded. Unknown extra keys are allowed (a newer desk may add
+  some) as long as the event stays within its size limit.
+
+The bounds are deliberately wider than what a desk issues today (the clock window a desk
+accepts for its own new events is in services; a hub accepts a past clock back to 2000 so that
+an event made with a dead CMOS battery does not block the events behind it forever).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from motcua_desk.domain.errors import DomainError
+from motcua_desk.domain.events import EventType
+
+MIN_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
+MAX_MOMENT = datetime(2100, 1, 1, tzinfo=UTC)
+MIN_WALL_MS = int(MIN_MOMENT.timestamp() * 1000)
+MAX_WALL_MS = int(MAX_MOMENT.timestamp() * 1000)
+MAX_SEQ = 2**31 - 1
+MAX_HLC = (MAX_WALL_MS + 1) << 16
+MAX_LIST = 200  # documents, supplement items, legal bases
+NAME_MAX = 300
+TEXT_MAX = 2000
+SHORT_MAX = 100
+MOMENT_MAX = 40  # characters of an ISO moment
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_CODE = re.compile(r"^[0-9A-Z]+(?:\.[0-9A-Z]+)*-\d{6}-\d{4,6}$")
+_ENVELOPE_STR = ("id", "dossier_id", "node_id", "type", "occurred_at", "recorded_at", "officer",
+                 "prev_hash", "hash")
+
+
+class InvalidEvent(DomainError):
+    """An event that does not fit its type's schema: never stored, never folded."""
+
+    code = "invalid_event"
+
+    def __init__(self, problems: list[str], event_id: str = "") -> None:
+        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)"
+                                           if len(problems) > 5 else "")
+        super().__init__(f"the event is not valid: {shown}", problems=list(problems),
+                         event_id=event_id)
+        self.problems = list(problems)
+
+
+# --- field checkers: each returns a problem ("" when fine) ----------------------------------
+Checker = Callable[[Any], str]
+
+
+def bad_character(text: str) -> str:
+    """The first control or invisible character of `text` ("" when there is none)."""
+    for ch in text:
+        if ch.isprintable() or ch == " ":
+            continue
+        return ch
+    return ""
+
+
+def _text(limit: int = TEXT_MAX, *, required: bool = False) -> Checker:
+    def check(v: Any) -> str:
+        if type(v) is not str:
+            return f"must be text, not {type(v).__name__}"
+        if required and not v.strip():
+            return "must not be empty"
+        if len(v) > limit:
+            return f"is longer than {limit} characters"
+        ch = bad_character(v)
+        if ch:
+            return f"contains the control or invisible character U+{ord(ch):04X}"
+        if unicodedata.normalize("NFC", v) != v:
+            return "is not in NFC form"
+        return ""
+    return check
+
+
+def _int(low: int, high: int) -> Checker:
+    def check(v: Any) -> str:
+        if type(v) is not int:
+            return f"must be a whole number, not {type(v).__name__}"
+        if not low <= v <= high:
+            return f"must be from {low} to {high}"
+        return ""
+    return check
+
+
+def _number(low: float, high: float) -> Checker:
+    def check(v: Any) -> str:
+        if type(v) not in (int, float) or v != v:  # bool is not a number here; NaN is not
+            return f"must be a number, not {type(v).__name__}"
+        if not low <= v <= high:
+            return f"must be from {low} to {high}"
+        return ""
+    return check
+
+
+def _bool(v: Any) -> str:
+    return "" if type(v) is bool else f"must be true or false, not {type(v).__name__}"
+
+
+def _one_of(*values: str) -> Checker:
+    def check(v: Any) -> str:
+        return "" if type(v) is str and v in values else f"must be one of {', '.join(values)}"
+    return check
+
+
+def moment_problem(v: Any) -> str:
+    """An aware ISO 8601 moment inside MIN_MOMENT..MAX_MOMENT ("" when it is one)."""
+    if type(v) is not str:
+        return f"must be an ISO moment, not {type(v).__name__}"
+    if len(v) > MOMENT_MAX:
+        return "is too long for a moment"
+    try:
+        moment = datetime.fromisoformat(v)
+    except ValueError:
+        return f"is not a moment ({v[:40]!r})"
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return "must carry a UTC offset"
+    try:
+        utc = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return f"is outside the years {MIN_MOMENT.year}–{MAX_MOMENT.year - 1}"
+    if not MIN_MOMENT <= utc < MAX_MOMENT:
+        return f"is outside the years {MIN_MOMENT.year}–{MAX_MOMENT.year - 1}"
+    return ""
+
+
+def _nullable(inner: Checker) -> Checker:
+    def check(v: Any) -> str:
+        return "" if v is None else inner(v)
+    return check
+
+
+def _obj(required: Mapping[str, Checker], optional: Mapping[str, Checker] | None = None
+         ) -> Checker:
+    optional = optional or {}
+
+    def check(v: Any) -> str:
+        if not isinstance(v, Mapping):
+            return f"must be an object, not {type(v).__name__}"
+        found = _fields(v, required, optional)
+        return "; ".join(found)
+    return check
+
+
+def _list(item: Checker, limit: int = MAX_LIST) -> Checker:
+    def check(v: Any) -> str:
+        if type(v) is not list:
+            return f"must be a list, not {type(v).__name__}"
+        if len(v) > limit:
+            return f"has more than {limit} items"
+        for i, x in enumerate(v):
+            problem = item(x)
+            if problem:
+                return f"item {i}: {problem}"
+        return ""
+    return check
+
+
+def _fields(data: Mapping[str, Any], required: Mapping[str, Checker],
+            optional: Mapping[str, Checker], where: str = "") -> list[str]:
+    out: list[str] = []
+    for key, check in required.items():
+        if key not in data:
+            out.append(f"{where}{key} is missing")
+            continue
+        problem = check(data[key])
+        if problem:
+            out.append(f"{where}{key} {problem}")
+    for key, check in optional.items():
+        if key in data:
+            problem = check(data[key])
+            if problem:
+                out.append(f"{where}{key} {problem}")
+    return out
+
+
+# --- the schemas ----------------------------------------------------------------------------
+_SHORT = _text(SHORT_MAX)
+_NAME = _text(NAME_MAX)
+_TEXT = _text(TEXT_MAX)
+_REQUIRED_TEXT = _text(TEXT_MAX, required=True)
+_UNIT = _text(NAME_MAX, required=True)
+
+_PROCEDURE = _obj(
+    {"code": _text(SHORT_MAX, required=True), "name": _text(TEXT_MAX, required=True)},
+    {"field": _NAME, "version": _int(0, 1_000_000), "time_amount": _number(0, 100_000),
+     "time_unit": _SHORT, "time_label": _NAME, "time_text": _TEXT, "fee_text": _TEXT,
+     "department": _NAME, "result": _TEXT, "result_place": _TEXT,
+     "legal_basis": _list(_TEXT)})
+_APPLICANT = _obj(
+    {"name": _text(SHORT_MAX, required=True)},
+    {"id_number": _text(20), "phone": _text(20), "address": _text(300), "email": _text(254)})
+_DOCUMENT = _obj({"name": _text(NAME_MAX, required=True)},
+                 {"form": _SHORT, "count": _int(0, 999), "checked": _bool, "form_label": _SHORT})
+_LEDGER = _obj({"year": _int(2000, 2099), "number": _int(1, 10_000_000)}, {"book": _SHORT})
+
+# type → (required payload keys, optional payload keys)
+SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
+    EventType.RECEIVED: (
+        {"code": lambda v: "" if type(v) is str and _CODE.match(v) else
+         "must be a dossier code (AGENCY-YYMMDD-NNNN)",
+         "procedure": _PROCEDURE, "applicant": _APPLICANT, "due_at": moment_problem,
+         "clock_start": moment_problem},
+        {"documents": _list(_DOCUMENT), "sets": _int(1, 99),
+         "channel": _one_of("direct", "post", "online"),
+         "result_delivery": _one_of("counter", "post"), "due_explanation": _TEXT,
+         "ledger": _LEDGER, "desk_no": _int(0, 99), "note": _TEXT}),
+    EventType.SUPPLEMENT_REQUESTED: (
+        {"reason": _REQUIRED_TEXT},
+        {"items": _list(_obj({"name": _text(NAME_MAX, required=True)},
+                             {"form": _SHORT, "count": _int(0, 999)})),
+         "by": _NAME, "contact_officer": _SHORT, "contact_phone": _text(20)}),
+    EventType.RESUBMITTED: (
+        {"due_at": moment_problem, "clock_start": moment_problem}, {"due_explanation": _TEXT}),
+    EventType.REFUSED_AT_INTAKE: ({"reason": _REQUIRED_TEXT}, {}),
+    EventType.REFUSED_AFTER_APPRAISAL: ({"reason": _REQUIRED_TEXT}, {"by": _NAME}),
+    EventType.HANDED_OFF: (
+        {"to_unit": _UNIT}, {"from_unit": _NAME, "giver": _SHORT, "receiver": _SHORT}),
+    EventType.RESULT_RECEIVED: (
+        {}, {"from_unit": _NAME, "to_unit": _NAME, "giver": _SHORT, "receiver": _SHORT,
+             "note": _TEXT}),
+    EventType.EXTENDED: (
+        {"new_due_at": moment_problem},
+        {"previous_due_at": _nullable(moment_problem), "reason": _TEXT}),
+    EventType.RETURNED: (
+        {}, {"to_name": _SHORT, "method": _one_of("counter", "post", "online"),
+             "id_number": _text(20)}),
+    EventType.STOPPED: ({}, {"reason": _TEXT}),
+    EventType.NOTE: ({"text": _REQUIRED_TEXT}, {}),
+    EventType.VOIDED: ({}, {"reason": _TEXT}),
+    EventType.PRINTED: ({}, {"form": _SHORT, "copy": _int(1, 1_000_000), "reprint": _bool}),
+}
+
+_TYPES = {str(t): t for t in EventType}
+
+
+def problems(data: Mapping[str, Any]) -> list[str]:
+    """What is wrong with an event in its wire form (Event.to_dict()); empty when nothing is.
+    Never raises, whatever `data` holds."""
+    if not isinstance(data, Mapping):
+        return [f"an event must be an object, not {type(data).__name__}"]
+    out: list[str] = []
+    for key in _ENVELOPE_STR:
+        if key in ("prev_hash",) and key not in data:
+            continue
+        v = data.get(key)
+        if type(v) is not str:
+            out.append(f"{key} must be text" if key in data else f"{key} is missing")
+    if out:
+        return out
+    for key in ("id", "dossier_id", "node_id"):
+        if not _UUID.match(data[key]):
+            out.append(f"{key} must be a UUID")
+    for key in ("hash", "prev_hash"):
+        if key in data and not _HEX64.match(data[key]):
+            out.append(f"{key} must be 64 hex digits")
+    seq, hlc = data.get("seq"), data.get("hlc")
+    if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
+        out.append(f"seq must be a whole number from 1 to {MAX_SEQ}")
+    if type(hlc) is not int or hlc < 0:
+        out.append("hlc must be a positive whole number")
+    elif not MIN_WALL_MS <= hlc >> 16 < MAX_WALL_MS:
+        out.append(f"hlc is not a time between {MIN_MOMENT.year} and {MAX_MOMENT.year - 1}")
+    problem = _SHORT(data["officer"])
+    if problem:
+        out.append(f"officer {problem}")
+    for key in ("occurred_at", "recorded_at"):
+        problem = moment_problem(data[key])
+        if problem:
+            out.append(f"{key} {problem}")
+    type_ = _TYPES.get(data["type"])
+    if type_ is None:
+        out.append(f"unknown event type {data['type'][:40]!r}")
+        return out
+    payload = data.get("payload", {})
+    if not isinstance(payload, Mapping):
+        out.append("payload must be an object")
+        return out
+    required, optional = SCHEMAS[type_]
+    out.extend(_fields(payload, required, optional, "payload."))
+    return out
+
+
+def event_problems(event: Any) -> list[str]:
+    """problems() of an Event object."""
+    try:
+        data = event.to_dict()
+    except (OverflowError, ValueError, TypeError, AttributeError) as err:
+        return [f"the event cannot be written out ({type(err).__name__})"]
+    return problems(data)
+
+
+def check(data: Mapping[str, Any]) -> None:
+    """Raise InvalidEvent when the wire form of an event does not fit its schema."""
+    found = problems(data)
+    if found:
+        raise InvalidEvent(found, str(data.get("id", ""))[:36] if isinstance(data, Mapping)
+                           else "")
+
+
+def check_event(event: Any) -> None:
+    found = event_problems(event)
+    if found:
+        raise InvalidEvent(found, str(getattr(event, "id", ""))[:36])
+
+
+# --- the clock a desk may record its own new events with ------------------------------------
+DESK_CLOCK_MIN = datetime(2020, 1, 1, tzinfo=UTC)
+DESK_CLOCK_MAX = datetime(2100, 1, 1, tzinfo=UTC)
+CLOCK_BACK_TOLERANCE_MS = 60_000  # a clock stepped back by NTP by less than this is let be
+
+
+class WrongClock(DomainError):
+    """This computer's clock cannot be right: nothing is recorded until it is set."""
+
+    code = "clock_wrong"
+
+
+def check_desk_clock(now: datetime, last_own: datetime | None) -> None:
+    """Raise WrongClock when `now` is outside DESK_CLOCK_MIN..DESK_CLOCK_MAX or more than the
+    tolerance before this desk's own last event (`last_own`, its recorded_at)."""
+    if not DESK_CLOCK_MIN <= now < DESK_CLOCK_MAX:
+        raise WrongClock(
+            f"this computer's clock says {now:%Y-%m-%d %H:%M} UTC, which cannot be right "
+            f"(it must be between {DESK_CLOCK_MIN.year} and {DESK_CLOCK_MAX.year - 1}): set the "
+            "date and time of the computer right, then try again; nothing was recorded",
+            now=now.isoformat(), kind="outside")
+    if last_own is not None and (last_own - now).total_seconds() * 1000 > CLOCK_BACK_TOLERANCE_MS:
+        raise WrongClock(
+            f"this computer's clock says {now:%Y-%m-%d %H:%M} UTC, before this desk's last "
+            f"recorded event ({last_own:%Y-%m-%d %H:%M} UTC): set the date and time of the "
+            "computer right, then try again; nothing was recorded",
+            now=now.isoformat(), last=last_own.isoformat(), kind="before_last")
