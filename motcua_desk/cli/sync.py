@@ -13,6 +13,7 @@ from typing import Any
 from motcua_desk import paths
 from motcua_desk.cli.common import Context, emit_json, fmt
 from motcua_desk.domain.errors import ValidationError
+from motcua_desk.sync import protocol as protocol_defaults
 
 HUB_TOKEN_ENV = "MOTCUA_HUB_TOKEN"
 
@@ -37,6 +38,10 @@ def register(sub) -> None:
     q.add_argument("--port", type=int, default=8765, help="default 8765; 0 picks a free port")
     q.add_argument("--certfile", help="TLS certificate (PEM); with --keyfile the hub speaks HTTPS")
     q.add_argument("--keyfile", help="TLS private key (PEM)")
+    q.add_argument("--max-clock-ahead", type=int, default=None, metavar="MINUTES",
+                   help="refuse (for now: retryable) events whose clock is more than this many "
+                        "minutes ahead of the hub's (default "
+                        f"{protocol_defaults.DEFAULT_MAX_CLOCK_AHEAD_MIN}; 1 to 100000)")
     q.set_defaults(func=cmd_hub_serve)
 
     q = with_store(hsub.add_parser("add-desk", help="register a desk and print its token"))
@@ -114,8 +119,14 @@ def cmd_hub_serve(ctx: Context) -> int:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger("motcua.hub").addHandler(handler)
     logging.getLogger("motcua.hub").setLevel(logging.INFO)
+    ahead = a.max_clock_ahead
+    if ahead is not None and not 1 <= ahead <= 100_000:
+        raise ValidationError("max_clock_ahead", "--max-clock-ahead takes 1 to 100000 minutes",
+                              code="count_range", name="max_clock_ahead", low=1, high=100_000)
     store_url = a.store or default_hub_store()
     store = _open_hub(ctx)
+    if ahead is not None:
+        store.max_clock_ahead_ms = ahead * 60_000
     try:
         server, sock = make_server(store, host=a.host, port=a.port, certfile=a.certfile,
                                    keyfile=a.keyfile)

@@ -240,8 +240,13 @@ def utcnow() -> datetime:
 class HubStore:
     """The hub's data, safe to use from many threads (one session per call)."""
 
-    def __init__(self, url: str, *, clock=utcnow, migrate_schema: bool = True) -> None:
+    def __init__(self, url: str, *, clock=utcnow, migrate_schema: bool = True,
+                 max_clock_ahead_ms: int = protocol.DEFAULT_MAX_CLOCK_AHEAD_MIN * 60_000
+                 ) -> None:
         self.url = protocol.hub_store_url(url)
+        # An event whose hybrid clock is further ahead of the hub's clock than this is refused
+        # (clock_ahead, retryable): one desk with a clock in 2099 must not drag the office's.
+        self.max_clock_ahead_ms = max_clock_ahead_ms
         _check_sqlite_file(self.url)
         self.engine = _make_engine(self.url)
         self.clock = clock
@@ -377,15 +382,17 @@ class HubStore:
         # CPU work (hashes, stored JSON) before the lock is taken.
         events = [e if isinstance(e, Incoming) else protocol.incoming_from_event(e)
                   for e in events]
-        nodes = {ev.node_id for ev in events}
-        node = next(iter(nodes))
+        # An event refused by its schema is answered alone; it has no say in whose batch it is.
+        nodes = {ev.node_id for ev in events if ev.problem != "invalid_event" or ev.node_id}
+        node = next(iter(nodes)) if nodes else desk.node_id
         if len(nodes) > 1 or (desk.node_id is not None and node != desk.node_id):
             raise protocol.ProtocolError(
                 "foreign_node", "a desk may push only its own events (this batch holds events "
                 "of another desk installation)")
         ids = [ev.id for ev in events]
-        seqs = [ev.seq for ev in events]
+        seqs = [ev.seq for ev in events if ev.problem is None] or [1]
         now = self.clock()
+        latest_wall = int(now.timestamp() * 1000) + self.max_clock_ahead_ms
         stored_at = utc_text(now)
         results: list[PushResult] = []
         try:
@@ -396,7 +403,8 @@ class HubStore:
                 row = session.get(HubDesk, desk.id)
                 if row is None or not row.active:
                     raise protocol.ProtocolError("desk_disabled", "this desk has been disabled")
-                self._bind(session, row, node)
+                if node is not None:
+                    self._bind(session, row, node)
                 row.last_seen_at = now
                 # What the hub already holds, read under the lock (so up to date).
                 have: dict[str, tuple[str, int]] = {}
@@ -409,6 +417,9 @@ class HubStore:
                         select(HubEvent.seq, HubEvent.id, HubEvent.hash, HubEvent.prev_hash).where(
                             HubEvent.node_id == node, HubEvent.seq >= min(seqs) - 1,
                             HubEvent.seq <= max(seqs) + 1))}
+                top = session.execute(select(HubEvent.seq, HubEvent.hash).where(
+                    HubEvent.node_id == node).order_by(HubEvent.seq.desc()).limit(1)).first()
+                head = (top.seq, top.hash) if top is not None else (0, GENESIS_HASH)
                 next_seq = counter.value
                 rows: list[tuple] = []
                 for ev in events:
@@ -419,13 +430,20 @@ class HubStore:
                         else:
                             results.append(PushResult(ev.id, REJECTED, reason="id_conflict"))
                         continue
-                    reason = ev.problem or self._chain_problem(ev, chain)
+                    if ev.problem == "invalid_event":
+                        results.append(PushResult(ev.id, REJECTED, reason=ev.problem,
+                                                  detail=ev.detail))
+                        continue
+                    reason = (ev.problem or self._chain_problem(ev, chain, head)
+                              or ("clock_ahead" if ev.hlc >> 16 > latest_wall else None))
                     if reason:
                         results.append(PushResult(ev.id, REJECTED, reason=reason))
                         continue
                     next_seq += 1
                     have[ev.id] = (ev.hash, next_seq)
                     chain[ev.seq] = (ev.id, ev.hash, ev.prev_hash)
+                    if ev.seq > head[0]:
+                        head = (ev.seq, ev.hash)
                     rows.append((ev.id, next_seq, ev.node_id, ev.seq, ev.dossier_id, ev.hlc,
                                  ev.type, ev.hash, ev.prev_hash, ev.body, desk.id, stored_at))
                     results.append(PushResult(ev.id, ACCEPTED, next_seq))
@@ -445,13 +463,27 @@ class HubStore:
         return results
 
     @staticmethod
-    def _chain_problem(ev: Incoming, chain: dict[int, tuple[str, str, str]]) -> str | None:
+    def _chain_problem(ev: Incoming, chain: dict[int, tuple[str, str, str]],
+                       head: tuple[int, str]) -> str | None:
+        """Why `ev` may not be stored after what the hub holds of its node, or None. The chain
+        rule: an event is stored only when it links to its node's previous event: seq = the
+        node's head + 1 and prev_hash = that event's hash (seq 1: the genesis hash). A gap
+        waits ("gap", retryable), it is never filled by whoever claims it. Below the head (a
+        hole left by a hub from before this rule) an event is taken only when it links on
+        both sides."""
         same = chain.get(ev.seq)
         if same is not None and same[0] != ev.id:
             return "seq_conflict"
         if ev.seq == 1 and ev.prev_hash != GENESIS_HASH:
             return "chain_mismatch"
+        head_seq, head_hash = head
+        if ev.seq > head_seq + 1:
+            return "gap"
+        if ev.seq == head_seq + 1:
+            return None if ev.prev_hash == head_hash else "chain_mismatch"
         before, after = chain.get(ev.seq - 1), chain.get(ev.seq + 1)
+        if ev.seq > 1 and before is None:
+            return "gap"
         if before is not None and before[1] != ev.prev_hash:
             return "chain_mismatch"
         if after is not None and after[2] != ev.hash:

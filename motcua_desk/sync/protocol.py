@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from motcua_desk.domain import schema
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.hlc import unpack
 
@@ -59,9 +60,13 @@ DEFAULT_PULL_LIMIT = 1000
 MAX_REFERENCE_BYTES = 4 * 1024 * 1024  # a published reference data set
 SKEW_WARNING_MS = 2 * 60 * 1000  # a desk clock further than this from the hub's is told
 
-# Sane bounds of a hybrid logical clock's wall part (ms since 1970): 2020-01-01 .. 2100-01-01.
-HLC_MIN_WALL_MS = 1_577_836_800_000
-HLC_MAX_WALL_MS = 4_102_444_800_000
+# Bounds of a hybrid logical clock's wall part (ms since 1970): 2000-01-01 .. 2100-01-01 (see
+# domain.schema). A past clock is stored (an event made with a dead CMOS battery must not block
+# the events behind it in its desk's chain); desks list it as "recorded with a wrong clock".
+# A desk records its own new events only with a clock from 2020 on (schema.DESK_CLOCK_MIN).
+HLC_MIN_WALL_MS = schema.MIN_WALL_MS
+HLC_MAX_WALL_MS = schema.MAX_WALL_MS
+DESK_MIN_WALL_MS = int(schema.DESK_CLOCK_MIN.timestamp() * 1000)
 
 REFERENCE_KINDS = ("catalog", "departments", "calendar")
 
@@ -77,7 +82,16 @@ REJECT_REASONS = {
                     "(was the desk restored from an old backup?)",
     "chain_mismatch": "the event does not follow its predecessor in the desk's hash chain",
     "too_large": "the event is larger than the hub accepts",
+    "invalid_event": "the event does not fit its type's schema (a required field missing, a "
+                     "wrong type, a moment that is not one, a control character…): never "
+                     "stored; the detail says what",
+    "gap": "the hub does not yet hold this node's previous event: offer it again after the "
+           "ones before it (retryable)",
+    "clock_ahead": "the event's clock is ahead of the hub's by more than the hub allows: "
+                   "offered again, it is taken once the hub's clock catches up (retryable)",
 }
+RETRYABLE_REASONS = frozenset(("gap", "clock_ahead"))
+DEFAULT_MAX_CLOCK_AHEAD_MIN = 10  # `hub serve --max-clock-ahead MINUTES`
 
 # --- request-level refusals (HTTP status, code) ---------------------------------------------
 ERRORS = {
@@ -147,9 +161,9 @@ def parse_event(data: Any, index: int = 0) -> Event:
     if ev.seq >= 2**31 or len(ev.officer) > 100:
         raise ProtocolError("bad_event", f"{where}: seq or officer out of range")
     wall, _ = unpack(ev.hlc)
-    if not HLC_MIN_WALL_MS <= wall <= HLC_MAX_WALL_MS:
+    if not HLC_MIN_WALL_MS <= wall < HLC_MAX_WALL_MS:
         raise ProtocolError("bad_event", f"{where}: hybrid clock value {ev.hlc} is not a time "
-                            "between 2020 and 2100")
+                            "between 2000 and 2100")
     return ev
 
 
@@ -183,6 +197,17 @@ class Incoming:
     prev_hash: str
     body: str
     problem: str | None
+    detail: str | None = None
+
+
+def invalid_incoming(data: Mapping[str, Any], problems: list[str]) -> Incoming:
+    """A pushed event that does not fit its schema but has an id to answer for: refused alone
+    (reason invalid_event, with what is wrong), the rest of its batch goes on."""
+    node = data.get("node_id")
+    seq, hlc = data.get("seq"), data.get("hlc")
+    return Incoming(data["id"], "", node if type(node) is str and _ID.match(node) else "",
+                    seq if type(seq) is int else 0, hlc if type(hlc) is int else 0, "", "", "",
+                    "", "invalid_event", "; ".join(problems)[:500])
 
 
 def incoming_from_event(ev: Event) -> Incoming:
@@ -206,7 +231,16 @@ def parse_incoming(data: Any, index: int = 0) -> Incoming:
     """parse_event + seal_check in one step, without building an Event when the wire form is
     already exactly Event.to_dict() (what desks send): then the canonical text can be made
     from the received object itself. Anything else (missing keys, extra keys, moments written
-    differently) goes the long way, which normalises it. Raises ProtocolError('bad_event')."""
+    differently) goes the long way, which normalises it. An event that does not fit its
+    schema (domain.schema) but has a UUID id comes back with problem "invalid_event" and the
+    detail; ProtocolError('bad_event') only for what has no id to answer for."""
+    if isinstance(data, Mapping):
+        found = schema.problems(data)
+        if found:
+            if type(data.get("id")) is str and _ID.match(data["id"]):
+                return invalid_incoming(data, found)
+            raise ProtocolError("bad_event", f"event #{index} has no valid id: "
+                                f"{'; '.join(found)[:300]}")
     if (type(data) is dict and data.keys() == _WIRE_KEYS
             and type(data["payload"]) is dict and type(data["seq"]) is int
             and type(data["hlc"]) is int and data["type"] in _TYPES
@@ -217,7 +251,7 @@ def parse_incoming(data: Any, index: int = 0) -> Incoming:
             and _ID.match(data["node_id"]) and _HEX64.match(data["hash"])
             and _HEX64.match(data["prev_hash"]) and 1 <= data["seq"] < 2**31
             and len(data["officer"]) <= 100
-            and HLC_MIN_WALL_MS <= unpack(data["hlc"])[0] <= HLC_MAX_WALL_MS
+            and HLC_MIN_WALL_MS <= unpack(data["hlc"])[0] < HLC_MAX_WALL_MS
             and _normal_moment(data["occurred_at"]) and _normal_moment(data["recorded_at"])):
         claimed = data["hash"]
         text = canonical_json({k: v for k, v in data.items() if k != "hash"})
@@ -244,6 +278,7 @@ class PushResult:
     status: str  # accepted | duplicate | rejected
     hub_seq: int | None = None
     reason: str | None = None
+    detail: str | None = None  # for invalid_event: what is wrong
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "status": self.status}
@@ -251,11 +286,15 @@ class PushResult:
             out["hub_seq"] = self.hub_seq
         if self.reason is not None:
             out["reason"] = self.reason
+        if self.detail is not None:
+            out["detail"] = self.detail
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PushResult:
-        return cls(str(data["id"]), str(data["status"]), data.get("hub_seq"), data.get("reason"))
+        detail = data.get("detail")
+        return cls(str(data["id"]), str(data["status"]), data.get("hub_seq"), data.get("reason"),
+                   str(detail)[:500] if detail is not None else None)
 
     @property
     def stored(self) -> bool:

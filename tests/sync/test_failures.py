@@ -193,7 +193,8 @@ def test_a_crash_in_the_middle_of_applying_a_batch_leaves_nothing_half_done(
 
 
 def test_duplicate_and_reordered_push_batches(hub, desks):
-    """Batches that reach the hub twice or out of order are stored once each; the desks that
+    """Batches that reach the hub twice or out of order are stored once each, in chain order
+    (a batch ahead of the hub's copy of the chain waits: "gap", retryable); the desks that
     pull them converge."""
     register(hub, desks)
     a, b, c = desks
@@ -203,12 +204,18 @@ def test_duplicate_and_reordered_push_batches(hub, desks):
     batches = [events[i:i + size] for i in range(0, len(events), size)]
     assert len(batches) == 5
     client = HubClient(hub.url, a.token)
-    order = [3, 1, 1, 0, 4, 2, 3, 0, 2, 4]
-    statuses = [[r.status for r in client.push(batches[i])] for i in order]
-    assert statuses[0] == ["accepted"] * len(batches[3])
-    assert statuses[2] == ["duplicate"] * len(batches[1])
+    order = [3, 1, 1, 0, 4, 2, 3, 0, 2, 4, 1, 3]
+    answers = [client.push(batches[i]) for i in order]
+    statuses = [[r.status for r in rs] for rs in answers]
+    assert statuses[0] == ["rejected"] * len(batches[3])
+    assert {r.reason for r in answers[0]} == {"gap"}
+    assert statuses[3] == ["accepted"] * len(batches[0])
+    assert statuses[7] == ["duplicate"] * len(batches[0])
+    assert statuses[10] == ["accepted"] * len(batches[1])
+    assert statuses[11] == ["rejected"] * len(batches[3])  # batch 2 is still missing
+    assert hub.store.event_count() == len(batches[0]) + len(batches[1])
+    a.sync(hub.url)  # the rest, in order; what the hub has is acknowledged as duplicates
     assert hub.store.event_count() == len(events)
-    a.sync(hub.url)  # everything acknowledged as duplicates
     assert a.repl.counts().unsent == 0
     sync_all(hub.url, [b, c])
     a.repl.refold_all()

@@ -58,15 +58,23 @@ def test_unusual_but_valid_forms_are_normalised(events):
     {"officer": "x" * 101},
 ])
 def test_malformed_events_are_refused(events, change):
+    """An event with an id to answer for is refused alone (invalid_event, with what is wrong);
+    one without is a malformed request (422 bad_event)."""
     wire = {**json.loads(encode_event(events[0])), **change}
-    with pytest.raises(ProtocolError) as err:
-        parse_incoming(wire, 7)
-    assert err.value.code == "bad_event" and err.value.status == 422
-    assert "event #7" in err.value.detail
+    if "id" in change:
+        with pytest.raises(ProtocolError) as err:
+            parse_incoming(wire, 7)
+        assert err.value.code == "bad_event" and err.value.status == 422
+        assert "event #7" in err.value.detail
+        return
+    got = parse_incoming(wire, 7)
+    assert got.problem == "invalid_event" and got.id == wire["id"]
+    assert got.detail and next(iter(change)) in got.detail
 
 
 def test_a_huge_event_is_refused_alone(events):
-    big = replace(events[-1], payload={"text": "x" * protocol.MAX_EVENT_BYTES}).sealed()
+    big = replace(events[-1], payload={**events[-1].payload,
+                                       "blob": "x" * protocol.MAX_EVENT_BYTES}).sealed()
     assert parse_incoming(json.loads(encode_event(big))).problem == "too_large"
 
 
