@@ -69,6 +69,11 @@ class UnitOfWork:
         schema.check_event(event)
         current = self.state(dossier_id)
         new_state = apply(current, event)  # a local event sorts last: its hlc is the newest
+        if current.last_hlc >= hlc:
+            # ...unless the dossier holds a pulled event whose clock was far ahead (applied
+            # without moving this desk's clock): the projection is the fold, as on every replica.
+            self.session.flush()
+            new_state = fold(dossier_id, [*repo.load_events(self.session, dossier_id), event])
         repo.insert_event(self.session, event)
         desk.last_seq, desk.last_hash, desk.last_hlc = event.seq, event.hash, hlc
         repo.save_projection(self.session, new_state, self.now)

@@ -19,19 +19,22 @@ sync.reference, sync.hub, sync.skew_ms, sync.calendar_days, sync.code_clashes.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from motcua_desk.domain import schema
 from motcua_desk.domain.dossier import DossierState, Status, fold
 from motcua_desk.domain.errors import DomainError, ValidationError
-from motcua_desk.domain.events import Event
+from motcua_desk.domain.events import GENESIS_HASH, Event
 from motcua_desk.domain.hlc import HybridClock
+from motcua_desk.domain.schema import DESK_CLOCK_MIN
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase, wall_ms
 from motcua_desk.store import repo
@@ -42,6 +45,7 @@ from motcua_desk.store.models import (
     DeskRow,
     DossierRow,
     EventRow,
+    QuarantineRow,
     ReferenceVersionRow,
 )
 from motcua_desk.store.types import utc_text
@@ -62,10 +66,71 @@ _MAX_REJECTIONS_KEPT = 1000
 
 
 class SyncIntegrityError(DomainError):
-    """Something came from the hub that cannot be true (an event whose hash does not match):
-    the batch is refused whole and the cursor stays."""
+    """Something came from the hub that cannot be true. No longer raised by apply_pulled (such
+    an event is quarantined and the cursor moves on); kept for callers that name it."""
 
     code = "sync_integrity"
+
+
+# Why a pulled event was quarantined (QuarantineRow.reason). Retryable ones are tried again at
+# every pull (the missing predecessor may come, the desk's clock may catch up); "wrong_clock"
+# events are applied and only listed.
+QUARANTINE_REASONS = {
+    "invalid_event": "it does not fit its type's schema",
+    "unparseable": "the hub sent something that is not an event",
+    "hash_mismatch": "its content does not match its hash (altered or damaged)",
+    "hub_altered": "the hub served a different content for an event this desk already holds "
+                   "(the desk keeps its original)",
+    "chain_broken": "it does not link to the previous event of its desk (prev_hash differs)",
+    "chain_fork": "this desk already holds another event with the same desk sequence number",
+    "gap": "the previous event of its desk has not arrived yet",
+    "wrong_clock": "it was recorded with a clock before 2020 (applied; the times it shows are "
+                   "wrong)",
+    "future_clock": "it was recorded with a clock more than a day ahead of this computer's "
+                    "(applied, without moving this desk's clock)",
+}
+RETRYABLE = frozenset(("gap",))
+# A pulled clock more than a day ahead of this desk's is applied (the replicas converge) but
+# not observed: it does not move the desk's hybrid clock, and it is listed. Less than that is
+# observed as usual, so that what a desk with a slow clock does after seeing an event still
+# folds after it (causal order). The hub refuses clocks more than 10 min ahead of its own, so
+# only a hub with a wrong clock, or data from before that rule, can serve such an event.
+FAR_FUTURE_MS = 24 * 3600 * 1000
+PULL_CLOCK_AHEAD_MS = FAR_FUTURE_MS
+_MAX_QUARANTINE = 10_000  # rows kept; beyond, new problems are only logged
+
+
+@dataclass(frozen=True)
+class Unparsed:
+    """A pulled item the client could not turn into an Event (or that failed its schema)."""
+
+    hub_seq: int | None
+    event_id: str  # "" when it has none
+    raw: str  # the item's JSON as served, bounded
+    reason: str  # unparseable | invalid_event
+    detail: str
+
+
+@dataclass(frozen=True)
+class QuarantineView:
+    """One quarantined (or applied-and-listed) pulled event, for the CLI and the window.
+    Field names follow ConflictView so that both fit one list."""
+
+    event_id: str
+    dossier_id: str
+    dossier_code: str
+    event_type: str
+    node_id: str
+    officer: str
+    occurred_at: datetime | None
+    status: str
+    reason: str
+    detail: str
+    applied: bool
+    hub_seq: int | None
+    seq: int | None
+    description: str  # English, for the command line
+    quarantine: bool = True
 
 
 @dataclass(frozen=True)
@@ -93,6 +158,7 @@ class SyncCounts:
     last_success_at: datetime | None
     cursor: int
     skew_ms: int | None
+    quarantined: int = 0  # of the sync exceptions, pulled events kept aside (see quarantined())
 
 
 @dataclass(frozen=True)
@@ -199,48 +265,187 @@ class ReplicationService(ServiceBase):
             return int(repo.get_setting(session, CURSOR, 0) or 0)
 
     def apply_pulled(self, events: Sequence[Event], next_cursor: int,
-                     hub_seqs: Sequence[int | None] | None = None) -> ApplyReport:
-        """Apply one pulled batch in one transaction: skip known events, insert the new ones
-        (hash checked, clock observed), re-fold each affected dossier once, move the cursor.
-        Applying the same batch twice, or batches in any order, gives the same state."""
+                     hub_seqs: Sequence[int | None] | None = None,
+                     unparsed: Sequence[Unparsed] = ()) -> ApplyReport:
+        """Apply one pulled batch in one transaction: skip known events, check each new one
+        (schema, hash, its node's chain, its clock), insert those that pass (clock observed),
+        re-fold each affected dossier once, move the cursor. An event that cannot be applied
+        is kept in the quarantine table with why, and the cursor moves on all the same: the
+        desk never stalls on what it pulls. Quarantined events waiting for something (their
+        predecessor, the clock) are tried again with every batch. Applying the same batch
+        twice, or batches in any order, gives the same state."""
         seqs = list(hub_seqs) if hub_seqs is not None else [None] * len(events)
-        if not events and next_cursor <= self.cursor():
+        if not events and not unparsed and next_cursor <= self.cursor() \
+                and not self._retryable_waiting():
             return ApplyReport(0, 0, 0, 0, self.cursor())  # nothing new: no write transaction
-        payloads: dict[str, str] = {}
-        for ev in events:  # CPU work before the write lock is taken
-            digest, payload = ev.digest()
-            if digest != ev.hash:
-                raise SyncIntegrityError(
-                    f"event {ev.id} from the hub does not match its hash: the batch was "
-                    "refused; tell the administrator (the hub's data may be damaged)")
-            payloads[ev.id] = payload
+        checked: list[tuple[Event, int | None, str, str, str]] = []  # ev, hub_seq, payload, why
+        for ev, hub_seq in zip(events, seqs, strict=True):  # CPU work before the write lock
+            checked.append(_precheck(ev, hub_seq))
         with self.unit() as uow:
             session, desk = uow.session, uow.desk
             cursor = int(repo.get_setting(session, CURSOR, 0) or 0)
-            known = repo.existing_event_ids(session, (e.id for e in events))
-            fresh: list[tuple[Event, int | None]] = []
-            for ev, hub_seq in zip(events, seqs, strict=True):
-                if ev.id not in known:
-                    known.add(ev.id)
-                    fresh.append((ev, hub_seq))
-            touched = list(dict.fromkeys(ev.dossier_id for ev, _ in fresh))
+            retried = self._retryables(session)
+            candidates = checked + [_precheck(ev, hub_seq) for ev, hub_seq in retried]
+            retried_ids = {ev.id for ev, _ in retried}
+            now_ms = wall_ms(uow.now)
+            known = _known_hashes(session, [c[0].id for c in candidates])
+            links = _chain_links(session, [c[0] for c in candidates if not c[3]])
+            fresh: list[tuple[Event, int | None, str]] = []
+            quarantined: list[tuple] = []
+            listed: list[tuple] = []  # applied, but listed (wrong clock)
+            done: set[str] = set()
+            # Chain order within each node, so that events of one batch link onto each other.
+            for ev, hub_seq, payload, why, detail in sorted(
+                    candidates, key=lambda c: (c[0].node_id, c[0].seq)):
+                if ev.id in done:
+                    continue
+                done.add(ev.id)
+                stored = known.get(ev.id)
+                if stored is not None:
+                    if stored == ev.hash and why != "hash_mismatch":
+                        continue  # already here: the normal repeat of a pull
+                    why, detail = "hub_altered", (
+                        f"the hub now serves event {ev.id} with hash {ev.hash[:12]}…; this "
+                        f"desk holds it with hash {stored[:12]}… (kept)")
+                if not why:
+                    why, detail = _link_problem(ev, links)
+                if why:
+                    quarantined.append((ev, hub_seq, why, detail))
+                    continue
+                links[(ev.node_id, ev.seq)] = ev.hash
+                known[ev.id] = ev.hash
+                fresh.append((ev, hub_seq, payload))
+                if ev.hlc >> 16 < DESK_MIN_WALL_MS:
+                    listed.append((ev, hub_seq, "wrong_clock",
+                                   f"recorded with the clock at {_wall_text(ev.hlc)}"))
+                elif ev.hlc >> 16 > now_ms + FAR_FUTURE_MS:
+                    listed.append((ev, hub_seq, "future_clock",
+                                   f"recorded with the clock at {_wall_text(ev.hlc)}"))
+            touched = list(dict.fromkeys(ev.dossier_id for ev, _, _ in fresh))
             by_dossier = repo.load_events_many(session, touched)  # what was here before this batch
             if fresh:
                 clock = HybridClock(desk.last_hlc)
-                now_ms = wall_ms(uow.now)
-                for ev, _ in fresh:
-                    clock.observe(ev.hlc, now_ms)
+                for ev, _, _ in fresh:
+                    # A clock far ahead of ours is applied (the replicas converge) but not
+                    # observed: one desk stamped 2099 must not drag this desk's clock there.
+                    if ev.hlc >> 16 <= now_ms + PULL_CLOCK_AHEAD_MS:
+                        clock.observe(ev.hlc, now_ms)
                     by_dossier[ev.dossier_id].append(ev)
                 desk.last_hlc = clock.last
                 repo.insert_rows(session, EventRow.__table__.name, _EVENT_COLUMNS,
-                        [_event_values(ev, hub_seq, payloads[ev.id]) for ev, hub_seq in fresh],
+                        [_event_values(ev, hub_seq, payload) for ev, hub_seq, payload in fresh],
                         convert=False)
+            applied_ids = [ev.id for ev, _, _ in fresh if ev.id in retried_ids]
+            self._quarantine(session, uow.now, quarantined, listed, unparsed, applied_ids)
             states = self._project(session, touched, by_dossier, uow.now)
             if next_cursor > cursor:
                 repo.set_setting(session, CURSOR, next_cursor)
             conflicts = sum(len(s.conflicts) for s in states)
+        if quarantined or unparsed:
+            log.error("sync: %d pulled event(s) quarantined: %s", len(quarantined) + len(unparsed),
+                      sorted({q[2] for q in quarantined} | {u.reason for u in unparsed}))
         return ApplyReport(len(events), len(fresh), len(states), conflicts,
                            max(cursor, next_cursor))
+
+    # --- quarantine ---------------------------------------------------------------------------
+    def _retryable_waiting(self) -> bool:
+        with self.store.read() as session:
+            return session.scalar(select(func.count()).select_from(QuarantineRow).where(
+                QuarantineRow.applied == False,  # noqa: E712
+                QuarantineRow.reason.in_(sorted(RETRYABLE)))) > 0
+
+    @staticmethod
+    def _retryables(session: Session, limit: int = 2000) -> list[tuple[Event, int | None]]:
+        out = []
+        rows = session.execute(select(QuarantineRow.body, QuarantineRow.hub_seq).where(
+            QuarantineRow.applied == False,  # noqa: E712
+            QuarantineRow.reason.in_(sorted(RETRYABLE))).order_by(
+            QuarantineRow.node_id, QuarantineRow.seq).limit(limit)).all()
+        for body, hub_seq in rows:
+            try:
+                out.append((Event.from_dict(json.loads(body)), hub_seq))
+            except (ValueError, KeyError, TypeError, OverflowError):  # pragma: no cover
+                continue
+        return out
+
+    @staticmethod
+    def _quarantine(session: Session, now: datetime, quarantined: list[tuple],
+                    listed: list[tuple], unparsed: Sequence[Unparsed],
+                    applied_ids: list[str]) -> None:
+        conn = session.connection()
+        if applied_ids:
+            conn.exec_driver_sql("DELETE FROM quarantine WHERE event_id = ? AND applied = 0",
+                                 [(i,) for i in applied_ids])
+        rows = []
+        for (ev, hub_seq, why, detail), applied in (
+                [(q, False) for q in quarantined] + [(q, True) for q in listed]):
+            try:
+                body = json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            except (ValueError, TypeError, OverflowError):
+                body = ""
+            rows.append((ev.id, hub_seq, ev.node_id, ev.seq, ev.dossier_id, str(ev.type)[:32],
+                         ev.hash[:64], why, detail[:500], body[:MAX_BODY_CHARS], applied))
+        for u in unparsed:
+            key = u.event_id or f"hub_seq:{u.hub_seq}"
+            rows.append((key[:64], u.hub_seq, "", None, "", "", "", u.reason, u.detail[:500],
+                         u.raw[:MAX_BODY_CHARS], False))
+        if not rows:
+            return
+        held = session.scalar(select(func.count()).select_from(QuarantineRow)) or 0
+        if held >= _MAX_QUARANTINE:
+            log.error("sync: the quarantine is full (%d); not kept: %s", held,
+                      [r[0] for r in rows])
+            return
+        conn.exec_driver_sql(
+            "INSERT INTO quarantine (event_id, hub_seq, node_id, seq, dossier_id, event_type, "
+            "hash, reason, detail, body, applied, detected_at, acknowledged) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+            "ON CONFLICT(event_id) DO UPDATE SET hub_seq = excluded.hub_seq, "
+            "detail = excluded.detail, acknowledged = CASE WHEN quarantine.reason = "
+            "excluded.reason THEN quarantine.acknowledged ELSE 0 END, "
+            "reason = excluded.reason, applied = excluded.applied",
+            [(*r, utc_text(now)) for r in rows])
+
+    def quarantined(self, include_acknowledged: bool = False) -> list[QuarantineView]:
+        """The pulled events this desk keeps aside (and those applied with a wrong clock)."""
+        with self.store.read() as session:
+            stmt = select(QuarantineRow, DossierRow.code).outerjoin(
+                DossierRow, DossierRow.id == QuarantineRow.dossier_id)
+            if not include_acknowledged:
+                stmt = stmt.where(QuarantineRow.acknowledged == False)  # noqa: E712
+            rows = session.execute(stmt.order_by(QuarantineRow.detected_at.desc(),
+                                                 QuarantineRow.event_id).limit(1000)).all()
+        out = []
+        for q, code in rows:
+            officer, occurred = "", None
+            try:
+                body = json.loads(q.body) if q.body else {}
+                officer = str(body.get("officer", ""))[:100] if isinstance(body, dict) else ""
+                occurred = datetime.fromisoformat(body["occurred_at"]).astimezone(UTC)
+            except (ValueError, KeyError, TypeError, OverflowError, AttributeError):
+                occurred = None
+            what = QUARANTINE_REASONS.get(q.reason, q.reason)
+            todo = QUARANTINE_ADVICE.get(q.reason, QUARANTINE_ADVICE["invalid_event"])
+            out.append(QuarantineView(
+                q.event_id, q.dossier_id, code or "", q.event_type, q.node_id, officer,
+                occurred, "", q.reason, q.detail, q.applied, q.hub_seq, q.seq,
+                f"pulled event {'listed' if q.applied else 'quarantined'}: {what}"
+                f"{' (' + q.detail + ')' if q.detail else ''}. What to do: {todo}"))
+        return out
+
+    def acknowledge_quarantined(self, event_id: str) -> None:
+        """Mark a quarantined event seen (it stays kept; a retryable one is still retried)."""
+        with self.store.write() as session:
+            row = session.get(QuarantineRow, event_id)
+            if row is None:
+                raise ValidationError("event_id", f"no quarantined event {event_id!r}",
+                                      code="unknown_conflict")
+            row.acknowledged = True
+
+    def rejected(self) -> dict[str, str]:
+        """This desk's events the hub refused, by id: the reason code."""
+        with self.store.read() as session:
+            return dict(repo.get_setting(session, REJECTED, {}) or {})
 
     def refold_all(self) -> int:
         """Rebuild every projection from the events (maintenance; also used after a bulk
@@ -384,11 +589,14 @@ class ReplicationService(ServiceBase):
             rejected = len(repo.get_setting(session, REJECTED, {}) or {})
             conflicts = session.scalar(select(func.count()).select_from(ConflictRow).where(
                 ConflictRow.acknowledged == False)) or 0  # noqa: E712
+            quarantined = session.scalar(select(func.count()).select_from(QuarantineRow).where(
+                QuarantineRow.acknowledged == False)) or 0  # noqa: E712
             last = repo.get_setting(session, LAST_SUCCESS)
             cursor = int(repo.get_setting(session, CURSOR, 0) or 0)
             skew = repo.get_setting(session, SKEW)
-        return SyncCounts(unsent, rejected, conflicts,
-                          datetime.fromisoformat(last) if last else None, cursor, skew)
+        return SyncCounts(unsent, rejected, conflicts + quarantined,
+                          datetime.fromisoformat(last) if last else None, cursor, skew,
+                          quarantined)
 
     # --- where the hub is -------------------------------------------------------------------
     def hub_settings(self) -> HubSettings | None:
@@ -441,6 +649,91 @@ def _unsent(session: Session, node: str) -> int:
         EventRow.node_id == node, EventRow.acked == False)) or 0  # noqa: E712
 
 
+
+
+QUARANTINE_ADVICE = {
+    "invalid_event": "nothing to do at the desk (the event is kept aside, the others go on); "
+                     "IT: the desk that made it runs an old or altered program, check it",
+    "unparseable": "IT: check the hub (its data or a proxy in between)",
+    "hash_mismatch": "IT: the hub's copy of this event was altered or damaged: run "
+                     "'motcua-desk hub verify' and restore the hub from a backup",
+    "hub_altered": "IT: the hub's copy of this event differs from the one this desk holds "
+                   "(kept): the hub's data was altered; run 'motcua-desk hub verify'",
+    "chain_broken": "IT: the hub holds a chain that does not link (altered or forged "
+                    "events): run 'motcua-desk hub verify'",
+    "chain_fork": "IT: two different events claim one place in a desk's chain (a desk "
+                  "restored from an old backup, or a forged event): run 'motcua-desk verify'",
+    "gap": "nothing: it is applied by itself when the events before it arrive",
+    "future_clock": "check this computer's clock and the clock of the desk that made it; the "
+                    "event is applied, its times are probably wrong",
+    "wrong_clock": "the dossier is handled as usual; the times of this event are wrong. Set "
+                   "the clock of the desk that made it right",
+}
+MAX_BODY_CHARS = 256 * 1024
+DESK_MIN_WALL_MS = int(DESK_CLOCK_MIN.timestamp() * 1000)
+
+
+def _precheck(ev: Event, hub_seq: int | None) -> tuple[Event, int | None, str, str, str]:
+    """(event, hub_seq, its payload's JSON, problem code or "", detail): the checks that need
+    no database (schema, hash)."""
+    found = schema.event_problems(ev)
+    if found:
+        return ev, hub_seq, "", "invalid_event", "; ".join(found)[:500]
+    digest, payload = ev.digest()
+    if digest != ev.hash:
+        return ev, hub_seq, payload, "hash_mismatch", f"its content hashes to {digest[:12]}…"
+    return ev, hub_seq, payload, "", ""
+
+
+def _known_hashes(session: Session, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    conn = session.connection()
+    for i in range(0, len(ids), _CHUNK):
+        chunk = tuple(ids[i:i + _CHUNK])
+        out.update((r[0], r[1]) for r in conn.exec_driver_sql(
+            f"SELECT id, hash FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def _chain_links(session: Session, events: list[Event]) -> dict[tuple[str, int], str]:
+    """{(node, seq): hash} of what this desk holds around these events (one range query per
+    node)."""
+    spans: dict[str, list[int]] = {}
+    for ev in events:
+        span = spans.setdefault(ev.node_id, [ev.seq, ev.seq])
+        span[0], span[1] = min(span[0], ev.seq), max(span[1], ev.seq)
+    links: dict[tuple[str, int], str] = {}
+    conn = session.connection()
+    for node, (low, high) in spans.items():
+        for seq, hash_ in conn.exec_driver_sql(
+                "SELECT seq, hash FROM events WHERE node_id = ? AND seq BETWEEN ? AND ?",
+                (node, low - 1, high)):
+            links[(node, seq)] = hash_
+    return links
+
+
+def _link_problem(ev: Event, links: dict[tuple[str, int], str]) -> tuple[str, str]:
+    """Does `ev` link to this desk's copy of its node's previous event?"""
+    held = links.get((ev.node_id, ev.seq))
+    if held is not None and held != ev.hash:
+        return "chain_fork", f"this desk holds another event as seq {ev.seq} of that desk"
+    if ev.seq == 1:
+        if ev.prev_hash != GENESIS_HASH:
+            return "chain_broken", "the first event of a desk must start from the genesis hash"
+        return "", ""
+    before = links.get((ev.node_id, ev.seq - 1))
+    if before is None:
+        return "gap", f"seq {ev.seq - 1} of that desk has not arrived"
+    if before != ev.prev_hash:
+        return "chain_broken", f"its prev_hash is not the hash of seq {ev.seq - 1} of that desk"
+    return "", ""
+
+
+def _wall_text(hlc: int) -> str:
+    try:
+        return datetime.fromtimestamp((hlc >> 16) / 1000, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (OverflowError, ValueError, OSError):
+        return "an impossible time"
 
 
 _EVENT_COLUMNS = ("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",

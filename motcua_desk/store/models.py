@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     UniqueConstraint,
     text,
 )
@@ -145,6 +146,31 @@ class ConflictRow(Base):
     reason: Mapped[str] = mapped_column(String(40))
     detected_at: Mapped[datetime] = mapped_column(UtcDateTime)
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QuarantineRow(Base):
+    """A pulled event this desk keeps but does not apply (applied = False: it fails its schema,
+    its hash or its node's chain, or its clock is far ahead), or applies and lists (applied =
+    True: recorded with a clock before 2020). Retryable ones (gap, clock_ahead) are tried again
+    at each pull; `body` is the event as the hub served it (the evidence)."""
+
+    __tablename__ = "quarantine"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hub_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    node_id: Mapped[str] = mapped_column(String(36), default="")
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    dossier_id: Mapped[str] = mapped_column(String(36), default="")
+    event_type: Mapped[str] = mapped_column(String(32), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    applied: Mapped[bool] = mapped_column(Boolean, default=False)
+    detected_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_quarantine_node_seq", "node_id", "seq"),)
 
 
 class ProcedureRow(Base):

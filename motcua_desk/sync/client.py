@@ -25,10 +25,11 @@ from typing import Any
 import httpx
 
 from motcua_desk import __version__
+from motcua_desk.domain import schema
 from motcua_desk.domain.errors import DomainError
 from motcua_desk.domain.events import Event
 from motcua_desk.services.base import wall_ms
-from motcua_desk.services.replication import ReplicationService
+from motcua_desk.services.replication import ReplicationService, Unparsed
 from motcua_desk.sync import protocol
 from motcua_desk.sync.protocol import PushResult
 
@@ -128,15 +129,48 @@ class HubClient:
 
     def pull(self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT
              ) -> tuple[list[Event], list[int], int, bool]:
-        """(events, their hub_seqs, next cursor, more)."""
+        """(events, their hub_seqs, next cursor, more); items that are not valid events are
+        left out (pull_page returns them)."""
+        events, seqs, nxt, more, _ = self.pull_page(after, limit)
+        return events, seqs, nxt, more
+
+    def pull_page(self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT
+                  ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
+        """(events, their hub_seqs, next cursor, more, items that are not valid events). An
+        item that fails its schema or cannot be read is returned apart, to be quarantined: one
+        bad item never refuses the page."""
         data = self._request("GET", "/v1/pull", params={"after": after, "limit": limit})
         try:
             items = data["events"]
-            events = [Event.from_dict(item["event"]) for item in items]
-            seqs = [int(item["hub_seq"]) for item in items]
-            return events, seqs, int(data["next"]), bool(data["more"])
-        except (KeyError, TypeError, ValueError) as err:
+            nxt, more = data["next"], data["more"]
+            if type(items) is not list or type(nxt) is not int or type(more) is not bool:
+                raise TypeError("events, next or more")
+        except (KeyError, TypeError) as err:
             raise HubUnavailable(f"the hub's pull answer has the wrong shape ({err})") from err
+        events: list[Event] = []
+        seqs: list[int] = []
+        bad: list[Unparsed] = []
+        for item in items:
+            hub_seq = item.get("hub_seq") if isinstance(item, dict) else None
+            hub_seq = hub_seq if type(hub_seq) is int else None
+            raw = item.get("event") if isinstance(item, dict) else item
+            event_id = raw.get("id") if isinstance(raw, dict) else None
+            event_id = event_id if type(event_id) is str and len(event_id) <= 64 else ""
+            problems = schema.problems(raw) if isinstance(raw, dict) else ["not an object"]
+            try:
+                if problems:
+                    raise ValueError("; ".join(problems))
+                events.append(Event.from_dict(raw))
+                seqs.append(hub_seq)
+            except (KeyError, TypeError, ValueError, OverflowError) as err:
+                try:
+                    text = json.dumps(raw, ensure_ascii=False)[:256 * 1024]
+                except (TypeError, ValueError):  # pragma: no cover - it came as JSON
+                    text = ""
+                bad.append(Unparsed(hub_seq, event_id, text,
+                                    "invalid_event" if problems else "unparseable",
+                                    str(err)[:500]))
+        return events, seqs, max(nxt, after), more, bad
 
     def reference(self, have: dict[str, int]) -> dict[str, tuple[int, dict[str, Any]]]:
         params = {kind: have.get(kind, 0) for kind in protocol.REFERENCE_KINDS}
@@ -401,16 +435,16 @@ class SyncEngine:
 
         def fetch(after: int):
             with protocol.gc_paused():
-                return self._call(lambda: self.client.pull(after, self.pull_limit))
+                return self._call(lambda: self.client.pull_page(after, self.pull_limit))
 
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as pool:
             cursor = repl.cursor()
             upcoming = pool.submit(fetch, cursor)
             while upcoming is not None:
-                events, seqs, nxt, more = upcoming.result()
+                events, seqs, nxt, more, bad = upcoming.result()
                 upcoming = pool.submit(fetch, nxt) if more and nxt > cursor else None
                 with protocol.gc_paused():
-                    report = repl.apply_pulled(events, nxt, seqs)
+                    report = repl.apply_pulled(events, nxt, seqs, unparsed=bad)
                 pulled += len(events)
                 applied += report.inserted
                 dossiers += report.dossiers
