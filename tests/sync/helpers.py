@@ -44,11 +44,13 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, what: str = "c
 class HubThread:
     """The hub app under uvicorn in a thread of the test process, on a free port."""
 
-    def __init__(self, store_url: str, clock=None, certfile=None, keyfile=None) -> None:
+    def __init__(self, store_url: str, clock=None, certfile=None, keyfile=None,
+                 limits=None) -> None:
         kwargs = {"clock": clock} if clock is not None else {}
         self.store = HubStore(store_url, **kwargs)
         self.server, self.sock = make_server(self.store, host="127.0.0.1", port=0,
-                                             certfile=certfile, keyfile=keyfile, **kwargs)
+                                             certfile=certfile, keyfile=keyfile, limits=limits,
+                                             **kwargs)
         port = self.sock.getsockname()[1]
         self.url = f"{'https' if certfile else 'http'}://127.0.0.1:{port}"
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
