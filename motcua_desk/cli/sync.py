@@ -77,8 +77,11 @@ def register(sub) -> None:
     p.add_argument("--once", action="store_true", help="one round, then exit")
     p.add_argument("--interval", type=float, default=30.0, help="seconds between rounds")
     p.add_argument("--save", action="store_true",
-                   help="remember the hub and token in the desk database (for the window)")
-    p.add_argument("--cafile", help="CA certificate to trust for an https hub")
+                   help="remember the hub, token and CA file for the window and later syncs "
+                        "(the token goes to the OS keyring or a private file, never into "
+                        "the database)")
+    p.add_argument("--cafile", help="CA certificate (PEM) to trust for an https hub with its "
+                                    "own certificate; saved with --save")
     p.add_argument("--status", action="store_true", help="show the counts, contact nobody")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync)
@@ -284,8 +287,13 @@ def cmd_sync(ctx: Context) -> int:
     if not url or not token:
         raise ValidationError("hub", "no hub configured: give --hub URL --token TOKEN "
                               "(add --save to remember them)", code="no_hub")
+    from motcua_desk.services.replication import check_cafile
+
+    # the saved CA file goes with the saved hub; --cafile (checked first) replaces it
+    cafile = check_cafile(a.cafile) if a.cafile else (
+        saved.cafile if saved and url.rstrip("/") == saved.url else "")
     if a.save:
-        repl.save_hub_settings(url, token)
+        repl.save_hub_settings(url, token, cafile)
     last: list[str] = []
 
     def on_status(st: SyncStatus) -> None:
@@ -299,7 +307,7 @@ def cmd_sync(ctx: Context) -> int:
             print(line, flush=True)
 
     engine = SyncEngine(ctx.services, hub_url=url, token=token, on_status=on_status,
-                        verify=a.cafile or True)
+                        verify=cafile or True)
     try:
         if a.once:
             report = engine.run_once()

@@ -178,7 +178,7 @@ def message(err: BaseException) -> str:
     return text.format(**values)
 
 
-SYNC_CODES = ("hub_unavailable", "no_hub", "sync_error", "hub_url", "sync_integrity")
+SYNC_CODES = ("hub_unavailable", "no_hub", "sync_error", "hub_url", "sync_integrity", "cafile")
 
 
 def sync_problem(code: str) -> str:
@@ -193,6 +193,10 @@ def sync_problem(code: str) -> str:
                             "Sync)."),
         "hub_url": translate("Errors", "A server address looks like http://192.168.1.10:8765 "
                              "(or https://…)."),
+        "cafile": translate(
+            "Errors", "The certificate file (CA) of the server cannot be used: it does not "
+            "exist, cannot be read or is not a PEM certificate. Choose the cert.pem file IT "
+            "gave for this server."),
         "sync_integrity": translate(
             "Errors", "Data from the server did not match its checksum and was not taken. "
             "Tell IT (the server's data may be damaged)."),
