@@ -916,6 +916,10 @@
         <translation>Địa chỉ máy chủ có dạng http://192.168.1.10:8765 (hoặc https://…).</translation>
     </message>
     <message>
+        <source>The certificate file (CA) of the server cannot be used: it does not exist, cannot be read or is not a PEM certificate. Choose the cert.pem file IT gave for this server.</source>
+        <translation>Không dùng được tệp chứng chỉ (CA) của máy chủ: tệp không có, không đọc được hoặc không phải chứng chỉ PEM. Hãy chọn tệp cert.pem mà bộ phận CNTT đưa cho máy chủ này.</translation>
+    </message>
+    <message>
         <source>Data from the server did not match its checksum and was not taken. Tell IT (the server&apos;s data may be damaged).</source>
         <translation>Dữ liệu nhận từ máy chủ không khớp mã kiểm tra nên không được nhận. Báo bộ phận CNTT (dữ liệu trên máy chủ có thể bị hỏng).</translation>
     </message>
@@ -2166,6 +2170,14 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
+        <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
+        <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
         <source>Test the &amp;connection</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
@@ -2188,6 +2200,10 @@
     <message>
         <source>Access to&amp;ken:</source>
         <translation>&amp;Mã truy cập:</translation>
+    </message>
+    <message>
+        <source>Server &amp;certificate (CA):</source>
+        <translation>&amp;Chứng chỉ máy chủ (CA):</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -2252,6 +2268,14 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>This window was started without sync.</source>
         <translation>Cửa sổ này được mở mà không có đồng bộ.</translation>
+    </message>
+    <message>
+        <source>The office server&apos;s certificate</source>
+        <translation>Chứng chỉ của máy chủ cơ quan</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Enter this desk&apos;s access token.</source>
