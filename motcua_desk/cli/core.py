@@ -14,6 +14,7 @@ from motcua_desk.cli.common import (
     iso_minute,
     parse_day,
     parse_moment,
+    parse_year,
     print_dossier,
 )
 from motcua_desk.services import IntakeRequest
@@ -391,7 +392,7 @@ def cmd_due(ctx: Context) -> int:
 
 
 def cmd_calendar_show(ctx: Context) -> int:
-    days = ctx.services.calendar.special_days(ctx.args.year)
+    days = ctx.services.calendar.special_days(parse_year(ctx.args.year))
     if ctx.args.json:
         emit_json({"year": ctx.args.year, "days": [
             {"date": d.day.isoformat(), "working": d.working, "kind": d.kind, "name": d.name}

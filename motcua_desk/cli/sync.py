@@ -143,12 +143,24 @@ def cmd_hub_serve(ctx: Context) -> int:
 
 
 def cmd_hub_add_desk(ctx: Context) -> int:
+    from motcua_desk.domain import codes
+
+    if ctx.args.desk_no is not None:
+        codes.desk_number(ctx.args.desk_no)  # before the store is even opened
     store = _open_hub(ctx)
     try:
+        from motcua_desk.domain import codes
+
         desk_no = ctx.args.desk_no
         if desk_no is None:
             taken = {d.desk_no for d in store.desks()}
-            desk_no = next(n for n in range(1, 100) if n not in taken)
+            free = [n for n in range(1, codes.DEFAULT_DESK_SLOTS) if n not in taken]
+            if not free:
+                raise ValidationError("desk_no", "desks 1 to "
+                                      f"{codes.DEFAULT_DESK_SLOTS - 1} are all registered",
+                                      code="desk_no_range", high=codes.DEFAULT_DESK_SLOTS - 1)
+            desk_no = free[0]
+        codes.desk_number(desk_no)  # desks are numbered 1–9, as `init --desk` takes them
         info, token = store.add_desk(ctx.args.name, desk_no)
     finally:
         store.close()

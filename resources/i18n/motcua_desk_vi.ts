@@ -756,6 +756,10 @@
         <translation>Hãy nhập {field}.</translation>
     </message>
     <message>
+        <source>{field} contains an invisible control character ({char}): type it again without it.</source>
+        <translation>{field} có một ký tự điều khiển không nhìn thấy ({char}): hãy gõ lại mà không có ký tự đó.</translation>
+    </message>
+    <message>
         <source>{field} is longer than {max} characters.</source>
         <translation>{field} dài quá {max} ký tự.</translation>
     </message>
@@ -798,6 +802,10 @@
     <message>
         <source>The new return date must be later than the current one.</source>
         <translation>Ngày hẹn trả mới phải sau ngày hẹn hiện tại.</translation>
+    </message>
+    <message>
+        <source>The new return date may be at most {max} days after the current one.</source>
+        <translation>Ngày hẹn trả mới chỉ được sau ngày hẹn hiện tại tối đa {max} ngày.</translation>
     </message>
     <message>
         <source>The agency id and the desk number cannot change once this desk has issued dossier codes.</source>
