@@ -212,7 +212,16 @@ class Context:
         if self._services is None:
             from motcua_desk.app import open_services
 
-            self._services = open_services(self.db_path, create=self.create)
+            try:
+                self._services = open_services(self.db_path, create=self.create)
+            except Exception as err:
+                # A command that only reads still works on a database in a read-only folder.
+                problem = database_problem(err, self.db_path) or ""
+                if not getattr(self.args, "reads_only", False) or "read-only" not in problem:
+                    raise
+                self._services = open_services(self.db_path, create=False, read_only=True)
+                print(f"motcua-desk: note: {self.db_path} is in a read-only folder: opened "
+                      "for reading only", file=sys.stderr)
         return self._services
 
     def close(self) -> None:

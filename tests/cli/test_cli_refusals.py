@@ -192,8 +192,9 @@ def test_a_database_in_a_read_only_folder(cli, read_only_folder):
                                                        "--applicant", "Trần Văn Bình"),
                  ("note", code, "--text", "ghi chú"), ("backup",)):
         r = cli(db, *args)
-        if args[0] in ("find", "show") and r.returncode == 0:
-            assert "Nguyễn Văn An" in r.stdout  # read read-only
+        if args[0] in ("find", "show"):  # reading works, read-only, writing nothing
+            assert r.returncode == 0, r.stderr
+            assert "Nguyễn Văn An" in r.stdout and "opened for reading only" in r.stderr
         else:
             refused(r, "read-only" if args[0] != "backup" else "")
         assert files(db) == before, args
