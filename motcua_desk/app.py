@@ -35,15 +35,23 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
 
 def open_services(db_path: Path | None = None, *, create: bool = True,
-                  clock: Clock | None = None) -> Services:
+                  clock: Clock | None = None, read_only: bool = False) -> Services:
     """Open (and migrate) the desk database and build the services on it. With create=False
-    a missing database is an error and no file is made."""
+    a missing database is an error and no file is made. read_only=True opens it for reading
+    only, writing nothing beside it (a database in a read-only folder; see
+    store.migrate.open_read_only): any action then fails as a read-only database."""
     from motcua_desk.services import build_services, system_clock
     from motcua_desk.store.engine import inspect_file
     from motcua_desk.store.errors import DeskNotInitialised
     from motcua_desk.store.migrate import open_store
 
     db_path = Path(db_path or paths.default_db_path())
+    if read_only:
+        from motcua_desk.store.migrate import open_read_only
+
+        if not db_path.exists():
+            raise DeskNotInitialised(f"there is no desk database at {db_path}")
+        return build_services(open_read_only(db_path), clock or system_clock)
     if not create and inspect_file(db_path) == "new":
         raise DeskNotInitialised(
             f"there is no desk database at {db_path}: run 'motcua-desk init' first")
@@ -64,11 +72,14 @@ def run_window(db_path: Path | None = None) -> int:
     db = Path(db_path) if db_path else paths.default_db_path()
     log.info("starting the window on %s", db)
 
-    def sync_engine(services, *, hub_url: str = "", token: str = "", on_status=None):
-        """Runs on the window's sync thread: the engine on the hub given, or the one saved in
-        the desk database (SyncError code no_hub when there is none)."""
+    def sync_engine(services, *, hub_url: str = "", token: str = "", on_status=None,
+                    cafile: str = ""):
+        """Runs on the window's sync thread: the engine on the hub given (trusting `cafile`
+        for https), or the one saved in the desk database with its CA file (SyncError code
+        no_hub when there is none)."""
         from motcua_desk.sync.client import SyncEngine
 
-        return SyncEngine(services, hub_url=hub_url, token=token, on_status=on_status)
+        return SyncEngine(services, hub_url=hub_url, token=token, on_status=on_status,
+                          verify=cafile or True)
 
     return run(db, lambda: open_services(db), sync_factory=sync_engine)

@@ -19,6 +19,10 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MOTCUA_HOME", str(home))
     monkeypatch.delenv("MOTCUA_DB", raising=False)
+    # Never the real keyring of the machine running the tests: the hub token goes to the
+    # private file in MOTCUA_HOME (tests of the keyring path install their own backend).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("MOTCUA_TOKEN_STORE", raising=False)
     return home
 
 

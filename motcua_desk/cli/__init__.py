@@ -93,7 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as err:
+        from motcua_desk.cli.common import database_problem
+
+        problem = database_problem(err, db_path)
+        if problem is not None:
+            log.warning("%s refused: %s", args.command, problem, exc_info=True)
+            print(f"motcua-desk: error: {problem}", file=sys.stderr)
+            return 2
         log.exception("internal error in %s", args.command)
         print(f"motcua-desk: internal error; details are in the log file {log_path}",
               file=sys.stderr)

@@ -6,12 +6,17 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from motcua_desk.domain.dto import DossierDetail, DossierView, StepView
 from motcua_desk.domain.errors import ValidationError
+
+# Years a command-line date may name: dossier codes carry a two-digit year (YYMMDD), and no
+# office record of this program is older than 2000. Outside, a moment is a typing mistake (and
+# 0001-01-01T00:00+14:00 cannot even be converted to UTC).
+MIN_YEAR, MAX_YEAR = 2000, 2099
 
 
 def parse_moment(text: str, field: str = "time") -> datetime:
@@ -24,15 +29,35 @@ def parse_moment(text: str, field: str = "time") -> datetime:
     if len(text.strip()) <= 10:
         raise ValidationError(field, f"{text!r} has no time of day (use YYYY-MM-DDTHH:MM)",
                               code="moment_format")
+    _check_year(text, value.year, field)
+    if value.tzinfo is not None:
+        try:
+            _check_year(text, value.astimezone(UTC).year, field)
+        except OverflowError as err:
+            raise ValidationError(field, f"{text!r} is outside the years {MIN_YEAR}–{MAX_YEAR}",
+                                  code="year_range", low=MIN_YEAR, high=MAX_YEAR) from err
     return value
 
 
 def parse_day(text: str, field: str = "date") -> date:
     try:
-        return date.fromisoformat(text.strip())
+        value = date.fromisoformat(text.strip())
     except ValueError as err:
         raise ValidationError(field, f"{text!r} is not a date (use YYYY-MM-DD)",
                               code="date_format") from err
+    _check_year(text, value.year, field)
+    return value
+
+
+def parse_year(value: int, field: str = "year") -> int:
+    _check_year(str(value), value, field)
+    return value
+
+
+def _check_year(text: str, year: int, field: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(field, f"{text!r} is outside the years {MIN_YEAR}–{MAX_YEAR}",
+                              code="year_range", low=MIN_YEAR, high=MAX_YEAR)
 
 
 def iso_minute(moment: datetime | None) -> str | None:
@@ -111,6 +136,68 @@ WARNINGS = {
 }
 
 
+def database_problem(err: BaseException, db_path: Path) -> str | None:
+    """One line for a database or disk failure (read-only folder, full disk, damaged file,
+    locked by another program), or None when `err` is not one. SQLite keeps a transaction all
+    or nothing, so in every one of these cases nothing was changed."""
+    import errno
+    import sqlite3
+
+    found: BaseException | None = None
+    seen: set[int] = set()
+    e: BaseException | None = err
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        orig = getattr(e, "orig", None)
+        if isinstance(e, (sqlite3.Error, OSError)):
+            found = e
+            break
+        if isinstance(orig, sqlite3.Error):
+            found = orig
+            break
+        e = e.__cause__ or e.__context__
+    if found is None:
+        return None
+    folder = db_path.parent if str(db_path.parent) else Path(".")
+    if isinstance(found, OSError):
+        if found.errno == errno.ENOSPC:
+            return f"the disk is full ({found.filename or folder}): nothing was saved; free " \
+                   "some space and try again"
+        if found.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return f"cannot write {found.filename or folder} ({found.strerror}): nothing was " \
+                   "changed; fix the folder's permissions or use --db on a writable folder"
+        return None
+    code = (getattr(found, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(found)
+    if code in (10, 13):  # SQLITE_IOERR (the -shm cannot grow), SQLITE_FULL
+        import shutil
+
+        try:
+            full = code == 13 or shutil.disk_usage(folder or ".").free < 1024 * 1024
+        except OSError:
+            full = code == 13
+    else:
+        full = False
+    if full or "disk is full" in text:
+        return f"the disk holding {db_path} is full: nothing was saved; free some space and " \
+               "try again"
+    if code in (8, 14, 3) or "readonly" in text or "unable to open" in text:
+        # SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM
+        return f"cannot open {db_path} for writing: the file or its folder {folder} is " \
+               "read-only (the desk also writes its -wal and -shm files beside it); nothing " \
+               "was changed; fix the permissions, or copy the file to a writable folder"
+    if code in (11, 26) or "malformed" in text or "not a database" in text:
+        # SQLITE_CORRUPT, SQLITE_NOTADB
+        return f"the database {db_path} is damaged (truncated or corrupt) and was not " \
+               "changed; restore it from a backup (see the README, Backups)"
+    if code in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        return f"the database {db_path} is busy (another program holds it); try again"
+    if code == 10:  # SQLITE_IOERR
+        return f"the disk holding {db_path} failed to read or write ({text}); nothing was " \
+               "changed; check the disk"
+    return None
+
+
 @dataclass
 class Context:
     """What a command handler gets: its arguments and a lazily opened service set."""
@@ -125,7 +212,16 @@ class Context:
         if self._services is None:
             from motcua_desk.app import open_services
 
-            self._services = open_services(self.db_path, create=self.create)
+            try:
+                self._services = open_services(self.db_path, create=self.create)
+            except Exception as err:
+                # A command that only reads still works on a database in a read-only folder.
+                problem = database_problem(err, self.db_path) or ""
+                if not getattr(self.args, "reads_only", False) or "read-only" not in problem:
+                    raise
+                self._services = open_services(self.db_path, create=False, read_only=True)
+                print(f"motcua-desk: note: {self.db_path} is in a read-only folder: opened "
+                      "for reading only", file=sys.stderr)
         return self._services
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ from motcua_desk.cli.common import (
     iso_minute,
     parse_day,
     parse_moment,
+    parse_year,
     print_dossier,
 )
 from motcua_desk.services import IntakeRequest
@@ -119,7 +120,7 @@ def register(sub) -> None:
     csub = p.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     q = csub.add_parser("list", help="list the procedures")
     q.add_argument("--json", action="store_true")
-    q.set_defaults(func=cmd_catalog_list)
+    q.set_defaults(func=cmd_catalog_list, reads_only=True)
     q = csub.add_parser("import", help="import procedures from a JSON or CSV file")
     q.add_argument("file")
     q.set_defaults(func=cmd_catalog_import)
@@ -142,12 +143,12 @@ def register(sub) -> None:
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_find)
+    p.set_defaults(func=cmd_find, reads_only=True)
 
     p = sub.add_parser("show", help="a dossier and all its events")
     p.add_argument("code")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=cmd_show, reads_only=True)
 
     def action(name: str, help_: str, func, *, many: bool = False, reason: bool = False,
                at: bool = True):
@@ -189,14 +190,14 @@ def register(sub) -> None:
     p.add_argument("--procedure", required=True, metavar="CODE")
     p.add_argument("--received-at", required=True, metavar="ISO")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_due)
+    p.set_defaults(func=cmd_due, reads_only=True)
 
     p = sub.add_parser("calendar", help="working-day calendar and local overrides")
     csub = p.add_subparsers(dest="calendar_command", metavar="ACTION", required=True)
     q = csub.add_parser("show", help="holidays, make-up days and overrides of a year")
     q.add_argument("year", type=int)
     q.add_argument("--json", action="store_true")
-    q.set_defaults(func=cmd_calendar_show)
+    q.set_defaults(func=cmd_calendar_show, reads_only=True)
     q = csub.add_parser("add", help="add a day off or an extra working day")
     q.add_argument("date")
     q.add_argument("kind", choices=["off", "work"])
@@ -391,7 +392,7 @@ def cmd_due(ctx: Context) -> int:
 
 
 def cmd_calendar_show(ctx: Context) -> int:
-    days = ctx.services.calendar.special_days(ctx.args.year)
+    days = ctx.services.calendar.special_days(parse_year(ctx.args.year))
     if ctx.args.json:
         emit_json({"year": ctx.args.year, "days": [
             {"date": d.day.isoformat(), "working": d.working, "kind": d.kind, "name": d.name}

@@ -82,8 +82,11 @@ def register(sub) -> None:
     p.add_argument("--once", action="store_true", help="one round, then exit")
     p.add_argument("--interval", type=float, default=30.0, help="seconds between rounds")
     p.add_argument("--save", action="store_true",
-                   help="remember the hub and token in the desk database (for the window)")
-    p.add_argument("--cafile", help="CA certificate to trust for an https hub")
+                   help="remember the hub, token and CA file for the window and later syncs "
+                        "(the token goes to the OS keyring or a private file, never into "
+                        "the database)")
+    p.add_argument("--cafile", help="CA certificate (PEM) to trust for an https hub with its "
+                                    "own certificate; saved with --save")
     p.add_argument("--status", action="store_true", help="show the counts, contact nobody")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync)
@@ -151,12 +154,24 @@ def cmd_hub_serve(ctx: Context) -> int:
 
 
 def cmd_hub_add_desk(ctx: Context) -> int:
+    from motcua_desk.domain import codes
+
+    if ctx.args.desk_no is not None:
+        codes.desk_number(ctx.args.desk_no)  # before the store is even opened
     store = _open_hub(ctx)
     try:
+        from motcua_desk.domain import codes
+
         desk_no = ctx.args.desk_no
         if desk_no is None:
             taken = {d.desk_no for d in store.desks()}
-            desk_no = next(n for n in range(1, 100) if n not in taken)
+            free = [n for n in range(1, codes.DEFAULT_DESK_SLOTS) if n not in taken]
+            if not free:
+                raise ValidationError("desk_no", "desks 1 to "
+                                      f"{codes.DEFAULT_DESK_SLOTS - 1} are all registered",
+                                      code="desk_no_range", high=codes.DEFAULT_DESK_SLOTS - 1)
+            desk_no = free[0]
+        codes.desk_number(desk_no)  # desks are numbered 1–9, as `init --desk` takes them
         info, token = store.add_desk(ctx.args.name, desk_no)
     finally:
         store.close()
@@ -295,8 +310,13 @@ def cmd_sync(ctx: Context) -> int:
     if not url or not token:
         raise ValidationError("hub", "no hub configured: give --hub URL --token TOKEN "
                               "(add --save to remember them)", code="no_hub")
+    from motcua_desk.services.replication import check_cafile
+
+    # the saved CA file goes with the saved hub; --cafile (checked first) replaces it
+    cafile = check_cafile(a.cafile) if a.cafile else (
+        saved.cafile if saved and url.rstrip("/") == saved.url else "")
     if a.save:
-        repl.save_hub_settings(url, token)
+        repl.save_hub_settings(url, token, cafile)
     last: list[str] = []
 
     def on_status(st: SyncStatus) -> None:
@@ -310,7 +330,7 @@ def cmd_sync(ctx: Context) -> int:
             print(line, flush=True)
 
     engine = SyncEngine(ctx.services, hub_url=url, token=token, on_status=on_status,
-                        verify=a.cafile or True)
+                        verify=cafile or True)
     try:
         if a.once:
             report = engine.run_once()

@@ -18,6 +18,25 @@ def nfc(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+def without_format_chars(text: str) -> str:
+    """`text` without Unicode format characters (category Cf: zero-width space and joiners,
+    word joiner, BOM, soft hyphen, bidi controls): invisible, pasted in by accident, and they
+    would defeat search and comparisons. Combining marks (Vietnamese tones) are not Cf."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def first_control_char(text: str) -> str | None:
+    """The first control character (Cc other than whitespace, surrogates, private use), or
+    None. Whitespace controls (tab, newline) are folded into spaces by nfc."""
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if (cat == "Cc" and not ch.isspace()) or cat in ("Cs", "Co"):
+            return ch
+    return None
+
+
 def fold(text: str) -> str:
     """Lower-case, diacritic-free, đ→d, whitespace collapsed: the search key."""
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.text import nfc
+from motcua_desk.domain.text import first_control_char, nfc, without_format_chars
 
 NAME_MAX = 100
 ADDRESS_MAX = 300
@@ -20,7 +20,7 @@ _NAME_PUNCT = set(" .'-()")
 
 def applicant_name(value: str) -> str:
     """A person's or organisation's name: letters (any script mark), spaces and . ' - ( )."""
-    name = nfc(value or "")
+    name = nfc(without_format_chars(value or ""))
     if not name:
         raise ValidationError("applicant_name", "the applicant's name is empty", code="name_empty")
     if len(name) > NAME_MAX:
@@ -77,14 +77,28 @@ def phone(value: str | None) -> str:
 
 
 def email(value: str | None) -> str:
-    cleaned = (value or "").strip()
-    if cleaned and (not _EMAIL.match(cleaned) or len(cleaned) > 254):
+    cleaned = without_format_chars(value or "").strip()
+    if cleaned and (not _EMAIL.match(cleaned) or len(cleaned) > 254
+                    or not cleaned.isprintable()):
         raise ValidationError("email", "the e-mail address is not valid", code="email_format")
     return cleaned
 
 
+def clean_text(field: str, value: str | None) -> str:
+    """NFC, whitespace collapsed, format characters (zero-width…) dropped; a control character
+    is refused (code control_char, with its code point)."""
+    text = value or ""
+    bad = first_control_char(text)
+    if bad is not None:
+        point = f"U+{ord(bad):04X}"
+        raise ValidationError(field, f"{field.replace('_', ' ')} contains the control "
+                              f"character {point}", code="control_char", name=field,
+                              char=point)
+    return nfc(without_format_chars(text))
+
+
 def address(value: str | None) -> str:
-    cleaned = nfc(value or "")
+    cleaned = clean_text("address", value)
     if len(cleaned) > ADDRESS_MAX:
         raise ValidationError("address", f"the address is longer than {ADDRESS_MAX} characters",
                               code="address_too_long", max=ADDRESS_MAX)
@@ -92,7 +106,7 @@ def address(value: str | None) -> str:
 
 
 def free_text(field: str, value: str | None, *, required: bool = False, limit: int = 1000) -> str:
-    cleaned = nfc(value or "")
+    cleaned = clean_text(field, value)
     if required and not cleaned:
         raise ValidationError(field, f"{field.replace('_', ' ')} must not be empty",
                               code="required", name=field)

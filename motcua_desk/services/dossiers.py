@@ -35,6 +35,9 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 BACKDATE_LIMIT = timedelta(days=366)
 SUPPLEMENT_WINDOW_DAYS = 3  # a department may send a dossier back within 3 working days [law]
 PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
+# [ours] An apology's new return date is at most this long after the current one: the law sets
+# no cap, but a date years away is a typing mistake that could never be corrected (once only).
+MAX_EXTENSION_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,12 @@ class DossierService(ServiceBase):
                 raise ValidationError("new_due", "the new return date must be later than "
                                       f"{self.cal.to_local(state.due_at):%d/%m/%Y %H:%M}",
                                       code="new_due_not_later")
+            base = state.due_at if state.due_at is not None else moment
+            if new > self.cal.to_local(base) + timedelta(days=MAX_EXTENSION_DAYS):
+                raise ValidationError(
+                    "new_due", f"the new return date may be at most {MAX_EXTENSION_DAYS} days "
+                    f"after the current one ({self.cal.to_local(base):%d/%m/%Y})",
+                    code="new_due_too_far", max=MAX_EXTENSION_DAYS)
             warnings = []
             if state.due_at is not None and moment > self.cal.subtract_working_time(
                     state.due_at, self.cal.hours.day_length):

@@ -165,6 +165,29 @@ class SyncCounts:
 class HubSettings:
     url: str
     token: str
+    cafile: str = ""  # a CA certificate (PEM) to trust for an https hub with its own cert
+
+
+def check_cafile(path: str) -> str:
+    """An absolute path to a readable PEM CA certificate, or ValidationError (code cafile)."""
+    import ssl
+    from pathlib import Path
+
+    text = (path or "").strip()
+    if not text:
+        return ""
+    where = Path(text).expanduser()
+    try:
+        where = where.resolve()
+        ssl.create_default_context(cafile=str(where))
+    except FileNotFoundError as err:
+        raise ValidationError("cafile", f"the CA file {text} does not exist",
+                              code="cafile") from err
+    except (OSError, ssl.SSLError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or "not a PEM certificate"
+        raise ValidationError("cafile", f"the CA file {text} cannot be used ({reason})",
+                              code="cafile") from err
+    return str(where)
 
 
 class ReplicationService(ServiceBase):
@@ -600,19 +623,50 @@ class ReplicationService(ServiceBase):
 
     # --- where the hub is -------------------------------------------------------------------
     def hub_settings(self) -> HubSettings | None:
+        """The saved hub: address and CA file from the settings table, the token from the
+        token vault (never the database; see token_vault). A token left in the table by an
+        older version is moved to the vault on first read."""
+        from motcua_desk.services import token_vault
+
         with self.store.read() as session:
             value = repo.get_setting(session, HUB)
+            node = _node(session) if value else ""
         if not value:
             return None
-        return HubSettings(value.get("url", ""), value.get("token", ""))
+        token = value.get("token", "")
+        if token:  # plain text from before: move it out of the database
+            self._write_hub(value["url"] if "url" in value else "", token,
+                            value.get("cafile", ""), had_token=True)
+        else:
+            token = token_vault.load_token(node, value.get("token_store"))
+        return HubSettings(value.get("url", ""), token, value.get("cafile", ""))
 
-    def save_hub_settings(self, url: str, token: str) -> None:
+    def save_hub_settings(self, url: str, token: str, cafile: str = "") -> None:
         url = (url or "").strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise ValidationError("hub", f"{url!r} is not a hub address (http://host:port or "
                                   "https://host:port)", code="hub_url")
+        cafile = check_cafile(cafile)
+        with self.store.read() as session:
+            old = repo.get_setting(session, HUB) or {}
+        self._write_hub(url, token.strip(), cafile, had_token=bool(old.get("token")))
+
+    def _write_hub(self, url: str, token: str, cafile: str, *, had_token: bool) -> None:
+        from sqlalchemy import text
+
+        from motcua_desk.services import token_vault
+
+        with self.store.read() as session:
+            node = _node(session)
+        where = token_vault.store_token(node, token)
         with self.store.write() as session:
-            repo.set_setting(session, HUB, {"url": url, "token": token.strip()})
+            if had_token:  # overwrite the old row's bytes, not just unlink them
+                session.execute(text("PRAGMA secure_delete = ON"))
+            repo.set_setting(session, HUB, {"url": url, "cafile": cafile, "token_store": where})
+        if had_token:
+            # The old token may still sit in WAL frames: copy them back and empty the log.
+            with self.store.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def calendar_override(item: Any) -> dict[str, str]:

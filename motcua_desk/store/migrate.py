@@ -74,6 +74,41 @@ def open_store(path: Path, *, backup_dir: Path | None = None, migrate: bool = Tr
     return store
 
 
+def open_read_only(path: Path) -> Store:
+    """The desk database opened for reading only, writing nothing beside it (SQLite's
+    `immutable` mode: no -wal, -shm or lock files): to read a database in a read-only folder.
+    Refused when a write-ahead log with content lies beside it (an immutable reader would not
+    see those commits) or when the schema is not this version's (no migration is possible)."""
+    from urllib.parse import quote
+
+    from sqlalchemy import create_engine
+
+    from motcua_desk.store.engine import json_dumps
+    from motcua_desk.store.errors import NotOurDatabase, StoreError
+    from motcua_desk.store.models import APPLICATION_ID
+
+    path = Path(path)
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        raise StoreError(f"{path} is in a read-only folder and its last changes are still in "
+                         f"{wal.name}: open it where it can be written", code="read_only")
+    engine = create_engine(f"sqlite:///file:{quote(path.resolve().as_posix())}"
+                           "?immutable=1&uri=true", json_serializer=json_dumps)
+    store = Store(engine, path)
+    try:
+        with engine.connect() as conn:
+            if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
+                raise NotOurDatabase(f"{path} is not a motcua-desk database")
+            stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if stamped != newest_revision_file():
+            raise StoreError(f"{path} needs an upgrade to this version's schema, which cannot "
+                             "be done in a read-only folder", code="read_only")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
 def newest_revision_file(script_location: Path | None = None) -> str:
     """The head by our naming rule (revision id = the file's numeric prefix, a straight line;
     a test holds the rule): lets start-up skip loading Alembic when nothing is pending."""

@@ -61,6 +61,16 @@ class HubRefused(SyncError):
 
 # --- HTTP -----------------------------------------------------------------------------------
 
+def _ca_context(cafile: str) -> ssl.SSLContext:
+    """A TLS context trusting `cafile`; SyncError code cafile when it cannot be used."""
+    from motcua_desk.services.replication import check_cafile
+
+    try:
+        return ssl.create_default_context(cafile=check_cafile(cafile))
+    except DomainError as err:
+        raise SyncError(str(err), code="cafile") from err
+
+
 class HubClient:
     """The protocol's requests over one keep-alive HTTP connection (httpx)."""
 
@@ -71,7 +81,7 @@ class HubClient:
         if not self.url.startswith("https://"):
             verify = False  # plain HTTP: no TLS context to build (it costs ~30 ms each)
         elif isinstance(verify, str):
-            verify = ssl.create_default_context(cafile=verify)  # trust this CA (self-signed hub)
+            verify = _ca_context(verify)  # trust this CA (a hub with its own certificate)
         self._http = httpx.Client(
             base_url=self.url, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             verify=verify, transport=transport,
@@ -273,6 +283,8 @@ class SyncEngine:
                     raise SyncError("no hub configured: give --hub URL --token TOKEN",
                                     code="no_hub")
                 hub_url, token = saved.url, token or saved.token
+                if verify is True and saved.cafile:
+                    verify = saved.cafile
             client = HubClient(hub_url, token, verify=verify)
         self.client = client
         self.push_batch = max(1, min(push_batch, protocol.MAX_PUSH_EVENTS))

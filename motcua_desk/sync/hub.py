@@ -17,11 +17,13 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from motcua_desk.sync import protocol
+from motcua_desk.sync.guard import ServerLimits, guarded_protocol
 from motcua_desk.sync.hubstore import DeskInfo, HubStore, utcnow
 from motcua_desk.sync.protocol import ProtocolError
 
@@ -30,6 +32,17 @@ log = logging.getLogger("motcua.hub")
 # A refused body is still read (and thrown away) up to this size, so that the client, which
 # sends its whole body before it reads, gets the 413 instead of a broken connection.
 _DRAIN_LIMIT = 8 * protocol.MAX_BODY_BYTES
+
+# Query strings: the hub's endpoints take a handful of small integers.
+MAX_QUERY_BYTES = 1024
+MAX_QUERY_PARAMS = 8
+MAX_CURSOR = 2**53  # hub_seq values and reference versions stay far below this
+
+# What a malformed request can make Python raise while it is read (an integer past
+# sys.get_int_max_str_digits, a value the database driver cannot bind, a recursion limit...):
+# refused as a bad request, never a 500.
+_MALFORMED = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
+              RecursionError, UnicodeError)
 
 
 def _ms(moment: datetime) -> int:
@@ -115,16 +128,22 @@ class HubApp:
     async def dispatch(self, request: Request, handler) -> Response:
         try:
             self._check_protocol(request)
+            _check_query(request)
             return await handler(request)
         except ProtocolError as err:
-            log.info("refused %s %s: %s (%s)", request.method, request.url.path, err.code,
-                     err.detail)
+            log.info("refused %s %s: %s (%s)", request.method, request.scope.get("path"),
+                     err.code, err.detail)
             headers = {"WWW-Authenticate": "Bearer"} if err.status == 401 else None
             return _Json(err.body(), status_code=err.status, headers=headers)
         except OperationalError as err:
             log.error("hub store unavailable: %s", err)
             return _Json({"error": "store_unavailable", "detail": "the hub's database is not "
                           "available; try again later"}, status_code=503)
+        except _MALFORMED as err:
+            log.warning("refused a malformed %s %s", request.method, request.scope.get("path"),
+                        exc_info=True)
+            return _Json({"error": "bad_request", "detail": "the hub cannot read this request "
+                          f"({type(err).__name__})"}, status_code=400)
 
     # --- endpoints --------------------------------------------------------------------------
     async def health(self, request: Request) -> Response:
@@ -136,17 +155,22 @@ class HubApp:
         if not isinstance(body, dict):
             raise ProtocolError("bad_request", "hello takes an object")
         node_id, desk_no = body.get("node_id"), body.get("desk_no")
-        desk_time = body.get("desk_time_ms")
-        if not isinstance(node_id, str) or not protocol._ID.match(node_id) or not isinstance(
-                desk_no, int) or (desk_time is not None and not isinstance(desk_time, int)):
+        desk_time, agency = body.get("desk_time_ms"), body.get("agency_id", "")
+        if not isinstance(node_id, str) or not protocol._ID.match(node_id) or type(
+                desk_no) is not int or (desk_time is not None and type(desk_time) is not int):
             raise ProtocolError("bad_request", "hello needs node_id (UUID), desk_no (integer) "
                                 "and desk_time_ms (integer)")
+        if not 0 <= desk_no <= 999 or (desk_time is not None and not 0 <= desk_time <= MAX_CURSOR
+                                       ) or not isinstance(agency, str) or len(agency) > 64:
+            raise ProtocolError("bad_request", "hello: desk_no from 0 to 999, desk_time_ms a "
+                                "time in ms since 1970, agency_id a text of at most 64 "
+                                "characters")
         now = self.now_ms()
         skew = desk_time - now if desk_time is not None else None
         if skew is not None and abs(skew) > protocol.SKEW_WARNING_MS:
             log.warning("desk %r clock is %+d s off the hub's", desk.name, skew // 1000)
         info = await run_in_threadpool(self.store.hello, desk, node_id, desk_no,
-                                       str(body.get("agency_id", "")), skew)
+                                       agency, skew)
         head = await run_in_threadpool(self.store.head)
         node_seq = await run_in_threadpool(self.store.node_head, node_id)
         refs = await run_in_threadpool(self.store.reference_versions)
@@ -182,14 +206,9 @@ class HubApp:
 
     async def pull(self, request: Request) -> Response:
         desk = await self._desk(request)
-        try:
-            after = int(request.query_params.get("after", "0"))
-            limit = int(request.query_params.get("limit", protocol.DEFAULT_PULL_LIMIT))
-        except ValueError as err:
-            raise ProtocolError("bad_request", "after and limit must be integers") from err
-        if after < 0 or not 1 <= limit <= protocol.MAX_PULL_LIMIT:
-            raise ProtocolError("bad_request", f"after must be ≥ 0 and limit from 1 to "
-                                f"{protocol.MAX_PULL_LIMIT}")
+        after = _int_param(request, "after", 0, 0, MAX_CURSOR)
+        limit = _int_param(request, "limit", protocol.DEFAULT_PULL_LIMIT, 1,
+                           protocol.MAX_PULL_LIMIT)
         page = await run_in_threadpool(self.store.pull, after, limit, exclude_node=desk.node_id)
         # The stored bodies are JSON already: the answer is assembled, not re-encoded.
         tail = (f'],"next":{page.next},"more":{"true" if page.more else "false"},'
@@ -202,15 +221,30 @@ class HubApp:
         await self._desk(request)
         have: dict[str, int] = {}
         for kind in protocol.REFERENCE_KINDS:
-            try:
-                have[kind] = int(request.query_params.get(kind, "0"))
-            except ValueError as err:
-                raise ProtocolError("bad_request", f"{kind} must be an integer version") from err
+            have[kind] = _int_param(request, kind, 0, 0, MAX_CURSOR)
         found = await run_in_threadpool(self.store.reference_since, have)
         parts = ",".join(f'"{kind}":{{"version":{version},"data":{data}}}'
                          for kind, (version, data) in found.items())
         content = (f'{{"reference":{{{parts}}},"hub_time_ms":{self.now_ms()}}}').encode()
         return Response(content, media_type="application/json")
+
+
+def _check_query(request: Request) -> None:
+    raw = request.scope.get("query_string", b"")
+    if len(raw) > MAX_QUERY_BYTES or raw.count(b"&") >= MAX_QUERY_PARAMS:
+        raise ProtocolError("bad_request", f"the query string is over the hub's limit "
+                            f"({MAX_QUERY_PARAMS} parameters, {MAX_QUERY_BYTES} bytes)")
+
+
+def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
+    """A small integer query parameter (decimal digits only), within [low, high]."""
+    text = request.query_params.get(name)
+    if text is None:
+        return default
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 16 or not low <= int(text) <= high:
+        raise ProtocolError("bad_request", f"{name} must be a whole number from {low} to {high}")
+    return int(text)
 
 
 def create_app(store: HubStore, clock: Callable[[], datetime] = utcnow) -> Starlette:
@@ -223,13 +257,24 @@ def create_app(store: HubStore, clock: Callable[[], datetime] = utcnow) -> Starl
             return response
         return Route(path, endpoint, methods=methods)
 
+    async def http_error(request: Request, exc: Exception) -> Response:
+        # Starlette's own refusals (unknown path, wrong method) in the hub's JSON
+        status = exc.status_code if isinstance(exc, HTTPException) else 400
+        code = {404: "not_found", 405: "method_not_allowed"}.get(status, "bad_request")
+        detail = {404: f"the hub has no {request.scope.get('path', '')!r}; see the protocol",
+                  405: f"{request.method} is not allowed here"}.get(status, "bad request")
+        response = _Json({"error": code, "detail": detail}, status_code=status,
+                         headers=getattr(exc, "headers", None))
+        response.headers[protocol.HUB_TIME_HEADER] = str(hub.now_ms())
+        return response
+
     app = Starlette(routes=[
         route("/v1/health", hub.health, ["GET"]),
         route("/v1/hello", hub.hello, ["POST"]),
         route("/v1/push", hub.push, ["POST"]),
         route("/v1/pull", hub.pull, ["GET"]),
         route("/v1/reference", hub.reference, ["GET"]),
-    ])
+    ], exception_handlers={HTTPException: http_error})
     app.state.hub = hub
     return app
 
@@ -251,13 +296,19 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 def make_server(store: HubStore, *, host: str = "127.0.0.1", port: int = 8765,
                 certfile: str | None = None, keyfile: str | None = None,
-                clock: Callable[[], datetime] = utcnow, log_level: str = "warning"):
-    """An uvicorn Server for the hub app (not started) and its bound socket."""
+                clock: Callable[[], datetime] = utcnow, log_level: str = "warning",
+                limits: ServerLimits | None = None):
+    """An uvicorn Server for the hub app (not started) and its bound socket. `limits`: the
+    connection deadlines and caps (see motcua_desk.sync.guard)."""
     import uvicorn
 
+    limits = limits or ServerLimits()
     config = uvicorn.Config(
         create_app(store, clock), host=host, port=port, ssl_certfile=certfile,
         ssl_keyfile=keyfile, log_level=log_level, access_log=False, lifespan="off",
-        timeout_keep_alive=30, timeout_graceful_shutdown=10, server_header=False)
+        http=guarded_protocol(limits), timeout_keep_alive=limits.keep_alive,
+        limit_concurrency=limits.limit_concurrency,
+        h11_max_incomplete_event_size=limits.max_header_bytes,
+        timeout_graceful_shutdown=10, server_header=False)
     sock = bind_socket(host, port)
     return uvicorn.Server(config), sock

@@ -59,6 +59,8 @@ MAX_PULL_LIMIT = 2000  # events in one pull answer
 DEFAULT_PULL_LIMIT = 1000
 MAX_REFERENCE_BYTES = 4 * 1024 * 1024  # a published reference data set
 SKEW_WARNING_MS = 2 * 60 * 1000  # a desk clock further than this from the hub's is told
+MAX_JSON_DEPTH = 32  # nesting of arrays and objects in a request body (events need about 6)
+MAX_JSON_INT = 2**63  # integers in a request body: what a database column holds
 
 # Bounds of a hybrid logical clock's wall part (ms since 1970): 2000-01-01 .. 2100-01-01 (see
 # domain.schema). A past clock is stored (an event made with a dead CMOS battery must not block
@@ -136,10 +138,63 @@ def canonical_json(obj: Any) -> str:
 
 
 def parse_json(body: bytes) -> Any:
+    """A request body's JSON, within the hub's limits: at most MAX_JSON_DEPTH levels of
+    nesting, integers that fit 64 bits, finite numbers only (no NaN / Infinity). Anything else
+    is ProtocolError("bad_json"), never a RecursionError or Python's int-string ValueError."""
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        value = json.loads(body, parse_int=_bounded_int, parse_float=_finite_float,
+                           parse_constant=_no_constant)
+    except RecursionError as err:
+        raise ProtocolError("bad_json", f"the body's JSON is nested deeper than "
+                            f"{MAX_JSON_DEPTH} levels") from err
+    except _JsonLimit as err:
+        raise ProtocolError("bad_json", str(err)) from err
+    except (UnicodeError, json.JSONDecodeError) as err:
         raise ProtocolError("bad_json", f"the body is not valid JSON ({err})") from err
+    if not _depth_within(value, MAX_JSON_DEPTH):
+        raise ProtocolError("bad_json", f"the body's JSON is nested deeper than "
+                            f"{MAX_JSON_DEPTH} levels")
+    return value
+
+
+class _JsonLimit(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > 20:  # 19 digits and a sign: the longest 64-bit integer
+        raise _JsonLimit(f"an integer of {len(text)} digits is over the hub's limit")
+    value = int(text)
+    if not -MAX_JSON_INT <= value < MAX_JSON_INT:
+        raise _JsonLimit(f"the integer {text} does not fit 64 bits")
+    return value
+
+
+def _finite_float(text: str) -> float:
+    if len(text) > 64:
+        raise _JsonLimit("a number of more than 64 characters is over the hub's limit")
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _JsonLimit(f"the number {text[:30]} is out of range")
+    return value
+
+
+def _no_constant(text: str) -> Any:
+    raise _JsonLimit(f"{text} is not a JSON number")
+
+
+def _depth_within(value: Any, limit: int) -> bool:
+    """No array or object in `value` nested deeper than `limit` (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if type(item) is dict else item if type(item) is list else ()
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                if depth >= limit:
+                    return False
+                stack.append((child, depth + 1))
+    return True
 
 
 def parse_event(data: Any, index: int = 0) -> Event:

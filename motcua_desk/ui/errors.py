@@ -124,6 +124,8 @@ def message(err: BaseException) -> str:
         "email_format": translate("Errors", "This e-mail address is not valid."),
         "address_too_long": translate("Errors", "The address is longer than {max} characters."),
         "required": translate("Errors", "{field} must not be empty."),
+        "control_char": translate("Errors", "{field} contains an invisible control character "
+                                  "({char}): type it again without it."),
         "too_long": translate("Errors", "{field} is longer than {max} characters."),
         "count_range": translate("Errors", "{field} must be a whole number from {low} to {high}."),
         "moment_future": translate("Errors", "That time is in the future."),
@@ -136,6 +138,8 @@ def message(err: BaseException) -> str:
         "supplement_window": translate("Errors", "A department may ask for supplements only within 3 working "
                                 "days of receiving the dossier."),
         "new_due_not_later": translate("Errors", "The new return date must be later than the current one."),
+        "new_due_too_far": translate("Errors", "The new return date may be at most {max} days "
+                                     "after the current one."),
         "identity_locked": translate("Errors", "The agency id and the desk number cannot change once this "
                               "desk has issued dossier codes."),
         "agency_id_format": translate("Errors", "An agency id looks like 000.17.22.H56: letters and digits in "
@@ -178,7 +182,7 @@ def message(err: BaseException) -> str:
     return text.format(**values)
 
 
-SYNC_CODES = ("hub_unavailable", "no_hub", "sync_error", "hub_url", "sync_integrity")
+SYNC_CODES = ("hub_unavailable", "no_hub", "sync_error", "hub_url", "sync_integrity", "cafile")
 
 
 def sync_problem(code: str) -> str:
@@ -193,6 +197,10 @@ def sync_problem(code: str) -> str:
                             "Sync)."),
         "hub_url": translate("Errors", "A server address looks like http://192.168.1.10:8765 "
                              "(or https://…)."),
+        "cafile": translate(
+            "Errors", "The certificate file (CA) of the server cannot be used: it does not "
+            "exist, cannot be read or is not a PEM certificate. Choose the cert.pem file IT "
+            "gave for this server."),
         "sync_integrity": translate(
             "Errors", "Data from the server did not match its checksum and was not taken. "
             "Tell IT (the server's data may be damaged)."),

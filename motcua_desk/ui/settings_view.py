@@ -4,6 +4,7 @@ files are."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -157,6 +159,12 @@ class SettingsView(QWidget):
         self.hub_token_edit = QLineEdit(inner)
         self.hub_token_edit.setObjectName("hubTokenEdit")
         self.hub_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hub_ca_edit = QLineEdit(inner)
+        self.hub_ca_edit.setObjectName("hubCaEdit")
+        self.hub_ca_edit.setPlaceholderText(self.tr("only for https:// with the office's own "
+                                                    "certificate (cert.pem)"))
+        self.hub_ca_pick = QPushButton(self.tr("C&hoose…"), inner)
+        self.hub_ca_pick.setObjectName("hubCaPick")
         self.hub_check = QPushButton(self.tr("Test the &connection"), inner)
         self.hub_check.setObjectName("hubCheck")
         self.hub_save = QPushButton(self.tr("Save without testing"), inner)
@@ -176,6 +184,10 @@ class SettingsView(QWidget):
         f.addRow(self._label(self.tr("Server &address:"), self.hub_url_edit), self.hub_url_edit)
         f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit),
                  self.hub_token_edit)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.hub_ca_edit, 1)
+        ca_row.addWidget(self.hub_ca_pick)
+        f.addRow(self._label(self.tr("Server &certificate (CA):"), self.hub_ca_edit), ca_row)
         row = QHBoxLayout()
         row.addWidget(self.hub_check)
         row.addWidget(self.hub_save)
@@ -229,6 +241,7 @@ class SettingsView(QWidget):
         self.language_combo.activated.connect(lambda _i: self._language_chosen())
         self.hub_check.clicked.connect(self.check_hub)
         self.hub_save.clicked.connect(self.save_hub)
+        self.hub_ca_pick.clicked.connect(self.pick_cafile)
         self.sync_toggle.clicked.connect(self.toggle_sync)
         sync = self.ctx.sync
         if sync is not None:
@@ -408,6 +421,7 @@ class SettingsView(QWidget):
         if hub is not None and not self.hub_url_edit.isModified():
             self.hub_url_edit.setText(hub.url)
             self.hub_token_edit.setText(hub.token)
+            self.hub_ca_edit.setText(hub.cafile)
         self._paint_sync_buttons()
 
     def _paint_sync_buttons(self) -> None:
@@ -422,9 +436,18 @@ class SettingsView(QWidget):
         if not available:
             self.sync_result.setText(self.tr("This window was started without sync."))
 
-    def _hub_values(self) -> tuple[str, str] | None:
+    def pick_cafile(self) -> None:
+        """The file picker of the server certificate (a PEM file, usually cert.pem)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The office server's certificate"), self.hub_ca_edit.text(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        if path:
+            self.hub_ca_edit.setText(path)
+
+    def _hub_values(self) -> tuple[str, str, str] | None:
         url = self.hub_url_edit.text().strip().rstrip("/")
         token = self.hub_token_edit.text().strip()
+        cafile = self.hub_ca_edit.text().strip()
         if not url.startswith(("http://", "https://")) or len(url) < 10:
             self._sync_say(errors.sync_problem("hub_url"), ok=False)
             self.hub_url_edit.setFocus()
@@ -433,7 +456,15 @@ class SettingsView(QWidget):
             self._sync_say(self.tr("Enter this desk's access token."), ok=False)
             self.hub_token_edit.setFocus()
             return None
-        return url, token
+        if cafile:
+            from pathlib import Path
+
+            where = Path(cafile).expanduser()
+            if not where.is_file() or not os.access(where, os.R_OK):
+                self._sync_say(errors.sync_problem("cafile"), ok=False)
+                self.hub_ca_edit.setFocus()
+                return None
+        return url, token, cafile
 
     def _sync_say(self, text: str, ok: bool = True) -> None:
         self.sync_result.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
@@ -469,7 +500,7 @@ class SettingsView(QWidget):
         values = self._hub_values()
         if values is None:
             return
-        url, token = values
+        url, token, cafile = values
 
         def saved(_r) -> None:
             self.hub_url_edit.setModified(False)
@@ -478,7 +509,7 @@ class SettingsView(QWidget):
             if self.ctx.sync is not None:
                 self.ctx.sync.reload_settings()
 
-        self.ctx.worker.mutate(lambda svc: svc.replication.save_hub_settings(url, token),
+        self.ctx.worker.mutate(lambda svc: svc.replication.save_hub_settings(url, token, cafile),
                                success=saved,
                                failure=lambda err: self._sync_say(errors.message(err), False),
                                owner=self, kinds=("sync",))

@@ -172,7 +172,7 @@ class SyncController(QObject):
         self._checking: threading.Thread | None = None
         self._check_done = threading.Event()
         self._closing = False
-        self._pending_check: tuple[str, str] | None = None
+        self._pending_check: tuple[str, str, str] | None = None
         self._after_shutdown: Callable[[], None] | None = None
         self.snapshot = SyncSnapshot()
         self._shutdown_timer = QTimer(self, singleShot=True)
@@ -390,29 +390,30 @@ class SyncController(QObject):
             self.data_arrived.emit(snap.reference_changed)
 
     # --- "Kiểm tra kết nối" --------------------------------------------------------------------
-    def check(self, url: str, token: str) -> bool:
+    def check(self, url: str, token: str, cafile: str = "") -> bool:
         """One round with this address and token on a thread of its own; the hub settings are
         saved only when the round succeeds. Answers with check_finished (later, when the desk
         is not open yet). False when a check is already running."""
         if self._checking is not None or self._closing:
             return False
         if self._services is None:
-            self._pending_check = (url, token)
+            self._pending_check = (url, token, cafile)
             return True
         self._check_done.clear()
-        thread = threading.Thread(target=self._probe, args=(self._services, url, token),
+        thread = threading.Thread(target=self._probe, args=(self._services, url, token, cafile),
                                   name="motcua-sync-check", daemon=True)
         self._checking = thread
         thread.start()
         return True
 
-    def _probe(self, services: Any, url: str, token: str) -> None:
+    def _probe(self, services: Any, url: str, token: str, cafile: str = "") -> None:
         engine = None
         try:
-            engine = self._factory(services, hub_url=url, token=token)
+            extra = {"cafile": cafile} if cafile else {}  # the CA file to trust (https)
+            engine = self._factory(services, hub_url=url, token=token, **extra)
             report = engine.run_once()
             status = engine.status()
-            services.replication.save_hub_settings(url, token)
+            services.replication.save_hub_settings(url, token, cafile)
             result = CheckResult(report.pushed, report.applied, status.skew_ms,
                                  bool(status.clock_warning), tuple(report.reference))
             self._emit(self._thread_checked, True, result)

@@ -756,6 +756,10 @@
         <translation>Hãy nhập {field}.</translation>
     </message>
     <message>
+        <source>{field} contains an invisible control character ({char}): type it again without it.</source>
+        <translation>{field} có một ký tự điều khiển không nhìn thấy ({char}): hãy gõ lại mà không có ký tự đó.</translation>
+    </message>
+    <message>
         <source>{field} is longer than {max} characters.</source>
         <translation>{field} dài quá {max} ký tự.</translation>
     </message>
@@ -798,6 +802,10 @@
     <message>
         <source>The new return date must be later than the current one.</source>
         <translation>Ngày hẹn trả mới phải sau ngày hẹn hiện tại.</translation>
+    </message>
+    <message>
+        <source>The new return date may be at most {max} days after the current one.</source>
+        <translation>Ngày hẹn trả mới chỉ được sau ngày hẹn hiện tại tối đa {max} ngày.</translation>
     </message>
     <message>
         <source>The agency id and the desk number cannot change once this desk has issued dossier codes.</source>
@@ -914,6 +922,10 @@
     <message>
         <source>A server address looks like http://192.168.1.10:8765 (or https://…).</source>
         <translation>Địa chỉ máy chủ có dạng http://192.168.1.10:8765 (hoặc https://…).</translation>
+    </message>
+    <message>
+        <source>The certificate file (CA) of the server cannot be used: it does not exist, cannot be read or is not a PEM certificate. Choose the cert.pem file IT gave for this server.</source>
+        <translation>Không dùng được tệp chứng chỉ (CA) của máy chủ: tệp không có, không đọc được hoặc không phải chứng chỉ PEM. Hãy chọn tệp cert.pem mà bộ phận CNTT đưa cho máy chủ này.</translation>
     </message>
     <message>
         <source>Data from the server did not match its checksum and was not taken. Tell IT (the server&apos;s data may be damaged).</source>
@@ -2166,6 +2178,14 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
+        <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
+        <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;họn…</translation>
+    </message>
+    <message>
         <source>Test the &amp;connection</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
@@ -2188,6 +2208,10 @@
     <message>
         <source>Access to&amp;ken:</source>
         <translation>&amp;Mã truy cập:</translation>
+    </message>
+    <message>
+        <source>Server &amp;certificate (CA):</source>
+        <translation>&amp;Chứng chỉ máy chủ (CA):</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -2252,6 +2276,14 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>This window was started without sync.</source>
         <translation>Cửa sổ này được mở mà không có đồng bộ.</translation>
+    </message>
+    <message>
+        <source>The office server&apos;s certificate</source>
+        <translation>Chứng chỉ của máy chủ cơ quan</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Enter this desk&apos;s access token.</source>

@@ -148,7 +148,8 @@ def test_missing_database_is_not_created_by_a_read(tmp_path):
     assert not db.exists()
 
 
-def test_internal_fault_exits_1_with_the_log_path(tmp_path, desk):
+def test_a_damaged_database_exits_2_with_one_line_and_the_details_in_the_log(tmp_path, desk):
+    """(Issue 8 item 7: this used to be exit 1, "internal error".)"""
     import shutil
 
     broken = tmp_path / "broken.sqlite3"
@@ -158,10 +159,13 @@ def test_internal_fault_exits_1_with_the_log_path(tmp_path, desk):
         data[i:i + 64] = b"\xff" * 64
     broken.write_bytes(bytes(data))
     home = tmp_path / "home"
+    before = broken.read_bytes()
     r = run(broken, "find", "nguyen", env={"MOTCUA_HOME": str(home)})
-    assert r.returncode == 1, r.stderr
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.count("\n") == 1 and "is damaged" in r.stderr and "backup" in r.stderr
+    assert broken.read_bytes() == before
     log = home / "logs" / "motcua-desk.log"
-    assert str(log) in r.stderr and "Traceback" in log.read_text()
+    assert "Traceback" in log.read_text()
 
 
 def test_no_command_prints_help(tmp_path):

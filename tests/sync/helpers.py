@@ -45,7 +45,7 @@ class HubThread:
     """The hub app under uvicorn in a thread of the test process, on a free port."""
 
     def __init__(self, store_url: str, clock=None, certfile=None, keyfile=None,
-                 max_clock_ahead_ms: int | None = None) -> None:
+                 max_clock_ahead_ms: int | None = None, limits=None) -> None:
         kwargs = {"clock": clock} if clock is not None else {}
         self.store = HubStore(store_url, **kwargs)
         if max_clock_ahead_ms is None and clock is not None:
@@ -55,7 +55,8 @@ class HubThread:
         if max_clock_ahead_ms is not None:
             self.store.max_clock_ahead_ms = max_clock_ahead_ms
         self.server, self.sock = make_server(self.store, host="127.0.0.1", port=0,
-                                             certfile=certfile, keyfile=keyfile, **kwargs)
+                                             certfile=certfile, keyfile=keyfile, limits=limits,
+                                             **kwargs)
         port = self.sock.getsockname()[1]
         self.url = f"{'https' if certfile else 'http'}://127.0.0.1:{port}"
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},

@@ -28,7 +28,7 @@ WAIT = 15_000
 ENGINE_THREADS: list[str] = []  # where engines were built and their status came from
 
 
-def engine_factory(services, *, hub_url="", token="", on_status=None):
+def engine_factory(services, *, hub_url="", token="", on_status=None, cafile=""):
     """What the composition root gives the window, with quick retries for the tests."""
     ENGINE_THREADS.append(threading.current_thread().name)
 
@@ -38,7 +38,7 @@ def engine_factory(services, *, hub_url="", token="", on_status=None):
             on_status(st)
 
     return SyncEngine(services, hub_url=hub_url, token=token, on_status=status, retries=0,
-                      backoff=FAST)
+                      backoff=FAST, verify=cafile or True)
 
 
 @pytest.fixture
