@@ -17,7 +17,7 @@ from motcua_desk.services.integrity import IntegrityService
 
 log = logging.getLogger("motcua.ui.integrity")
 
-STEP_EVENTS = 20_000
+STEP_EVENTS = 5_000
 
 
 class IntegrityCheck(QObject):
