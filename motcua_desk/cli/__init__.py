@@ -1,7 +1,7 @@
 """The command line `motcua-desk`: administration, scripting and tests over the services.
 
 Exit codes: 0 done; 2 bad input or a refused action (one line on stderr, nothing changed);
-1 an internal fault (the log file has the details).
+1 an internal fault (the log file has the details); 3 `verify` / `hub verify` found a break.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ log = logging.getLogger("motcua.cli")
 
 # Command modules: each has register(subparsers) adding its sub-commands; a handler is stored
 # as `func` and takes a Context. Optional modules are skipped when not present.
-COMMAND_MODULES = ["motcua_desk.cli.core", "motcua_desk.cli.printing", "motcua_desk.cli.sync"]
+COMMAND_MODULES = ["motcua_desk.cli.core", "motcua_desk.cli.printing", "motcua_desk.cli.sync",
+                   "motcua_desk.cli.verify"]
 
 
 class _Parser(argparse.ArgumentParser):

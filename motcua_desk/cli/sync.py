@@ -76,6 +76,10 @@ def register(sub) -> None:
                    help="default: guessed from the file's top-level key")
     q.set_defaults(func=cmd_hub_publish)
 
+    from motcua_desk.cli.verify import register_hub
+
+    register_hub(hsub, with_store)
+
     p = sub.add_parser("sync", help="sync this desk with the office hub")
     p.add_argument("--hub", metavar="URL", help="e.g. http://192.168.1.10:8765 (default: saved)")
     p.add_argument("--token", help=f"this desk's token (or ${HUB_TOKEN_ENV}; default: saved)")

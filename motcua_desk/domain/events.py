@@ -130,20 +130,18 @@ class Event:
         """(the event's hash, its payload as canonical JSON). The hash is SHA-256 of the
         canonical JSON of every field but `hash` (keys sorted, UTF-8, no spaces); the text is
         assembled around the payload's own encoding so that a replica storing the payload
-        encodes it once (tests compare it with json.dumps of the whole dict)."""
+        encodes it once (tests compare it with json.dumps of the whole dict); see
+        hash_fields."""
         payload = canonical_json(dict(self.payload))
         if type(self.seq) is not int or type(self.hlc) is not int:  # not ours: the long way
             body = self.to_dict()
             del body["hash"]
             text = canonical_json(body)
         else:
-            s = encode_basestring
-            text = (f'{{"dossier_id":{s(self.dossier_id)},"hlc":{self.hlc},"id":{s(self.id)},'
-                    f'"node_id":{s(self.node_id)},"occurred_at":{s(self.occurred_at.isoformat())},'
-                    f'"officer":{s(self.officer)},"payload":{payload},'
-                    f'"prev_hash":{s(self.prev_hash)},'
-                    f'"recorded_at":{s(self.recorded_at.isoformat())},"seq":{self.seq},'
-                    f'"type":{s(str(self.type))}}}')
+            return hash_fields(self.dossier_id, self.hlc, self.id, self.node_id,
+                               self.occurred_at.isoformat(), self.officer, payload,
+                               self.prev_hash, self.recorded_at.isoformat(), self.seq,
+                               str(self.type)), payload
         return hashlib.sha256(text.encode("utf-8")).hexdigest(), payload
 
     def compute_hash(self) -> str:
@@ -154,6 +152,21 @@ class Event:
         from dataclasses import replace
 
         return replace(self, hash=self.compute_hash())
+
+
+def hash_fields(dossier_id: str, hlc: int, id: str, node_id: str, occurred_at: str,
+                officer: str, payload_json: str, prev_hash: str, recorded_at: str, seq: int,
+                type: str) -> str:
+    """An event's hash from its fields as text (moments as datetime.isoformat() writes them,
+    the payload as canonical JSON): the one place the hashed text is assembled."""
+    s = encode_basestring
+    text = (f'{{"dossier_id":{s(dossier_id)},"hlc":{hlc},"id":{s(id)},'
+            f'"node_id":{s(node_id)},"occurred_at":{s(occurred_at)},'
+            f'"officer":{s(officer)},"payload":{payload_json},'
+            f'"prev_hash":{s(prev_hash)},'
+            f'"recorded_at":{s(recorded_at)},"seq":{seq},'
+            f'"type":{s(type)}}}')
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def verify_chain(events: list[Event]) -> list[str]:

@@ -48,6 +48,7 @@ from motcua_desk.ui.dossier_view import DossierView
 from motcua_desk.ui.errors import ErrorPresenter
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
 from motcua_desk.ui.intake_view import IntakeView
+from motcua_desk.ui.integrity_check import IntegrityCheck
 from motcua_desk.ui.print_flow import PrintFlow
 from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
 from motcua_desk.ui.settings import UiSettings
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.sync = (SyncController(sync_factory, worker, settings, interval=sync_interval,
                                     parent=self) if sync_factory is not None else None)
         self.actions = Actions(self)
+        self.integrity = IntegrityCheck(worker, self)
         self.message_bar = MessageBar(self)
         self.errors = ErrorPresenter(self, log_path, notify=self._notify_error)
         self.print_flow = PrintFlow(worker, settings, self, self.errors.present)
@@ -305,7 +307,11 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("dbLabel")
         self.db_label.setMaximumWidth(360)
         self.sync_status = SyncStatus(self)
-        for w in (self.officer_label, self.desk_label, self.db_label):
+        self.integrity_label = QLabel(self)
+        self.integrity_label.setObjectName("integrityLabel")
+        self.integrity_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.integrity_label.hide()
+        for w in (self.officer_label, self.desk_label, self.db_label, self.integrity_label):
             bar.addPermanentWidget(w)
         bar.addPermanentWidget(self.sync_status)
         self._paint_status()
@@ -378,6 +384,7 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(lambda err, _owner: self.errors.present(err))
         self.today_view.open_list.connect(self.show_today_list)
         self.today_view.counted.connect(self._first_counts)
+        self.integrity.broken.connect(self._integrity_broken)
         self.dossier_view.back_requested.connect(self.back)
 
     # --- start-up -----------------------------------------------------------------------------
@@ -445,6 +452,20 @@ class MainWindow(QMainWindow):
             self._ready = True
             self.ready.emit()
             QTimer.singleShot(0, self._load_fonts)  # after start-up: reportlab is slow to load
+            QTimer.singleShot(0, self.integrity.start)  # in the background, in small steps
+
+    def _integrity_broken(self, report) -> None:
+        """The background check found records changed outside the program: say so plainly,
+        with what to do, in a notice that stays (not modal) and in the status bar."""
+        self.notify(self.tr(
+            "The check of this desk's records found {n} problem(s): some records were changed "
+            "or removed outside the program. Keep this database as it is: do not restore a "
+            "backup over it and do not delete it. Contact IT now (they run 'motcua-desk "
+            "verify' and compare with the office server).").format(n=report.break_count),
+            "error")
+        self.integrity_label.setText(self.tr("⚠ Records altered: contact IT"))
+        self.integrity_label.setToolTip("\n".join(b.line() for b in report.breaks[:10]))
+        self.integrity_label.show()
 
     def _load_fonts(self) -> None:
         """Register the forms' fonts with Qt (and warm reportlab up on the render lane)."""

@@ -1599,6 +1599,14 @@
         <translation>Bàn tiếp nhận chưa được thiết lập: hãy đóng chương trình rồi mở lại để thiết lập.</translation>
     </message>
     <message>
+        <source>The check of this desk&apos;s records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run &apos;motcua-desk verify&apos; and compare with the office server).</source>
+        <translation>Kiểm tra dữ liệu của bàn tiếp nhận này phát hiện {n} chỗ sai lệch: một số bản ghi đã bị sửa hoặc xóa bên ngoài chương trình. Hãy giữ nguyên cơ sở dữ liệu này: không khôi phục bản sao lưu đè lên và không xóa nó. Hãy báo ngay bộ phận CNTT (họ sẽ chạy &apos;motcua-desk verify&apos; và đối chiếu với máy chủ của văn phòng).</translation>
+    </message>
+    <message>
+        <source>⚠ Records altered: contact IT</source>
+        <translation>⚠ Dữ liệu bị sửa đổi: hãy báo bộ phận CNTT</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>

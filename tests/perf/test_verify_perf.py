@@ -1,0 +1,90 @@
+"""Benchmarks of the integrity check (issue 8): the full `verify` as events/s and as a ratio to
+a raw sqlite3 scan of the events table computing a SHA-256 per event in the same run (then
+extrapolated to the 4.1 M events of a million-dossier desk), and the window's start-up check
+(steps of the DB worker; with a checkpoint, the time of a start after a day's work).
+
+    MOTCUA_PERF_FULL=1 python -m pytest tests/perf/test_verify_perf.py -s   # 100,000 dossiers
+
+The full size here is 100,000 dossiers (not the million: too slow to build on a shared
+machine); the million-dossier figure is an extrapolation, linear in events (every part of the
+check streams).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+
+import pytest
+
+from motcua_desk.app import open_services
+from motcua_desk.services.integrity import IntegrityService
+from tests.perf.bigdb import make_big_db
+from tests.perf.harness import Report, size
+
+pytestmark = pytest.mark.perf
+N = size(10_000, 100_000)
+MILLION_EVENTS = 4_100_000
+
+
+def raw_scan(path) -> tuple[int, float]:
+    """The plain primitive: every event row read with sqlite3 and hashed with SHA-256."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    t0 = time.perf_counter()
+    n = 0
+    for r in conn.execute("SELECT id, dossier_id, node_id, seq, hlc, type, occurred_at, "
+                          "recorded_at, officer, payload, prev_hash, hash FROM events"):
+        hashlib.sha256("|".join(map(str, r)).encode("utf-8")).hexdigest()
+        n += 1
+    seconds = time.perf_counter() - t0
+    conn.close()
+    return n, seconds
+
+
+def test_verify_benchmarks(tmp_path):
+    path = make_big_db(N, tmp_path / "big.sqlite3")
+    svc = open_services(path, create=False)
+    report = Report("verify")
+    try:
+        integrity = IntegrityService.from_services(svc)
+        n_raw, t_raw = raw_scan(path)
+        progress: list[tuple[int, int]] = []
+        full = integrity.verify(progress=lambda d, t: progress.append((d, t)), every=N)
+        assert full.ok and full.events == n_raw and full.dossiers == N
+        assert progress and progress[-1] == (n_raw, n_raw)
+        rate = full.events / full.seconds
+        report.add("full verify (chains, every event's hash, every projection vs a fold)",
+                   dossiers=N, events=full.events, seconds=full.seconds,
+                   events_per_s=round(rate), raw_scan_sha256_s=t_raw,
+                   ratio=full.seconds / t_raw,
+                   extrapolated_4_1M_events_s=MILLION_EVENTS / rate, goal="< 60 s at 4.1 M")
+
+        steps = []
+        t0 = time.perf_counter()
+        step = integrity.startup_step()
+        steps.append(step.report.seconds)
+        while not step.done:
+            step = integrity.startup_step(first=False)
+            steps.append(step.report.seconds)
+        first_run = time.perf_counter() - t0
+        assert step.report.ok
+        report.add("start-up check, first run (no checkpoint yet: every event, in steps)",
+                   steps=len(steps), total_s=first_run, longest_step_s=max(steps),
+                   note="each step holds the DB worker at most this long")
+        codes = [r[0] for r in svc.store.engine.connect().exec_driver_sql(
+            "SELECT code FROM dossiers ORDER BY pk DESC LIMIT 50")]
+        for code in codes:  # a day's work after the last check
+            svc.dossiers.note(code, "ghi chú trong ngày")
+        t0 = time.perf_counter()
+        step = integrity.startup_step()
+        t_day = time.perf_counter() - t0
+        assert step.done and step.report.ok and step.report.events == 50
+        t0 = time.perf_counter()
+        assert integrity.startup_step().done
+        t_none = time.perf_counter() - t0
+        report.add("start-up check with a checkpoint", after_50_new_events_s=t_day,
+                   nothing_new_s=t_none, goal="< 2 s in the background at 100k dossiers")
+    finally:
+        svc.close()
+        report.write()
