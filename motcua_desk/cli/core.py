@@ -136,6 +136,13 @@ def register(sub) -> None:
     p.add_argument("--received-at", metavar="ISO", help="default: now")
     p.add_argument("--delivery", choices=["counter", "post"], default="counter",
                    help="where the result is collected")
+    outcome = p.add_mutually_exclusive_group()
+    outcome.add_argument("--supplement", metavar="REASON", default=None,
+                         help="received incomplete: ask to supplement (Mẫu 02), same transaction")
+    outcome.add_argument("--refuse", metavar="REASON", default=None,
+                         help="received and refused (Mẫu 03), same transaction")
+    p.add_argument("--item", action="append", default=[], metavar="DOC[:FORM][:COUNT]",
+                   help="with --supplement: a document to bring (repeat)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_intake)
 
@@ -164,14 +171,23 @@ def register(sub) -> None:
 
     q = action("handoff", "hand dossiers to a department", cmd_handoff, many=True)
     q.add_argument("--to", required=True, metavar="DEPT")
-    q.add_argument("--receiver", default="", help="who took the papers")
+    q.add_argument("--receiver", default="", help="who took the papers (required)")
+    q.add_argument("--giver", default="", help="who handed them over (default: this desk's "
+                   "officer; required when a department hands to another)")
+    q.add_argument("--redirect", action="store_true",
+                   help="confirm a handoff to another department than the procedure's")
     q = action("receive-result", "take results back from the department", cmd_receive_result,
                many=True)
     q.add_argument("--giver", default="", help="who brought the result")
+    q.add_argument("--from", dest="department", default="", metavar="DEPT",
+                   help="the department that brings them (a dossier it does not hold is "
+                   "refused)")
     q = action("supplement", "ask the applicant to complete the dossier (Mẫu 02)",
                cmd_supplement, reason=True)
-    q.add_argument("--item", action="append", default=[], metavar="DOCUMENT",
-                   help="a document to bring (repeat)")
+    q.add_argument("--item", action="append", default=[], metavar="DOC[:FORM][:COUNT]",
+                   help="a document to bring (repeat); FORM original, certified_copy, copy or "
+                   "presented (default original), COUNT 1-99 (default 1), e.g. "
+                   "'Tờ khai:certified_copy:2'")
     action("resubmit", "the completed dossier is back (the clock restarts)", cmd_resubmit)
     action("refuse", "refuse the dossier (Mẫu 03 at intake, or after appraisal)", cmd_refuse,
            reason=True)
@@ -260,7 +276,11 @@ def cmd_intake(ctx: Context) -> int:
         procedure_code=a.procedure, applicant_name=a.applicant, id_number=a.id_number,
         phone=a.phone, address=a.address, email=a.email, sets=a.sets,
         received_at=parse_moment(a.received_at, "received_at") if a.received_at else None,
-        result_delivery=a.delivery))
+        result_delivery=a.delivery),
+        outcome="supplement" if a.supplement is not None else
+        "refused" if a.refuse is not None else "received",
+        reason=a.supplement if a.supplement is not None else a.refuse or "",
+        items=[parse_item(i) for i in a.item])
     _out(ctx, detail)
     return 0
 
@@ -313,20 +333,52 @@ def _at(ctx: Context):
 
 def cmd_handoff(ctx: Context) -> int:
     _outs(ctx, ctx.services.dossiers.handoff(ctx.args.codes, ctx.args.to, at=_at(ctx),
-                                             receiver=ctx.args.receiver))
+                                             receiver=ctx.args.receiver, giver=ctx.args.giver,
+                                             redirect=ctx.args.redirect))
     return 0
 
 
 def cmd_receive_result(ctx: Context) -> int:
     _outs(ctx, ctx.services.dossiers.receive_result(ctx.args.codes, at=_at(ctx),
-                                                    giver=ctx.args.giver))
+                                                    giver=ctx.args.giver,
+                                                    department=ctx.args.department))
     return 0
 
 
-def cmd_supplement(ctx: Context) -> int:
-    from motcua_desk.domain.dto import DocumentLine
+_FORM_WORDS = {"original": "original", "ban chinh": "original",
+               "certified_copy": "certified_copy", "certified": "certified_copy",
+               "ban sao chung thuc": "certified_copy", "copy": "copy", "ban sao": "copy",
+               "presented": "presented", "xuat trinh": "presented"}
 
-    items = [DocumentLine(i, "original", "Bản chính", 1) for i in ctx.args.item]
+
+def parse_item(text: str):
+    """'DOC[:FORM][:COUNT]' → a DocumentLine; a trailing part that is neither a form nor a
+    number stays in the name (names may hold colons)."""
+    from motcua_desk.domain.catalog import DOCUMENT_FORMS
+    from motcua_desk.domain.dto import DocumentLine
+    from motcua_desk.domain.errors import ValidationError
+    from motcua_desk.domain.text import fold
+
+    name, form, count = text, "original", 1
+    parts = text.split(":")
+    if len(parts) > 1 and parts[-1].strip().isdigit():
+        count = int(parts[-1].strip())
+        parts = parts[:-1]
+        if not 1 <= count <= 99:
+            raise ValidationError("item", f"count {count} of {parts[0]!r} must be 1 to 99",
+                                  code="count_range")
+    if len(parts) > 1 and fold(parts[-1].strip()).replace("-", "_") in _FORM_WORDS:
+        form = _FORM_WORDS[fold(parts[-1].strip()).replace("-", "_")]
+        parts = parts[:-1]
+    elif len(parts) > 1 and len(text.split(":")) > len(parts):  # DOC:BAD:2
+        raise ValidationError("item", f"unknown document form {parts[-1]!r} (original, "
+                              "certified_copy, copy, presented)", code="document_form")
+    name = ":".join(parts).strip()
+    return DocumentLine(name, form, DOCUMENT_FORMS[form], count)
+
+
+def cmd_supplement(ctx: Context) -> int:
+    items = [parse_item(i) for i in ctx.args.item]
     _out(ctx, ctx.services.dossiers.request_supplement(ctx.args.code, ctx.args.reason, items,
                                                        at=_at(ctx)))
     return 0

@@ -50,3 +50,19 @@ class NotFound(DomainError):
     """An unknown dossier code, procedure code or department."""
 
     code = "not_found"
+
+
+class RedirectUnconfirmed(DomainError):
+    """Dossiers would go to another department than their procedure's: the officer must
+    confirm. `dossiers` is a list of (code, expected department)."""
+
+    code = "redirect_unconfirmed"
+
+    def __init__(self, department: str, dossiers: list[tuple[str, str]]) -> None:
+        listed = "; ".join(f"{c} (procedure's department: {e})" for c, e in dossiers)
+        super().__init__(f"not the procedure's department: {listed} would go to {department}; "
+                         "confirm to hand them over anyway", department=department,
+                         dossiers=[c for c, _e in dossiers],
+                         expected=sorted({e for _c, e in dossiers}))
+        self.department = department
+        self.dossiers = list(dossiers)

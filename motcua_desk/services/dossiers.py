@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, or_, select
 
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
+from motcua_desk.domain.catalog import DOCUMENT_FORMS
 from motcua_desk.domain.dossier import DESK, DossierState, Status, fold
 from motcua_desk.domain.dto import (
     DocumentLine,
@@ -19,7 +20,13 @@ from motcua_desk.domain.dto import (
     HandoffEntry,
     TodayCounts,
 )
-from motcua_desk.domain.errors import DomainError, IllegalTransition, NotFound, ValidationError
+from motcua_desk.domain.errors import (
+    DomainError,
+    IllegalTransition,
+    NotFound,
+    RedirectUnconfirmed,
+    ValidationError,
+)
 from motcua_desk.domain.events import EventType, ReturnMethod
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.text import search_terms
@@ -38,6 +45,7 @@ PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
 # [ours] An apology's new return date is at most this long after the current one: the law sets
 # no cap, but a date years away is a typing mistake that could never be corrected (once only).
 MAX_EXTENSION_DAYS = 365
+INTAKE_OUTCOMES = ("received", "supplement", "refused")
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,17 @@ class DossierService(ServiceBase):
         moment = self.cal.to_local(received_at if received_at is not None else self.clock())
         return self.calendar.due_view(proc, moment)
 
-    def intake(self, req: IntakeRequest) -> DossierDetail:
+    def intake(self, req: IntakeRequest, outcome: str = "received", reason: str = "",
+               items: Sequence[DocumentLine] = ()) -> DossierDetail:
+        """Receive a dossier, and in the same unit of work its outcome at the counter:
+        "received" (complete), "supplement" (Mẫu 02: `reason`, `items`) or "refused" (Mẫu 03:
+        `reason`). One user action, one transaction: any failure writes nothing."""
+        if outcome not in INTAKE_OUTCOMES:
+            raise ValidationError("outcome", f"unknown intake outcome {outcome!r} "
+                                  f"({', '.join(INTAKE_OUTCOMES)})", code="intake_outcome")
+        if outcome != "received":
+            reason = validation.free_text("reason", reason, required=True)
+        supplement_items = [self._item(d) for d in items] if outcome == "supplement" else []
         name = validation.applicant_name(req.applicant_name)
         id_number = validation.citizen_id(req.id_number)
         phone = validation.phone(req.phone)
@@ -187,8 +205,28 @@ class DossierService(ServiceBase):
             if note:
                 payload["note"] = note
             dossier_id = uuid7()
-            uow.append(dossier_id, EventType.RECEIVED, payload, received)
+            _event, state = uow.append(dossier_id, EventType.RECEIVED, payload, received)
+            if outcome == "supplement":
+                uow.append(dossier_id, EventType.SUPPLEMENT_REQUESTED, {
+                    "reason": reason, "by": DESK, "items": supplement_items,
+                    "contact_officer": desk.officer, "contact_phone": desk.officer_phone},
+                    received)
+            elif outcome == "refused":
+                uow.append(dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason}, received)
             return self._detail(uow, dossier_id)
+
+    @staticmethod
+    def _item(d: DocumentLine) -> dict:
+        """A document to bring (Mẫu 02): name, form (original / certified copy / copy /
+        shown) and count, each checked."""
+        if d.form not in DOCUMENT_FORMS:
+            raise ValidationError("item", f"unknown document form {d.form!r} "
+                                  f"({', '.join(DOCUMENT_FORMS)})", code="document_form",
+                                  value=d.form)
+        return {"name": validation.free_text("item", d.name, required=True, limit=300),
+                "form": d.form, "count": validation.count("count", d.count)}
+
+
 
     # --- lifecycle actions ------------------------------------------------------------------
     def _single(self, code: str, build) -> DossierDetail:
@@ -200,39 +238,78 @@ class DossierService(ServiceBase):
             return self._detail(uow, state.dossier_id, warnings)
 
     def handoff(self, codes_: Sequence[str], to: str, at: datetime | None = None,
-                receiver: str = "", giver: str = "") -> list[DossierDetail]:
-        """Hand one or several dossiers to a department, all or none."""
+                receiver: str = "", giver: str = "", redirect: bool = False
+                ) -> list[DossierDetail]:
+        """Hand one or several dossiers to a department, all or none. The receiver's name is
+        required. A dossier handed from the desk to another department than its procedure's
+        is refused with RedirectUnconfirmed unless `redirect` (the officer confirmed it); the
+        event then says so (`redirected`, `expected_department`). From a department to
+        another the giver is that department's officer (required); from the desk it defaults
+        to this desk's officer."""
         dept = self.catalog.department(to)
-        receiver = validation.free_text("receiver", receiver, limit=100)
+        receiver = validation.free_text("receiver", receiver, required=True, limit=100)
+        giver = validation.free_text("giver", giver, limit=100)
         results = []
         with self.unit() as uow:
             now = self.cal.to_local(uow.now)
+            unexpected: list[tuple[str, str]] = []
             for code in _unique(codes_):
                 state = self._resolve(uow, code)
                 if state.location == dept.name:
                     raise IllegalTransition(state.status, "hand_off",
                                             f"{state.code} is already at {dept.name}")
                 moment = self._moment(at, now, not_before=state.location_since)
-                uow.append(state.dossier_id, EventType.HANDED_OFF, {
-                    "from_unit": state.location or DESK, "to_unit": dept.name,
-                    "giver": giver or uow.desk.officer, "receiver": receiver}, moment)
+                from_unit = state.location or DESK
+                if from_unit != DESK and not giver:
+                    raise ValidationError(
+                        "giver", f"{state.code} is at {from_unit}: say who of {from_unit} "
+                        "hands it over (giver)", code="giver_required", department=from_unit)
+                payload = {"from_unit": from_unit, "to_unit": dept.name,
+                           "giver": giver or uow.desk.officer, "receiver": receiver}
+                expected = self._expected_department(state)
+                if from_unit == DESK and expected and expected != dept.name:
+                    unexpected.append((state.code, expected))
+                    payload.update(redirected=True, expected_department=expected)
+                uow.append(state.dossier_id, EventType.HANDED_OFF, payload, moment)
                 results.append(state.dossier_id)
             if not results:
                 raise ValidationError("codes", "no dossier code given", code="required")
+            if unexpected and not redirect:
+                raise RedirectUnconfirmed(dept.name, unexpected)  # rolls the batch back
             return [self._detail(uow, d) for d in results]
 
+    def _expected_department(self, state: DossierState) -> str:
+        """The department the dossier's procedure names (as the catalog spells it now)."""
+        name = (state.procedure or {}).get("department", "") or ""
+        if not name:
+            return ""
+        try:
+            return self.catalog.department(name).name
+        except NotFound:
+            return name
+
     def receive_result(self, codes_: Sequence[str], at: datetime | None = None,
-                       giver: str = "", receiver: str = "") -> list[DossierDetail]:
+                       giver: str = "", receiver: str = "", department: str = ""
+                       ) -> list[DossierDetail]:
+        """Results brought back to the desk, all or none. `department` (when given) is who
+        brings them: a dossier held by another department is refused."""
+        dept = self.catalog.department(department).name if department else ""
+        giver = validation.free_text("giver", giver, limit=100)
         results = []
         with self.unit() as uow:
             now = self.cal.to_local(uow.now)
             for code in _unique(codes_):
                 state = self._resolve(uow, code)
+                if dept and state.location != dept:
+                    raise DomainError(
+                        f"{state.code} is held by {state.location or 'the desk'}, not by "
+                        f"{dept}: its result cannot be taken back from {dept}",
+                        code="wrong_department", dossier=state.code,
+                        held_by=state.location or DESK, department=dept)
                 moment = self._moment(at, now, not_before=state.location_since)
                 uow.append(state.dossier_id, EventType.RESULT_RECEIVED, {
                     "from_unit": state.location or DESK, "to_unit": DESK,
-                    "giver": validation.free_text("giver", giver, limit=100),
-                    "receiver": receiver or uow.desk.officer}, moment)
+                    "giver": giver, "receiver": receiver or uow.desk.officer}, moment)
                 results.append(state.dossier_id)
             if not results:
                 raise ValidationError("codes", "no dossier code given", code="required")
@@ -242,6 +319,7 @@ class DossierService(ServiceBase):
                            at: datetime | None = None, contact_officer: str = "",
                            contact_phone: str = "") -> DossierDetail:
         reason = validation.free_text("reason", reason, required=True)
+        checked_items = [self._item(d) for d in items]
 
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             moment = self._moment(at, now, not_before=state.location_since)
@@ -257,7 +335,7 @@ class DossierService(ServiceBase):
                         f"days of receiving it", code="supplement_window", days=round(held, 1))
             uow.append(state.dossier_id, EventType.SUPPLEMENT_REQUESTED, {
                 "reason": reason, "by": by,
-                "items": [{"name": d.name, "form": d.form, "count": d.count} for d in items],
+                "items": checked_items,
                 "contact_officer": contact_officer or uow.desk.officer,
                 "contact_phone": contact_phone or uow.desk.officer_phone}, moment)
         return self._single(code, build)

@@ -48,7 +48,7 @@ def test_intake_show_and_find_in_json(desk):
     assert d["received_at"] == "2026-11-20T15:20+07:00"
     # after the cut-off: clock from Mon 23/11 07:30, Tue 24/11 off → Fri 27/11 07:30 + … 17:00 Thu
     assert d["due_at"] == "2026-11-26T17:00+07:00"
-    r = run(desk, "handoff", d["code"].lower(), "--to", "Công chức Tư pháp - Hộ tịch",
+    r = run(desk, "handoff", d["code"].lower(), "--to", "Công chức Tư pháp - Hộ tịch", "--receiver", "Lý Văn Nhận",
             "--at", "2026-11-23T08:00", "--json")
     assert r.returncode == 0, r.stderr
     shown = json.loads(run(desk, "show", d["code"], "--json").stdout)

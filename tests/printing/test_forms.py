@@ -177,7 +177,7 @@ def test_refusal_at_intake(for_form, agency):
 
 def test_refusal_after_appraisal_names_the_department(services, clock, intake, agency):
     d = intake()
-    services.dossiers.handoff([d.code], TP)
+    services.dossiers.handoff([d.code], TP, receiver="Lý Văn Nhận")
     clock.advance(hours=2)
     services.dossiers.refuse(d.code, "Hồ sơ không đủ điều kiện theo Điều 22 Luật Hộ tịch")
     detail = services.dossiers.show(d.code)

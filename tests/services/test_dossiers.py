@@ -89,7 +89,7 @@ def test_full_lifecycle_with_steps_and_timing(services, clock):
 def test_late_steps_are_marked_late(services, clock):
     d = intake(services, proc="1.001193")  # same day: due Mon 17:00
     clock.set(datetime(2026, 11, 25, 9, 0))
-    services.dossiers.handoff([d.code], TP)
+    services.dossiers.handoff([d.code], TP, receiver="Lý Văn Nhận")
     services.dossiers.receive_result([d.code])
     done = services.dossiers.return_result(d.code, "Nguyễn Thị Hằng Đặng")
     assert [s.timing for s in done.steps] == ["late", "late", "late"]
@@ -100,16 +100,16 @@ def test_batch_handoff_is_all_or_nothing(services, db_path):
     a, b = intake(services), intake(services)
     before = row_counts(db_path)
     with pytest.raises(NotFound):
-        services.dossiers.handoff([a.code, "000.17.22.H56-261123-9999", b.code], TP)
+        services.dossiers.handoff([a.code, "000.17.22.H56-261123-9999", b.code], TP, receiver="Lý Văn Nhận")
     assert row_counts(db_path) == before
-    done = services.dossiers.handoff([a.code, b.code, a.code.lower()], TP)
+    done = services.dossiers.handoff([a.code, b.code, a.code.lower()], TP, receiver="Lý Văn Nhận")
     assert [x.dossier.code for x in done] == [a.code, b.code]
 
 
 def test_unknown_department_refused(services):
     d = intake(services)
     with pytest.raises(NotFound, match="unknown department"):
-        services.dossiers.handoff([d.code], "Phòng Không Có")
+        services.dossiers.handoff([d.code], "Phòng Không Có", receiver="Lý Văn Nhận")
 
 
 def test_supplement_at_intake_and_restart_of_the_clock(services, clock):
@@ -126,7 +126,7 @@ def test_supplement_at_intake_and_restart_of_the_clock(services, clock):
 
 def test_department_may_ask_for_supplements_only_within_three_working_days(services, clock):
     d = intake(services)
-    services.dossiers.handoff([d.code], TP)
+    services.dossiers.handoff([d.code], TP, receiver="Lý Văn Nhận")
     clock.set(datetime(2026, 11, 27, 9, 30))  # 24/11 a holiday: 3 working days and 30 minutes
     with pytest.raises(DomainError, match="within 3 working days"):
         services.dossiers.request_supplement(d.code, "Thiếu")
@@ -138,7 +138,7 @@ def test_refusal_at_intake_and_after_appraisal(services):
     a = intake(services)
     assert services.dossiers.refuse(a.code, "Không thuộc thẩm quyền").dossier.status == "refused"
     b = intake(services)
-    services.dossiers.handoff([b.code], TP)
+    services.dossiers.handoff([b.code], TP, receiver="Lý Văn Nhận")
     r = services.dossiers.refuse(b.code, "Không đủ điều kiện")
     assert r.dossier.status == "rejected" and r.events[-1].type == "refused_after_appraisal"
     assert services.dossiers.return_result(b.code, "Nguyễn Thị Hằng Đặng").dossier.status == "returned"
@@ -164,7 +164,7 @@ def test_stop_and_void(services):
     a = intake(services)
     assert services.dossiers.stop(a.code, "Công dân rút hồ sơ").dossier.national_status == 7
     with pytest.raises(IllegalTransition):
-        services.dossiers.handoff([a.code], TP)
+        services.dossiers.handoff([a.code], TP, receiver="Lý Văn Nhận")
     b = intake(services)
     assert services.dossiers.void(b.code, "Nhập nhầm").dossier.status == "voided"
 
@@ -208,7 +208,7 @@ def test_today_panel_counts(services, clock):
     a = intake(services, proc="1.001193")  # due today 17:00
     b = intake(services, proc="1.004873")  # due Fri
     c = intake(services, proc="2.001035")  # 2 working days: due Thu 26/11 09:00
-    services.dossiers.handoff([b.code, c.code], TP_)
+    services.dossiers.handoff([b.code, c.code], TP_, receiver="Lý Văn Nhận")
     clock.set(datetime(2026, 11, 25, 9, 0))  # Wed: a is overdue, c due tomorrow (soon)
     d = intake(services, proc="1.001193")
     services.dossiers.receive_result([c.code])
@@ -242,9 +242,9 @@ def test_ledger_and_daily_handoff_list(services, clock):
 def test_moments_in_the_future_or_before_receipt_are_refused(services, clock):
     d = intake(services)
     with pytest.raises(ValidationError, match="future"):
-        services.dossiers.handoff([d.code], TP, at=datetime(2026, 11, 23, 12, 0))
+        services.dossiers.handoff([d.code], TP, at=datetime(2026, 11, 23, 12, 0), receiver="Lý Văn Nhận")
     with pytest.raises(ValidationError, match="before"):
-        services.dossiers.handoff([d.code], TP, at=datetime(2026, 11, 23, 8, 0))
+        services.dossiers.handoff([d.code], TP, at=datetime(2026, 11, 23, 8, 0), receiver="Lý Văn Nhận")
 
 
 def test_calendar_override_moves_due_dates(services):

@@ -20,7 +20,7 @@ def recorded(services, clock):
         d = services.dossiers.intake(IntakeRequest("1.004873", f"Nguyễn Văn Số {i}",
                                                    phone=f"09123456{i:02d}"))
         if i % 3 == 0:
-            services.dossiers.handoff([d.dossier.code], "Công chức Tư pháp - Hộ tịch")
+            services.dossiers.handoff([d.dossier.code], "Công chức Tư pháp - Hộ tịch", receiver="Lý Văn Nhận")
     statements: list[tuple[str, object]] = []
 
     def capture(conn, cursor, statement, parameters, context, executemany):

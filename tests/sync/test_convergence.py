@@ -62,7 +62,7 @@ def test_a_second_round_changes_nothing(hub, desks):
 
 
 def _to_result_ready(desk, code):
-    desk.services.dossiers.handoff([code], "TP-HT")
+    desk.services.dossiers.handoff([code], "TP-HT", receiver="Lý Văn Nhận")
     desk.clock.advance(minutes=5)
     desk.services.dossiers.receive_result([code])
 
@@ -114,7 +114,7 @@ def test_one_desk_extends_while_the_other_returns(hub, desks):
     register(hub, desks[:2])
     a, b = desks[:2]
     code = a.intake("Vũ Thị Giang").dossier.code
-    a.services.dossiers.handoff([code], "TP-HT")
+    a.services.dossiers.handoff([code], "TP-HT", receiver="Lý Văn Nhận")
     sync_all(hub.url, [a, b])
     # b takes the result back and returns it; a (not knowing) extends the deadline.
     b.clock.advance(minutes=1)

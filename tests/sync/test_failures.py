@@ -229,7 +229,7 @@ def test_pulled_batches_applied_twice_and_out_of_order(hub, desks):
     a, b, c = desks
     for i in range(6):
         d = a.intake(f"Mai Văn {i}")
-        a.services.dossiers.handoff([d.dossier.code], "TP-HT")
+        a.services.dossiers.handoff([d.dossier.code], "TP-HT", receiver="Lý Văn Nhận")
     sync_all(hub.url, [a, b])
     code = b.services.dossiers.search("mai van 0")[0].code
     b.services.dossiers.receive_result([code])

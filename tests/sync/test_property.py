@@ -51,7 +51,7 @@ def _act(desk, op: str, arg: int, hub_url: str) -> None:
     try:
         match op:
             case "handoff":
-                s.handoff([code], ("TP-HT", "VP", "CA")[arg % 3])
+                s.handoff([code], ("TP-HT", "VP", "CA")[arg % 3], receiver="Lý Văn Nhận", redirect=True)
             case "result":
                 s.receive_result([code])
             case "return":
@@ -90,7 +90,7 @@ def test_any_interleaving_of_offline_work_and_sync_converges(actions):
             # several desks: two received dossiers, one of them with its result back.
             first = desks[0].intake("Khởi đầu Một").dossier.code
             desks[1].intake("Khởi đầu Hai")
-            desks[0].services.dossiers.handoff([first], "TP-HT")
+            desks[0].services.dossiers.handoff([first], "TP-HT", receiver="Lý Văn Nhận")
             desks[0].services.dossiers.receive_result([first])
             sync_all(hub.url, desks)
             up = True

@@ -55,7 +55,7 @@ def test_batched_projection_equals_save_projection(hub, desks, tmp_path):
     s = a.services.dossiers
     codes = [a.intake(f"Nguyễn Văn {i}", procedure=("1.004873", "1.001193")[i % 2]).dossier.code
              for i in range(6)]
-    s.handoff(codes[:4], "TP-HT")
+    s.handoff(codes[:4], "TP-HT", receiver="Lý Văn Nhận")
     s.receive_result(codes[:2])
     s.return_result(codes[0], "Nguyễn Văn 0")
     s.request_supplement(codes[4], "thiếu tờ khai")
@@ -133,7 +133,7 @@ def test_clock_skew_is_told_and_causal_order_kept(hub, desks, hub_clock):
     st = b.engines[-1].status()
     assert st.clock_warning and st.skew_ms < -55 * 60 * 1000 and "clock_skew" in st.warnings
     assert not a.engines[-1].status().clock_warning
-    b.services.dossiers.handoff([code], "TP-HT")
+    b.services.dossiers.handoff([code], "TP-HT", receiver="Lý Văn Nhận")
     sync_all(hub.url, [a, b])
     state = assert_converged([a, b])
     assert state["conflicts"] == {}

@@ -75,7 +75,7 @@ def test_lifecycle_from_the_dossier_view(window, services, clock, qtbot):
 def test_extend_late_prints_the_apology_and_warns(window, services, clock, qtbot):
     clock.set(local(2026, 11, 19, 9, 0))
     code = services.dossiers.intake(IntakeRequest("1.004873", "Đinh Văn Hẹn")).dossier.code
-    services.dossiers.handoff([code], DEPT)
+    services.dossiers.handoff([code], DEPT, receiver="Lý Văn Nhận")
     clock.set(local(2026, 11, 23, 10, 0))  # the due moment is near: too late to apologise
     view = open_dossier(window, qtbot, code)
     view._buttons["extend"].click()

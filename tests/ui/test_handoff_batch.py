@@ -61,7 +61,7 @@ def test_batch_handoff_of_several_scans(window, services, key_clock, clock, qtbo
 
 def test_a_dossier_that_cannot_go_is_refused_with_a_reason(window, services, key_clock, qtbot):
     code = receive(services, 1)[0]
-    services.dossiers.handoff([code], DEPT)
+    services.dossiers.handoff([code], DEPT, receiver="Lý Văn Nhận")
     view = window.go("handoff")
     view.department_combo.setCurrentIndex(view.department_combo.findData(DEPT))
     scan(window, code, key_clock)
@@ -73,7 +73,7 @@ def test_a_dossier_that_cannot_go_is_refused_with_a_reason(window, services, key
 
 def test_results_taken_back_in_a_batch(window, services, key_clock, qtbot):
     codes = receive(services, 2)
-    services.dossiers.handoff(codes, DEPT)
+    services.dossiers.handoff(codes, DEPT, receiver="Lý Văn Nhận")
     view = window.go("handoff")
     view.back_radio.setChecked(True)
     for code in codes:

@@ -26,7 +26,7 @@ def pdf_text(pdf: bytes) -> str:
 def ready_result(services, name="Châu Thị Nhận"):
     code = services.dossiers.intake(IntakeRequest("1.004873", name,
                                                   id_number="001199012345")).dossier.code
-    services.dossiers.handoff([code], DEPT)
+    services.dossiers.handoff([code], DEPT, receiver="Lý Văn Nhận")
     services.dossiers.receive_result([code])
     return code
 

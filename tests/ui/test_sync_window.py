@@ -193,7 +193,7 @@ def test_hub_away_then_back(open_window, services, hub, store_url, clock, monkey
 
 def _result_ready(services, clock, code):
     clock.advance(minutes=5)
-    services.dossiers.handoff([code], "TP-HT")
+    services.dossiers.handoff([code], "TP-HT", receiver="Lý Văn Nhận")
     clock.advance(minutes=5)
     services.dossiers.receive_result([code])
 
