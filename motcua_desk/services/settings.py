@@ -60,7 +60,7 @@ class OfficeSettings:
     office_hours: str = "07:30-11:30,13:00-17:00"
     cutoff: str = "15:00"
     tz_name: str = "Asia/Ho_Chi_Minh"
-    print_qr: bool = False
+    print_qr: bool = True  # the QR survives folds (issue 9): on unless the desk turns it off
     transfer_deadline: str = "11:30"  # [ours] "start of the next working day" ends at this time
 
     def hours(self) -> OfficeHours:

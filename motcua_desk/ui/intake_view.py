@@ -421,7 +421,6 @@ class IntakeView(QWidget):
 
         def receive(svc):
             detail = svc.dossiers.intake(values.request())
-            detail = svc.dossiers.record_print(detail.dossier.code, "slip")
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "received", "slip")
@@ -445,8 +444,7 @@ class IntakeView(QWidget):
         def receive(svc):
             detail = svc.dossiers.intake(values.request())
             code = detail.dossier.code
-            svc.dossiers.request_supplement(code, reason, items)
-            detail = svc.dossiers.record_print(code, "supplement")
+            detail = svc.dossiers.request_supplement(code, reason, items)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "supplement", "supplement")
@@ -469,8 +467,7 @@ class IntakeView(QWidget):
         def receive(svc):
             detail = svc.dossiers.intake(values.request())
             code = detail.dossier.code
-            svc.dossiers.refuse(code, reason)
-            detail = svc.dossiers.record_print(code, "refusal")
+            detail = svc.dossiers.refuse(code, reason)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "refused", "refusal")

@@ -1,10 +1,13 @@
-"""Printing a form from the window, in three steps on three threads:
+"""Printing a form from the window, in steps on three threads:
 
-1. `record_print(code, form)` on the DB worker (the copy number goes on the paper: from the
-   second copy on it is marked as a reprint);
+1. the dossier is read on the DB worker (and checked: does its history call for this form?);
 2. the printing layer draws the PDF on the render lane (reportlab never runs on the GUI
-   thread, and the printing package is imported there too);
-3. the preview opens on the GUI thread, with Print.
+   thread, and the printing package is imported there too), numbered as the next copy: the
+   copies printed before it decide whether it carries the reprint mark;
+3. the preview opens on the GUI thread, with Print;
+4. only when the printer has taken the job (the painter finished) is the print logged,
+   `record_print(code, form)` on the DB worker. A preview closed unprinted logs nothing, and
+   the first copy that really came out is copy 1, not a reprint.
 """
 
 from __future__ import annotations
@@ -35,14 +38,18 @@ class PrintingUnavailable(Notice):
     """The printing package is missing or lacks a form."""
 
 
+class PrintFailed(Notice):
+    """The printer refused the job or stopped in the middle of it."""
+
+
 def render_dossier_form(form: str, detail: Any, agency: Any, qr: bool) -> bytes:
     printing = printing_module()
     forms = getattr(printing, "FORMS", None)
     if not forms or form not in forms:
         raise PrintingUnavailable(form)
-    copy = int(detail.dossier.prints.get(form, 1) or 1)
+    before = int(detail.dossier.prints.get(form, 0) or 0)  # copies that came out before
     kwargs = {"qr": qr} if form == "slip" else {}  # only the slip carries a QR code
-    return forms[form](detail, agency, reprint=max(0, copy - 1), **kwargs)
+    return forms[form](detail, agency, reprint=max(0, before), **kwargs)
 
 
 def applicable_forms(detail: Any) -> list[str]:
@@ -65,6 +72,7 @@ class PrintFlow(QObject):
 
     preview_opened = Signal(object)
     failed = Signal(object)
+    recorded = Signal(object)  # DossierDetail, after a print was logged
 
     def __init__(self, worker: Worker, settings: UiSettings, parent: QWidget,
                  on_error: Callable[[BaseException], None]) -> None:
@@ -74,29 +82,44 @@ class PrintFlow(QObject):
         self._parent = parent
         self._on_error = on_error
         self.last_preview = None  # PdfPreviewDialog
+        # (printer, parent) -> a dialog with exec(); None = QPrintDialog. Tests set one that
+        # picks a PDF file as the printer.
+        self.print_dialog: Callable[[Any, QWidget], Any] | None = None
 
     # --- dossier forms ------------------------------------------------------------------------
     def print_form(self, code: str, form: str, owner: QObject | None = None) -> None:
-        """Log the print, draw the form, preview it."""
-        def record(svc):
+        """Read the dossier, draw the form, preview it; the print is logged once printed."""
+        def load(svc):
+            detail = svc.dossiers.find_by_code(code)
             check = getattr(printing_module(), "check_form", None)
-            if check is not None:  # a form the dossier's history does not call for: no log
-                check(form, svc.dossiers.find_by_code(code))
-            detail = svc.dossiers.record_print(code, form)
+            if check is not None:  # a form the dossier's history does not call for
+                check(form, detail)
             return detail, svc.settings.agency(), svc.settings.office()
 
-        self._worker.mutate(record, success=lambda r: self.render_form(form, *r),
-                            failure=self._failed, owner=owner, origin=self)
+        self._worker.query(load, success=lambda r: self.render_form(form, *r),
+                           failure=self._failed, owner=owner)
 
     def render_form(self, form: str, detail: Any, agency: Any, office: Any) -> None:
-        """Draw an already recorded form (the intake flow records in its own unit)."""
-        qr = bool(getattr(office, "print_qr", False))
+        """Draw a form of a dossier read (or just written) on the DB worker and preview it."""
+        qr = bool(getattr(office, "print_qr", True))
         code = detail.dossier.code
         self._worker.compute(
             lambda: render_dossier_form(form, detail, agency, qr),
             success=lambda pdf: self.open_preview(pdf, form, _title(form, code),
-                                                  f"{code}-{form}.pdf"),
+                                                  f"{code}-{form}.pdf", record=code),
             failure=self._failed)
+
+    def _record(self, code: str, form: str, dialog: Any) -> None:
+        """The printer took the job: log it (the next print of this form is a reprint)."""
+        def record(svc):
+            return svc.dossiers.record_print(code, form)
+
+        def done(detail):
+            if dialog is not None and self.last_preview is dialog:
+                dialog.pdf_recorded = True
+            self.recorded.emit(detail)
+
+        self._worker.mutate(record, success=done, failure=self._failed, origin=self)
 
     # --- lists (ledger, daily handoff list) ---------------------------------------------------
     def print_document(self, kind: str, load: Callable[[Any], Any],
@@ -112,15 +135,26 @@ class PrintFlow(QObject):
         self._worker.query(load, success=drawn, failure=self._failed)
 
     # --- preview ------------------------------------------------------------------------------
-    def open_preview(self, pdf: bytes, kind: str, title: str, file_name: str = "") -> None:
+    def open_preview(self, pdf: bytes, kind: str, title: str, file_name: str = "", *,
+                     record: str = "") -> None:
+        """Show `pdf`; when `record` (a dossier code) is given, each print that the printer
+        takes is logged for that dossier."""
         from motcua_desk.ui.pdf_preview import PdfPreviewDialog  # QtPdf: loaded on first use
 
         dialog = PdfPreviewDialog(pdf, kind, title, self._settings, self._parent,
-                                  file_name=file_name)
+                                  file_name=file_name, print_dialog=self.print_dialog)
         self.last_preview = dialog
+        if record:
+            dialog.printed.connect(lambda _name, d=dialog: self._record(record, kind, d))
+        dialog.print_failed.connect(self._print_refused)
         dialog.destroyed.connect(self._forget)
         dialog.open()
         self.preview_opened.emit(dialog)
+
+    def _print_refused(self, name: str) -> None:
+        self._on_error(PrintFailed(self.tr("The printer {name} did not accept the job: nothing "
+                                           "was printed or recorded. Check that it is on and "
+                                           "try again.").format(name=name or "")))
 
     def _forget(self, *_args) -> None:
         self.last_preview = None

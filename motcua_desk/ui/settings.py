@@ -14,6 +14,7 @@ Keys (INI format, so that IT can read and fix the file by hand):
                                        refusal, apology, stop, control, ledger, handoff_list)
     printing/<kind>/paper              page size name, e.g. "A5", "A4"
     printing/<kind>/landscape          true / false
+    printing/<kind>/tray               paper source (QPrinter.PaperSource value), "" = auto
     scanner/max_gap_ms                 35
     scanner/min_length                 8
     scanner/repeat_window_s            3
@@ -42,6 +43,7 @@ class PrinterChoice:
     printer: str = ""  # "" = the system's default printer
     paper: str = ""  # "" = the PDF's own page size
     landscape: bool | None = None  # None = the PDF's own orientation
+    tray: int | None = None  # QPrinter.PaperSource value; None = the driver's choice
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,10 @@ class UiSettings:
     # --- printing -----------------------------------------------------------------------------
     def printer_for(self, kind: str) -> PrinterChoice:
         base = f"printing/{_kind(kind)}"
+        tray = self._int(f"{base}/tray", -1)
         return PrinterChoice(self._str(f"{base}/printer"), self._str(f"{base}/paper"),
-                             self._bool(f"{base}/landscape", None))
+                             self._bool(f"{base}/landscape", None),
+                             tray if tray >= 0 else None)
 
     def set_printer_for(self, kind: str, choice: PrinterChoice) -> None:
         base = f"printing/{_kind(kind)}"
@@ -152,6 +156,10 @@ class UiSettings:
             self._s.remove(f"{base}/landscape")
         else:
             self._s.setValue(f"{base}/landscape", choice.landscape)
+        if choice.tray is None:
+            self._s.remove(f"{base}/tray")
+        else:
+            self._s.setValue(f"{base}/tray", int(choice.tray))
 
     def forget_printer_for(self, kind: str) -> None:
         self._s.remove(f"printing/{_kind(kind)}")
