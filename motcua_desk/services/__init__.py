@@ -11,6 +11,7 @@ from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.dossiers import DossierService, IntakeRequest
 from motcua_desk.services.maintenance import MaintenanceService
 from motcua_desk.services.replication import ReplicationService
+from motcua_desk.services.reports import ReportService
 from motcua_desk.services.settings import SettingsService
 from motcua_desk.store.engine import Store
 
@@ -27,6 +28,7 @@ class Services:
     dossiers: DossierService
     maintenance: MaintenanceService
     replication: ReplicationService
+    reports: ReportService
 
     def close(self) -> None:
         self.store.close()
@@ -39,4 +41,5 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     dossiers = DossierService(store, clock, settings, catalog, calendar)
     return Services(store, clock, settings, catalog, calendar, dossiers,
                     MaintenanceService(store, clock),
-                    ReplicationService(store, clock, calendar, catalog))
+                    ReplicationService(store, clock, calendar, catalog),
+                    ReportService(store, clock, settings))

@@ -1,0 +1,478 @@
+"""The office's figures, computed from per-dossier facts: the periodic report "Biểu số 06/VPCP/KSTT"
+(TT 01/2020/TT-VPCP) and what the dashboard shows. Pure: no I/O, no clock.
+
+A dossier enters the computation as `DossierFacts` (what its events say about receipt, deadlines,
+supplement pauses and how it ended); `facts_from_events` derives them from a dossier's events, the
+services derive the same facts from the projection (tests hold both to the same answer).
+
+Definitions [ours; the settings where provinces differ are in `ReportSettings`]:
+
+- received in the period: received at or after the period's first moment and before its end;
+  (4) online, (5) direct or by post.
+- (6) carried over: received before the period and not finished when it starts.
+- finished ("resolved"): the result, or the refusal after appraisal, is back at the desk; a stop at
+  the applicant's request also ends processing (setting `stopped`: "resolved" counts it in (7) and
+  again in its own column; "excluded" leaves stopped dossiers out like voided ones).
+- early: finished on a date before the due date; on time: on the due date (by the due moment when
+  `compare` is "timestamp"); late: after; an extended dossier is late (the original due counts).
+  The due moment is the one in force: a supplement restart replaces it.
+- in progress at the end: received before the end and not finished by then; overdue when its due
+  moment has passed at the end; a dossier waiting for the applicant's supplements at the end is
+  within the deadline when `supplement_wait_within` is set (the clock is paused).
+- voided dossiers and dossiers refused at intake are left out of (3)-(13); refusals at intake in
+  the period are counted in their own column.
+
+Then (3) = (4)+(5)+(6) = (7)+(11), (7) = (8)+(9)+(10), (11) = (12)+(13) on every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from motcua_desk.domain.errors import IllegalTransition, ValidationError
+from motcua_desk.domain.events import Event, EventType
+
+MAX_PERIOD_DAYS = 3653  # about ten years
+
+# The atomic counts the computation produces; a form's columns are these or sums of columns.
+METRICS = (
+    "received_online", "received_direct", "carried_over",
+    "resolved_early", "resolved_on_time", "resolved_late",
+    "pending_within", "pending_overdue",
+    "refused_at_intake", "stopped",
+)
+
+# How a dossier ended.
+RESULT, REJECTED, STOPPED, REFUSED, VOIDED = "result", "rejected", "stopped", "refused", "voided"
+
+
+# --- settings and periods ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """Where provinces differ. Defaults are ours (README, *Reports*)."""
+
+    compare: str = "timestamp"  # timestamp (QĐ 766) | date (Thanh Hóa's system)
+    supplement_wait_within: bool = True  # waiting for the applicant counts within the deadline
+    period_start_day: int = 1  # 1: calendar months; 15: from the 15th before to the 14th
+    stopped: str = "resolved"  # resolved | excluded
+
+    def __post_init__(self) -> None:
+        if self.compare not in ("timestamp", "date"):
+            raise ValidationError("compare", f"unknown comparison {self.compare!r} "
+                                  "(timestamp or date)", code="report_setting")
+        if self.stopped not in ("resolved", "excluded"):
+            raise ValidationError("stopped", f"unknown rule {self.stopped!r} "
+                                  "(resolved or excluded)", code="report_setting")
+        if not isinstance(self.period_start_day, int) or not 1 <= self.period_start_day <= 28:
+            raise ValidationError("period_start_day", "the period start day must be 1 to 28",
+                                  code="report_setting")
+        if not isinstance(self.supplement_wait_within, bool):
+            raise ValidationError("supplement_wait_within", "must be true or false",
+                                  code="report_setting")
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None) -> ReportSettings:
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole office-local days, both ends included."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValidationError("to", f"the end date {self.last} is before the start date "
+                                  f"{self.first}", code="period_range")
+        if (self.last - self.first).days + 1 > MAX_PERIOD_DAYS:
+            raise ValidationError("to", "a report period may not exceed 10 years",
+                                  code="period_too_long")
+
+    def bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
+        """[start, end): local midnight of the first day, local midnight after the last."""
+        start = datetime.combine(self.first, datetime.min.time(), tzinfo=tz)
+        end = datetime.combine(self.last + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        return start, end
+
+
+def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+def period_of(text: str, start_day: int = 1) -> Period:
+    """A named period: 2026-11 (month), 2026-Q4 (quarter), 2026-H2 (6 months), 2026 (year).
+    With start_day d > 1 a month runs from day d of the month before to day d-1 of the month."""
+    raw = text.strip().upper()
+    try:
+        if len(raw) == 4 and raw.isdigit():
+            year, m1, months = int(raw), 1, 12
+        elif len(raw) == 7 and raw[4] == "-" and raw[5] == "Q" and raw[6] in "1234":
+            year, m1, months = int(raw[:4]), (int(raw[6]) - 1) * 3 + 1, 3
+        elif len(raw) == 7 and raw[4] == "-" and raw[5] == "H" and raw[6] in "12":
+            year, m1, months = int(raw[:4]), (int(raw[6]) - 1) * 6 + 1, 6
+        elif len(raw) == 7 and raw[4] == "-" and raw[5:].isdigit() and 1 <= int(raw[5:]) <= 12:
+            year, m1, months = int(raw[:4]), int(raw[5:]), 1
+        else:
+            raise ValueError(raw)
+        if not 1900 <= year <= 9998:
+            raise ValueError(raw)
+    except ValueError:
+        raise ValidationError("period", f"{text!r} is not a period (use YYYY-MM, YYYY-Qn, "
+                              "YYYY-Hn or YYYY)", code="period_format") from None
+    if start_day == 1:
+        first = date(year, m1, 1)
+        ey, em = _month_shift(year, m1, months)
+        last = date(ey, em, 1) - timedelta(days=1)
+    else:
+        sy, sm = _month_shift(year, m1, -1)
+        first = date(sy, sm, start_day)
+        ly, lm = _month_shift(year, m1, months - 1)
+        last = date(ly, lm, start_day - 1)
+    return Period(first, last)
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DossierFacts:
+    dossier_id: str
+    code: str
+    field: str
+    procedure_code: str
+    procedure_name: str
+    department: str
+    desk_no: int
+    channel: str  # direct | post | online
+    received_at: datetime
+    # (from, due): the due moment in force from that moment on (receipt, then each restart),
+    # before any extension
+    dues: tuple[tuple[datetime, datetime | None], ...]
+    # (from, to): waiting for the applicant's supplements; to is None while still waiting
+    pauses: tuple[tuple[datetime, datetime | None], ...] = ()
+    extended: bool = False
+    outcome: str = ""  # "" | result | rejected | stopped | refused | voided
+    outcome_at: datetime | None = None
+    supplement_count: int = 0
+
+    def due_at(self, moment: datetime) -> datetime | None:
+        due = self.dues[0][1] if self.dues else None
+        for since, d in self.dues:
+            if since <= moment:
+                due = d
+        return due
+
+    def waiting_at(self, moment: datetime) -> bool:
+        return any(a <= moment and (b is None or b > moment) for a, b in self.pauses)
+
+
+def facts_from_events(dossier_id: str, events: Iterable[Event]) -> DossierFacts | None:
+    """The facts of one dossier from its events, in the fold's order and with the fold's rule
+    (an event the state machine refuses is skipped). None for a dossier never received."""
+    from motcua_desk.domain.dossier import DossierState, apply
+
+    state = DossierState(dossier_id=dossier_id)
+    dues: list[tuple[datetime, datetime | None]] = []
+    pauses: list[list[datetime | None]] = []
+    outcome, outcome_at = "", None
+    for ev in sorted(events, key=lambda e: e.sort_key):
+        try:
+            state = apply(state, ev)
+        except IllegalTransition:
+            continue
+        at = ev.occurred_at
+        p = ev.payload
+        match ev.type:
+            case EventType.RECEIVED:
+                dues.append((at, _moment(p.get("due_at"))))
+            case EventType.RESUBMITTED:
+                dues.append((at, _moment(p.get("due_at"))))
+                if pauses and pauses[-1][1] is None:
+                    pauses[-1][1] = at
+            case EventType.SUPPLEMENT_REQUESTED:
+                pauses.append([at, None])
+            case EventType.RESULT_RECEIVED:
+                outcome, outcome_at = RESULT, at
+            case EventType.REFUSED_AFTER_APPRAISAL:
+                outcome, outcome_at = REJECTED, at
+            case EventType.STOPPED:
+                outcome, outcome_at = STOPPED, at
+            case EventType.REFUSED_AT_INTAKE:
+                outcome, outcome_at = REFUSED, at
+            case EventType.VOIDED:
+                outcome, outcome_at = VOIDED, at
+            case _:
+                pass
+    if state.received_at is None:
+        return None
+    proc = state.procedure
+    return DossierFacts(
+        dossier_id=dossier_id, code=state.code, field=proc.get("field", ""),
+        procedure_code=proc.get("code", ""), procedure_name=proc.get("name", ""),
+        department=state.lead_department, desk_no=state.desk_no, channel=state.channel,
+        received_at=state.received_at, dues=tuple(dues),
+        pauses=tuple((a, b) for a, b in pauses), extended=state.extended, outcome=outcome,
+        outcome_at=outcome_at, supplement_count=state.supplement_count)
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+# --- classification ---------------------------------------------------------------------------
+
+def timing(finished: datetime, due: datetime | None, tz: ZoneInfo, compare: str) -> str:
+    """early | on_time | late for something finished at `finished` against `due`."""
+    if due is None:
+        return "on_time"
+    fd, dd = finished.astimezone(tz).date(), due.astimezone(tz).date()
+    if fd < dd:
+        return "early"
+    if compare == "date":
+        return "on_time" if fd == dd else "late"
+    return "on_time" if finished <= due else "late"
+
+
+def classify(f: DossierFacts, start: datetime, end: datetime, tz: ZoneInfo,
+             settings: ReportSettings) -> dict[str, int]:
+    """The counts one dossier adds to its row for the period [start, end)."""
+    out: dict[str, int] = {}
+    if f.outcome == VOIDED:
+        return out
+    if f.outcome == REFUSED:
+        if f.outcome_at is not None and start <= f.outcome_at < end:
+            out["refused_at_intake"] = 1
+        return out
+    if f.outcome == STOPPED and settings.stopped == "excluded":
+        return out
+    if f.received_at >= end:
+        return out
+    if f.outcome_at is not None and f.outcome_at < start:
+        return out  # finished before the period
+    if f.received_at >= start:
+        out["received_online" if f.channel == "online" else "received_direct"] = 1
+    else:
+        out["carried_over"] = 1
+    if f.outcome_at is not None and f.outcome_at < end:
+        if f.outcome == STOPPED:
+            out["stopped"] = 1
+            if settings.supplement_wait_within and f.waiting_at(f.outcome_at):
+                out["resolved_on_time"] = 1
+                return out
+        if f.extended:
+            kind = "late"
+        else:
+            kind = timing(f.outcome_at, f.due_at(f.outcome_at), tz, settings.compare)
+        out[f"resolved_{kind}"] = 1
+        return out
+    if settings.supplement_wait_within and f.waiting_at(end):
+        out["pending_within"] = 1
+        return out
+    due = f.due_at(end)
+    out["pending_overdue" if due is not None and due < end else "pending_within"] = 1
+    return out
+
+
+# --- forms as data ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ColumnDef:
+    key: str
+    no: str
+    label: str
+    metric: str = ""
+    sum: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormDef:
+    form: str
+    version: int
+    effective_from: date
+    code: str
+    legal_basis: str
+    title: str
+    unit: str
+    columns: tuple[ColumnDef, ...]
+    extra_columns: tuple[ColumnDef, ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def all_columns(self) -> tuple[ColumnDef, ...]:
+        return self.columns + self.extra_columns
+
+
+def parse_forms(data: Mapping[str, Any]) -> list[FormDef]:
+    """The versions of a form from its JSON definition; raises ValidationError when malformed."""
+    try:
+        versions = []
+        for v in data["versions"]:
+            cols: list[ColumnDef] = []
+            extras: list[ColumnDef] = []
+            seen: set[str] = set()
+            for target, items in ((cols, v["columns"]), (extras, v.get("extra_columns", []))):
+                for c in items:
+                    col = ColumnDef(key=str(c["key"]), no=str(c.get("no", "")),
+                                    label=str(c["label"]), metric=str(c.get("metric", "")),
+                                    sum=tuple(str(k) for k in c.get("sum", ())))
+                    if col.key in seen:
+                        raise ValueError(f"column {col.key!r} twice")
+                    if bool(col.metric) == bool(col.sum):
+                        raise ValueError(f"column {col.key!r} needs a metric or a sum")
+                    if col.metric and col.metric not in METRICS:
+                        raise ValueError(f"column {col.key!r}: unknown metric {col.metric!r}")
+                    seen.add(col.key)
+                    target.append(col)
+            for col in cols + extras:
+                if any(k not in seen or k == col.key for k in col.sum):
+                    raise ValueError(f"column {col.key!r} sums an unknown column")
+            _sum_order(cols + extras)  # refuses a cycle
+            groups = tuple((str(g["label"]), tuple(str(k) for k in g["columns"]))
+                           for g in v.get("groups", ()))
+            form = FormDef(form=str(data["form"]), version=int(v["version"]),
+                           effective_from=date.fromisoformat(v["effective_from"]),
+                           code=str(v.get("code", "")), legal_basis=str(v.get("legal_basis", "")),
+                           title=str(v.get("title", "")), unit=str(v.get("unit", "")),
+                           columns=tuple(cols), extra_columns=tuple(extras), groups=groups)
+            versions.append(form)
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValidationError("form", f"the report form definition is malformed: {err}",
+                              code="form_definition") from err
+    if not versions:
+        raise ValidationError("form", "the report form has no version", code="form_definition")
+    return sorted(versions, key=lambda f: f.effective_from)
+
+
+def _sum_order(cols: Sequence[ColumnDef]) -> list[str]:
+    """Columns in an order where each sum follows what it adds; refuses a cycle."""
+    by_key = {c.key: c for c in cols}
+    done: list[str] = []
+    state: dict[str, int] = {}
+
+    def visit(key: str) -> None:
+        if state.get(key) == 2:
+            return
+        if state.get(key) == 1:
+            raise ValueError(f"column {key!r} sums itself")
+        state[key] = 1
+        for k in by_key[key].sum:
+            visit(k)
+        state[key] = 2
+        done.append(key)
+
+    for c in cols:
+        visit(c.key)
+    return done
+
+
+def form_for(forms: Sequence[FormDef], day: date) -> FormDef:
+    """The version in force on `day` (the earliest one for a day before them all)."""
+    chosen = forms[0]
+    for f in forms:
+        if f.effective_from <= day:
+            chosen = f
+    return chosen
+
+
+def column_values(form: FormDef, counts: Mapping[str, int]) -> dict[str, int]:
+    """Every column's value from the atomic counts."""
+    by_key = {c.key: c for c in form.all_columns}
+    out: dict[str, int] = {}
+    for key in _sum_order(form.all_columns):
+        col = by_key[key]
+        out[key] = int(counts.get(col.metric, 0)) if col.metric else sum(out[k] for k in col.sum)
+    return {c.key: out[c.key] for c in form.all_columns}
+
+
+# --- the report -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReportRow:
+    level: str  # group | item | total
+    group: str  # the field (or department) name
+    item_code: str  # procedure code on an item row, "" otherwise
+    item_name: str
+    counts: Mapping[str, int]  # atomic metrics
+    values: Mapping[str, int]  # every column of the form
+
+
+@dataclass(frozen=True)
+class Report:
+    form: FormDef
+    period: Period
+    by: str  # field | department
+    rows: tuple[ReportRow, ...]  # group rows, each followed by its item rows
+    total: ReportRow
+    dossiers: Mapping[tuple[str, str], Mapping[str, tuple[str, ...]]] = field(
+        default_factory=dict)  # (group, item) → metric → dossier codes (drill-down)
+
+
+GROUPINGS: dict[str, Callable[[DossierFacts], tuple[str, str, str]]] = {
+    "field": lambda f: (f.field or "(Chưa phân loại)", f.procedure_code, f.procedure_name),
+    "procedure": lambda f: (f.field or "(Chưa phân loại)", f.procedure_code, f.procedure_name),
+    "department": lambda f: (f.department or "(Chưa phân công)", f.procedure_code,
+                             f.procedure_name),
+}
+
+
+def _add(into: dict[str, int], counts: Mapping[str, int]) -> None:
+    for k, v in counts.items():
+        into[k] = into.get(k, 0) + v
+
+
+def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
+            settings: ReportSettings = ReportSettings(), by: str = "field",
+            keep_codes: bool = False) -> Report:
+    """One row per group (field or department) with its procedures under it, and the total."""
+    if by not in GROUPINGS:
+        raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or department)",
+                              code="report_by")
+    start, end = period.bounds(tz)
+    key_of = GROUPINGS[by]
+    items: dict[tuple[str, str], dict[str, int]] = {}
+    names: dict[tuple[str, str], str] = {}
+    codes: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for f in facts:
+        counts = classify(f, start, end, tz, settings)
+        if not counts:
+            continue
+        group, code, name = key_of(f)
+        key = (group, code)
+        _add(items.setdefault(key, {}), counts)
+        names.setdefault(key, name)
+        if keep_codes:
+            per = codes.setdefault(key, {})
+            for metric in counts:
+                per.setdefault(metric, []).append(f.code)
+    rows: list[ReportRow] = []
+    total: dict[str, int] = {}
+    for group in sorted({g for g, _ in items}, key=_sort_key):
+        keys = sorted((k for k in items if k[0] == group), key=lambda k: k[1])
+        group_counts: dict[str, int] = {}
+        for k in keys:
+            _add(group_counts, items[k])
+        _add(total, group_counts)
+        rows.append(ReportRow("group", group, "", group, dict(group_counts),
+                              column_values(form, group_counts)))
+        for k in keys:
+            rows.append(ReportRow("item", group, k[1], names[k], dict(items[k]),
+                                  column_values(form, items[k])))
+    return Report(form=form, period=period, by=by, rows=tuple(rows),
+                  total=ReportRow("total", "", "", "Tổng cộng", dict(total),
+                                  column_values(form, total)),
+                  dossiers={k: {m: tuple(v) for m, v in per.items()}
+                            for k, per in codes.items()})
+
+
+def _sort_key(text: str) -> str:
+    from motcua_desk.domain.text import fold
+
+    return fold(text)
