@@ -1721,6 +1721,10 @@
 <context>
     <name>PrintFlow</name>
     <message>
+        <source>The printer {name} did not accept the job: nothing was printed or recorded. Check that it is on and try again.</source>
+        <translation>Máy in {name} không nhận lệnh in: chưa in và chưa ghi nhận gì. Hãy kiểm tra máy in đã bật rồi thử lại.</translation>
+    </message>
+    <message>
         <source>Printing is not available in this installation (the printing module is missing).</source>
         <translation>Bản cài đặt này chưa in được (thiếu mô-đun in ấn).</translation>
     </message>
