@@ -41,17 +41,43 @@ def current_revision(store_or_path: Store | Path) -> str | None:
 
 
 def backup_database(path: Path, dest: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while others read)."""
+    """A consistent copy through SQLite's online backup API (safe while others read), made
+    whole before it takes its name: written to a hidden partial file in the target folder, put
+    in a single-file form (no -wal beside it), checked (integrity_check), flushed to disk, then
+    renamed into place. A backup killed half-way leaves only the `.partial` file, never
+    something that looks like a backup."""
+    import os
+
     dest.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(path)
+    partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
     try:
-        dst = sqlite3.connect(dest)
+        src = sqlite3.connect(path)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                if ok != "ok":
+                    raise sqlite3.DatabaseError(f"the copy does not check out: {ok}")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+        with open(partial, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, dest)
+        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+            fd = os.open(dest.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    except BaseException:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return dest
 
 

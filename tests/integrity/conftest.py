@@ -32,7 +32,7 @@ def build_office(directory: Path) -> dict[str, Path]:
                 detail = d.intake(f"Nguyễn Văn Số {d.desk_no}{i}")
                 code = detail.dossier.code
                 if i >= 1:
-                    d.services.dossiers.handoff([code], DEPT)
+                    d.services.dossiers.handoff([code], DEPT, receiver="Lê Thị Nhận", redirect=True)
                 if i >= 2:
                     d.services.dossiers.receive_result([code])
                 if i >= 3:

@@ -56,7 +56,8 @@ def _play(desk, ops) -> None:
         try:
             match op:
                 case "handoff":
-                    s.handoff([code], ("Công chức Tư pháp - Hộ tịch", "Công an xã")[arg % 2])
+                    s.handoff([code], ("Công chức Tư pháp - Hộ tịch", "Công an xã")[arg % 2],
+                              receiver="Lê Thị Nhận", redirect=True)
                 case "result":
                     s.receive_result([code])
                 case "return":

@@ -52,7 +52,7 @@ def build(services, clock) -> dict[str, str]:
     d.receive_result([codes["C"]], at=at(2026, 11, 2, 10, 0))
     # D: received Mon 2/11 09:00, due Thu 5/11 09:00, result 5/11 10:00 → late (on time by date).
     intake("D", HT, local(2026, 11, 2, 9, 0))
-    d.handoff([codes["D"]], DEPT, at=at(2026, 11, 2, 10, 0))
+    d.handoff([codes["D"]], DEPT, at=at(2026, 11, 2, 10, 0), receiver="Lê Thị Nhận", redirect=True)
     d.receive_result([codes["D"]], at=at(2026, 11, 5, 10, 0))
     # E: online, due 6/11 09:00, extended to 10/11, result 9/11 → late (extended).
     intake("E", HT, local(2026, 11, 3, 9, 0), channel="online")
@@ -83,7 +83,7 @@ def build(services, clock) -> dict[str, str]:
     d.stop(codes["L"], "Công dân xin rút", at=at(2026, 11, 13, 9, 0))
     # Q: refused after appraisal 18/11 (due 19/11 09:00) → resolved early.
     intake("Q", HT, local(2026, 11, 16, 9, 0))
-    d.handoff([codes["Q"]], DEPT, at=at(2026, 11, 16, 10, 0))
+    d.handoff([codes["Q"]], DEPT, at=at(2026, 11, 16, 10, 0), receiver="Lê Thị Nhận", redirect=True)
     d.refuse(codes["Q"], "Không đủ điều kiện", at=at(2026, 11, 18, 9, 0))
     # M: the period's last day, 16:00, same-day procedure → due 1/12 17:00: within.
     intake("M", CT, local(2026, 11, 30, 16, 0))

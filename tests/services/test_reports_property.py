@@ -46,7 +46,7 @@ def _act(svc, code, action, at):
     naive = at.replace(tzinfo=None)
     match action:
         case "handoff":
-            d.handoff([code], DEPT, at=naive)
+            d.handoff([code], DEPT, at=naive, receiver="Lê Thị Nhận", redirect=True)
         case "result":
             d.receive_result([code], at=naive)
         case "supplement":
