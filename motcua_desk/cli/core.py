@@ -477,18 +477,28 @@ def cmd_calendar_remove(ctx: Context) -> int:
 
 
 def cmd_conflicts(ctx: Context) -> int:
+    repl = ctx.services.replication
+    held = {q.event_id for q in repl.quarantined(include_acknowledged=True)}
     for event_id in ctx.args.ack:
-        ctx.services.dossiers.acknowledge_conflict(event_id)
+        if event_id in held:
+            repl.acknowledge_quarantined(event_id)
+        else:
+            ctx.services.dossiers.acknowledge_conflict(event_id)
         print(f"acknowledged {event_id}", file=sys.stderr)
     items = ctx.services.dossiers.conflicts(include_acknowledged=ctx.args.all)
+    # Pulled events this desk keeps aside (quarantined) are sync exceptions too.
+    items += repl.quarantined(include_acknowledged=ctx.args.all)
     if ctx.args.json:
         emit_json({"conflicts": [{"event_id": c.event_id, "code": c.dossier_code,
                                   "event_type": c.event_type, "reason": c.reason,
-                                  "occurred_at": iso_minute(c.occurred_at),
+                                  "occurred_at": iso_minute(c.occurred_at)
+                                  if c.occurred_at else None,
+                                  "quarantined": getattr(c, "quarantine", False),
                                   "description": c.description} for c in items]})
     else:
         for c in items:
-            print(f"{c.dossier_code}  {fmt(c.occurred_at)}  [{c.event_id}]  {c.description}")
+            print(f"{c.dossier_code or '-'}  {fmt(c.occurred_at) if c.occurred_at else '-'}  "
+                  f"[{c.event_id}]  {c.description}")
         print(f"{len(items)} sync exception(s)", file=sys.stderr)
     return 0
 

@@ -292,6 +292,12 @@ def _status_json(st) -> dict[str, Any]:
             "warnings": list(st.warnings), "error": st.last_error}
 
 
+def _quarantine_json(q) -> dict[str, Any]:
+    return {"event_id": q.event_id, "code": q.dossier_code, "event_type": q.event_type,
+            "node_id": q.node_id, "reason": q.reason, "detail": q.detail,
+            "applied": q.applied, "hub_seq": q.hub_seq, "description": q.description}
+
+
 def cmd_sync(ctx: Context) -> int:
     from motcua_desk.sync.client import SyncEngine, SyncStatus
 
@@ -301,11 +307,25 @@ def cmd_sync(ctx: Context) -> int:
         c = repl.counts()
         st = SyncStatus(unsent=c.unsent, rejected=c.rejected, conflicts=c.conflicts,
                         last_success_at=c.last_success_at, skew_ms=c.skew_ms)
+        from motcua_desk.services.replication import REJECTION_ADVICE
+
+        refused = repl.rejected()
+        quarantined = repl.quarantined()
         if a.json:
-            emit_json(_status_json(st))
+            emit_json({**_status_json(st), "quarantined": c.quarantined,
+                       "refused_events": [
+                           {"id": i, "reason": r, "what_to_do": REJECTION_ADVICE.get(r, "")}
+                           for i, r in refused.items()],
+                       "quarantined_events": [_quarantine_json(q) for q in quarantined]})
         else:
             print(f"unsent {c.unsent}  refused by the hub {c.rejected}  sync exceptions "
-                  f"{c.conflicts}  last sync {fmt(c.last_success_at)}")
+                  f"{c.conflicts} (of which pulled events kept aside {c.quarantined})  "
+                  f"last sync {fmt(c.last_success_at)}")
+            for event_id, reason in refused.items():
+                print(f"refused by the hub: [{event_id}] {reason}: "
+                      f"{REJECTION_ADVICE.get(reason, 'IT: see the log')}")
+            for q in quarantined:
+                print(f"pulled, {q.reason}: [{q.event_id}] {q.description}")
         return 0
     token = a.token or os.environ.get(HUB_TOKEN_ENV, "")
     saved = repl.hub_settings()

@@ -723,6 +723,21 @@ QUARANTINE_ADVICE = {
     "wrong_clock": "the dossier is handled as usual; the times of this event are wrong. Set "
                    "the clock of the desk that made it right",
 }
+# What to do about each reason the hub gives for refusing one of this desk's events.
+REJECTION_ADVICE = {
+    "gap": "nothing: it is sent again after the events before it",
+    "clock_ahead": "set this computer's clock right; it is sent again and taken once the "
+                   "hub's clock reaches its time",
+    "invalid_event": "IT: this desk's program wrote an event the hub refuses (run "
+                     "'motcua-desk verify'); the events after it wait",
+    "hash_mismatch": "IT: this desk's copy of the event was altered: run 'motcua-desk verify'",
+    "chain_mismatch": "IT: the event does not follow this desk's previous one on the hub "
+                      "(altered rows, or another installation with this desk's token)",
+    "seq_conflict": "IT: the hub holds another event in this place of this desk's chain (was "
+                    "the desk restored from an old backup?)",
+    "id_conflict": "IT: the hub holds another event with this id",
+    "too_large": "IT: the event is larger than the hub accepts",
+}
 MAX_BODY_CHARS = 256 * 1024
 DESK_MIN_WALL_MS = int(DESK_CLOCK_MIN.timestamp() * 1000)
 

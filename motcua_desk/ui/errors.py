@@ -172,7 +172,18 @@ def message(err: BaseException) -> str:
                                "install the newer version."),
         "migration_failed": translate("Errors", "The database could not be upgraded and was left unchanged. "
                                "Call IT with the log file."),
+        "invalid_event": translate("Errors", "Nothing was recorded: a value is not valid (an "
+                                   "invisible or control character, a text that is too long, "
+                                   "or a date outside 2000–2099). Check what you typed."),
+        "clock_wrong": translate("Errors", "Nothing was recorded: this computer's date and time "
+                                 "cannot be right (before 2020, after 2099, or earlier than "
+                                 "this desk's last record). Set the computer's date and time "
+                                 "right, then do it again."),
     }
+    if code == "clock_wrong" and p.get("kind") == "before_last":
+        return translate("Errors", "Nothing was recorded: this computer's clock is earlier "
+                         "than this desk's last record. Set the computer's date and time "
+                         "right, then do it again.")
     text = texts.get(code)
     if text is None:
         log.warning("no message for the error code %r (%s)", code, err)

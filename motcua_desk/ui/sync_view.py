@@ -2,7 +2,8 @@
 
 A sync exception is an action that lost when two desks worked on one dossier offline: both
 events are kept, the deterministic order applies the first, and the other is listed here
-until an officer has dealt with it and marks it seen. The services give the reason as a code
+until an officer has dealt with it and marks it seen. A pulled event this desk could not apply
+(quarantined: fails its schema, hash or chain) or applied with a wrong clock is listed too. The services give the reason as a code
 (illegal_transition, second_extension, duplicate_receipt); every sentence the officer reads
 is built here, through Qt Linguist.
 """
@@ -125,7 +126,59 @@ def load_conflicts(svc: Any, limit: int = MAX_LISTED) -> list[ConflictItem]:
             if ev.id not in losers and ev.type not in _QUIET_EVENTS:
                 winner = ev
         items.append(ConflictItem(c, detail.dossier, winner))
+    for q in svc.replication.quarantined()[:max(0, limit - len(items))]:
+        items.append(ConflictItem(q))  # pulled events kept aside: their own texts below
     return items
+
+
+def _is_quarantine(item: ConflictItem) -> bool:
+    return bool(getattr(item.conflict, "quarantine", False))
+
+
+def quarantine_happened(c: Any) -> str:
+    """What happened to a pulled event this desk kept aside (QuarantineView)."""
+    texts = {
+        "invalid_event": translate("SyncExceptions", "An event received from the server does "
+                                   "not have the form every event must have; it was kept aside "
+                                   "and not applied."),
+        "unparseable": translate("SyncExceptions", "The server sent something that is not an "
+                                 "event; it was kept aside."),
+        "hash_mismatch": translate("SyncExceptions", "An event received from the server does "
+                                   "not match its checksum (altered or damaged); it was kept "
+                                   "aside and not applied."),
+        "hub_altered": translate("SyncExceptions", "Hub data altered: the server now sends a "
+                                 "different content for an event this desk already holds. This "
+                                 "desk keeps its original."),
+        "chain_broken": translate("SyncExceptions", "An event received from the server does "
+                                  "not follow the previous event of its desk (the chain is "
+                                  "broken); it was kept aside and not applied."),
+        "chain_fork": translate("SyncExceptions", "Two different events claim the same place in "
+                                "one desk's record; the second was kept aside."),
+        "gap": translate("SyncExceptions", "An event arrived before the events of its desk that "
+                         "come before it; it waits for them."),
+        "wrong_clock": translate("SyncExceptions", "An event was recorded while the clock of "
+                                 "its desk was wrong (before 2020); it was applied, but the "
+                                 "times it shows are wrong."),
+        "future_clock": translate("SyncExceptions", "An event was recorded with a clock far "
+                                  "ahead of this computer's; it was applied without moving this "
+                                  "desk's clock."),
+    }
+    text = texts.get(c.reason, texts["invalid_event"])
+    if c.dossier_code:
+        text += " " + translate("SyncExceptions", "Dossier: {code}.").format(code=c.dossier_code)
+    return text
+
+
+def quarantine_to_do(c: Any) -> str:
+    if c.reason == "gap":
+        return translate("SyncExceptions", "Nothing: it is applied by itself when the missing "
+                         "events arrive. Mark this seen.")
+    if c.reason in ("wrong_clock", "future_clock"):
+        return translate("SyncExceptions", "The dossier is handled as usual. Ask IT to set the "
+                         "clock of the desk that made it right, then mark this seen.")
+    return translate("SyncExceptions", "Nothing to do at the counter: the other events go on. "
+                     "Call IT: the server's data must be checked (motcua-desk hub verify). Then "
+                     "mark this seen.")
 
 
 def _where(node_id: str, own_node: str) -> str:
@@ -140,6 +193,8 @@ def _who(officer: str) -> str:
 
 def what_happened(item: ConflictItem, own_node: str = "") -> str:
     c = item.conflict
+    if _is_quarantine(item):
+        return quarantine_happened(c)
     values = dict(action=labels.event_label(c.event_type), officer=_who(c.officer),
                   where=_where(c.node_id, own_node), time=labels.fmt_moment(c.occurred_at),
                   status=labels.status_label(c.status))
@@ -174,6 +229,8 @@ def what_happened(item: ConflictItem, own_node: str = "") -> str:
 
 def what_to_do(item: ConflictItem) -> str:
     c = item.conflict
+    if _is_quarantine(item):
+        return quarantine_to_do(c)
     if c.reason == "duplicate_receipt":
         return translate("SyncExceptions", "The dossier code was used twice (two desks set up "
                          "with the same desk number?). Contact IT before printing anything more "
@@ -348,9 +405,10 @@ class SyncExceptionsDialog(QDialog):
         t.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             c = item.conflict
-            cells = (c.dossier_code, labels.event_label(c.event_type),
+            cells = (c.dossier_code or "—",
+                     labels.event_label(c.event_type) if c.event_type else "—",
                      f"{_who(c.officer)} ({_where(c.node_id, self.own_node)})",
-                     labels.fmt_moment(c.occurred_at))
+                     labels.fmt_moment(c.occurred_at) if c.occurred_at else "—")
             for col, text in enumerate(cells):
                 t.setItem(row, col, QTableWidgetItem(text))
         if self.items:
@@ -381,7 +439,7 @@ class SyncExceptionsDialog(QDialog):
 
     def _selected(self) -> None:
         item = self.current_item()
-        self.open_button.setEnabled(item is not None)
+        self.open_button.setEnabled(item is not None and bool(item.conflict.dossier_code))
         self.seen_button.setEnabled(item is not None)
         self.detail.setVisible(item is not None)
         if item is None:
@@ -390,7 +448,7 @@ class SyncExceptionsDialog(QDialog):
         happened = self.tr("What happened")
         to_do = self.tr("What to do")
         self.detail.setText(
-            f"<b>{html.escape(item.conflict.dossier_code)}</b><br><br>"
+            f"<b>{html.escape(item.conflict.dossier_code or '—')}</b><br><br>"
             f"<b>{html.escape(happened)}</b><br>"
             f"{html.escape(what_happened(item, self.own_node)).replace(chr(10), '<br>')}"
             "<br><br>"
@@ -399,7 +457,7 @@ class SyncExceptionsDialog(QDialog):
 
     def open_current(self) -> None:
         item = self.current_item()
-        if item is not None:
+        if item is not None and item.conflict.dossier_code:
             self.open_dossier.emit(item.conflict.dossier_code)
             self.accept()
 
@@ -409,7 +467,13 @@ class SyncExceptionsDialog(QDialog):
             return
         event_id = item.conflict.event_id
         self.seen_button.setEnabled(False)
-        self.ctx.worker.mutate(lambda svc: svc.dossiers.acknowledge_conflict(event_id),
+        if _is_quarantine(item):
+            def ack(svc):
+                return svc.replication.acknowledge_quarantined(event_id)
+        else:
+            def ack(svc):
+                return svc.dossiers.acknowledge_conflict(event_id)
+        self.ctx.worker.mutate(ack,
                                success=lambda _r: self._seen(), failure=self._failed,
                                owner=self, kinds=("sync",))
 

@@ -908,6 +908,18 @@
         <translation>Không nâng cấp được cơ sở dữ liệu; dữ liệu được giữ nguyên. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
     </message>
     <message>
+        <source>Nothing was recorded: a value is not valid (an invisible or control character, a text that is too long, or a date outside 2000–2099). Check what you typed.</source>
+        <translation>Chưa ghi gì: có một giá trị không hợp lệ (ký tự ẩn hoặc ký tự điều khiển, nội dung quá dài, hoặc ngày ngoài khoảng 2000–2099). Hãy kiểm tra lại nội dung đã nhập.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: this computer&apos;s date and time cannot be right (before 2020, after 2099, or earlier than this desk&apos;s last record). Set the computer&apos;s date and time right, then do it again.</source>
+        <translation>Chưa ghi gì: ngày giờ của máy tính này không đúng (trước năm 2020, sau năm 2099, hoặc sớm hơn lần ghi cuối của quầy). Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: this computer&apos;s clock is earlier than this desk&apos;s last record. Set the computer&apos;s date and time right, then do it again.</source>
+        <translation>Chưa ghi gì: đồng hồ của máy tính này sớm hơn lần ghi cuối của quầy. Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
+    </message>
+    <message>
         <source>The action was refused: {detail}</source>
         <translation>Thao tác bị từ chối: {detail}</translation>
     </message>
@@ -2324,6 +2336,58 @@ Tệp cài đặt: {ini}</translation>
 </context>
 <context>
     <name>SyncExceptions</name>
+    <message>
+        <source>An event received from the server does not have the form every event must have; it was kept aside and not applied.</source>
+        <translation>Một sự kiện nhận từ máy chủ không đúng khuôn dạng bắt buộc; sự kiện được giữ riêng và không được áp dụng.</translation>
+    </message>
+    <message>
+        <source>The server sent something that is not an event; it was kept aside.</source>
+        <translation>Máy chủ gửi một dữ liệu không phải là sự kiện; dữ liệu được giữ riêng.</translation>
+    </message>
+    <message>
+        <source>An event received from the server does not match its checksum (altered or damaged); it was kept aside and not applied.</source>
+        <translation>Một sự kiện nhận từ máy chủ không khớp mã kiểm tra (đã bị sửa hoặc hỏng); sự kiện được giữ riêng và không được áp dụng.</translation>
+    </message>
+    <message>
+        <source>Hub data altered: the server now sends a different content for an event this desk already holds. This desk keeps its original.</source>
+        <translation>Dữ liệu máy chủ đã bị sửa: máy chủ gửi nội dung khác cho một sự kiện mà quầy này đã có. Quầy giữ nguyên bản gốc.</translation>
+    </message>
+    <message>
+        <source>An event received from the server does not follow the previous event of its desk (the chain is broken); it was kept aside and not applied.</source>
+        <translation>Một sự kiện nhận từ máy chủ không nối tiếp sự kiện trước đó của quầy đã tạo ra nó (chuỗi bị đứt); sự kiện được giữ riêng và không được áp dụng.</translation>
+    </message>
+    <message>
+        <source>Two different events claim the same place in one desk&apos;s record; the second was kept aside.</source>
+        <translation>Hai sự kiện khác nhau cùng chiếm một vị trí trong sổ ghi của một quầy; sự kiện thứ hai được giữ riêng.</translation>
+    </message>
+    <message>
+        <source>An event arrived before the events of its desk that come before it; it waits for them.</source>
+        <translation>Một sự kiện đến trước các sự kiện đứng trước nó của cùng quầy; sự kiện đang chờ các sự kiện đó.</translation>
+    </message>
+    <message>
+        <source>An event was recorded while the clock of its desk was wrong (before 2020); it was applied, but the times it shows are wrong.</source>
+        <translation>Một sự kiện được ghi khi đồng hồ của quầy tạo ra nó bị sai (trước năm 2020); sự kiện đã được áp dụng nhưng thời gian ghi trên đó không đúng.</translation>
+    </message>
+    <message>
+        <source>An event was recorded with a clock far ahead of this computer&apos;s; it was applied without moving this desk&apos;s clock.</source>
+        <translation>Một sự kiện được ghi với đồng hồ nhanh hơn nhiều so với máy này; sự kiện đã được áp dụng mà không làm thay đổi đồng hồ của quầy.</translation>
+    </message>
+    <message>
+        <source>Dossier: {code}.</source>
+        <translation>Hồ sơ: {code}.</translation>
+    </message>
+    <message>
+        <source>Nothing: it is applied by itself when the missing events arrive. Mark this seen.</source>
+        <translation>Không cần làm gì: sự kiện sẽ tự được áp dụng khi các sự kiện còn thiếu đến. Đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>The dossier is handled as usual. Ask IT to set the clock of the desk that made it right, then mark this seen.</source>
+        <translation>Hồ sơ vẫn được xử lý bình thường. Báo bộ phận CNTT chỉnh lại đồng hồ của quầy đã tạo sự kiện, rồi đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>Nothing to do at the counter: the other events go on. Call IT: the server&apos;s data must be checked (motcua-desk hub verify). Then mark this seen.</source>
+        <translation>Tại quầy không cần làm gì: các sự kiện khác vẫn tiếp tục. Báo bộ phận CNTT kiểm tra dữ liệu máy chủ (motcua-desk hub verify), rồi đánh dấu đã xem.</translation>
+    </message>
     <message>
         <source>this desk</source>
         <translation>bàn này</translation>
