@@ -442,11 +442,10 @@ class IntakeView(QWidget):
         values = self.values()
         items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
 
-        def receive(svc):
-            detail = svc.dossiers.intake(values.request())
-            code = detail.dossier.code
-            svc.dossiers.request_supplement(code, reason, items)
-            detail = svc.dossiers.record_print(code, "supplement")
+        def receive(svc):  # one service call: the intake and its outcome, one transaction
+            detail = svc.dossiers.intake(values.request(), outcome="supplement", reason=reason,
+                                         items=items)
+            detail = svc.dossiers.record_print(detail.dossier.code, "supplement")
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "supplement", "supplement")
@@ -466,11 +465,9 @@ class IntakeView(QWidget):
     def _refuse(self, reason: str) -> None:
         values = self.values()
 
-        def receive(svc):
-            detail = svc.dossiers.intake(values.request())
-            code = detail.dossier.code
-            svc.dossiers.refuse(code, reason)
-            detail = svc.dossiers.record_print(code, "refusal")
+        def receive(svc):  # one service call: the intake and its outcome, one transaction
+            detail = svc.dossiers.intake(values.request(), outcome="refused", reason=reason)
+            detail = svc.dossiers.record_print(detail.dossier.code, "refusal")
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "refused", "refusal")
