@@ -170,6 +170,15 @@ def message(err: BaseException) -> str:
         "not_our_database": translate("Errors", "This file is not a motcua-desk database."),
         "database_too_new": translate("Errors", "This database was written by a newer version of motcua-desk: "
                                "install the newer version."),
+        "wrong_department": translate("Errors", "{dossier} is held by {held_by}, not by {department}: "
+                                      "its result cannot be taken back from {department}."),
+        "giver_required": translate("Errors", "The dossier is at {department}: enter who of "
+                                    "{department} hands it over."),
+        "redirect_unconfirmed": translate("Errors", "Not the procedure's department: {dossiers} "
+                                          "should go to {expected}, not {department}."),
+        "document_form": translate("Errors", "Choose the form of the document (original, "
+                                   "certified copy, copy, presented)."),
+        "intake_outcome": translate("Errors", "Choose how the intake ends."),
         "migration_failed": translate("Errors", "The database could not be upgraded and was left unchanged. "
                                "Call IT with the log file."),
         "invalid_event": translate("Errors", "Nothing was recorded: a value is not valid (an "
@@ -189,7 +198,12 @@ def message(err: BaseException) -> str:
         log.warning("no message for the error code %r (%s)", code, err)
         return translate("Errors", "The action was refused: {detail}").format(detail=str(err))
     values = {"field": fld, "max": p.get("max", ""), "char": p.get("char", ""),
-              "low": p.get("low", ""), "high": p.get("high", ""), "value": p.get("value", "")}
+              "low": p.get("low", ""), "high": p.get("high", ""), "value": p.get("value", ""),
+              "dossier": p.get("dossier", ""), "department": labels.unit_label(
+                  str(p.get("department", ""))), "held_by": labels.unit_label(
+                  str(p.get("held_by", ""))),
+              "dossiers": ", ".join(p.get("dossiers", []) or []),
+              "expected": ", ".join(p.get("expected", []) or [])}
     return text.format(**values)
 
 

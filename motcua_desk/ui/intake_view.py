@@ -441,10 +441,9 @@ class IntakeView(QWidget):
         values = self.values()
         items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
 
-        def receive(svc):
-            detail = svc.dossiers.intake(values.request())
-            code = detail.dossier.code
-            detail = svc.dossiers.request_supplement(code, reason, items)
+        def receive(svc):  # one service call: the intake and its outcome, one transaction
+            detail = svc.dossiers.intake(values.request(), outcome="supplement", reason=reason,
+                                         items=items)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "supplement", "supplement")
@@ -464,10 +463,8 @@ class IntakeView(QWidget):
     def _refuse(self, reason: str) -> None:
         values = self.values()
 
-        def receive(svc):
-            detail = svc.dossiers.intake(values.request())
-            code = detail.dossier.code
-            detail = svc.dossiers.refuse(code, reason)
+        def receive(svc):  # one service call: the intake and its outcome, one transaction
+            detail = svc.dossiers.intake(values.request(), outcome="refused", reason=reason)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "refused", "refusal")

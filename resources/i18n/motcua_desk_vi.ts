@@ -904,6 +904,26 @@
         <translation>Cơ sở dữ liệu này do phiên bản motcua-desk mới hơn tạo ra: hãy cài phiên bản mới hơn.</translation>
     </message>
     <message>
+        <source>{dossier} is held by {held_by}, not by {department}: its result cannot be taken back from {department}.</source>
+        <translation>Hồ sơ {dossier} đang ở {held_by}, không phải {department}: không thể nhận kết quả của hồ sơ này từ {department}.</translation>
+    </message>
+    <message>
+        <source>The dossier is at {department}: enter who of {department} hands it over.</source>
+        <translation>Hồ sơ đang ở {department}: nhập tên người của {department} giao hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Not the procedure&apos;s department: {dossiers} should go to {expected}, not {department}.</source>
+        <translation>Không phải phòng ban của thủ tục: hồ sơ {dossiers} phải chuyển cho {expected}, không phải {department}.</translation>
+    </message>
+    <message>
+        <source>Choose the form of the document (original, certified copy, copy, presented).</source>
+        <translation>Chọn hình thức giấy tờ (bản chính, bản sao chứng thực, bản sao, xuất trình).</translation>
+    </message>
+    <message>
+        <source>Choose how the intake ends.</source>
+        <translation>Chọn kết quả tiếp nhận.</translation>
+    </message>
+    <message>
         <source>The database could not be upgraded and was left unchanged. Call IT with the log file.</source>
         <translation>Không nâng cấp được cơ sở dữ liệu; dữ liệu được giữ nguyên. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
     </message>

@@ -56,7 +56,7 @@ def busy_desk(tmp_path_factory):
                 PROCS[n % len(PROCS)], name, address=address, phone=PHONE)).dossier.code)
         if day % 10 == 0:  # a few go the whole way, to fill columns (9) and (10)
             done = codes[-3:]
-            svc.dossiers.handoff(done, TP, receiver="Lý Văn Nhận")
+            svc.dossiers.handoff(done, TP, receiver="Lý Văn Nhận", redirect=True)
             clock.advance(hours=2)
             svc.dossiers.receive_result(done)
             for code in done:
@@ -139,8 +139,8 @@ def handoff_day(services, clock, intake):
     tp = [intake(name=f"{NAME} {i}").code for i in range(5)]
     ca = [intake(name=f"Trần Văn An {i}", proc="1.004222").code for i in range(2)]
     clock.set(datetime(2026, 11, 23, 9, 30))
-    services.dossiers.handoff(tp, TP, receiver="Lý Văn Bình")
-    services.dossiers.handoff(ca, "Công an xã", receiver="Hoàng Văn Công")
+    services.dossiers.handoff(tp, TP, receiver="Lý Văn Bình", redirect=True)
+    services.dossiers.handoff(ca, "Công an xã", receiver="Hoàng Văn Công", redirect=True)
     clock.set(datetime(2026, 11, 23, 16, 10))
     services.dossiers.receive_result(tp[:3], giver="Lý Văn Bình")
     return tp, ca
@@ -205,7 +205,7 @@ def test_a_long_daily_list_counts_rows_on_every_page(services, clock, intake, ag
     codes = [intake(name=f"{NAME} {i}", address=ADDRESS + " – xóm " + "Đông " * (i % 9)).code
              for i in range(70)]
     clock.set(datetime(2026, 11, 23, 10, 0))
-    services.dossiers.handoff(codes, TP, receiver="Lý Văn Nhận")
+    services.dossiers.handoff(codes, TP, receiver="Lý Văn Nhận", redirect=True)
     day = date(2026, 11, 23)
     data = printing.handoff_list_pdf(services.dossiers.handoffs_on(day, TP), agency, day, TP)
     texts = pc.texts(data)
@@ -267,7 +267,7 @@ def test_daily_list_of_any_length_lays_out_in_both_copies(services, clock, intak
     for n in range(1, 13):
         codes = [intake(name=f"Nguyễn Văn Số {n}-{i}").code for i in range(n)]
         clock.advance(minutes=5)
-        services.dossiers.handoff(codes, TP, receiver="Lý Văn Nhận")
+        services.dossiers.handoff(codes, TP, receiver="Lý Văn Nhận", redirect=True)
         clock.advance(minutes=5)
         services.dossiers.receive_result(codes)
         entries = services.dossiers.handoffs_on(date(2026, 11, 23), TP)

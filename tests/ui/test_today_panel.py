@@ -15,7 +15,7 @@ def prepare(services, clock) -> dict[str, str]:
     codes["overdue"] = rx("1.004873", "Lê Văn Cũ", local(2026, 11, 16, 9, 0))
     services.dossiers.handoff([codes["overdue"]], "Công chức Tư pháp - Hộ tịch", receiver="Lý Văn Nhận")
     codes["result"] = rx("1.004873", "Trần Thị Kết", local(2026, 11, 17, 9, 0))
-    services.dossiers.handoff([codes["result"]], "Phòng Kinh tế", receiver="Lý Văn Nhận")
+    services.dossiers.handoff([codes["result"]], "Phòng Kinh tế", receiver="Lý Văn Nhận", redirect=True)
     clock.set(local(2026, 11, 18, 10, 0))
     services.dossiers.receive_result([codes["result"]])
     codes["soon"] = rx("1.004873", "Phạm Văn Sớm", local(2026, 11, 19, 14, 0))
