@@ -69,11 +69,19 @@ Checker = Callable[[Any], str]
 
 def bad_character(text: str) -> str:
     """The first control or invisible character of `text` ("" when there is none)."""
+    # By category, as domain.text cleans what the officer types: controls (Cc), line and
+    # paragraph separators, format characters (Cf: zero-width, bidi), surrogates and private
+    # use. Unassigned code points (Cn) are allowed: what is unassigned depends on the Unicode
+    # version of each Python, and a newer desk may write a character an older one lacks.
+    if text.isascii():
+        return next((ch for ch in text if not (" " <= ch <= "~")), "")
     for ch in text:
-        if ch.isprintable() or ch == " ":
-            continue
-        return ch
+        if unicodedata.category(ch) in _BAD_CATEGORIES:
+            return ch
     return ""
+
+
+_BAD_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Zl", "Zp"))
 
 
 def _text(limit: int = TEXT_MAX, *, required: bool = False) -> Checker:

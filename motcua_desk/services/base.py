@@ -37,6 +37,7 @@ class UnitOfWork:
     def __init__(self, session: Session, clock: Clock) -> None:
         self.session = session
         self.now = clock()
+        self._scripted = bool(getattr(clock, "scripted", False))
         desk = session.get(DeskRow, 1)
         if desk is None:
             raise DeskNotInitialised(
@@ -57,7 +58,10 @@ class UnitOfWork:
         nothing is written then."""
         desk = self.desk
         if not self._clock_checked:
-            schema.check_desk_clock(self.now, self._last_own_recorded_at())
+            # A scripted clock (tests that replay a history out of order) is only held to the
+            # sane window; the system clock is also held to this desk's own last event.
+            last = None if self._scripted else self._last_own_recorded_at()
+            schema.check_desk_clock(self.now, last)
             self._clock_checked = True
         clock = HybridClock(desk.last_hlc)
         hlc = clock.tick(wall_ms(self.now))

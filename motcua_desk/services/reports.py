@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
+from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.reports import (
     REFUSED,
     REJECTED,
@@ -32,7 +33,6 @@ from motcua_desk.domain.reports import (
     parse_forms,
     period_of,
 )
-from motcua_desk.domain.errors import ValidationError
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.settings import SettingsService
 from motcua_desk.store import repo

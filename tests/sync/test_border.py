@@ -11,7 +11,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from motcua_desk.domain import schema
-from motcua_desk.domain.events import GENESIS_HASH
+from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.events import GENESIS_HASH, EventType
 from motcua_desk.domain.hlc import unpack
 from motcua_desk.domain.schema import InvalidEvent, WrongClock
 from motcua_desk.services.dossiers import IntakeRequest
@@ -97,10 +98,16 @@ def test_a_crafted_payload_is_refused_alone_and_stops_nobody(office, what):
 def test_the_desk_refuses_to_append_an_invalid_event_and_writes_nothing(office):
     _, (a, _, _), _, _ = office
     before = a.repl.identity().last_seq
-    with pytest.raises(InvalidEvent) as err:
-        a.intake("Phạm Văn Đông", address="Thôn\u200b Một")
+    # What the officer types is cleaned first (zero-width characters dropped, NFC) ...
+    d = a.intake("Phạm Văn Đông", address="Thôn\u200b Một")
+    assert "\u200b" not in d.dossier.address
+    before = a.repl.identity().last_seq
+    # ... and an event that still does not fit its schema is refused before it is written
+    with a.services.dossiers.unit() as uow, pytest.raises(InvalidEvent) as err:
+        uow.append(d.dossier.id, EventType.NOTE,
+                   {"text": "Thôn\u200b Một"})
     assert "U+200B" in str(err.value) and err.value.code == "invalid_event"
-    with pytest.raises(InvalidEvent):
+    with pytest.raises((InvalidEvent, ValidationError)):
         a.services.dossiers.extend(a.intake("Phạm Văn Em").dossier.code,
                                    datetime(9999, 12, 31, tzinfo=UTC), "lý do")
     assert a.repl.identity().last_seq == before + 1  # only the second intake
@@ -194,8 +201,10 @@ def test_a_desk_clock_in_2010_is_refused_with_a_clear_message_nothing_written(of
                                                  applicant_name="Nguyễn Văn Pin"))
     assert err.value.code == "clock_wrong" and "set the date and time" in str(err.value)
     clock.now = saved - timedelta(hours=3)  # before this desk's own last event
+    clock.scripted = False  # a real clock: held to the desk's own last event
     with pytest.raises(WrongClock):
         a.intake("Đồng Hồ Lùi")
+    clock.scripted = True
     clock.now = saved
     assert a.repl.identity().last_seq == 1
 

@@ -143,8 +143,8 @@ def test_window_pushes_pulls_and_shows_the_last_sync(open_window, services, hub,
     with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
         view.save()
     opened.args[0].close()
-    qtbot.waitUntil(lambda: hub.store.event_count() == 2 and online(window, unsent=0),
-                    timeout=WAIT)  # received + slip printed
+    qtbot.waitUntil(lambda: hub.store.event_count() == 1 and online(window, unsent=0),
+                    timeout=WAIT)  # received (the slip is logged when a printer takes it)
     assert area.online.text() == "● Online" and area.unsent.text() == "Unsent: 0"
     assert area.last.text() == "Last sync: 09:00 23/11/2026"
 
