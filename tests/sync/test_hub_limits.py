@@ -211,7 +211,10 @@ def hub_requests(draw, event_dicts, hello_body):
                   st.text(max_size=12)), max_size=4))
     extra = draw(st.dictionaries(
         st.sampled_from([protocol.PROTOCOL_HEADER, "X-Whatever", "Accept", "Content-Encoding"]),
-        st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=20), max_size=2))
+        # h11 on the client refuses values with outer whitespace, so strip them: the
+        # hub is what is under test, not httpx.
+        st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=20).map(str.strip),
+        max_size=2))
     return method, path, token, body, ctype, params, extra
 
 
