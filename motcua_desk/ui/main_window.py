@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
             view.desk_changed.connect(self.load_desk)
+            view.restored.connect(lambda: self.external_changes(
+                None, ("dossier", "calendar", "settings")))
         if hasattr(view, "on_changed"):
             self.worker.changed.connect(view.on_changed)
 
