@@ -932,6 +932,14 @@
         <translation>Chưa ghi gì: có một giá trị không hợp lệ (ký tự ẩn hoặc ký tự điều khiển, nội dung quá dài, hoặc ngày ngoài khoảng 2000–2099). Hãy kiểm tra lại nội dung đã nhập.</translation>
     </message>
     <message>
+        <source>Nothing was recorded: this database was just restored from a backup. Sync with the hub first (Đồng bộ), so that the dossiers this desk made after the backup come back and no dossier code is issued twice.</source>
+        <translation>Chưa ghi nhận gì: dữ liệu vừa được khôi phục từ bản sao lưu. Hãy đồng bộ với máy chủ trước (Đồng bộ), để các hồ sơ quầy này tiếp nhận sau thời điểm sao lưu được lấy lại và không mã hồ sơ nào bị cấp hai lần.</translation>
+    </message>
+    <message>
+        <source>This backup cannot be restored: {detail}</source>
+        <translation>Không thể khôi phục bản sao lưu này: {detail}</translation>
+    </message>
+    <message>
         <source>Nothing was recorded: this computer&apos;s date and time cannot be right (before 2020, after 2099, or earlier than this desk&apos;s last record). Set the computer&apos;s date and time right, then do it again.</source>
         <translation>Chưa ghi gì: ngày giờ của máy tính này không đúng (trước năm 2020, sau năm 2099, hoặc sớm hơn lần ghi cuối của quầy). Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
@@ -1383,6 +1391,18 @@
     <message>
         <source>{code}: refused.</source>
         <translation>{code}: đã từ chối.</translation>
+    </message>
+    <message>
+        <source>Sync first</source>
+        <translation>Cần đồng bộ trước</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>No procedure chosen yet.</source>
@@ -2214,6 +2234,10 @@
         <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
     </message>
     <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>Language and files</source>
         <translation>Ngôn ngữ và tệp</translation>
     </message>
@@ -2352,6 +2376,46 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Sync is off: this desk keeps working and sends nothing until it is turned on again.</source>
         <translation>Đã tắt đồng bộ: bàn vẫn làm việc bình thường nhưng không gửi gì cho đến khi bật lại.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu của quầy (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Put the backup {file} in place of this desk&apos;s database?</source>
+        <translation>Dùng bản sao lưu {file} thay cho cơ sở dữ liệu hiện tại của quầy?</translation>
+    </message>
+    <message>
+        <source>The current database is kept aside, not deleted. Dossier codes and ledger numbers continue after the current ones. If this desk syncs, it takes back from the office server the dossiers it made after the backup before it records anything new.</source>
+        <translation>Cơ sở dữ liệu hiện tại được cất riêng, không bị xóa. Mã hồ sơ và số thứ tự trong sổ tiếp tục sau số hiện tại. Nếu quầy có đồng bộ, quầy sẽ lấy lại từ máy chủ các hồ sơ đã tiếp nhận sau thời điểm sao lưu trước khi ghi nhận việc mới.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source>Restored from {file}.</source>
+        <translation>Đã khôi phục từ {file}.</translation>
+    </message>
+    <message>
+        <source>The replaced database is kept as {file}.</source>
+        <translation>Cơ sở dữ liệu cũ được giữ tại {file}.</translation>
+    </message>
+    <message>
+        <source>Sync with the office server before receiving dossiers: it gives back the dossiers this desk made after the backup.</source>
+        <translation>Hãy đồng bộ với máy chủ trước khi tiếp nhận hồ sơ: máy chủ trả lại các hồ sơ quầy này đã tiếp nhận sau thời điểm sao lưu.</translation>
     </message>
 </context>
 <context>

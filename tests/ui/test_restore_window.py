@@ -88,8 +88,8 @@ def test_restore_from_the_window_takes_the_later_dossiers_back_before_any_intake
         code = saved.args[0].dossier.code
         assert code not in printed
         done.append(code)
-        for box in window.findChildren(type(box)):
-            box.close()
+        for open_box in window.findChildren(type(box)):
+            open_box.close()
     finally:
         close_for_good(qtbot, window)
         worker.stop()
