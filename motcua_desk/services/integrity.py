@@ -427,19 +427,22 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
     breaks = found.breaks
     where, params = _id_range("dossier_id", lo, hi)
     dwhere, _ = _id_range("id", lo, hi)
-    dcur = raw.cursor()
-    dcur.arraysize = 500
-    dcur.execute(f"SELECT id, {', '.join(PROJECTION_COLUMNS)} FROM dossiers{dwhere} "
-                 "ORDER BY id", params)
-    drows = _each(dcur)
+    drows = raw.execute(f"SELECT id, {', '.join(PROJECTION_COLUMNS)} FROM dossiers{dwhere} "
+                        "ORDER BY id", params)
     drow = next(drows, None)
 
-    def settle(dossier_id: str, events: list[Event]) -> None:
-        """Compare one dossier's fold with its row; name the rows before it with no events."""
+    def orphans_before(dossier_id: str) -> None:
+        """Name the rows before this dossier that have no events. Done as its first event
+        comes, so that breaks come in dossier order whatever the ranges: one process or
+        several give the same report."""
         nonlocal drow
         while drow is not None and _before(drow[0], dossier_id):
             breaks.add(_orphan(drow))
             drow = next(drows, None)
+
+    def settle(dossier_id: str, events: list[Event]) -> None:
+        """Compare one dossier's fold with its row."""
+        nonlocal drow
         if drow is not None and drow[0] == dossier_id:
             _compare(breaks, dossier_id, events, drow)
             drow = next(drows, None)
@@ -464,6 +467,7 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
                 if current is not None:
                     settle(current, events)
                 current, events = r[0], []
+                orphans_before(current)
             ev, problem = read(r)
             if problem:
                 breaks.add(_content_break(r, problem))
@@ -490,11 +494,6 @@ def _id_range(column: str, lo: str | None, hi: str | None) -> tuple[str, tuple[s
         conds.append(f"{column} < ?")
         params.append(hi)
     return (" WHERE " + " AND ".join(conds) if conds else ""), tuple(params)
-
-
-def _each(cur) -> Iterator[Sequence[Any]]:
-    while rows := cur.fetchmany():
-        yield from rows
 
 
 def _before(a: Any, b: Any) -> bool:
@@ -571,8 +570,8 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
             try:
                 with _main_module_not_rerun():
                     proc.start()
-            except (OSError, RuntimeError) as err:
-                _log.warning("verify: cannot start a checking process (%s)", err)
+            except Exception as err:  # noqa: BLE001 (whatever it is, this process checks all)
+                _log.warning("verify: cannot start a checking process (%r)", err)
                 receive.close()
                 break
             finally:
@@ -581,7 +580,8 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
     total = chains()
     done = {"n": 0, "next": every}
     results: dict[int, ContentScan] = {}
-    live = [w for w in workers]
+    mine: set[int] = set()
+    live = list(workers)
 
     def report(n: int) -> None:
         done["n"] += n
@@ -623,16 +623,20 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
         if i >= ranges:
             break
         results[i] = scan_contents(raw, bounds[i], bounds[i + 1], clashes, tick)
+        mine.add(i)
     while live:
         drain(block=True)
     for proc, _r in workers:
         proc.join(timeout=5)
         if proc.is_alive():  # pragma: no cover (it has said all it had to say)
             proc.kill()
+    others = len(results) - len(mine)
     for i in range(ranges):
         if i not in results:  # the range of a process that died: checked here
             results[i] = scan_contents(raw, bounds[i], bounds[i + 1], clashes, tick)
         _absorb(breaks, counts, results.pop(i))
+    _log.debug("verify: %d dossier ranges, %d of them checked by %d other process(es)",
+               ranges, others, len(workers))
     if progress is not None:
         progress(counts.events, total)
 
@@ -809,15 +813,19 @@ def _same(values: dict[str, Any], drow: Sequence[Any]) -> bool:
     parsing, ten times cheaper than formatting: a text of exactly the shape
     "YYYY-MM-DD HH:MM:SS.ffffff" (ASCII digits) that parses to the instant the events say *is*
     utc_text of that instant (the shape fixes every digit)."""
-    stored = list(map(values.__getitem__, PROJECTION_COLUMNS))
+    stored = list(values.values()) if _IN_ORDER else [values[c] for c in PROJECTION_COLUMNS]
     row = list(drow[1:])
-    for i in _MOMENT_INDEXES:
-        moment, text = stored[i], row[i]
+    done: dict[Any, datetime] = {}  # text -> the moment it was found to be (due_at is often
+    for i in _MOMENT_INDEXES:       # original_due_at, returned_at location_since: once each)
+        moment = stored[i]
         if moment is None:
             continue
-        if (type(text) is not str or _STORED_MOMENT(text) is None
-                or _fromiso(text + "+00:00") != moment):
-            return False
+        text = row[i]
+        if done.get(text) is not moment:
+            if (type(text) is not str or _STORED_MOMENT(text) is None
+                    or _fromiso(text + "+00:00") != moment):
+                return False
+            done[text] = moment
         stored[i] = row[i] = None  # compared
     flag = stored[_EXTENDED_INDEX]
     if type(flag) is bool:
@@ -830,6 +838,8 @@ _EXTENDED_INDEX = PROJECTION_COLUMNS.index("extended")
 _STORED_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}"
                             ).fullmatch
 _fromiso = datetime.fromisoformat
+# projection_values lists the columns in the table's order (checked here, once)
+_IN_ORDER = tuple(repo.projection_values(fold("", []))) == PROJECTION_COLUMNS
 
 
 def _fill_codes(raw, breaks: BreakList) -> None:

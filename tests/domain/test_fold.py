@@ -12,6 +12,7 @@ from motcua_desk.domain.dossier import (
     NATIONAL_STATUS,
     DossierState,
     Status,
+    Step,
     apply,
     fold,
 )
@@ -182,6 +183,9 @@ def test_fold_builds_the_same_state_as_the_dataclass(ops):
     assert list(state.__dict__) == fields
     rebuilt = DossierState(**{name: getattr(state, name) for name in fields})
     assert rebuilt == state and repr(rebuilt) == repr(state)
+    for step in state.steps:
+        assert list(step.__dict__) == list(Step.__dataclass_fields__)
+        assert Step(**step.__dict__) == step
     step = DossierState(dossier_id=DOSSIER)
     for ev in sorted(events, key=lambda e: e.sort_key):
         try:
