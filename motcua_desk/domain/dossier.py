@@ -236,7 +236,7 @@ def _received(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetim
     documents = p.get("documents")
     s.update(status=_ST_RECEIVED, code=_str(p.get("code")), procedure=procedure,
              applicant=_map(p.get("applicant")),
-             documents=tuple(d for d in documents if type(d) is dict or isinstance(d, Mapping))
+             documents=tuple([d for d in documents if type(d) is dict or isinstance(d, Mapping)])
              if isinstance(documents, list) else (),
              sets=_int(p.get("sets"), 1), channel=_str(p.get("channel"), "direct"),
              result_delivery=_str(p.get("result_delivery"), "counter"), received_at=at,

@@ -10,7 +10,7 @@ Two scopes:
      last_seq/last_hash;
   2. contents, in one pass over the events in dossier order merged with the dossiers in id
      order: each event's hash recomputed from its stored columns, each dossier folded afresh
-     and its projection row compared column by column (`repo.projection_values`), a row with
+     and its projection row compared column by column (`repo.projection_row`), a row with
      no events and events with no row named.
   Memory holds one dossier's events at a time.
 - `startup_step()` — what the window runs in the background after start-up, in bounded steps
@@ -54,7 +54,6 @@ from motcua_desk.domain.integrity import Break, BreakList, VerifyReport
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
 from motcua_desk.store.errors import DeskNotInitialised
-from motcua_desk.store.models import DossierRow
 
 _log = logging.getLogger("motcua.integrity")
 
@@ -64,8 +63,7 @@ CODE_CLASHES = "sync.code_clashes"  # dossiers left unprojected on purpose (repl
 
 Progress = Callable[[int, int], None]  # (events checked, events in all)
 
-PROJECTION_COLUMNS: tuple[str, ...] = tuple(
-    c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id"))
+PROJECTION_COLUMNS = repo.PROJECTION_COLUMNS  # the dossiers table's, in its order
 
 _EVENT_COLS = ("dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
                "payload, prev_hash, hash")
@@ -110,10 +108,18 @@ class RowReader:
     else orjson's sorted form (bytes too), and the reference encoder last. Sound whatever is
     tried: bytes whose digest equals the hash *are* the hashed bytes, so the stored text decodes
     to the payload that was sealed; an equal payload written differently (keys in another
-    order) is found by the next attempt."""
+    order) is found by the next attempt.
+
+    Small payloads repeat (a hand-off names the same units and officers day after day): each
+    distinct stored text is decoded and re-encoded once, and its events share the decoded
+    payload (the fold only reads payloads)."""
+
+    CACHE_BYTES = 320  # payloads up to this size are remembered...
+    CACHE_ENTRIES = 4096  # ...this many at most (then forgotten all at once)
 
     def __init__(self) -> None:
         self.stored_first = True
+        self._seen: dict[Any, tuple[dict[str, Any], bytes | None]] = {}
 
     def read(self, r: Sequence[Any]) -> tuple[Event | None, str]:
         """(event, "") when intact; (event, "altered") when its content does not give its
@@ -121,9 +127,14 @@ class RowReader:
         or as its UTF-8 bytes (CAST(payload AS BLOB): no decoding to str and back)."""
         try:
             stored = r[9]
-            payload = _loads(stored)
-            if type(payload) is not dict:
-                return None, "its payload is not a JSON object"
+            seen = self._seen.get(stored) if type(stored) is bytes else None
+            if seen is None:
+                payload = _loads(stored)
+                if type(payload) is not dict:
+                    return None, "its payload is not a JSON object"
+                fast = None
+            else:
+                payload, fast = seen
             seq, hlc = r[3], r[4]
             if type(seq) is not int or type(hlc) is not int:
                 return None, "seq or hlc is not an integer"
@@ -149,8 +160,11 @@ class RowReader:
                 if as_stored is None:
                     as_stored = stored.encode("utf-8")
                 if _sha256(head + as_stored + tail).hexdigest() == claimed:
+                    self._remember(stored, seen, payload, fast)
                     return ev, ""
-            fast = _dumps(payload, option=_SORT_KEYS)
+            if fast is None:
+                fast = _dumps(payload, option=_SORT_KEYS)
+            self._remember(stored, seen, payload, fast)
             if _sha256(head + fast + tail).hexdigest() == claimed:
                 self.stored_first = False
                 return ev, ""
@@ -169,6 +183,15 @@ class RowReader:
         except (TypeError, ValueError, RecursionError) as err:
             return None, f"the row cannot be read ({type(err).__name__}: {err})"
         return ev, "altered"
+
+    def _remember(self, stored: Any, seen: tuple | None, payload: dict[str, Any],
+                  fast: bytes | None) -> None:
+        if type(stored) is not bytes or len(stored) > self.CACHE_BYTES:
+            return
+        if seen is None or (fast is not None and seen[1] is None):
+            if len(self._seen) >= self.CACHE_ENTRIES:
+                self._seen.clear()
+            self._seen[stored] = (payload, fast)
 
 
 _sha256 = hashlib.sha256
@@ -778,7 +801,7 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
                          code=code))
         return
     try:
-        values = repo.projection_values(state)
+        row = repo.projection_row(state)
     except (TypeError, ValueError, AttributeError) as err:  # a payload edited by hand
         breaks.add(Break("projection", "the dossier's events cannot be projected "
                          f"({type(err).__name__}: {err})", dossier_id=dossier_id,
@@ -787,8 +810,9 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
     # The common case first: every column as stored, each of the very type stored. When this
     # holds, so does the column-by-column test below (it is weaker: moments and flags are
     # compared in their stored form only); when it does not, that test decides and names.
-    if _same(values, drow):
+    if _same(row, drow):
         return
+    values = dict(zip(PROJECTION_COLUMNS, row, strict=True))
     wrong = []
     for i, name in enumerate(PROJECTION_COLUMNS, start=1):
         v, d = values[name], drow[i]
@@ -806,14 +830,14 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
                          dossier_id=dossier_id, code=state.code or code))
 
 
-def _same(values: dict[str, Any], drow: Sequence[Any]) -> bool:
+def _same(values: list[Any], drow: Sequence[Any]) -> bool:
     """True only when every column of the row is what the column-by-column test of _compare
     accepts: each value equal and of the very type stored (a flag as 0/1), and each moment
     stored in the canonical UtcDateTime form of the same instant. That form is checked by
     parsing, ten times cheaper than formatting: a text of exactly the shape
     "YYYY-MM-DD HH:MM:SS.ffffff" (ASCII digits) that parses to the instant the events say *is*
     utc_text of that instant (the shape fixes every digit)."""
-    stored = list(values.values()) if _IN_ORDER else [values[c] for c in PROJECTION_COLUMNS]
+    stored = list(values)  # (a copy: marked as compared below)
     row = list(drow[1:])
     done: dict[Any, datetime] = {}  # text -> the moment it was found to be (due_at is often
     for i in _MOMENT_INDEXES:       # original_due_at, returned_at location_since: once each)
@@ -838,8 +862,6 @@ _EXTENDED_INDEX = PROJECTION_COLUMNS.index("extended")
 _STORED_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}"
                             ).fullmatch
 _fromiso = datetime.fromisoformat
-# projection_values lists the columns in the table's order (checked here, once)
-_IN_ORDER = tuple(repo.projection_values(fold("", []))) == PROJECTION_COLUMNS
 
 
 def _fill_codes(raw, breaks: BreakList) -> None:

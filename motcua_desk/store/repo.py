@@ -113,31 +113,40 @@ def _search_name(name: Any) -> str:
     return _folded(name) if type(name) is str else fold(name)
 
 
-def projection_values(state: DossierState) -> dict[str, Any]:
-    """The projection row of a folded dossier (every column but the keys)."""
+# The dossiers table's columns but its keys (pk, id), in the table's order.
+PROJECTION_COLUMNS: tuple[str, ...] = (
+    "code", "status", "national_status", "procedure_code", "procedure_name", "field",
+    "department", "applicant_name", "search_name", "id_number", "phone", "address", "email",
+    "sets", "channel", "received_at", "due_at", "original_due_at", "result_at", "returned_at",
+    "returned_to", "return_method", "location", "location_since", "desk_no", "ledger_year",
+    "ledger_number", "supplement_count", "extended", "conflict_count", "event_count",
+    "last_hlc")
+assert PROJECTION_COLUMNS == tuple(
+    c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id"))
+
+
+def projection_row(state: DossierState) -> list[Any]:
+    """The projection row of a folded dossier: the values of PROJECTION_COLUMNS, in order
+    (moments as aware datetimes, the flag as a bool: see db_value for their stored form)."""
     applicant = state.applicant
     proc = state.procedure
-    return {
-        "code": state.code, "status": str(state.status),
-        "national_status": state.national_status,
-        "procedure_code": proc.get("code", ""), "procedure_name": proc.get("name", ""),
-        "field": proc.get("field", ""), "department": state.lead_department,
-        "applicant_name": applicant.get("name", ""),
-        "search_name": _search_name(applicant.get("name", "")),
-        "id_number": applicant.get("id_number", ""), "phone": applicant.get("phone", ""),
-        "address": applicant.get("address", ""), "email": applicant.get("email", ""),
-        "sets": state.sets, "channel": state.channel, "received_at": state.received_at,
-        "due_at": state.due_at, "original_due_at": state.original_due_at,
-        "result_at": state.result_at, "returned_at": state.returned_at,
-        "returned_to": state.returned_to, "return_method": state.return_method,
-        "location": state.location, "location_since": state.location_since,
-        "desk_no": state.desk_no, "ledger_year": int(state.ledger.get("year", 0)),
-        "ledger_number": int(state.ledger.get("number", 0)),
-        "supplement_count": state.supplement_count, "extended": state.extended,
-        "conflict_count": len(state.conflicts), "event_count": state.event_count,
-        "last_hlc": state.last_hlc,
-    }
+    ledger = state.ledger
+    name = applicant.get("name", "")
+    return [
+        state.code, str(state.status), state.national_status, proc.get("code", ""),
+        proc.get("name", ""), proc.get("field", ""), state.lead_department, name,
+        _search_name(name), applicant.get("id_number", ""), applicant.get("phone", ""),
+        applicant.get("address", ""), applicant.get("email", ""), state.sets, state.channel,
+        state.received_at, state.due_at, state.original_due_at, state.result_at,
+        state.returned_at, state.returned_to, state.return_method, state.location,
+        state.location_since, state.desk_no, int(ledger.get("year", 0)),
+        int(ledger.get("number", 0)), state.supplement_count, state.extended,
+        len(state.conflicts), state.event_count, state.last_hlc]
 
+
+def projection_values(state: DossierState) -> dict[str, Any]:
+    """The projection row of a folded dossier (every column but the keys), by column."""
+    return dict(zip(PROJECTION_COLUMNS, projection_row(state), strict=True))
 
 
 def save_projection(session: Session, state: DossierState, now: datetime) -> None:
