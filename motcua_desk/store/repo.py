@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, text
@@ -16,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from motcua_desk.domain.dossier import DossierState
 from motcua_desk.domain.events import Event, EventType
-from motcua_desk.domain.text import fold
 from motcua_desk.store.engine import json_dumps
 from motcua_desk.store.models import (
     ConflictRow,
@@ -25,6 +23,7 @@ from motcua_desk.store.models import (
     SequenceRow,
     SettingRow,
 )
+from motcua_desk.store.projection import PROJECTION_COLUMNS, projection_row
 from motcua_desk.store.types import utc_text
 
 _CHUNK = 500  # ids per IN (...) list
@@ -103,45 +102,8 @@ def existing_event_ids(session: Session, ids: Iterable[str]) -> set[str]:
 
 # --- projection ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=65536)
-def _folded(name: str) -> str:
-    return fold(name)
-
-
-def _search_name(name: Any) -> str:
-    """The folded name (names repeat: folding costs more than the rest of a projection)."""
-    return _folded(name) if type(name) is str else fold(name)
-
-
-# The dossiers table's columns but its keys (pk, id), in the table's order.
-PROJECTION_COLUMNS: tuple[str, ...] = (
-    "code", "status", "national_status", "procedure_code", "procedure_name", "field",
-    "department", "applicant_name", "search_name", "id_number", "phone", "address", "email",
-    "sets", "channel", "received_at", "due_at", "original_due_at", "result_at", "returned_at",
-    "returned_to", "return_method", "location", "location_since", "desk_no", "ledger_year",
-    "ledger_number", "supplement_count", "extended", "conflict_count", "event_count",
-    "last_hlc")
 assert PROJECTION_COLUMNS == tuple(
     c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id"))
-
-
-def projection_row(state: DossierState) -> list[Any]:
-    """The projection row of a folded dossier: the values of PROJECTION_COLUMNS, in order
-    (moments as aware datetimes, the flag as a bool: see db_value for their stored form)."""
-    applicant = state.applicant
-    proc = state.procedure
-    ledger = state.ledger
-    name = applicant.get("name", "")
-    return [
-        state.code, str(state.status), state.national_status, proc.get("code", ""),
-        proc.get("name", ""), proc.get("field", ""), state.lead_department, name,
-        _search_name(name), applicant.get("id_number", ""), applicant.get("phone", ""),
-        applicant.get("address", ""), applicant.get("email", ""), state.sets, state.channel,
-        state.received_at, state.due_at, state.original_due_at, state.result_at,
-        state.returned_at, state.returned_to, state.return_method, state.location,
-        state.location_since, state.desk_no, int(ledger.get("year", 0)),
-        int(ledger.get("number", 0)), state.supplement_count, state.extended,
-        len(state.conflicts), state.event_count, state.last_hlc]
 
 
 def projection_values(state: DossierState) -> dict[str, Any]:
