@@ -41,13 +41,6 @@ def _utc(text: str) -> datetime:
 _ZERO = timedelta(0)
 
 
-def _loads(text: str) -> Any:
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:  # what orjson refuses (huge integers…), json may take
-        return json.loads(text)
-
-
 def _iso(stored: str) -> str:
     """What datetime.isoformat() writes for a moment stored as UtcDateTime text
     ("2026-11-23 02:15:00.000000" → "2026-11-23T02:15:00+00:00"), by string operations."""
@@ -76,8 +69,10 @@ class RowReader:
     CACHE_ENTRIES = 4096  # ...this many at most (then forgotten all at once)
 
     def __init__(self) -> None:
-        self.stored_first = True
-        self._seen: dict[Any, tuple[dict[str, Any], bytes | None]] = {}
+        # per node: whether its stored payloads are canonical (pulled events are; a desk's
+        # own are stored as written, keys in their own order), i.e. what to hash first
+        self._stored_first: dict[Any, bool] = {}
+        self._seen: dict[bytes, tuple[dict[str, Any], bytes | None]] = {}
 
     def read(self, r: Sequence[Any]) -> tuple[Event | None, str]:
         """(event, "") when intact; (event, "altered") when its content does not give its
@@ -85,9 +80,13 @@ class RowReader:
         or as its UTF-8 bytes (CAST(payload AS BLOB): no decoding to str and back)."""
         try:
             stored = r[9]
-            seen = self._seen.get(stored) if type(stored) is bytes else None
+            small = type(stored) is bytes and len(stored) <= self.CACHE_BYTES
+            seen = self._seen.get(stored) if small else None
             if seen is None:
-                payload = _loads(stored)
+                try:
+                    payload = _orjson_loads(stored)
+                except orjson.JSONDecodeError:  # what orjson refuses (huge integers…)
+                    payload = json.loads(stored)
                 if type(payload) is not dict:
                     return None, "its payload is not a JSON object"
                 fast = None
@@ -96,13 +95,15 @@ class RowReader:
             seq, hlc = r[3], r[4]
             if type(seq) is not int or type(hlc) is not int:
                 return None, "seq or hlc is not an integer"
+            occurred, recorded = _fromiso(r[6] + "+00:00"), _fromiso(r[7] + "+00:00")
+            if occurred.utcoffset() != _ZERO or recorded.utcoffset() != _ZERO:
+                raise ValueError("a moment is not a stored UTC moment")  # (see _utc)
             # Every field set at once, past the frozen dataclass's per-field __setattr__
             # (a quarter of the cost of reading a row otherwise); the same object.
             ev = _new_event(Event)
             ev.__dict__.update(id=r[1], dossier_id=r[0], node_id=r[2], seq=seq, hlc=hlc,
-                               type=_TYPES[r[5]], occurred_at=_utc(r[6]),
-                               recorded_at=_utc(r[7]), officer=r[8], payload=payload,
-                               prev_hash=r[10], hash=r[11])
+                               type=_TYPES[r[5]], occurred_at=occurred, recorded_at=recorded,
+                               officer=r[8], payload=payload, prev_hash=r[10], hash=r[11])
             if type(ev.officer) is not str or type(ev.prev_hash) is not str:
                 return None, "a column holds a value of the wrong type"
             head, tail = hash_frame(r[0], hlc, r[1], r[2], _iso(r[6]), r[8], r[10],
@@ -112,26 +113,25 @@ class RowReader:
         except (ValueError, TypeError, AttributeError, RecursionError) as err:
             return None, f"the row cannot be read ({type(err).__name__}: {err})"
         claimed = r[11]
-        as_stored = stored if type(stored) is bytes else None
+        node = r[2]
+        stored_first = self._stored_first.get(node, True)
         try:
-            if self.stored_first:
-                if as_stored is None:
-                    as_stored = stored.encode("utf-8")
-                if _sha256(head + as_stored + tail).hexdigest() == claimed:
-                    self._remember(stored, seen, payload, fast)
-                    return ev, ""
+            as_stored = stored if type(stored) is bytes else stored.encode("utf-8")
+            if stored_first and _sha256(head + as_stored + tail).hexdigest() == claimed:
+                if small and seen is None:
+                    self._remember(stored, payload, None)
+                return ev, ""
             if fast is None:
                 fast = _dumps(payload, option=_SORT_KEYS)
-            self._remember(stored, seen, payload, fast)
+                if small:
+                    self._remember(stored, payload, fast)
             if _sha256(head + fast + tail).hexdigest() == claimed:
-                self.stored_first = False
+                if stored_first:
+                    self._stored_first[node] = False
                 return ev, ""
-            if not self.stored_first:
-                if as_stored is None:
-                    as_stored = stored.encode("utf-8")
-                if _sha256(head + as_stored + tail).hexdigest() == claimed:
-                    self.stored_first = True
-                    return ev, ""
+            if not stored_first and _sha256(head + as_stored + tail).hexdigest() == claimed:
+                self._stored_first[node] = True
+                return ev, ""
         except (TypeError, ValueError, orjson.JSONEncodeError):
             pass  # (a text that cannot be UTF-8, a payload orjson cannot write): the long way
         try:
@@ -142,18 +142,16 @@ class RowReader:
             return None, f"the row cannot be read ({type(err).__name__}: {err})"
         return ev, "altered"
 
-    def _remember(self, stored: Any, seen: tuple | None, payload: dict[str, Any],
-                  fast: bytes | None) -> None:
-        if type(stored) is not bytes or len(stored) > self.CACHE_BYTES:
-            return
-        if seen is None or (fast is not None and seen[1] is None):
-            if len(self._seen) >= self.CACHE_ENTRIES:
-                self._seen.clear()
-            self._seen[stored] = (payload, fast)
+    def _remember(self, stored: bytes, payload: dict[str, Any], fast: bytes | None) -> None:
+        if len(self._seen) >= self.CACHE_ENTRIES:
+            self._seen.clear()
+        self._seen[stored] = (payload, fast)
 
 
 _sha256 = hashlib.sha256
 _dumps = orjson.dumps
+_orjson_loads = orjson.loads
+_fromiso = datetime.fromisoformat
 _SORT_KEYS = orjson.OPT_SORT_KEYS
 
 
@@ -360,7 +358,6 @@ _MOMENT_INDEXES = tuple(PROJECTION_COLUMNS.index(c) for c in MOMENT_COLUMNS)
 _EXTENDED_INDEX = PROJECTION_COLUMNS.index("extended")
 _STORED_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}"
                             ).fullmatch
-_fromiso = datetime.fromisoformat
 
 
 def _contents_worker(path: str, bounds: list[str | None], clashes: list[str], claimed,
