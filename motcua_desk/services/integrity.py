@@ -310,7 +310,7 @@ def _ticker(progress: Progress | None, every: int, total: int) -> Tick | None:
 # --- the contents pass over several processes -----------------------------------------------
 
 PARALLEL_MIN_EVENTS = 200_000  # below this, starting a process costs more than it saves
-CHUNKS_PER_JOB = 4  # dossier ranges handed out one at a time: whoever is free takes the next
+CHUNKS_PER_JOB = 8  # dossier ranges handed out one at a time: whoever is free takes the next
 
 
 def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _Counts,
