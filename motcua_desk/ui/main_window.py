@@ -409,8 +409,14 @@ class MainWindow(QMainWindow):
                               failure=self._start_failed)
             self.load_desk()
             return
+        self._open_wizard()
+
+    def _open_wizard(self) -> None:
         from motcua_desk.ui.first_start import FirstStartWizard
 
+        old = self._wizard
+        if old is not None:
+            old.deleteLater()
         wizard = FirstStartWizard(self.worker, self)
         wizard.done_setup.connect(lambda _agency: self.load_desk())
         wizard.rejected.connect(self._wizard_cancelled)
@@ -418,8 +424,21 @@ class MainWindow(QMainWindow):
         wizard.open()
 
     def _wizard_cancelled(self) -> None:
-        self.notify(self.tr("The desk is not set up: close the program and start it again to "
-                            "set it up."), "warning")
+        """A clean way out of the first start: nothing was written; set up now, or quit."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Set up the desk"),
+                          self.tr("The desk is not set up yet, and nothing was saved."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("setupCancelledBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        again = box.addButton(self.tr("&Set up now"), QMessageBox.ButtonRole.AcceptRole)
+        again.setObjectName("setupAgain")
+        quit_ = box.addButton(self.tr("&Quit the program"), QMessageBox.ButtonRole.RejectRole)
+        quit_.setObjectName("setupQuit")
+        again.clicked.connect(self._open_wizard)
+        quit_.clicked.connect(self.close)
+        box.setDefaultButton(again)
+        self.setup_box = box
+        box.open()
 
     def load_desk(self) -> None:
         self.worker.query(load_desk_info, success=self._desk_loaded,
