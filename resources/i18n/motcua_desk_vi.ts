@@ -433,6 +433,14 @@
         <translation>{when} cho {who} ({how})</translation>
     </message>
     <message>
+        <source>(not applied: it conflicts with another desk&apos;s action)</source>
+        <translation>(không áp dụng: xung đột với thao tác của bàn khác)</translation>
+    </message>
+    <message>
+        <source>Sync exception: this action reached this desk after a conflicting one and was not applied.</source>
+        <translation>Ngoại lệ đồng bộ: thao tác này đến sau một thao tác xung đột với nó nên không được áp dụng.</translation>
+    </message>
+    <message>
         <source>Deadline: {when}</source>
         <translation>Thời hạn: {when}</translation>
     </message>
@@ -1647,8 +1655,20 @@
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <source>The desk is not set up: close the program and start it again to set it up.</source>
-        <translation>Bàn tiếp nhận chưa được thiết lập: hãy đóng chương trình rồi mở lại để thiết lập.</translation>
+        <source>Set up the desk</source>
+        <translation>Thiết lập quầy</translation>
+    </message>
+    <message>
+        <source>The desk is not set up yet, and nothing was saved.</source>
+        <translation>Quầy chưa được thiết lập, chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up now</source>
+        <translation>&amp;Thiết lập ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Quit the program</source>
+        <translation>T&amp;hoát chương trình</translation>
     </message>
     <message>
         <source>The check of this desk&apos;s records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run &apos;motcua-desk verify&apos; and compare with the office server).</source>
@@ -1681,6 +1701,14 @@
     <message>
         <source>Database: {path}</source>
         <translation>CSDL: {path}</translation>
+    </message>
+    <message>
+        <source>{n} new sync exception(s): another desk acted on the same dossier at the same time. Look at them now.</source>
+        <translation>Có {n} ngoại lệ đồng bộ mới: một bàn khác đã thao tác trên cùng hồ sơ vào cùng lúc. Hãy xem ngay.</translation>
+    </message>
+    <message>
+        <source>See the sync exceptions</source>
+        <translation>Xem ngoại lệ đồng bộ</translation>
     </message>
     <message>
         <source>No dossier has the code {code}.</source>
@@ -2780,6 +2808,49 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Officer&apos;s &amp;phone:</source>
         <translation>Điện t&amp;hoại cán bộ:</translation>
+    </message>
+</context>
+<context>
+    <name>_SummaryPage</name>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra lại trước khi lưu</translation>
+    </message>
+    <message>
+        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
+        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
+    </message>
+    <message>
+        <source>Electronic id</source>
+        <translation>Mã định danh</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Parent authority</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Desk number</source>
+        <translation>Số quầy</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s phone</source>
+        <translation>Điện thoại cán bộ</translation>
+    </message>
+    <message>
+        <source>First dossier code of a day</source>
+        <translation>Mã hồ sơ đầu tiên trong ngày</translation>
     </message>
 </context>
 <context>
