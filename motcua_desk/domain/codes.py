@@ -84,5 +84,23 @@ def parse(text: str) -> DossierCode:
     return DossierCode(m["agency"], d, int(m["seq"]))
 
 
+_TAIL = re.compile(r"^(?:(?P<day>\d{6})-)?(?P<seq>\d{4,5})$")
+
+
+def tail_of(text: str) -> tuple[date | None, str] | None:
+    """The end of a code as an officer types it off a slip: "261123-0001" (day and number) or
+    "0001" (the number alone); None when the text is not such a tail."""
+    m = _TAIL.match(normalize(text))
+    if not m:
+        return None
+    day = None
+    if m["day"]:
+        try:
+            day = date(2000 + int(m["day"][:2]), int(m["day"][2:4]), int(m["day"][4:]))
+        except ValueError:
+            return None
+    return day, m["seq"]
+
+
 def looks_like_code(text: str) -> bool:
     return bool(_CODE.match(normalize(text)))
