@@ -507,7 +507,7 @@ class DossierView(QWidget):
     def refuse(self) -> None:
         d = self.detail.dossier
         dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason:"),
-                              self.tr("&Refuse and print"), self)
+                              self.tr("Re&fuse and print"), self)
         dialog.setObjectName("refuseDialog")
         code = d.code
         self._open(dialog, lambda dlg: self._mutate(

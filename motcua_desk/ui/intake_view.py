@@ -453,7 +453,7 @@ class IntakeView(QWidget):
         if self._busy or not self._check_all():
             return
         dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason for refusal:"),
-                              self.tr("&Refuse and print"), self,
+                              self.tr("Re&fuse and print"), self,
                               intro=self.tr("The dossier is recorded with a code and refused; "
                                             "Form 03 is printed for the applicant."))
         dialog.setObjectName("refuseDialog")

@@ -50,7 +50,7 @@ class SearchView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
             self.tr("Dossier code, name (accents optional), citizen ID or phone"))
-        search_label = QLabel(self.tr("&Find:"), self)
+        search_label = QLabel(self.tr("F&ind:"), self)
         search_label.setBuddy(self.search_edit)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("statusCombo")

@@ -100,7 +100,7 @@
         <translation>Đóng chương trình</translation>
     </message>
     <message>
-        <source>&amp;Save and print the slip</source>
+        <source>Sa&amp;ve and print the slip</source>
         <translation>&amp;Lưu và in phiếu hẹn</translation>
     </message>
     <message>
@@ -109,22 +109,22 @@
     </message>
     <message>
         <source>Ask to &amp;supplement…</source>
-        <translation>Yêu cầu &amp;bổ sung…</translation>
+        <translation>Yêu cầu bổ &amp;sung…</translation>
     </message>
     <message>
         <source>The dossier is incomplete: print Form 02</source>
         <translation>Hồ sơ chưa đầy đủ: in Mẫu 02</translation>
     </message>
     <message>
-        <source>Re&amp;fuse…</source>
-        <translation>Từ &amp;chối…</translation>
+        <source>Ref&amp;use…</source>
+        <translation>Từ c&amp;hối…</translation>
     </message>
     <message>
         <source>The dossier cannot be accepted: print Form 03</source>
         <translation>Hồ sơ không được tiếp nhận: in Mẫu 03</translation>
     </message>
     <message>
-        <source>&amp;Clear the form</source>
+        <source>Cl&amp;ear the form</source>
         <translation>&amp;Xóa trắng biểu mẫu</translation>
     </message>
     <message>
@@ -132,8 +132,8 @@
         <translation>Làm lại với biểu mẫu trống</translation>
     </message>
     <message>
-        <source>&amp;Hand off…</source>
-        <translation>Bàn &amp;giao…</translation>
+        <source>Han&amp;d off…</source>
+        <translation>&amp;Bàn giao…</translation>
     </message>
     <message>
         <source>Hand the dossier to a department</source>
@@ -152,7 +152,7 @@
         <translation>Yêu cầu người nộp bổ sung giấy tờ (Mẫu 02)</translation>
     </message>
     <message>
-        <source>S&amp;upplement received</source>
+        <source>Supplement rec&amp;eived</source>
         <translation>Nhận bổ s&amp;ung</translation>
     </message>
     <message>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>&amp;Apology, new date…</source>
-        <translation>Xin lỗi, &amp;hẹn lại…</translation>
+        <translation>&amp;Xin lỗi, hẹn lại…</translation>
     </message>
     <message>
         <source>Apologise and set a new return date, once (Form 04)</source>
@@ -176,7 +176,7 @@
         <translation>T&amp;rả kết quả…</translation>
     </message>
     <message>
-        <source>S&amp;top…</source>
+        <source>St&amp;op…</source>
         <translation>&amp;Dừng giải quyết…</translation>
     </message>
     <message>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>&amp;Print again…</source>
-        <translation>&amp;In lại phiếu…</translation>
+        <translation>In &amp;lại phiếu…</translation>
     </message>
     <message>
         <source>Print one of the dossier&apos;s forms</source>
@@ -489,7 +489,7 @@
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <source>&amp;Refuse and print</source>
+        <source>Re&amp;fuse and print</source>
         <translation>&amp;Từ chối và in phiếu</translation>
     </message>
     <message>
@@ -1028,7 +1028,7 @@
     </message>
     <message>
         <source>&amp;Save and print</source>
-        <translation>&amp;Lưu và in phiếu</translation>
+        <translation>Lưu và &amp;in phiếu</translation>
     </message>
     <message>
         <source>The return date can be reset only once. The apology should reach the applicant at least one working day before the current date.</source>
@@ -1119,12 +1119,12 @@
 <context>
     <name>HandoffView</name>
     <message>
-        <source>&amp;Hand over to a department</source>
-        <translation>&amp;Giao hồ sơ cho phòng ban</translation>
+        <source>Ha&amp;nd over to a department</source>
+        <translation>Giao hồ sơ cho phòng &amp;ban</translation>
     </message>
     <message>
         <source>Take results &amp;back from a department</source>
-        <translation>&amp;Nhận kết quả từ phòng ban</translation>
+        <translation>Nhận &amp;kết quả từ phòng ban</translation>
     </message>
     <message>
         <source>Scan, or type a code and press Enter</source>
@@ -1136,14 +1136,14 @@
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation>&amp;Phòng ban:</translation>
+        <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
         <source>Received b&amp;y:</source>
         <translation>Người &amp;nhận:</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -1168,11 +1168,11 @@
     </message>
     <message>
         <source>&amp;Remove selected (Del)</source>
-        <translation>&amp;Bỏ dòng đã chọn (Del)</translation>
+        <translation>Bỏ &amp;dòng đã chọn (Del)</translation>
     </message>
     <message>
         <source>&amp;Print today&apos;s handoff list</source>
-        <translation>&amp;In danh sách bàn giao hôm nay</translation>
+        <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
     <message>
         <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
@@ -1246,7 +1246,7 @@
         <translation>1. Thủ tục hành chính</translation>
     </message>
     <message>
-        <source>&amp;Procedure (a few letters, accents optional):</source>
+        <source>P&amp;rocedure (a few letters, accents optional):</source>
         <translation>&amp;Thủ tục (gõ vài chữ, không cần dấu):</translation>
     </message>
     <message>
@@ -1263,7 +1263,7 @@
     </message>
     <message>
         <source>Full &amp;name:</source>
-        <translation>Họ và tê&amp;n:</translation>
+        <translation>Họ &amp;và tên:</translation>
     </message>
     <message>
         <source>Citizen &amp;ID (CCCD):</source>
@@ -1274,8 +1274,8 @@
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <source>P&amp;hone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <source>&amp;Phone:</source>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -1310,12 +1310,12 @@
         <translation>4. Thông tin khác</translation>
     </message>
     <message>
-        <source>Number of &amp;sets:</source>
-        <translation>Số bộ hồ &amp;sơ:</translation>
+        <source>Number of se&amp;ts:</source>
+        <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
         <source>Su&amp;bmitted:</source>
-        <translation>Hình thức nộ&amp;p:</translation>
+        <translation>Hình thức &amp;nộp:</translation>
     </message>
     <message>
         <source>Result &amp;collected:</source>
@@ -1323,7 +1323,7 @@
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>&amp;Ghi chú:</translation>
+        <translation>Ghi &amp;chú:</translation>
     </message>
     <message>
         <source>Enter here saves the dossier</source>
@@ -1381,7 +1381,7 @@
         <translation>&amp;Lý do từ chối:</translation>
     </message>
     <message>
-        <source>&amp;Refuse and print</source>
+        <source>Re&amp;fuse and print</source>
         <translation>&amp;Từ chối và in phiếu</translation>
     </message>
     <message>
@@ -1644,11 +1644,11 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;Đi tới</translation>
+        <translation>Đ&amp;i tới</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1816,19 +1816,19 @@
         <translation>In &amp;sổ theo dõi</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fro&amp;m:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>Đế&amp;n ngày:</translation>
+        <translation>Đến ngà&amp;y:</translation>
     </message>
     <message>
         <source>All departments</source>
         <translation>Tất cả phòng ban</translation>
     </message>
     <message>
-        <source>Print the &amp;handoff list</source>
+        <source>Print the hand&amp;off list</source>
         <translation>In &amp;danh sách bàn giao</translation>
     </message>
     <message>
@@ -1837,7 +1837,7 @@
     </message>
     <message>
         <source>De&amp;partment:</source>
-        <translation>&amp;Phòng ban:</translation>
+        <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
@@ -2052,7 +2052,7 @@
         <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -2061,7 +2061,7 @@
     </message>
     <message>
         <source>&amp;Record the return</source>
-        <translation>&amp;Ghi nhận trả kết quả</translation>
+        <translation>Ghi nhận &amp;trả kết quả</translation>
     </message>
     <message>
         <source>Result to return</source>
@@ -2076,7 +2076,7 @@
         <translation>Số CCC&amp;D:</translation>
     </message>
     <message>
-        <source>&amp;How:</source>
+        <source>Ho&amp;w:</source>
         <translation>&amp;Hình thức:</translation>
     </message>
     <message>
@@ -2111,8 +2111,8 @@
         <translation>Mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>&amp;Tìm:</translation>
+        <source>F&amp;ind:</source>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -2166,32 +2166,32 @@
         <translation>&amp;Họ tên:</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <source>&amp;Work phone:</source>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <source>Print a QR code on the slip</source>
         <translation>In mã QR trên phiếu hẹn</translation>
     </message>
     <message>
-        <source>Save the office &amp;hours</source>
-        <translation>Lưu giờ &amp;làm việc</translation>
+        <source>Sa&amp;ve the office hours</source>
+        <translation>Lưu giờ làm &amp;việc</translation>
     </message>
     <message>
         <source>Office hours and cut-off</source>
         <translation>Giờ làm việc và giờ chốt</translation>
     </message>
     <message>
-        <source>Office &amp;hours:</source>
+        <source>Office hou&amp;rs:</source>
         <translation>Giờ &amp;làm việc:</translation>
     </message>
     <message>
         <source>&amp;Cut-off (next working day after):</source>
-        <translation>&amp;Giờ chốt (sau giờ này tính từ ngày làm việc sau):</translation>
+        <translation>Giờ chố&amp;t (sau giờ này tính từ ngày làm việc sau):</translation>
     </message>
     <message>
         <source>&amp;Transfer by (next morning):</source>
-        <translation>Hạn &amp;chuyển (sáng ngày làm việc sau):</translation>
+        <translation>Hạn ch&amp;uyển (sáng ngày làm việc sau):</translation>
     </message>
     <message>
         <source>Day</source>
@@ -2223,7 +2223,7 @@
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Thêm</translation>
+        <translation>Thêm</translation>
     </message>
     <message>
         <source>Remove the selected local change</source>
@@ -2235,7 +2235,7 @@
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>&amp;Năm:</translation>
+        <translation>Nă&amp;m:</translation>
     </message>
     <message>
         <source>Document</source>
@@ -2247,7 +2247,7 @@
     </message>
     <message>
         <source>Choose the &amp;printer…</source>
-        <translation>Chọn &amp;máy in…</translation>
+        <translation>Chọn máy in…</translation>
     </message>
     <message>
         <source>Use the default printer</source>
@@ -2262,8 +2262,8 @@
         <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <source>Restore from a bac&amp;kup…</source>
-        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
         <source>Language and files</source>
@@ -2278,11 +2278,11 @@
         <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;họn…</translation>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
     </message>
     <message>
-        <source>Test the &amp;connection</source>
+        <source>Test the connect&amp;ion</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
     <message>
@@ -2298,16 +2298,16 @@
         <translation>Đồng bộ với máy chủ của cơ quan</translation>
     </message>
     <message>
-        <source>Server &amp;address:</source>
-        <translation>&amp;Địa chỉ máy chủ:</translation>
+        <source>Server a&amp;ddress:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
-        <translation>&amp;Mã truy cập:</translation>
+        <translation>Mã t&amp;ruy cập:</translation>
     </message>
     <message>
-        <source>Server &amp;certificate (CA):</source>
-        <translation>&amp;Chứng chỉ máy chủ (CA):</translation>
+        <source>Server c&amp;ertificate (CA):</source>
+        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -2362,11 +2362,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>(máy in mặc định)</translation>
     </message>
     <message>
-        <source>Turn sync &amp;off</source>
-        <translation>&amp;Tắt đồng bộ</translation>
+        <source>T&amp;urn sync off</source>
+        <translation>Tắt đồng &amp;bộ</translation>
     </message>
     <message>
-        <source>Turn sync o&amp;n</source>
+        <source>T&amp;urn sync on</source>
         <translation>&amp;Bật đồng bộ</translation>
     </message>
     <message>
