@@ -169,7 +169,7 @@ def _code_block(code: str, st: Styles, width: float, *, qr: bool = False,
         bar = Code128(code, module=module, show_text=False, **kw)
         bar.hAlign = "CENTER"
         out.append(bar)
-    out[-1].spaceBefore = 2
+    out[-1].spaceBefore = 1.2 * mm  # the bars do not touch the line above
     return out
 
 

@@ -1,15 +1,8 @@
 """The slip's symbols after the citizen's pocket (issue 9): the real Mẫu 01 PDF is printed
 (rasterised by pypdfium2 at the printer's resolution and thresholded to black and white dots,
 as a laser or thermal printer does), then folded, tilted or blurred with Pillow, then read
-with zxing-cpp. Both copies (Liên 1 and Liên 2) must keep at least one symbol that decodes
-to the dossier code in every condition.
-
-Paper model, in millimetres of the A5 sheet (148 × 210, y up from the bottom edge as in the
-PDF): folded in half the crease runs along y = 105, folded in quarters along x = 74 as well.
-A crease is a band 0.3 or 1 mm wide anywhere within 3 mm of the fold line: "white" (the ink
-cracked off), "grey" (the ink worn to grey, the paper stays white) or "dark" (dirt in the
-fold). An 80 % "fit to page" print is the page scaled about the sheet's centre, the folds
-staying where the paper folds. The tilt is the whole sheet turned 7 degrees under a reader.
+with zxing-cpp (the paper model is tests/printing/paper.py). Both copies (Liên 1 and Liên 2)
+must keep at least one symbol that decodes to the dossier code in every condition.
 
 `pytest -s tests/printing/test_degradation.py` prints the table (condition × print × symbol:
 decoded / tried, both copies together) for the issue's note."""
@@ -18,101 +11,28 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
-from PIL import Image, ImageDraw, ImageFilter
 
 from motcua_desk import printing
 from motcua_desk.domain.dto import DocumentLine
 from tests.printing import pdfcheck as pc
-
-SHEET = (148.0, 210.0)  # A5, mm
-HALF_FOLD = 105.0  # y of the crease of a slip folded in half
-QUARTER_FOLD = 74.0  # x of the second crease of a slip folded in quarters
-SHADES = ("white", "grey", "dark")
-OFFSETS = (-3.0, -1.5, 0.0, 1.5, 3.0)  # mm from the fold line
-WIDTHS = (0.3, 1.0)  # mm
-FORMATS = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.QRCode)
-try:  # zxing-cpp 3 takes a tuple (and deprecates "|"), 2.x only the "|" of two formats
-    zxingcpp.read_barcodes(Image.new("L", (8, 8), 255), formats=FORMATS)
-except TypeError:
-    FORMATS = FORMATS[0] | FORMATS[1]
-SYMBOLS = ("Code128", "QR")
-
-
-@dataclass(frozen=True)
-class Print:
-    dpi: int
-    scale: float = 1.0
-
-    @property
-    def label(self) -> str:
-        return f"{self.dpi} dpi" + (f" {self.scale:.0%}" if self.scale != 1 else "")
-
+from tests.printing.paper import (
+    HALF_FOLD,
+    QUARTER_FOLD,
+    SHEET,
+    SYMBOLS,
+    Degrade,
+    Print,
+    blur,
+    creases,
+    printed,
+    read,
+    tilt,
+)
 
 PRINTS = (Print(300), Print(203), Print(300, 0.8), Print(203, 0.8))
-
-
-def printed(pdf: pdfium.PdfDocument, page: int, pr: Print) -> Image.Image:
-    """The sheet as the printer puts dots on it: black or white, the page scaled about the
-    sheet's centre when printed "fit to page"."""
-    img = pdf[page].render(scale=pr.dpi * pr.scale / 72, grayscale=True).to_pil().convert("L")
-    img = img.point(lambda v: 0 if v < 128 else 255)
-    if pr.scale != 1:
-        w, h = (round(s / 25.4 * pr.dpi) for s in SHEET)
-        sheet = Image.new("L", (w, h), 255)
-        sheet.paste(img, ((w - img.width) // 2, (h - img.height) // 2))
-        img = sheet
-    return img
-
-
-def crease(img: Image.Image, dpi: int, axis: str, at: float, width: float,
-           shade: str) -> Image.Image:
-    """A band `width` mm wide centred on x = `at` (axis "x") or y = `at` (axis "y") mm."""
-    px = dpi / 25.4
-    w = max(1, round(width * px))
-    centre = at * px if axis == "x" else (SHEET[1] - at) * px
-    lo = round(centre - w / 2)
-    box = (lo, 0, lo + w, img.height) if axis == "x" else (0, lo, img.width, lo + w)
-    out = img.copy()
-    if shade == "grey":  # worn ink: dark dots turn grey, the paper stays white
-        out.paste(out.crop(box).point(lambda v: max(v, 150)), box[:2])
-    else:
-        ImageDraw.Draw(out).rectangle((box[0], box[1], box[2] - 1, box[3] - 1),
-                                      fill=255 if shade == "white" else 40)
-    return out
-
-
-Degrade = Callable[[Image.Image, int], Image.Image]
-
-
-def creases(axes: tuple[str, ...], offsets=OFFSETS, widths=WIDTHS,
-            shades=SHADES) -> list[Degrade]:
-    out = []
-    for off in offsets:
-        for width in widths:
-            for shade in shades:
-                def f(img, dpi, off=off, width=width, shade=shade):
-                    for axis in axes:
-                        fold = HALF_FOLD if axis == "y" else QUARTER_FOLD
-                        img = crease(img, dpi, axis, fold + off, width, shade)
-                    return img
-                out.append(f)
-    return out
-
-
-def tilt(angle: float) -> Degrade:
-    return lambda img, dpi: img.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True,
-                                       fillcolor=255)
-
-
-def blur(mm: float) -> Degrade:
-    return lambda img, dpi: img.filter(ImageFilter.GaussianBlur(mm * dpi / 25.4))
-
 
 # condition -> its variants (each one image to read)
 CONDITIONS: dict[str, list[Degrade]] = {
@@ -124,13 +44,6 @@ CONDITIONS: dict[str, list[Degrade]] = {
     "quarter fold line alone: crease x = 74 ± 3 mm": creases(("x",)),
     "folded in quarters: both creases": creases(("y", "x")),
 }
-
-
-def read(img: Image.Image) -> dict[str, str]:
-    out = {}
-    for r in zxingcpp.read_barcodes(img, formats=FORMATS):
-        out["QR" if r.format == zxingcpp.BarcodeFormat.QRCode else "Code128"] = r.text
-    return out
 
 
 def copy_first_pages(data: bytes) -> list[int]:
