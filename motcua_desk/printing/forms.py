@@ -148,9 +148,9 @@ def _code_block(code: str, st: Styles, width: float, *, qr: bool = False,
     """"Mã hồ sơ: …" and the barcode row under it: the Code128 (its human-readable line is
     the one above) and, when asked, the QR code at the right end of the row.
 
-    On an A5 slip that puts the QR in the top right quarter of the page, 45 mm from the
-    half fold (y = 105 mm) and 45 mm from the quarter fold (x = 74 mm): the Code128 cannot
-    stay clear of the quarter fold (see symbols.py), the QR does."""
+    On an A5 slip that puts the QR in the top right quarter of the page, more than 40 mm
+    from the half fold (y = 105 mm) and from the quarter fold (x = 74 mm): the Code128
+    cannot stay clear of the quarter fold (see symbols.py), the QR does."""
     out: list[Flowable] = [P(f"Mã hồ sơ: <b>{esc(code)}</b>", st.center)]
     kw = {"bar_height": bar_height} if bar_height else {}
     if qr:

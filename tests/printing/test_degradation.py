@@ -9,7 +9,6 @@ decoded / tried, both copies together) for the issue's note."""
 
 from __future__ import annotations
 
-import os
 import time
 
 import pypdfium2 as pdfium
@@ -130,10 +129,12 @@ def test_slip_keeps_a_readable_symbol_through_folds_tilt_203_dpi_and_fit_to_page
     # what each symbol promises on its own: the QR survives everything (it is clear of both
     # folds); the Code128 everything but a crease along x = 74 mm, which crosses any Code128
     # of a dossier code (it cannot fit in half the sheet's width)
+    # (at 203 dpi and 80 % a module is 2.2 dots: tilted as well, the Code128 is a toss-up)
     for (name, label), cell in table.items():
         assert cell["QR"] == cell["tried"], (name, label, cell)
-        if "x = 74" not in name and "quarters" not in name:
-            assert cell["Code128"] == cell["tried"], (name, label, cell)
+        if "x = 74" in name or "quarters" in name or (label == "203 dpi 80%" and "tilt" in name):
+            continue
+        assert cell["Code128"] == cell["tried"], (name, label, cell)
 
 
 def test_the_qr_sits_clear_of_both_folds_and_the_bars_clear_of_the_half_fold(
@@ -181,12 +182,20 @@ def test_the_symbols_survive_whatever_the_slip_holds(services, intake, agency, n
     assert lost == [], f"no symbol left: {lost[:10]}"
 
 
-@pytest.mark.skipif(not os.environ.get("MOTCUA_DEGRADATION_QR_OFF"),
-                    reason="informative: the slip printed without its QR code")
-def test_without_the_qr_the_quarter_fold_breaks_the_code128(services, intake, agency):
-    """What a desk that turns the QR off gives up (run with MOTCUA_DEGRADATION_QR_OFF=1)."""
+def test_without_the_qr_a_quarter_fold_breaks_the_slip(services, intake, agency):
+    """What a desk gives up when it turns the QR off: the crease at x = 74 mm crosses the
+    Code128's bars, parallel to them; it survives only where the crease happens to fall
+    inside a wide bar or space."""
     d = intake()
     data = printing.slip_pdf(services.dossiers.show(d.code), agency, qr=False)
-    table, _ = degradation(data, d.code)
-    print(markdown(table))
-    assert table[("folded in quarters: both creases", "300 dpi")]["Code128"] == 0
+    prints = (Print(300), Print(203))
+    conditions = {k: CONDITIONS[k] for k in ("as printed", "tilted +7°",
+                                             "folded in quarters: both creases")}
+    table, lost = degradation(data, d.code, prints, conditions)
+    print("\nMẫu 01 printed without its QR code (print_qr off)")
+    print(markdown(table, prints, conditions))
+    for p in prints:
+        assert table[("as printed", p.label)]["Code128"] == 2
+        folded = table[("folded in quarters: both creases", p.label)]
+        assert folded["QR"] == 0 and folded["Code128"] < folded["tried"] / 2
+    assert lost
