@@ -2509,7 +2509,7 @@
         <translation>Căn cứ pháp lý (không bắt buộc)</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
+        <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
@@ -2533,7 +2533,7 @@
         <translation>Máy in</translation>
     </message>
     <message>
-        <source>Choose the &amp;printer…</source>
+        <source>Choose the printer…</source>
         <translation>Chọn máy in…</translation>
     </message>
     <message>
@@ -2550,7 +2550,7 @@
     </message>
     <message>
         <source>Restore from a &amp;backup…</source>
-        <translation>Khôi phục từ bản sao lưu…</translation>
+        <translation>Khôi phục từ bản &amp;sao lưu…</translation>
     </message>
     <message>
         <source>Language and files</source>
