@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,12 +24,19 @@ from motcua_desk.domain.reports import (
     STOPPED,
     DossierFacts,
     FormDef,
+    IndexValue,
+    LateReport,
     Period,
     Report,
     ReportSettings,
+    apology_from_events,
     compute,
     facts_from_events,
     form_for,
+    indices,
+    late_entries,
+    late_report,
+    monthly,
     parse_forms,
     period_of,
 )
@@ -77,9 +84,10 @@ class ReportScope:
 
 
 class ReportService(ServiceBase):
-    def __init__(self, store, clock, settings: SettingsService) -> None:
+    def __init__(self, store, clock, settings: SettingsService, calendar=None) -> None:
         super().__init__(store, clock)
         self.settings = settings
+        self.calendar = calendar  # CalendarService: whether an apology went out in time
         self._forms: dict[str, list[FormDef]] = {}
 
     # --- settings and forms -------------------------------------------------------------------
@@ -184,6 +192,40 @@ class ReportService(ServiceBase):
         return compute(self.facts(period, scope), period, self.tz(), form,
                        self.report_settings(), by=by, keep_codes=keep_codes)
 
+    def months(self, period: Period, scope: ReportScope = ReportScope()
+               ) -> list[tuple[Period, dict[str, int]]]:
+        """The total row of Biểu 06 for every calendar month of the period (the bars)."""
+        form = form_for(self.forms("bieu06"), period.last)
+        return monthly(self.facts(period, scope), period, self.tz(), form,
+                       self.report_settings())
+
+    def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
+        """The dossiers finished late, open past due at the end, or extended in the period, per
+        department, with whether and when the apology (Mẫu 04) went out."""
+        entries = late_entries(self.facts(period, scope), period, self.tz(),
+                               self.report_settings())
+        if entries:
+            with self.store.read() as session:
+                events = repo.load_events_many(session, [e.dossier_id for e in entries])
+            cal = self.calendar.calendar() if self.calendar is not None else None
+            done = []
+            for e in entries:
+                apology = apology_from_events(events.get(e.dossier_id, ()))
+                if apology.at is not None and cal is not None:
+                    facts = facts_from_events(e.dossier_id, events.get(e.dossier_id, ()))
+                    due = facts.due_at(apology.at) if facts is not None else None
+                    if due is not None:
+                        limit = cal.subtract_working_time(cal.to_local(due),
+                                                          cal.hours.day_length)
+                        apology = replace(apology, in_time=apology.at <= limit)
+                done.append(replace(e, apology=apology))
+            entries = done
+        return late_report(period, entries)
+
+    def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
+        """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
+        return indices(self.facts(period, scope), period, self.tz(), self.report_settings())
+
 
 def report_json(report: Report) -> dict:
     """The JSON form the command line prints: {"from", "to", "rows": [...], "total": {...}}."""
@@ -202,4 +244,47 @@ def report_json(report: Report) -> dict:
     }
 
 
-__all__: Sequence[str] = ("ReportService", "ReportScope", "report_json", "SETTINGS_KEY")
+__all__: Sequence[str] = ("ReportService", "ReportScope", "report_json", "late_json",
+                          "indices_json", "SETTINGS_KEY")
+
+
+def _local_minute(moment: datetime | None, tz: ZoneInfo) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(tz).replace(second=0, microsecond=0).isoformat(timespec="minutes")
+
+
+def late_json(late: LateReport, tz: ZoneInfo) -> dict:
+    """{"from", "to", "departments": [{"department", counts…, "dossiers": [...]}], "total"}."""
+    def entry(e) -> dict:
+        a = e.apology
+        return {
+            "code": e.code, "field": e.field, "procedure_code": e.procedure_code,
+            "procedure_name": e.procedure_name, "kind": e.kind,
+            "received_at": _local_minute(e.received_at, tz),
+            "due_at": _local_minute(e.due_at, tz),
+            "finished_at": _local_minute(e.finished_at, tz), "extended": e.extended,
+            "apology": a.at is not None, "apology_at": _local_minute(a.at, tz),
+            "apology_new_due_at": _local_minute(a.new_due, tz), "apology_reason": a.reason,
+            "apology_printed_at": _local_minute(a.printed_at, tz),
+            "apology_in_time": a.in_time,
+        }
+
+    return {
+        "from": late.period.first.isoformat(), "to": late.period.last.isoformat(),
+        "departments": [{"department": g.department, **g.counts,
+                         "dossiers": [entry(e) for e in g.entries]} for g in late.groups],
+        "total": late.counts,
+    }
+
+
+def indices_json(period: Period, values: Sequence[IndexValue]) -> dict:
+    return {
+        "from": period.first.isoformat(), "to": period.last.isoformat(),
+        "indices": [{"key": v.key, "name": v.name, "formula": v.formula,
+                     "numerator": v.numerator, "denominator": v.denominator,
+                     "score": v.score, "target": v.target, "note": v.note,
+                     "parts": dict(v.parts),
+                     "lowering": [{"code": c, "why": w} for c, w in v.lowering]}
+                    for v in values],
+    }
