@@ -111,7 +111,12 @@ def cmd_period(ctx: Context) -> int:
     from motcua_desk.services.reports import report_json
 
     svc = ctx.services
-    report = svc.reports.bieu06(period, scope, by=a.by)
+    months: list = []
+    if kind == "pdf" and (period.first.year, period.first.month) != (period.last.year,
+                                                                    period.last.month):
+        report, months = svc.reports.bieu06_and_months(period, scope, by=a.by)
+    else:
+        report = svc.reports.bieu06(period, scope, by=a.by)
     if a.json:
         emit_json({**report_json(report), "scope": scope.scope, "desk": scope.desk_no,
                    "scope_label": scope.label()})
@@ -122,7 +127,8 @@ def cmd_period(ctx: Context) -> int:
         agency = svc.settings.agency()
         made = _made_on(ctx)
         if kind == "pdf":
-            _write(a.out, lambda: printing.bieu06_pdf(report, agency, scope.label(), made))
+            _write(a.out, lambda: printing.bieu06_pdf(report, agency, scope.label(), made,
+                                                             months))
         else:
             _write(a.out, lambda: printing.bieu06_xlsx(report, agency, scope.label(), made))
         print(f"{report.form.code} {period.first:%d/%m/%Y}–{period.last:%d/%m/%Y}: "

@@ -192,6 +192,19 @@ class ReportService(ServiceBase):
         return compute(self.facts(period, scope), period, self.tz(), form,
                        self.report_settings(), by=by, keep_codes=keep_codes)
 
+    def bieu06_and_months(self, period: Period, scope: ReportScope = ReportScope(),
+                          by: str = "field", keep_codes: bool = False
+                          ) -> tuple[Report, list[tuple[Period, dict[str, int]]]]:
+        """Biểu 06 and the total of each of its months, from one read of the facts."""
+        form = form_for(self.forms("bieu06"), period.last)
+        if by not in ("field", "procedure", "department"):
+            raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or "
+                                  "department)", code="report_by")
+        facts = self.facts(period, scope)
+        tz, rs = self.tz(), self.report_settings()
+        return (compute(facts, period, tz, form, rs, by=by, keep_codes=keep_codes),
+                monthly(facts, period, tz, form, rs))
+
     def months(self, period: Period, scope: ReportScope = ReportScope()
                ) -> list[tuple[Period, dict[str, int]]]:
         """The total row of Biểu 06 for every calendar month of the period (the bars)."""
