@@ -34,6 +34,7 @@ from motcua_desk.printing.forms import (
 from motcua_desk.printing.layout import reprint_label
 from motcua_desk.printing.ledgers import handoff_list_pdf, ledger_pdf
 from motcua_desk.printing.reports import bieu06_pdf, late_pdf
+from motcua_desk.printing.spreadsheets import bieu06_xlsx, late_xlsx
 from motcua_desk.printing.symbols import BarcodeTooLong
 
 __all__ = [
@@ -45,10 +46,12 @@ __all__ = [
     "FormNotApplicable",
     "apology_pdf",
     "bieu06_pdf",
+    "bieu06_xlsx",
     "check_form",
     "control_pdf",
     "handoff_list_pdf",
     "late_pdf",
+    "late_xlsx",
     "ledger_pdf",
     "refusal_pdf",
     "register_fonts",
