@@ -731,3 +731,24 @@ def indices(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
 def _pct_text(num: int, den: int) -> str:
     p = _pct(num, den)
     return "—" if p is None else f"{p:.2f} %".replace(".", ",")
+
+
+# --- period presets (the window) ----------------------------------------------------------------
+
+PRESETS = ("this_month", "last_month", "this_quarter", "this_year")
+
+
+def preset_period(kind: str, today: date) -> Period:
+    """The period a preset names on `today` (calendar months; the current ones up to today's
+    end of month, quarter or year)."""
+    y, m = today.year, today.month
+    if kind == "this_month":
+        return period_of(f"{y:04d}-{m:02d}")
+    if kind == "last_month":
+        py, pm = _month_shift(y, m, -1)
+        return period_of(f"{py:04d}-{pm:02d}")
+    if kind == "this_quarter":
+        return period_of(f"{y:04d}-Q{(m - 1) // 3 + 1}")
+    if kind == "this_year":
+        return period_of(f"{y:04d}")
+    raise ValidationError("preset", f"unknown period preset {kind!r}", code="period_preset")

@@ -73,6 +73,16 @@ def _utc(text: str | None) -> datetime | None:
 
 
 @dataclass(frozen=True)
+class Dashboard:
+    report: Report
+    months: list[tuple[Period, dict[str, int]]]
+    late: LateReport
+    indices: list[IndexValue]
+    scope: ReportScope
+    tz: ZoneInfo
+
+
+@dataclass(frozen=True)
 class ReportScope:
     scope: str = "desk"  # desk: this desk's dossiers; office: every dossier this desk holds
     desk_no: int | None = None  # with office: only the dossiers received at that desk
@@ -215,8 +225,10 @@ class ReportService(ServiceBase):
     def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
         """The dossiers finished late, open past due at the end, or extended in the period, per
         department, with whether and when the apology (Mẫu 04) went out."""
-        entries = late_entries(self.facts(period, scope), period, self.tz(),
-                               self.report_settings())
+        return self._late(self.facts(period, scope), period)
+
+    def _late(self, facts: Sequence[DossierFacts], period: Period) -> LateReport:
+        entries = late_entries(facts, period, self.tz(), self.report_settings())
         if entries:
             with self.store.read() as session:
                 events = repo.load_events_many(session, [e.dossier_id for e in entries])
@@ -225,8 +237,8 @@ class ReportService(ServiceBase):
             for e in entries:
                 apology = apology_from_events(events.get(e.dossier_id, ()))
                 if apology.at is not None and cal is not None:
-                    facts = facts_from_events(e.dossier_id, events.get(e.dossier_id, ()))
-                    due = facts.due_at(apology.at) if facts is not None else None
+                    facts_ = facts_from_events(e.dossier_id, events.get(e.dossier_id, ()))
+                    due = facts_.due_at(apology.at) if facts_ is not None else None
                     if due is not None:
                         limit = cal.subtract_working_time(cal.to_local(due),
                                                           cal.hours.day_length)
@@ -234,6 +246,21 @@ class ReportService(ServiceBase):
                 done.append(replace(e, apology=apology))
             entries = done
         return late_report(period, entries)
+
+    def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field"
+                  ) -> Dashboard:
+        """Everything the Reports screen shows, from one read of the facts: Biểu 06 (with the
+        dossiers behind each cell), its months, the late list, the QĐ 766 indices."""
+        form = form_for(self.forms("bieu06"), period.last)
+        if by not in ("field", "procedure", "department"):
+            raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or "
+                                  "department)", code="report_by")
+        facts = self.facts(period, scope)
+        tz, rs = self.tz(), self.report_settings()
+        return Dashboard(
+            report=compute(facts, period, tz, form, rs, by=by, keep_codes=True),
+            months=monthly(facts, period, tz, form, rs), late=self._late(facts, period),
+            indices=indices(facts, period, tz, rs), scope=scope, tz=tz)
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
