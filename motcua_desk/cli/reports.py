@@ -4,6 +4,8 @@
                   [--by field|procedure|department] [--json | --out FILE.pdf | --out FILE.xlsx]
     report late --from DATE --to DATE [--scope …] [--desk N] [--json | --out FILE.pdf|.xlsx]
     report indices --from DATE --to DATE [--scope …] [--desk N] [--json]
+    report settings [--compare timestamp|date] [--supplement-wait-within yes|no]
+                    [--period-start-day N] [--stopped resolved|excluded] [--json]
 
 Bad input (a date that does not parse, --to before --from, a period over 10 years, an unknown
 --by or --scope, an --out that is neither .pdf nor .xlsx) is one line on stderr and exit 2,
@@ -51,6 +53,20 @@ def register(sub) -> None:
     q = rsub.add_parser("indices", help="QĐ 766/QĐ-TTg self-check: on-time rate, channels")
     common(q, outs=False)
     q.set_defaults(func=cmd_indices, reads_only=True)
+    q = rsub.add_parser("settings", help="show or change the report rules where provinces "
+                        "differ")
+    q.add_argument("--compare", choices=["timestamp", "date"], default=None,
+                   help="on time: by the due moment (QĐ 766) or by the due date")
+    q.add_argument("--supplement-wait-within", choices=["yes", "no"], default=None,
+                   help="a dossier waiting for the applicant's supplements is within the "
+                        "deadline")
+    q.add_argument("--period-start-day", type=int, default=None, metavar="1-28",
+                   help="named periods start on this day (15: from the 15th before)")
+    q.add_argument("--stopped", choices=["resolved", "excluded"], default=None,
+                   help="a dossier stopped at the applicant's request counts as resolved, "
+                        "or is left out")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_settings)
 
 
 # --- input ----------------------------------------------------------------------------------
@@ -204,4 +220,25 @@ def cmd_indices(ctx: Context) -> int:
             print(f"      lowered by {len(v.lowering)}: "
                   + ", ".join(f"{c} ({w})" for c, w in v.lowering[:20])
                   + (" …" if len(v.lowering) > 20 else ""))
+    return 0
+
+
+def cmd_settings(ctx: Context) -> int:
+    from dataclasses import asdict
+
+    a = ctx.args
+    changes = {"compare": a.compare, "period_start_day": a.period_start_day,
+               "stopped": a.stopped,
+               "supplement_wait_within": None if a.supplement_wait_within is None
+               else a.supplement_wait_within == "yes"}
+    reports = ctx.services.reports
+    if any(v is not None for v in changes.values()):
+        current = reports.set_report_settings(**changes)
+    else:
+        current = reports.report_settings()
+    if a.json:
+        emit_json(asdict(current))
+        return 0
+    for key, value in asdict(current).items():
+        print(f"{key}: {value}")
     return 0

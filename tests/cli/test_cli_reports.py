@@ -261,3 +261,22 @@ def test_bad_input_does_not_even_open_a_missing_database(cli, tmp_path):
     refused(cli(db, "report", "period", "--from", "2026-11-01", "--to", "2026-10-01"),
             "before the start date")
     assert not db.exists()
+
+
+def test_settings_change_the_figures_from_the_command_line(cli, tmp_path):
+    db, codes = _make(tmp_path)
+    r = cli(db, "report", "settings", "--json")
+    assert json.loads(r.stdout) == {"compare": "timestamp", "supplement_wait_within": True,
+                                    "period_start_day": 1, "stopped": "resolved"}
+    r = cli(db, "report", "settings", "--compare", "date", "--stopped", "excluded", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["compare"] == "date"
+    out = json.loads(cli(db, "report", "period", *NOV, "--json").stdout)
+    ht = next(r for r in out["rows"] if r["procedure_code"] == sc.HT)
+    assert (ht["resolved_on_time"], ht["resolved_late"], ht["stopped"]) == (3, 1, 0)
+    before = files(db)
+    refused(cli(db, "report", "settings", "--period-start-day", "31"), "1 to 28")
+    refused(cli(db, "report", "settings", "--compare", "minute"), "invalid choice")
+    assert files(db) == before
+    r = cli(db, "report", "settings")
+    assert "compare: date" in r.stdout and "stopped: excluded" in r.stdout
