@@ -416,9 +416,10 @@ class Report:
 
 
 GROUPINGS: dict[str, Callable[[DossierFacts], tuple[str, str, str]]] = {
-    "field": lambda f: (f.field or "(Chưa phân loại)", f.procedure_code, f.procedure_name),
-    "procedure": lambda f: (f.field or "(Chưa phân loại)", f.procedure_code, f.procedure_name),
-    "department": lambda f: (f.department or "(Chưa phân công)", f.procedure_code,
+    "field": lambda f: (group_label("field", f.field, ""), f.procedure_code, f.procedure_name),
+    "procedure": lambda f: (group_label("field", f.field, ""), f.procedure_code,
+                            f.procedure_name),
+    "department": lambda f: (group_label("department", "", f.department), f.procedure_code,
                              f.procedure_name),
 }
 
@@ -428,6 +429,50 @@ def _add(into: dict[str, int], counts: Mapping[str, int]) -> None:
         into[k] = into.get(k, 0) + v
 
 
+UNCLASSIFIED_FIELD, UNASSIGNED_DEPARTMENT = "(Chưa phân loại)", "(Chưa phân công)"
+
+
+def group_label(by: str, field: str, department: str) -> str:
+    """The row a dossier falls in: its field (by field or procedure) or its department."""
+    if by == "department":
+        return department or UNASSIGNED_DEPARTMENT
+    return field or UNCLASSIFIED_FIELD
+
+
+@dataclass
+class Tally:
+    """The counts of each (group, procedure) while a report is gathered, and with keep_codes
+    the dossier codes behind each count. Filled from classified facts (`add_facts`) or from
+    counts a query already classified (`add`)."""
+
+    keep_codes: bool = False
+    items: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    names: dict[tuple[str, str], str] = field(default_factory=dict)
+    codes: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
+
+    def add(self, key: tuple[str, str], name: str, counts: Mapping[str, int],
+            code: str = "") -> None:
+        into = self.items.get(key)
+        if into is None:
+            into = self.items[key] = {}
+            self.names[key] = name
+        for k, v in counts.items():
+            into[k] = into.get(k, 0) + v
+        if self.keep_codes and code:
+            per = self.codes.setdefault(key, {})
+            for metric in counts:
+                per.setdefault(metric, []).append(code)
+
+    def add_facts(self, facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
+                  settings: ReportSettings, by: str) -> None:
+        start, end = period.bounds(tz)
+        for f in facts:
+            counts = classify(f, start, end, tz, settings)
+            if counts:
+                self.add((group_label(by, f.field, f.department), f.procedure_code),
+                         f.procedure_name, counts, f.code)
+
+
 def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
             settings: ReportSettings = ReportSettings(), by: str = "field",
             keep_codes: bool = False) -> Report:
@@ -435,27 +480,22 @@ def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: F
     if by not in GROUPINGS:
         raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or department)",
                               code="report_by")
-    start, end = period.bounds(tz)
-    key_of = GROUPINGS[by]
-    items: dict[tuple[str, str], dict[str, int]] = {}
-    names: dict[tuple[str, str], str] = {}
-    codes: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for f in facts:
-        counts = classify(f, start, end, tz, settings)
-        if not counts:
-            continue
-        group, code, name = key_of(f)
-        key = (group, code)
-        _add(items.setdefault(key, {}), counts)
-        names.setdefault(key, name)
-        if keep_codes:
-            per = codes.setdefault(key, {})
-            for metric in counts:
-                per.setdefault(metric, []).append(f.code)
+    tally = Tally(keep_codes)
+    tally.add_facts(facts, period, tz, settings, by)
+    return assemble(tally, form, period, by)
+
+
+def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
+    """The report's rows from a tally: groups in folded alphabetical order, each followed by
+    its procedures in code order, then the total."""
+    items, names, codes = tally.items, tally.names, tally.codes
+    by_group: dict[str, list[tuple[str, str]]] = {}
+    for key in items:
+        by_group.setdefault(key[0], []).append(key)
     rows: list[ReportRow] = []
     total: dict[str, int] = {}
-    for group in sorted({g for g, _ in items}, key=_sort_key):
-        keys = sorted((k for k in items if k[0] == group), key=lambda k: k[1])
+    for group in sorted(by_group, key=_sort_key):
+        keys = sorted(by_group[group], key=lambda k: k[1])
         group_counts: dict[str, int] = {}
         for k in keys:
             _add(group_counts, items[k])
@@ -470,6 +510,21 @@ def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: F
                                   column_values(form, total)),
                   dossiers={k: {m: tuple(v) for m, v in per.items()}
                             for k, per in codes.items()})
+
+
+def fixed_offset(tz: ZoneInfo, period: Period, margin_days: int = 400) -> int | None:
+    """The zone's offset from UTC in minutes when it is the same on every day from `margin_days`
+    before the period to as many after it (due moments and results lie within that), else None
+    (a zone with daylight saving: local dates are then computed in Python)."""
+    first = datetime.combine(period.first - timedelta(days=margin_days), datetime.min.time(),
+                             tzinfo=tz)
+    days = (period.last - period.first).days + 2 * margin_days + 2
+    offsets = {(first + timedelta(days=i, hours=h)).utcoffset()
+               for i in range(days) for h in (0, 12)}
+    if len(offsets) != 1:
+        return None
+    (offset,) = offsets
+    return int(offset.total_seconds() // 60) if offset is not None else None
 
 
 def _sort_key(text: str) -> str:

@@ -59,3 +59,28 @@ def test_dashboard_is_the_separate_calls(services, clock):
     assert d.late == services.reports.late(quarter)
     assert d.indices == services.reports.indices(quarter)
     assert d.report.dossiers  # kept for the drill-down
+
+
+def test_the_sql_path_and_the_facts_path_agree(services, clock, monkeypatch):
+    """In a zone of one offset SQLite classifies most dossiers; elsewhere (daylight saving)
+    every dossier becomes facts. Both give the same report, cell codes included."""
+    from zoneinfo import ZoneInfo
+
+    from motcua_desk.domain.reports import fixed_offset
+    from motcua_desk.services import reports as service_module
+
+    assert fixed_offset(ZoneInfo("Asia/Ho_Chi_Minh"), NOV) == 420
+    assert fixed_offset(ZoneInfo("Europe/Berlin"), NOV) is None
+    sc.build(services, clock)
+    for compare, stopped in (("timestamp", "resolved"), ("date", "excluded")):
+        services.reports.set_report_settings(compare=compare, stopped=stopped)
+        for by in ("field", "department"):
+            for period in (NOV, Period(date(2026, 10, 1), date(2026, 12, 31))):
+                fast = services.reports.bieu06(period, by=by, keep_codes=True)
+                with monkeypatch.context() as m:
+                    m.setattr(service_module, "fixed_offset", lambda tz, p: None)
+                    slow = services.reports.bieu06(period, by=by, keep_codes=True)
+                assert fast.rows == slow.rows and fast.total == slow.total
+                assert {k: {m_: sorted(c) for m_, c in v.items()}
+                        for k, v in fast.dossiers.items()} == {
+                    k: {m_: sorted(c) for m_, c in v.items()} for k, v in slow.dossiers.items()}
