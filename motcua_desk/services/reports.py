@@ -41,6 +41,7 @@ from motcua_desk.domain.reports import (
     late_entries,
     late_report,
     monthly,
+    months_of,
     parse_forms,
     period_of,
 )
@@ -320,22 +321,22 @@ class ReportService(ServiceBase):
     def bieu06_and_months(self, period: Period, scope: ReportScope = ReportScope(),
                           by: str = "field", keep_codes: bool = False
                           ) -> tuple[Report, list[tuple[Period, dict[str, int]]]]:
-        """Biểu 06 and the total of each of its months, from one read of the facts."""
-        form = form_for(self.forms("bieu06"), period.last)
-        if by not in ("field", "procedure", "department"):
-            raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or "
-                                  "department)", code="report_by")
-        facts = self.facts(period, scope)
-        tz, rs = self.tz(), self.report_settings()
-        return (compute(facts, period, tz, form, rs, by=by, keep_codes=keep_codes),
-                monthly(facts, period, tz, form, rs))
+        """Biểu 06 and the total of each of its months."""
+        return (self.bieu06(period, scope, by=by, keep_codes=keep_codes),
+                self.months(period, scope))
 
-    def months(self, period: Period, scope: ReportScope = ReportScope()
+    def months(self, period: Period, scope: ReportScope = ReportScope(),
+               facts: Sequence[DossierFacts] | None = None
                ) -> list[tuple[Period, dict[str, int]]]:
-        """The total row of Biểu 06 for every calendar month of the period (the bars)."""
+        """The total row of Biểu 06 for every calendar month of the period (the bars): a query
+        per month where SQLite classifies, else from the period's facts (given or read)."""
+        tz = self.tz()
+        if fixed_offset(tz, period) is not None:
+            return [(m, dict(self.bieu06(m, scope).total.values)) for m in months_of(period)]
         form = form_for(self.forms("bieu06"), period.last)
-        return monthly(self.facts(period, scope), period, self.tz(), form,
-                       self.report_settings())
+        if facts is None:
+            facts = self.facts(period, scope)
+        return monthly(facts, period, tz, form, self.report_settings())
 
     def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
         """The dossiers finished late, open past due at the end, or extended in the period, per
@@ -364,18 +365,16 @@ class ReportService(ServiceBase):
 
     def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field"
                   ) -> Dashboard:
-        """Everything the Reports screen shows, from one read of the facts: Biểu 06 (with the
-        dossiers behind each cell), its months, the late list, the QĐ 766 indices."""
-        form = form_for(self.forms("bieu06"), period.last)
-        if by not in ("field", "procedure", "department"):
-            raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or "
-                                  "department)", code="report_by")
+        """Everything the Reports screen shows: Biểu 06 (with the dossiers behind each cell),
+        its months, the late list and the QĐ 766 indices (these two from one read of the
+        facts)."""
+        report = self.bieu06(period, scope, by=by, keep_codes=True)
         facts = self.facts(period, scope)
         tz, rs = self.tz(), self.report_settings()
         return Dashboard(
-            report=compute(facts, period, tz, form, rs, by=by, keep_codes=True),
-            months=monthly(facts, period, tz, form, rs), late=self._late(facts, period),
-            indices=indices(facts, period, tz, rs), scope=scope, tz=tz)
+            report=report, months=self.months(period, scope, facts),
+            late=self._late(facts, period), indices=indices(facts, period, tz, rs),
+            scope=scope, tz=tz)
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
