@@ -115,13 +115,21 @@ k AS (
     AND NOT (:excl_stopped AND status = 'stopped'))
 {select}
 """
-CLASSIFIED_COLUMNS = ("field, department, procedure_code, procedure_name, code, channel, "
-                      "received_at, original_due_at, extended, status, result_at, "
-                      "location_since, supplement_count, conflict_count")
 GROUPED = ("SELECT field, department, procedure_code, MAX(procedure_name), rec, res, stp, "
            "COUNT(*) FROM k GROUP BY field, department, procedure_code, rec, res, stp")
 PER_DOSSIER = "SELECT field, department, procedure_code, procedure_name, rec, res, stp, code FROM k"
-FOLDED_SQL = "SELECT id FROM ({candidates}) WHERE supplement_count > 0 OR conflict_count > 0"
+FOLDED_SQL = ("SELECT id, code, field, procedure_code, procedure_name, department, desk_no, "
+              "channel, received_at, original_due_at, extended, status, result_at, "
+              "location_since, supplement_count, conflict_count FROM ({candidates}) "
+              "WHERE supplement_count > 0 OR conflict_count > 0")
+
+# The due moments and the waits of dossiers sent back for supplements, in the fold's order:
+# with no conflict every event of theirs was applied, so these three kinds say it all.
+RESTARTS_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.due_at') "
+                "FROM events WHERE dossier_id IN ({ids}) "
+                "AND type IN ('received', 'supplement_requested', 'resubmitted') "
+                "ORDER BY dossier_id, hlc, node_id, id")
+_CHUNK = 500
 
 # Refusals at intake in the period (ix_events_type_time).
 REFUSED_SQL = (
@@ -134,6 +142,33 @@ REFUSED_SQL = (
 def _utc(text: str | None) -> datetime | None:
     # "+00:00" parsed by fromisoformat is several times faster than .replace(tzinfo=UTC)
     return datetime.fromisoformat(text + "+00:00") if text else None
+
+
+def _utc_or_iso(text: str | None) -> datetime | None:
+    """A due moment as the events carry it (ISO 8601 with its offset)."""
+    return datetime.fromisoformat(text) if text else None
+
+
+def _outcome(status: str, result_at: str | None, since: str | None):
+    if status in ("result_ready", "returned"):
+        return RESULT, _utc(result_at)
+    if status == "rejected":
+        return REJECTED, _utc(result_at)
+    if status == "stopped":
+        return STOPPED, _utc(since)
+    return "", None
+
+
+def _row_facts(r, dues=None, pauses=()) -> DossierFacts:
+    """Facts from a projection row (the _COLUMNS order); `dues` and `pauses` for a dossier
+    whose due moment moved, else its one due moment from receipt."""
+    outcome, at = _outcome(r[11], r[12], r[13])
+    received = _utc(r[8])
+    return DossierFacts(
+        dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3], procedure_name=r[4],
+        department=r[5], desk_no=r[6], channel=r[7], received_at=received,
+        dues=dues if dues is not None else ((received, _utc(r[9])),), pauses=tuple(pauses),
+        extended=bool(r[10]), outcome=outcome, outcome_at=at, supplement_count=r[14])
 
 
 def _dbapi(session):
@@ -220,11 +255,14 @@ class ReportService(ServiceBase):
         args["desk"] = desk_no
         return args, "AND desk_no = :desk"
 
-    def _refused_and_folded(self, raw, session, args: dict, desk: str, folded: list[str]
+    def _refused_and_folded(self, raw, session, args: dict, desk: str, moved: list
                             ) -> list[DossierFacts]:
-        """The refusals at intake in the period, and the facts of the dossiers in `folded`
-        (and of refused ones that need it) folded from their events."""
+        """The refusals at intake in the period, and the facts of the dossiers in `moved`
+        (projection rows of dossiers sent back for supplements, or with a sync conflict): the
+        conflict-free ones from their due moments and waits, the others (and refused ones that
+        carry a conflict) folded from all their events."""
         out: list[DossierFacts] = []
+        folded: list[str] = []
         refused_sql = REFUSED_SQL.format(desk=desk.replace("desk_no", "d.desk_no"))
         for r in raw.execute(refused_sql, args):
             if r[14] or r[15]:
@@ -236,6 +274,26 @@ class ReportService(ServiceBase):
                 procedure_name=r[4], department=r[5], desk_no=r[6], channel=r[7],
                 received_at=received, dues=((received, _utc(r[9])),), extended=bool(r[10]),
                 outcome=REFUSED, outcome_at=_utc(r[16])))
+        restarted = []
+        for r in moved:
+            (folded if r[15] else restarted).append(r)
+        for i in range(0, len(restarted), _CHUNK):
+            chunk = restarted[i:i + _CHUNK]
+            steps: dict[str, list] = {}
+            sql = RESTARTS_SQL.format(ids=",".join("?" * len(chunk)))
+            for dossier_id, type_, at, due in raw.execute(sql, [r[0] for r in chunk]):
+                steps.setdefault(dossier_id, []).append((type_, _utc(at), _utc_or_iso(due)))
+            for r in chunk:
+                dues: list[tuple[datetime, datetime | None]] = []
+                pauses: list[list] = []
+                for type_, at, due in steps.get(r[0], ()):
+                    if type_ == "supplement_requested":
+                        pauses.append([at, None])
+                        continue
+                    dues.append((at, due))
+                    if type_ == "resubmitted" and pauses and pauses[-1][1] is None:
+                        pauses[-1][1] = at
+                out.append(_row_facts(r, tuple(dues), [(a, b) for a, b in pauses]))
         if folded:
             events = repo.load_events_many(session, folded)
             for dossier_id in folded:
@@ -248,30 +306,16 @@ class ReportService(ServiceBase):
         """Every dossier that can count in the period, as facts."""
         args, desk = self._where(period, scope)
         out: list[DossierFacts] = []
-        folded: list[str] = []
+        moved: list = []
         with self.store.read() as session:
             raw = _dbapi(session)
             sql = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
             for r in raw.execute(sql, args):
-                if r[14] or r[15]:  # supplements or conflicts: fold the events
-                    folded.append(r[0])
+                if r[14] or r[15]:  # supplements or conflicts: from their events
+                    moved.append(r)
                     continue
-                status = r[11]
-                if status in ("result_ready", "returned"):
-                    outcome, at = RESULT, _utc(r[12])
-                elif status == "rejected":
-                    outcome, at = REJECTED, _utc(r[12])
-                elif status == "stopped":
-                    outcome, at = STOPPED, _utc(r[13])
-                else:
-                    outcome, at = "", None
-                received = _utc(r[8])
-                out.append(DossierFacts(
-                    dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3],
-                    procedure_name=r[4], department=r[5], desk_no=r[6], channel=r[7],
-                    received_at=received, dues=((received, _utc(r[9])),), extended=bool(r[10]),
-                    outcome=outcome, outcome_at=at))
-            out += self._refused_and_folded(raw, session, args, desk, folded)
+                out.append(_row_facts(r))
+            out += self._refused_and_folded(raw, session, args, desk, moved)
         return out
 
     # --- reports ------------------------------------------------------------------------------
@@ -295,7 +339,7 @@ class ReportService(ServiceBase):
         args, desk = self._where(period, scope)
         args.update(off=f"{offset:+d} minutes", by_date=int(rs.compare == "date"),
                     excl_stopped=int(rs.stopped == "excluded"))
-        candidates = CANDIDATES_SQL.format(cols=CLASSIFIED_COLUMNS + ", id", desk=desk)
+        candidates = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
         tally = Tally(keep_codes)
         with self.store.read() as session:
             raw = _dbapi(session)
@@ -313,8 +357,8 @@ class ReportService(ServiceBase):
                     if stp:
                         counts["stopped"] = n
                     tally.add((group_label(by, fld, dept), proc), name, counts)
-            folded = [r[0] for r in raw.execute(FOLDED_SQL.format(candidates=candidates), args)]
-            facts = self._refused_and_folded(raw, session, args, desk, folded)
+            moved = raw.execute(FOLDED_SQL.format(candidates=candidates), args).fetchall()
+            facts = self._refused_and_folded(raw, session, args, desk, moved)
         tally.add_facts(facts, period, tz, rs, by)
         return assemble(tally, form, period, by)
 

@@ -71,9 +71,9 @@ GROUP BY field, procedure_code
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
-    path = make_big_db(N)  # read only: the cached file itself
+    path = make_big_db(N)  # the cached file itself, opened for reading only
     clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=VN))
-    svc = open_services(path, clock=clock, create=False)
+    svc = open_services(path, clock=clock, create=False, read_only=True)
     yield path, svc
     svc.close()
 
