@@ -88,9 +88,11 @@ SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due
 # classified by SQLite with the rules of domain.reports.classify for such a dossier (one due
 # moment; the office-local date by a fixed offset :off, e.g. '+420 minutes'); the property tests
 # hold it to the event fold. :by_date 1 compares dates (Thanh Hóa), :excl_stopped 1 leaves
-# stopped dossiers out.
+# stopped dossiers out. Rows starting with 0 are the cells (grouped, or one per dossier), rows
+# starting with 1 the dossiers sent back for supplements or with a conflict, whole: one read
+# of the candidates (materialised) serves both.
 CLASSIFIED_SQL = """
-WITH c AS ({candidates}),
+WITH c AS MATERIALIZED ({candidates}),
 k AS (
   SELECT field, department, procedure_code, procedure_name, code, status,
     CASE WHEN received_at >= :s THEN
@@ -114,14 +116,14 @@ k AS (
   WHERE supplement_count = 0 AND conflict_count = 0
     AND NOT (:excl_stopped AND status = 'stopped'))
 {select}
+UNION ALL
+SELECT 1, {cols} FROM c WHERE supplement_count > 0 OR conflict_count > 0
 """
-GROUPED = ("SELECT field, department, procedure_code, MAX(procedure_name), rec, res, stp, "
-           "COUNT(*) FROM k GROUP BY field, department, procedure_code, rec, res, stp")
-PER_DOSSIER = "SELECT field, department, procedure_code, procedure_name, rec, res, stp, code FROM k"
-FOLDED_SQL = ("SELECT id, code, field, procedure_code, procedure_name, department, desk_no, "
-              "channel, received_at, original_due_at, extended, status, result_at, "
-              "location_since, supplement_count, conflict_count FROM ({candidates}) "
-              "WHERE supplement_count > 0 OR conflict_count > 0")
+_PAD = ", NULL" * 8  # the cells' rows are as wide as the whole dossiers' rows
+GROUPED = ("SELECT 0, field, department, procedure_code, MAX(procedure_name), rec, res, stp, "
+           f"COUNT(*){_PAD} FROM k GROUP BY field, department, procedure_code, rec, res, stp")
+PER_DOSSIER = ("SELECT 0, field, department, procedure_code, procedure_name, rec, res, stp, "
+               f"code{_PAD} FROM k")
 
 # The due moments and the waits of dossiers sent back for supplements, in the fold's order:
 # with no conflict every event of theirs was applied, so these three kinds say it all.
@@ -343,21 +345,19 @@ class ReportService(ServiceBase):
         tally = Tally(keep_codes)
         with self.store.read() as session:
             raw = _dbapi(session)
-            sql = CLASSIFIED_SQL.format(candidates=candidates,
+            sql = CLASSIFIED_SQL.format(candidates=candidates, cols=_COLUMNS,
                                         select=PER_DOSSIER if keep_codes else GROUPED)
-            if keep_codes:
-                for fld, dept, proc, name, rec, res, stp, code in raw.execute(sql, args):
-                    counts = {rec: 1, res: 1}
-                    if stp:
-                        counts["stopped"] = 1
-                    tally.add((group_label(by, fld, dept), proc), name, counts, code)
-            else:
-                for fld, dept, proc, name, rec, res, stp, n in raw.execute(sql, args):
-                    counts = {rec: n, res: n}
-                    if stp:
-                        counts["stopped"] = n
-                    tally.add((group_label(by, fld, dept), proc), name, counts)
-            moved = raw.execute(FOLDED_SQL.format(candidates=candidates), args).fetchall()
+            moved = []
+            for r in raw.execute(sql, args):
+                if r[0]:
+                    moved.append(r[1:])
+                    continue
+                _, fld, dept, proc, name, rec, res, stp, last = r[:9]
+                n, code = (1, last) if keep_codes else (last, "")
+                counts = {rec: n, res: n}
+                if stp:
+                    counts["stopped"] = n
+                tally.add((group_label(by, fld, dept), proc), name, counts, code)
             facts = self._refused_and_folded(raw, session, args, desk, moved)
         tally.add_facts(facts, period, tz, rs, by)
         return assemble(tally, form, period, by)
