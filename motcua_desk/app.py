@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,14 @@ def run_window(db_path: Path | None = None) -> int:
     Qt is imported here, not at the top of this module, so the command line never loads it.
     The database is opened (and migrated) by the window's DB worker, on its own thread, after
     the window has been painted: the factory below runs there."""
+    from motcua_desk.ui.platform_check import xcb_problem
+
+    problem = xcb_problem()
+    if problem:
+        log.error("%s", problem)
+        print(f"motcua-desk: {problem}", file=sys.stderr)
+        return 2
+
     from motcua_desk.ui.application import run
 
     db = Path(db_path) if db_path else paths.default_db_path()

@@ -228,6 +228,15 @@ def register(sub) -> None:
     p.add_argument("--out", metavar="FILE", help="default: backups/ beside the database")
     p.set_defaults(func=cmd_backup)
 
+    p = sub.add_parser("restore", help="put a backup in place of this desk's database")
+    p.add_argument("file", nargs="?", metavar="FILE", help="a backup made by 'backup'")
+    p.add_argument("--other-desk", action="store_true",
+                   help="the backup is of another desk installation: replace this one by it")
+    p.add_argument("--confirm-offline", action="store_true",
+                   help="after a restore, with no hub to reach: record again (codes issued "
+                        "after the backup and not in the replaced database could repeat)")
+    p.set_defaults(func=cmd_restore)
+
     p = sub.add_parser("conflicts", help="the sync exceptions list")
     p.add_argument("--all", action="store_true", help="include acknowledged ones")
     p.add_argument("--ack", metavar="EVENT_ID", action="append", default=[],
@@ -500,6 +509,42 @@ def cmd_conflicts(ctx: Context) -> int:
             print(f"{c.dossier_code or '-'}  {fmt(c.occurred_at) if c.occurred_at else '-'}  "
                   f"[{c.event_id}]  {c.description}")
         print(f"{len(items)} sync exception(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_restore(ctx: Context) -> int:
+    from pathlib import Path
+
+    from motcua_desk.domain.errors import ValidationError
+    from motcua_desk.services.maintenance import restore_file
+
+    a = ctx.args
+    if a.confirm_offline:
+        if a.file:
+            raise ValidationError("file", "give either FILE or --confirm-offline, not both",
+                                  code="usage")
+        if not ctx.services.maintenance.confirm_offline_restore():
+            print("nothing to confirm: this database is not waiting after a restore")
+            return 0
+        print("confirmed: this desk records again without having synced since the restore. "
+              "Sync as soon as the hub can be reached.")
+        return 0
+    if not a.file:
+        raise ValidationError("file", "give the backup FILE to restore (or --confirm-offline)",
+                              code="usage")
+    r = restore_file(Path(a.file), ctx.db_path, other_desk=a.other_desk)
+    print(f"restored {ctx.db_path} from {r.restored_from}")
+    if r.kept_aside:
+        print(f"the replaced database is kept as {r.kept_aside}")
+    if r.floors_carried:
+        print("dossier codes and ledger numbers continue after the replaced database's")
+    else:
+        print("the replaced database could not be read: codes issued after the backup are "
+              "not known here")
+    if r.pending:
+        print("before anything is recorded: sync with the hub (motcua-desk sync) to take back "
+              "this desk's dossiers made after the backup; with no hub to reach, "
+              "'motcua-desk restore --confirm-offline'")
     return 0
 
 

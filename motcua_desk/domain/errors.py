@@ -66,3 +66,18 @@ class RedirectUnconfirmed(DomainError):
                          expected=sorted({e for _c, e in dossiers}))
         self.department = department
         self.dossiers = list(dossiers)
+
+
+class RestorePending(DomainError):
+    """This database was just restored from a backup and the hub may hold events this desk
+    made after that backup: nothing new is recorded until a sync has taken them back (or the
+    officer confirmed that there is no hub to ask)."""
+
+    code = "restore_pending"
+
+    def __init__(self, restored_at: str = "") -> None:
+        super().__init__(
+            "this database was restored from a backup: sync with the hub first (motcua-desk "
+            "sync), so that the dossiers this desk made after the backup come back and no code "
+            "is issued twice; with no hub to reach, confirm with 'motcua-desk restore "
+            "--confirm-offline'", restored_at=restored_at)

@@ -4,7 +4,7 @@ It imports the domain (DTOs, errors), the paths (fonts), reportlab, python-barco
 never the store, the services or Qt. The functions are pure given their inputs: the same
 dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
 
-    slip_pdf(detail, agency, reprint=0, qr=False)   Mẫu 01, A5, two copies
+    slip_pdf(detail, agency, reprint=0, qr=True)   Mẫu 01, A5, two copies
     supplement_pdf / refusal_pdf / apology_pdf / stop_pdf(detail, agency, reprint=0)
                                                     Mẫu 02 / 03 / 04 / 05, A5
     control_pdf(detail, agency, reprint=0)          Mẫu 06, A4 portrait

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from motcua_desk.domain.catalog import DOCUMENT_FORMS
 from motcua_desk.domain.dto import (
@@ -28,8 +28,10 @@ from motcua_desk.domain.errors import DomainError
 from motcua_desk.printing import fonts
 from motcua_desk.printing.layout import (
     Gap,
+    GroupStart,
     Marks,
     P,
+    PageBook,
     Styles,
     build_pdf,
     clean,
@@ -38,6 +40,7 @@ from motcua_desk.printing.layout import (
     label_value,
     make_styles,
     national_header,
+    paged_canvas,
     short_moment,
     signature_blocks,
     stack_height,
@@ -142,14 +145,19 @@ def _frame(pagesize, margins) -> tuple[float, float]:
 
 def _code_block(code: str, st: Styles, width: float, *, qr: bool = False,
                 bar_height: float | None = None) -> list[Flowable]:
-    """"Mã hồ sơ: …" and the barcode row (Code128 centred; QR at the right when asked)."""
+    """"Mã hồ sơ: …" and the barcode row under it: the Code128 (its human-readable line is
+    the one above) and, when asked, the QR code at the right end of the row.
+
+    On an A5 slip that puts the QR in the top right quarter of the page, more than 40 mm
+    from the half fold (y = 105 mm) and from the quarter fold (x = 74 mm): the Code128
+    cannot stay clear of the quarter fold (see symbols.py), the QR does."""
     out: list[Flowable] = [P(f"Mã hồ sơ: <b>{esc(code)}</b>", st.center)]
     kw = {"bar_height": bar_height} if bar_height else {}
     if qr:
         qr_size = QRCode(code).size
         bar_room = width - qr_size - 2 * mm
         module = choose_module(len(code128_pattern(code)), bar_room)
-        bar = Code128(code, module=module, **kw)
+        bar = Code128(code, module=module, show_text=False, **kw)
         t = Table([[bar, QRCode(code)]], colWidths=[width - qr_size, qr_size])
         t.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, 0), "CENTER"),
@@ -158,10 +166,10 @@ def _code_block(code: str, st: Styles, width: float, *, qr: bool = False,
         out.append(t)
     else:
         module = choose_module(len(code128_pattern(code)), width)
-        bar = Code128(code, module=module, **kw)
+        bar = Code128(code, module=module, show_text=False, **kw)
         bar.hAlign = "CENTER"
         out.append(bar)
-    out[-1].spaceBefore = 2
+    out[-1].spaceBefore = 1.2 * mm  # the bars do not touch the line above
     return out
 
 
@@ -203,16 +211,35 @@ def _sign_gap(st: Styles) -> float:
 
 
 def _render(stories: list[list[Flowable]], *, pagesize, margins, moment, agency: AgencyInfo,
-            reprint: int, title: str, code: str) -> bytes:
+            reprint: int, title: str, code: str, labels: Sequence[str] = ()) -> bytes:
+    """The stories one after another, each from a new page. A story that runs over one page
+    numbers its pages in the footer ("Mã hồ sơ … – Trang x/y"), so a continuation sheet that
+    comes loose still says which dossier, which copy and where it belongs."""
+    book = PageBook()
     flow: list[Flowable] = []
     for i, story in enumerate(stories):
         if i:
             flow.append(PageBreak())
+        flow.append(GroupStart(str(i), book))
         flow.extend(story)
+    top, right, bottom, left = margins
+
+    def footer(canvas, page: int, pages: int, _rows: int, group: str) -> None:
+        if pages < 2:
+            return
+        label = labels[int(group)] if group.isdigit() and int(group) < len(labels) else ""
+        text = f"Mã hồ sơ: {clean(code)}" + (f" – {label}" if label else "")
+        canvas.saveState()
+        canvas.setFont(fonts.ITALIC, 8)
+        y = max(5.5 * mm, bottom / 2 - 3)  # marks stay 5 mm inside the edge
+        canvas.drawString(left, y, text)
+        canvas.drawRightString(pagesize[0] - right, y, f"Trang {page}/{pages}")
+        canvas.restoreState()
+
     return build_pdf(flow, pagesize=pagesize, margins=margins, moment=moment,
                      marks=Marks(reprint=max(0, int(reprint)), demo=bool(agency.demo)),
                      title=f"{title} – {code}", author=agency.agency_name,
-                     subject=code)
+                     subject=code, canvasmaker=paged_canvas(book, footer))
 
 
 def _parse_moment(value: object, like: datetime | None) -> datetime | None:
@@ -254,8 +281,10 @@ def _copy_label(label: str, st: Styles) -> Flowable:
 
 
 def slip_pdf(detail: DossierDetail, agency: AgencyInfo, *, reprint: int = 0,
-             qr: bool = False) -> bytes:
-    """Mẫu 01 GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ: A5, two copies, one page each."""
+             qr: bool = True) -> bytes:
+    """Mẫu 01 GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ: A5, two copies, one page each. With
+    the QR code unless told not to (the desk's print_qr setting): it is the symbol that
+    survives the citizen folding the slip in quarters."""
     check_form("slip", detail)
     fonts.register_fonts()
     d = detail.dossier
@@ -302,7 +331,9 @@ def slip_pdf(detail: DossierDetail, agency: AgencyInfo, *, reprint: int = 0,
             if d.extended and d.due_at is not None:
                 out.append(P(f"(Đã hẹn lại ngày trả kết quả: {vn_moment(d.due_at)}, theo Văn "
                              "bản xin lỗi và đề nghị gia hạn thời gian giải quyết)", st.note))
-            out += [
+            # the closing lines travel with the signatures: a signature block is never
+            # alone at the top of a page
+            tail: list[Flowable] = [
                 label_value("6. Đăng ký nhận kết quả tại:", place, st.body_j),
                 label_value("Phí, lệ phí:", d.fee_text, st.body_j, blank="Không"),
                 P(f"Vào Sổ theo dõi hồ sơ, Quyển số: {esc(d.ledger_book) or '……'}, "
@@ -312,20 +343,17 @@ def slip_pdf(detail: DossierDetail, agency: AgencyInfo, *, reprint: int = 0,
                                   ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", officer)],
                                  st, width, gap=_sign_gap(st)),
             ]
-            return out
+            return [*out, KeepTogether(tail)]
         return story
 
     first, st = _fit(build(SLIP_COPIES[0]), width, height, SIZES)
-    # The copies differ only in their "Liên" line: the other flowables (already wrapped at
-    # this width) are drawn again on the next page.
-    label_at = next(i for i, f in enumerate(first) if getattr(f, "is_copy_label", False))
-    stories = [first]
-    for label in SLIP_COPIES[1:]:
-        again = list(first)
-        again[label_at] = _copy_label(label, st)
-        stories.append(again)
+    # Each copy gets flowables of its own, built at the size chosen for the first: reportlab
+    # splits and moves flowables while it lays them out, so one shared between the copies
+    # breaks as soon as the copy runs over a page.
+    stories = [first, *(build(label)(st) for label in SLIP_COPIES[1:])]
     return _render(stories, pagesize=A5, margins=A5_MARGINS, moment=received, agency=agency,
-                   reprint=reprint, title="Giấy tiếp nhận hồ sơ và hẹn trả kết quả", code=d.code)
+                   reprint=reprint, title="Giấy tiếp nhận hồ sơ và hẹn trả kết quả", code=d.code,
+                   labels=[label.split(":")[0] for label in SLIP_COPIES])
 
 
 # --- Mẫu 02 ----------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
@@ -264,6 +265,14 @@ def stack_height(story: Iterable[Flowable], width: float, height: float) -> floa
     total = 0.0
     first = True
     for f in story:
+        if isinstance(f, KeepTogether):
+            inner = list(f._content)  # measured as the frame stacks them (no canvas here)
+            h = stack_height(inner, width, height)
+            if not first and inner:
+                total += inner[0].getSpaceBefore()
+            total += h
+            first = False
+            continue
         _, h = f.wrap(width, height)
         if not first:
             total += f.getSpaceBefore()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from motcua_desk.domain import schema
 from motcua_desk.domain.dossier import DossierState, apply, fold
+from motcua_desk.domain.errors import RestorePending
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.hlc import HybridClock
 from motcua_desk.domain.ids import uuid7
@@ -18,8 +19,14 @@ from motcua_desk.store import repo
 from motcua_desk.store.engine import Store
 from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import DeskRow, EventRow
+from motcua_desk.store.restore import RESTORE_PENDING
 
 Clock = Callable[[], datetime]
+
+# Set by restore (store.restore): while it is set the desk records nothing, since a new event
+# would take a sequence number, a code or a ledger number the hub may already hold from this
+# desk. Cleared when the hub has given back this desk's events (sync), or by the officer's
+# explicit confirmation that there is no hub to ask (restore --confirm-offline).
 
 
 def system_clock() -> datetime:
@@ -58,6 +65,10 @@ class UnitOfWork:
         nothing is written then."""
         desk = self.desk
         if not self._clock_checked:
+            pending = repo.get_setting(self.session, RESTORE_PENDING)
+            if pending:
+                raise RestorePending(str(pending.get("at", "")) if isinstance(pending, dict)
+                                     else "")
             # A scripted clock (tests that replay a history out of order) is only held to the
             # sane window; the system clock is also held to this desk's own last event.
             last = None if self._scripted else self._last_own_recorded_at()

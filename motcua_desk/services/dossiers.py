@@ -36,7 +36,7 @@ from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store import repo
-from motcua_desk.store.models import ConflictRow, DossierRow, EventRow
+from motcua_desk.store.models import ConflictRow, DeskRow, DossierRow, EventRow
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 BACKDATE_LIMIT = timedelta(days=366)
@@ -45,6 +45,7 @@ PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
 # [ours] An apology's new return date is at most this long after the current one: the law sets
 # no cap, but a date years away is a typing mistake that could never be corrected (once only).
 MAX_EXTENSION_DAYS = 365
+TAIL_DAYS = 31  # a code's number typed alone is looked for on the last month's days
 INTAKE_OUTCOMES = ("received", "supplement", "refused")
 
 
@@ -213,7 +214,9 @@ class DossierService(ServiceBase):
                     received)
             elif outcome == "refused":
                 uow.append(dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason}, received)
-            return self._detail(uow, dossier_id)
+            detail = self._detail(uow, dossier_id)
+        self.catalog.note_used(proc.code)  # committed: the picker ranks it by use
+        return detail
 
     @staticmethod
     def _item(d: DocumentLine) -> dict:
@@ -465,8 +468,16 @@ class DossierService(ServiceBase):
         q = (text or "").strip()
         digits = q.replace(" ", "").replace(".", "")
         kwargs: dict = {}
+        tail = codes.tail_of(q)
         if q and codes.looks_like_code(q):
             kwargs["code_prefix"] = codes.normalize(q)
+        elif tail is not None:
+            # the end of a code, as read off a slip: "261123-0001", or "0001" (the last
+            # TAIL_DAYS days), found through the unique index on code; for a bare number the
+            # citizen ID / phone matches come too
+            kwargs["codes"] = self._codes_for_tail(*tail)
+            if digits.isdigit():
+                kwargs["digits"] = digits
         elif digits.isdigit():
             kwargs["digits"] = digits
         elif q and ("-" in q or (q.count(".") >= 2 and not q.isalpha())):
@@ -482,6 +493,19 @@ class DossierService(ServiceBase):
             rows = repo.search_dossiers(session, filters=filters, limit=limit,
                                         before_pk=before_pk, **kwargs)
             return [views.view_from_row(r, cal) for r in rows]
+
+    def _codes_for_tail(self, day: date | None, number: str) -> list[str]:
+        """The full codes a tail can stand for at this agency: on that day, or on each of the
+        last TAIL_DAYS days (today first)."""
+        with self.store.read() as session:
+            agency = session.scalar(select(DeskRow.agency_id).where(DeskRow.id == 1))
+        if not agency:
+            return []
+        if day is not None:
+            return [f"{agency}-{day:%y%m%d}-{number}"]
+        today = self.cal.to_local(self.clock()).date()
+        return [f"{agency}-{today - timedelta(days=k):%y%m%d}-{number}"
+                for k in range(TAIL_DAYS)]
 
     def _day_start(self, day: date) -> datetime:
         return datetime.combine(day, time(0), self.cal.hours.tz).astimezone(UTC)

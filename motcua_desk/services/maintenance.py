@@ -1,4 +1,4 @@
-"""Care of the database file itself: online backups."""
+"""Care of the database file itself: online backups, what a restore leaves to do."""
 
 from __future__ import annotations
 
@@ -9,10 +9,27 @@ from pathlib import Path
 from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.store import repo
 from motcua_desk.store.migrate import backup_database
+from motcua_desk.store.restore import RESTORE_PENDING, RestoreResult, restore_database
 
 
 class MaintenanceService(ServiceBase):
+    def restore_pending(self) -> dict | None:
+        """What restore left to do ({at, file, last_seq, hub}), or None."""
+        with self.store.read() as session:
+            value = repo.get_setting(session, RESTORE_PENDING)
+        return value if isinstance(value, dict) else ({} if value else None)
+
+    def confirm_offline_restore(self) -> bool:
+        """The officer confirms there is no hub to take this desk's events back from: the desk
+        records again. Returns whether a restore was waiting."""
+        with self.store.write() as session:
+            if not repo.get_setting(session, RESTORE_PENDING):
+                return False
+            repo.set_setting(session, RESTORE_PENDING, None)
+        return True
+
     def backup(self, dest: Path | None = None) -> Path:
         """A consistent copy through SQLite's online backup API, safe while the desk works.
         Never overwrites a file; default: backups/ beside the database, stamped in UTC."""
@@ -28,3 +45,9 @@ class MaintenanceService(ServiceBase):
             dest.unlink(missing_ok=True)
             raise ValidationError("out", f"cannot write {dest}: {err}", code="unwritable") from err
 
+
+
+def restore_file(src: Path, db_path: Path, *, other_desk: bool = False) -> RestoreResult:
+    """Put the backup `src` in place of the desk database at `db_path`, which must not be open
+    (see store.restore). Used before any service is opened on that database."""
+    return restore_database(Path(src), Path(db_path), other_desk=other_desk)

@@ -91,9 +91,9 @@ class SettingsService(ServiceBase):
         and desk number are part of every code: they cannot change once events exist."""
         agency = codes.agency_id(agency_id)
         desk_no = codes.desk_number(desk_no, desk_slots)
-        names = {k: validation.free_text(k, v, required=True, limit=200) for k, v in
+        names = {k: validation.looks_like_name(k, v, limit=200) for k, v in
                  (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))}
-        officer = validation.free_text("officer", officer, limit=100)
+        officer = validation.looks_like_name("officer", officer, limit=100, required=False)
         phone = validation.phone(officer_phone) if officer_phone else ""
         with self.store.write() as session:
             desk = session.get(DeskRow, 1)
@@ -114,7 +114,7 @@ class SettingsService(ServiceBase):
             return _agency(desk)
 
     def set_officer(self, officer: str, phone: str = "") -> AgencyInfo:
-        officer = validation.free_text("officer", officer, required=True, limit=100)
+        officer = validation.looks_like_name("officer", officer, limit=100)
         with self.store.write() as session:
             desk = session.get(DeskRow, 1)
             if desk is None:

@@ -243,21 +243,27 @@ def fts_query(terms: Sequence[str]) -> str:
 
 
 def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix: str = "",
-                    digits: str = "", filters: Filters = Filters(), limit: int = 50,
-                    before_pk: int | None = None) -> list[DossierRow]:
-    """Newest first (by pk), `limit` rows, keyset-paged with before_pk."""
+                    digits: str = "", codes: Sequence[str] = (), filters: Filters = Filters(),
+                    limit: int = 50, before_pk: int | None = None) -> list[DossierRow]:
+    """Newest first (by pk), `limit` rows, keyset-paged with before_pk. `codes` (whole codes,
+    from a typed tail) and `digits` (citizen ID / phone) are alternatives: either matches."""
     clauses = _filter_clauses(filters)
     if code_prefix:
         clauses.append(and_(DossierRow.code >= code_prefix, DossierRow.code < code_prefix + "~"))
+    either = []
+    if codes:
+        either.append(DossierRow.code.in_(list(codes)))
     if digits:
         if len(digits) == 12:
-            clauses.append(DossierRow.id_number == digits)
+            either.append(DossierRow.id_number == digits)
         elif len(digits) in (10, 11) and digits.startswith("0"):
-            clauses.append(DossierRow.phone == digits)
+            either.append(DossierRow.phone == digits)
         else:
             hi = digits + ":"  # ':' sorts right after '9'
-            clauses.append(or_(and_(DossierRow.id_number >= digits, DossierRow.id_number < hi),
-                               and_(DossierRow.phone >= digits, DossierRow.phone < hi)))
+            either.append(or_(and_(DossierRow.id_number >= digits, DossierRow.id_number < hi),
+                              and_(DossierRow.phone >= digits, DossierRow.phone < hi)))
+    if either:
+        clauses.append(or_(*either) if len(either) > 1 else either[0])
     if terms and not clauses:
         # Straight down the FTS index, newest rowid first, stopping at `limit`: no sort of
         # every match (a common family name matches a third of all dossiers).

@@ -144,12 +144,13 @@ class HubClient:
         events, seqs, nxt, more, _ = self.pull_page(after, limit)
         return events, seqs, nxt, more
 
-    def pull_page(self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT
+    def pull_page(self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT, *,
+                  path: str = "/v1/pull", param: str = "after"
                   ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
         """(events, their hub_seqs, next cursor, more, items that are not valid events). An
         item that fails its schema or cannot be read is returned apart, to be quarantined: one
         bad item never refuses the page."""
-        data = self._request("GET", "/v1/pull", params={"after": after, "limit": limit})
+        data = self._request("GET", path, params={param: after, "limit": limit})
         try:
             items = data["events"]
             nxt, more = data["next"], data["more"]
@@ -181,6 +182,11 @@ class HubClient:
                                     "invalid_event" if problems else "unparseable",
                                     str(err)[:500]))
         return events, seqs, max(nxt, after), more, bad
+
+    def own_page(self, after_seq: int, limit: int = protocol.DEFAULT_PULL_LIMIT
+                 ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
+        """This desk's own events with seq > after_seq (as pull_page; `next` is a seq)."""
+        return self.pull_page(after_seq, limit, path="/v1/own", param="after_seq")
 
     def reference(self, have: dict[str, int]) -> dict[str, tuple[int, dict[str, Any]]]:
         params = {kind: have.get(kind, 0) for kind in protocol.REFERENCE_KINDS}
@@ -463,6 +469,25 @@ class SyncEngine:
                 cursor = nxt
         return pulled, applied, dossiers
 
+    def _take_back_own(self):
+        """Fetch this desk's own events past its acknowledged head, page by page, and store
+        them (see ReplicationService.take_back_own)."""
+        events: list = []
+        seqs: list = []
+        after = self.replication.own_acked_head()
+        while True:
+            page, page_seqs, nxt, more, bad = self._call(
+                lambda a=after: self.client.own_page(a, self.pull_limit))
+            if bad:
+                raise HubUnavailable(f"the hub served {len(bad)} unreadable event(s) of this "
+                                     "desk's own chain; see the log")
+            events += page
+            seqs += page_seqs
+            if not more or nxt <= after:
+                break
+            after = nxt
+        return self.replication.take_back_own(events, seqs)
+
     def _hello(self, me) -> tuple[int | None, list[str]]:
         t0 = wall_ms(self.clock())
         answer = self._call(lambda: self.client.hello(
@@ -478,14 +503,21 @@ class SyncEngine:
                         "keep their order, but printed times will be wrong)", skew // 1000)
             warnings.append("clock_skew")
         node_seq = int(answer.get("node_seq") or 0)
-        if node_seq > me.last_seq:
-            log.error("the hub holds events of this desk up to %s, the database only to %d: was "
-                      "it restored from an old backup?", answer.get("node_seq"), me.last_seq)
-            warnings.append("desk_behind_hub")
-        else:
-            done = self.replication.reconcile_with_hub(
-                str(answer.get("hub_id") or ""), int(answer.get("head") or 0), node_seq)
-            warnings.extend(done)
+        if node_seq > self.replication.own_acked_head():
+            # The hub holds events of ours this database does not know it has: answers lost
+            # (the same events: they are acknowledged), or the database was restored from an
+            # older backup (they are taken back) before anything is pushed.
+            taken = self._take_back_own()
+            if taken.taken or taken.moved:
+                log.error("the hub held events of this desk up to %d, the database only to "
+                          "%d: %d taken back, %d made here since moved after them", node_seq,
+                          me.last_seq, taken.taken, taken.moved)
+                warnings.append("took_back_own")
+        elif self.replication.restore_pending():
+            self.replication.clear_restore_pending()  # the hub holds nothing we lack
+        done = self.replication.reconcile_with_hub(
+            str(answer.get("hub_id") or ""), int(answer.get("head") or 0), node_seq)
+        warnings.extend(done)
         self._publish(counts=False, skew_ms=skew, clock_warning=clock_warning)
         return skew, warnings
 

@@ -217,6 +217,24 @@ class HubApp:
         content = b'{"events":[' + events.encode("utf-8") + tail.encode()
         return Response(content, media_type="application/json")
 
+    async def own(self, request: Request) -> Response:
+        """This desk's own events past `after_seq` (a desk restored from a backup takes them
+        back). Only the desk's own node: a token never reads another desk's chain this way."""
+        desk = await self._desk(request)
+        after = _int_param(request, "after_seq", 0, 0, MAX_CURSOR)
+        limit = _int_param(request, "limit", protocol.DEFAULT_PULL_LIMIT, 1,
+                           protocol.MAX_PULL_LIMIT)
+        if not desk.node_id:
+            page_items, nxt, more = [], after, False
+        else:
+            page = await run_in_threadpool(self.store.own, desk.node_id, after, limit)
+            page_items, nxt, more = page.items, page.next, page.more
+        tail = (f'],"next":{nxt},"more":{"true" if more else "false"},'
+                f'"hub_time_ms":{self.now_ms()}}}')
+        events = ",".join(f'{{"hub_seq":{n},"event":{body}}}' for n, body in page_items)
+        content = b'{"events":[' + events.encode("utf-8") + tail.encode()
+        return Response(content, media_type="application/json")
+
     async def reference(self, request: Request) -> Response:
         await self._desk(request)
         have: dict[str, int] = {}
@@ -273,6 +291,7 @@ def create_app(store: HubStore, clock: Callable[[], datetime] = utcnow) -> Starl
         route("/v1/hello", hub.hello, ["POST"]),
         route("/v1/push", hub.push, ["POST"]),
         route("/v1/pull", hub.pull, ["GET"]),
+        route("/v1/own", hub.own, ["GET"]),
         route("/v1/reference", hub.reference, ["GET"]),
     ], exception_handlers={HTTPException: http_error})
     app.state.hub = hub

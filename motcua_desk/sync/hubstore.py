@@ -500,6 +500,18 @@ class HubStore:
         items = [(r.hub_seq, r.body) for r in rows if r.node_id != exclude_node]
         return PullPage(items, rows[-1].hub_seq if rows else after, len(rows) == limit)
 
+    def own(self, node_id: str, after_seq: int, limit: int) -> PullPage:
+        """A desk's own events with seq > after_seq, in chain order (uq_hub_events_node_seq
+        serves it): what a desk restored from an older backup takes back before it records
+        anything new. The cursor of this page is a node seq, not a hub_seq."""
+        with self.read() as session:
+            rows = session.execute(
+                select(HubEvent.hub_seq, HubEvent.seq, HubEvent.body)
+                .where(HubEvent.node_id == node_id, HubEvent.seq > after_seq)
+                .order_by(HubEvent.seq).limit(limit)).all()
+        return PullPage([(r.hub_seq, r.body) for r in rows],
+                        rows[-1].seq if rows else after_seq, len(rows) == limit)
+
     def instance_id(self) -> str:
         """This store's identity. A desk that finds another identity than the one it synced
         with (a hub reinstalled, another office's hub) starts over: it pushes all its events

@@ -17,6 +17,10 @@ also sends `X-Motcua-Protocol: 1`; every answer carries `X-Hub-Time-Ms` (the hub
                                                 hub_time_ms}
          (events of other desks with hub_seq > CURSOR, in hub_seq order; the desk's own
          events are left out, `next` moves past them; `more` = ask again from `next`)
+    GET  /v1/own?after_seq=SEQ&limit=N   → 200 {events: [{hub_seq, event}, …], next, more,
+                                                hub_time_ms}
+         (the desk's own events with seq > SEQ, in seq order; `next` is a seq: a desk
+         restored from an older backup takes back what it made after the backup)
     GET  /v1/reference?catalog=V&departments=V&calendar=V
                                          → 200 {reference: {kind: {version, data}}, …}
 

@@ -187,6 +187,11 @@ def message(err: BaseException) -> str:
         "invalid_event": translate("Errors", "Nothing was recorded: a value is not valid (an "
                                    "invisible or control character, a text that is too long, "
                                    "or a date outside 2000–2099). Check what you typed."),
+        "restore_pending": translate("Errors", "Nothing was recorded: this database was just "
+                                     "restored from a backup. Sync with the hub first (Đồng "
+                                     "bộ), so that the dossiers this desk made after the "
+                                     "backup come back and no dossier code is issued twice."),
+        "restore_refused": translate("Errors", "This backup cannot be restored: {detail}"),
         "clock_wrong": translate("Errors", "Nothing was recorded: this computer's date and time "
                                  "cannot be right (before 2020, after 2099, or earlier than "
                                  "this desk's last record). Set the computer's date and time "
@@ -206,7 +211,7 @@ def message(err: BaseException) -> str:
                   str(p.get("department", ""))), "held_by": labels.unit_label(
                   str(p.get("held_by", ""))),
               "dossiers": ", ".join(p.get("dossiers", []) or []),
-              "expected": ", ".join(p.get("expected", []) or [])}
+              "expected": ", ".join(p.get("expected", []) or []), "detail": str(err)}
     return text.format(**values)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
+    QMessageBox,
     QStyledItemDelegate,
     QTableWidgetItem,
     QWidget,
@@ -452,7 +453,7 @@ class IntakeView(QWidget):
         if self._busy or not self._check_all():
             return
         dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason for refusal:"),
-                              self.tr("&Refuse and print"), self,
+                              self.tr("Re&fuse and print"), self,
                               intro=self.tr("The dossier is recorded with a code and refused; "
                                             "Form 03 is printed for the applicant."))
         dialog.setObjectName("refuseDialog")
@@ -506,8 +507,27 @@ class IntakeView(QWidget):
         if name in self._edits:
             self.show_field_error(name, errors.message(err))
             self._edits[name].setFocus()
+        elif getattr(err, "code", "") == "restore_pending":
+            self.offer_sync(errors.message(err))
         else:
             self.ctx.errors.present(err)
+
+    def offer_sync(self, text: str) -> QMessageBox:
+        """After a restore: why nothing was recorded, and a button that syncs now (the form
+        keeps what was typed; receive again once the sync is done)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Sync first"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("restorePendingBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sync = self.ctx.sync
+        if sync is not None and sync.configured:
+            now = box.addButton(self.tr("&Sync now"), QMessageBox.ButtonRole.AcceptRole)
+            now.setObjectName("syncNow")
+            now.clicked.connect(sync.sync_now)
+        box.addButton(self.tr("Close"), QMessageBox.ButtonRole.RejectRole)
+        self.restore_box = box
+        box.open()
+        return box
 
     # --- clearing -----------------------------------------------------------------------------
     def clear(self) -> None:

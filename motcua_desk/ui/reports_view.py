@@ -367,7 +367,7 @@ class ReportsView(QWidget):
         self.summary.setStyleSheet("font-size: 11pt;")
 
         row = QHBoxLayout()
-        period_label = QLabel(self.tr("&Period:"), self)
+        period_label = QLabel(self.tr("Peri&od:"), self)
         period_label.setBuddy(self.preset_combo)
         row.addWidget(period_label)
         row.addWidget(self.preset_combo)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -39,6 +40,7 @@ from motcua_desk.ui.sync_view import clock_text
 
 class SettingsView(QWidget):
     desk_changed = Signal()  # agency / office / calendar changed: reload the desk info
+    restored = Signal()  # another database file is in place: every screen reads again
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +61,7 @@ class SettingsView(QWidget):
         officer_box = QGroupBox(self.tr("Officer on duty"), inner)
         f = QFormLayout(officer_box)
         f.addRow(self._label(self.tr("&Name:"), self.officer_edit), self.officer_edit)
-        f.addRow(self._label(self.tr("&Phone:"), self.officer_phone_edit),
+        f.addRow(self._label(self.tr("&Work phone:"), self.officer_phone_edit),
                  self.officer_phone_edit)
         f.addRow("", self.officer_save)
 
@@ -70,10 +72,10 @@ class SettingsView(QWidget):
         self.cutoff_edit.setObjectName("cutoffEdit")
         self.transfer_edit = QLineEdit(inner)
         self.qr_check = QCheckBox(self.tr("Print a QR code on the slip"), inner)
-        self.office_save = QPushButton(self.tr("Save the office &hours"), inner)
+        self.office_save = QPushButton(self.tr("Sa&ve the office hours"), inner)
         office_box = QGroupBox(self.tr("Office hours and cut-off"), inner)
         f = QFormLayout(office_box)
-        f.addRow(self._label(self.tr("Office &hours:"), self.hours_edit), self.hours_edit)
+        f.addRow(self._label(self.tr("Office hou&rs:"), self.hours_edit), self.hours_edit)
         f.addRow(self._label(self.tr("&Cut-off (next working day after):"), self.cutoff_edit),
                  self.cutoff_edit)
         f.addRow(self._label(self.tr("&Transfer by (next morning):"), self.transfer_edit),
@@ -146,11 +148,14 @@ class SettingsView(QWidget):
         self.files = QLabel(inner)
         self.files.setWordWrap(True)
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_button = QPushButton(self.tr("Restore from a &backup…"), inner)
+        self.restore_button.setObjectName("restoreButton")
         other_box = QGroupBox(self.tr("Language and files"), inner)
         f = QFormLayout(other_box)
         f.addRow(self._label(self.tr("&Language:"), self.language_combo), self.language_combo)
         f.addRow("", self.language_note)
         f.addRow(self.files)
+        f.addRow(self.restore_button)
 
         # sync with the office hub
         self.hub_url_edit = QLineEdit(inner)
@@ -163,9 +168,9 @@ class SettingsView(QWidget):
         self.hub_ca_edit.setObjectName("hubCaEdit")
         self.hub_ca_edit.setPlaceholderText(self.tr("only for https:// with the office's own "
                                                     "certificate (cert.pem)"))
-        self.hub_ca_pick = QPushButton(self.tr("C&hoose…"), inner)
+        self.hub_ca_pick = QPushButton(self.tr("Choose…"), inner)
         self.hub_ca_pick.setObjectName("hubCaPick")
-        self.hub_check = QPushButton(self.tr("Test the &connection"), inner)
+        self.hub_check = QPushButton(self.tr("Test the connect&ion"), inner)
         self.hub_check.setObjectName("hubCheck")
         self.hub_save = QPushButton(self.tr("Save without testing"), inner)
         self.hub_save.setObjectName("hubSave")
@@ -181,13 +186,13 @@ class SettingsView(QWidget):
         sync_box = self.sync_box = QGroupBox(self.tr("Sync with the office server"), inner)
         sync_box.setObjectName("syncBox")
         f = QFormLayout(sync_box)
-        f.addRow(self._label(self.tr("Server &address:"), self.hub_url_edit), self.hub_url_edit)
+        f.addRow(self._label(self.tr("Server a&ddress:"), self.hub_url_edit), self.hub_url_edit)
         f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit),
                  self.hub_token_edit)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.hub_ca_edit, 1)
         ca_row.addWidget(self.hub_ca_pick)
-        f.addRow(self._label(self.tr("Server &certificate (CA):"), self.hub_ca_edit), ca_row)
+        f.addRow(self._label(self.tr("Server c&ertificate (CA):"), self.hub_ca_edit), ca_row)
         row = QHBoxLayout()
         row.addWidget(self.hub_check)
         row.addWidget(self.hub_save)
@@ -243,6 +248,7 @@ class SettingsView(QWidget):
         self.hub_save.clicked.connect(self.save_hub)
         self.hub_ca_pick.clicked.connect(self.pick_cafile)
         self.sync_toggle.clicked.connect(self.toggle_sync)
+        self.restore_button.clicked.connect(self.restore_backup)
         sync = self.ctx.sync
         if sync is not None:
             sync.check_finished.connect(self._checked)
@@ -431,7 +437,7 @@ class SettingsView(QWidget):
         self.hub_check.setEnabled(available and not busy)
         self.hub_save.setEnabled(available and not busy)
         on = available and sync.enabled
-        self.sync_toggle.setText(self.tr("Turn sync &off") if on else self.tr("Turn sync o&n"))
+        self.sync_toggle.setText(self.tr("T&urn sync off") if on else self.tr("T&urn sync on"))
         self.sync_toggle.setEnabled(available and sync.configured)
         if not available:
             self.sync_result.setText(self.tr("This window was started without sync."))
@@ -524,6 +530,73 @@ class SettingsView(QWidget):
             "Sync is off: this desk keeps working and sends nothing until it is turned on "
             "again."), ok=True)
         self._paint_sync_buttons()
+
+    # --- restore ------------------------------------------------------------------------------
+    def ask_backup_file(self) -> str:
+        """The file picker of restore (tests replace it)."""
+        start = str(self.ctx.db_path.parent / "backups") if self.ctx.db_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup"), start,
+            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"))
+        return path
+
+    def confirm_restore(self, path: str) -> bool:
+        """The officer's confirmation of restore (tests replace it)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
+                          self.tr("Put the backup {file} in place of this desk's database?")
+                          .format(file=path), parent=self)
+        box.setInformativeText(self.tr(
+            "The current database is kept aside, not deleted. Dossier codes and ledger "
+            "numbers continue after the current ones. If this desk syncs, it takes back from "
+            "the office server the dossiers it made after the backup before it records "
+            "anything new."))
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def restore_backup(self) -> None:
+        """Cài đặt → restore: the sync loop is stopped, the services closed on the DB thread,
+        the backup put in place (services.maintenance.restore_file), the services opened again
+        on it, then the desk and every screen reloaded and sync started again."""
+        from motcua_desk.services.maintenance import restore_file
+
+        db_path = self.ctx.db_path
+        if db_path is None:
+            return
+        path = self.ask_backup_file()
+        if not path or not self.confirm_restore(path):
+            return
+        sync = self.ctx.sync
+        if sync is not None:
+            sync.detach()
+        self.restore_button.setEnabled(False)
+        self._say(self.tr("Restoring…"))
+        self.ctx.worker.offline(lambda: restore_file(path, db_path),
+                                success=self._restored, failure=self._restore_failed, owner=self)
+
+    def _after_restore(self) -> None:
+        self.restore_button.setEnabled(True)
+        if self.ctx.sync is not None:
+            self.ctx.sync.attach()  # the services of the restored file; sync starts again
+        self.desk_changed.emit()
+        self.restored.emit()
+
+    def _restored(self, result) -> None:
+        lines = [self.tr("Restored from {file}.").format(file=result.restored_from)]
+        if result.kept_aside:
+            lines.append(self.tr("The replaced database is kept as {file}.").format(
+                file=result.kept_aside))
+        if result.pending:
+            lines.append(self.tr("Sync with the office server before receiving dossiers: it "
+                                 "gives back the dossiers this desk made after the backup."))
+        self._say(" ".join(lines))
+        self._after_restore()
+
+    def _restore_failed(self, err: BaseException) -> None:
+        self._failed(err)
+        self._after_restore()  # nothing changed: the services open the same file again
 
     def _language_chosen(self) -> None:
         self.ctx.settings.language = self.language_combo.currentData()

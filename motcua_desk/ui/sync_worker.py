@@ -228,6 +228,12 @@ class SyncController(QObject):
         self._worker.query(lambda svc: (svc, svc.replication.hub_settings()),
                            success=self._attached, failure=self._attach_failed, owner=self)
 
+    def detach(self) -> None:
+        """Let go of the services (restore replaces the database file): the loop is told to
+        stop and starts again at the next attach()."""
+        self._stop_run()
+        self._services = None
+
     @property
     def attached(self) -> bool:
         """The desk is open and the hub settings have been read."""

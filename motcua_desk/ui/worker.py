@@ -58,6 +58,14 @@ def _codes_of(value: Any) -> set[str]:
     return codes
 
 
+class _Offline:
+    """A task run with the services closed (restore puts another file in place of the
+    database); the next task opens them again."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        self.fn = fn
+
+
 class _Runner(QObject):
     """Lives on the lane's thread; runs one callable at a time, in submission order."""
 
@@ -72,10 +80,15 @@ class _Runner(QObject):
     @Slot(int, object)
     def execute(self, task_id: int, fn: Callable[[Any], Any]) -> None:
         try:
-            if not self._opened:
-                self._context = self._factory()  # type: ignore[misc]
-                self._opened = True
-            value = fn(self._context)
+            if isinstance(fn, _Offline):
+                self.close()
+                self._opened = self._factory is None
+                value = fn.fn()
+            else:
+                if not self._opened:
+                    self._context = self._factory()  # type: ignore[misc]
+                    self._opened = True
+                value = fn(self._context)
             ok = True
         except BaseException as err:  # noqa: BLE001 - everything goes back to the GUI thread
             if isinstance(err, DomainError):
@@ -182,6 +195,12 @@ class Worker(QObject):
                origin: object = None, kinds: Iterable[str] = ("dossier",)) -> int:
         """Change something (one unit of work per user action); `changed` follows success."""
         return self._submit(self._db, fn, success, failure, owner, True, kinds, origin)
+
+    def offline(self, fn: Callable[[], Any], success: Callback | None = None,
+                failure: Callback | None = None, owner: QObject | None = None) -> int:
+        """fn() on the DB thread with the services closed (the database file may be replaced);
+        the next task opens them again. Stop whatever else holds the services first (sync)."""
+        return self._submit(self._db, _Offline(fn), success, failure, owner, False, (), None)
 
     def compute(self, fn: Callable[[], Any], success: Callback | None = None,
                 failure: Callback | None = None, owner: QObject | None = None) -> int:

@@ -108,7 +108,7 @@
         <translation>Đóng chương trình</translation>
     </message>
     <message>
-        <source>&amp;Save and print the slip</source>
+        <source>Sa&amp;ve and print the slip</source>
         <translation>&amp;Lưu và in phiếu hẹn</translation>
     </message>
     <message>
@@ -117,22 +117,22 @@
     </message>
     <message>
         <source>Ask to &amp;supplement…</source>
-        <translation>Yêu cầu &amp;bổ sung…</translation>
+        <translation>Yêu cầu bổ &amp;sung…</translation>
     </message>
     <message>
         <source>The dossier is incomplete: print Form 02</source>
         <translation>Hồ sơ chưa đầy đủ: in Mẫu 02</translation>
     </message>
     <message>
-        <source>Re&amp;fuse…</source>
-        <translation>Từ &amp;chối…</translation>
+        <source>Ref&amp;use…</source>
+        <translation>Từ c&amp;hối…</translation>
     </message>
     <message>
         <source>The dossier cannot be accepted: print Form 03</source>
         <translation>Hồ sơ không được tiếp nhận: in Mẫu 03</translation>
     </message>
     <message>
-        <source>&amp;Clear the form</source>
+        <source>Cl&amp;ear the form</source>
         <translation>&amp;Xóa trắng biểu mẫu</translation>
     </message>
     <message>
@@ -140,8 +140,8 @@
         <translation>Làm lại với biểu mẫu trống</translation>
     </message>
     <message>
-        <source>&amp;Hand off…</source>
-        <translation>Bàn &amp;giao…</translation>
+        <source>Han&amp;d off…</source>
+        <translation>&amp;Bàn giao…</translation>
     </message>
     <message>
         <source>Hand the dossier to a department</source>
@@ -160,7 +160,7 @@
         <translation>Yêu cầu người nộp bổ sung giấy tờ (Mẫu 02)</translation>
     </message>
     <message>
-        <source>S&amp;upplement received</source>
+        <source>Supplement rec&amp;eived</source>
         <translation>Nhận bổ s&amp;ung</translation>
     </message>
     <message>
@@ -173,7 +173,7 @@
     </message>
     <message>
         <source>&amp;Apology, new date…</source>
-        <translation>Xin lỗi, &amp;hẹn lại…</translation>
+        <translation>&amp;Xin lỗi, hẹn lại…</translation>
     </message>
     <message>
         <source>Apologise and set a new return date, once (Form 04)</source>
@@ -184,7 +184,7 @@
         <translation>T&amp;rả kết quả…</translation>
     </message>
     <message>
-        <source>S&amp;top…</source>
+        <source>St&amp;op…</source>
         <translation>&amp;Dừng giải quyết…</translation>
     </message>
     <message>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>&amp;Print again…</source>
-        <translation>&amp;In lại phiếu…</translation>
+        <translation>In &amp;lại phiếu…</translation>
     </message>
     <message>
         <source>Print one of the dossier&apos;s forms</source>
@@ -456,6 +456,14 @@
         <translation>{when} cho {who} ({how})</translation>
     </message>
     <message>
+        <source>(not applied: it conflicts with another desk&apos;s action)</source>
+        <translation>(không áp dụng: xung đột với thao tác của bàn khác)</translation>
+    </message>
+    <message>
+        <source>Sync exception: this action reached this desk after a conflicting one and was not applied.</source>
+        <translation>Ngoại lệ đồng bộ: thao tác này đến sau một thao tác xung đột với nó nên không được áp dụng.</translation>
+    </message>
+    <message>
         <source>Deadline: {when}</source>
         <translation>Thời hạn: {when}</translation>
     </message>
@@ -504,7 +512,7 @@
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <source>&amp;Refuse and print</source>
+        <source>Re&amp;fuse and print</source>
         <translation>&amp;Từ chối và in phiếu</translation>
     </message>
     <message>
@@ -970,6 +978,14 @@
         <translation>Chưa ghi gì: có một giá trị không hợp lệ (ký tự ẩn hoặc ký tự điều khiển, nội dung quá dài, hoặc ngày ngoài khoảng 2000–2099). Hãy kiểm tra lại nội dung đã nhập.</translation>
     </message>
     <message>
+        <source>Nothing was recorded: this database was just restored from a backup. Sync with the hub first (Đồng bộ), so that the dossiers this desk made after the backup come back and no dossier code is issued twice.</source>
+        <translation>Chưa ghi nhận gì: dữ liệu vừa được khôi phục từ bản sao lưu. Hãy đồng bộ với máy chủ trước (Đồng bộ), để các hồ sơ quầy này tiếp nhận sau thời điểm sao lưu được lấy lại và không mã hồ sơ nào bị cấp hai lần.</translation>
+    </message>
+    <message>
+        <source>This backup cannot be restored: {detail}</source>
+        <translation>Không thể khôi phục bản sao lưu này: {detail}</translation>
+    </message>
+    <message>
         <source>Nothing was recorded: this computer&apos;s date and time cannot be right (before 2020, after 2099, or earlier than this desk&apos;s last record). Set the computer&apos;s date and time right, then do it again.</source>
         <translation>Chưa ghi gì: ngày giờ của máy tính này không đúng (trước năm 2020, sau năm 2099, hoặc sớm hơn lần ghi cuối của quầy). Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
@@ -1050,7 +1066,7 @@
     </message>
     <message>
         <source>&amp;Save and print</source>
-        <translation>&amp;Lưu và in phiếu</translation>
+        <translation>Lưu và &amp;in phiếu</translation>
     </message>
     <message>
         <source>The return date can be reset only once. The apology should reach the applicant at least one working day before the current date.</source>
@@ -1141,12 +1157,12 @@
 <context>
     <name>HandoffView</name>
     <message>
-        <source>&amp;Hand over to a department</source>
-        <translation>&amp;Giao hồ sơ cho phòng ban</translation>
+        <source>Ha&amp;nd over to a department</source>
+        <translation>Giao hồ sơ cho phòng &amp;ban</translation>
     </message>
     <message>
         <source>Take results &amp;back from a department</source>
-        <translation>&amp;Nhận kết quả từ phòng ban</translation>
+        <translation>Nhận &amp;kết quả từ phòng ban</translation>
     </message>
     <message>
         <source>Scan, or type a code and press Enter</source>
@@ -1158,14 +1174,14 @@
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation>&amp;Phòng ban:</translation>
+        <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
         <source>Received b&amp;y:</source>
         <translation>Người &amp;nhận:</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -1190,11 +1206,11 @@
     </message>
     <message>
         <source>&amp;Remove selected (Del)</source>
-        <translation>&amp;Bỏ dòng đã chọn (Del)</translation>
+        <translation>Bỏ &amp;dòng đã chọn (Del)</translation>
     </message>
     <message>
         <source>&amp;Print today&apos;s handoff list</source>
-        <translation>&amp;In danh sách bàn giao hôm nay</translation>
+        <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
     <message>
         <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
@@ -1268,7 +1284,7 @@
         <translation>1. Thủ tục hành chính</translation>
     </message>
     <message>
-        <source>&amp;Procedure (a few letters, accents optional):</source>
+        <source>P&amp;rocedure (a few letters, accents optional):</source>
         <translation>&amp;Thủ tục (gõ vài chữ, không cần dấu):</translation>
     </message>
     <message>
@@ -1285,7 +1301,7 @@
     </message>
     <message>
         <source>Full &amp;name:</source>
-        <translation>Họ và tê&amp;n:</translation>
+        <translation>Họ &amp;và tên:</translation>
     </message>
     <message>
         <source>Citizen &amp;ID (CCCD):</source>
@@ -1296,8 +1312,8 @@
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <source>P&amp;hone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <source>&amp;Phone:</source>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -1332,12 +1348,12 @@
         <translation>4. Thông tin khác</translation>
     </message>
     <message>
-        <source>Number of &amp;sets:</source>
-        <translation>Số bộ hồ &amp;sơ:</translation>
+        <source>Number of se&amp;ts:</source>
+        <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
         <source>Su&amp;bmitted:</source>
-        <translation>Hình thức nộ&amp;p:</translation>
+        <translation>Hình thức &amp;nộp:</translation>
     </message>
     <message>
         <source>Result &amp;collected:</source>
@@ -1345,7 +1361,7 @@
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>&amp;Ghi chú:</translation>
+        <translation>Ghi &amp;chú:</translation>
     </message>
     <message>
         <source>Enter here saves the dossier</source>
@@ -1403,7 +1419,7 @@
         <translation>&amp;Lý do từ chối:</translation>
     </message>
     <message>
-        <source>&amp;Refuse and print</source>
+        <source>Re&amp;fuse and print</source>
         <translation>&amp;Từ chối và in phiếu</translation>
     </message>
     <message>
@@ -1421,6 +1437,18 @@
     <message>
         <source>{code}: refused.</source>
         <translation>{code}: đã từ chối.</translation>
+    </message>
+    <message>
+        <source>Sync first</source>
+        <translation>Cần đồng bộ trước</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>No procedure chosen yet.</source>
@@ -1654,19 +1682,31 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;Đi tới</translation>
+        <translation>Đ&amp;i tới</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <source>The desk is not set up: close the program and start it again to set it up.</source>
-        <translation>Bàn tiếp nhận chưa được thiết lập: hãy đóng chương trình rồi mở lại để thiết lập.</translation>
+        <source>Set up the desk</source>
+        <translation>Thiết lập quầy</translation>
+    </message>
+    <message>
+        <source>The desk is not set up yet, and nothing was saved.</source>
+        <translation>Quầy chưa được thiết lập, chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up now</source>
+        <translation>&amp;Thiết lập ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Quit the program</source>
+        <translation>T&amp;hoát chương trình</translation>
     </message>
     <message>
         <source>The check of this desk&apos;s records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run &apos;motcua-desk verify&apos; and compare with the office server).</source>
@@ -1699,6 +1739,14 @@
     <message>
         <source>Database: {path}</source>
         <translation>CSDL: {path}</translation>
+    </message>
+    <message>
+        <source>{n} new sync exception(s): another desk acted on the same dossier at the same time. Look at them now.</source>
+        <translation>Có {n} ngoại lệ đồng bộ mới: một bàn khác đã thao tác trên cùng hồ sơ vào cùng lúc. Hãy xem ngay.</translation>
+    </message>
+    <message>
+        <source>See the sync exceptions</source>
+        <translation>Xem ngoại lệ đồng bộ</translation>
     </message>
     <message>
         <source>No dossier has the code {code}.</source>
@@ -1817,19 +1865,19 @@
         <translation>In &amp;sổ theo dõi</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fro&amp;m:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>Đế&amp;n ngày:</translation>
+        <translation>Đến ngà&amp;y:</translation>
     </message>
     <message>
         <source>All departments</source>
         <translation>Tất cả phòng ban</translation>
     </message>
     <message>
-        <source>Print the &amp;handoff list</source>
+        <source>Print the hand&amp;off list</source>
         <translation>In &amp;danh sách bàn giao</translation>
     </message>
     <message>
@@ -1838,7 +1886,7 @@
     </message>
     <message>
         <source>De&amp;partment:</source>
-        <translation>&amp;Phòng ban:</translation>
+        <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
@@ -1866,6 +1914,132 @@
     <message>
         <source>Step &amp;down</source>
         <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Thư mục &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Lùi</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Chuyển sang xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Chuyển sang xem danh sách</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Tạo một thư mục mới</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Tên &amp;tệp:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Tiến</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Đi tiếp</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Lên thư mục cha</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Xem danh sách</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Danh sách nơi lưu và dấu trang</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>&amp;Hiện tệp ẩn</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Thanh bên</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Ngày sửa</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2130,167 @@
     <message>
         <source>Abort</source>
         <translation>Hủy bỏ</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Tùy chọn &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>Mọi trang</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>Trang chẵn</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>Tệp trên máy</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>Trang lẻ</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>In ra tệp (PDF)</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>Ghi tệp PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Collate</source>
+        <translation>Sắp theo bộ</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>Chế độ màu</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>Số bản:</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>Trang hiện tại</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>In hai mặt</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Đóng gáy cạnh dài</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>Thiết lập in</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Nhóm trang:</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>Từ trang</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>In tất cả</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>Phạm vi in</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Đảo thứ tự</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Phần đã chọn</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Đóng gáy cạnh ngắn</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Ghi các trang hoặc khoảng trang, cách nhau bằng dấu phẩy; một khoảng là hai số nối bằng gạch ngang. Ví dụ: 3,5-7,9 in các trang 3, 5, 6, 7 và 9.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Vị trí:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>&amp;Tệp ra:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>&amp;Thuộc tính</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Loại:</translation>
     </message>
 </context>
 <context>
@@ -2067,14 +2402,14 @@
     </message>
     <message>
         <source>Export &amp;PDF…</source>
-        <translation>Xuất &amp;PDF…</translation>
+        <translation>Xuất P&amp;DF…</translation>
     </message>
     <message>
         <source>Export &amp;Excel…</source>
         <translation>Xuất &amp;Excel…</translation>
     </message>
     <message>
-        <source>&amp;Period:</source>
+        <source>Peri&amp;od:</source>
         <translation>&amp;Kỳ báo cáo:</translation>
     </message>
     <message>
@@ -2236,7 +2571,7 @@
         <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -2245,7 +2580,7 @@
     </message>
     <message>
         <source>&amp;Record the return</source>
-        <translation>&amp;Ghi nhận trả kết quả</translation>
+        <translation>Ghi nhận &amp;trả kết quả</translation>
     </message>
     <message>
         <source>Result to return</source>
@@ -2260,7 +2595,7 @@
         <translation>Số CCC&amp;D:</translation>
     </message>
     <message>
-        <source>&amp;How:</source>
+        <source>Ho&amp;w:</source>
         <translation>&amp;Hình thức:</translation>
     </message>
     <message>
@@ -2295,8 +2630,8 @@
         <translation>Mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>&amp;Tìm:</translation>
+        <source>F&amp;ind:</source>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -2350,32 +2685,32 @@
         <translation>&amp;Họ tên:</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <source>&amp;Work phone:</source>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <source>Print a QR code on the slip</source>
         <translation>In mã QR trên phiếu hẹn</translation>
     </message>
     <message>
-        <source>Save the office &amp;hours</source>
-        <translation>Lưu giờ &amp;làm việc</translation>
+        <source>Sa&amp;ve the office hours</source>
+        <translation>Lưu giờ làm &amp;việc</translation>
     </message>
     <message>
         <source>Office hours and cut-off</source>
         <translation>Giờ làm việc và giờ chốt</translation>
     </message>
     <message>
-        <source>Office &amp;hours:</source>
+        <source>Office hou&amp;rs:</source>
         <translation>Giờ &amp;làm việc:</translation>
     </message>
     <message>
         <source>&amp;Cut-off (next working day after):</source>
-        <translation>&amp;Giờ chốt (sau giờ này tính từ ngày làm việc sau):</translation>
+        <translation>Giờ chố&amp;t (sau giờ này tính từ ngày làm việc sau):</translation>
     </message>
     <message>
         <source>&amp;Transfer by (next morning):</source>
-        <translation>Hạn &amp;chuyển (sáng ngày làm việc sau):</translation>
+        <translation>Hạn ch&amp;uyển (sáng ngày làm việc sau):</translation>
     </message>
     <message>
         <source>Day</source>
@@ -2407,7 +2742,7 @@
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Thêm</translation>
+        <translation>Thêm</translation>
     </message>
     <message>
         <source>Remove the selected local change</source>
@@ -2419,7 +2754,7 @@
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>&amp;Năm:</translation>
+        <translation>Nă&amp;m:</translation>
     </message>
     <message>
         <source>Document</source>
@@ -2431,7 +2766,7 @@
     </message>
     <message>
         <source>Choose the &amp;printer…</source>
-        <translation>Chọn &amp;máy in…</translation>
+        <translation>Chọn máy in…</translation>
     </message>
     <message>
         <source>Use the default printer</source>
@@ -2446,6 +2781,10 @@
         <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
     </message>
     <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>Language and files</source>
         <translation>Ngôn ngữ và tệp</translation>
     </message>
@@ -2458,11 +2797,11 @@
         <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;họn…</translation>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
     </message>
     <message>
-        <source>Test the &amp;connection</source>
+        <source>Test the connect&amp;ion</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
     <message>
@@ -2478,16 +2817,16 @@
         <translation>Đồng bộ với máy chủ của cơ quan</translation>
     </message>
     <message>
-        <source>Server &amp;address:</source>
-        <translation>&amp;Địa chỉ máy chủ:</translation>
+        <source>Server a&amp;ddress:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
-        <translation>&amp;Mã truy cập:</translation>
+        <translation>Mã t&amp;ruy cập:</translation>
     </message>
     <message>
-        <source>Server &amp;certificate (CA):</source>
-        <translation>&amp;Chứng chỉ máy chủ (CA):</translation>
+        <source>Server c&amp;ertificate (CA):</source>
+        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -2542,11 +2881,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>(máy in mặc định)</translation>
     </message>
     <message>
-        <source>Turn sync &amp;off</source>
-        <translation>&amp;Tắt đồng bộ</translation>
+        <source>T&amp;urn sync off</source>
+        <translation>Tắt đồng &amp;bộ</translation>
     </message>
     <message>
-        <source>Turn sync o&amp;n</source>
+        <source>T&amp;urn sync on</source>
         <translation>&amp;Bật đồng bộ</translation>
     </message>
     <message>
@@ -2584,6 +2923,46 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Sync is off: this desk keeps working and sends nothing until it is turned on again.</source>
         <translation>Đã tắt đồng bộ: bàn vẫn làm việc bình thường nhưng không gửi gì cho đến khi bật lại.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Desk databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu của quầy (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Put the backup {file} in place of this desk&apos;s database?</source>
+        <translation>Dùng bản sao lưu {file} thay cho cơ sở dữ liệu hiện tại của quầy?</translation>
+    </message>
+    <message>
+        <source>The current database is kept aside, not deleted. Dossier codes and ledger numbers continue after the current ones. If this desk syncs, it takes back from the office server the dossiers it made after the backup before it records anything new.</source>
+        <translation>Cơ sở dữ liệu hiện tại được cất riêng, không bị xóa. Mã hồ sơ và số thứ tự trong sổ tiếp tục sau số hiện tại. Nếu quầy có đồng bộ, quầy sẽ lấy lại từ máy chủ các hồ sơ đã tiếp nhận sau thời điểm sao lưu trước khi ghi nhận việc mới.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source>Restored from {file}.</source>
+        <translation>Đã khôi phục từ {file}.</translation>
+    </message>
+    <message>
+        <source>The replaced database is kept as {file}.</source>
+        <translation>Cơ sở dữ liệu cũ được giữ tại {file}.</translation>
+    </message>
+    <message>
+        <source>Sync with the office server before receiving dossiers: it gives back the dossiers this desk made after the backup.</source>
+        <translation>Hãy đồng bộ với máy chủ trước khi tiếp nhận hồ sơ: máy chủ trả lại các hồ sơ quầy này đã tiếp nhận sau thời điểm sao lưu.</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3327,49 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Officer&apos;s &amp;phone:</source>
         <translation>Điện t&amp;hoại cán bộ:</translation>
+    </message>
+</context>
+<context>
+    <name>_SummaryPage</name>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra lại trước khi lưu</translation>
+    </message>
+    <message>
+        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
+        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
+    </message>
+    <message>
+        <source>Electronic id</source>
+        <translation>Mã định danh</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Parent authority</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Desk number</source>
+        <translation>Số quầy</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s phone</source>
+        <translation>Điện thoại cán bộ</translation>
+    </message>
+    <message>
+        <source>First dossier code of a day</source>
+        <translation>Mã hồ sơ đầu tiên trong ngày</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,7 @@ json_values = st.recursive(
     max_leaves=20)
 
 ENDPOINTS = [("GET", "/v1/health"), ("POST", "/v1/hello"), ("POST", "/v1/push"),
-             ("GET", "/v1/pull"), ("GET", "/v1/reference")]
+             ("GET", "/v1/pull"), ("GET", "/v1/own"), ("GET", "/v1/reference")]
 
 
 @st.composite
@@ -206,7 +206,7 @@ def hub_requests(draw, event_dicts, hello_body):
     ctype = draw(st.sampled_from(["application/json", "application/json; charset=utf-8",
                                   "text/plain", None]))
     params = draw(st.dictionaries(
-        st.sampled_from(["after", "limit", "catalog", "departments", "calendar", "x"]),
+        st.sampled_from(["after", "after_seq", "limit", "catalog", "departments", "calendar", "x"]),
         st.one_of(st.integers(min_value=-2**70, max_value=2**70).map(str),
                   st.text(max_size=12)), max_size=4))
     extra = draw(st.dictionaries(

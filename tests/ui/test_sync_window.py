@@ -218,6 +218,25 @@ def test_a_real_conflict_in_the_exceptions_list(open_window, services, hub, othe
                     timeout=WAIT)
     area = window.sync_status
     assert area.conflicts.isVisible() and area.conflicts.text() == "Ngoại lệ đồng bộ: 1"
+    # told when it arrives: a notice that stays, with a way to the list
+    bar = window.message_bar
+    assert bar.isVisible() and bar.level == "warning" and "1" in bar.label.text()
+    assert bar.action_button.isVisible()
+    # the losing row is marked in the dossier's history
+    with qtbot.waitSignal(window.dossier_view.shown, timeout=WAIT):
+        window.open_dossier(code)
+    timeline = window.dossier_view.timeline
+    marked = [r for r in range(timeline.rowCount())
+              if timeline.item(r, 1).font().strikeOut()]
+    assert len(marked) == 1 and "không áp dụng" in timeline.item(marked[0], 1).text()
+    assert "Hoàng Thị Em" in timeline.item(marked[0], 1).text() or \
+        "Cán bộ 2" in timeline.item(marked[0], 5).text()
+    window.sync.sync_now()  # another round: the same exception is not announced again
+    qtbot.waitUntil(lambda: online(window, unsent=0), timeout=WAIT)
+    bar.close_button.click()
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: online(window, unsent=0), timeout=WAIT)
+    assert not bar.isVisible()
 
     # a click on the sync area opens the list
     qtbot.mouseClick(area, Qt.MouseButton.LeftButton)
