@@ -608,15 +608,23 @@ class Apology:
 
 
 def apology_from_events(events: Iterable[Event]) -> Apology:
+    return apology_from_steps(
+        (str(ev.type), ev.occurred_at, _moment(ev.payload.get("new_due_at")),
+         str(ev.payload.get("reason", "") or ""), str(ev.payload.get("form", "") or ""))
+        for ev in sorted(events, key=lambda e: e.sort_key))
+
+
+def apology_from_steps(steps: Iterable[tuple[str, datetime, datetime | None, str, str]]
+                       ) -> Apology:
+    """The apology from (type, moment, new due, reason, printed form) of a dossier's events in
+    the fold's order: the first extension, and the first print of Mẫu 04."""
     at = new_due = printed = None
     reason = ""
-    for ev in sorted(events, key=lambda e: e.sort_key):
-        if ev.type == EventType.EXTENDED and at is None:
-            at, new_due = ev.occurred_at, _moment(ev.payload.get("new_due_at"))
-            reason = str(ev.payload.get("reason", ""))
-        elif (ev.type == EventType.PRINTED and ev.payload.get("form") == "apology"
-              and printed is None):
-            printed = ev.occurred_at
+    for type_, moment, due, why, form in steps:
+        if type_ == EventType.EXTENDED and at is None:
+            at, new_due, reason = moment, due, why
+        elif type_ == EventType.PRINTED and form == "apology" and printed is None:
+            printed = moment
     return Apology(at=at, new_due=new_due, reason=reason, printed_at=printed)
 
 

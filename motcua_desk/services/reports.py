@@ -22,6 +22,7 @@ from motcua_desk.domain.reports import (
     REJECTED,
     RESULT,
     STOPPED,
+    Apology,
     DossierFacts,
     FormDef,
     IndexValue,
@@ -30,7 +31,7 @@ from motcua_desk.domain.reports import (
     Report,
     ReportSettings,
     Tally,
-    apology_from_events,
+    apology_from_steps,
     assemble,
     compute,
     facts_from_events,
@@ -132,6 +133,12 @@ RESTARTS_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.
                 "AND type IN ('received', 'supplement_requested', 'resubmitted') "
                 "ORDER BY dossier_id, hlc, node_id, id")
 _CHUNK = 500
+
+# The extension (Mẫu 04 and its new date) and the prints of the late dossiers' forms.
+APOLOGY_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.new_due_at'), "
+               "json_extract(payload, '$.reason'), json_extract(payload, '$.form') FROM events "
+               "WHERE dossier_id IN ({ids}) AND type IN ('extended', 'printed') "
+               "ORDER BY dossier_id, hlc, node_id, id")
 
 # Refusals at intake in the period (ix_events_type_time).
 REFUSED_SQL = (
@@ -389,23 +396,30 @@ class ReportService(ServiceBase):
 
     def _late(self, facts: Sequence[DossierFacts], period: Period) -> LateReport:
         entries = late_entries(facts, period, self.tz(), self.report_settings())
-        if entries:
-            with self.store.read() as session:
-                events = repo.load_events_many(session, [e.dossier_id for e in entries])
-            cal = self.calendar.calendar() if self.calendar is not None else None
-            done = []
-            for e in entries:
-                apology = apology_from_events(events.get(e.dossier_id, ()))
-                if apology.at is not None and cal is not None:
-                    facts_ = facts_from_events(e.dossier_id, events.get(e.dossier_id, ()))
-                    due = facts_.due_at(apology.at) if facts_ is not None else None
-                    if due is not None:
-                        limit = cal.subtract_working_time(cal.to_local(due),
-                                                          cal.hours.day_length)
-                        apology = replace(apology, in_time=apology.at <= limit)
-                done.append(replace(e, apology=apology))
-            entries = done
-        return late_report(period, entries)
+        if not entries:
+            return late_report(period, entries)
+        steps: dict[str, list] = {}
+        with self.store.read() as session:
+            raw = _dbapi(session)
+            ids = [e.dossier_id for e in entries]
+            for i in range(0, len(ids), _CHUNK):
+                chunk = ids[i:i + _CHUNK]
+                sql = APOLOGY_SQL.format(ids=",".join("?" * len(chunk)))
+                for dossier_id, type_, at, due, reason, form in raw.execute(sql, chunk):
+                    steps.setdefault(dossier_id, []).append(
+                        (type_, _utc(at), _utc_or_iso(due), reason or "", form or ""))
+        cal = self.calendar.calendar() if self.calendar is not None else None
+        by_id = {f.dossier_id: f for f in facts}
+        done = []
+        for e in entries:
+            apology = apology_from_steps(steps.get(e.dossier_id, ()))
+            if apology.at is not None and cal is not None:
+                due = by_id[e.dossier_id].due_at(apology.at)
+                if due is not None:
+                    limit = cal.subtract_working_time(cal.to_local(due), cal.hours.day_length)
+                    apology = replace(apology, in_time=apology.at <= limit)
+            done.append(replace(e, apology=apology) if apology != Apology() else e)
+        return late_report(period, done)
 
     def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field"
                   ) -> Dashboard:

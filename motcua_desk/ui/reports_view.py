@@ -150,6 +150,63 @@ class Bieu06Model(QAbstractTableModel):
         return None
 
 
+class LateModel(QAbstractTableModel):
+    """The late list (one row per dossier), drawn as the view scrolls: a year of a busy desk
+    has tens of thousands of them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.entries: tuple = ()
+        self.tz: Any = None
+        self.headers = (self.tr("Department"), self.tr("Dossier code"), self.tr("Procedure"),
+                        self.tr("Due"), self.tr("Status"), self.tr("Finished"),
+                        self.tr("Apology (Form 04)"), self.tr("Reason"))
+        self.kinds = {LATE: self.tr("Resolved late"), OVERDUE: self.tr("In progress, overdue"),
+                      "extended": self.tr("Extended, in progress")}
+
+    def set_late(self, entries, tz) -> None:
+        self.beginResetModel()
+        self.entries, self.tz = tuple(entries), tz
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def _when(self, moment) -> str:
+        return labels.fmt_moment(moment.astimezone(self.tz)) if moment else ""
+
+    def text(self, row: int, column: int) -> str:
+        e = self.entries[row]
+        if column == 6:
+            a = e.apology
+            if a.at is None:
+                return self.tr("None")
+            return self._when(a.at) + (" " + self.tr("(late)") if a.in_time is False else "")
+        return (e.department, e.code, f"{e.procedure_code} – {e.procedure_name}",
+                self._when(e.due_at), self.kinds.get(e.kind, e.kind), self._when(e.finished_at),
+                "", e.apology.reason)[column]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return self.entries[index.row()].code
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return self.entries[index.row()].procedure_name
+        return None
+
+
 # --- the bars per month --------------------------------------------------------------------------
 
 class MonthBars(QWidget):
@@ -399,17 +456,20 @@ class ReportsView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
 
-        self.late_table = QTableWidget(0, 8, self)
+        self.late_model = LateModel(self)
+        self.late_table = QTableView(self)
         self.late_table.setObjectName("lateTable")
-        self.late_table.setHorizontalHeaderLabels([
-            self.tr("Department"), self.tr("Dossier code"), self.tr("Procedure"),
-            self.tr("Due"), self.tr("Status"), self.tr("Finished"),
-            self.tr("Apology (Form 04)"), self.tr("Reason")])
+        self.late_table.setModel(self.late_model)
         self.late_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.late_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.late_table.verticalHeader().setVisible(False)
-        self.late_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
+        self.late_table.setWordWrap(False)
+        header = self.late_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((190, 210, 330, 115, 170, 115, 150)):
+            self.late_table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        self.late_table.setToolTip(self.tr("Double-click a dossier to open it."))
 
         self.index_table = QTableWidget(0, 5, self)
         self.index_table.setObjectName("indexTable")
@@ -445,7 +505,7 @@ class ReportsView(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.table.doubleClicked.connect(self._drill_cell)
-        self.late_table.cellDoubleClicked.connect(self._open_late)
+        self.late_table.doubleClicked.connect(self._open_late)
         self.index_table.cellDoubleClicked.connect(self._drill_index)
 
     # --- the period ---------------------------------------------------------------------------
@@ -553,31 +613,7 @@ class ReportsView(QWidget):
         self.computed.emit(dashboard)
 
     def _fill_late(self, dashboard: Any) -> None:
-        tz = dashboard.tz
-        kinds = {LATE: self.tr("Resolved late"), OVERDUE: self.tr("In progress, overdue"),
-                 "extended": self.tr("Extended, in progress")}
-        entries = dashboard.late.entries
-        t = self.late_table
-        t.setRowCount(len(entries))
-        for i, e in enumerate(entries):
-            a = e.apology
-            if a.at is None:
-                apology = self.tr("None")
-            else:
-                apology = labels.fmt_moment(a.at.astimezone(tz))
-                if a.in_time is False:
-                    apology += " " + self.tr("(late)")
-            cells = [e.department, e.code, f"{e.procedure_code} – {e.procedure_name}",
-                     labels.fmt_moment(e.due_at.astimezone(tz)) if e.due_at else "",
-                     kinds.get(e.kind, e.kind),
-                     labels.fmt_moment(e.finished_at.astimezone(tz)) if e.finished_at else "",
-                     apology, a.reason]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, e.code)
-                t.setItem(i, c, item)
-        t.resizeColumnToContents(0)
-        t.resizeColumnToContents(1)
+        self.late_model.set_late(dashboard.late.entries, dashboard.tz)
 
     def _fill_indices(self, dashboard: Any) -> None:
         t = self.index_table
@@ -625,10 +661,10 @@ class ReportsView(QWidget):
         dialog.open()
         self.drilled.emit(dialog)
 
-    def _open_late(self, row: int, _column: int) -> None:
-        item = self.late_table.item(row, 1)
-        if item is not None:
-            self.open_dossier.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _open_late(self, index: QModelIndex) -> None:
+        code = self.late_model.data(index, Qt.ItemDataRole.UserRole)
+        if code:
+            self.open_dossier.emit(code)
 
     # --- export -------------------------------------------------------------------------------
     def _ask_save_path(self, kind: str, suggested: str) -> str | None:

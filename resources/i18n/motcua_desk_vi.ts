@@ -1675,6 +1675,61 @@
     </message>
 </context>
 <context>
+    <name>LateModel</name>
+    <message>
+        <source>Department</source>
+        <translation>Cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Có kết quả</translation>
+    </message>
+    <message>
+        <source>Apology (Form 04)</source>
+        <translation>Văn bản xin lỗi (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Resolved late</source>
+        <translation>Đã giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <source>In progress, overdue</source>
+        <translation>Đang giải quyết, quá hạn</translation>
+    </message>
+    <message>
+        <source>Extended, in progress</source>
+        <translation>Đã gia hạn, đang giải quyết</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Chưa có</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>(muộn)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DEMO — sample agency: the forms printed here have no legal value.</source>
@@ -2417,36 +2472,8 @@
         <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
     </message>
     <message>
-        <source>Department</source>
-        <translation>Cơ quan, đơn vị</translation>
-    </message>
-    <message>
-        <source>Dossier code</source>
-        <translation>Mã hồ sơ</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Hạn giải quyết</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Có kết quả</translation>
-    </message>
-    <message>
-        <source>Apology (Form 04)</source>
-        <translation>Văn bản xin lỗi (Mẫu 04)</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
+        <source>Double-click a dossier to open it.</source>
+        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
     </message>
     <message>
         <source>Index</source>
@@ -2491,26 +2518,6 @@
     <message>
         <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good}, late {late}; in progress {pending} ({overdue} overdue).</source>
         <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước hạn và đúng hạn {good}, quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
-    </message>
-    <message>
-        <source>Resolved late</source>
-        <translation>Đã giải quyết quá hạn</translation>
-    </message>
-    <message>
-        <source>In progress, overdue</source>
-        <translation>Đang giải quyết, quá hạn</translation>
-    </message>
-    <message>
-        <source>Extended, in progress</source>
-        <translation>Đã gia hạn, đang giải quyết</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Chưa có</translation>
-    </message>
-    <message>
-        <source>(late)</source>
-        <translation>(muộn)</translation>
     </message>
     <message>
         <source>No dossier is behind this figure.</source>

@@ -84,3 +84,21 @@ def test_the_sql_path_and_the_facts_path_agree(services, clock, monkeypatch):
                 assert {k: {m_: sorted(c) for m_, c in v.items()}
                         for k, v in fast.dossiers.items()} == {
                     k: {m_: sorted(c) for m_, c in v.items()} for k, v in slow.dossiers.items()}
+
+
+def test_late_apologies_equal_those_folded_from_the_events(services, clock):
+    from dataclasses import replace
+
+    from motcua_desk.domain.reports import apology_from_events
+    from motcua_desk.store import repo
+
+    codes = sc.build(services, clock)
+    services.dossiers.record_print(codes["E"], "apology")
+    late = services.reports.late(NOV)
+    assert [e.code for e in late.entries if e.apology.at] == [codes["E"]]
+    with services.store.read() as session:
+        for e in late.entries:
+            ref = apology_from_events(repo.load_events(session, e.dossier_id))
+            assert replace(e.apology, in_time=None) == ref, e.code
+    e = next(x for x in late.entries if x.code == codes["E"])
+    assert e.apology.printed_at is not None and e.apology.in_time is True

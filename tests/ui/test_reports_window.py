@@ -12,7 +12,9 @@ from datetime import date
 import openpyxl
 from PySide6.QtCore import Qt
 
+from motcua_desk.ui import labels
 from motcua_desk.ui.actions import ActionId
+from tests.helpers import local
 from tests.printing import pdfcheck as pc
 from tests.services import report_scenario as sc
 
@@ -123,9 +125,18 @@ def test_reports_screen(make_window, services, clock, qtbot, tmp_path):
     assert window.current_page() == "reports"
 
     # the late list and the indices
-    assert view.late_table.rowCount() == 4
-    assert {view.late_table.item(i, 1).text() for i in range(4)} == {
-        codes[k] for k in "ODEF"}
+    late = view.late_model
+    assert late.rowCount() == 4
+    assert {late.text(i, 1) for i in range(4)} == {codes[k] for k in "ODEF"}
+    row_e = next(i for i in range(4) if late.text(i, 1) == codes["E"])
+    assert late.text(row_e, 6) == labels.fmt_moment(local(2026, 11, 4, 9, 0))
+    assert late.text(row_e, 7) == "Cần xác minh"
+    assert late.text(row_e, 4) == "Resolved late"
+    view.tabs.setCurrentIndex(1)
+    double_click(qtbot, view.late_table, late.index(row_e, 1))
+    qtbot.waitUntil(lambda: window.dossier_view.code == codes["E"], timeout=5000)
+    window.back()
+    view.tabs.setCurrentIndex(0)
     assert view.index_table.rowCount() == 3
     assert view.index_table.item(0, 1).text() == "66,67 % (8/12)"
     with qtbot.waitSignal(view.drilled, timeout=5000) as drilled:
