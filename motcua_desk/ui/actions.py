@@ -3,7 +3,8 @@ enum (Picard's picard/ui/mainwindow/actions.py). Widgets connect to them in thei
 _connect_signals(); the key map lives here and nowhere else.
 
 Keys, chosen for a counter officer who keeps one hand on the scanner:
-  F2–F7 the six places (intake, dossiers, handoff, return, ledgers, settings); Ctrl+F find;
+  F2–F8 the seven places (intake, dossiers, handoff, return, ledgers, settings, reports);
+  Ctrl+F find;
   F9 refresh the counts; Alt+Left back; F1 this list; Ctrl+Q quit.
   Intake: Ctrl+S save and print the slip, Ctrl+B ask to supplement, Ctrl+T refuse,
   Ctrl+Shift+N clear the form.
@@ -30,6 +31,7 @@ class ActionId(Enum):
     GO_RETURN = auto()
     GO_PRINT = auto()
     GO_SETTINGS = auto()
+    GO_REPORTS = auto()
     FIND = auto()
     BACK = auto()
     REFRESH = auto()
@@ -56,7 +58,7 @@ class ActionId(Enum):
 
 
 NAVIGATION = (ActionId.GO_INTAKE, ActionId.GO_DOSSIERS, ActionId.GO_HANDOFF,
-              ActionId.GO_RETURN, ActionId.GO_PRINT, ActionId.GO_SETTINGS)
+              ActionId.GO_RETURN, ActionId.GO_PRINT, ActionId.GO_SETTINGS, ActionId.GO_REPORTS)
 INTAKE = (ActionId.SAVE_INTAKE, ActionId.SUPPLEMENT_INTAKE, ActionId.REFUSE_INTAKE,
           ActionId.CLEAR_INTAKE)
 # dossier actions by the names the services use in DossierDetail.allowed_actions
@@ -84,6 +86,9 @@ def _specs() -> dict[ActionId, tuple[str, str, str]]:
                             translate("Actions", "The dossier ledger and the daily handoff list")),
         ActionId.GO_SETTINGS: (translate("Actions", "S&ettings"), "F7",
                                translate("Actions", "Office hours, calendar, printers, officer, language")),
+        ActionId.GO_REPORTS: (translate("Actions", "Re&ports"), "F8",
+                              translate("Actions", "The office's figures: Biểu 06, late dossiers, "
+                                        "QĐ 766 indices")),
         ActionId.FIND: (translate("Actions", "&Find a dossier"), "Ctrl+F",
                         translate("Actions", "Search by code, name, citizen ID or phone")),
         ActionId.BACK: (translate("Actions", "&Back"), "Alt+Left", translate("Actions", "Back to the previous screen")),

@@ -154,6 +154,9 @@ def message(err: BaseException) -> str:
         "invalid_override": translate("Errors", "This calendar change is not valid."),
         "conflicting_override": translate("Errors", "This calendar change contradicts another one."),
         "range": translate("Errors", "The end date is before the start date."),
+        "period_range": translate("Errors", "The end date is before the start date."),
+        "period_too_long": translate("Errors", "A report period may not be longer than 10 "
+                                     "years."),
         "date_format": translate("Errors", "This is not a valid date."),
         "invalid_datetime": translate("Errors", "This is not a valid date and time."),
         "return_method": translate("Errors", "Choose how the result was returned."),

@@ -1,4 +1,4 @@
-"""The counter window: navigation (F2–F7), the today panel, the pages, the message bar, the
+"""The counter window: navigation (F2–F8), the today panel, the pages, the message bar, the
 status bar (officer, desk, database, and the sync area), and the scanner's routing.
 
 Start-up is built for a big database: the window is shown first with nothing read; the
@@ -67,8 +67,8 @@ from motcua_desk.ui.worker import Changes, Worker
 
 log = logging.getLogger("motcua.ui.window")
 
-PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "dossier")
-NAV_PAGE = dict(zip(NAVIGATION, PAGES[:6], strict=True))
+PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "reports", "dossier")
+NAV_PAGE = dict(zip(NAVIGATION, PAGES[:7], strict=True))
 MESSAGE_MS = 10_000
 
 
@@ -370,17 +370,18 @@ class MainWindow(QMainWindow):
     def _make_page(self, name: str) -> QWidget:
         from motcua_desk.ui.handoff_view import HandoffView
         from motcua_desk.ui.print_view import PrintView
+        from motcua_desk.ui.reports_view import ReportsView
         from motcua_desk.ui.return_view import ReturnView
         from motcua_desk.ui.search_view import SearchView
         from motcua_desk.ui.settings_view import SettingsView
 
         classes = {"dossiers": SearchView, "handoff": HandoffView, "return": ReturnView,
-                   "print": PrintView, "settings": SettingsView}
+                   "print": PrintView, "settings": SettingsView, "reports": ReportsView}
         return classes[name](self.ctx, self.stack)
 
     def _connect_page(self, name: str, view: QWidget) -> None:
         """The signals of a page built late (the window's own are in _connect_signals)."""
-        if name == "dossiers":
+        if name in ("dossiers", "reports"):
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
             view.desk_changed.connect(self.load_desk)

@@ -52,6 +52,14 @@
         <translation>Giờ làm việc, lịch, máy in, cán bộ, ngôn ngữ</translation>
     </message>
     <message>
+        <source>Re&amp;ports</source>
+        <translation>Bá&amp;o cáo</translation>
+    </message>
+    <message>
+        <source>The office&apos;s figures: Biểu 06, late dossiers, QĐ 766 indices</source>
+        <translation>Số liệu của đơn vị: Biểu 06, hồ sơ quá hạn, chỉ số QĐ 766</translation>
+    </message>
+    <message>
         <source>&amp;Find a dossier</source>
         <translation>Tìm &amp;kiếm hồ sơ</translation>
     </message>
@@ -206,6 +214,21 @@
     <message>
         <source>Print one of the dossier&apos;s forms</source>
         <translation>In một phiếu của hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>Bieu06Model</name>
+    <message>
+        <source>Department, procedure</source>
+        <translation>Cơ quan, đơn vị; thủ tục</translation>
+    </message>
+    <message>
+        <source>Field, procedure</source>
+        <translation>Lĩnh vực, thủ tục</translation>
+    </message>
+    <message>
+        <source>(beside the form)</source>
+        <translation>(ngoài biểu)</translation>
     </message>
 </context>
 <context>
@@ -538,6 +561,17 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <source>{n} dossier(s). Double-click one to open it.</source>
+        <translation>{n} hồ sơ. Nhấp đúp vào một hồ sơ để mở.</translation>
+    </message>
+    <message>
+        <source>The first {limit} are listed.</source>
+        <translation>Chỉ liệt kê {limit} hồ sơ đầu tiên.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Applicant&apos;s name</source>
@@ -854,6 +888,10 @@
     <message>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>A report period may not be longer than 10 years.</source>
+        <translation>Kỳ báo cáo không được dài quá 10 năm.</translation>
     </message>
     <message>
         <source>This is not a valid date.</source>
@@ -1637,6 +1675,61 @@
     </message>
 </context>
 <context>
+    <name>LateModel</name>
+    <message>
+        <source>Department</source>
+        <translation>Cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Có kết quả</translation>
+    </message>
+    <message>
+        <source>Apology (Form 04)</source>
+        <translation>Văn bản xin lỗi (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Resolved late</source>
+        <translation>Đã giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <source>In progress, overdue</source>
+        <translation>Đang giải quyết, quá hạn</translation>
+    </message>
+    <message>
+        <source>Extended, in progress</source>
+        <translation>Đã gia hạn, đang giải quyết</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Chưa có</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>(muộn)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DEMO — sample agency: the forms printed here have no legal value.</source>
@@ -1761,6 +1854,17 @@
     <message>
         <source>Stopping sync before closing…</source>
         <translation>Đang dừng đồng bộ trước khi đóng…</translation>
+    </message>
+</context>
+<context>
+    <name>MonthBars</name>
+    <message>
+        <source>No figures yet: choose a period and press Compute.</source>
+        <translation>Chưa có số liệu: chọn kỳ báo cáo rồi bấm Tính.</translation>
+    </message>
+    <message>
+        <source>Light: received (3) · dark: resolved (7) · above: resolved early or on time, ((8)+(9))/(7)</source>
+        <translation>Cột nhạt: tiếp nhận (3) · cột đậm: đã giải quyết (7) · số trên cột: tỷ lệ giải quyết trước hạn và đúng hạn, ((8)+(9))/(7)</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2407,141 @@
     <message>
         <source>&amp;Brought by:</source>
         <translation>&amp;Người mang đến:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>From – to…</source>
+        <translation>Từ ngày – đến ngày…</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>Quầy này</translation>
+    </message>
+    <message>
+        <source>Whole office</source>
+        <translation>Toàn đơn vị</translation>
+    </message>
+    <message>
+        <source>Office, desk {n}</source>
+        <translation>Đơn vị, quầy số {n}</translation>
+    </message>
+    <message>
+        <source>By field and procedure</source>
+        <translation>Theo lĩnh vực và thủ tục</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Theo cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Tính</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to list the dossiers behind it.</source>
+        <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
+    </message>
+    <message>
+        <source>Double-click a dossier to open it.</source>
+        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Dossiers lowering it</source>
+        <translation>Số hồ sơ làm giảm điểm</translation>
+    </message>
+    <message>
+        <source>Double-click an index to list the dossiers that lower it.</source>
+        <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
+    </message>
+    <message>
+        <source>Form 06 (Biểu 06)</source>
+        <translation>Biểu 06</translation>
+    </message>
+    <message>
+        <source>Late dossiers and apologies</source>
+        <translation>Hồ sơ quá hạn và văn bản xin lỗi</translation>
+    </message>
+    <message>
+        <source>QĐ 766 self-check</source>
+        <translation>Tự đánh giá theo QĐ 766</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good}, late {late}; in progress {pending} ({overdue} overdue).</source>
+        <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước hạn và đúng hạn {good}, quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
+    </message>
+    <message>
+        <source>No dossier is behind this figure.</source>
+        <translation>Không có hồ sơ nào ứng với số liệu này.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from motcua_desk.services import IntakeRequest
 from motcua_desk.ui.i18n import install_translator, remove_translator
 from tests.ui.keyboard import collisions, mnemonics, not_plain
 
-SCREENS = ("intake", "dossiers", "handoff", "return", "print", "settings", "dossier")
+SCREENS = ("intake", "dossiers", "handoff", "return", "print", "settings", "reports", "dossier")
 
 
 @pytest.fixture(params=["vi", "en"])
