@@ -365,7 +365,20 @@ class MainWindow(QMainWindow):
             self._connect_page(name, widget)
             if self._desk_complete and hasattr(widget, "set_desk"):
                 widget.set_desk()
+            self.keep_on_screen()
         return self._pages[name]
+
+    def keep_on_screen(self) -> None:
+        """A page built late can make the window wider than the screen (its minimum size
+        grows): the window is then maximised, so nothing is cut off at the right."""
+        if not self.isVisible() or self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        if not room.contains(self.frameGeometry()):
+            self.showMaximized()
 
     def _make_page(self, name: str) -> QWidget:
         from motcua_desk.ui.handoff_view import HandoffView

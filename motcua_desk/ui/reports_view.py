@@ -431,13 +431,20 @@ class ReportsView(QWidget):
         row.addWidget(self.date_from)
         row.addWidget(QLabel("–", self))
         row.addWidget(self.date_to)
-        row.addWidget(self.scope_combo)
-        row.addWidget(self.by_combo)
         row.addWidget(self.compute_button)
-        row.addWidget(self.progress)
         row.addStretch(1)
-        row.addWidget(self.pdf_button)
-        row.addWidget(self.xlsx_button)
+        # the second line, so that the screen fits a 1366-pixel counter screen
+        row2 = QHBoxLayout()
+        row2.addWidget(self.scope_combo)
+        row2.addWidget(self.by_combo)
+        row2.addWidget(self.progress)
+        row2.addStretch(1)
+        row2.addWidget(self.pdf_button)
+        row2.addWidget(self.xlsx_button)
+        for combo in (self.preset_combo, self.scope_combo, self.by_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
 
         self.model = Bieu06Model(self)
         self.table = QTableView(self)
@@ -493,6 +500,7 @@ class ReportsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(row2)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         self._set_exports_enabled()

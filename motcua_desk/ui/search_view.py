@@ -78,6 +78,11 @@ class SearchView(QWidget):
         row1.addWidget(search_label)
         row1.addWidget(self.search_edit, 1)
         row1.addWidget(self.search_button)
+        for combo in (self.status_combo, self.field_combo, self.department_combo):
+            # long department names must not widen the window past a 1366-pixel screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         row2 = QHBoxLayout()
         row2.addWidget(self.status_combo)
         row2.addWidget(self.field_combo)
