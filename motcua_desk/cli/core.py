@@ -538,6 +538,10 @@ def cmd_restore(ctx: Context) -> int:
         print(f"the replaced database is kept as {r.kept_aside}")
     if r.floors_carried:
         print("dossier codes and ledger numbers continue after the replaced database's")
+    lost = (r.replaced_last_seq or 0) - r.last_seq
+    if lost > 0 and not r.pending:
+        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
+              "database (this desk does not sync, so nothing can bring them back here)")
     else:
         print("the replaced database could not be read: codes issued after the backup are "
               "not known here")
