@@ -72,6 +72,18 @@ def test_no_import_by_name_at_run_time():
     assert not dynamic_imports(ROOT)
 
 
+def test_only_the_services_reach_the_store_behind_them():
+    """`Services._store` is private: the ui, the cli, sync and app go through the use cases."""
+    found = []
+    for path in sorted(PKG.rglob("*.py")):
+        if path.is_relative_to(PKG / "services"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "_store":
+                found.append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    assert not found
+
+
 def test_cli_loads_by_name_only_its_own_command_modules():
     from motcua_desk.cli import COMMAND_MODULES
 

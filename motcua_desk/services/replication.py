@@ -207,7 +207,7 @@ class ReplicationService(ServiceBase):
 
     @classmethod
     def from_services(cls, services) -> ReplicationService:
-        return cls(services.store, services.clock, services.calendar, services.catalog)
+        return cls(services._store, services.clock, services.calendar, services.catalog)
 
     # --- identity ---------------------------------------------------------------------------
     def identity(self) -> DeskIdentity:
