@@ -260,7 +260,8 @@ class DossierService(ServiceBase):
                 state = self._resolve(uow, code)
                 if state.location == dept.name:
                     raise IllegalTransition(state.status, "hand_off",
-                                            f"{state.code} is already at {dept.name}")
+                                            f"{state.code} is already at {dept.name}",
+                                            reason="already_there")
                 moment = self._moment(at, now, not_before=state.location_since)
                 from_unit = state.location or DESK
                 if from_unit != DESK and not giver:
@@ -380,7 +381,8 @@ class DossierService(ServiceBase):
             moment = self._moment(at, now, not_before=state.location_since)
             if state.status in (Status.RECEIVED, Status.IN_PROCESS) and state.extended:
                 raise IllegalTransition(state.status, "extend",
-                                        "the return date may be reset only once")
+                                        "the return date may be reset only once",
+                                        reason="extended_once")
             new = self.cal.to_local(new_due)
             if state.due_at is not None and new <= state.due_at:
                 raise ValidationError("new_due", "the new return date must be later than "
