@@ -4,7 +4,6 @@ scanned code, search, the day's work, the ledgers."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -18,6 +17,7 @@ from motcua_desk.domain.dto import (
     DossierDetail,
     DossierView,
     HandoffEntry,
+    IntakeRequest,
     TodayCounts,
 )
 from motcua_desk.domain.errors import (
@@ -47,22 +47,6 @@ PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
 MAX_EXTENSION_DAYS = 365
 TAIL_DAYS = 31  # a code's number typed alone is looked for on the last month's days
 INTAKE_OUTCOMES = ("received", "supplement", "refused")
-
-
-@dataclass(frozen=True)
-class IntakeRequest:
-    procedure_code: str
-    applicant_name: str
-    id_number: str = ""
-    phone: str = ""
-    address: str = ""
-    email: str = ""
-    sets: int = 1
-    received_at: datetime | None = None  # naive = office-local; None = now
-    documents: Sequence[DocumentLine] | None = None  # None: the procedure's list, all ticked
-    channel: str = "direct"  # direct | post | online
-    result_delivery: str = "counter"  # counter | post
-    note: str = ""
 
 
 class DossierService(ServiceBase):
