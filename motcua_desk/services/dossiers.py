@@ -10,7 +10,7 @@ from sqlalchemy import and_, func, or_, select
 
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
-from motcua_desk.domain.catalog import DOCUMENT_FORMS
+from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import DESK, DossierState, Status, fold
 from motcua_desk.domain.dto import (
     DocumentLine,
@@ -206,9 +206,9 @@ class DossierService(ServiceBase):
     def _item(d: DocumentLine) -> dict:
         """A document to bring (Mẫu 02): name, form (original / certified copy / copy /
         shown) and count, each checked."""
-        if d.form not in DOCUMENT_FORMS:
+        if d.form not in DOCUMENT_FORM_LABELS_VI:
             raise ValidationError("item", f"unknown document form {d.form!r} "
-                                  f"({', '.join(DOCUMENT_FORMS)})", code="document_form",
+                                  f"({', '.join(DOCUMENT_FORM_LABELS_VI)})", code="document_form",
                                   value=d.form)
         return {"name": validation.free_text("item", d.name, required=True, limit=300),
                 "form": d.form, "count": validation.count("count", d.count)}

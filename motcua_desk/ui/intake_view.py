@@ -289,7 +289,7 @@ class IntakeView(QWidget):
     def documents(self) -> tuple[DocumentLine, ...]:
         # the printed (Vietnamese) labels of the document forms; imported here because the
         # catalog module pulls in the holiday calendar, which start-up does not need
-        from motcua_desk.domain.catalog import DOCUMENT_FORMS as FORM_LABELS_VI
+        from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI as FORM_LABELS_VI
 
         table = self.ui.documentsTable
         lines = []
