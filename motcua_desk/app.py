@@ -81,14 +81,14 @@ def run_window(db_path: Path | None = None) -> int:
     db = Path(db_path) if db_path else paths.default_db_path()
     log.info("starting the window on %s", db)
 
-    def sync_engine(services, *, hub_url: str = "", token: str = "", on_status=None,
+    def sync_engine(replication, *, hub_url: str = "", token: str = "", on_status=None,
                     cafile: str = ""):
-        """Runs on the window's sync thread: the engine on the hub given (trusting `cafile`
-        for https), or the one saved in the desk database with its CA file (SyncError code
-        no_hub when there is none)."""
+        """Runs on the window's sync thread, over the DB worker's replication service: the
+        engine on the hub given (trusting `cafile` for https), or the one saved in the desk
+        database with its CA file (SyncError code no_hub when there is none)."""
         from motcua_desk.sync.client import SyncEngine
 
-        return SyncEngine(services, hub_url=hub_url, token=token, on_status=on_status,
+        return SyncEngine(replication, hub_url=hub_url, token=token, on_status=on_status,
                           verify=cafile or True)
 
     return run(db, lambda: open_services(db), sync_factory=sync_engine)

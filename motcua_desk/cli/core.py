@@ -363,7 +363,7 @@ _FORM_WORDS = {"original": "original", "ban chinh": "original",
 def parse_item(text: str):
     """'DOC[:FORM][:COUNT]' → a DocumentLine; a trailing part that is neither a form nor a
     number stays in the name (names may hold colons)."""
-    from motcua_desk.domain.catalog import DOCUMENT_FORMS
+    from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
     from motcua_desk.domain.dto import DocumentLine
     from motcua_desk.domain.errors import ValidationError
     from motcua_desk.domain.text import fold
@@ -383,7 +383,7 @@ def parse_item(text: str):
         raise ValidationError("item", f"unknown document form {parts[-1]!r} (original, "
                               "certified_copy, copy, presented)", code="document_form")
     name = ":".join(parts).strip()
-    return DocumentLine(name, form, DOCUMENT_FORMS[form], count)
+    return DocumentLine(name, form, DOCUMENT_FORM_LABELS_VI[form], count)
 
 
 def cmd_supplement(ctx: Context) -> int:

@@ -193,15 +193,18 @@ def _check(s: dict[str, Any], event: Event) -> None:
     """Raise IllegalTransition when the state held in `s` forbids `event`."""
     status = s["status"]
     if event.type == EventType.RECEIVED and status != Status.NEW:
-        raise IllegalTransition(status, "receive", "this dossier was already received")
+        raise IllegalTransition(status, "receive", "this dossier was already received",
+                                reason="already_received")
     if status not in ALLOWED[event.type]:
         raise IllegalTransition(status, ACTION_NAMES[event.type])
     if event.type == EventType.REFUSED_AT_INTAKE and any(
             step.kind == EventType.HANDED_OFF for step in s["steps"]):
         raise IllegalTransition(status, "refuse_at_intake",
-                                "the dossier has already gone to a department")
+                                "the dossier has already gone to a department",
+                                reason="handed_off")
     if event.type == EventType.EXTENDED and s["extended"]:
-        raise IllegalTransition(status, "extend", "the return date may be reset only once")
+        raise IllegalTransition(status, "extend", "the return date may be reset only once",
+                                reason="extended_once")
 
 
 def _evolve(s: dict[str, Any], event: Event) -> None:

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from motcua_desk.domain.catalog import DOCUMENT_FORMS
+from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dto import (
     RETURN_METHODS_VI,
     AgencyInfo,
@@ -290,7 +290,7 @@ def slip_pdf(detail: DossierDetail, agency: AgencyInfo, *, reprint: int = 0,
     d = detail.dossier
     received = _slip_receipt(detail)
     width, height = _frame(A5, A5_MARGINS)
-    docs = [(x.name, x.form_label or DOCUMENT_FORMS.get(x.form, x.form), x.count)
+    docs = [(x.name, x.form_label or DOCUMENT_FORM_LABELS_VI.get(x.form, x.form), x.count)
             for x in d.documents if x.checked]
     if d.result_delivery == "post":
         place = "Qua dịch vụ bưu chính công ích (gửi về địa chỉ của người nộp hồ sơ)"
@@ -366,7 +366,8 @@ def supplement_pdf(detail: DossierDetail, agency: AgencyInfo, *, reprint: int = 
     ev = _last(detail, "supplement_requested")
     assert ev is not None
     info = dict(ev.payload) or dict(d.last_supplement)
-    items = [(clean(i.get("name", "")), DOCUMENT_FORMS.get(i.get("form", ""), i.get("form", "")),
+    items = [(clean(i.get("name", "")),
+              DOCUMENT_FORM_LABELS_VI.get(i.get("form", ""), i.get("form", "")),
               int(i.get("count", 1) or 1)) for i in info.get("items", ()) or ()]
     by = info.get("by", "desk")
     contact = clean(info.get("contact_officer")) or clean(ev.officer) or clean(agency.officer)

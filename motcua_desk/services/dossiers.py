@@ -4,20 +4,20 @@ scanned code, search, the day's work, the ledgers."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
-from motcua_desk.domain.catalog import DOCUMENT_FORMS
+from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import DESK, DossierState, Status, fold
 from motcua_desk.domain.dto import (
     DocumentLine,
     DossierDetail,
     DossierView,
     HandoffEntry,
+    IntakeRequest,
     TodayCounts,
 )
 from motcua_desk.domain.errors import (
@@ -47,22 +47,6 @@ PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
 MAX_EXTENSION_DAYS = 365
 TAIL_DAYS = 31  # a code's number typed alone is looked for on the last month's days
 INTAKE_OUTCOMES = ("received", "supplement", "refused")
-
-
-@dataclass(frozen=True)
-class IntakeRequest:
-    procedure_code: str
-    applicant_name: str
-    id_number: str = ""
-    phone: str = ""
-    address: str = ""
-    email: str = ""
-    sets: int = 1
-    received_at: datetime | None = None  # naive = office-local; None = now
-    documents: Sequence[DocumentLine] | None = None  # None: the procedure's list, all ticked
-    channel: str = "direct"  # direct | post | online
-    result_delivery: str = "counter"  # counter | post
-    note: str = ""
 
 
 class DossierService(ServiceBase):
@@ -222,9 +206,9 @@ class DossierService(ServiceBase):
     def _item(d: DocumentLine) -> dict:
         """A document to bring (Mẫu 02): name, form (original / certified copy / copy /
         shown) and count, each checked."""
-        if d.form not in DOCUMENT_FORMS:
+        if d.form not in DOCUMENT_FORM_LABELS_VI:
             raise ValidationError("item", f"unknown document form {d.form!r} "
-                                  f"({', '.join(DOCUMENT_FORMS)})", code="document_form",
+                                  f"({', '.join(DOCUMENT_FORM_LABELS_VI)})", code="document_form",
                                   value=d.form)
         return {"name": validation.free_text("item", d.name, required=True, limit=300),
                 "form": d.form, "count": validation.count("count", d.count)}
@@ -260,7 +244,8 @@ class DossierService(ServiceBase):
                 state = self._resolve(uow, code)
                 if state.location == dept.name:
                     raise IllegalTransition(state.status, "hand_off",
-                                            f"{state.code} is already at {dept.name}")
+                                            f"{state.code} is already at {dept.name}",
+                                            reason="already_there")
                 moment = self._moment(at, now, not_before=state.location_since)
                 from_unit = state.location or DESK
                 if from_unit != DESK and not giver:
@@ -380,7 +365,8 @@ class DossierService(ServiceBase):
             moment = self._moment(at, now, not_before=state.location_since)
             if state.status in (Status.RECEIVED, Status.IN_PROCESS) and state.extended:
                 raise IllegalTransition(state.status, "extend",
-                                        "the return date may be reset only once")
+                                        "the return date may be reset only once",
+                                        reason="extended_once")
             new = self.cal.to_local(new_due)
             if state.due_at is not None and new <= state.due_at:
                 raise ValidationError("new_due", "the new return date must be later than "

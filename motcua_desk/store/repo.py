@@ -17,8 +17,10 @@ from motcua_desk.domain.dossier import DossierState
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.text import fold
 from motcua_desk.store.engine import json_dumps
+from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
     ConflictRow,
+    DeskRow,
     DossierRow,
     EventRow,
     SequenceRow,
@@ -27,6 +29,22 @@ from motcua_desk.store.models import (
 from motcua_desk.store.types import utc_text
 
 _CHUNK = 500  # ids per IN (...) list
+
+
+# --- the desk's own row ---------------------------------------------------------------------
+
+NOT_SET_UP = "this desk has not been set up yet"
+RUN_INIT = "run 'motcua-desk init' (or start the window)"
+RUN_INIT_BEFORE_SYNC = "run 'motcua-desk init' before syncing"
+
+
+def own_desk(session: Session, hint: str = "") -> DeskRow:
+    """This desk's own row (identity, counters, chain head). DeskNotInitialised before the
+    desk has been set up, its message ending with `hint`: what to do about it."""
+    desk = session.get(DeskRow, 1)
+    if desk is None:
+        raise DeskNotInitialised(f"{NOT_SET_UP}: {hint}" if hint else NOT_SET_UP)
+    return desk
 
 
 # --- events -------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
 
     `services_factory()` opens the desk database and builds the services: the composition
     root (motcua_desk.app.run_window) supplies it, and it runs on the DB worker's thread.
-    `sync_factory(services, *, hub_url="", token="", on_status=None)` builds the sync engine
+    `sync_factory(replication, *, hub_url="", token="", on_status=None)` builds the sync engine
     that the window's sync worker runs (see ui.sync_worker); None: no sync."""
     from motcua_desk.ui.main_window import MainWindow
     from motcua_desk.ui.worker import Worker

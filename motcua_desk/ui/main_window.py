@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
                  db_path: Path | None = None, log_path: Path | None = None,
                  scan_detector: ScanDetector | None = None, scan_timestamp=None,
                  sync_factory=None, sync_interval: float = 30.0) -> None:
-        """`sync_factory(services, *, hub_url="", token="", on_status=None)` builds the
+        """`sync_factory(replication, *, hub_url="", token="", on_status=None)` builds the
         desk's SyncEngine (given by the composition root); without it the window does not
         sync and says so."""
         super().__init__()

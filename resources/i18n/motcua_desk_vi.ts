@@ -998,6 +998,150 @@
         <translation>Thao tác bị từ chối: {detail}</translation>
     </message>
     <message>
+        <source>The action was refused.</source>
+        <translation>Thao tác bị từ chối.</translation>
+    </message>
+    <message>
+        <source>{field}: this value is not valid.</source>
+        <translation>{field}: giá trị này không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>What you asked for does not exist.</source>
+        <translation>Không tìm thấy nội dung bạn yêu cầu.</translation>
+    </message>
+    <message>
+        <source>The database refused the action. Call IT with the log file.</source>
+        <translation>Cơ sở dữ liệu không thực hiện được thao tác này. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>This database is in a folder that cannot be written and cannot be opened as it is there: copy it to a folder that can be written.</source>
+        <translation>Cơ sở dữ liệu này nằm trong thư mục không ghi được nên không mở được tại đó: hãy chép nó sang một thư mục ghi được.</translation>
+    </message>
+    <message>
+        <source>The file {path} already exists: choose another name.</source>
+        <translation>Tệp {path} đã có: hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written: choose another folder.</source>
+        <translation>Không ghi được tệp {path}: hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>The dossier code is too long to be printed as a barcode on this form.</source>
+        <translation>Mã hồ sơ quá dài, không in được thành mã vạch trên mẫu này.</translation>
+    </message>
+    <message>
+        <source>This sync exception is no longer in the list (it was already dealt with).</source>
+        <translation>Ngoại lệ đồng bộ này không còn trong danh sách (đã được xử lý).</translation>
+    </message>
+    <message>
+        <source>There is no such list of today&apos;s dossiers.</source>
+        <translation>Không có danh sách hồ sơ trong ngày như vậy.</translation>
+    </message>
+    <message>
+        <source>A setting is not known to this version of motcua-desk.</source>
+        <translation>Có một thiết lập mà phiên bản motcua-desk này không biết.</translation>
+    </message>
+    <message>
+        <source>The processing time must be a number greater than zero and not too long.</source>
+        <translation>Thời hạn giải quyết phải là một số lớn hơn 0 và không quá dài.</translation>
+    </message>
+    <message>
+        <source>This unit of processing time is not known.</source>
+        <translation>Không rõ đơn vị của thời hạn giải quyết.</translation>
+    </message>
+    <message>
+        <source>A procedure code looks like 1.004873: a digit, a dot and six digits.</source>
+        <translation>Mã thủ tục có dạng 1.004873: một chữ số, dấu chấm và sáu chữ số.</translation>
+    </message>
+    <message>
+        <source>A procedure&apos;s processing time is in working days, in working hours or within the same day.</source>
+        <translation>Thời hạn giải quyết của thủ tục tính bằng ngày làm việc, giờ làm việc hoặc trong ngày.</translation>
+    </message>
+    <message>
+        <source>A procedure&apos;s processing time must be a positive number of days or hours.</source>
+        <translation>Thời hạn giải quyết của thủ tục phải là một số ngày hoặc số giờ lớn hơn 0.</translation>
+    </message>
+    <message>
+        <source>A document&apos;s number of copies must be from 1 to 99.</source>
+        <translation>Số bản của một giấy tờ phải từ 1 đến 99.</translation>
+    </message>
+    <message>
+        <source>This is not a report period: write a month (2026-11), a quarter (2026-Q4), a half-year (2026-H2) or a year (2026).</source>
+        <translation>Đây không phải kỳ báo cáo: hãy ghi tháng (2026-11), quý (2026-Q4), 6 tháng (2026-H2) hoặc năm (2026).</translation>
+    </message>
+    <message>
+        <source>This report period is not known.</source>
+        <translation>Không có kỳ báo cáo này.</translation>
+    </message>
+    <message>
+        <source>Choose how the figures are grouped: by field, by procedure or by department.</source>
+        <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục hoặc theo phòng ban.</translation>
+    </message>
+    <message>
+        <source>Choose whose figures these are: this desk&apos;s or the whole office&apos;s.</source>
+        <translation>Hãy chọn phạm vi số liệu: của bàn này hay của cả bộ phận.</translation>
+    </message>
+    <message>
+        <source>A report setting is not valid.</source>
+        <translation>Có một thiết lập báo cáo không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The report has no such column.</source>
+        <translation>Báo cáo không có cột này.</translation>
+    </message>
+    <message>
+        <source>There is no such report form.</source>
+        <translation>Không có mẫu báo cáo này.</translation>
+    </message>
+    <message>
+        <source>The report form definition is damaged. Call IT with the log file.</source>
+        <translation>Định nghĩa mẫu báo cáo bị hỏng. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>the file {path} does not exist.</source>
+        <translation>không có tệp {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a database file.</source>
+        <translation>{path} không phải tệp cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>{path} is a database in use, not a backup (its last changes are still in its -wal file beside it).</source>
+        <translation>{path} là cơ sở dữ liệu đang được dùng, không phải bản sao lưu (các thay đổi cuối vẫn nằm trong tệp -wal bên cạnh).</translation>
+    </message>
+    <message>
+        <source>{path} is not a motcua-desk database.</source>
+        <translation>{path} không phải cơ sở dữ liệu của motcua-desk.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: choose another backup.</source>
+        <translation>{path} bị hỏng: hãy chọn bản sao lưu khác.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a desk database.</source>
+        <translation>không đọc được {path} như cơ sở dữ liệu của một bàn tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>{path} is a desk database that was never set up: there is nothing to restore.</source>
+        <translation>{path} là cơ sở dữ liệu của một bàn chưa từng được thiết lập: không có gì để khôi phục.</translation>
+    </message>
+    <message>
+        <source>the desk database is in use by another motcua-desk window or command: close it first.</source>
+        <translation>cơ sở dữ liệu của bàn đang được một cửa sổ hoặc lệnh motcua-desk khác sử dụng: hãy đóng nó trước.</translation>
+    </message>
+    <message>
+        <source>{path} is this desk&apos;s database itself, not a backup of it.</source>
+        <translation>{path} chính là cơ sở dữ liệu của bàn này, không phải bản sao lưu của nó.</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of another desk computer: it cannot replace this desk&apos;s database.</source>
+        <translation>{path} là bản sao lưu của một máy bàn khác: không thể dùng thay cơ sở dữ liệu của bàn này.</translation>
+    </message>
+    <message>
+        <source>the file {path} is not a backup of this desk.</source>
+        <translation>tệp {path} không phải bản sao lưu của bàn này.</translation>
+    </message>
+    <message>
         <source>The sync server cannot be reached. Check the server address, the network cable and that the server is on. The desk keeps working: what it does is sent when the server answers again.</source>
         <translation>Không kết nối được máy chủ đồng bộ. Kiểm tra địa chỉ máy chủ, dây mạng và máy chủ đã bật chưa. Bàn vẫn làm việc bình thường: mọi việc sẽ được gửi khi máy chủ trả lời lại.</translation>
     </message>

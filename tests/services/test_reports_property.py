@@ -93,7 +93,7 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
                     _act(svc, code, action, at)
                 except DomainError:
                     pass  # an illegal move: refused, nothing written
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             events = defaultdict(list)
             for ev in repo.events_where(session, "1 = 1", ()):
                 events[ev.dossier_id].append(ev)

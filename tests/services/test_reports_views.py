@@ -96,7 +96,7 @@ def test_late_apologies_equal_those_folded_from_the_events(services, clock):
     services.dossiers.record_print(codes["E"], "apology")
     late = services.reports.late(NOV)
     assert [e.code for e in late.entries if e.apology.at] == [codes["E"]]
-    with services.store.read() as session:
+    with services._store.read() as session:
         for e in late.entries:
             ref = apology_from_events(repo.load_events(session, e.dossier_id))
             assert replace(e.apology, in_time=None) == ref, e.code

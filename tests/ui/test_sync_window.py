@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 import tests.sync.helpers as sync_helpers
-from motcua_desk.services import IntakeRequest
+from motcua_desk.services import IntakeRequest, Services
+from motcua_desk.services.replication import ReplicationService
 from motcua_desk.sync.client import Backoff, SyncEngine
 from motcua_desk.sync.hub import make_server
 from motcua_desk.ui.i18n import install_translator, remove_translator
@@ -28,7 +29,7 @@ WAIT = 15_000
 ENGINE_THREADS: list[str] = []  # where engines were built and their status came from
 
 
-def engine_factory(services, *, hub_url="", token="", on_status=None, cafile=""):
+def engine_factory(replication, *, hub_url="", token="", on_status=None, cafile=""):
     """What the composition root gives the window, with quick retries for the tests."""
     ENGINE_THREADS.append(threading.current_thread().name)
 
@@ -37,7 +38,7 @@ def engine_factory(services, *, hub_url="", token="", on_status=None, cafile="")
         if on_status is not None:
             on_status(st)
 
-    return SyncEngine(services, hub_url=hub_url, token=token, on_status=status, retries=0,
+    return SyncEngine(replication, hub_url=hub_url, token=token, on_status=status, retries=0,
                       backoff=FAST, verify=cafile or True)
 
 
@@ -307,6 +308,9 @@ def test_settings_refuse_a_wrong_token_and_save_a_good_one(open_window, services
     window = open_window(services)
     area = window.sync_status
     qtbot.waitUntil(lambda: window.sync.attached, timeout=WAIT)
+    # the GUI thread holds the replication service for the sync threads, not the Services
+    assert isinstance(window.sync._replication, ReplicationService)
+    assert not any(isinstance(v, Services) for v in vars(window.sync).values())
     assert window.sync.snapshot.state == "unset" and area.online.text() == "Đồng bộ: chưa thiết lập" and not window.sync.running
 
     view = window.go("settings")
