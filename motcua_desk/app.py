@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,19 +68,27 @@ def run_window(db_path: Path | None = None) -> int:
     Qt is imported here, not at the top of this module, so the command line never loads it.
     The database is opened (and migrated) by the window's DB worker, on its own thread, after
     the window has been painted: the factory below runs there."""
+    from motcua_desk.ui.platform_check import xcb_problem
+
+    problem = xcb_problem()
+    if problem:
+        log.error("%s", problem)
+        print(f"motcua-desk: {problem}", file=sys.stderr)
+        return 2
+
     from motcua_desk.ui.application import run
 
     db = Path(db_path) if db_path else paths.default_db_path()
     log.info("starting the window on %s", db)
 
-    def sync_engine(services, *, hub_url: str = "", token: str = "", on_status=None,
+    def sync_engine(replication, *, hub_url: str = "", token: str = "", on_status=None,
                     cafile: str = ""):
-        """Runs on the window's sync thread: the engine on the hub given (trusting `cafile`
-        for https), or the one saved in the desk database with its CA file (SyncError code
-        no_hub when there is none)."""
+        """Runs on the window's sync thread, over the DB worker's replication service: the
+        engine on the hub given (trusting `cafile` for https), or the one saved in the desk
+        database with its CA file (SyncError code no_hub when there is none)."""
         from motcua_desk.sync.client import SyncEngine
 
-        return SyncEngine(services, hub_url=hub_url, token=token, on_status=on_status,
+        return SyncEngine(replication, hub_url=hub_url, token=token, on_status=on_status,
                           verify=cafile or True)
 
     return run(db, lambda: open_services(db), sync_factory=sync_engine)

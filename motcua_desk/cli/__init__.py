@@ -21,7 +21,7 @@ log = logging.getLogger("motcua.cli")
 # Command modules: each has register(subparsers) adding its sub-commands; a handler is stored
 # as `func` and takes a Context. Optional modules are skipped when not present.
 COMMAND_MODULES = ["motcua_desk.cli.core", "motcua_desk.cli.printing", "motcua_desk.cli.sync",
-                   "motcua_desk.cli.verify"]
+                   "motcua_desk.cli.verify", "motcua_desk.cli.reports"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`… | head`): what was asked for was written as far as it was
+        # read; no traceback and no "internal error" (Python docs, "Note on SIGPIPE")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except Exception as err:
         from motcua_desk.cli.common import database_problem
 

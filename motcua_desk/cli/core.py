@@ -363,7 +363,7 @@ _FORM_WORDS = {"original": "original", "ban chinh": "original",
 def parse_item(text: str):
     """'DOC[:FORM][:COUNT]' → a DocumentLine; a trailing part that is neither a form nor a
     number stays in the name (names may hold colons)."""
-    from motcua_desk.domain.catalog import DOCUMENT_FORMS
+    from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
     from motcua_desk.domain.dto import DocumentLine
     from motcua_desk.domain.errors import ValidationError
     from motcua_desk.domain.text import fold
@@ -383,7 +383,7 @@ def parse_item(text: str):
         raise ValidationError("item", f"unknown document form {parts[-1]!r} (original, "
                               "certified_copy, copy, presented)", code="document_form")
     name = ":".join(parts).strip()
-    return DocumentLine(name, form, DOCUMENT_FORMS[form], count)
+    return DocumentLine(name, form, DOCUMENT_FORM_LABELS_VI[form], count)
 
 
 def cmd_supplement(ctx: Context) -> int:
@@ -538,6 +538,10 @@ def cmd_restore(ctx: Context) -> int:
         print(f"the replaced database is kept as {r.kept_aside}")
     if r.floors_carried:
         print("dossier codes and ledger numbers continue after the replaced database's")
+    lost = (r.replaced_last_seq or 0) - r.last_seq
+    if lost > 0 and not r.pending:
+        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
+              "database (this desk does not sync, so nothing can bring them back here)")
     else:
         print("the replaced database could not be read: codes issued after the backup are "
               "not known here")

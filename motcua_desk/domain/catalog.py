@@ -12,7 +12,9 @@ from motcua_desk.domain.calendar import TimeUnit
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.text import nfc
 
-DOCUMENT_FORMS = {
+# the forms a document is handed in as (code -> its printed Vietnamese name); the window's
+# own order and translated labels are in ui.labels (DOCUMENT_FORMS, document_form_label)
+DOCUMENT_FORM_LABELS_VI = {
     "original": "Bản chính",
     "certified_copy": "Bản sao chứng thực",
     "copy": "Bản sao",
@@ -29,7 +31,7 @@ class RequiredDocument:
 
     @property
     def form_label(self) -> str:
-        return DOCUMENT_FORMS.get(self.form, self.form)
+        return DOCUMENT_FORM_LABELS_VI.get(self.form, self.form)
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def procedure_from_dict(data: Mapping[str, Any]) -> Procedure:
     docs = []
     for doc in data.get("documents", []):
         form = doc.get("form", "original")
-        if form not in DOCUMENT_FORMS:
+        if form not in DOCUMENT_FORM_LABELS_VI:
             raise ValidationError("documents", f"procedure {code}: unknown document form {form!r}",
                                   code="document_form")
         cnt = doc.get("count", 1)

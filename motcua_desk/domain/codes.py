@@ -15,7 +15,9 @@ from datetime import date
 from motcua_desk.domain.errors import ValidationError
 
 DEFAULT_DESK_SLOTS = 10
-_AGENCY = re.compile(r"^[0-9A-Z]+(\.[0-9A-Z]+)*$")
+# The electronic identifier of the receiving unit, V1V2V3.Z1Z2.Y1Y2.MX1X2 (QCVN 102:2016/BTTTT,
+# TT 10/2016 and its successors): three groups of digits, then a letter and two digits.
+_AGENCY = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 _CODE = re.compile(r"^(?P<agency>[0-9A-Z]+(?:\.[0-9A-Z]+)*)-(?P<day>\d{6})-(?P<seq>\d{4,})$")
 
 
@@ -36,9 +38,9 @@ def agency_id(value: str) -> str:
     """Validate an agency's electronic identifier such as 000.17.22.H56."""
     cleaned = (value or "").strip().upper()
     if not _AGENCY.match(cleaned) or len(cleaned) > 30:
-        raise ValidationError("agency_id", "the agency id must look like 000.17.22.H56 "
-                              "(letters and digits in groups separated by dots)",
-                              code="agency_id_format")
+        raise ValidationError("agency_id", "the agency id must follow "
+                              "V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.17.22.H56 (three digits, two, "
+                              "two, then a letter and two digits)", code="agency_id_format")
     return cleaned
 
 
@@ -80,6 +82,24 @@ def parse(text: str) -> DossierCode:
         raise ValidationError("code", f"{text!r} has an impossible date",
                               code="code_format") from err
     return DossierCode(m["agency"], d, int(m["seq"]))
+
+
+_TAIL = re.compile(r"^(?:(?P<day>\d{6})-)?(?P<seq>\d{4,5})$")
+
+
+def tail_of(text: str) -> tuple[date | None, str] | None:
+    """The end of a code as an officer types it off a slip: "261123-0001" (day and number) or
+    "0001" (the number alone); None when the text is not such a tail."""
+    m = _TAIL.match(normalize(text))
+    if not m:
+        return None
+    day = None
+    if m["day"]:
+        try:
+            day = date(2000 + int(m["day"][:2]), int(m["day"][2:4]), int(m["day"][4:]))
+        except ValueError:
+            return None
+    return day, m["seq"]
 
 
 def looks_like_code(text: str) -> bool:

@@ -207,15 +207,18 @@ def _check(s: dict[str, Any], event: Event) -> None:
     status = s["status"]
     kind = event.type
     if kind == _RECEIVED and status != _NEW:
-        raise IllegalTransition(status, "receive", "this dossier was already received")
+        raise IllegalTransition(status, "receive", "this dossier was already received",
+                                reason="already_received")
     if status not in ALLOWED[kind]:
         raise IllegalTransition(status, ACTION_NAMES[kind])
     if kind == _REFUSED_AT_INTAKE and any(
             step.kind == _HANDED_OFF for step in s["steps"]):
         raise IllegalTransition(status, "refuse_at_intake",
-                                "the dossier has already gone to a department")
+                                "the dossier has already gone to a department",
+                                reason="handed_off")
     if kind == _EXTENDED and s["extended"]:
-        raise IllegalTransition(status, "extend", "the return date may be reset only once")
+        raise IllegalTransition(status, "extend", "the return date may be reset only once",
+                                reason="extended_once")
 
 
 def _evolve(s: dict[str, Any], event: Event) -> None:

@@ -3,7 +3,7 @@ line. They hold values only (no sessions, no lazy loading) and know nothing of s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -63,6 +63,26 @@ class DocumentLine:
     form_label: str
     count: int
     checked: bool = True
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    """What the officer typed at intake: the window reads it off the form on the GUI thread
+    and hands it to the DB worker as it is (a frozen value), the command line builds it from
+    its options. DossierService.intake checks every field."""
+
+    procedure_code: str
+    applicant_name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    sets: int = 1
+    received_at: datetime | None = None  # naive = office-local; None = now
+    documents: Sequence[DocumentLine] | None = None  # None: the procedure's list, all ticked
+    channel: str = "direct"  # direct | post | online
+    result_delivery: str = "counter"  # counter | post
+    note: str = ""
 
 
 @dataclass(frozen=True)

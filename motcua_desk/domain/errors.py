@@ -33,17 +33,20 @@ class ValidationError(DomainError):
 
 
 class IllegalTransition(DomainError):
-    """The state machine forbids this action in the dossier's current status."""
+    """The state machine forbids this action in the dossier's current status. `reason` says
+    why when the status alone does not (the window translates it; `detail` is the English):
+    already_received, handed_off, extended_once, already_there."""
 
     code = "illegal_transition"
 
-    def __init__(self, status: str, action: str, detail: str = "") -> None:
+    def __init__(self, status: str, action: str, detail: str = "", *, reason: str = "") -> None:
         msg = f"cannot {action.replace('_', ' ')} a dossier whose status is '{status}'"
         if detail:
             msg += f": {detail}"
-        super().__init__(msg, status=status, action=action, detail=detail)
+        super().__init__(msg, status=status, action=action, detail=detail, reason=reason)
         self.status = status
         self.action = action
+        self.reason = reason
 
 
 class NotFound(DomainError):

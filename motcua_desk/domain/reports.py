@@ -416,9 +416,10 @@ class Report:
 
 
 GROUPINGS: dict[str, Callable[[DossierFacts], tuple[str, str, str]]] = {
-    "field": lambda f: (f.field or "(Chưa phân loại)", f.procedure_code, f.procedure_name),
-    "procedure": lambda f: (f.field or "(Chưa phân loại)", f.procedure_code, f.procedure_name),
-    "department": lambda f: (f.department or "(Chưa phân công)", f.procedure_code,
+    "field": lambda f: (group_label("field", f.field, ""), f.procedure_code, f.procedure_name),
+    "procedure": lambda f: (group_label("field", f.field, ""), f.procedure_code,
+                            f.procedure_name),
+    "department": lambda f: (group_label("department", "", f.department), f.procedure_code,
                              f.procedure_name),
 }
 
@@ -428,6 +429,50 @@ def _add(into: dict[str, int], counts: Mapping[str, int]) -> None:
         into[k] = into.get(k, 0) + v
 
 
+UNCLASSIFIED_FIELD, UNASSIGNED_DEPARTMENT = "(Chưa phân loại)", "(Chưa phân công)"
+
+
+def group_label(by: str, field: str, department: str) -> str:
+    """The row a dossier falls in: its field (by field or procedure) or its department."""
+    if by == "department":
+        return department or UNASSIGNED_DEPARTMENT
+    return field or UNCLASSIFIED_FIELD
+
+
+@dataclass
+class Tally:
+    """The counts of each (group, procedure) while a report is gathered, and with keep_codes
+    the dossier codes behind each count. Filled from classified facts (`add_facts`) or from
+    counts a query already classified (`add`)."""
+
+    keep_codes: bool = False
+    items: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    names: dict[tuple[str, str], str] = field(default_factory=dict)
+    codes: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
+
+    def add(self, key: tuple[str, str], name: str, counts: Mapping[str, int],
+            code: str = "") -> None:
+        into = self.items.get(key)
+        if into is None:
+            into = self.items[key] = {}
+            self.names[key] = name
+        for k, v in counts.items():
+            into[k] = into.get(k, 0) + v
+        if self.keep_codes and code:
+            per = self.codes.setdefault(key, {})
+            for metric in counts:
+                per.setdefault(metric, []).append(code)
+
+    def add_facts(self, facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
+                  settings: ReportSettings, by: str) -> None:
+        start, end = period.bounds(tz)
+        for f in facts:
+            counts = classify(f, start, end, tz, settings)
+            if counts:
+                self.add((group_label(by, f.field, f.department), f.procedure_code),
+                         f.procedure_name, counts, f.code)
+
+
 def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
             settings: ReportSettings = ReportSettings(), by: str = "field",
             keep_codes: bool = False) -> Report:
@@ -435,27 +480,22 @@ def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: F
     if by not in GROUPINGS:
         raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or department)",
                               code="report_by")
-    start, end = period.bounds(tz)
-    key_of = GROUPINGS[by]
-    items: dict[tuple[str, str], dict[str, int]] = {}
-    names: dict[tuple[str, str], str] = {}
-    codes: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for f in facts:
-        counts = classify(f, start, end, tz, settings)
-        if not counts:
-            continue
-        group, code, name = key_of(f)
-        key = (group, code)
-        _add(items.setdefault(key, {}), counts)
-        names.setdefault(key, name)
-        if keep_codes:
-            per = codes.setdefault(key, {})
-            for metric in counts:
-                per.setdefault(metric, []).append(f.code)
+    tally = Tally(keep_codes)
+    tally.add_facts(facts, period, tz, settings, by)
+    return assemble(tally, form, period, by)
+
+
+def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
+    """The report's rows from a tally: groups in folded alphabetical order, each followed by
+    its procedures in code order, then the total."""
+    items, names, codes = tally.items, tally.names, tally.codes
+    by_group: dict[str, list[tuple[str, str]]] = {}
+    for key in items:
+        by_group.setdefault(key[0], []).append(key)
     rows: list[ReportRow] = []
     total: dict[str, int] = {}
-    for group in sorted({g for g, _ in items}, key=_sort_key):
-        keys = sorted((k for k in items if k[0] == group), key=lambda k: k[1])
+    for group in sorted(by_group, key=_sort_key):
+        keys = sorted(by_group[group], key=lambda k: k[1])
         group_counts: dict[str, int] = {}
         for k in keys:
             _add(group_counts, items[k])
@@ -472,7 +512,306 @@ def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: F
                             for k, per in codes.items()})
 
 
+def fixed_offset(tz: ZoneInfo, period: Period, margin_days: int = 400) -> int | None:
+    """The zone's offset from UTC in minutes when it is the same on every day from `margin_days`
+    before the period to as many after it (due moments and results lie within that), else None
+    (a zone with daylight saving: local dates are then computed in Python)."""
+    first = datetime.combine(period.first - timedelta(days=margin_days), datetime.min.time(),
+                             tzinfo=tz)
+    days = (period.last - period.first).days + 2 * margin_days + 2
+    offsets = {(first + timedelta(days=i, hours=h)).utcoffset()
+               for i in range(days) for h in (0, 12)}
+    if len(offsets) != 1:
+        return None
+    (offset,) = offsets
+    return int(offset.total_seconds() // 60) if offset is not None else None
+
+
 def _sort_key(text: str) -> str:
     from motcua_desk.domain.text import fold
 
     return fold(text)
+
+
+# --- drill-down and months ----------------------------------------------------------------------
+
+def column_metrics(form: FormDef, column_key: str) -> tuple[str, ...]:
+    """The atomic metrics a column adds up (itself for a metric column)."""
+    by_key = {c.key: c for c in form.all_columns}
+    if column_key not in by_key:
+        raise ValidationError("column", f"no column {column_key!r} in {form.code}",
+                              code="report_column")
+    out: list[str] = []
+
+    def walk(key: str) -> None:
+        col = by_key[key]
+        if col.metric:
+            if col.metric not in out:
+                out.append(col.metric)
+        for k in col.sum:
+            walk(k)
+
+    walk(column_key)
+    return tuple(out)
+
+
+def cell_codes(report: Report, row: ReportRow, column_key: str) -> tuple[str, ...]:
+    """The codes of the dossiers behind one cell (the report computed with keep_codes): an item
+    row's own, a group row's items', the total's everyone's; sorted, each once."""
+    metrics = column_metrics(report.form, column_key)
+    found: set[str] = set()
+    for (group, item), per in report.dossiers.items():
+        if row.level == "item" and (group, item) != (row.group, row.item_code):
+            continue
+        if row.level == "group" and group != row.group:
+            continue
+        for m in metrics:
+            found.update(per.get(m, ()))
+    return tuple(sorted(found))
+
+
+def months_of(period: Period) -> list[Period]:
+    """The calendar months the period touches, each clipped to the period."""
+    out: list[Period] = []
+    first = period.first
+    while first <= period.last:
+        ny, nm = _month_shift(first.year, first.month, 1)
+        last = min(date(ny, nm, 1) - timedelta(days=1), period.last)
+        out.append(Period(first, last))
+        first = last + timedelta(days=1)
+    return out
+
+
+def monthly(facts: Sequence[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
+            settings: ReportSettings = ReportSettings()) -> list[tuple[Period, dict[str, int]]]:
+    """The total row of every month of the period (facts gathered for the whole period hold
+    every dossier that can count in any of its months)."""
+    return [(m, dict(compute(facts, m, tz, form, settings).total.values))
+            for m in months_of(period)]
+
+
+# --- late dossiers and apologies (Mẫu 04) -------------------------------------------------------
+
+LATE, OVERDUE, EXTENDED_OPEN = "late", "overdue", "extended"
+
+
+@dataclass(frozen=True)
+class Apology:
+    """What the events say about Mẫu 04: the extension (the apology with its new date) and the
+    first print of the form."""
+
+    at: datetime | None = None
+    new_due: datetime | None = None
+    reason: str = ""
+    printed_at: datetime | None = None
+    in_time: bool | None = None  # issued at least one working day before the due moment
+
+
+def apology_from_events(events: Iterable[Event]) -> Apology:
+    return apology_from_steps(
+        (str(ev.type), ev.occurred_at, _moment(ev.payload.get("new_due_at")),
+         str(ev.payload.get("reason", "") or ""), str(ev.payload.get("form", "") or ""))
+        for ev in sorted(events, key=lambda e: e.sort_key))
+
+
+def apology_from_steps(steps: Iterable[tuple[str, datetime, datetime | None, str, str]]
+                       ) -> Apology:
+    """The apology from (type, moment, new due, reason, printed form) of a dossier's events in
+    the fold's order: the first extension, and the first print of Mẫu 04."""
+    at = new_due = printed = None
+    reason = ""
+    for type_, moment, due, why, form in steps:
+        if type_ == EventType.EXTENDED and at is None:
+            at, new_due, reason = moment, due, why
+        elif type_ == EventType.PRINTED and form == "apology" and printed is None:
+            printed = moment
+    return Apology(at=at, new_due=new_due, reason=reason, printed_at=printed)
+
+
+@dataclass(frozen=True)
+class LateEntry:
+    dossier_id: str
+    code: str
+    department: str
+    field: str
+    procedure_code: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime | None  # the due moment in force (before any extension)
+    kind: str  # late (finished late in the period) | overdue (open past due at the end)
+    #            | extended (open, extended, not yet past its original due)
+    finished_at: datetime | None
+    extended: bool
+    apology: Apology = Apology()
+
+
+@dataclass(frozen=True)
+class LateGroup:
+    department: str
+    entries: tuple[LateEntry, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "late": sum(e.kind == LATE for e in self.entries),
+            "overdue": sum(e.kind == OVERDUE for e in self.entries),
+            "extended": sum(e.extended for e in self.entries),
+            "apology": sum(e.apology.at is not None for e in self.entries),
+            "apology_printed": sum(e.apology.printed_at is not None for e in self.entries),
+            "total": len(self.entries),
+        }
+
+
+@dataclass(frozen=True)
+class LateReport:
+    period: Period
+    groups: tuple[LateGroup, ...]
+
+    @property
+    def entries(self) -> tuple[LateEntry, ...]:
+        return tuple(e for g in self.groups for e in g.entries)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return LateGroup("", self.entries).counts
+
+
+def late_entries(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
+                 settings: ReportSettings = ReportSettings()) -> list[LateEntry]:
+    """The dossiers of the period's Biểu 06 that were finished late (column 10), are open past
+    their due moment at the end (column 13), or were extended."""
+    start, end = period.bounds(tz)
+    out: list[LateEntry] = []
+    for f in facts:
+        counts = classify(f, start, end, tz, settings)
+        if not counts or "refused_at_intake" in counts:
+            continue
+        if "resolved_late" in counts:
+            kind = LATE
+        elif "pending_overdue" in counts:
+            kind = OVERDUE
+        elif f.extended and "pending_within" in counts:
+            kind = EXTENDED_OPEN
+        else:
+            continue
+        finished = f.outcome_at if kind == LATE else None
+        moment = finished if finished is not None else end
+        out.append(LateEntry(
+            dossier_id=f.dossier_id, code=f.code, department=f.department or "(Chưa phân công)",
+            field=f.field, procedure_code=f.procedure_code, procedure_name=f.procedure_name,
+            received_at=f.received_at, due_at=f.due_at(moment), kind=kind,
+            finished_at=finished, extended=f.extended))
+    return out
+
+
+def late_report(period: Period, entries: Iterable[LateEntry]) -> LateReport:
+    by_dept: dict[str, list[LateEntry]] = {}
+    for e in entries:
+        by_dept.setdefault(e.department, []).append(e)
+    groups = tuple(
+        LateGroup(d, tuple(sorted(by_dept[d], key=lambda e: (e.received_at, e.code))))
+        for d in sorted(by_dept, key=_sort_key))
+    return LateReport(period, groups)
+
+
+# --- QĐ 766/QĐ-TTg self-check -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IndexValue:
+    key: str  # the index number in QĐ 766, e.g. "2.1"
+    name: str
+    formula: str
+    numerator: int
+    denominator: int
+    score: float | None  # percent, 2 decimals; None ("—") when the denominator is 0 or no data
+    target: str = ""
+    note: str = ""
+    lowering: tuple[tuple[str, str], ...] = ()  # (dossier code, why), the dossiers lowering it
+    parts: Mapping[str, int] = field(default_factory=dict)
+
+
+def _pct(num: int, den: int) -> float | None:
+    return round(100.0 * num / den, 2) if den else None
+
+
+def indices(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
+            settings: ReportSettings = ReportSettings()) -> list[IndexValue]:
+    """The QĐ 766 indices a desk computes from its own dossiers: 2.1 the on-time rate (more
+    than one supplement request counts as late; the citizen's waiting is left out through the
+    restarted due moment; a dossier still open is judged at the period's end), 3.3 the share by
+    channel, 5.4 satisfaction (no ratings are recorded yet: "—")."""
+    start, end = period.bounds(tz)
+    counted = on_time = 0
+    lowering: list[tuple[str, str]] = []
+    channels = {"online": 0, "direct": 0, "post": 0}
+    offline: list[tuple[str, str]] = []
+    for f in sorted(facts, key=lambda f: f.code):
+        counts = classify(f, start, end, tz, settings)
+        if not counts or "refused_at_intake" in counts:
+            continue
+        counted += 1
+        if f.supplement_count > 1:
+            lowering.append((f.code, f"bổ sung {f.supplement_count} lần"))
+        elif "resolved_late" in counts:
+            lowering.append((f.code, "giải quyết quá hạn"))
+        elif "pending_overdue" in counts:
+            lowering.append((f.code, "đang giải quyết, quá hạn"))
+        else:
+            on_time += 1
+        if "received_online" in counts or "received_direct" in counts:
+            ch = f.channel if f.channel in channels else "direct"
+            channels[ch] += 1
+            if ch != "online":
+                offline.append((f.code, "trực tiếp" if ch == "direct" else "bưu chính"))
+    received = sum(channels.values())
+    return [
+        IndexValue(
+            key="2.1", name="Tỷ lệ hồ sơ giải quyết đúng hạn",
+            formula="(hồ sơ đã giải quyết trước hạn, đúng hạn + đang giải quyết trong hạn, "
+                    "trừ hồ sơ bổ sung quá 1 lần) ÷ hồ sơ tiếp nhận và đang giải quyết "
+                    "trong kỳ × 100 %",
+            numerator=on_time, denominator=counted, score=_pct(on_time, counted),
+            note="Yêu cầu bổ sung quá 1 lần tính là quá hạn; thời gian chờ công dân bổ sung "
+                 "không tính (thời hạn tính lại khi nhận đủ hồ sơ).",
+            lowering=tuple(lowering), parts={"counted": counted, "on_time": on_time,
+                                             "lowering": len(lowering)}),
+        IndexValue(
+            key="3.3", name="Tỷ lệ hồ sơ tiếp nhận trực tuyến",
+            formula="hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận trong kỳ × 100 %",
+            numerator=channels["online"], denominator=received,
+            score=_pct(channels["online"], received), target="Tối đa điểm khi ≥ 50 %",
+            note=f"Trực tiếp {_pct_text(channels['direct'], received)}, bưu chính "
+                 f"{_pct_text(channels['post'], received)}.",
+            lowering=tuple(offline), parts=dict(channels)),
+        IndexValue(
+            key="5.4", name="Mức độ hài lòng",
+            formula="100 % − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, không hài lòng)",
+            numerator=0, denominator=0, score=None, target="Tối đa điểm khi ≥ 90 %",
+            note="Chưa có dữ liệu đánh giá của công dân."),
+    ]
+
+
+def _pct_text(num: int, den: int) -> str:
+    p = _pct(num, den)
+    return "—" if p is None else f"{p:.2f} %".replace(".", ",")
+
+
+# --- period presets (the window) ----------------------------------------------------------------
+
+PRESETS = ("this_month", "last_month", "this_quarter", "this_year")
+
+
+def preset_period(kind: str, today: date) -> Period:
+    """The period a preset names on `today` (calendar months; the current ones up to today's
+    end of month, quarter or year)."""
+    y, m = today.year, today.month
+    if kind == "this_month":
+        return period_of(f"{y:04d}-{m:02d}")
+    if kind == "last_month":
+        py, pm = _month_shift(y, m, -1)
+        return period_of(f"{py:04d}-{pm:02d}")
+    if kind == "this_quarter":
+        return period_of(f"{y:04d}-Q{(m - 1) // 3 + 1}")
+    if kind == "this_year":
+        return period_of(f"{y:04d}")
+    raise ValidationError("preset", f"unknown period preset {kind!r}", code="period_preset")

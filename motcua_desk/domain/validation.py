@@ -45,6 +45,21 @@ def applicant_name(value: str) -> str:
     return name
 
 
+def looks_like_name(field: str, value: str, *, limit: int = 200, required: bool = True,
+                    min_letters: int = 2) -> str:
+    """Free text that must read as a name (an officer, an agency, a place): cleaned as free
+    text, then at least `min_letters` letters and more letters than digits."""
+    text = free_text(field, value, required=required, limit=limit)
+    if not text:
+        return text
+    letters = sum(unicodedata.category(ch).startswith("L") for ch in text)
+    digits = sum(ch.isdigit() for ch in text)
+    if letters < min_letters or digits >= letters:
+        raise ValidationError(field, f"{field.replace('_', ' ')} does not look like a name",
+                              code="name_absurd")
+    return text
+
+
 def citizen_id(value: str | None) -> str:
     """CCCD: exactly 12 digits (spaces and dots typed between groups are dropped)."""
     if value is None:

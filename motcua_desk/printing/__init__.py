@@ -4,12 +4,15 @@ It imports the domain (DTOs, errors), the paths (fonts), reportlab, python-barco
 never the store, the services or Qt. The functions are pure given their inputs: the same
 dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
 
-    slip_pdf(detail, agency, reprint=0, qr=False)   Mẫu 01, A5, two copies
+    slip_pdf(detail, agency, reprint=0, qr=True)   Mẫu 01, A5, two copies
     supplement_pdf / refusal_pdf / apology_pdf / stop_pdf(detail, agency, reprint=0)
                                                     Mẫu 02 / 03 / 04 / 05, A5
     control_pdf(detail, agency, reprint=0)          Mẫu 06, A4 portrait
     ledger_pdf(rows, agency, date_from, date_to)    Mẫu 07, A4 landscape
     handoff_list_pdf(entries, agency, day, department="")   daily list, A4 landscape, 2 copies
+    bieu06_pdf(report, agency, scope_label, made_on, months=())   Biểu 06, A4 landscape
+    late_pdf(late, agency, tz, scope_label, made_on)   late dossiers and apologies, A4 landscape
+    bieu06_xlsx / late_xlsx(…)                      the same as spreadsheets (XlsxWriter)
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from motcua_desk.printing.forms import (
 )
 from motcua_desk.printing.layout import reprint_label
 from motcua_desk.printing.ledgers import handoff_list_pdf, ledger_pdf
+from motcua_desk.printing.reports import bieu06_pdf, late_pdf
+from motcua_desk.printing.spreadsheets import bieu06_xlsx, late_xlsx
 from motcua_desk.printing.symbols import BarcodeTooLong
 
 __all__ = [
@@ -40,9 +45,13 @@ __all__ = [
     "BarcodeTooLong",
     "FormNotApplicable",
     "apology_pdf",
+    "bieu06_pdf",
+    "bieu06_xlsx",
     "check_form",
     "control_pdf",
     "handoff_list_pdf",
+    "late_pdf",
+    "late_xlsx",
     "ledger_pdf",
     "refusal_pdf",
     "register_fonts",

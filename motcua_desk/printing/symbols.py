@@ -3,17 +3,36 @@
 Code128 comes from python-barcode's module pattern ("1" = a dark module, "0" a light one);
 the QR code from segno's matrix. Both are flowables that reportlab places like any other.
 
-Module width. A slip is printed on an office laser printer (300 or 600 dpi) and read with a
-cheap USB scanner. We draw the Code128 module as a whole number of printer dots:
-4 dots at 300 dpi (8 at 600 dpi) = 0.96 pt = 0.339 mm, about 13 mil, the "100 %" X-dimension
-of retail barcodes that every entry-level CCD or imager reads comfortably. A 25-character code
-(000.17.22.H56-261123-0001, 288 modules once python-barcode has switched to code set C for
-the digit pairs) is then 97.5 mm of bars, plus 10-module quiet zones on both sides (3.4 mm
-each; ISO/IEC 15417 requires at least 10 X): 104.3 mm, which fits the 124 mm between the
-margins of an A5 page with room for a QR code. When a longer code (a longer agency id, a
-five-digit sequence) does not fit, we step down to 3 dots (0.72 pt = 0.254 mm, the 10 mil
-minimum that the brief and most scanner vendors set) rather than draw fractional dots; below
-that we refuse. Bar heights of 11 mm suit handheld scanners that are never perfectly level.
+Module width. A slip is printed on an office laser printer (300 or 600 dpi) or a thermal
+printer (203 dpi) and read with a USB scanner. We draw the Code128 module as a whole number
+of 300 dpi dots: 4 dots (8 at 600 dpi) = 0.96 pt = 0.339 mm, about 13 mil, the "100 %"
+X-dimension of retail barcodes that every entry-level CCD or imager reads comfortably. A
+25-character code (000.17.22.H56-261123-0001, 288 modules once python-barcode has switched to
+code set C for the digit pairs) is then 97.5 mm of bars, plus 10-module quiet zones on both
+sides (3.4 mm each; ISO/IEC 15417 requires at least 10 X): 104.3 mm, which fits the 124 mm
+between the margins of an A5 page with room for a QR code. When a longer code (a longer
+agency id, a five-digit sequence) does not fit, we step down to 3 dots (0.72 pt = 0.254 mm,
+the 10 mil minimum that most scanner vendors set) rather than draw fractional dots; below that
+we refuse.
+
+203 dpi. No module is a whole number of dots at both 300 and 203 dpi (300 and 203 have no
+common factor); the nearest pair is 3 dots at 300 = 2.03 dots at 203, but at an 80 % "fit to
+page" print that module is 1.6 thermal dots and no longer decodes. We keep the larger module:
+at 203 dpi it is 2.7 dots, drawn as runs of 2 and 3 dots whose edges stay within half a dot
+of their place, which decodes at 100 % and at 80 % (tests/printing/test_degradation.py
+measures it).
+
+Bar height. A scanner held 7 degrees off the bars reads along a line that climbs
+tan 7 deg = 12 % of the symbol's length across it; bars of 11 mm on 104 mm failed there. The
+bars are BAR_RATIO = 16 % of the symbol's width, quiet zones included (16.7 mm at 4 dots):
+a straight line crosses the whole symbol up to 9 degrees.
+
+Folds. The citizen folds the A5 slip in half (crease at y = 105 mm) and often in quarters
+(x = 74 mm too). No Code128 of a dossier code fits in half the page's width (78 mm at the
+minimum module against 59 mm between the margin and the fold), so the vertical crease always
+crosses the bars, parallel to them, and breaks them. The QR code is the symbol that survives
+the pocket: on the slip it sits in the top right quarter, clear of both folds (forms.py).
+
 Whole dots only help when the page is printed at 100 %: the PDFs ask viewers not to scale
 (PrintScaling None), and each symbol snaps its left edge to the 1/300 inch grid.
 """
@@ -35,7 +54,7 @@ DOT = 72 / 300  # one printer dot at 300 dpi, in points
 MODULE_PREFERRED = 4 * DOT  # 0.96 pt = 0.339 mm
 MODULE_MINIMUM = 3 * DOT  # 0.72 pt = 0.254 mm (>= 0.25 mm)
 QUIET_MODULES = 10  # ISO/IEC 15417 minimum on each side
-BAR_HEIGHT = 11 * mm
+BAR_RATIO = 0.16  # bar height / symbol width (quiet zones included): 7 degrees of tilt read
 QR_MODULE = 6 * DOT  # 1.44 pt = 0.51 mm
 QR_QUIET = 4  # modules, as ISO/IEC 18004 requires
 
@@ -88,24 +107,26 @@ def _on_grid(canvas, x: float) -> float:
 
 
 class Code128(Flowable):
-    """A Code128 symbol with its quiet zones and the human-readable code centred under it.
+    """A Code128 symbol with its quiet zones and, when asked, the human-readable code centred
+    under it (the forms print "Mã hồ sơ: …" just above instead).
 
-    Its width includes the quiet zones, so nothing laid out beside it can intrude on them."""
+    Its width includes the quiet zones, so nothing laid out beside it can intrude on them. The
+    bars are BAR_RATIO of that width unless `bar_height` says otherwise."""
 
     def __init__(self, code: str, *, module: float = MODULE_PREFERRED,
-                 bar_height: float = BAR_HEIGHT, quiet: int = QUIET_MODULES,
+                 bar_height: float | None = None, quiet: int = QUIET_MODULES,
                  font_size: float = 9.5, show_text: bool = True) -> None:
         super().__init__()
         self.code = code
         self.pattern = code128_pattern(code)
         self.module = module
-        self.bar_height = bar_height
         self.quiet = quiet
         self.font_size = font_size
         self.show_text = show_text
         self.text_gap = 1.2 * mm
         self.width = (len(self.pattern) + 2 * quiet) * module
-        self.height = bar_height + (self.text_gap + font_size if show_text else 0)
+        self.bar_height = bar_height if bar_height else BAR_RATIO * self.width
+        self.height = self.bar_height + (self.text_gap + font_size if show_text else 0)
 
     @property
     def modules(self) -> int:

@@ -3,7 +3,7 @@ the store. `build_services` is called by the composition root (app.py / cli.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from motcua_desk.services.base import Clock, system_clock
 from motcua_desk.services.calendar import CalendarService
@@ -20,7 +20,10 @@ __all__ = ["Services", "build_services", "IntakeRequest", "Clock", "system_clock
 
 @dataclass
 class Services:
-    store: Store
+    """The use cases of one desk database. The store is private: callers go through the use
+    cases (DESIGN.md: ui and cli never touch the store)."""
+
+    _store: Store = field(repr=False)
     clock: Clock
     settings: SettingsService
     catalog: CatalogService
@@ -31,7 +34,7 @@ class Services:
     reports: ReportService
 
     def close(self) -> None:
-        self.store.close()
+        self._store.close()
 
 
 def build_services(store: Store, clock: Clock = system_clock) -> Services:
@@ -42,4 +45,4 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     return Services(store, clock, settings, catalog, calendar, dossiers,
                     MaintenanceService(store, clock),
                     ReplicationService(store, clock, calendar, catalog),
-                    ReportService(store, clock, settings))
+                    ReportService(store, clock, settings, calendar))

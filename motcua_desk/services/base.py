@@ -17,8 +17,7 @@ from motcua_desk.domain.hlc import HybridClock
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.store import repo
 from motcua_desk.store.engine import Store
-from motcua_desk.store.errors import DeskNotInitialised
-from motcua_desk.store.models import DeskRow, EventRow
+from motcua_desk.store.models import EventRow
 from motcua_desk.store.restore import RESTORE_PENDING
 
 Clock = Callable[[], datetime]
@@ -45,11 +44,7 @@ class UnitOfWork:
         self.session = session
         self.now = clock()
         self._scripted = bool(getattr(clock, "scripted", False))
-        desk = session.get(DeskRow, 1)
-        if desk is None:
-            raise DeskNotInitialised(
-                "this desk has not been set up yet: run 'motcua-desk init' (or start the window)")
-        self.desk = desk
+        self.desk = repo.own_desk(session, repo.RUN_INIT)
         self._states: dict[str, DossierState] = {}
         self._clock_checked = False
 

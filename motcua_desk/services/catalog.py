@@ -21,7 +21,13 @@ from motcua_desk.domain.dto import DocumentLine, ProcedureView
 from motcua_desk.domain.errors import NotFound, ValidationError
 from motcua_desk.domain.text import fold, nfc, search_terms
 from motcua_desk.services.base import ServiceBase
-from motcua_desk.store.models import DepartmentRow, ProcedureRow, ReferenceVersionRow
+from motcua_desk.store.models import (
+    DepartmentRow,
+    DeskRow,
+    DossierRow,
+    ProcedureRow,
+    ReferenceVersionRow,
+)
 
 
 @dataclass(frozen=True)
@@ -72,24 +78,49 @@ class CatalogService(ServiceBase):
                            code="unknown_procedure", value=code)
         return procedure_from_dict(row.data)
 
+    def usage(self) -> dict[str, int]:
+        """How many dossiers this desk received per procedure this year and last (the
+        officer's habits), read once and then counted up by note_used()."""
+        cached = getattr(self, "_usage", None)
+        if cached is not None:
+            return cached
+        year = self.clock().year
+        with self.store.read() as session:
+            desk = session.get(DeskRow, 1)
+            rows = [] if desk is None else session.execute(
+                select(DossierRow.procedure_code, func.count()).where(
+                    DossierRow.ledger_year >= year - 1, DossierRow.desk_no == desk.desk_no)
+                .group_by(DossierRow.procedure_code)).all()
+        self._usage = {code: n for code, n in rows}
+        return self._usage
+
+    def note_used(self, code: str) -> None:
+        """One more dossier of this procedure received here (after the intake committed)."""
+        usage = getattr(self, "_usage", None)
+        if usage is not None:
+            usage[code] = usage.get(code, 0) + 1
+
     def find(self, text: str, limit: int = 30) -> list[ProcedureView]:
         """Procedures whose code or name holds every typed word, diacritics ignored
-        ("khai sinh", "chung thuc"). The catalog has hundreds of rows: filtered in memory."""
+        ("khai sinh", "chung thuc"), the ones this desk receives most first, then by how well
+        they match. The catalog has hundreds of rows: filtered in memory."""
         terms = search_terms(text)
         procs = self._active()
+        used = self.usage()
         if not terms:
-            return [procedure_view(p) for p in procs[:limit]]
+            ranked = sorted(enumerate(procs), key=lambda ip: (-used.get(ip[1].code, 0), ip[0]))
+            return [procedure_view(p) for _, p in ranked[:limit]]
         scored = []
+        phrase = " ".join(terms)
         for p in procs:
             hay = f"{p.code} {fold(p.name)} {fold(p.field)}"
             if all(t in hay for t in terms):
                 name = fold(p.name)
-                # whole-phrase hits first, then earlier hits, then shorter names
-                phrase = " ".join(terms)
-                scored.append((phrase not in name, name.find(terms[0]) if terms[0] in name else 99,
-                               len(name), p))
-        scored.sort(key=lambda t: t[:3])
-        return [procedure_view(t[3]) for t in scored[:limit]]
+                # most used here first; then whole-phrase hits, earlier hits, shorter names
+                scored.append((-used.get(p.code, 0), phrase not in name,
+                               name.find(terms[0]) if terms[0] in name else 99, len(name), p))
+        scored.sort(key=lambda t: t[:4])
+        return [procedure_view(t[4]) for t in scored[:limit]]
 
     def departments(self) -> list[DepartmentView]:
         """Cached: read on every dossier view; import_departments() refreshes it."""
@@ -104,6 +135,7 @@ class CatalogService(ServiceBase):
 
     def invalidate(self) -> None:
         self._departments = None
+        self._usage = None
 
     def department(self, text: str) -> DepartmentView:
         """A department by name or short code, diacritics and case ignored."""

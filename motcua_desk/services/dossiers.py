@@ -4,20 +4,20 @@ scanned code, search, the day's work, the ledgers."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
-from motcua_desk.domain.catalog import DOCUMENT_FORMS
+from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import DESK, DossierState, Status, fold
 from motcua_desk.domain.dto import (
     DocumentLine,
     DossierDetail,
     DossierView,
     HandoffEntry,
+    IntakeRequest,
     TodayCounts,
 )
 from motcua_desk.domain.errors import (
@@ -36,7 +36,7 @@ from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store import repo
-from motcua_desk.store.models import ConflictRow, DossierRow, EventRow
+from motcua_desk.store.models import ConflictRow, DeskRow, DossierRow, EventRow
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 BACKDATE_LIMIT = timedelta(days=366)
@@ -45,23 +45,8 @@ PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
 # [ours] An apology's new return date is at most this long after the current one: the law sets
 # no cap, but a date years away is a typing mistake that could never be corrected (once only).
 MAX_EXTENSION_DAYS = 365
+TAIL_DAYS = 31  # a code's number typed alone is looked for on the last month's days
 INTAKE_OUTCOMES = ("received", "supplement", "refused")
-
-
-@dataclass(frozen=True)
-class IntakeRequest:
-    procedure_code: str
-    applicant_name: str
-    id_number: str = ""
-    phone: str = ""
-    address: str = ""
-    email: str = ""
-    sets: int = 1
-    received_at: datetime | None = None  # naive = office-local; None = now
-    documents: Sequence[DocumentLine] | None = None  # None: the procedure's list, all ticked
-    channel: str = "direct"  # direct | post | online
-    result_delivery: str = "counter"  # counter | post
-    note: str = ""
 
 
 class DossierService(ServiceBase):
@@ -213,15 +198,17 @@ class DossierService(ServiceBase):
                     received)
             elif outcome == "refused":
                 uow.append(dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason}, received)
-            return self._detail(uow, dossier_id)
+            detail = self._detail(uow, dossier_id)
+        self.catalog.note_used(proc.code)  # committed: the picker ranks it by use
+        return detail
 
     @staticmethod
     def _item(d: DocumentLine) -> dict:
         """A document to bring (Mẫu 02): name, form (original / certified copy / copy /
         shown) and count, each checked."""
-        if d.form not in DOCUMENT_FORMS:
+        if d.form not in DOCUMENT_FORM_LABELS_VI:
             raise ValidationError("item", f"unknown document form {d.form!r} "
-                                  f"({', '.join(DOCUMENT_FORMS)})", code="document_form",
+                                  f"({', '.join(DOCUMENT_FORM_LABELS_VI)})", code="document_form",
                                   value=d.form)
         return {"name": validation.free_text("item", d.name, required=True, limit=300),
                 "form": d.form, "count": validation.count("count", d.count)}
@@ -257,7 +244,8 @@ class DossierService(ServiceBase):
                 state = self._resolve(uow, code)
                 if state.location == dept.name:
                     raise IllegalTransition(state.status, "hand_off",
-                                            f"{state.code} is already at {dept.name}")
+                                            f"{state.code} is already at {dept.name}",
+                                            reason="already_there")
                 moment = self._moment(at, now, not_before=state.location_since)
                 from_unit = state.location or DESK
                 if from_unit != DESK and not giver:
@@ -377,7 +365,8 @@ class DossierService(ServiceBase):
             moment = self._moment(at, now, not_before=state.location_since)
             if state.status in (Status.RECEIVED, Status.IN_PROCESS) and state.extended:
                 raise IllegalTransition(state.status, "extend",
-                                        "the return date may be reset only once")
+                                        "the return date may be reset only once",
+                                        reason="extended_once")
             new = self.cal.to_local(new_due)
             if state.due_at is not None and new <= state.due_at:
                 raise ValidationError("new_due", "the new return date must be later than "
@@ -465,8 +454,16 @@ class DossierService(ServiceBase):
         q = (text or "").strip()
         digits = q.replace(" ", "").replace(".", "")
         kwargs: dict = {}
+        tail = codes.tail_of(q)
         if q and codes.looks_like_code(q):
             kwargs["code_prefix"] = codes.normalize(q)
+        elif tail is not None:
+            # the end of a code, as read off a slip: "261123-0001", or "0001" (the last
+            # TAIL_DAYS days), found through the unique index on code; for a bare number the
+            # citizen ID / phone matches come too
+            kwargs["codes"] = self._codes_for_tail(*tail)
+            if digits.isdigit():
+                kwargs["digits"] = digits
         elif digits.isdigit():
             kwargs["digits"] = digits
         elif q and ("-" in q or (q.count(".") >= 2 and not q.isalpha())):
@@ -482,6 +479,19 @@ class DossierService(ServiceBase):
             rows = repo.search_dossiers(session, filters=filters, limit=limit,
                                         before_pk=before_pk, **kwargs)
             return [views.view_from_row(r, cal) for r in rows]
+
+    def _codes_for_tail(self, day: date | None, number: str) -> list[str]:
+        """The full codes a tail can stand for at this agency: on that day, or on each of the
+        last TAIL_DAYS days (today first)."""
+        with self.store.read() as session:
+            agency = session.scalar(select(DeskRow.agency_id).where(DeskRow.id == 1))
+        if not agency:
+            return []
+        if day is not None:
+            return [f"{agency}-{day:%y%m%d}-{number}"]
+        today = self.cal.to_local(self.clock()).date()
+        return [f"{agency}-{today - timedelta(days=k):%y%m%d}-{number}"
+                for k in range(TAIL_DAYS)]
 
     def _day_start(self, day: date) -> datetime:
         return datetime.combine(day, time(0), self.cal.hours.tz).astimezone(UTC)

@@ -77,7 +77,7 @@ class _Counts:
 class IntegrityService(ServiceBase):
     @classmethod
     def from_services(cls, services) -> IntegrityService:
-        return cls(services.store, services.clock)
+        return cls(services._store, services.clock)
 
     # --- the full check ---------------------------------------------------------------------
     def verify(self, progress: Progress | None = None, every: int = 100_000,

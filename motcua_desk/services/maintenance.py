@@ -38,12 +38,13 @@ class MaintenanceService(ServiceBase):
             dest = paths.backup_dir(self.store.path) / f"{self.store.path.stem}-{stamp}.sqlite3"
         dest = Path(dest)
         if dest.exists():
-            raise ValidationError("out", f"{dest} already exists", code="exists")
+            raise ValidationError("out", f"{dest} already exists", code="exists", path=str(dest))
         try:
             return backup_database(self.store.path, dest)
         except (OSError, sqlite3.Error) as err:
             dest.unlink(missing_ok=True)
-            raise ValidationError("out", f"cannot write {dest}: {err}", code="unwritable") from err
+            raise ValidationError("out", f"cannot write {dest}: {err}", code="unwritable",
+                                  path=str(dest)) from err
 
 
 

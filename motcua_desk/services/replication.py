@@ -38,11 +38,9 @@ from motcua_desk.domain.schema import DESK_CLOCK_MIN
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import RESTORE_PENDING, ServiceBase, wall_ms
 from motcua_desk.store import repo
-from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
     CalendarOverrideRow,
     ConflictRow,
-    DeskRow,
     DossierRow,
     EventRow,
     QuarantineRow,
@@ -207,15 +205,12 @@ class ReplicationService(ServiceBase):
 
     @classmethod
     def from_services(cls, services) -> ReplicationService:
-        return cls(services.store, services.clock, services.calendar, services.catalog)
+        return cls(services._store, services.clock, services.calendar, services.catalog)
 
     # --- identity ---------------------------------------------------------------------------
     def identity(self) -> DeskIdentity:
         with self.store.read() as session:
-            desk = session.get(DeskRow, 1)
-            if desk is None:
-                raise DeskNotInitialised("this desk has not been set up yet: run "
-                                         "'motcua-desk init' before syncing")
+            desk = repo.own_desk(session, repo.RUN_INIT_BEFORE_SYNC)
             return DeskIdentity(desk.node_id, desk.desk_no, desk.agency_id, desk.last_seq)
 
     # --- push side --------------------------------------------------------------------------
@@ -815,11 +810,7 @@ def calendar_override(item: Any) -> dict[str, str]:
 
 
 def _node(session: Session) -> str:
-    desk = session.get(DeskRow, 1)
-    if desk is None:
-        raise DeskNotInitialised("this desk has not been set up yet: run 'motcua-desk init' "
-                                 "before syncing")
-    return desk.node_id
+    return repo.own_desk(session, repo.RUN_INIT_BEFORE_SYNC).node_id
 
 
 def _unsent(session: Session, node: str) -> int:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
@@ -22,14 +22,27 @@ from motcua_desk.domain.reports import (
     REJECTED,
     RESULT,
     STOPPED,
+    Apology,
     DossierFacts,
     FormDef,
+    IndexValue,
+    LateReport,
     Period,
     Report,
     ReportSettings,
+    Tally,
+    apology_from_steps,
+    assemble,
     compute,
     facts_from_events,
+    fixed_offset,
     form_for,
+    group_label,
+    indices,
+    late_entries,
+    late_report,
+    monthly,
+    months_of,
     parse_forms,
     period_of,
 )
@@ -45,24 +58,141 @@ _COLUMNS = ("id, code, field, procedure_code, procedure_name, department, desk_n
             "received_at, original_due_at, extended, status, result_at, location_since, "
             "supplement_count, conflict_count")
 
-# The facts of a period, straight from the projection (served by ix_dossiers_received for the
-# upper bound; the lower bound depends on how each dossier ended).
-FACTS_SQL = (
-    f"SELECT {_COLUMNS} FROM dossiers WHERE received_at < ? "
-    "AND status NOT IN ('voided', 'refused') "
-    "AND NOT (status IN ('result_ready', 'returned', 'rejected') AND result_at < ?) "
-    "AND NOT (status = 'stopped' AND location_since < ?)")
+# The dossiers that can count in a period [:s, :e), in five disjoint parts each served by an
+# index: received in the period (ix_dossiers_received); received before it and still open, or
+# finished in or after it (ix_dossiers_status_due by status, ix_dossiers_returned for the many
+# returned ones; "+received_at" and INDEXED BY keep SQLite from scanning ix_dossiers_received or
+# the table for those, which would read every older dossier: with few statuses, ANALYZE makes
+# the status index look unselective). Voided dossiers and refusals at intake are not among them.
+CANDIDATES_SQL = """
+SELECT {cols} FROM dossiers WHERE received_at >= :s AND received_at < :e
+  AND status NOT IN ('voided', 'refused')
+  AND NOT (status IN ('result_ready', 'returned', 'rejected') AND result_at < :s)
+  AND NOT (status = 'stopped' AND location_since < :s) {desk}
+UNION ALL
+SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due WHERE +received_at < :s
+  AND status IN ('received', 'in_process', 'supplement_requested') {desk}
+UNION ALL
+SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due
+  WHERE status IN ('result_ready', 'rejected') AND +received_at < :s
+  AND result_at >= :s {desk}
+UNION ALL
+SELECT {cols} FROM dossiers WHERE returned_at >= :s AND status = 'returned'
+  AND +received_at < :s AND result_at >= :s {desk}
+UNION ALL
+SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due
+  WHERE status = 'stopped' AND +received_at < :s
+  AND location_since >= :s {desk}
+"""
+
+# Biểu 06's cells for the dossiers the projection can speak for (no supplement, no conflict),
+# classified by SQLite with the rules of domain.reports.classify for such a dossier (one due
+# moment; the office-local date by a fixed offset :off, e.g. '+420 minutes'); the property tests
+# hold it to the event fold. :by_date 1 compares dates (Thanh Hóa), :excl_stopped 1 leaves
+# stopped dossiers out. Rows starting with 0 are the cells (grouped, or one per dossier), rows
+# starting with 1 the dossiers sent back for supplements or with a conflict, whole: one read
+# of the candidates (materialised) serves both.
+CLASSIFIED_SQL = """
+WITH c AS MATERIALIZED ({candidates}),
+k AS (
+  SELECT field, department, procedure_code, procedure_name, code, status,
+    CASE WHEN received_at >= :s THEN
+           CASE WHEN channel = 'online' THEN 'received_online' ELSE 'received_direct' END
+         ELSE 'carried_over' END AS rec,
+    CASE WHEN fin IS NOT NULL AND fin < :e THEN
+           CASE WHEN extended THEN 'resolved_late'
+                WHEN due IS NULL THEN 'resolved_on_time'
+                WHEN date(fin, :off) < date(due, :off) THEN 'resolved_early'
+                WHEN :by_date THEN
+                  CASE WHEN date(fin, :off) = date(due, :off) THEN 'resolved_on_time'
+                       ELSE 'resolved_late' END
+                WHEN fin <= due THEN 'resolved_on_time'
+                ELSE 'resolved_late' END
+         WHEN due IS NOT NULL AND due < :e THEN 'pending_overdue'
+         ELSE 'pending_within' END AS res,
+    (status = 'stopped' AND fin < :e) AS stp
+  FROM (SELECT *, original_due_at AS due,
+               CASE WHEN status IN ('result_ready', 'returned', 'rejected') THEN result_at
+                    WHEN status = 'stopped' THEN location_since END AS fin FROM c)
+  WHERE supplement_count = 0 AND conflict_count = 0
+    AND NOT (:excl_stopped AND status = 'stopped'))
+{select}
+UNION ALL
+SELECT 1, {cols} FROM c WHERE supplement_count > 0 OR conflict_count > 0
+"""
+_PAD = ", NULL" * 8  # the cells' rows are as wide as the whole dossiers' rows
+GROUPED = ("SELECT 0, field, department, procedure_code, MAX(procedure_name), rec, res, stp, "
+           f"COUNT(*){_PAD} FROM k GROUP BY field, department, procedure_code, rec, res, stp")
+PER_DOSSIER = ("SELECT 0, field, department, procedure_code, procedure_name, rec, res, stp, "
+               f"code{_PAD} FROM k")
+
+# The due moments and the waits of dossiers sent back for supplements, in the fold's order:
+# with no conflict every event of theirs was applied, so these three kinds say it all.
+RESTARTS_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.due_at') "
+                "FROM events WHERE dossier_id IN ({ids}) "
+                "AND type IN ('received', 'supplement_requested', 'resubmitted') "
+                "ORDER BY dossier_id, hlc, node_id, id")
+_CHUNK = 500
+
+# The extension (Mẫu 04 and its new date) and the prints of the late dossiers' forms.
+APOLOGY_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.new_due_at'), "
+               "json_extract(payload, '$.reason'), json_extract(payload, '$.form') FROM events "
+               "WHERE dossier_id IN ({ids}) AND type IN ('extended', 'printed') "
+               "ORDER BY dossier_id, hlc, node_id, id")
 
 # Refusals at intake in the period (ix_events_type_time).
 REFUSED_SQL = (
     f"SELECT {', '.join('d.' + c.strip() for c in _COLUMNS.split(','))}, MIN(e.occurred_at) "
     "FROM events e JOIN dossiers d ON d.id = e.dossier_id "
-    "WHERE e.type = 'refused_at_intake' AND e.occurred_at >= ? AND e.occurred_at < ? "
+    "WHERE e.type = 'refused_at_intake' AND e.occurred_at >= :s AND e.occurred_at < :e "
     "AND d.status = 'refused' {desk} GROUP BY d.id")
 
 
 def _utc(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC) if text else None
+    # "+00:00" parsed by fromisoformat is several times faster than .replace(tzinfo=UTC)
+    return datetime.fromisoformat(text + "+00:00") if text else None
+
+
+def _utc_or_iso(text: str | None) -> datetime | None:
+    """A due moment as the events carry it (ISO 8601 with its offset)."""
+    return datetime.fromisoformat(text) if text else None
+
+
+def _outcome(status: str, result_at: str | None, since: str | None):
+    if status in ("result_ready", "returned"):
+        return RESULT, _utc(result_at)
+    if status == "rejected":
+        return REJECTED, _utc(result_at)
+    if status == "stopped":
+        return STOPPED, _utc(since)
+    return "", None
+
+
+def _row_facts(r, dues=None, pauses=()) -> DossierFacts:
+    """Facts from a projection row (the _COLUMNS order); `dues` and `pauses` for a dossier
+    whose due moment moved, else its one due moment from receipt."""
+    outcome, at = _outcome(r[11], r[12], r[13])
+    received = _utc(r[8])
+    return DossierFacts(
+        dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3], procedure_name=r[4],
+        department=r[5], desk_no=r[6], channel=r[7], received_at=received,
+        dues=dues if dues is not None else ((received, _utc(r[9])),), pauses=tuple(pauses),
+        extended=bool(r[10]), outcome=outcome, outcome_at=at, supplement_count=r[14])
+
+
+def _dbapi(session):
+    """The sqlite3 connection under a read session (its transaction): rows as plain tuples."""
+    return session.connection().connection.driver_connection
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    report: Report
+    months: list[tuple[Period, dict[str, int]]]
+    late: LateReport
+    indices: list[IndexValue]
+    scope: ReportScope
+    tz: ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -77,9 +207,10 @@ class ReportScope:
 
 
 class ReportService(ServiceBase):
-    def __init__(self, store, clock, settings: SettingsService) -> None:
+    def __init__(self, store, clock, settings: SettingsService, calendar=None) -> None:
         super().__init__(store, clock)
         self.settings = settings
+        self.calendar = calendar  # CalendarService: whether an apology went out in time
         self._forms: dict[str, list[FormDef]] = {}
 
     # --- settings and forms -------------------------------------------------------------------
@@ -119,70 +250,193 @@ class ReportService(ServiceBase):
         return Period(first, last)
 
     # --- facts --------------------------------------------------------------------------------
-    def facts(self, period: Period, scope: ReportScope = ReportScope()) -> list[DossierFacts]:
-        """Every dossier that can count in the period, as facts."""
+    def _where(self, period: Period, scope: ReportScope) -> tuple[dict, str]:
         if scope.scope not in SCOPES:
             raise ValidationError("scope", f"unknown scope {scope.scope!r} (desk or office)",
                                   code="report_scope")
         start, end = period.bounds(self.tz())
-        s, e = utc_text(start), utc_text(end)
+        args: dict = {"s": utc_text(start), "e": utc_text(end)}
         desk_no = scope.desk_no
         if desk_no is None and scope.scope == "desk":
             desk_no = self.settings.agency().desk_no
-        desk_sql, desk_arg = ("AND desk_no = ?", (desk_no,)) if desk_no is not None else ("", ())
+        if desk_no is None:
+            return args, ""
+        args["desk"] = desk_no
+        return args, "AND desk_no = :desk"
+
+    def _refused_and_folded(self, raw, session, args: dict, desk: str, moved: list
+                            ) -> list[DossierFacts]:
+        """The refusals at intake in the period, and the facts of the dossiers in `moved`
+        (projection rows of dossiers sent back for supplements, or with a sync conflict): the
+        conflict-free ones from their due moments and waits, the others (and refused ones that
+        carry a conflict) folded from all their events."""
         out: list[DossierFacts] = []
         folded: list[str] = []
+        refused_sql = REFUSED_SQL.format(desk=desk.replace("desk_no", "d.desk_no"))
+        for r in raw.execute(refused_sql, args):
+            if r[14] or r[15]:
+                folded.append(r[0])
+                continue
+            received = _utc(r[8])
+            out.append(DossierFacts(
+                dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3],
+                procedure_name=r[4], department=r[5], desk_no=r[6], channel=r[7],
+                received_at=received, dues=((received, _utc(r[9])),), extended=bool(r[10]),
+                outcome=REFUSED, outcome_at=_utc(r[16])))
+        restarted = []
+        for r in moved:
+            (folded if r[15] else restarted).append(r)
+        for i in range(0, len(restarted), _CHUNK):
+            chunk = restarted[i:i + _CHUNK]
+            steps: dict[str, list] = {}
+            sql = RESTARTS_SQL.format(ids=",".join("?" * len(chunk)))
+            for dossier_id, type_, at, due in raw.execute(sql, [r[0] for r in chunk]):
+                steps.setdefault(dossier_id, []).append((type_, _utc(at), _utc_or_iso(due)))
+            for r in chunk:
+                dues: list[tuple[datetime, datetime | None]] = []
+                pauses: list[list] = []
+                for type_, at, due in steps.get(r[0], ()):
+                    if type_ == "supplement_requested":
+                        pauses.append([at, None])
+                        continue
+                    dues.append((at, due))
+                    if type_ == "resubmitted" and pauses and pauses[-1][1] is None:
+                        pauses[-1][1] = at
+                out.append(_row_facts(r, tuple(dues), [(a, b) for a, b in pauses]))
+        if folded:
+            events = repo.load_events_many(session, folded)
+            for dossier_id in folded:
+                f = facts_from_events(dossier_id, events.get(dossier_id, ()))
+                if f is not None:
+                    out.append(f)
+        return out
+
+    def facts(self, period: Period, scope: ReportScope = ReportScope()) -> list[DossierFacts]:
+        """Every dossier that can count in the period, as facts."""
+        args, desk = self._where(period, scope)
+        out: list[DossierFacts] = []
+        moved: list = []
         with self.store.read() as session:
-            conn = session.connection()
-            rows = conn.exec_driver_sql(f"{FACTS_SQL} {desk_sql}", (e, s, s) + desk_arg)
-            for r in rows:
-                if r[14] or r[15]:  # supplements or conflicts: fold the events
-                    folded.append(r[0])
+            raw = _dbapi(session)
+            sql = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
+            for r in raw.execute(sql, args):
+                if r[14] or r[15]:  # supplements or conflicts: from their events
+                    moved.append(r)
                     continue
-                status = r[11]
-                if status in ("result_ready", "returned"):
-                    outcome, at = RESULT, _utc(r[12])
-                elif status == "rejected":
-                    outcome, at = REJECTED, _utc(r[12])
-                elif status == "stopped":
-                    outcome, at = STOPPED, _utc(r[13])
-                else:
-                    outcome, at = "", None
-                received = _utc(r[8])
-                out.append(DossierFacts(
-                    dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3],
-                    procedure_name=r[4], department=r[5], desk_no=r[6], channel=r[7],
-                    received_at=received, dues=((received, _utc(r[9])),), extended=bool(r[10]),
-                    outcome=outcome, outcome_at=at))
-            refused_sql = REFUSED_SQL.format(desk="AND d.desk_no = ?" if desk_arg else "")
-            for r in conn.exec_driver_sql(refused_sql, (s, e) + desk_arg):
-                if r[14] or r[15]:
-                    folded.append(r[0])
-                    continue
-                received = _utc(r[8])
-                out.append(DossierFacts(
-                    dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3],
-                    procedure_name=r[4], department=r[5], desk_no=r[6], channel=r[7],
-                    received_at=received, dues=((received, _utc(r[9])),), extended=bool(r[10]),
-                    outcome=REFUSED, outcome_at=_utc(r[16])))
-            if folded:
-                events = repo.load_events_many(session, folded)
-                for dossier_id in folded:
-                    f = facts_from_events(dossier_id, events.get(dossier_id, ()))
-                    if f is not None:
-                        out.append(f)
+                out.append(_row_facts(r))
+            out += self._refused_and_folded(raw, session, args, desk, moved)
         return out
 
     # --- reports ------------------------------------------------------------------------------
     def bieu06(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field",
                keep_codes: bool = False) -> Report:
-        """Biểu số 06/VPCP/KSTT for the period, in the form version in force at its end."""
+        """Biểu số 06/VPCP/KSTT for the period, in the form version in force at its end.
+
+        In an office whose time zone keeps one offset (Vietnam's does), SQLite classifies the
+        dossiers the projection speaks for and hands back counts (or, with keep_codes, one row
+        per dossier); only refusals at intake and the dossiers with supplements or conflicts
+        become facts, classified in Python. Elsewhere every dossier goes through the facts."""
         form = form_for(self.forms("bieu06"), period.last)
         if by not in ("field", "procedure", "department"):
             raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or "
                                   "department)", code="report_by")
-        return compute(self.facts(period, scope), period, self.tz(), form,
-                       self.report_settings(), by=by, keep_codes=keep_codes)
+        tz, rs = self.tz(), self.report_settings()
+        offset = fixed_offset(tz, period)
+        if offset is None:
+            return compute(self.facts(period, scope), period, tz, form, rs, by=by,
+                           keep_codes=keep_codes)
+        args, desk = self._where(period, scope)
+        args.update(off=f"{offset:+d} minutes", by_date=int(rs.compare == "date"),
+                    excl_stopped=int(rs.stopped == "excluded"))
+        candidates = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
+        tally = Tally(keep_codes)
+        with self.store.read() as session:
+            raw = _dbapi(session)
+            sql = CLASSIFIED_SQL.format(candidates=candidates, cols=_COLUMNS,
+                                        select=PER_DOSSIER if keep_codes else GROUPED)
+            moved = []
+            for r in raw.execute(sql, args):
+                if r[0]:
+                    moved.append(r[1:])
+                    continue
+                _, fld, dept, proc, name, rec, res, stp, last = r[:9]
+                n, code = (1, last) if keep_codes else (last, "")
+                counts = {rec: n, res: n}
+                if stp:
+                    counts["stopped"] = n
+                tally.add((group_label(by, fld, dept), proc), name, counts, code)
+            facts = self._refused_and_folded(raw, session, args, desk, moved)
+        tally.add_facts(facts, period, tz, rs, by)
+        return assemble(tally, form, period, by)
+
+    def bieu06_and_months(self, period: Period, scope: ReportScope = ReportScope(),
+                          by: str = "field", keep_codes: bool = False
+                          ) -> tuple[Report, list[tuple[Period, dict[str, int]]]]:
+        """Biểu 06 and the total of each of its months."""
+        return (self.bieu06(period, scope, by=by, keep_codes=keep_codes),
+                self.months(period, scope))
+
+    def months(self, period: Period, scope: ReportScope = ReportScope(),
+               facts: Sequence[DossierFacts] | None = None
+               ) -> list[tuple[Period, dict[str, int]]]:
+        """The total row of Biểu 06 for every calendar month of the period (the bars): a query
+        per month where SQLite classifies, else from the period's facts (given or read)."""
+        tz = self.tz()
+        if fixed_offset(tz, period) is not None:
+            return [(m, dict(self.bieu06(m, scope).total.values)) for m in months_of(period)]
+        form = form_for(self.forms("bieu06"), period.last)
+        if facts is None:
+            facts = self.facts(period, scope)
+        return monthly(facts, period, tz, form, self.report_settings())
+
+    def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
+        """The dossiers finished late, open past due at the end, or extended in the period, per
+        department, with whether and when the apology (Mẫu 04) went out."""
+        return self._late(self.facts(period, scope), period)
+
+    def _late(self, facts: Sequence[DossierFacts], period: Period) -> LateReport:
+        entries = late_entries(facts, period, self.tz(), self.report_settings())
+        if not entries:
+            return late_report(period, entries)
+        steps: dict[str, list] = {}
+        with self.store.read() as session:
+            raw = _dbapi(session)
+            ids = [e.dossier_id for e in entries]
+            for i in range(0, len(ids), _CHUNK):
+                chunk = ids[i:i + _CHUNK]
+                sql = APOLOGY_SQL.format(ids=",".join("?" * len(chunk)))
+                for dossier_id, type_, at, due, reason, form in raw.execute(sql, chunk):
+                    steps.setdefault(dossier_id, []).append(
+                        (type_, _utc(at), _utc_or_iso(due), reason or "", form or ""))
+        cal = self.calendar.calendar() if self.calendar is not None else None
+        by_id = {f.dossier_id: f for f in facts}
+        done = []
+        for e in entries:
+            apology = apology_from_steps(steps.get(e.dossier_id, ()))
+            if apology.at is not None and cal is not None:
+                due = by_id[e.dossier_id].due_at(apology.at)
+                if due is not None:
+                    limit = cal.subtract_working_time(cal.to_local(due), cal.hours.day_length)
+                    apology = replace(apology, in_time=apology.at <= limit)
+            done.append(replace(e, apology=apology) if apology != Apology() else e)
+        return late_report(period, done)
+
+    def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field"
+                  ) -> Dashboard:
+        """Everything the Reports screen shows: Biểu 06 (with the dossiers behind each cell),
+        its months, the late list and the QĐ 766 indices (these two from one read of the
+        facts)."""
+        report = self.bieu06(period, scope, by=by, keep_codes=True)
+        facts = self.facts(period, scope)
+        tz, rs = self.tz(), self.report_settings()
+        return Dashboard(
+            report=report, months=self.months(period, scope, facts),
+            late=self._late(facts, period), indices=indices(facts, period, tz, rs),
+            scope=scope, tz=tz)
+
+    def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
+        """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
+        return indices(self.facts(period, scope), period, self.tz(), self.report_settings())
 
 
 def report_json(report: Report) -> dict:
@@ -202,4 +456,47 @@ def report_json(report: Report) -> dict:
     }
 
 
-__all__: Sequence[str] = ("ReportService", "ReportScope", "report_json", "SETTINGS_KEY")
+__all__: Sequence[str] = ("ReportService", "ReportScope", "report_json", "late_json",
+                          "indices_json", "SETTINGS_KEY")
+
+
+def _local_minute(moment: datetime | None, tz: ZoneInfo) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(tz).replace(second=0, microsecond=0).isoformat(timespec="minutes")
+
+
+def late_json(late: LateReport, tz: ZoneInfo) -> dict:
+    """{"from", "to", "departments": [{"department", counts…, "dossiers": [...]}], "total"}."""
+    def entry(e) -> dict:
+        a = e.apology
+        return {
+            "code": e.code, "field": e.field, "procedure_code": e.procedure_code,
+            "procedure_name": e.procedure_name, "kind": e.kind,
+            "received_at": _local_minute(e.received_at, tz),
+            "due_at": _local_minute(e.due_at, tz),
+            "finished_at": _local_minute(e.finished_at, tz), "extended": e.extended,
+            "apology": a.at is not None, "apology_at": _local_minute(a.at, tz),
+            "apology_new_due_at": _local_minute(a.new_due, tz), "apology_reason": a.reason,
+            "apology_printed_at": _local_minute(a.printed_at, tz),
+            "apology_in_time": a.in_time,
+        }
+
+    return {
+        "from": late.period.first.isoformat(), "to": late.period.last.isoformat(),
+        "departments": [{"department": g.department, **g.counts,
+                         "dossiers": [entry(e) for e in g.entries]} for g in late.groups],
+        "total": late.counts,
+    }
+
+
+def indices_json(period: Period, values: Sequence[IndexValue]) -> dict:
+    return {
+        "from": period.first.isoformat(), "to": period.last.isoformat(),
+        "indices": [{"key": v.key, "name": v.name, "formula": v.formula,
+                     "numerator": v.numerator, "denominator": v.denominator,
+                     "score": v.score, "target": v.target, "note": v.note,
+                     "parts": dict(v.parts),
+                     "lowering": [{"code": c, "why": w} for c, w in v.lowering]}
+                    for v in values],
+    }

@@ -20,7 +20,6 @@ from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
-from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import DeskRow, EventRow
 
 DEMO_AGENCY = AgencyInfo(
@@ -73,12 +72,7 @@ class SettingsService(ServiceBase):
 
     def agency(self) -> AgencyInfo:
         with self.store.read() as session:
-            desk = session.get(DeskRow, 1)
-            if desk is None:
-                raise DeskNotInitialised(
-                    "this desk has not been set up yet: run 'motcua-desk init' "
-                    "(or start the window)")
-            return _agency(desk)
+            return _agency(repo.own_desk(session, repo.RUN_INIT))
 
     def is_initialised(self) -> bool:
         with self.store.read() as session:
@@ -91,9 +85,9 @@ class SettingsService(ServiceBase):
         and desk number are part of every code: they cannot change once events exist."""
         agency = codes.agency_id(agency_id)
         desk_no = codes.desk_number(desk_no, desk_slots)
-        names = {k: validation.free_text(k, v, required=True, limit=200) for k, v in
+        names = {k: validation.looks_like_name(k, v, limit=200) for k, v in
                  (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))}
-        officer = validation.free_text("officer", officer, limit=100)
+        officer = validation.looks_like_name("officer", officer, limit=100, required=False)
         phone = validation.phone(officer_phone) if officer_phone else ""
         with self.store.write() as session:
             desk = session.get(DeskRow, 1)
@@ -114,11 +108,9 @@ class SettingsService(ServiceBase):
             return _agency(desk)
 
     def set_officer(self, officer: str, phone: str = "") -> AgencyInfo:
-        officer = validation.free_text("officer", officer, required=True, limit=100)
+        officer = validation.looks_like_name("officer", officer, limit=100)
         with self.store.write() as session:
-            desk = session.get(DeskRow, 1)
-            if desk is None:
-                raise DeskNotInitialised("this desk has not been set up yet")
+            desk = repo.own_desk(session)
             desk.officer = officer
             desk.officer_phone = validation.phone(phone) if phone else desk.officer_phone
             return _agency(desk)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 
 from motcua_desk.domain.calendar import WorkCalendar
-from motcua_desk.domain.catalog import DOCUMENT_FORMS
+from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import ALLOWED, DESK, DossierState, Status
 from motcua_desk.domain.dto import (
     EVENT_LABELS_VI,
@@ -34,7 +34,8 @@ def _local(cal: WorkCalendar, moment: datetime | None) -> datetime | None:
 
 def _documents(items) -> tuple[DocumentLine, ...]:
     return tuple(DocumentLine(d.get("name", ""), d.get("form", "original"),
-                              DOCUMENT_FORMS.get(d.get("form", "original"), d.get("form", "")),
+                              DOCUMENT_FORM_LABELS_VI.get(d.get("form", "original"),
+                                                          d.get("form", "")),
                               int(d.get("count", 1)), bool(d.get("checked", True)))
                  for d in items)
 

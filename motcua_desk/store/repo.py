@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from motcua_desk.domain.dossier import DossierState
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.store.engine import json_dumps
+from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
     ConflictRow,
+    DeskRow,
     DossierRow,
     EventRow,
     SequenceRow,
@@ -27,6 +29,22 @@ from motcua_desk.store.projection import PROJECTION_COLUMNS, projection_row
 from motcua_desk.store.types import utc_text
 
 _CHUNK = 500  # ids per IN (...) list
+
+
+# --- the desk's own row ---------------------------------------------------------------------
+
+NOT_SET_UP = "this desk has not been set up yet"
+RUN_INIT = "run 'motcua-desk init' (or start the window)"
+RUN_INIT_BEFORE_SYNC = "run 'motcua-desk init' before syncing"
+
+
+def own_desk(session: Session, hint: str = "") -> DeskRow:
+    """This desk's own row (identity, counters, chain head). DeskNotInitialised before the
+    desk has been set up, its message ending with `hint`: what to do about it."""
+    desk = session.get(DeskRow, 1)
+    if desk is None:
+        raise DeskNotInitialised(f"{NOT_SET_UP}: {hint}" if hint else NOT_SET_UP)
+    return desk
 
 
 # --- events -------------------------------------------------------------------------------
@@ -225,21 +243,27 @@ def fts_query(terms: Sequence[str]) -> str:
 
 
 def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix: str = "",
-                    digits: str = "", filters: Filters = Filters(), limit: int = 50,
-                    before_pk: int | None = None) -> list[DossierRow]:
-    """Newest first (by pk), `limit` rows, keyset-paged with before_pk."""
+                    digits: str = "", codes: Sequence[str] = (), filters: Filters = Filters(),
+                    limit: int = 50, before_pk: int | None = None) -> list[DossierRow]:
+    """Newest first (by pk), `limit` rows, keyset-paged with before_pk. `codes` (whole codes,
+    from a typed tail) and `digits` (citizen ID / phone) are alternatives: either matches."""
     clauses = _filter_clauses(filters)
     if code_prefix:
         clauses.append(and_(DossierRow.code >= code_prefix, DossierRow.code < code_prefix + "~"))
+    either = []
+    if codes:
+        either.append(DossierRow.code.in_(list(codes)))
     if digits:
         if len(digits) == 12:
-            clauses.append(DossierRow.id_number == digits)
+            either.append(DossierRow.id_number == digits)
         elif len(digits) in (10, 11) and digits.startswith("0"):
-            clauses.append(DossierRow.phone == digits)
+            either.append(DossierRow.phone == digits)
         else:
             hi = digits + ":"  # ':' sorts right after '9'
-            clauses.append(or_(and_(DossierRow.id_number >= digits, DossierRow.id_number < hi),
-                               and_(DossierRow.phone >= digits, DossierRow.phone < hi)))
+            either.append(or_(and_(DossierRow.id_number >= digits, DossierRow.id_number < hi),
+                              and_(DossierRow.phone >= digits, DossierRow.phone < hi)))
+    if either:
+        clauses.append(or_(*either) if len(either) > 1 else either[0])
     if terms and not clauses:
         # Straight down the FTS index, newest rowid first, stopping at `limit`: no sort of
         # every match (a common family name matches a third of all dossiers).

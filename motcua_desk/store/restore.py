@@ -30,9 +30,15 @@ HUB_KEYS = ("sync.hub_id", "sync.hub")
 
 
 class RestoreRefused(StoreError):
-    """The file cannot be restored (not ours, damaged, another desk's, the database in use)."""
+    """The file cannot be restored (not ours, damaged, another desk's, the database in use).
+    `reason` says which, for the window to translate (the message is the English): missing,
+    not_sqlite, wal_content, not_ours, damaged, unreadable, never_set_up, in_use, itself,
+    other_desk; `path` is the file it is about."""
 
     code = "restore_refused"
+
+    def __init__(self, message: str, *, reason: str, path: Path | str) -> None:
+        super().__init__(message, reason=reason, path=str(path))
 
 
 @dataclass(frozen=True)
@@ -58,31 +64,36 @@ def check_backup(src: Path) -> tuple[str, int]:
     from motcua_desk.store.models import APPLICATION_ID
 
     if not src.is_file():
-        raise RestoreRefused(f"{src}: no such file")
+        raise RestoreRefused(f"{src}: no such file", reason="missing", path=src)
     with open(src, "rb") as fh:
         head = fh.read(len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
-        raise RestoreRefused(f"{src} is not a database file (not SQLite)")
+        raise RestoreRefused(f"{src} is not a database file (not SQLite)", reason="not_sqlite",
+                             path=src)
     wal = Path(f"{src}-wal")
     if wal.exists() and wal.stat().st_size:
         raise RestoreRefused(f"{src} has a -wal file with content beside it: it is a database "
-                             "in use, not a backup (make one with 'motcua-desk backup')")
+                             "in use, not a backup (make one with 'motcua-desk backup')",
+                             reason="wal_content", path=src)
     try:
         conn = _connect(src, readonly=True)
         try:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise RestoreRefused(f"{src} is not a motcua-desk database")
+                raise RestoreRefused(f"{src} is not a motcua-desk database", reason="not_ours",
+                                     path=src)
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":
-                raise RestoreRefused(f"{src} is damaged ({ok}): choose another backup")
+                raise RestoreRefused(f"{src} is damaged ({ok}): choose another backup",
+                                     reason="damaged", path=src)
             row = conn.execute("SELECT node_id, last_seq FROM desk WHERE id = 1").fetchone()
         finally:
             conn.close()
     except sqlite3.Error as err:
-        raise RestoreRefused(f"{src} cannot be read as a desk database ({err})") from err
+        raise RestoreRefused(f"{src} cannot be read as a desk database ({err})",
+                             reason="unreadable", path=src) from err
     if row is None:
         raise RestoreRefused(f"{src} is a desk database that was never set up: nothing to "
-                             "restore")
+                             "restore", reason="never_set_up", path=src)
     return str(row[0]), int(row[1] or 0)
 
 
@@ -106,7 +117,8 @@ def _current_state(path: Path) -> tuple[str | None, int | None, dict[str, int]]:
         except sqlite3.OperationalError as err:
             if "locked" in str(err) or "busy" in str(err):
                 raise RestoreRefused(f"{path} is in use: close the window (and any other "
-                                     "motcua-desk command) first") from err
+                                     "motcua-desk command) first", reason="in_use",
+                                     path=path) from err
             return None, None, {}
         except sqlite3.DatabaseError:
             return None, None, {}
@@ -143,13 +155,15 @@ def restore_database(src: Path, path: Path, *, now: datetime | None = None,
     src, path = Path(src), Path(path)
     now = now or datetime.now(UTC)
     if path.exists() and src.resolve() == path.resolve():
-        raise RestoreRefused(f"{src} is the desk database itself, not a backup of it")
+        raise RestoreRefused(f"{src} is the desk database itself, not a backup of it",
+                             reason="itself", path=src)
     node, last_seq = check_backup(src)
     cur_node, cur_seq, counters = _current_state(path)
     if cur_node is not None and cur_node != node and (cur_seq or 0) > 0 and not other_desk:
         raise RestoreRefused(
             f"{src} is a backup of another desk installation (node {node[:8]}, this one is "
-            f"{cur_node[:8]}); to replace this desk by it anyway, add --other-desk")
+            f"{cur_node[:8]}); to replace this desk by it anyway, add --other-desk",
+            reason="other_desk", path=src)
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     partial = path.with_name(f".{path.name}.restore.partial")
     for leftover in (partial, Path(f"{partial}-journal")):
@@ -178,7 +192,8 @@ def restore_database(src: Path, path: Path, *, now: datetime | None = None,
             conn.commit()
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":  # pragma: no cover - checked before the copy
-                raise RestoreRefused(f"the copy of {src} does not check out: {ok}")
+                raise RestoreRefused(f"the copy of {src} does not check out: {ok}",
+                                     reason="damaged", path=src)
         finally:
             conn.close()
         _fsync(partial)

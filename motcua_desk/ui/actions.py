@@ -3,7 +3,8 @@ enum (Picard's picard/ui/mainwindow/actions.py). Widgets connect to them in thei
 _connect_signals(); the key map lives here and nowhere else.
 
 Keys, chosen for a counter officer who keeps one hand on the scanner:
-  F2–F7 the six places (intake, dossiers, handoff, return, ledgers, settings); Ctrl+F find;
+  F2–F8 the seven places (intake, dossiers, handoff, return, ledgers, settings, reports);
+  Ctrl+F find;
   F9 refresh the counts; Alt+Left back; F1 this list; Ctrl+Q quit.
   Intake: Ctrl+S save and print the slip, Ctrl+B ask to supplement, Ctrl+T refuse,
   Ctrl+Shift+N clear the form.
@@ -30,6 +31,7 @@ class ActionId(Enum):
     GO_RETURN = auto()
     GO_PRINT = auto()
     GO_SETTINGS = auto()
+    GO_REPORTS = auto()
     FIND = auto()
     BACK = auto()
     REFRESH = auto()
@@ -56,7 +58,7 @@ class ActionId(Enum):
 
 
 NAVIGATION = (ActionId.GO_INTAKE, ActionId.GO_DOSSIERS, ActionId.GO_HANDOFF,
-              ActionId.GO_RETURN, ActionId.GO_PRINT, ActionId.GO_SETTINGS)
+              ActionId.GO_RETURN, ActionId.GO_PRINT, ActionId.GO_SETTINGS, ActionId.GO_REPORTS)
 INTAKE = (ActionId.SAVE_INTAKE, ActionId.SUPPLEMENT_INTAKE, ActionId.REFUSE_INTAKE,
           ActionId.CLEAR_INTAKE)
 # dossier actions by the names the services use in DossierDetail.allowed_actions
@@ -84,6 +86,9 @@ def _specs() -> dict[ActionId, tuple[str, str, str]]:
                             translate("Actions", "The dossier ledger and the daily handoff list")),
         ActionId.GO_SETTINGS: (translate("Actions", "S&ettings"), "F7",
                                translate("Actions", "Office hours, calendar, printers, officer, language")),
+        ActionId.GO_REPORTS: (translate("Actions", "Re&ports"), "F8",
+                              translate("Actions", "The office's figures: Biểu 06, late dossiers, "
+                                        "QĐ 766 indices")),
         ActionId.FIND: (translate("Actions", "&Find a dossier"), "Ctrl+F",
                         translate("Actions", "Search by code, name, citizen ID or phone")),
         ActionId.BACK: (translate("Actions", "&Back"), "Alt+Left", translate("Actions", "Back to the previous screen")),
@@ -93,27 +98,27 @@ def _specs() -> dict[ActionId, tuple[str, str, str]]:
                                    translate("Actions", "Where sync stands, and what two desks "
                                              "did to one dossier while offline")),
         ActionId.QUIT: (translate("Actions", "&Quit"), "Ctrl+Q", translate("Actions", "Close the program")),
-        ActionId.SAVE_INTAKE: (translate("Actions", "&Save and print the slip"), "Ctrl+S",
+        ActionId.SAVE_INTAKE: (translate("Actions", "Sa&ve and print the slip"), "Ctrl+S",
                                translate("Actions", "Receive the dossier, issue its code and print Form 01")),
         ActionId.SUPPLEMENT_INTAKE: (translate("Actions", "Ask to &supplement…"), "Ctrl+B",
                                      translate("Actions", "The dossier is incomplete: print Form 02")),
-        ActionId.REFUSE_INTAKE: (translate("Actions", "Re&fuse…"), "Ctrl+T",
+        ActionId.REFUSE_INTAKE: (translate("Actions", "Ref&use…"), "Ctrl+T",
                                  translate("Actions", "The dossier cannot be accepted: print Form 03")),
-        ActionId.CLEAR_INTAKE: (translate("Actions", "&Clear the form"), "Ctrl+Shift+N",
+        ActionId.CLEAR_INTAKE: (translate("Actions", "Cl&ear the form"), "Ctrl+Shift+N",
                                 translate("Actions", "Start again with an empty form")),
-        ActionId.HANDOFF: (translate("Actions", "&Hand off…"), "Ctrl+G", translate("Actions", "Hand the dossier to a department")),
+        ActionId.HANDOFF: (translate("Actions", "Han&d off…"), "Ctrl+G", translate("Actions", "Hand the dossier to a department")),
         ActionId.RECEIVE_RESULT: (translate("Actions", "Result &received…"), "Ctrl+K",
                                   translate("Actions", "The department brought the result back")),
         ActionId.SUPPLEMENT: (translate("Actions", "Ask to &supplement…"), "Ctrl+B",
                               translate("Actions", "Ask the applicant for missing papers (Form 02)")),
-        ActionId.RESUBMIT: (translate("Actions", "S&upplement received"), "Ctrl+U",
+        ActionId.RESUBMIT: (translate("Actions", "Supplement rec&eived"), "Ctrl+U",
                             translate("Actions", "The completed dossier is back: the clock restarts")),
-        ActionId.REFUSE: (translate("Actions", "Re&fuse…"), "Ctrl+T", translate("Actions", "Refuse the dossier (Form 03)")),
+        ActionId.REFUSE: (translate("Actions", "Ref&use…"), "Ctrl+T", translate("Actions", "Refuse the dossier (Form 03)")),
         ActionId.EXTEND: (translate("Actions", "&Apology, new date…"), "Ctrl+H",
                           translate("Actions", "Apologise and set a new return date, once (Form 04)")),
         ActionId.RETURN: (translate("Actions", "Re&turn result…"), "Ctrl+R",
                           translate("Actions", "Give the result to the citizen")),
-        ActionId.STOP: (translate("Actions", "S&top…"), "Ctrl+D",
+        ActionId.STOP: (translate("Actions", "St&op…"), "Ctrl+D",
                         translate("Actions", "Stop at the applicant's request (Form 05)")),
         ActionId.NOTE: (translate("Actions", "&Note…"), "Ctrl+M", translate("Actions", "Add a note to the dossier")),
         ActionId.VOID: (translate("Actions", "&Void…"), "Ctrl+Del", translate("Actions", "Void a dossier entered by mistake")),

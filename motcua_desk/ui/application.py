@@ -43,6 +43,20 @@ def install_excepthook(window) -> None:
     sys.excepthook = hook
 
 
+SMALL_SCREEN = (1440, 900)
+
+
+def _fits_screen(window) -> bool:
+    """Whether the restored geometry lies inside the available area of a screen."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return True
+    room = screen.availableGeometry()
+    if room.width() <= SMALL_SCREEN[0] or room.height() <= SMALL_SCREEN[1]:
+        return False  # a counter screen (1366×768 and the like): always the whole screen
+    return room.contains(window.frameGeometry()) or room.contains(window.geometry())
+
+
 def run(db_path: Path | None, services_factory: Callable[[], object], *,
         clock: Callable[[], datetime] | None = None, argv: list[str] | None = None,
         on_ready: Callable[[object], None] | None = None,
@@ -52,7 +66,7 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
 
     `services_factory()` opens the desk database and builds the services: the composition
     root (motcua_desk.app.run_window) supplies it, and it runs on the DB worker's thread.
-    `sync_factory(services, *, hub_url="", token="", on_status=None)` builds the sync engine
+    `sync_factory(replication, *, hub_url="", token="", on_status=None)` builds the sync engine
     that the window's sync worker runs (see ui.sync_worker); None: no sync."""
     from motcua_desk.ui.main_window import MainWindow
     from motcua_desk.ui.worker import Worker
@@ -73,8 +87,10 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
     install_excepthook(window)
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))
-    if settings.window_geometry is None:
-        window.showMaximized()  # the first time on a counter PC: the whole screen
+    if settings.window_geometry is None or not _fits_screen(window):
+        # the first time on a counter PC, or a size saved on another (bigger) screen: the
+        # whole screen, so that nothing is cut off at the right or the bottom
+        window.showMaximized()
     else:
         window.show()
 

@@ -364,6 +364,7 @@ class DossierView(QWidget):
         t = self.timeline
         t.setRowCount(0)
         steps = {s.event_id: s for s in detail.steps}
+        lost = {c.event_id: c for c in detail.conflicts}
         for ev in detail.events:
             row = t.rowCount()
             t.insertRow(row)
@@ -377,8 +378,18 @@ class DossierView(QWidget):
                 people = " → ".join(p for p in (step.giver, step.receiver) if p)
                 cells[3] = people
                 cells[4] = labels.timing_label(step.timing)
+            conflict = lost.get(ev.id)
+            if conflict is not None:  # the losing row of a sync conflict: shown, not applied
+                cells[1] += " " + self.tr("(not applied: it conflicts with another desk's action)")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if conflict is not None:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setForeground(QBrush(QColor("#8a4b00")))
+                    item.setToolTip(self.tr("Sync exception: this action reached this desk "
+                                            "after a conflicting one and was not applied."))
                 if col == 4 and step is not None and step.timing:
                     item.setForeground(QBrush(QColor(TIMING_COLOURS[step.timing])))
                     if step.deadline is not None:
@@ -496,7 +507,7 @@ class DossierView(QWidget):
     def refuse(self) -> None:
         d = self.detail.dossier
         dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason:"),
-                              self.tr("&Refuse and print"), self)
+                              self.tr("Re&fuse and print"), self)
         dialog.setObjectName("refuseDialog")
         code = d.code
         self._open(dialog, lambda dlg: self._mutate(

@@ -84,15 +84,16 @@ def _action_name(action: str) -> str:
 
 
 def _illegal(err: IllegalTransition) -> str:
-    detail = str(err.params.get("detail", "") or "")
-    if "only once" in detail:
+    """By the error's reason and action, never by its English wording."""
+    reason = getattr(err, "reason", "") or str(err.params.get("reason", "") or "")
+    if reason == "extended_once":
         return translate("Errors", "The return date may be reset only once.")
-    if "already at" in detail:
+    if reason == "already_there":
         return translate("Errors", "The dossier is already at that department.")
-    if "already gone" in detail:
+    if reason == "handed_off":
         return translate("Errors", "The dossier has already gone to a department: it can no longer be refused "
                   "at intake.")
-    if "already received" in detail:
+    if reason == "already_received":
         return translate("Errors", "This dossier was already received.")
     return translate("Errors", "You cannot {action} a dossier whose status is “{status}”.").format(
         action=_action_name(err.action), status=labels.status_label(str(err.status)))
@@ -112,8 +113,32 @@ def message(err: BaseException) -> str:
         return sync_problem(str(p.get("error") or "refused"))
     if code in SYNC_CODES:
         return sync_problem(code)
+    if code == "clock_wrong" and p.get("kind") == "before_last":
+        return translate("Errors", "Nothing was recorded: this computer's clock is earlier "
+                         "than this desk's last record. Set the computer's date and time "
+                         "right, then do it again.")
+    text = texts().get(code)
+    if text is None:
+        log.warning("no message for the error code %r (%s)", code, err)
+        return translate("Errors", "The action was refused: {detail}").format(detail=str(err))
     fld = field_label(str(p.get("name") or getattr(err, "field", "") or ""))
-    texts = {
+    values = {"field": fld, "max": p.get("max", ""), "char": p.get("char", ""),
+              "low": p.get("low", ""), "high": p.get("high", ""), "value": p.get("value", ""),
+              "dossier": p.get("dossier", ""), "department": labels.unit_label(
+                  str(p.get("department", ""))), "held_by": labels.unit_label(
+                  str(p.get("held_by", ""))),
+              "dossiers": ", ".join(p.get("dossiers", []) or []),
+              "expected": ", ".join(p.get("expected", []) or []),
+              "path": p.get("path", ""),
+              "detail": _restore_reason(str(p.get("reason", "")), str(p.get("path", "")))
+              if code == "restore_refused" else ""}
+    return text.format(**values)
+
+
+def texts() -> dict[str, str]:
+    """Each error code's sentence, in the window's language. Only the code and the error's
+    parameters choose it, never the English message: rewording that changes nothing here."""
+    return {
         "name_empty": translate("Errors", "Enter the applicant's name."),
         "name_too_long": translate("Errors", "The name is longer than {max} characters."),
         "name_bad_char": translate("Errors", "The name contains the character “{char}”."),
@@ -154,6 +179,9 @@ def message(err: BaseException) -> str:
         "invalid_override": translate("Errors", "This calendar change is not valid."),
         "conflicting_override": translate("Errors", "This calendar change contradicts another one."),
         "range": translate("Errors", "The end date is before the start date."),
+        "period_range": translate("Errors", "The end date is before the start date."),
+        "period_too_long": translate("Errors", "A report period may not be longer than 10 "
+                                     "years."),
         "date_format": translate("Errors", "This is not a valid date."),
         "invalid_datetime": translate("Errors", "This is not a valid date and time."),
         "return_method": translate("Errors", "Choose how the result was returned."),
@@ -193,23 +221,77 @@ def message(err: BaseException) -> str:
                                  "cannot be right (before 2020, after 2099, or earlier than "
                                  "this desk's last record). Set the computer's date and time "
                                  "right, then do it again."),
+        # the defaults of the error classes (an error raised without a code of its own)
+        "domain_error": translate("Errors", "The action was refused."),
+        "invalid_value": translate("Errors", "{field}: this value is not valid."),
+        "not_found": translate("Errors", "What you asked for does not exist."),
+        "store_error": translate("Errors", "The database refused the action. Call IT with the "
+                                 "log file."),
+        "read_only": translate("Errors", "This database is in a folder that cannot be written "
+                               "and cannot be opened as it is there: copy it to a folder that "
+                               "can be written."),
+        "exists": translate("Errors", "The file {path} already exists: choose another name."),
+        "unwritable": translate("Errors", "The file {path} cannot be written: choose another "
+                                "folder."),
+        "barcode_too_long": translate("Errors", "The dossier code is too long to be printed as "
+                                      "a barcode on this form."),
+        "unknown_conflict": translate("Errors", "This sync exception is no longer in the list "
+                                      "(it was already dealt with)."),
+        "unknown_list": translate("Errors", "There is no such list of today's dossiers."),
+        "unknown_setting": translate("Errors", "A setting is not known to this version of "
+                                     "motcua-desk."),
+        "invalid_deadline_amount": translate("Errors", "The processing time must be a number "
+                                             "greater than zero and not too long."),
+        "invalid_deadline_unit": translate("Errors", "This unit of processing time is not "
+                                           "known."),
+        "procedure_code_format": translate("Errors", "A procedure code looks like 1.004873: a "
+                                           "digit, a dot and six digits."),
+        "time_unit": translate("Errors", "A procedure's processing time is in working days, "
+                               "in working hours or within the same day."),
+        "time_amount": translate("Errors", "A procedure's processing time must be a positive "
+                                 "number of days or hours."),
+        "document_count": translate("Errors", "A document's number of copies must be from 1 to "
+                                    "99."),
+        "period_format": translate("Errors", "This is not a report period: write a month "
+                                   "(2026-11), a quarter (2026-Q4), a half-year (2026-H2) or "
+                                   "a year (2026)."),
+        "period_preset": translate("Errors", "This report period is not known."),
+        "report_by": translate("Errors", "Choose how the figures are grouped: by field, by "
+                               "procedure or by department."),
+        "report_scope": translate("Errors", "Choose whose figures these are: this desk's or the "
+                                  "whole office's."),
+        "report_setting": translate("Errors", "A report setting is not valid."),
+        "report_column": translate("Errors", "The report has no such column."),
+        "unknown_form": translate("Errors", "There is no such report form."),
+        "form_definition": translate("Errors", "The report form definition is damaged. Call IT "
+                                     "with the log file."),
     }
-    if code == "clock_wrong" and p.get("kind") == "before_last":
-        return translate("Errors", "Nothing was recorded: this computer's clock is earlier "
-                         "than this desk's last record. Set the computer's date and time "
-                         "right, then do it again.")
-    text = texts.get(code)
+
+
+def _restore_reason(reason: str, path: str) -> str:
+    """Why a backup cannot be restored (RestoreRefused's reason), for the officer."""
+    reasons = {
+        "missing": translate("Errors", "the file {path} does not exist."),
+        "not_sqlite": translate("Errors", "{path} is not a database file."),
+        "wal_content": translate("Errors", "{path} is a database in use, not a backup (its "
+                                 "last changes are still in its -wal file beside it)."),
+        "not_ours": translate("Errors", "{path} is not a motcua-desk database."),
+        "damaged": translate("Errors", "{path} is damaged: choose another backup."),
+        "unreadable": translate("Errors", "{path} cannot be read as a desk database."),
+        "never_set_up": translate("Errors", "{path} is a desk database that was never set up: "
+                                  "there is nothing to restore."),
+        "in_use": translate("Errors", "the desk database is in use by another motcua-desk "
+                            "window or command: close it first."),
+        "itself": translate("Errors", "{path} is this desk's database itself, not a backup of "
+                            "it."),
+        "other_desk": translate("Errors", "{path} is a backup of another desk computer: it "
+                                "cannot replace this desk's database."),
+    }
+    text = reasons.get(reason)
     if text is None:
-        log.warning("no message for the error code %r (%s)", code, err)
-        return translate("Errors", "The action was refused: {detail}").format(detail=str(err))
-    values = {"field": fld, "max": p.get("max", ""), "char": p.get("char", ""),
-              "low": p.get("low", ""), "high": p.get("high", ""), "value": p.get("value", ""),
-              "dossier": p.get("dossier", ""), "department": labels.unit_label(
-                  str(p.get("department", ""))), "held_by": labels.unit_label(
-                  str(p.get("held_by", ""))),
-              "dossiers": ", ".join(p.get("dossiers", []) or []),
-              "expected": ", ".join(p.get("expected", []) or []), "detail": str(err)}
-    return text.format(**values)
+        return translate("Errors", "the file {path} is not a backup of this desk.").format(
+            path=path)
+    return text.format(path=path)
 
 
 SYNC_CODES = ("hub_unavailable", "no_hub", "sync_error", "hub_url", "sync_integrity", "cafile")

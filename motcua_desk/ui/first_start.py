@@ -25,7 +25,7 @@ from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors
 from motcua_desk.ui.worker import Worker
 
-WELCOME, AGENCY, DESK, DEMO = range(4)
+WELCOME, AGENCY, DESK, DEMO, SUMMARY = range(5)
 
 
 def _init_demo(svc: Any, officer: str) -> Any:
@@ -98,12 +98,17 @@ class _AgencyPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
-            codes.agency_id(self.agency_id.text())
+            self.agency_id.setText(codes.agency_id(self.agency_id.text()))
             for name, edit in (("agency_name", self.agency_name),
                                ("parent_name", self.parent_name), ("place", self.place)):
-                validation.free_text(name, edit.text(), required=True, limit=200)
+                validation.looks_like_name(name, edit.text(), limit=200)
         except ValidationError as err:
             self.error.setText(errors.message(err))
+            edit = {"agency_id": self.agency_id, "agency_name": self.agency_name,
+                    "parent_name": self.parent_name, "place": self.place}.get(err.field)
+            if edit is not None:
+                edit.setFocus()
+                edit.selectAll()
             return False
         self.error.clear()
         return True
@@ -138,14 +143,57 @@ class _DeskPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
-            validation.free_text("officer", self.officer.text(), required=True, limit=100)
+            validation.looks_like_name("officer", self.officer.text(), limit=100)
             if self.phone.text().strip():
                 validation.phone(self.phone.text())
         except ValidationError as err:
             self.error.setText(errors.message(err))
+            (self.phone if err.field == "phone" else self.officer).setFocus()
             return False
         self.error.clear()
         return True
+
+    def nextId(self) -> int:  # noqa: N802
+        return SUMMARY
+
+
+class _SummaryPage(QWizardPage):
+    """Everything once more before it is fixed: the agency id and the desk number go into every
+    dossier code and cannot change once codes have been issued."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check before saving"))
+        self.setSubTitle(self.tr("The electronic id and the desk number go into every dossier "
+                                 "code: they cannot be changed once a code has been issued. "
+                                 "Go back to correct anything."))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summaryLabel")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        from html import escape
+
+        v = self.wizard().values()
+        rows = [(self.tr("Electronic id"), v["agency_id"].strip().upper()),
+                (self.tr("Agency"), v["agency_name"]), (self.tr("Parent authority"),
+                                                        v["parent_name"]),
+                (self.tr("Place"), v["place"]), (self.tr("Desk number"), str(v["desk_no"])),
+                (self.tr("Officer"), v["officer"]),
+                (self.tr("Officer's phone"), v["officer_phone"] or "—"),
+                (self.tr("First dossier code of a day"),
+                 f"{v['agency_id'].strip().upper()}-YYMMDD-{v['desk_no']:04d}")]
+        self.summary.setText("<table cellspacing='4'>" + "".join(
+            f"<tr><td>{escape(k)}:</td><td><b>{escape(str(x).strip())}</b></td></tr>"
+            for k, x in rows) + "</table>")
 
     def nextId(self) -> int:  # noqa: N802
         return -1
@@ -194,6 +242,8 @@ class FirstStartWizard(QWizard):
         self.setPage(AGENCY, self.agency)
         self.setPage(DESK, self.desk)
         self.setPage(DEMO, self.demo)
+        self.summary = _SummaryPage(self)
+        self.setPage(SUMMARY, self.summary)
         self.setStartId(WELCOME)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))

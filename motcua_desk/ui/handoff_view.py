@@ -50,7 +50,7 @@ class HandoffView(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.out_radio = QRadioButton(self.tr("&Hand over to a department"), self)
+        self.out_radio = QRadioButton(self.tr("Ha&nd over to a department"), self)
         self.back_radio = QRadioButton(self.tr("Take results &back from a department"), self)
         self.out_radio.setChecked(True)
         self.direction = QButtonGroup(self)
@@ -68,7 +68,7 @@ class HandoffView(QWidget):
         dept_label.setBuddy(self.department_combo)
         self.person_label = QLabel(self.tr("Received b&y:"), self)
         self.person_label.setBuddy(self.person_edit)
-        code_label = QLabel(self.tr("Dossier &code:"), self)
+        code_label = QLabel(self.tr("D&ossier code:"), self)
         code_label.setBuddy(self.code_edit)
 
         form = QFormLayout()

@@ -14,7 +14,6 @@ leaves every field as the officer typed it.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from motcua_desk.domain import validation
-from motcua_desk.domain.dto import DocumentLine
+from motcua_desk.domain.dto import DocumentLine, IntakeRequest
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.actions import INTAKE, ActionId, Actions
@@ -47,32 +46,6 @@ DUE_DELAY_MS = 250
 DUE_REFRESH_MS = 30_000
 
 _FIELDS = ("applicant_name", "id_number", "phone", "address", "email")
-
-
-@dataclass(frozen=True)
-class IntakeValues:
-    """What the form holds, read on the GUI thread, handed to the worker."""
-
-    procedure_code: str
-    applicant_name: str
-    id_number: str
-    phone: str
-    address: str
-    email: str
-    sets: int
-    channel: str
-    result_delivery: str
-    note: str
-    documents: tuple[DocumentLine, ...]
-
-    def request(self):
-        from motcua_desk.services import IntakeRequest  # on the worker thread
-
-        return IntakeRequest(
-            procedure_code=self.procedure_code, applicant_name=self.applicant_name,
-            id_number=self.id_number, phone=self.phone, address=self.address,
-            email=self.email, sets=self.sets, documents=list(self.documents),
-            channel=self.channel, result_delivery=self.result_delivery, note=self.note)
 
 
 class _FormDelegate(QStyledItemDelegate):
@@ -316,7 +289,7 @@ class IntakeView(QWidget):
     def documents(self) -> tuple[DocumentLine, ...]:
         # the printed (Vietnamese) labels of the document forms; imported here because the
         # catalog module pulls in the holiday calendar, which start-up does not need
-        from motcua_desk.domain.catalog import DOCUMENT_FORMS as FORM_LABELS_VI
+        from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI as FORM_LABELS_VI
 
         table = self.ui.documentsTable
         lines = []
@@ -403,9 +376,10 @@ class IntakeView(QWidget):
             return False
         return True
 
-    def values(self) -> IntakeValues:
+    def values(self) -> IntakeRequest:
+        """What the form holds, read on the GUI thread, handed to the worker (frozen)."""
         ui = self.ui
-        return IntakeValues(
+        return IntakeRequest(
             procedure_code=self._procedure.code if self._procedure else "",
             applicant_name=ui.nameEdit.text(), id_number=ui.idEdit.text(),
             phone=ui.phoneEdit.text(), address=ui.addressEdit.text(),
@@ -421,7 +395,7 @@ class IntakeView(QWidget):
         values = self.values()
 
         def receive(svc):
-            detail = svc.dossiers.intake(values.request())
+            detail = svc.dossiers.intake(values)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "received", "slip")
@@ -443,7 +417,7 @@ class IntakeView(QWidget):
         items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
 
         def receive(svc):  # one service call: the intake and its outcome, one transaction
-            detail = svc.dossiers.intake(values.request(), outcome="supplement", reason=reason,
+            detail = svc.dossiers.intake(values, outcome="supplement", reason=reason,
                                          items=items)
             return detail, svc.settings.agency(), svc.settings.office()
 
@@ -453,7 +427,7 @@ class IntakeView(QWidget):
         if self._busy or not self._check_all():
             return
         dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason for refusal:"),
-                              self.tr("&Refuse and print"), self,
+                              self.tr("Re&fuse and print"), self,
                               intro=self.tr("The dossier is recorded with a code and refused; "
                                             "Form 03 is printed for the applicant."))
         dialog.setObjectName("refuseDialog")
@@ -465,7 +439,7 @@ class IntakeView(QWidget):
         values = self.values()
 
         def receive(svc):  # one service call: the intake and its outcome, one transaction
-            detail = svc.dossiers.intake(values.request(), outcome="refused", reason=reason)
+            detail = svc.dossiers.intake(values, outcome="refused", reason=reason)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "refused", "refusal")

@@ -87,6 +87,8 @@ def document_form_label(form: str) -> str:
     return labels.get(form, form)
 
 
+# the form codes in the order the window offers them (their printed names: domain.catalog
+# DOCUMENT_FORM_LABELS_VI)
 DOCUMENT_FORMS = ("original", "certified_copy", "copy", "presented")
 
 

@@ -1,4 +1,4 @@
-"""The counter window: navigation (F2–F7), the today panel, the pages, the message bar, the
+"""The counter window: navigation (F2–F8), the today panel, the pages, the message bar, the
 status bar (officer, desk, database, and the sync area), and the scanner's routing.
 
 Start-up is built for a big database: the window is shown first with nothing read; the
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTableWidget,
@@ -66,8 +67,8 @@ from motcua_desk.ui.worker import Changes, Worker
 
 log = logging.getLogger("motcua.ui.window")
 
-PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "dossier")
-NAV_PAGE = dict(zip(NAVIGATION, PAGES[:6], strict=True))
+PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "reports", "dossier")
+NAV_PAGE = dict(zip(NAVIGATION, PAGES[:7], strict=True))
 MESSAGE_MS = 10_000
 
 
@@ -90,7 +91,14 @@ class MessageBar(QFrame):
         self.close_button.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("messageAction")
+        self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action_button.hide()
+        self.action_button.clicked.connect(self._act)
+        self._action = None
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self.close_button.clicked.connect(self.hide)
         self._timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
@@ -99,7 +107,21 @@ class MessageBar(QFrame):
         self.history: list[tuple[str, str]] = []
         self.hide()
 
-    def show_message(self, text: str, level: str = "info") -> None:
+    def _act(self) -> None:
+        action, self._action = self._action, None
+        self.hide()
+        if action is not None:
+            action()
+
+    def show_message(self, text: str, level: str = "info", *,
+                     action: tuple[str, object] | None = None) -> None:
+        """`action` (label, callable): a button in the bar that does it and closes the bar."""
+        if action is not None:
+            self.action_button.setText(action[0])
+            self._action = action[1]
+        else:
+            self._action = None
+        self.action_button.setVisible(action is not None)
         back, fore = self.COLOURS.get(level, self.COLOURS["info"])
         self.setStyleSheet(f"#messageBar {{ background: {back}; border: 1px solid {fore}; "
                            f"border-radius: 4px; }} #messageText {{ color: {fore}; }}")
@@ -192,7 +214,7 @@ class MainWindow(QMainWindow):
                  db_path: Path | None = None, log_path: Path | None = None,
                  scan_detector: ScanDetector | None = None, scan_timestamp=None,
                  sync_factory=None, sync_interval: float = 30.0) -> None:
-        """`sync_factory(services, *, hub_url="", token="", on_status=None)` builds the
+        """`sync_factory(replication, *, hub_url="", token="", on_status=None)` builds the
         desk's SyncEngine (given by the composition root); without it the window does not
         sync and says so."""
         super().__init__()
@@ -215,6 +237,7 @@ class MainWindow(QMainWindow):
         self._ready = False
         self._fonts_done = False
         self._wizard = None
+        self._conflicts_seen = 0  # open sync exceptions the officer has been told about
         self._sync_dialog: SyncExceptionsDialog | None = None
         self._close_stage = ""  # "" → counting → asking → stopping → done
         self.unsent_box: QMessageBox | None = None
@@ -342,22 +365,36 @@ class MainWindow(QMainWindow):
             self._connect_page(name, widget)
             if self._desk_complete and hasattr(widget, "set_desk"):
                 widget.set_desk()
+            self.keep_on_screen()
         return self._pages[name]
+
+    def keep_on_screen(self) -> None:
+        """A page built late can make the window wider than the screen (its minimum size
+        grows): the window is then maximised, so nothing is cut off at the right."""
+        if not self.isVisible() or self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        if not room.contains(self.frameGeometry()):
+            self.showMaximized()
 
     def _make_page(self, name: str) -> QWidget:
         from motcua_desk.ui.handoff_view import HandoffView
         from motcua_desk.ui.print_view import PrintView
+        from motcua_desk.ui.reports_view import ReportsView
         from motcua_desk.ui.return_view import ReturnView
         from motcua_desk.ui.search_view import SearchView
         from motcua_desk.ui.settings_view import SettingsView
 
         classes = {"dossiers": SearchView, "handoff": HandoffView, "return": ReturnView,
-                   "print": PrintView, "settings": SettingsView}
+                   "print": PrintView, "settings": SettingsView, "reports": ReportsView}
         return classes[name](self.ctx, self.stack)
 
     def _connect_page(self, name: str, view: QWidget) -> None:
         """The signals of a page built late (the window's own are in _connect_signals)."""
-        if name == "dossiers":
+        if name in ("dossiers", "reports"):
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
             view.desk_changed.connect(self.load_desk)
@@ -409,8 +446,14 @@ class MainWindow(QMainWindow):
                               failure=self._start_failed)
             self.load_desk()
             return
+        self._open_wizard()
+
+    def _open_wizard(self) -> None:
         from motcua_desk.ui.first_start import FirstStartWizard
 
+        old = self._wizard
+        if old is not None:
+            old.deleteLater()
         wizard = FirstStartWizard(self.worker, self)
         wizard.done_setup.connect(lambda _agency: self.load_desk())
         wizard.rejected.connect(self._wizard_cancelled)
@@ -418,8 +461,21 @@ class MainWindow(QMainWindow):
         wizard.open()
 
     def _wizard_cancelled(self) -> None:
-        self.notify(self.tr("The desk is not set up: close the program and start it again to "
-                            "set it up."), "warning")
+        """A clean way out of the first start: nothing was written; set up now, or quit."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Set up the desk"),
+                          self.tr("The desk is not set up yet, and nothing was saved."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("setupCancelledBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        again = box.addButton(self.tr("&Set up now"), QMessageBox.ButtonRole.AcceptRole)
+        again.setObjectName("setupAgain")
+        quit_ = box.addButton(self.tr("&Quit the program"), QMessageBox.ButtonRole.RejectRole)
+        quit_.setObjectName("setupQuit")
+        again.clicked.connect(self._open_wizard)
+        quit_.clicked.connect(self.close)
+        box.setDefaultButton(again)
+        self.setup_box = box
+        box.open()
 
     def load_desk(self) -> None:
         self.worker.query(load_desk_info, success=self._desk_loaded,
@@ -522,6 +578,9 @@ class MainWindow(QMainWindow):
                                skew_ms=skew_ms, clock_warning=clock_warning, problem=problem)
 
     def _on_sync_status(self, snap: SyncSnapshot) -> None:
+        if snap.conflicts > self._conflicts_seen:
+            self._conflict_notice(snap.conflicts - self._conflicts_seen)
+        self._conflicts_seen = snap.conflicts  # told once; fewer when some were acknowledged
         self.set_sync_status(snap.online, snap.unsent, snap.last_success_at, snap.conflicts,
                              state=snap.state, skew_ms=snap.skew_ms,
                              clock_warning=snap.clock_warning, problem=problem_text(snap))
@@ -541,6 +600,15 @@ class MainWindow(QMainWindow):
         dossier may have changed."""
         self.worker.changed.emit(Changes(frozenset(codes or ()), frozenset(kinds),
                                          origin="external", everything=codes is None))
+
+    def _conflict_notice(self, new: int) -> None:
+        """Sync exceptions arrived: a notice that stays (not modal) until the officer looks at
+        them or closes it."""
+        self.message_bar.show_message(
+            self.tr("{n} new sync exception(s): another desk acted on the same dossier at the "
+                    "same time. Look at them now.").format(n=new), "warning",
+            action=(self.tr("See the sync exceptions"), self.show_sync_exceptions))
+        log.info("message to the officer: %d new sync exception(s)", new)
 
     def show_sync_exceptions(self) -> SyncExceptionsDialog:
         """Where sync stands and the open sync exceptions (one dialog, not modal)."""

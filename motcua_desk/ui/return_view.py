@@ -47,7 +47,7 @@ class ReturnView(QWidget):
         self.code_edit.setObjectName("codeEdit")
         self.code_edit.setPlaceholderText(self.tr("Scan the slip, or type the code and press "
                                                   "Enter"))
-        code_label = QLabel(self.tr("Dossier &code:"), self)
+        code_label = QLabel(self.tr("D&ossier code:"), self)
         code_label.setBuddy(self.code_edit)
         top = QHBoxLayout()
         top.addWidget(code_label)
@@ -78,7 +78,7 @@ class ReturnView(QWidget):
         name_label.setBuddy(self.name_edit)
         id_label = QLabel(self.tr("Citizen &ID:"), self)
         id_label.setBuddy(self.id_edit)
-        method_label = QLabel(self.tr("&How:"), self)
+        method_label = QLabel(self.tr("Ho&w:"), self)
         method_label.setBuddy(self.method_combo)
         form.addRow(name_label, self.name_edit)
         form.addRow(id_label, self.id_edit)

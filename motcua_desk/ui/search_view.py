@@ -50,7 +50,7 @@ class SearchView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
             self.tr("Dossier code, name (accents optional), citizen ID or phone"))
-        search_label = QLabel(self.tr("&Find:"), self)
+        search_label = QLabel(self.tr("F&ind:"), self)
         search_label.setBuddy(self.search_edit)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("statusCombo")
@@ -78,6 +78,11 @@ class SearchView(QWidget):
         row1.addWidget(search_label)
         row1.addWidget(self.search_edit, 1)
         row1.addWidget(self.search_button)
+        for combo in (self.status_combo, self.field_combo, self.department_combo):
+            # long department names must not widen the window past a 1366-pixel screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         row2 = QHBoxLayout()
         row2.addWidget(self.status_combo)
         row2.addWidget(self.field_combo)
@@ -167,10 +172,21 @@ class SearchView(QWidget):
         self.model.set_query(TodayQuery(kind))
         self.table.setFocus()
 
+    _enter_waiting = False  # Enter was pressed before the answer came
+
     def _enter_in_box(self) -> None:
+        """Enter in the box: the only hit opens at once; several: the list takes the focus."""
         if self._type_timer.isActive() or self.model.query != self.query():
+            self._enter_waiting = True
             self.search()
-        elif self.model.rowCount():
+        else:
+            self._enter_on_results()
+
+    def _enter_on_results(self) -> None:
+        n = self.model.rowCount()
+        if n == 1 and not self.model.canFetchMore():
+            self.open_dossier.emit(self.model.row(0).code)
+        elif n:
             self.table.setFocus()
             self.table.selectRow(0)
 
@@ -199,6 +215,9 @@ class SearchView(QWidget):
         self.count_label.setText(text)
         if n and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
+        if self._enter_waiting and self.model.query == self.query():
+            self._enter_waiting = False
+            self._enter_on_results()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

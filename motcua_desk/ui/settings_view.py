@@ -61,7 +61,7 @@ class SettingsView(QWidget):
         officer_box = QGroupBox(self.tr("Officer on duty"), inner)
         f = QFormLayout(officer_box)
         f.addRow(self._label(self.tr("&Name:"), self.officer_edit), self.officer_edit)
-        f.addRow(self._label(self.tr("&Phone:"), self.officer_phone_edit),
+        f.addRow(self._label(self.tr("&Work phone:"), self.officer_phone_edit),
                  self.officer_phone_edit)
         f.addRow("", self.officer_save)
 
@@ -72,10 +72,10 @@ class SettingsView(QWidget):
         self.cutoff_edit.setObjectName("cutoffEdit")
         self.transfer_edit = QLineEdit(inner)
         self.qr_check = QCheckBox(self.tr("Print a QR code on the slip"), inner)
-        self.office_save = QPushButton(self.tr("Save the office &hours"), inner)
+        self.office_save = QPushButton(self.tr("Sa&ve the office hours"), inner)
         office_box = QGroupBox(self.tr("Office hours and cut-off"), inner)
         f = QFormLayout(office_box)
-        f.addRow(self._label(self.tr("Office &hours:"), self.hours_edit), self.hours_edit)
+        f.addRow(self._label(self.tr("Office hou&rs:"), self.hours_edit), self.hours_edit)
         f.addRow(self._label(self.tr("&Cut-off (next working day after):"), self.cutoff_edit),
                  self.cutoff_edit)
         f.addRow(self._label(self.tr("&Transfer by (next morning):"), self.transfer_edit),
@@ -100,7 +100,7 @@ class SettingsView(QWidget):
         self.override_reason.setPlaceholderText(self.tr("Reason"))
         self.override_ref = QLineEdit(inner)
         self.override_ref.setPlaceholderText(self.tr("Legal reference (optional)"))
-        self.override_add = QPushButton(self.tr("&Add"), inner)
+        self.override_add = QPushButton(self.tr("Add"), inner)
         self.override_remove = QPushButton(self.tr("Remove the selected local change"), inner)
         self.calendar_warning = QLabel(inner)
         self.calendar_warning.setWordWrap(True)
@@ -128,7 +128,7 @@ class SettingsView(QWidget):
         self.printers_table.setObjectName("printersTable")
         self.printers_table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Printer")])
         self._table(self.printers_table)
-        self.printer_choose = QPushButton(self.tr("Choose the &printer…"), inner)
+        self.printer_choose = QPushButton(self.tr("Choose the printer…"), inner)
         self.printer_forget = QPushButton(self.tr("Use the default printer"), inner)
         printers_box = QGroupBox(self.tr("Printers"), inner)
         v = QVBoxLayout(printers_box)
@@ -148,7 +148,7 @@ class SettingsView(QWidget):
         self.files = QLabel(inner)
         self.files.setWordWrap(True)
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_button = QPushButton(self.tr("Restore from a bac&kup…"), inner)
+        self.restore_button = QPushButton(self.tr("Restore from a &backup…"), inner)
         self.restore_button.setObjectName("restoreButton")
         other_box = QGroupBox(self.tr("Language and files"), inner)
         f = QFormLayout(other_box)
@@ -168,9 +168,9 @@ class SettingsView(QWidget):
         self.hub_ca_edit.setObjectName("hubCaEdit")
         self.hub_ca_edit.setPlaceholderText(self.tr("only for https:// with the office's own "
                                                     "certificate (cert.pem)"))
-        self.hub_ca_pick = QPushButton(self.tr("C&hoose…"), inner)
+        self.hub_ca_pick = QPushButton(self.tr("Choose…"), inner)
         self.hub_ca_pick.setObjectName("hubCaPick")
-        self.hub_check = QPushButton(self.tr("Test the &connection"), inner)
+        self.hub_check = QPushButton(self.tr("Test the connect&ion"), inner)
         self.hub_check.setObjectName("hubCheck")
         self.hub_save = QPushButton(self.tr("Save without testing"), inner)
         self.hub_save.setObjectName("hubSave")
@@ -186,13 +186,13 @@ class SettingsView(QWidget):
         sync_box = self.sync_box = QGroupBox(self.tr("Sync with the office server"), inner)
         sync_box.setObjectName("syncBox")
         f = QFormLayout(sync_box)
-        f.addRow(self._label(self.tr("Server &address:"), self.hub_url_edit), self.hub_url_edit)
+        f.addRow(self._label(self.tr("Server a&ddress:"), self.hub_url_edit), self.hub_url_edit)
         f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit),
                  self.hub_token_edit)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.hub_ca_edit, 1)
         ca_row.addWidget(self.hub_ca_pick)
-        f.addRow(self._label(self.tr("Server &certificate (CA):"), self.hub_ca_edit), ca_row)
+        f.addRow(self._label(self.tr("Server c&ertificate (CA):"), self.hub_ca_edit), ca_row)
         row = QHBoxLayout()
         row.addWidget(self.hub_check)
         row.addWidget(self.hub_save)
@@ -437,7 +437,7 @@ class SettingsView(QWidget):
         self.hub_check.setEnabled(available and not busy)
         self.hub_save.setEnabled(available and not busy)
         on = available and sync.enabled
-        self.sync_toggle.setText(self.tr("Turn sync &off") if on else self.tr("Turn sync o&n"))
+        self.sync_toggle.setText(self.tr("T&urn sync off") if on else self.tr("T&urn sync on"))
         self.sync_toggle.setEnabled(available and sync.configured)
         if not available:
             self.sync_result.setText(self.tr("This window was started without sync."))

@@ -11,14 +11,15 @@ Threads (DESIGN.md "Threads"):
   the network. Closing stops the loop and waits for it *without blocking* (a queued signal
   or a timer, whichever comes first); after the event loop, `stop_now` joins with a timeout.
 
-The engine works on the same `Services` object as the DB worker (handed over by the worker
-once the database is open). Each unit of work takes its own SQLite connection from the
-engine's pool, so the sync thread does run on its own connection; sharing the object keeps
+The engine works on the DB worker's replication service (handed over by the worker once the
+database is open; the GUI thread holds only that, to pass it on to the sync threads, never
+the whole `Services`). Each unit of work takes its own SQLite connection from the engine's
+pool, so the sync thread does run on its own connection; sharing the worker's services keeps
 one set of caches (the calendar, the departments), which reference data from the hub
 invalidates for the whole window at once. SQLite serialises the writers (BEGIN IMMEDIATE).
 
 The ui layer does not import the sync package: the composition root (motcua_desk.app) hands
-in `engine_factory(services, *, hub_url="", token="", on_status=None)` that builds a
+in `engine_factory(replication, *, hub_url="", token="", on_status=None)` that builds a
 SyncEngine; without hub_url the engine uses the hub saved in the desk database.
 """
 
@@ -164,7 +165,7 @@ class SyncController(QObject):
         self._worker = worker
         self._settings = settings
         self.interval = interval
-        self._services: Any = None
+        self._replication: Any = None  # the DB worker's ReplicationService, for the threads
         self._hub: Any = None  # HubSettings(url, token) or None
         self._threads = _Threads()
         self.destroyed.connect(self._threads.stop_all)
@@ -223,24 +224,25 @@ class SyncController(QObject):
         return self._checking is not None
 
     def attach(self) -> None:
-        """Once the desk is open: take the services from the DB worker, read whether a hub is
-        configured, and start the loop when it is (and the officer has not turned it off)."""
-        self._worker.query(lambda svc: (svc, svc.replication.hub_settings()),
+        """Once the desk is open: take the replication service from the DB worker, read whether
+        a hub is configured, and start the loop when it is (and the officer has not turned it
+        off)."""
+        self._worker.query(lambda svc: (svc.replication, svc.replication.hub_settings()),
                            success=self._attached, failure=self._attach_failed, owner=self)
 
     def detach(self) -> None:
-        """Let go of the services (restore replaces the database file): the loop is told to
-        stop and starts again at the next attach()."""
+        """Let go of the replication service (restore replaces the database file): the loop is
+        told to stop and starts again at the next attach()."""
         self._stop_run()
-        self._services = None
+        self._replication = None
 
     @property
     def attached(self) -> bool:
         """The desk is open and the hub settings have been read."""
-        return self._services is not None
+        return self._replication is not None
 
     def _attached(self, result: tuple[Any, Any]) -> None:
-        self._services, hub = result
+        self._replication, hub = result
         self._set_hub(hub)
         self._restart()
         pending, self._pending_check = self._pending_check, None
@@ -301,7 +303,7 @@ class SyncController(QObject):
     # --- the loop -----------------------------------------------------------------------------
     def _restart(self) -> None:
         self._stop_run()
-        if self._closing or self._services is None:
+        if self._closing or self._replication is None:
             return
         if not self.configured:
             self._publish(SyncSnapshot(state="unset"))
@@ -313,7 +315,7 @@ class SyncController(QObject):
             return
         self._gens += 1
         run = _Run(self._gens)
-        run.thread = threading.Thread(target=self._loop, args=(run, self._services),
+        run.thread = threading.Thread(target=self._loop, args=(run, self._replication),
                                       name=f"motcua-sync-{run.gen}", daemon=True)
         self._run = run
         self._publish(replace(self.snapshot, state="starting", pulled=False,
@@ -325,11 +327,10 @@ class SyncController(QObject):
         if run is not None:
             run.stop()  # its thread ends by itself (after the request in flight, if any)
 
-    def _loop(self, run: _Run, services: Any) -> None:
+    def _loop(self, run: _Run, repl: Any) -> None:
         """The sync thread: build the engine (from the saved hub), loop until stopped."""
         engine = None
         try:
-            repl = services.replication
             seen = {"cursor": repl.cursor(), "reference": repl.reference_versions(),
                     "error": ""}
 
@@ -353,7 +354,7 @@ class SyncController(QObject):
                     status, error_code=seen["error"], pulled=pulled or reference_changed,
                     reference_changed=reference_changed))
 
-            engine = self._factory(services, on_status=on_status)
+            engine = self._factory(repl, on_status=on_status)
             with run.lock:
                 run.engine = engine
                 stopping = run.stopping.is_set()
@@ -402,24 +403,24 @@ class SyncController(QObject):
         is not open yet). False when a check is already running."""
         if self._checking is not None or self._closing:
             return False
-        if self._services is None:
+        if self._replication is None:
             self._pending_check = (url, token, cafile)
             return True
         self._check_done.clear()
-        thread = threading.Thread(target=self._probe, args=(self._services, url, token, cafile),
+        thread = threading.Thread(target=self._probe, args=(self._replication, url, token, cafile),
                                   name="motcua-sync-check", daemon=True)
         self._checking = thread
         thread.start()
         return True
 
-    def _probe(self, services: Any, url: str, token: str, cafile: str = "") -> None:
+    def _probe(self, repl: Any, url: str, token: str, cafile: str = "") -> None:
         engine = None
         try:
             extra = {"cafile": cafile} if cafile else {}  # the CA file to trust (https)
-            engine = self._factory(services, hub_url=url, token=token, **extra)
+            engine = self._factory(repl, hub_url=url, token=token, **extra)
             report = engine.run_once()
             status = engine.status()
-            services.replication.save_hub_settings(url, token, cafile)
+            repl.save_hub_settings(url, token, cafile)
             result = CheckResult(report.pushed, report.applied, status.skew_ms,
                                  bool(status.clock_warning), tuple(report.reference))
             self._emit(self._thread_checked, True, result)

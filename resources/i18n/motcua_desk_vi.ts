@@ -52,6 +52,14 @@
         <translation>Giờ làm việc, lịch, máy in, cán bộ, ngôn ngữ</translation>
     </message>
     <message>
+        <source>Re&amp;ports</source>
+        <translation>Bá&amp;o cáo</translation>
+    </message>
+    <message>
+        <source>The office&apos;s figures: Biểu 06, late dossiers, QĐ 766 indices</source>
+        <translation>Số liệu của đơn vị: Biểu 06, hồ sơ quá hạn, chỉ số QĐ 766</translation>
+    </message>
+    <message>
         <source>&amp;Find a dossier</source>
         <translation>Tìm &amp;kiếm hồ sơ</translation>
     </message>
@@ -100,7 +108,7 @@
         <translation>Đóng chương trình</translation>
     </message>
     <message>
-        <source>&amp;Save and print the slip</source>
+        <source>Sa&amp;ve and print the slip</source>
         <translation>&amp;Lưu và in phiếu hẹn</translation>
     </message>
     <message>
@@ -109,22 +117,22 @@
     </message>
     <message>
         <source>Ask to &amp;supplement…</source>
-        <translation>Yêu cầu &amp;bổ sung…</translation>
+        <translation>Yêu cầu bổ &amp;sung…</translation>
     </message>
     <message>
         <source>The dossier is incomplete: print Form 02</source>
         <translation>Hồ sơ chưa đầy đủ: in Mẫu 02</translation>
     </message>
     <message>
-        <source>Re&amp;fuse…</source>
-        <translation>Từ &amp;chối…</translation>
+        <source>Ref&amp;use…</source>
+        <translation>Từ c&amp;hối…</translation>
     </message>
     <message>
         <source>The dossier cannot be accepted: print Form 03</source>
         <translation>Hồ sơ không được tiếp nhận: in Mẫu 03</translation>
     </message>
     <message>
-        <source>&amp;Clear the form</source>
+        <source>Cl&amp;ear the form</source>
         <translation>&amp;Xóa trắng biểu mẫu</translation>
     </message>
     <message>
@@ -132,8 +140,8 @@
         <translation>Làm lại với biểu mẫu trống</translation>
     </message>
     <message>
-        <source>&amp;Hand off…</source>
-        <translation>Bàn &amp;giao…</translation>
+        <source>Han&amp;d off…</source>
+        <translation>&amp;Bàn giao…</translation>
     </message>
     <message>
         <source>Hand the dossier to a department</source>
@@ -152,7 +160,7 @@
         <translation>Yêu cầu người nộp bổ sung giấy tờ (Mẫu 02)</translation>
     </message>
     <message>
-        <source>S&amp;upplement received</source>
+        <source>Supplement rec&amp;eived</source>
         <translation>Nhận bổ s&amp;ung</translation>
     </message>
     <message>
@@ -165,7 +173,7 @@
     </message>
     <message>
         <source>&amp;Apology, new date…</source>
-        <translation>Xin lỗi, &amp;hẹn lại…</translation>
+        <translation>&amp;Xin lỗi, hẹn lại…</translation>
     </message>
     <message>
         <source>Apologise and set a new return date, once (Form 04)</source>
@@ -176,7 +184,7 @@
         <translation>T&amp;rả kết quả…</translation>
     </message>
     <message>
-        <source>S&amp;top…</source>
+        <source>St&amp;op…</source>
         <translation>&amp;Dừng giải quyết…</translation>
     </message>
     <message>
@@ -201,11 +209,26 @@
     </message>
     <message>
         <source>&amp;Print again…</source>
-        <translation>&amp;In lại phiếu…</translation>
+        <translation>In &amp;lại phiếu…</translation>
     </message>
     <message>
         <source>Print one of the dossier&apos;s forms</source>
         <translation>In một phiếu của hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>Bieu06Model</name>
+    <message>
+        <source>Department, procedure</source>
+        <translation>Cơ quan, đơn vị; thủ tục</translation>
+    </message>
+    <message>
+        <source>Field, procedure</source>
+        <translation>Lĩnh vực, thủ tục</translation>
+    </message>
+    <message>
+        <source>(beside the form)</source>
+        <translation>(ngoài biểu)</translation>
     </message>
 </context>
 <context>
@@ -433,6 +456,14 @@
         <translation>{when} cho {who} ({how})</translation>
     </message>
     <message>
+        <source>(not applied: it conflicts with another desk&apos;s action)</source>
+        <translation>(không áp dụng: xung đột với thao tác của bàn khác)</translation>
+    </message>
+    <message>
+        <source>Sync exception: this action reached this desk after a conflicting one and was not applied.</source>
+        <translation>Ngoại lệ đồng bộ: thao tác này đến sau một thao tác xung đột với nó nên không được áp dụng.</translation>
+    </message>
+    <message>
         <source>Deadline: {when}</source>
         <translation>Thời hạn: {when}</translation>
     </message>
@@ -481,7 +512,7 @@
         <translation>&amp;Lý do:</translation>
     </message>
     <message>
-        <source>&amp;Refuse and print</source>
+        <source>Re&amp;fuse and print</source>
         <translation>&amp;Từ chối và in phiếu</translation>
     </message>
     <message>
@@ -527,6 +558,17 @@
     <message>
         <source>{code} voided.</source>
         <translation>Đã hủy {code}.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>{n} dossier(s). Double-click one to open it.</source>
+        <translation>{n} hồ sơ. Nhấp đúp vào một hồ sơ để mở.</translation>
+    </message>
+    <message>
+        <source>The first {limit} are listed.</source>
+        <translation>Chỉ liệt kê {limit} hồ sơ đầu tiên.</translation>
     </message>
 </context>
 <context>
@@ -848,6 +890,10 @@
         <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
+        <source>A report period may not be longer than 10 years.</source>
+        <translation>Kỳ báo cáo không được dài quá 10 năm.</translation>
+    </message>
+    <message>
         <source>This is not a valid date.</source>
         <translation>Ngày không hợp lệ.</translation>
     </message>
@@ -952,6 +998,150 @@
         <translation>Thao tác bị từ chối: {detail}</translation>
     </message>
     <message>
+        <source>The action was refused.</source>
+        <translation>Thao tác bị từ chối.</translation>
+    </message>
+    <message>
+        <source>{field}: this value is not valid.</source>
+        <translation>{field}: giá trị này không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>What you asked for does not exist.</source>
+        <translation>Không tìm thấy nội dung bạn yêu cầu.</translation>
+    </message>
+    <message>
+        <source>The database refused the action. Call IT with the log file.</source>
+        <translation>Cơ sở dữ liệu không thực hiện được thao tác này. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>This database is in a folder that cannot be written and cannot be opened as it is there: copy it to a folder that can be written.</source>
+        <translation>Cơ sở dữ liệu này nằm trong thư mục không ghi được nên không mở được tại đó: hãy chép nó sang một thư mục ghi được.</translation>
+    </message>
+    <message>
+        <source>The file {path} already exists: choose another name.</source>
+        <translation>Tệp {path} đã có: hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written: choose another folder.</source>
+        <translation>Không ghi được tệp {path}: hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>The dossier code is too long to be printed as a barcode on this form.</source>
+        <translation>Mã hồ sơ quá dài, không in được thành mã vạch trên mẫu này.</translation>
+    </message>
+    <message>
+        <source>This sync exception is no longer in the list (it was already dealt with).</source>
+        <translation>Ngoại lệ đồng bộ này không còn trong danh sách (đã được xử lý).</translation>
+    </message>
+    <message>
+        <source>There is no such list of today&apos;s dossiers.</source>
+        <translation>Không có danh sách hồ sơ trong ngày như vậy.</translation>
+    </message>
+    <message>
+        <source>A setting is not known to this version of motcua-desk.</source>
+        <translation>Có một thiết lập mà phiên bản motcua-desk này không biết.</translation>
+    </message>
+    <message>
+        <source>The processing time must be a number greater than zero and not too long.</source>
+        <translation>Thời hạn giải quyết phải là một số lớn hơn 0 và không quá dài.</translation>
+    </message>
+    <message>
+        <source>This unit of processing time is not known.</source>
+        <translation>Không rõ đơn vị của thời hạn giải quyết.</translation>
+    </message>
+    <message>
+        <source>A procedure code looks like 1.004873: a digit, a dot and six digits.</source>
+        <translation>Mã thủ tục có dạng 1.004873: một chữ số, dấu chấm và sáu chữ số.</translation>
+    </message>
+    <message>
+        <source>A procedure&apos;s processing time is in working days, in working hours or within the same day.</source>
+        <translation>Thời hạn giải quyết của thủ tục tính bằng ngày làm việc, giờ làm việc hoặc trong ngày.</translation>
+    </message>
+    <message>
+        <source>A procedure&apos;s processing time must be a positive number of days or hours.</source>
+        <translation>Thời hạn giải quyết của thủ tục phải là một số ngày hoặc số giờ lớn hơn 0.</translation>
+    </message>
+    <message>
+        <source>A document&apos;s number of copies must be from 1 to 99.</source>
+        <translation>Số bản của một giấy tờ phải từ 1 đến 99.</translation>
+    </message>
+    <message>
+        <source>This is not a report period: write a month (2026-11), a quarter (2026-Q4), a half-year (2026-H2) or a year (2026).</source>
+        <translation>Đây không phải kỳ báo cáo: hãy ghi tháng (2026-11), quý (2026-Q4), 6 tháng (2026-H2) hoặc năm (2026).</translation>
+    </message>
+    <message>
+        <source>This report period is not known.</source>
+        <translation>Không có kỳ báo cáo này.</translation>
+    </message>
+    <message>
+        <source>Choose how the figures are grouped: by field, by procedure or by department.</source>
+        <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục hoặc theo phòng ban.</translation>
+    </message>
+    <message>
+        <source>Choose whose figures these are: this desk&apos;s or the whole office&apos;s.</source>
+        <translation>Hãy chọn phạm vi số liệu: của bàn này hay của cả bộ phận.</translation>
+    </message>
+    <message>
+        <source>A report setting is not valid.</source>
+        <translation>Có một thiết lập báo cáo không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The report has no such column.</source>
+        <translation>Báo cáo không có cột này.</translation>
+    </message>
+    <message>
+        <source>There is no such report form.</source>
+        <translation>Không có mẫu báo cáo này.</translation>
+    </message>
+    <message>
+        <source>The report form definition is damaged. Call IT with the log file.</source>
+        <translation>Định nghĩa mẫu báo cáo bị hỏng. Hãy gọi bộ phận CNTT và gửi kèm tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>the file {path} does not exist.</source>
+        <translation>không có tệp {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a database file.</source>
+        <translation>{path} không phải tệp cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>{path} is a database in use, not a backup (its last changes are still in its -wal file beside it).</source>
+        <translation>{path} là cơ sở dữ liệu đang được dùng, không phải bản sao lưu (các thay đổi cuối vẫn nằm trong tệp -wal bên cạnh).</translation>
+    </message>
+    <message>
+        <source>{path} is not a motcua-desk database.</source>
+        <translation>{path} không phải cơ sở dữ liệu của motcua-desk.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: choose another backup.</source>
+        <translation>{path} bị hỏng: hãy chọn bản sao lưu khác.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a desk database.</source>
+        <translation>không đọc được {path} như cơ sở dữ liệu của một bàn tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>{path} is a desk database that was never set up: there is nothing to restore.</source>
+        <translation>{path} là cơ sở dữ liệu của một bàn chưa từng được thiết lập: không có gì để khôi phục.</translation>
+    </message>
+    <message>
+        <source>the desk database is in use by another motcua-desk window or command: close it first.</source>
+        <translation>cơ sở dữ liệu của bàn đang được một cửa sổ hoặc lệnh motcua-desk khác sử dụng: hãy đóng nó trước.</translation>
+    </message>
+    <message>
+        <source>{path} is this desk&apos;s database itself, not a backup of it.</source>
+        <translation>{path} chính là cơ sở dữ liệu của bàn này, không phải bản sao lưu của nó.</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of another desk computer: it cannot replace this desk&apos;s database.</source>
+        <translation>{path} là bản sao lưu của một máy bàn khác: không thể dùng thay cơ sở dữ liệu của bàn này.</translation>
+    </message>
+    <message>
+        <source>the file {path} is not a backup of this desk.</source>
+        <translation>tệp {path} không phải bản sao lưu của bàn này.</translation>
+    </message>
+    <message>
         <source>The sync server cannot be reached. Check the server address, the network cable and that the server is on. The desk keeps working: what it does is sent when the server answers again.</source>
         <translation>Không kết nối được máy chủ đồng bộ. Kiểm tra địa chỉ máy chủ, dây mạng và máy chủ đã bật chưa. Bàn vẫn làm việc bình thường: mọi việc sẽ được gửi khi máy chủ trả lời lại.</translation>
     </message>
@@ -1020,7 +1210,7 @@
     </message>
     <message>
         <source>&amp;Save and print</source>
-        <translation>&amp;Lưu và in phiếu</translation>
+        <translation>Lưu và &amp;in phiếu</translation>
     </message>
     <message>
         <source>The return date can be reset only once. The apology should reach the applicant at least one working day before the current date.</source>
@@ -1111,12 +1301,12 @@
 <context>
     <name>HandoffView</name>
     <message>
-        <source>&amp;Hand over to a department</source>
-        <translation>&amp;Giao hồ sơ cho phòng ban</translation>
+        <source>Ha&amp;nd over to a department</source>
+        <translation>Giao hồ sơ cho phòng &amp;ban</translation>
     </message>
     <message>
         <source>Take results &amp;back from a department</source>
-        <translation>&amp;Nhận kết quả từ phòng ban</translation>
+        <translation>Nhận &amp;kết quả từ phòng ban</translation>
     </message>
     <message>
         <source>Scan, or type a code and press Enter</source>
@@ -1128,14 +1318,14 @@
     </message>
     <message>
         <source>&amp;Department:</source>
-        <translation>&amp;Phòng ban:</translation>
+        <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
         <source>Received b&amp;y:</source>
         <translation>Người &amp;nhận:</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -1160,11 +1350,11 @@
     </message>
     <message>
         <source>&amp;Remove selected (Del)</source>
-        <translation>&amp;Bỏ dòng đã chọn (Del)</translation>
+        <translation>Bỏ &amp;dòng đã chọn (Del)</translation>
     </message>
     <message>
         <source>&amp;Print today&apos;s handoff list</source>
-        <translation>&amp;In danh sách bàn giao hôm nay</translation>
+        <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
     <message>
         <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
@@ -1238,7 +1428,7 @@
         <translation>1. Thủ tục hành chính</translation>
     </message>
     <message>
-        <source>&amp;Procedure (a few letters, accents optional):</source>
+        <source>P&amp;rocedure (a few letters, accents optional):</source>
         <translation>&amp;Thủ tục (gõ vài chữ, không cần dấu):</translation>
     </message>
     <message>
@@ -1255,7 +1445,7 @@
     </message>
     <message>
         <source>Full &amp;name:</source>
-        <translation>Họ và tê&amp;n:</translation>
+        <translation>Họ &amp;và tên:</translation>
     </message>
     <message>
         <source>Citizen &amp;ID (CCCD):</source>
@@ -1266,8 +1456,8 @@
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <source>P&amp;hone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <source>&amp;Phone:</source>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -1302,12 +1492,12 @@
         <translation>4. Thông tin khác</translation>
     </message>
     <message>
-        <source>Number of &amp;sets:</source>
-        <translation>Số bộ hồ &amp;sơ:</translation>
+        <source>Number of se&amp;ts:</source>
+        <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
         <source>Su&amp;bmitted:</source>
-        <translation>Hình thức nộ&amp;p:</translation>
+        <translation>Hình thức &amp;nộp:</translation>
     </message>
     <message>
         <source>Result &amp;collected:</source>
@@ -1315,7 +1505,7 @@
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>&amp;Ghi chú:</translation>
+        <translation>Ghi &amp;chú:</translation>
     </message>
     <message>
         <source>Enter here saves the dossier</source>
@@ -1373,7 +1563,7 @@
         <translation>&amp;Lý do từ chối:</translation>
     </message>
     <message>
-        <source>&amp;Refuse and print</source>
+        <source>Re&amp;fuse and print</source>
         <translation>&amp;Từ chối và in phiếu</translation>
     </message>
     <message>
@@ -1629,6 +1819,61 @@
     </message>
 </context>
 <context>
+    <name>LateModel</name>
+    <message>
+        <source>Department</source>
+        <translation>Cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Có kết quả</translation>
+    </message>
+    <message>
+        <source>Apology (Form 04)</source>
+        <translation>Văn bản xin lỗi (Mẫu 04)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Resolved late</source>
+        <translation>Đã giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <source>In progress, overdue</source>
+        <translation>Đang giải quyết, quá hạn</translation>
+    </message>
+    <message>
+        <source>Extended, in progress</source>
+        <translation>Đã gia hạn, đang giải quyết</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Chưa có</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>(muộn)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>DEMO — sample agency: the forms printed here have no legal value.</source>
@@ -1636,19 +1881,31 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>&amp;Đi tới</translation>
+        <translation>Đ&amp;i tới</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <source>The desk is not set up: close the program and start it again to set it up.</source>
-        <translation>Bàn tiếp nhận chưa được thiết lập: hãy đóng chương trình rồi mở lại để thiết lập.</translation>
+        <source>Set up the desk</source>
+        <translation>Thiết lập quầy</translation>
+    </message>
+    <message>
+        <source>The desk is not set up yet, and nothing was saved.</source>
+        <translation>Quầy chưa được thiết lập, chưa có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up now</source>
+        <translation>&amp;Thiết lập ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Quit the program</source>
+        <translation>T&amp;hoát chương trình</translation>
     </message>
     <message>
         <source>The check of this desk&apos;s records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run &apos;motcua-desk verify&apos; and compare with the office server).</source>
@@ -1681,6 +1938,14 @@
     <message>
         <source>Database: {path}</source>
         <translation>CSDL: {path}</translation>
+    </message>
+    <message>
+        <source>{n} new sync exception(s): another desk acted on the same dossier at the same time. Look at them now.</source>
+        <translation>Có {n} ngoại lệ đồng bộ mới: một bàn khác đã thao tác trên cùng hồ sơ vào cùng lúc. Hãy xem ngay.</translation>
+    </message>
+    <message>
+        <source>See the sync exceptions</source>
+        <translation>Xem ngoại lệ đồng bộ</translation>
     </message>
     <message>
         <source>No dossier has the code {code}.</source>
@@ -1736,6 +2001,17 @@
     </message>
 </context>
 <context>
+    <name>MonthBars</name>
+    <message>
+        <source>No figures yet: choose a period and press Compute.</source>
+        <translation>Chưa có số liệu: chọn kỳ báo cáo rồi bấm Tính.</translation>
+    </message>
+    <message>
+        <source>Light: received (3) · dark: resolved (7) · above: resolved early or on time, ((8)+(9))/(7)</source>
+        <translation>Cột nhạt: tiếp nhận (3) · cột đậm: đã giải quyết (7) · số trên cột: tỷ lệ giải quyết trước hạn và đúng hạn, ((8)+(9))/(7)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>&amp;Print</source>
@@ -1788,19 +2064,19 @@
         <translation>In &amp;sổ theo dõi</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fro&amp;m:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>Đế&amp;n ngày:</translation>
+        <translation>Đến ngà&amp;y:</translation>
     </message>
     <message>
         <source>All departments</source>
         <translation>Tất cả phòng ban</translation>
     </message>
     <message>
-        <source>Print the &amp;handoff list</source>
+        <source>Print the hand&amp;off list</source>
         <translation>In &amp;danh sách bàn giao</translation>
     </message>
     <message>
@@ -1809,7 +2085,7 @@
     </message>
     <message>
         <source>De&amp;partment:</source>
-        <translation>&amp;Phòng ban:</translation>
+        <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
@@ -1837,6 +2113,132 @@
     <message>
         <source>Step &amp;down</source>
         <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Thư mục &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Lùi</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Chuyển sang xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Chuyển sang xem danh sách</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Tạo thư mục mới</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Tạo một thư mục mới</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Tên &amp;tệp:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Tiến</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Đi tiếp</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Lên thư mục cha</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Xem danh sách</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Danh sách nơi lưu và dấu trang</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Thư mục cha</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>&amp;Hiện tệp ẩn</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Thanh bên</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Computer</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Ngày sửa</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích thước</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2332,167 @@
     </message>
 </context>
 <context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>&amp;Options &gt;&gt;</source>
+        <translation>&amp;Tùy chọn &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>Mọi trang</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>Trang chẵn</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>Tệp trên máy</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>Trang lẻ</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Print to File (PDF)</source>
+        <translation>In ra tệp (PDF)</translation>
+    </message>
+    <message>
+        <source>Write PDF file</source>
+        <translation>Ghi tệp PDF</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Collate</source>
+        <translation>Sắp theo bộ</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>Color Mode</source>
+        <translation>Chế độ màu</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>Số bản:</translation>
+    </message>
+    <message>
+        <source>Current Page</source>
+        <translation>Trang hiện tại</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>In hai mặt</translation>
+    </message>
+    <message>
+        <source>Grayscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Đóng gáy cạnh dài</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Tắt</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <source>Output Settings</source>
+        <translation>Thiết lập in</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Nhóm trang:</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Pages from</source>
+        <translation>Từ trang</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>In tất cả</translation>
+    </message>
+    <message>
+        <source>Print range</source>
+        <translation>Phạm vi in</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Đảo thứ tự</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Phần đã chọn</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Đóng gáy cạnh ngắn</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Ghi các trang hoặc khoảng trang, cách nhau bằng dấu phẩy; một khoảng là hai số nối bằng gạch ngang. Ví dụ: 3,5-7,9 in các trang 3, 5, 6, 7 và 9.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintWidget</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Vị trí:</translation>
+    </message>
+    <message>
+        <source>Output &amp;file:</source>
+        <translation>&amp;Tệp ra:</translation>
+    </message>
+    <message>
+        <source>P&amp;roperties</source>
+        <translation>&amp;Thuộc tính</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Loại:</translation>
+    </message>
+</context>
+<context>
     <name>QWidgetTextControl</name>
     <message>
         <source>&amp;Undo</source>
@@ -1991,6 +2554,141 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <source>From – to…</source>
+        <translation>Từ ngày – đến ngày…</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>Quầy này</translation>
+    </message>
+    <message>
+        <source>Whole office</source>
+        <translation>Toàn đơn vị</translation>
+    </message>
+    <message>
+        <source>Office, desk {n}</source>
+        <translation>Đơn vị, quầy số {n}</translation>
+    </message>
+    <message>
+        <source>By field and procedure</source>
+        <translation>Theo lĩnh vực và thủ tục</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Theo cơ quan, đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Tính</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to list the dossiers behind it.</source>
+        <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
+    </message>
+    <message>
+        <source>Double-click a dossier to open it.</source>
+        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Dossiers lowering it</source>
+        <translation>Số hồ sơ làm giảm điểm</translation>
+    </message>
+    <message>
+        <source>Double-click an index to list the dossiers that lower it.</source>
+        <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
+    </message>
+    <message>
+        <source>Form 06 (Biểu 06)</source>
+        <translation>Biểu 06</translation>
+    </message>
+    <message>
+        <source>Late dossiers and apologies</source>
+        <translation>Hồ sơ quá hạn và văn bản xin lỗi</translation>
+    </message>
+    <message>
+        <source>QĐ 766 self-check</source>
+        <translation>Tự đánh giá theo QĐ 766</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good}, late {late}; in progress {pending} ({overdue} overdue).</source>
+        <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước hạn và đúng hạn {good}, quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
+    </message>
+    <message>
+        <source>No dossier is behind this figure.</source>
+        <translation>Không có hồ sơ nào ứng với số liệu này.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return the result</source>
@@ -2024,7 +2722,7 @@
         <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -2033,7 +2731,7 @@
     </message>
     <message>
         <source>&amp;Record the return</source>
-        <translation>&amp;Ghi nhận trả kết quả</translation>
+        <translation>Ghi nhận &amp;trả kết quả</translation>
     </message>
     <message>
         <source>Result to return</source>
@@ -2048,7 +2746,7 @@
         <translation>Số CCC&amp;D:</translation>
     </message>
     <message>
-        <source>&amp;How:</source>
+        <source>Ho&amp;w:</source>
         <translation>&amp;Hình thức:</translation>
     </message>
     <message>
@@ -2083,8 +2781,8 @@
         <translation>Mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>&amp;Tìm:</translation>
+        <source>F&amp;ind:</source>
+        <translation>Tì&amp;m:</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -2138,32 +2836,32 @@
         <translation>&amp;Họ tên:</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <source>&amp;Work phone:</source>
+        <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
         <source>Print a QR code on the slip</source>
         <translation>In mã QR trên phiếu hẹn</translation>
     </message>
     <message>
-        <source>Save the office &amp;hours</source>
-        <translation>Lưu giờ &amp;làm việc</translation>
+        <source>Sa&amp;ve the office hours</source>
+        <translation>Lưu giờ làm &amp;việc</translation>
     </message>
     <message>
         <source>Office hours and cut-off</source>
         <translation>Giờ làm việc và giờ chốt</translation>
     </message>
     <message>
-        <source>Office &amp;hours:</source>
+        <source>Office hou&amp;rs:</source>
         <translation>Giờ &amp;làm việc:</translation>
     </message>
     <message>
         <source>&amp;Cut-off (next working day after):</source>
-        <translation>&amp;Giờ chốt (sau giờ này tính từ ngày làm việc sau):</translation>
+        <translation>Giờ chố&amp;t (sau giờ này tính từ ngày làm việc sau):</translation>
     </message>
     <message>
         <source>&amp;Transfer by (next morning):</source>
-        <translation>Hạn &amp;chuyển (sáng ngày làm việc sau):</translation>
+        <translation>Hạn ch&amp;uyển (sáng ngày làm việc sau):</translation>
     </message>
     <message>
         <source>Day</source>
@@ -2194,8 +2892,8 @@
         <translation>Căn cứ pháp lý (không bắt buộc)</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Thêm</translation>
+        <source>Add</source>
+        <translation>Thêm</translation>
     </message>
     <message>
         <source>Remove the selected local change</source>
@@ -2207,7 +2905,7 @@
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation>&amp;Năm:</translation>
+        <translation>Nă&amp;m:</translation>
     </message>
     <message>
         <source>Document</source>
@@ -2218,8 +2916,8 @@
         <translation>Máy in</translation>
     </message>
     <message>
-        <source>Choose the &amp;printer…</source>
-        <translation>Chọn &amp;máy in…</translation>
+        <source>Choose the printer…</source>
+        <translation>Chọn máy in…</translation>
     </message>
     <message>
         <source>Use the default printer</source>
@@ -2234,8 +2932,8 @@
         <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <source>Restore from a bac&amp;kup…</source>
-        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Khôi phục từ bản &amp;sao lưu…</translation>
     </message>
     <message>
         <source>Language and files</source>
@@ -2250,11 +2948,11 @@
         <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;họn…</translation>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
     </message>
     <message>
-        <source>Test the &amp;connection</source>
+        <source>Test the connect&amp;ion</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
     <message>
@@ -2270,16 +2968,16 @@
         <translation>Đồng bộ với máy chủ của cơ quan</translation>
     </message>
     <message>
-        <source>Server &amp;address:</source>
-        <translation>&amp;Địa chỉ máy chủ:</translation>
+        <source>Server a&amp;ddress:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
-        <translation>&amp;Mã truy cập:</translation>
+        <translation>Mã t&amp;ruy cập:</translation>
     </message>
     <message>
-        <source>Server &amp;certificate (CA):</source>
-        <translation>&amp;Chứng chỉ máy chủ (CA):</translation>
+        <source>Server c&amp;ertificate (CA):</source>
+        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -2334,11 +3032,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>(máy in mặc định)</translation>
     </message>
     <message>
-        <source>Turn sync &amp;off</source>
-        <translation>&amp;Tắt đồng bộ</translation>
+        <source>T&amp;urn sync off</source>
+        <translation>Tắt đồng &amp;bộ</translation>
     </message>
     <message>
-        <source>Turn sync o&amp;n</source>
+        <source>T&amp;urn sync on</source>
         <translation>&amp;Bật đồng bộ</translation>
     </message>
     <message>
@@ -2780,6 +3478,49 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Officer&apos;s &amp;phone:</source>
         <translation>Điện t&amp;hoại cán bộ:</translation>
+    </message>
+</context>
+<context>
+    <name>_SummaryPage</name>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra lại trước khi lưu</translation>
+    </message>
+    <message>
+        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
+        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
+    </message>
+    <message>
+        <source>Electronic id</source>
+        <translation>Mã định danh</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Parent authority</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa danh</translation>
+    </message>
+    <message>
+        <source>Desk number</source>
+        <translation>Số quầy</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s phone</source>
+        <translation>Điện thoại cán bộ</translation>
+    </message>
+    <message>
+        <source>First dossier code of a day</source>
+        <translation>Mã hồ sơ đầu tiên trong ngày</translation>
     </message>
 </context>
 <context>

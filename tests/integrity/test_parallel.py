@@ -67,7 +67,7 @@ def _parts(path, monkeypatch, worker_path=None):
 
     svc = open_services(path, create=False)
     try:
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             raw = integrity_module._raw(session)
             breaks = BreakList()
             counts = integrity_module._Counts()

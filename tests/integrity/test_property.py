@@ -49,7 +49,7 @@ def _play(desk, ops) -> None:
         if op == "intake":
             desk.intake(f"Công dân {arg}", procedure=("1.004873", "1.001193")[arg % 2])
             continue
-        with desk.services.store.read() as session:
+        with desk.services._store.read() as session:
             codes = [r[0] for r in session.connection().exec_driver_sql(
                 "SELECT code FROM dossiers ORDER BY code")]
         code = codes[arg % len(codes)]

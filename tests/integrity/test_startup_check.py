@@ -34,7 +34,7 @@ def test_steps_cover_every_chain_and_store_a_checkpoint(office):
                               "GROUP BY node_id"))
         cp = integrity.checkpoint()
         assert {n: s for n, (s, _h) in cp.items()} == heads
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             assert repo.get_setting(session, LAST)["ok"] is True
         # nothing new: one step, nothing to check but the whole-database counts
         again = integrity.startup_step()
@@ -74,7 +74,7 @@ def test_an_edit_after_the_checkpoint_and_a_deletion_anywhere_are_found(office, 
         assert step.done and not step.report.ok
         assert [b.event_id for b in step.report.breaks if b.kind == "altered"] == [new_id]
         assert integrity.checkpoint() == before  # not moved over a break
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             last = repo.get_setting(session, LAST)
         assert last["ok"] is False and last["break_count"] >= 1
     finally:
@@ -106,7 +106,7 @@ def test_the_checkpoint_event_replaced_is_found(office):
         assert not step.report.ok
         assert ("checkpoint", node, seq) in [(b.kind, b.node_id, b.seq)
                                              for b in step.report.breaks]
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             assert repo.get_setting(session, CHECKPOINT)["nodes"][node][0] == seq
     finally:
         svc.close()

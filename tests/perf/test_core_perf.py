@@ -65,7 +65,7 @@ def test_core_benchmarks(big):
     from motcua_desk.store import repo
 
     def app_key():
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             assert repo.dossier_key(session, next(it))
 
     def raw_key():

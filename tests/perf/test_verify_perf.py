@@ -82,7 +82,7 @@ def test_verify_benchmarks(tmp_path):
                        note="processes share the dossiers only from 200,000 events on"
                        if jobs > 1 else "")
 
-        with svc.store.write() as session:  # a cached database may carry one from elsewhere
+        with svc._store.write() as session:  # a cached database may carry one from elsewhere
             session.connection().exec_driver_sql(
                 "DELETE FROM settings WHERE key IN (?, ?)", (CHECKPOINT, LAST))
         steps = []
@@ -97,7 +97,7 @@ def test_verify_benchmarks(tmp_path):
         report.add("start-up check, first run (no checkpoint yet: every event, in steps)",
                    steps=len(steps), total_s=first_run, longest_step_s=max(steps),
                    note="each step holds the DB worker at most this long")
-        codes = [r[0] for r in svc.store.engine.connect().exec_driver_sql(
+        codes = [r[0] for r in svc._store.engine.connect().exec_driver_sql(
             "SELECT code FROM dossiers ORDER BY pk DESC LIMIT 50")]
         for code in codes:  # a day's work after the last check
             svc.dossiers.note(code, "ghi chú trong ngày")

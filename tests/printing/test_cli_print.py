@@ -65,13 +65,19 @@ def test_every_form_prints_from_the_command_line(services, for_form, db_path, tm
 
 def test_slip_qr_follows_the_office_setting_unless_told(services, intake, db_path, tmp_path):
     code = intake().code
-    services.settings.set_office(print_qr=True)
-    for args, qr in [((), True), (("--no-qr",), False)]:
-        out = tmp_path / f"slip{len(args)}.pdf"
-        r = run(db_path, "print", "slip", code, "--out", str(out), *args)
-        assert r.returncode == 0, r.stderr
-        formats = sorted(s.format for s in pc.symbols(out.read_bytes(), 0))
-        assert formats == (["Code 128", "QR Code"] if qr else ["Code 128"])
+    # a desk that never touched the setting prints the QR (issue 9: it survives the folds)
+    cases = [((), True), (("--no-qr",), False)]
+    for when in ("default", "turned off"):
+        if when == "turned off":
+            services.settings.set_office(print_qr=False)
+            cases = [((), False), (("--qr",), True)]
+        for args, qr in cases:
+            out = tmp_path / f"slip-{when}-{len(args)}.pdf"
+            r = run(db_path, "print", "slip", code, "--out", str(out), *args)
+            assert r.returncode == 0, r.stderr
+            for page in (0, 1):  # both copies
+                formats = sorted(s.format for s in pc.symbols(out.read_bytes(), page))
+                assert formats == (["Code 128", "QR Code"] if qr else ["Code 128"]), (when, args)
 
 
 @pytest.mark.parametrize("case", ["unknown_code", "wrong_form", "missing_folder", "under_a_file",

@@ -47,6 +47,14 @@ def test_slip_barcode_has_whole_dot_modules_and_clear_quiet_zones(services, inta
     # nothing in the quiet zones, over the whole height of the bars
     assert white(img, (first - quiet, top, first - 1, bottom))
     assert white(img, (last + 2, top, last + 1 + quiet, bottom))
+    # the bars are at least 15 % of the symbol's width (16 %: read 7 degrees off)
+    mid = (top + bottom) // 2
+    up = next(y for y in range(mid, 0, -1) if img.getpixel((first, y)) >= 128)
+    down = next(y for y in range(mid, img.height) if img.getpixel((first, y)) >= 128)
+    height = down - up - 1
+    assert height >= 0.15 * (last - first + 1 + 2 * quiet)
+    assert height * 25.4 / DPI == pytest.approx(symbols.BAR_RATIO * (modules + 2 * 10) * 4
+                                                 * 25.4 / DPI, abs=0.2)  # mm
 
 
 def test_barcodes_are_vector_on_every_form_page(for_form, agency):

@@ -288,3 +288,29 @@ def test_the_due_calculator_takes_any_moment(services):
     far = services.dossiers.preview_due("1.004873", datetime(2027, 2, 3, 15, 20))
     assert far.due_at == local(2027, 2, 15, 17, 0)  # after the cut-off, Tết 4–10/2: 11, 12, 15
     assert "Tết" in far.explanation
+
+
+def test_a_desk_not_set_up_is_refused_everywhere_with_what_to_do(db_path, clock):
+    from motcua_desk.app import open_services
+    from motcua_desk.store.errors import DeskNotInitialised
+
+    svc = open_services(db_path, clock=clock)
+    try:
+        cases = [
+            (svc.settings.agency, "this desk has not been set up yet: run 'motcua-desk init' "
+                                  "(or start the window)"),
+            (lambda: svc.settings.set_officer("Lê Thị Hoa"), "this desk has not been set up yet"),
+            (lambda: intake(svc), "this desk has not been set up yet: run 'motcua-desk init' "
+                                  "(or start the window)"),
+            (svc.replication.identity, "this desk has not been set up yet: run 'motcua-desk "
+                                       "init' before syncing"),
+            (svc.replication.counts, "this desk has not been set up yet: run 'motcua-desk "
+                                     "init' before syncing"),
+        ]
+        for call, text in cases:
+            with pytest.raises(DeskNotInitialised) as refused:
+                call()
+            assert str(refused.value) == text and refused.value.code == "desk_not_initialised"
+        assert not svc.settings.is_initialised()
+    finally:
+        svc.close()

@@ -111,7 +111,7 @@ def test_projection_path_equals_event_fold(services, clock):
     sc.build(services, clock)
     start, _ = NOV.bounds(services.reports.tz())
     fast = {f.dossier_id: f for f in services.reports.facts(NOV)}
-    with services.store.read() as session:
+    with services._store.read() as session:
         for dossier_id, f in fast.items():
             slow = facts_from_events(dossier_id, repo.load_events(session, dossier_id))
             assert slow is not None

@@ -39,7 +39,7 @@ def test_every_released_schema_upgrades_to_head_keeping_its_dossiers(fixture, tm
     before = sqlite3.connect(db).execute("SELECT code, status FROM dossiers ORDER BY code").fetchall()
     svc = open_services(db, clock=clock, create=False)
     try:
-        assert current_revision(svc.store) == head_revision()
+        assert current_revision(svc._store) == head_revision()
         codes = [c for c, _ in before]
         assert [(d.dossier.code, d.dossier.status) for d in map(svc.dossiers.show, codes)] == before
         assert svc.dossiers.search("hang dang")[0].code == codes[0]

@@ -27,9 +27,9 @@ def recorded(services, clock):
         if statement.lstrip().upper().startswith("SELECT") and not executemany:
             statements.append((statement, parameters))
 
-    event.listen(services.store.engine, "before_cursor_execute", capture)
+    event.listen(services._store.engine, "before_cursor_execute", capture)
     yield services, statements, d.dossier.code
-    event.remove(services.store.engine, "before_cursor_execute", capture)
+    event.remove(services._store.engine, "before_cursor_execute", capture)
 
 
 def test_scan_search_today_and_ledgers_use_indexes(recorded, clock):
@@ -48,7 +48,7 @@ def test_scan_search_today_and_ledgers_use_indexes(recorded, clock):
     dossiers.handoffs_on(date(2026, 11, 23))
     dossiers.intake(IntakeRequest("1.001193", "Trần Thị Cuối"))
     assert len(statements) > 20
-    raw = services.store.engine.raw_connection()
+    raw = services._store.engine.raw_connection()
     try:
         offenders = []
         for sql, params in statements:

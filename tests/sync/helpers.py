@@ -209,9 +209,9 @@ def bulk_events(desk: Desk, dossiers: int, events_per_dossier: int = 4) -> int:
     from motcua_desk.store.models import DeskRow, EventRow
 
     template = desk.intake("Mẫu Văn Mẫu")
-    with desk.services.store.read() as session:
+    with desk.services._store.read() as session:
         received = repo.load_events(session, template.dossier.id)[0]
-    store = desk.services.store
+    store = desk.services._store
     with store.write() as session:
         row = session.get(DeskRow, 1)
         clock = HybridClock(row.last_hlc)

@@ -133,7 +133,7 @@ def test_a_plain_text_token_of_an_older_version_is_moved_out_of_the_database(tmp
     desk = desks[0]
     register(hub, [desk])
     desk.intake()
-    with desk.services.store.write() as session:  # what an older version wrote
+    with desk.services._store.write() as session:  # what an older version wrote
         repo.set_setting(session, "sync.hub", {"url": hub.url, "token": desk.token})
     assert desk.token.encode() in db_bytes(desk.path)
 
@@ -146,7 +146,7 @@ def test_a_plain_text_token_of_an_older_version_is_moved_out_of_the_database(tmp
     svc = open_services(desk.path)
     try:
         assert svc.replication.hub_settings().token == desk.token
-        with svc.store.read() as session:
+        with svc._store.read() as session:
             assert "token" not in repo.get_setting(session, "sync.hub")
     finally:
         svc.close()

@@ -243,7 +243,7 @@ def test_fuzz_every_endpoint_never_5xx_never_hangs(office, data):
 def _all_events(desk):
     from motcua_desk.store import repo
 
-    with desk.services.store.read() as session:
+    with desk.services._store.read() as session:
         ids = [d.id for d in desk.services.dossiers.search("", limit=5)]
         return [e for i in ids for e in repo.load_events(session, i)]
 

@@ -70,15 +70,15 @@ def test_batched_projection_equals_save_projection(hub, desks, tmp_path):
     copies = {}
     for how in ("repo", "batched"):
         path = tmp_path / f"{how}.sqlite3"
-        a.services.store.engine.dispose()
+        a.services._store.engine.dispose()
         shutil.copyfile(a.path, path)
         svc = open_services(path, clock=FakeClock(a.clock()))
-        with svc.store.write() as session:
+        with svc._store.write() as session:
             ids = list(session.scalars(select(EventRow.dossier_id).distinct()))
             session.execute(delete(ConflictRow))
             session.execute(delete(DossierRow))
         if how == "repo":
-            with svc.store.write() as session:
+            with svc._store.write() as session:
                 for dossier_id in ids:
                     repo.save_projection(session, fold(dossier_id, repo.load_events(
                         session, dossier_id)), a.clock())
@@ -113,11 +113,11 @@ def test_the_sync_queries_use_their_indexes(desks):
     def grab(conn, cursor, statement, *args):
         captured.append(statement)
 
-    event.listen(a.services.store.engine, "before_cursor_execute", grab)
+    event.listen(a.services._store.engine, "before_cursor_execute", grab)
     try:
         a.repl.pending()
     finally:
-        event.remove(a.services.store.engine, "before_cursor_execute", grab)
+        event.remove(a.services._store.engine, "before_cursor_execute", grab)
     assert any("node_id = ? AND acked = 0 AND seq > ?" in sql for sql in captured), captured
 
 

@@ -174,7 +174,7 @@ def test_application_run_opens_the_window(tmp_path, services, qtbot, monkeypatch
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(application, "install_qt_message_handler", lambda: None)
-    db = Path(services.store.path)
+    db = Path(services._store.path)
     services.close()
     seen = {}
 

@@ -58,3 +58,28 @@ def test_search_box_and_filters(make_window, big_services, qtbot):
     with qtbot.waitSignal(window.dossier_view.shown, timeout=5000) as shown:
         view.table.activated.emit(model.index(0, 0))
     assert shown.args == [code]
+
+
+def test_enter_on_the_only_hit_opens_it_and_a_tail_finds_the_code(window, services, qtbot):
+    from PySide6.QtCore import Qt
+
+    from motcua_desk.services import IntakeRequest
+
+    made = [services.dossiers.intake(IntakeRequest("1.004873", f"Đinh Văn {i}")).dossier
+            for i in range(3)]
+    view = window.go("dossiers")
+    view.search_edit.setFocus()
+    tail = made[1].code.rsplit("-", 1)[1]  # "0011": the number read off the slip
+    qtbot.keyClicks(view.search_edit, tail)
+    with qtbot.waitSignal(window.dossier_view.shown, timeout=5000) as shown:
+        qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)  # before the typing pause ends
+    assert shown.args == [made[1].code]
+    # several hits: Enter moves to the list, nothing opens by itself
+    view = window.go("dossiers")
+    view.search_edit.setText("dinh van")
+    view.search()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and not view.model.loading,
+                    timeout=5000)
+    view.search_edit.setFocus()
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
+    assert view.table.hasFocus() and window.current_page() == "dossiers"

@@ -24,7 +24,7 @@ def test_the_settings_take_a_ca_file_and_the_window_syncs_over_https(
         window = open_window(services)
         qtbot.waitUntil(lambda: window.sync.attached, timeout=WAIT)
         view = window.go("settings")
-        assert view.hub_ca_edit.isVisibleTo(view) and view.hub_ca_pick.text() == "C&họn…"
+        assert view.hub_ca_edit.isVisibleTo(view) and view.hub_ca_pick.text() == "Chọn…"
         view.hub_url_edit.setText(hub.url)
         view.hub_token_edit.setText(token)
 

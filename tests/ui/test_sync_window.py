@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 import tests.sync.helpers as sync_helpers
-from motcua_desk.services import IntakeRequest
+from motcua_desk.services import IntakeRequest, Services
+from motcua_desk.services.replication import ReplicationService
 from motcua_desk.sync.client import Backoff, SyncEngine
 from motcua_desk.sync.hub import make_server
 from motcua_desk.ui.i18n import install_translator, remove_translator
@@ -28,7 +29,7 @@ WAIT = 15_000
 ENGINE_THREADS: list[str] = []  # where engines were built and their status came from
 
 
-def engine_factory(services, *, hub_url="", token="", on_status=None, cafile=""):
+def engine_factory(replication, *, hub_url="", token="", on_status=None, cafile=""):
     """What the composition root gives the window, with quick retries for the tests."""
     ENGINE_THREADS.append(threading.current_thread().name)
 
@@ -37,7 +38,7 @@ def engine_factory(services, *, hub_url="", token="", on_status=None, cafile="")
         if on_status is not None:
             on_status(st)
 
-    return SyncEngine(services, hub_url=hub_url, token=token, on_status=status, retries=0,
+    return SyncEngine(replication, hub_url=hub_url, token=token, on_status=status, retries=0,
                       backoff=FAST, verify=cafile or True)
 
 
@@ -218,6 +219,25 @@ def test_a_real_conflict_in_the_exceptions_list(open_window, services, hub, othe
                     timeout=WAIT)
     area = window.sync_status
     assert area.conflicts.isVisible() and area.conflicts.text() == "Ngoại lệ đồng bộ: 1"
+    # told when it arrives: a notice that stays, with a way to the list
+    bar = window.message_bar
+    assert bar.isVisible() and bar.level == "warning" and "1" in bar.label.text()
+    assert bar.action_button.isVisible()
+    # the losing row is marked in the dossier's history
+    with qtbot.waitSignal(window.dossier_view.shown, timeout=WAIT):
+        window.open_dossier(code)
+    timeline = window.dossier_view.timeline
+    marked = [r for r in range(timeline.rowCount())
+              if timeline.item(r, 1).font().strikeOut()]
+    assert len(marked) == 1 and "không áp dụng" in timeline.item(marked[0], 1).text()
+    assert "Hoàng Thị Em" in timeline.item(marked[0], 1).text() or \
+        "Cán bộ 2" in timeline.item(marked[0], 5).text()
+    window.sync.sync_now()  # another round: the same exception is not announced again
+    qtbot.waitUntil(lambda: online(window, unsent=0), timeout=WAIT)
+    bar.close_button.click()
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: online(window, unsent=0), timeout=WAIT)
+    assert not bar.isVisible()
 
     # a click on the sync area opens the list
     qtbot.mouseClick(area, Qt.MouseButton.LeftButton)
@@ -288,6 +308,9 @@ def test_settings_refuse_a_wrong_token_and_save_a_good_one(open_window, services
     window = open_window(services)
     area = window.sync_status
     qtbot.waitUntil(lambda: window.sync.attached, timeout=WAIT)
+    # the GUI thread holds the replication service for the sync threads, not the Services
+    assert isinstance(window.sync._replication, ReplicationService)
+    assert not any(isinstance(v, Services) for v in vars(window.sync).values())
     assert window.sync.snapshot.state == "unset" and area.online.text() == "Đồng bộ: chưa thiết lập" and not window.sync.running
 
     view = window.go("settings")
