@@ -197,11 +197,11 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
             breaks.add(_orphan(drow))
             drow = next(drows, None)
 
-    def settle(dossier_id: str, events: list[Event]) -> None:
+    def settle(dossier_id: str, events: list[Event], texts: dict[int, str]) -> None:
         """Compare one dossier's fold with its row."""
         nonlocal drow
         if drow is not None and drow[0] == dossier_id:
-            _compare(breaks, dossier_id, events, drow)
+            _compare(breaks, dossier_id, events, drow, texts)
             drow = next(drows, None)
         else:
             state = fold(dossier_id, events)
@@ -217,24 +217,31 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
     cur.execute(f"SELECT {_SCAN_COLS} FROM events{where} ORDER BY dossier_id", params)
     current: str | None = None
     events: list[Event] = []
+    texts: dict[int, str] = {}  # id(event.occurred_at) -> its stored text (see _same)
     n = 0
     while rows := cur.fetchmany():
         for r in rows:
             if r[0] != current:
                 if current is not None:
-                    settle(current, events)
-                current, events = r[0], []
+                    settle(current, events, texts)
+                current, events, texts = r[0], [], {}
                 orphans_before(current)
             ev, problem = read(r)
             if problem:
                 breaks.add(_content_break(r, problem))
             if ev is not None:
                 events.append(ev)
+                # An intact event whose occurred_at has the stored shape: its text *is*
+                # utc_text of that moment (the hash matched the slices _iso took of it).
+                moment = r[6]
+                if not problem and len(moment) == 26 and moment[10] == " " and (
+                        moment[19] == "."):
+                    texts[id(ev.occurred_at)] = moment
         n += len(rows)
         if tick is not None:
             tick(len(rows))
     if current is not None:
-        settle(current, events)
+        settle(current, events, texts)
     while drow is not None:
         breaks.add(_orphan(drow))
         drow = next(drows, None)
@@ -286,8 +293,10 @@ def _orphan(drow: Sequence[Any]) -> Break:
                  "or the row was invented)", dossier_id=drow[0], code=drow[1] or "")
 
 
-def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequence[Any]
-             ) -> None:
+def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequence[Any],
+             texts: dict[int, str] | None = None) -> None:
+    """Fold the dossier's events, compare with its row, name what differs. `texts`: the
+    stored occurred_at text of intact events, by id() of their moment (see _same)."""
     state = fold(dossier_id, events)
     code = drow[1] or ""
     if state.status == Status.NEW:
@@ -305,7 +314,7 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
     # The common case first: every column as stored, each of the very type stored. When this
     # holds, so does the column-by-column test below (it is weaker: moments and flags are
     # compared in their stored form only); when it does not, that test decides and names.
-    if _same(row, drow):
+    if _same(row, drow, texts or {}):
         return
     from motcua_desk.store.repo import db_value  # (only now: a checking process starts light)
 
@@ -327,13 +336,16 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
                          dossier_id=dossier_id, code=state.code or code))
 
 
-def _same(values: list[Any], drow: Sequence[Any]) -> bool:
+def _same(values: list[Any], drow: Sequence[Any], texts: dict[int, str]) -> bool:
     """True only when every column of the row is what the column-by-column test of _compare
     accepts: each value equal and of the very type stored (a flag as 0/1), and each moment
-    stored in the canonical UtcDateTime form of the same instant. That form is checked by
-    parsing, ten times cheaper than formatting: a text of exactly the shape
-    "YYYY-MM-DD HH:MM:SS.ffffff" (ASCII digits) that parses to the instant the events say *is*
-    utc_text of that instant (the shape fixes every digit)."""
+    stored in the canonical UtcDateTime form of the same instant, utc_text of it. Checked
+    without formatting a moment, which costs ten times a parse:
+    - a moment that is an event's own occurred_at (received, handed over, returned…): that
+      event's stored text, when `texts` has it, is utc_text of that moment; equal texts;
+    - any other (a due date, written with its offset in a payload): a text of exactly the
+      shape "YYYY-MM-DD HH:MM:SS.ffffff" (ASCII digits) that parses to the instant the events
+      say *is* utc_text of that instant (the shape fixes every digit)."""
     stored = list(values)  # (a copy: marked as compared below)
     row = list(drow[1:])
     done: dict[Any, datetime] = {}  # text -> the moment it was found to be (due_at is often
@@ -342,7 +354,11 @@ def _same(values: list[Any], drow: Sequence[Any]) -> bool:
         if moment is None:
             continue
         text = row[i]
-        if done.get(text) is not moment:
+        own = texts.get(id(moment))
+        if own is not None:
+            if text != own:
+                return False
+        elif done.get(text) is not moment:
             if (type(text) is not str or _STORED_MOMENT(text) is None
                     or _fromiso(text + "+00:00") != moment):
                 return False
