@@ -18,10 +18,10 @@ from typing import Any
 
 import orjson
 
-from motcua_desk.domain.dossier import Status, fold
+from motcua_desk.domain.dossier import Status, fold, fold_fields
 from motcua_desk.domain.events import Event, EventType, canonical_json, hash_frame
 from motcua_desk.domain.integrity import Break, BreakList
-from motcua_desk.store.projection import MOMENT_COLUMNS, PROJECTION_COLUMNS, projection_row
+from motcua_desk.store.projection import MOMENT_COLUMNS, PROJECTION_COLUMNS, projection_row_of
 
 _EVENT_COLS = ("dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
                "payload, prev_hash, hash")
@@ -297,19 +297,19 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
              texts: dict[int, str] | None = None) -> None:
     """Fold the dossier's events, compare with its row, name what differs. `texts`: the
     stored occurred_at text of intact events, by id() of their moment (see _same)."""
-    state = fold(dossier_id, events)
+    state = fold_fields(dossier_id, events)  # (DossierState's fields: nothing is kept)
     code = drow[1] or ""
-    if state.status == Status.NEW:
+    if state["status"] == Status.NEW:
         breaks.add(Break("projection", "the dossier row exists but its events hold no "
                          "receipt (the received event was deleted?)", dossier_id=dossier_id,
                          code=code))
         return
     try:
-        row = projection_row(state)
+        row = projection_row_of(state)
     except (TypeError, ValueError, AttributeError) as err:  # a payload edited by hand
         breaks.add(Break("projection", "the dossier's events cannot be projected "
                          f"({type(err).__name__}: {err})", dossier_id=dossier_id,
-                         code=state.code or code))
+                         code=state["code"] or code))
         return
     # The common case first: every column as stored, each of the very type stored. When this
     # holds, so does the column-by-column test below (it is weaker: moments and flags are
@@ -333,7 +333,7 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
                           f"{db_value(values[n])!r}" for n in wrong[:4])
         breaks.add(Break("projection", f"the dossier row differs from its events: {shown}"
                          + (f" (and {len(wrong) - 4} more)" if len(wrong) > 4 else ""),
-                         dossier_id=dossier_id, code=state.code or code))
+                         dossier_id=dossier_id, code=state["code"] or code))
 
 
 def _same(values: list[Any], drow: Sequence[Any], texts: dict[int, str]) -> bool:

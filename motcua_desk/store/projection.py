@@ -5,10 +5,11 @@ this and starts in a fraction of a second."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from motcua_desk.domain.dossier import DossierState
+from motcua_desk.domain.dossier import NATIONAL_STATUS, DossierState
 from motcua_desk.domain.text import fold
 
 # The dossiers table's columns but its keys (pk, id), in the table's order (repo checks it
@@ -37,17 +38,23 @@ def search_name(name: Any) -> str:
 def projection_row(state: DossierState) -> list[Any]:
     """The values of PROJECTION_COLUMNS for a folded dossier, in order (moments as aware
     datetimes, the flag as a bool: see repo.db_value for their stored form)."""
-    applicant = state.applicant
-    proc = state.procedure
-    ledger = state.ledger
+    return projection_row_of(state.__dict__)
+
+
+def projection_row_of(fields: Mapping[str, Any]) -> list[Any]:
+    """projection_row of the DossierState whose fields these are (domain.dossier.fold_fields)."""
+    applicant = fields["applicant"]
+    proc = fields["procedure"]
+    ledger = fields["ledger"]
     name = applicant.get("name", "")
     return [
-        state.code, str(state.status), state.national_status, proc.get("code", ""),
-        proc.get("name", ""), proc.get("field", ""), state.lead_department, name,
-        search_name(name), applicant.get("id_number", ""), applicant.get("phone", ""),
-        applicant.get("address", ""), applicant.get("email", ""), state.sets, state.channel,
-        state.received_at, state.due_at, state.original_due_at, state.result_at,
-        state.returned_at, state.returned_to, state.return_method, state.location,
-        state.location_since, state.desk_no, int(ledger.get("year", 0)),
-        int(ledger.get("number", 0)), state.supplement_count, state.extended,
-        len(state.conflicts), state.event_count, state.last_hlc]
+        fields["code"], str(fields["status"]), NATIONAL_STATUS[fields["status"]],
+        proc.get("code", ""), proc.get("name", ""), proc.get("field", ""),
+        fields["lead_department"], name, search_name(name), applicant.get("id_number", ""),
+        applicant.get("phone", ""), applicant.get("address", ""), applicant.get("email", ""),
+        fields["sets"], fields["channel"], fields["received_at"], fields["due_at"],
+        fields["original_due_at"], fields["result_at"], fields["returned_at"],
+        fields["returned_to"], fields["return_method"], fields["location"],
+        fields["location_since"], fields["desk_no"], int(ledger.get("year", 0)),
+        int(ledger.get("number", 0)), fields["supplement_count"], fields["extended"],
+        len(fields["conflicts"]), fields["event_count"], fields["last_hlc"]]
