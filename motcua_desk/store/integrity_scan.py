@@ -54,9 +54,10 @@ class RowReader:
     """Events from rows of _EVENT_COLS, each with its hash checked.
 
     The hashed bytes are the frame of the event's fields (domain.events.hash_frame) around its
-    payload's canonical JSON. For the payload the stored text is tried first (as bytes, straight
-    from SQLite: pulled events are stored canonical) while the last event matched that way,
-    else orjson's sorted form (bytes too), and the reference encoder last. Sound whatever is
+    payload's canonical JSON. For the payload, per node, what matched that node's last event
+    is tried first: the stored text (as bytes, straight from SQLite: pulled events are stored
+    canonical) or orjson's sorted form (bytes too; a desk's own events are stored with their
+    keys in the order they were written); then the other; the reference encoder last. Sound whatever is
     tried: bytes whose digest equals the hash *are* the hashed bytes, so the stored text decodes
     to the payload that was sealed; an equal payload written differently (keys in another
     order) is found by the next attempt.
