@@ -70,10 +70,10 @@ def _date(field: str, text: str, what: str) -> date:
 
 
 def looks_like_card_qr(text: str) -> bool:
-    """Whether a scan has the shape of a card's QR (12 digits, then a '|'), whether or not the
-    rest of it is valid: such a scan is a card, never a dossier code."""
-    t = (text or "").lstrip("\ufeff").strip()
-    return len(t) > 13 and t[12] == SEPARATOR and t[:12].isdigit()
+    """Whether a scan is meant as a card's QR, whether or not it is a valid one: it holds a
+    '|', which no dossier code does. Such a scan is never looked up (nor shown, nor logged) as
+    a dossier code."""
+    return SEPARATOR in (text or "")
 
 
 def parse(text: str, *, today: date | None = None) -> CitizenCard:

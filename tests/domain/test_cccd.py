@@ -107,6 +107,7 @@ def test_a_birth_in_the_future_is_refused_when_today_is_known():
 def test_the_shape_test_tells_a_card_from_a_dossier_code():
     assert cccd.looks_like_card_qr(CHIP_2021)
     assert cccd.looks_like_card_qr("001089012345|bad")  # a card, although not a valid one
+    assert cccd.looks_like_card_qr("00108901234|012345678|Nguyễn Văn An")  # 11 digits
     assert not cccd.looks_like_card_qr("000.17.22.H56-261123-0001")
     assert not cccd.looks_like_card_qr("001089012345")
 
