@@ -6,10 +6,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from motcua_desk.services import IntakeRequest
 from tests.domain.test_cccd import CARD_2024, CHIP_2021, NO_OLD_ID
-from tests.ui.helpers import scan, type_like_a_human
+from tests.ui.helpers import press, scan, type_like_a_human
 
 
 @pytest.fixture
@@ -98,3 +100,65 @@ def test_elsewhere_a_card_lists_the_citizens_dossiers(window, services, key_cloc
     assert set(mine) <= texts
     for secret in ("Nguyễn Văn An", "Hàng Bạc", "15031989", CHIP_2021[:40]):
         assert secret not in all_logs.text
+
+
+# --- satisfaction at return ------------------------------------------------------------------
+def _return_one(window, services, qtbot, name="Châu Thị Nhận"):
+    from tests.ui.test_other_screens import ready_result
+
+    code = ready_result(services, name)
+    view = window.go("return")
+    view.load(code)
+    qtbot.waitUntil(lambda: view.detail is not None and view.return_button.isEnabled(),
+                    timeout=5000)
+    with qtbot.waitSignal(view.returned, timeout=5000):
+        view.return_button.click()
+    return view, code
+
+
+def test_after_a_return_key_1_rates_very_satisfied(window, services, key_clock, qtbot):
+    view, code = _return_one(window, services, qtbot)
+    prompt = view.rating
+    assert prompt.isVisible() and code in prompt.question.text()
+    qtbot.waitUntil(lambda: prompt.hasFocus(), timeout=3000)
+    with qtbot.waitSignal(prompt.rated, timeout=5000) as got:
+        press(window, "1", key_clock, 500)  # a key at human speed, through the scan filter
+    assert got.args == [code, 1]
+    assert not prompt.isVisible()
+    assert services.dossiers.find_by_code(code).dossier.rating == 1
+
+
+def test_not_satisfied_needs_a_reason_and_esc_skips(window, services, key_clock, qtbot):
+    view, code = _return_one(window, services, qtbot)
+    prompt = view.rating
+    qtbot.waitUntil(lambda: prompt.hasFocus(), timeout=3000)
+    press(window, "3", key_clock, 500)
+    qtbot.waitUntil(lambda: prompt.reason_edit.isVisible() and prompt.reason_edit.hasFocus(),
+                    timeout=3000)
+    assert services.dossiers.find_by_code(code).dossier.rating == 0  # nothing yet
+    type_like_a_human(window, "Cho lau", key_clock)
+    qtbot.waitUntil(lambda: prompt.reason_edit.text() == "Cho lau", timeout=3000)
+    with qtbot.waitSignal(prompt.rated, timeout=5000):
+        press(window, "\r", key_clock, 150)
+    d = services.dossiers.find_by_code(code).dossier
+    assert (d.rating, d.rating_reason) == (3, "Cho lau")
+    # the next return: Esc skips, nothing is recorded, the code box has the focus again
+    view2, other = _return_one(window, services, qtbot, "Đào Văn Hai")
+    qtbot.waitUntil(lambda: view2.rating.hasFocus(), timeout=3000)
+    with qtbot.waitSignal(view2.rating.closed, timeout=3000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not view2.rating.isVisible()
+    qtbot.waitUntil(lambda: view2.code_edit.hasFocus(), timeout=3000)
+    assert services.dossiers.find_by_code(other).dossier.rating == 0
+
+
+def test_the_prompt_blocks_nothing_a_scan_moves_on(window, services, key_clock, qtbot):
+    from tests.ui.test_other_screens import ready_result
+
+    view, code = _return_one(window, services, qtbot)
+    nxt = ready_result(services, "Lê Văn Sau")
+    scan(window, nxt, key_clock)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == nxt,
+                    timeout=5000)
+    assert not view.rating.isVisible()
+    assert services.dossiers.find_by_code(code).dossier.rating == 0
