@@ -144,3 +144,25 @@ def test_two_ratings_in_the_fold_keep_the_first():
     state = fold(DOSSIER, [second, *events, first])
     assert state.rating == 1
     assert [c.reason for c in state.conflicts] == ["second_rating"]
+
+
+def test_the_satisfaction_index_is_fed_by_the_ratings(services, clock):
+    from datetime import date
+
+    from motcua_desk.domain.reports import Period
+
+    nov = Period(date(2026, 11, 1), date(2026, 11, 30))
+    before = {i.key: i for i in services.reports.indices(nov)}
+    assert before["5.4"].score is None
+    codes = [returned(services).dossier.code for _ in range(4)]
+    services.dossiers.rate(codes[0], 1)
+    services.dossiers.rate(codes[1], 2)
+    services.dossiers.rate(codes[2], 3, "Chờ lâu")
+    by_key = {i.key: i for i in services.reports.indices(nov)}
+    sat = by_key["5.4"]
+    assert sat.parts["rated"] == 3 and sat.parts["unsatisfied"] == 1
+    late = by_key["2.1"].parts["lowering"]
+    counted = by_key["2.1"].parts["counted"]
+    assert sat.score == round(100 - 100 * late / counted - 100 * 1 / counted, 2)
+    assert [c for c, _why in sat.lowering] == [codes[2]]
+    assert services.reports.dashboard(nov).indices == services.reports.indices(nov)
