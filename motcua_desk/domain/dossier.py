@@ -81,7 +81,10 @@ ALLOWED: dict[EventType, frozenset[Status]] = {
     EventType.NOTE: frozenset(set(Status) - {Status.NEW}),
     EventType.PRINTED: frozenset(set(Status) - {Status.NEW}),
     EventType.VOIDED: frozenset(set(Status) - {Status.NEW, Status.RETURNED, Status.VOIDED}),
+    EventType.RATED: frozenset({Status.RETURNED}),
 }
+
+RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,9 @@ class DossierState:
     return_method: str = ""
     closing_reason: str = ""  # refusal, stop or void reason
     prints: Mapping[str, int] = field(default_factory=dict)
+    rating: int = 0  # the citizen's satisfaction at return (RATINGS), 0 when not rated
+    rating_reason: str = ""
+    rated_at: datetime | None = None
     conflicts: tuple[Conflict, ...] = ()
     event_count: int = 0
     last_hlc: int = 0
@@ -185,7 +191,7 @@ ACTION_NAMES: dict[EventType, str] = {
     EventType.REFUSED_AFTER_APPRAISAL: "refuse_after_appraisal", EventType.HANDED_OFF: "hand_off",
     EventType.RESULT_RECEIVED: "receive_result", EventType.EXTENDED: "extend",
     EventType.RETURNED: "return", EventType.STOPPED: "stop", EventType.NOTE: "add_note",
-    EventType.VOIDED: "void", EventType.PRINTED: "print",
+    EventType.VOIDED: "void", EventType.PRINTED: "print", EventType.RATED: "rate",
 }
 
 
@@ -205,6 +211,9 @@ def _check(s: dict[str, Any], event: Event) -> None:
     if event.type == EventType.EXTENDED and s["extended"]:
         raise IllegalTransition(status, "extend", "the return date may be reset only once",
                                 reason="extended_once")
+    if event.type == EventType.RATED and s["rating"]:
+        raise IllegalTransition(status, "rate", "this dossier was already rated",
+                                reason="already_rated")
 
 
 def _evolve(s: dict[str, Any], event: Event) -> None:
@@ -272,6 +281,9 @@ def _evolve(s: dict[str, Any], event: Event) -> None:
             prints = dict(s["prints"])
             prints[form] = prints.get(form, 0) + 1
             s["prints"] = prints
+        case EventType.RATED:
+            s.update(rating=_int(p.get("rating"), 0), rating_reason=_str(p.get("reason")),
+                     rated_at=at)
         case EventType.NOTE:
             pass
         case _:  # pragma: no cover
@@ -297,6 +309,7 @@ def fold(dossier_id: str, events: Iterable[Event]) -> DossierState:
             _check(s, ev)
         except IllegalTransition as err:
             reason = ("second_extension" if ev.type == EventType.EXTENDED and s["extended"]
+                      else "second_rating" if ev.type == EventType.RATED and s["rating"]
                       else "duplicate_receipt" if ev.type == EventType.RECEIVED
                       else "illegal_transition")
             conflicts.append(Conflict(ev.id, str(ev.type), ev.node_id, ev.officer,
