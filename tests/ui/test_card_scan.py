@@ -48,7 +48,7 @@ def test_a_card_on_the_intake_screen_fills_the_applicant(window, key_clock, qtbo
     type_like_a_human(window, "Trần Thị Bích Ngà", key_clock)
     qtbot.waitUntil(lambda: ui.nameEdit.text() == "Trần Thị Bích Ngà", timeout=3000)
     assert "applicant_name" not in view.filled_from_card()
-    req = view.values().request()
+    req = view.values()
     assert (req.applicant_name, req.id_number, req.birth_date, req.sex) == (
         "Trần Thị Bích Ngà", "026195004321", "02/11/1995", "female")
     _no_payload_in(all_logs.text)
