@@ -4,6 +4,7 @@ hub store's chains). Exit 0: intact; 3: something is broken (each break named); 
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,9 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--every", type=int, default=100_000, metavar="N",
                    help="report progress on stderr every N events (default 100000)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes that check the dossiers (default: 2, or 1 on a computer "
+                   "with one core; large databases only)")
     p.set_defaults(func=cmd_verify)
 
 
@@ -54,6 +58,15 @@ def _every(ctx: Context) -> int:
     return ctx.args.every
 
 
+def _jobs(ctx: Context) -> int:
+    jobs = ctx.args.jobs
+    if jobs is None:
+        return min(2, os.cpu_count() or 1)
+    if not 1 <= jobs <= 64:
+        raise ValidationError("jobs", "--jobs must be between 1 and 64", code="jobs_range")
+    return jobs
+
+
 def _finish(ctx: Context, report, what: str) -> int:
     if ctx.args.json:
         emit_json(report.to_dict())
@@ -77,11 +90,12 @@ def cmd_verify(ctx: Context) -> int:
     from motcua_desk.services.integrity import IntegrityService
 
     every = _every(ctx)
+    jobs = _jobs(ctx)
     if not ctx.db_path.is_file():
         raise ValidationError("db", f"there is no desk database at {ctx.db_path}",
                               code="no_database")
     report = IntegrityService.from_services(ctx.services).verify(
-        progress=_progress("verify"), every=every)
+        progress=_progress("verify"), every=every, jobs=jobs)
     return _finish(ctx, report, "desk database")
 
 

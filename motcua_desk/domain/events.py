@@ -136,7 +136,7 @@ class Event:
         canonical JSON of every field but `hash` (keys sorted, UTF-8, no spaces); the text is
         assembled around the payload's own encoding so that a replica storing the payload
         encodes it once (tests compare it with json.dumps of the whole dict); see
-        hash_fields."""
+        hash_frame."""
         payload = canonical_json(dict(self.payload))
         if type(self.seq) is not int or type(self.hlc) is not int:  # not ours: the long way
             body = self.to_dict()
@@ -163,15 +163,28 @@ def hash_fields(dossier_id: str, hlc: int, id: str, node_id: str, occurred_at: s
                 officer: str, payload_json: str, prev_hash: str, recorded_at: str, seq: int,
                 type: str) -> str:
     """An event's hash from its fields as text (moments as datetime.isoformat() writes them,
-    the payload as canonical JSON): the one place the hashed text is assembled."""
+    the payload as canonical JSON)."""
+    head, tail = hash_frame(dossier_id, hlc, id, node_id, occurred_at, officer, prev_hash,
+                            recorded_at, seq, type)
+    return hashlib.sha256(head + payload_json.encode("utf-8") + tail).hexdigest()
+
+
+def hash_frame(dossier_id: str, hlc: int, id: str, node_id: str, occurred_at: str,
+               officer: str, prev_hash: str, recorded_at: str, seq: int, type: str
+               ) -> tuple[bytes, bytes]:
+    """The one place the hashed text is assembled: the UTF-8 bytes that come before and after
+    the payload's canonical JSON in the canonical JSON of the event without its hash (keys
+    sorted: dossier_id, hlc, id, node_id, occurred_at, officer, payload, prev_hash,
+    recorded_at, seq, type). Every text goes through json's own string encoder, so the frame
+    is injective: no two different field values give the same bytes. Raises TypeError for a
+    text field that is not a str."""
     s = encode_basestring
-    text = (f'{{"dossier_id":{s(dossier_id)},"hlc":{hlc},"id":{s(id)},'
-            f'"node_id":{s(node_id)},"occurred_at":{s(occurred_at)},'
-            f'"officer":{s(officer)},"payload":{payload_json},'
-            f'"prev_hash":{s(prev_hash)},'
-            f'"recorded_at":{s(recorded_at)},"seq":{seq},'
-            f'"type":{s(type)}}}')
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return ((f'{{"dossier_id":{s(dossier_id)},"hlc":{hlc},"id":{s(id)},'
+             f'"node_id":{s(node_id)},"occurred_at":{s(occurred_at)},'
+             f'"officer":{s(officer)},"payload":').encode(),
+            (f',"prev_hash":{s(prev_hash)},'
+             f'"recorded_at":{s(recorded_at)},"seq":{seq},'
+             f'"type":{s(type)}}}').encode())
 
 
 def verify_chain(events: list[Event]) -> list[str]:

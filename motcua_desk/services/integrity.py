@@ -10,9 +10,10 @@ Two scopes:
      last_seq/last_hash;
   2. contents, in one pass over the events in dossier order merged with the dossiers in id
      order: each event's hash recomputed from its stored columns, each dossier folded afresh
-     and its projection row compared column by column (`repo.projection_values`), a row with
+     and its projection row compared column by column (`store.projection`), a row with
      no events and events with no row named.
-  Memory holds one dossier's events at a time.
+  Memory holds one dossier's events at a time. This pass (store.integrity_scan) can be
+  shared among processes, each over a range of dossier ids (verify(jobs=2)).
 - `startup_step()` — what the window runs in the background after start-up, in bounded steps
   on the DB worker: the cheap whole-database checks of (1) (the per-node count/min/max comes
   from the (node_id, seq) index alone, so a deleted row anywhere is found every time), and
@@ -26,133 +27,44 @@ Two scopes:
 
 from __future__ import annotations
 
-import json
+import logging
+import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
-
-import orjson
+from pathlib import Path
 
 from motcua_desk.domain.dossier import Status, fold
 from motcua_desk.domain.events import (
     GENESIS_HASH,
     Event,
-    EventType,
-    canonical_json,
-    hash_fields,
 )
 from motcua_desk.domain.integrity import Break, BreakList, VerifyReport
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
 from motcua_desk.store.errors import DeskNotInitialised
-from motcua_desk.store.models import DossierRow
+from motcua_desk.store.integrity_scan import (  # noqa: F401 (RowReader, _EVENT_COLS: tests)
+    _EVENT_COLS,
+    PROJECTION_COLUMNS,
+    ContentScan,
+    RowReader,
+    Tick,
+    _compare,
+    _content_break,
+    _contents_worker,
+    event_from_row,
+    scan_contents,
+)
+
+_log = logging.getLogger("motcua.integrity")
 
 CHECKPOINT = "integrity.checkpoint"  # {"nodes": {node_id: [seq, hash]}, "at": ISO}
 LAST = "integrity.last"  # the last check's outcome: {"at", "scope", "ok", "break_count"}
 CODE_CLASHES = "sync.code_clashes"  # dossiers left unprojected on purpose (replication)
 
 Progress = Callable[[int, int], None]  # (events checked, events in all)
-
-PROJECTION_COLUMNS: tuple[str, ...] = tuple(
-    c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id"))
-
-_EVENT_COLS = ("dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
-               "payload, prev_hash, hash")
-_TYPES = {str(t): t for t in EventType}
-_new_event = object.__new__
-
-
-def _utc(text: str) -> datetime:
-    """A moment stored as UtcDateTime text, aware (one C call: four times faster than
-    fromisoformat + replace)."""
-    moment = datetime.fromisoformat(text + "+00:00")
-    if moment.utcoffset() != _ZERO:  # the text carried an offset of its own: not ours
-        raise ValueError(f"{text!r} is not a stored UTC moment")
-    return moment
-
-
-_ZERO = timedelta(0)
-
-
-def _loads(text: str) -> Any:
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:  # what orjson refuses (huge integers…), json may take
-        return json.loads(text)
-
-
-def _iso(stored: str) -> str:
-    """What datetime.isoformat() writes for a moment stored as UtcDateTime text
-    ("2026-11-23 02:15:00.000000" → "2026-11-23T02:15:00+00:00"), by string operations."""
-    if len(stored) != 26 or stored[10] != " " or stored[19] != ".":
-        return _utc(stored).isoformat()
-    frac = stored[20:]
-    return f"{stored[:10]}T{stored[11:19]}{'' if frac == '000000' else '.' + frac}+00:00"
-
-
-class RowReader:
-    """Events from rows of _EVENT_COLS, each with its hash checked.
-
-    The payload's canonical JSON is needed for the hash: the stored text is tried first when
-    the last event matched that way (pulled events are stored canonical), else orjson's sorted
-    form, and the reference encoder last. Sound whatever is tried: a text whose digest equals
-    the hash *is* the hashed text."""
-
-    def __init__(self) -> None:
-        self.stored_first = True
-
-    def read(self, r: Sequence[Any]) -> tuple[Event | None, str]:
-        """(event, "") when intact; (event, "altered") when its content does not give its
-        hash; (None, why) when the row is not an event."""
-        try:
-            payload_text = r[9]
-            payload = _loads(payload_text)
-            if type(payload) is not dict:
-                return None, "its payload is not a JSON object"
-            if type(r[3]) is not int or type(r[4]) is not int:
-                return None, "seq or hlc is not an integer"
-            # Every field set at once, past the frozen dataclass's per-field __setattr__
-            # (a quarter of the cost of reading a row otherwise); the same object.
-            ev = _new_event(Event)
-            ev.__dict__.update(id=r[1], dossier_id=r[0], node_id=r[2], seq=r[3], hlc=r[4],
-                               type=_TYPES[r[5]], occurred_at=_utc(r[6]),
-                               recorded_at=_utc(r[7]), officer=r[8], payload=payload,
-                               prev_hash=r[10], hash=r[11])
-            if type(ev.officer) is not str or type(ev.prev_hash) is not str:
-                return None, "a column holds a value of the wrong type"
-            fields = (r[0], r[4], r[1], r[2], _iso(r[6]), r[8])
-            rest = (r[10], _iso(r[7]), r[3], r[5])
-        except KeyError:
-            return None, f"unknown event type {r[5]!r}"
-        except (ValueError, TypeError, AttributeError) as err:
-            return None, f"the row cannot be read ({type(err).__name__}: {err})"
-        claimed = r[11]
-        try:
-            if self.stored_first:
-                if hash_fields(*fields, payload_text, *rest) == claimed:
-                    return ev, ""
-            fast = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS).decode("utf-8")
-            if hash_fields(*fields, fast, *rest) == claimed:
-                self.stored_first = False
-                return ev, ""
-            if not self.stored_first and hash_fields(*fields, payload_text, *rest) == claimed:
-                self.stored_first = True
-                return ev, ""
-        except (TypeError, orjson.JSONEncodeError):
-            pass
-        try:
-            if hash_fields(*fields, canonical_json(payload), *rest) == claimed:
-                return ev, ""
-        except (TypeError, ValueError) as err:
-            return None, f"the row cannot be read ({type(err).__name__}: {err})"
-        return ev, "altered"
-
-
-def event_from_row(r: Sequence[Any]) -> tuple[Event | None, str]:
-    """RowReader().read(r) for a single row."""
-    return RowReader().read(r)
 
 
 @dataclass
@@ -168,17 +80,31 @@ class IntegrityService(ServiceBase):
         return cls(services._store, services.clock)
 
     # --- the full check ---------------------------------------------------------------------
-    def verify(self, progress: Progress | None = None, every: int = 100_000) -> VerifyReport:
-        """Everything, read-only. `progress(done, total)` every `every` events."""
+    def verify(self, progress: Progress | None = None, every: int = 100_000,
+               jobs: int = 1) -> VerifyReport:
+        """Everything, read-only. `progress(done, total)` every `every` events (and once at the
+        end). With jobs > 1 the contents are checked by that many processes, each over its
+        share of the dossiers (see _parallel_contents)."""
         t0 = time.perf_counter()
         breaks = BreakList()
         counts = _Counts()
         with self.store.read() as session:
             raw = _raw(session)
             node, last_seq, last_hash = _desk(raw)
-            total = self._chains(raw, breaks, counts, node, last_seq, last_hash, since=None)
             clashes = set(repo.get_setting(session, CODE_CLASHES, []) or [])
-            self._contents(raw, breaks, counts, clashes, total, progress, every)
+            path = getattr(self.store, "path", None)
+            if jobs > 1 and path is not None and Path(path).is_file():
+                _parallel_contents(raw, Path(path), jobs, breaks, counts, clashes, progress,
+                                   every, lambda: self._chains(raw, breaks, counts, node,
+                                                               last_seq, last_hash, since=None))
+            else:
+                total = self._chains(raw, breaks, counts, node, last_seq, last_hash,
+                                     since=None)
+                tick = _ticker(progress, every, total)
+                found = scan_contents(raw, None, None, clashes, tick)
+                _absorb(breaks, counts, found)
+                if progress is not None:
+                    progress(counts.events, total)
             _fill_codes(raw, breaks)
         return VerifyReport("full", counts.events, counts.dossiers, counts.nodes,
                             tuple(breaks.kept), breaks.count, time.perf_counter() - t0)
@@ -301,61 +227,6 @@ class IntegrityService(ServiceBase):
                                  "row in the dossiers table (the row was deleted)",
                                  dossier_id=dossier_id, code=state.code))
 
-    def _contents(self, raw, breaks: BreakList, counts: _Counts, clashes: set[str], total: int,
-                  progress: Progress | None, every: int) -> None:
-        """Every event's hash and every projection, in one merge of two index-ordered
-        scans."""
-        cols = ", ".join(PROJECTION_COLUMNS)
-        drows = raw.cursor().execute(f"SELECT id, {cols} FROM dossiers ORDER BY id")
-        drow = drows.fetchone()
-        next_report = every
-        for dossier_id, events in self._groups(raw, breaks, counts):
-            while drow is not None and drow[0] < dossier_id:
-                breaks.add(_orphan(drow))
-                drow = drows.fetchone()
-            if drow is not None and drow[0] == dossier_id:
-                _compare(breaks, dossier_id, events, drow)
-                drow = drows.fetchone()
-            else:
-                state = fold(dossier_id, events)
-                if state.status != Status.NEW and dossier_id not in clashes:
-                    breaks.add(Break("projection_missing", "a received dossier has events but "
-                                     "no row in the dossiers table (the row was deleted)",
-                                     dossier_id=dossier_id, code=state.code))
-            counts.dossiers += 1
-            if progress is not None and counts.events >= next_report:
-                progress(counts.events, total)
-                next_report = counts.events + every
-        while drow is not None:
-            breaks.add(_orphan(drow))
-            drow = drows.fetchone()
-        if progress is not None:
-            progress(counts.events, total)
-
-    @staticmethod
-    def _groups(raw, breaks: BreakList, counts: _Counts) -> Iterator[tuple[str, list[Event]]]:
-        """(dossier id, its readable events) in dossier id order; hash breaks noted."""
-        reader = RowReader()
-        cur = raw.cursor()
-        cur.arraysize = 1000
-        cur.execute(f"SELECT {_EVENT_COLS} FROM events ORDER BY dossier_id")
-        current: str | None = None
-        events: list[Event] = []
-        while rows := cur.fetchmany():
-            for r in rows:
-                if r[0] != current:
-                    if current is not None:
-                        yield current, events
-                    current, events = r[0], []
-                ev, problem = reader.read(r)
-                counts.events += 1
-                if problem:
-                    breaks.add(_content_break(r, problem))
-                if ev is not None:
-                    events.append(ev)
-        if current is not None:
-            yield current, events
-
     @staticmethod
     def _tail(raw, breaks: BreakList, counts: _Counts, since: dict[str, tuple[int, str]],
               max_events: int) -> tuple[dict[str, tuple[int, str]], bool]:
@@ -414,6 +285,165 @@ class IntegrityService(ServiceBase):
         return advanced, done
 
 
+def _absorb(breaks: BreakList, counts: _Counts, found: ContentScan) -> None:
+    for brk in found.breaks.kept:
+        breaks.add(brk)
+    breaks.count += found.breaks.count - len(found.breaks.kept)
+    counts.events += found.events
+    counts.dossiers += found.dossiers
+
+
+def _ticker(progress: Progress | None, every: int, total: int) -> Tick | None:
+    """A tick that calls progress(done, total) each time `every` more events are done."""
+    if progress is None:
+        return None
+    state = {"done": 0, "next": every}
+
+    def tick(n: int) -> None:
+        state["done"] += n
+        if state["done"] >= state["next"]:
+            progress(state["done"], total)
+            state["next"] = state["done"] + every
+    return tick
+
+
+# --- the contents pass over several processes -----------------------------------------------
+
+PARALLEL_MIN_EVENTS = 200_000  # below this, starting a process costs more than it saves
+CHUNKS_PER_JOB = 8  # dossier ranges handed out one at a time: whoever is free takes the next
+
+
+def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _Counts,
+                       clashes: set[str], progress: Progress | None, every: int,
+                       chains: Callable[[], int]) -> None:
+    """The contents pass split into ranges of dossier ids, checked by this process and
+    jobs - 1 others (spawned: a fresh interpreter, never a fork of one holding SQLite
+    connections). Each process reads in one read transaction of its own: every dossier is
+    checked whole within one consistent snapshot, its events and its row together (a dossier
+    written meanwhile is seen before or after, never half). Results are merged in range
+    order, so the report is the one a single process makes. The chain checks run here while
+    the others start. A process that fails or dies leaves its ranges to this one."""
+    import multiprocessing
+
+    total_estimate = raw.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+    bounds = _bounds(raw, jobs * CHUNKS_PER_JOB) if total_estimate >= PARALLEL_MIN_EVENTS \
+        else [None, None]
+    ranges = len(bounds) - 1
+    ctx = multiprocessing.get_context("spawn")
+    claimed = ctx.Value("i", 0)
+    workers = []
+    if ranges > 1:
+        for _ in range(jobs - 1):
+            receive, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_contents_worker, daemon=True, args=(
+                str(path), bounds, sorted(clashes), claimed, send))
+            try:
+                with _main_module_not_rerun():
+                    proc.start()
+            except Exception as err:  # noqa: BLE001 (whatever it is, this process checks all)
+                _log.warning("verify: cannot start a checking process (%r)", err)
+                receive.close()
+                break
+            finally:
+                send.close()
+            workers.append((proc, receive))
+    total = chains()
+    done = {"n": 0, "next": every}
+    results: dict[int, ContentScan] = {}
+    mine: set[int] = set()
+    live = list(workers)
+
+    def report(n: int) -> None:
+        done["n"] += n
+        if progress is not None and done["n"] >= done["next"]:
+            progress(done["n"], total)
+            done["next"] = done["n"] + every
+
+    def drain(block: bool) -> None:
+        """Take in what the other processes sent (progress, results); with block, wait for
+        at least one message or for one of them to end."""
+        from multiprocessing.connection import wait
+
+        ready = wait([r for _p, r in live], timeout=None if block else 0)
+        for conn in ready:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                msg = ("gone",)
+            if msg[0] == "tick":
+                report(msg[1])
+            elif msg[0] == "range":
+                results[msg[1]] = msg[2]
+            else:  # done, failed, or gone: nothing more from it
+                if msg[0] == "failed":
+                    _log.warning("verify: a checking process failed (%s); its dossiers are "
+                                 "checked here", msg[1])
+                live[:] = [w for w in live if w[1] is not conn]
+                conn.close()
+
+    def tick(n: int) -> None:
+        report(n)
+        if live:
+            drain(block=False)
+
+    while True:
+        with claimed.get_lock():
+            i = claimed.value
+            claimed.value += 1
+        if i >= ranges:
+            break
+        results[i] = scan_contents(raw, bounds[i], bounds[i + 1], clashes, tick)
+        mine.add(i)
+    while live:
+        drain(block=True)
+    for proc, _r in workers:
+        proc.join(timeout=5)
+        if proc.is_alive():  # pragma: no cover (it has said all it had to say)
+            proc.kill()
+    others = len(results) - len(mine)
+    for i in range(ranges):
+        if i not in results:  # the range of a process that died: checked here
+            results[i] = scan_contents(raw, bounds[i], bounds[i + 1], clashes, tick)
+        _absorb(breaks, counts, results.pop(i))
+    _log.debug("verify: %d dossier ranges, %d of them checked by %d other process(es)",
+               ranges, others, len(workers))
+    if progress is not None:
+        progress(counts.events, total)
+
+
+@contextmanager
+def _main_module_not_rerun() -> Iterator[None]:
+    """While a process is spawned: a __main__ with neither file nor spec, so the new
+    interpreter does not run the caller's script again (multiprocessing re-runs it to find
+    functions defined there; ours is found by module name). Without this, any script that
+    calls verify(jobs=2) without an `if __name__ == "__main__"` guard would run twice. The
+    frozen build is not concerned: there the new process starts in freeze_support()."""
+    main = sys.modules.get("__main__")
+    if getattr(sys, "frozen", False) or main is None:
+        yield
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _bounds(raw, parts: int) -> list[str | None]:
+    """Dossier ids splitting the dossiers into `parts` ranges of about equal size (walked on
+    the id index; events have about as many per dossier in every range): [None, id1, …,
+    None]."""
+    n = raw.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+    cuts: list[str | None] = [None]
+    for k in range(1, parts):
+        row = raw.execute("SELECT id FROM dossiers ORDER BY id LIMIT 1 OFFSET ?",
+                          (n * k // parts,)).fetchone()
+        if row is not None and type(row[0]) is str and (cuts[-1] is None or row[0] > cuts[-1]):
+            cuts.append(row[0])
+    cuts.append(None)
+    return cuts
+
+
 @dataclass(frozen=True)
 class StartupStep:
     report: VerifyReport
@@ -452,47 +482,6 @@ def _link_break(node: str, seq: int, ev_id: str, dossier_id: str, prev_id: str) 
     return Break("broken_link", f"event {ev_id} (seq {seq}) does not follow event {prev_id} "
                  f"(seq {seq - 1}) of the same node: one of the two was replaced (perhaps with "
                  "its hash recomputed)", node, seq, ev_id, dossier_id)
-
-
-def _content_break(r: Sequence[Any], problem: str) -> Break:
-    node, seq, ev_id, dossier_id = r[2], r[3], r[1], r[0]
-    if problem == "altered":
-        return Break("altered", f"event {ev_id} (seq {seq}) no longer matches its hash: its "
-                     "row was edited", node, seq, ev_id, dossier_id)
-    return Break("unreadable", f"event {ev_id} (seq {seq}): {problem}", node, seq, ev_id,
-                 dossier_id)
-
-
-def _orphan(drow: Sequence[Any]) -> Break:
-    return Break("projection_orphan", "a dossier row has no events (its events were deleted, "
-                 "or the row was invented)", dossier_id=drow[0], code=drow[1] or "")
-
-
-def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequence[Any]
-             ) -> None:
-    state = fold(dossier_id, events)
-    code = drow[1] or ""
-    if state.status == Status.NEW:
-        breaks.add(Break("projection", "the dossier row exists but its events hold no "
-                         "receipt (the received event was deleted?)", dossier_id=dossier_id,
-                         code=code))
-        return
-    values = repo.projection_values(state)
-    wrong = []
-    for i, name in enumerate(PROJECTION_COLUMNS, start=1):
-        v, d = values[name], drow[i]
-        kind = type(v)
-        if kind is str or kind is int or v is None:
-            if v != d or type(d) is not kind:
-                wrong.append(name)
-        elif repo.db_value(v) != d:
-            wrong.append(name)
-    if wrong:
-        shown = ", ".join(f"{n} is {drow[PROJECTION_COLUMNS.index(n) + 1]!r}, the events say "
-                          f"{repo.db_value(values[n])!r}" for n in wrong[:4])
-        breaks.add(Break("projection", f"the dossier row differs from its events: {shown}"
-                         + (f" (and {len(wrong) - 4} more)" if len(wrong) > 4 else ""),
-                         dossier_id=dossier_id, code=state.code or code))
 
 
 def _fill_codes(raw, breaks: BreakList) -> None:

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from motcua_desk.domain.dossier import DossierState
 from motcua_desk.domain.events import Event, EventType
-from motcua_desk.domain.text import fold
 from motcua_desk.store.engine import json_dumps
 from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
@@ -26,6 +25,7 @@ from motcua_desk.store.models import (
     SequenceRow,
     SettingRow,
 )
+from motcua_desk.store.projection import PROJECTION_COLUMNS, projection_row
 from motcua_desk.store.types import utc_text
 
 _CHUNK = 500  # ids per IN (...) list
@@ -120,31 +120,13 @@ def existing_event_ids(session: Session, ids: Iterable[str]) -> set[str]:
 
 # --- projection ---------------------------------------------------------------------------
 
-def projection_values(state: DossierState) -> dict[str, Any]:
-    """The projection row of a folded dossier (every column but the keys)."""
-    applicant = state.applicant
-    proc = state.procedure
-    return {
-        "code": state.code, "status": str(state.status),
-        "national_status": state.national_status,
-        "procedure_code": proc.get("code", ""), "procedure_name": proc.get("name", ""),
-        "field": proc.get("field", ""), "department": state.lead_department,
-        "applicant_name": applicant.get("name", ""),
-        "search_name": fold(applicant.get("name", "")),
-        "id_number": applicant.get("id_number", ""), "phone": applicant.get("phone", ""),
-        "address": applicant.get("address", ""), "email": applicant.get("email", ""),
-        "sets": state.sets, "channel": state.channel, "received_at": state.received_at,
-        "due_at": state.due_at, "original_due_at": state.original_due_at,
-        "result_at": state.result_at, "returned_at": state.returned_at,
-        "returned_to": state.returned_to, "return_method": state.return_method,
-        "location": state.location, "location_since": state.location_since,
-        "desk_no": state.desk_no, "ledger_year": int(state.ledger.get("year", 0)),
-        "ledger_number": int(state.ledger.get("number", 0)),
-        "supplement_count": state.supplement_count, "extended": state.extended,
-        "conflict_count": len(state.conflicts), "event_count": state.event_count,
-        "last_hlc": state.last_hlc,
-    }
+assert PROJECTION_COLUMNS == tuple(
+    c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id"))
 
+
+def projection_values(state: DossierState) -> dict[str, Any]:
+    """The projection row of a folded dossier (every column but the keys), by column."""
+    return dict(zip(PROJECTION_COLUMNS, projection_row(state), strict=True))
 
 
 def save_projection(session: Session, state: DossierState, now: datetime) -> None:

@@ -12,6 +12,7 @@ from motcua_desk.domain.dossier import (
     NATIONAL_STATUS,
     DossierState,
     Status,
+    Step,
     apply,
     fold,
 )
@@ -169,6 +170,32 @@ def test_fold_is_the_same_for_any_delivery_order(ops, data):
     assert fold(DOSSIER, shuffled) == expected
     # every event is accounted for: applied or recorded as a conflict
     assert expected.event_count == len(events)
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(ops=st.lists(st.integers(0, 200), max_size=25))
+def test_fold_builds_the_same_state_as_the_dataclass(ops):
+    """fold (and apply) fill a DossierState's fields without its __init__: the very object
+    DossierState(**fields) would be, fields in declaration order, factory defaults fresh."""
+    events = _random_history(ops)
+    state = fold(DOSSIER, events)
+    fields = list(DossierState.__dataclass_fields__)
+    assert list(state.__dict__) == fields
+    rebuilt = DossierState(**{name: getattr(state, name) for name in fields})
+    assert rebuilt == state and repr(rebuilt) == repr(state)
+    for step in state.steps:
+        assert list(step.__dict__) == list(Step.__dataclass_fields__)
+        assert Step(**step.__dict__) == step
+    step = DossierState(dossier_id=DOSSIER)
+    for ev in sorted(events, key=lambda e: e.sort_key):
+        try:
+            step = apply(step, ev)
+        except IllegalTransition:
+            continue
+        assert list(step.__dict__) == fields
+    empty = fold(DOSSIER, [])
+    assert empty == DossierState(dossier_id=DOSSIER) and empty.procedure is not fold(
+        DOSSIER, []).procedure  # each state its own default dicts
 
 
 def test_hash_chain_detects_alteration_and_gaps():

@@ -192,3 +192,8 @@ def test_bad_input_exits_2(tmp_path, office):
     junk.write_bytes(b"not a database at all" * 100)
     assert run_cli("verify", db=junk).returncode == 2
     assert run_cli("verify", "--every", "0", db=office["desk1"]).returncode == 2
+    for jobs in ("0", "65", "x"):
+        r = run_cli("verify", "--jobs", jobs, db=office["desk1"])
+        assert r.returncode == 2 and r.stderr.count("\n") == 1, (jobs, r.stderr)
+    r = run_cli("verify", "--jobs", "2", "--json", db=office["desk1"])
+    assert r.returncode == 0 and json.loads(r.stdout)["ok"]
