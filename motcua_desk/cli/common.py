@@ -79,7 +79,8 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
         "result_at": iso_minute(d.result_at), "returned_at": iso_minute(d.returned_at),
         "returned_to": d.returned_to, "return_method": d.return_method,
         "ledger": {"year": d.ledger_year, "book": d.ledger_book, "number": d.ledger_number},
-        "desk_no": d.desk_no,
+        "desk_no": d.desk_no, "birth_date": d.birth_date, "sex": d.sex,
+        "rating": d.rating or None, "rating_reason": d.rating_reason,
     }
 
 
@@ -120,6 +121,13 @@ def print_dossier(detail: DossierDetail) -> None:
     print(f"{d.code}  {d.status_label} ({d.status}, national {d.national_status})")
     print(f"  {d.procedure_code} {d.procedure_name}")
     print(f"  applicant: {d.applicant_name}  {d.id_number}  {d.phone}")
+    if d.birth_date or d.sex:
+        print(f"  born {d.birth_date_label or '—'}  {d.sex_label or '—'}")
+    if d.address:
+        print(f"  address: {d.address}")
+    if d.rating:
+        reason = f" — {d.rating_reason}" if d.rating_reason else ""
+        print(f"  rating: {d.rating} {d.rating_label}{reason}")
     print(f"  received {fmt(d.received_at)}  due {fmt(d.due_at)}"
           + (f"  (originally {fmt(d.original_due_at)})" if d.extended else ""))
     if d.due_explanation:

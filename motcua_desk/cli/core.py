@@ -17,6 +17,8 @@ from motcua_desk.cli.common import (
     parse_year,
     print_dossier,
 )
+from motcua_desk.domain import cccd
+from motcua_desk.domain.errors import ValidationError
 from motcua_desk.services import IntakeRequest
 
 
@@ -127,10 +129,16 @@ def register(sub) -> None:
 
     p = sub.add_parser("intake", help="receive a dossier and issue its code")
     p.add_argument("--procedure", required=True, metavar="CODE")
-    p.add_argument("--applicant", required=True, metavar="NAME")
-    p.add_argument("--id-number", default="", help="citizen ID (CCCD), 12 digits")
+    p.add_argument("--applicant", default=None, metavar="NAME",
+                   help="required unless --cccd-qr gives the name")
+    p.add_argument("--id-number", default=None, help="citizen ID (CCCD), 12 digits")
+    p.add_argument("--cccd-qr", default=None, metavar="PAYLOAD",
+                   help="the text of the QR on the citizen ID card: fills the name, CCCD, date "
+                   "of birth, sex and address (the other options win over it)")
+    p.add_argument("--birth-date", default=None, metavar="DD/MM/YYYY")
+    p.add_argument("--sex", default=None, help="Nam or Nữ (male or female)")
     p.add_argument("--phone", default="")
-    p.add_argument("--address", default="")
+    p.add_argument("--address", default=None)
     p.add_argument("--email", default="")
     p.add_argument("--sets", type=int, default=1)
     p.add_argument("--received-at", metavar="ISO", help="default: now")
@@ -197,6 +205,10 @@ def register(sub) -> None:
     q.add_argument("--to-name", required=True, metavar="NAME", help="who collected it")
     q.add_argument("--method", choices=["counter", "post", "online"], default="counter")
     q.add_argument("--id-number", default="", help="CCCD of who collected it")
+    _rating_options(q)
+    q = action("rate", "the citizen's satisfaction with a returned dossier (once)", cmd_rate,
+               at=False)
+    _rating_options(q, required=True)
     action("stop", "stop at the applicant's request (Mẫu 05)", cmd_stop, reason=True)
     q = action("note", "add a note to a dossier", cmd_note, at=False)
     q.add_argument("--text", required=True)
@@ -279,11 +291,30 @@ def cmd_catalog_import(ctx: Context) -> int:
     return 0
 
 
+def _rating_options(q, required: bool = False) -> None:
+    q.add_argument("--rating", type=int, default=None, required=required, metavar="N",
+                   help="1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs --rating-reason)")
+    q.add_argument("--rating-reason", default="", metavar="TEXT")
+
+
 def cmd_intake(ctx: Context) -> int:
     a = ctx.args
+    card = None
+    if a.cccd_qr is not None:
+        card = cccd.parse(a.cccd_qr)  # ValidationError: one line, exit 2
+    elif a.applicant is None:
+        raise ValidationError("applicant_name", "--applicant NAME is required (or --cccd-qr)",
+                              code="name_empty")
+
+    def pick(explicit, from_card):
+        return explicit if explicit is not None else from_card
     detail = ctx.services.dossiers.intake(IntakeRequest(
-        procedure_code=a.procedure, applicant_name=a.applicant, id_number=a.id_number,
-        phone=a.phone, address=a.address, email=a.email, sets=a.sets,
+        procedure_code=a.procedure, applicant_name=pick(a.applicant, card and card.name),
+        id_number=pick(a.id_number, card.id_number if card else ""),
+        birth_date=pick(a.birth_date, card.birth_date if card else None),
+        sex=pick(a.sex, card.sex if card else ""),
+        phone=a.phone, address=pick(a.address, card.address if card else ""), email=a.email,
+        sets=a.sets,
         received_at=parse_moment(a.received_at, "received_at") if a.received_at else None,
         result_delivery=a.delivery),
         outcome="supplement" if a.supplement is not None else
@@ -420,7 +451,14 @@ def cmd_extend(ctx: Context) -> int:
 def cmd_return(ctx: Context) -> int:
     _out(ctx, ctx.services.dossiers.return_result(
         ctx.args.code, ctx.args.to_name, ctx.args.method, at=_at(ctx),
-        id_number=ctx.args.id_number))
+        id_number=ctx.args.id_number, rating=ctx.args.rating,
+        rating_reason=ctx.args.rating_reason))
+    return 0
+
+
+def cmd_rate(ctx: Context) -> int:
+    _out(ctx, ctx.services.dossiers.rate(ctx.args.code, ctx.args.rating,
+                                         ctx.args.rating_reason))
     return 0
 
 

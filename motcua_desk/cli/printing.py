@@ -3,6 +3,7 @@
     print slip|supplement|refusal|apology|stop|control CODE --out FILE.pdf [--qr|--no-qr]
     print ledger --from DATE --to DATE --out FILE.pdf
     print handoffs --date DATE [--dept NAME] --out FILE.pdf
+    print notice-board [--field NAME] [--hotline PHONE] --out FILE.pdf
 
 A dossier form is checked against the dossier's state first, then logged as a "printed" event
 (from the second print on, a reprint, and the paper says so), then written. The file is written
@@ -58,6 +59,14 @@ def register(sub) -> None:
     q.add_argument("--dept", default="", metavar="NAME", help="one department (default: all)")
     q.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
     q.set_defaults(func=cmd_print_handoffs)
+    q = psub.add_parser("notice-board", help="Bảng niêm yết thủ tục hành chính: the catalog "
+                        "per field, A4, to pin up")
+    q.add_argument("--field", default="", metavar="NAME",
+                   help="one field (accents optional; default: every field, one after another)")
+    q.add_argument("--hotline", default=None, metavar="PHONE",
+                   help="the office's hotline (default: this desk's officer phone)")
+    q.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
+    q.set_defaults(func=cmd_print_notice_board)
 
 
 # --- atomic output ---------------------------------------------------------------------------
@@ -181,4 +190,28 @@ def cmd_print_handoffs(ctx: Context) -> int:
     _write(a.out, lambda: printing.handoff_list_pdf(entries, agency, day, dept))
     print(f"handoff list {day:%d/%m/%Y}{' – ' + dept if dept else ''}: {len(entries)} "
           f"movements written to {a.out}", file=sys.stdout)
+    return 0
+
+
+def cmd_print_notice_board(ctx: Context) -> int:
+    from motcua_desk import printing
+    from motcua_desk.domain.errors import ValidationError
+    from motcua_desk.domain.text import fold
+
+    a = ctx.args
+    procedures = ctx.services.catalog.list()
+    if a.field:
+        wanted = fold(a.field).strip()
+        chosen = [p for p in procedures if fold(p.field).strip() == wanted]
+        if not chosen:
+            fields = sorted({p.field for p in procedures if p.field})
+            raise ValidationError("field", f"no procedure of the field {a.field!r} in the "
+                                  f"catalog (fields: {', '.join(fields)})", code="unknown_field")
+        procedures = chosen
+    agency = ctx.services.settings.agency()
+    hotline = a.hotline if a.hotline is not None else agency.officer_phone
+    day = ctx.services.dossiers.cal.to_local(ctx.services.clock()).date()
+    _write(a.out, lambda: printing.notice_board_pdf(procedures, agency, day, hotline))
+    fields = len({p.field for p in procedures})
+    print(f"notice board: {len(procedures)} procedures in {fields} field(s) written to {a.out}")
     return 0

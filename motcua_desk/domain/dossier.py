@@ -82,7 +82,10 @@ ALLOWED: dict[EventType, frozenset[Status]] = {
     EventType.NOTE: frozenset(set(Status) - {Status.NEW}),
     EventType.PRINTED: frozenset(set(Status) - {Status.NEW}),
     EventType.VOIDED: frozenset(set(Status) - {Status.NEW, Status.RETURNED, Status.VOIDED}),
+    EventType.RATED: frozenset({Status.RETURNED}),
 }
+
+RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ class DossierState:
     return_method: str = ""
     closing_reason: str = ""  # refusal, stop or void reason
     prints: Mapping[str, int] = field(default_factory=dict)
+    rating: int = 0  # the citizen's satisfaction at return (RATINGS), 0 when not rated
+    rating_reason: str = ""
+    rated_at: datetime | None = None
     conflicts: tuple[Conflict, ...] = ()
     event_count: int = 0
     last_hlc: int = 0
@@ -186,7 +192,7 @@ ACTION_NAMES: dict[EventType, str] = {
     EventType.REFUSED_AFTER_APPRAISAL: "refuse_after_appraisal", EventType.HANDED_OFF: "hand_off",
     EventType.RESULT_RECEIVED: "receive_result", EventType.EXTENDED: "extend",
     EventType.RETURNED: "return", EventType.STOPPED: "stop", EventType.NOTE: "add_note",
-    EventType.VOIDED: "void", EventType.PRINTED: "print",
+    EventType.VOIDED: "void", EventType.PRINTED: "print", EventType.RATED: "rate",
 }
 
 
@@ -219,6 +225,9 @@ def _check(s: dict[str, Any], event: Event) -> None:
     if kind == _EXTENDED and s["extended"]:
         raise IllegalTransition(status, "extend", "the return date may be reset only once",
                                 reason="extended_once")
+    if event.type == EventType.RATED and s["rating"]:
+        raise IllegalTransition(status, "rate", "this dossier was already rated",
+                                reason="already_rated")
 
 
 def _evolve(s: dict[str, Any], event: Event) -> None:
@@ -318,6 +327,11 @@ def _printed(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime
     s["prints"] = prints
 
 
+def _rated(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
+    s.update(rating=_int(p.get("rating"), 0), rating_reason=_str(p.get("reason")),
+             rated_at=at)
+
+
 def _note(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
     pass
 
@@ -331,7 +345,7 @@ _EVOLVE = {
     EventType.HANDED_OFF: _handed_off, EventType.RESULT_RECEIVED: _result_received,
     EventType.EXTENDED: _extended, EventType.RETURNED: _returned,
     EventType.STOPPED: _stopped_or_voided, EventType.VOIDED: _stopped_or_voided,
-    EventType.PRINTED: _printed, EventType.NOTE: _note,
+    EventType.PRINTED: _printed, EventType.RATED: _rated, EventType.NOTE: _note,
 }
 assert set(_EVOLVE) == set(EventType)
 
@@ -396,6 +410,7 @@ def fold_fields(dossier_id: str, events: Iterable[Event]) -> dict[str, Any]:
             _check(s, ev)
         except IllegalTransition as err:
             reason = ("second_extension" if ev.type == EventType.EXTENDED and s["extended"]
+                      else "second_rating" if ev.type == EventType.RATED and s["rating"]
                       else "duplicate_receipt" if ev.type == EventType.RECEIVED
                       else "illegal_transition")
             conflicts.append(Conflict(ev.id, str(ev.type), ev.node_id, ev.officer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 STATUS_LABELS_VI = {
@@ -34,7 +34,12 @@ EVENT_LABELS_VI = {
     "note": "Ghi chú",
     "voided": "Hủy hồ sơ",
     "printed": "In phiếu",
+    "rated": "Đánh giá mức độ hài lòng",
 }
+
+SEX_LABELS_VI = {"male": "Nam", "female": "Nữ"}
+
+RATING_LABELS_VI = {1: "Rất hài lòng", 2: "Hài lòng", 3: "Không hài lòng"}
 
 RETURN_METHODS_VI = {"counter": "Trực tiếp", "post": "Qua bưu chính", "online": "Trực tuyến"}
 
@@ -77,6 +82,8 @@ class IntakeRequest:
     phone: str = ""
     address: str = ""
     email: str = ""
+    birth_date: date | str | None = None  # a date, or text DD/MM/YYYY or YYYY-MM-DD
+    sex: str = ""  # male | female (Nam | Nữ accepted)
     sets: int = 1
     received_at: datetime | None = None  # naive = office-local; None = now
     documents: Sequence[DocumentLine] | None = None  # None: the procedure's list, all ticked
@@ -205,6 +212,26 @@ class DossierView:
     conflict_count: int = 0
     pk: int = 0  # the projection's row key, for keyset paging in lists
     legal_basis: tuple[str, ...] = ()  # of the procedure, as snapshotted at intake
+    # From the received event (the dossier's detail); "" in list rows (no projection column).
+    birth_date: str = ""  # ISO YYYY-MM-DD
+    sex: str = ""  # male | female
+    rating: int = 0  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng; 0 none (detail only)
+    rating_reason: str = ""
+
+    @property
+    def sex_label(self) -> str:
+        return SEX_LABELS_VI.get(self.sex, "")
+
+    @property
+    def birth_date_label(self) -> str:
+        """DD/MM/YYYY, as on the card and the forms."""
+        y, _, rest = self.birth_date.partition("-")
+        m, _, d = rest.partition("-")
+        return f"{d}/{m}/{y}" if d else ""
+
+    @property
+    def rating_label(self) -> str:
+        return RATING_LABELS_VI.get(self.rating, "")
 
     @property
     def return_method_label(self) -> str:

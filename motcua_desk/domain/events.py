@@ -19,6 +19,10 @@ Payloads by type (JSON-compatible; moments as ISO 8601 strings with offset):
 - note: text
 - voided: reason
 - printed: form, copy (the nth print of that form for this dossier), reprint (bool)
+- rated: rating (1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng), reason (required for 3); at
+  most one per dossier, only once the result was returned
+
+The received event's applicant may also hold birth_date (YYYY-MM-DD) and sex (male|female).
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ class EventType(StrEnum):
     NOTE = "note"
     VOIDED = "voided"
     PRINTED = "printed"
+    RATED = "rated"
 
 
 class ReturnMethod(StrEnum):

@@ -735,21 +735,32 @@ def _pct(num: int, den: int) -> float | None:
 
 
 def indices(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
-            settings: ReportSettings = ReportSettings()) -> list[IndexValue]:
+            settings: ReportSettings = ReportSettings(),
+            ratings: Mapping[str, int] | None = None) -> list[IndexValue]:
     """The QĐ 766 indices a desk computes from its own dossiers: 2.1 the on-time rate (more
     than one supplement request counts as late; the citizen's waiting is left out through the
     restarted due moment; a dossier still open is judged at the period's end), 3.3 the share by
-    channel, 5.4 satisfaction (no ratings are recorded yet: "—")."""
+    channel, 5.4 satisfaction: 100 % − (the late share + the share rated "Không hài lòng"),
+    over the dossiers 2.1 counts, from the citizens' ratings at return (`ratings`: dossier id →
+    1|2|3); "—" while none of them is rated."""
     start, end = period.bounds(tz)
     counted = on_time = 0
     lowering: list[tuple[str, str]] = []
     channels = {"online": 0, "direct": 0, "post": 0}
     offline: list[tuple[str, str]] = []
+    ratings = ratings or {}
+    rated = {1: 0, 2: 0, 3: 0}
+    unsatisfied: list[tuple[str, str]] = []
     for f in sorted(facts, key=lambda f: f.code):
         counts = classify(f, start, end, tz, settings)
         if not counts or "refused_at_intake" in counts:
             continue
         counted += 1
+        rating = ratings.get(f.dossier_id)
+        if rating in rated:
+            rated[rating] += 1
+            if rating == 3:
+                unsatisfied.append((f.code, "công dân không hài lòng"))
         if f.supplement_count > 1:
             lowering.append((f.code, f"bổ sung {f.supplement_count} lần"))
         elif "resolved_late" in counts:
@@ -783,12 +794,33 @@ def indices(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
             note=f"Trực tiếp {_pct_text(channels['direct'], received)}, bưu chính "
                  f"{_pct_text(channels['post'], received)}.",
             lowering=tuple(offline), parts=dict(channels)),
-        IndexValue(
-            key="5.4", name="Mức độ hài lòng",
-            formula="100 % − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, không hài lòng)",
-            numerator=0, denominator=0, score=None, target="Tối đa điểm khi ≥ 90 %",
-            note="Chưa có dữ liệu đánh giá của công dân."),
+        _satisfaction(counted, len(lowering), rated, unsatisfied),
     ]
+
+
+def _satisfaction(counted: int, late: int, rated: Mapping[int, int],
+                  unsatisfied: list[tuple[str, str]]) -> IndexValue:
+    name = "Mức độ hài lòng"
+    formula = "100 % − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, không hài lòng)"
+    target = "Tối đa điểm khi ≥ 90 %"
+    total = sum(rated.values())
+    if not counted or not total:
+        return IndexValue(key="5.4", name=name, formula=formula, numerator=0, denominator=0,
+                          score=None, target=target,
+                          note="Chưa có dữ liệu đánh giá của công dân.",
+                          parts={"rated": 0, "very_satisfied": 0, "satisfied": 0,
+                                 "unsatisfied": 0, "late": late, "counted": counted})
+    bad = rated[3]
+    score = max(0.0, round(100.0 - 100.0 * late / counted - 100.0 * bad / counted, 2))
+    return IndexValue(
+        key="5.4", name=name, formula=formula, numerator=max(0, counted - late - bad),
+        denominator=counted, score=score, target=target,
+        note=f"{total} hồ sơ được công dân đánh giá: rất hài lòng {rated[1]}, hài lòng "
+             f"{rated[2]}, không hài lòng {bad}; quá hạn {late} (chỉ số 2.1). Hồ sơ quá hạn "
+             "mà công dân cũng không hài lòng bị tính cả hai lần, như công thức.",
+        lowering=tuple(unsatisfied),
+        parts={"rated": total, "very_satisfied": rated[1], "satisfied": rated[2],
+               "unsatisfied": bad, "late": late, "counted": counted})
 
 
 def _pct_text(num: int, den: int) -> str:

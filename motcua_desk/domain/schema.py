@@ -45,6 +45,7 @@ MOMENT_MAX = 40  # characters of an ISO moment
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_ISO_DATE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _CODE = re.compile(r"^[0-9A-Z]+(?:\.[0-9A-Z]+)*-\d{6}-\d{4,6}$")
 _ENVELOPE_STR = ("id", "dossier_id", "node_id", "type", "occurred_at", "recorded_at", "officer",
                  "prev_hash", "hash")
@@ -217,7 +218,10 @@ _PROCEDURE = _obj(
      "legal_basis": _list(_TEXT)})
 _APPLICANT = _obj(
     {"name": _text(SHORT_MAX, required=True)},
-    {"id_number": _text(20), "phone": _text(20), "address": _text(300), "email": _text(254)})
+    {"id_number": _text(20), "phone": _text(20), "address": _text(300), "email": _text(254),
+     "birth_date": lambda v: "" if type(v) is str and _ISO_DATE.match(v) else
+     "must be a date written YYYY-MM-DD",
+     "sex": _one_of("male", "female")})
 _DOCUMENT = _obj({"name": _text(NAME_MAX, required=True)},
                  {"form": _SHORT, "count": _int(0, 999), "checked": _bool, "form_label": _SHORT})
 _LEDGER = _obj({"year": _int(2000, 2099), "number": _int(1, 10_000_000)}, {"book": _SHORT})
@@ -257,7 +261,10 @@ SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
     EventType.NOTE: ({"text": _REQUIRED_TEXT}, {}),
     EventType.VOIDED: ({}, {"reason": _TEXT}),
     EventType.PRINTED: ({}, {"form": _SHORT, "copy": _int(1, 1_000_000), "reprint": _bool}),
+    EventType.RATED: ({"rating": _int(1, 3)}, {"reason": _TEXT}),
 }
+
+UNSATISFIED = 3  # the rating that needs a reason
 
 _TYPES = {str(t): t for t in EventType}
 
@@ -306,6 +313,9 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         return out
     required, optional = SCHEMAS[type_]
     out.extend(_fields(payload, required, optional, "payload."))
+    if (type_ == EventType.RATED and payload.get("rating") == UNSATISFIED
+            and not (type(payload.get("reason")) is str and payload["reason"].strip())):
+        out.append("payload.reason is required when the rating is 3 (Không hài lòng)")
     return out
 
 

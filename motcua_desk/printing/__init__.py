@@ -13,6 +13,7 @@ dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
     bieu06_pdf(report, agency, scope_label, made_on, months=())   Biểu 06, A4 landscape
     late_pdf(late, agency, tz, scope_label, made_on)   late dossiers and apologies, A4 landscape
     bieu06_xlsx / late_xlsx(…)                      the same as spreadsheets (XlsxWriter)
+    notice_board_pdf(procedures, agency, day, hotline="")   Bảng niêm yết TTHC, A4, per field
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from motcua_desk.printing.forms import (
 )
 from motcua_desk.printing.layout import reprint_label
 from motcua_desk.printing.ledgers import handoff_list_pdf, ledger_pdf
+from motcua_desk.printing.notice_board import notice_board_pdf
 from motcua_desk.printing.reports import bieu06_pdf, late_pdf
 from motcua_desk.printing.spreadsheets import bieu06_xlsx, late_xlsx
 from motcua_desk.printing.symbols import BarcodeTooLong
@@ -53,6 +55,7 @@ __all__ = [
     "late_pdf",
     "late_xlsx",
     "ledger_pdf",
+    "notice_board_pdf",
     "refusal_pdf",
     "register_fonts",
     "reprint_label",

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
-from motcua_desk.domain import codes, validation
+from motcua_desk.domain import cccd, codes, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
-from motcua_desk.domain.dossier import DESK, DossierState, Status, fold
+from motcua_desk.domain.dossier import DESK, RATINGS, DossierState, Status, fold
 from motcua_desk.domain.dto import (
     DocumentLine,
     DossierDetail,
@@ -29,6 +29,7 @@ from motcua_desk.domain.errors import (
 )
 from motcua_desk.domain.events import EventType, ReturnMethod
 from motcua_desk.domain.ids import uuid7
+from motcua_desk.domain.schema import UNSATISFIED
 from motcua_desk.domain.text import search_terms
 from motcua_desk.services import views
 from motcua_desk.services.base import ServiceBase, UnitOfWork
@@ -137,6 +138,9 @@ class DossierService(ServiceBase):
         phone = validation.phone(req.phone)
         email = validation.email(req.email)
         address = validation.address(req.address)
+        today = self.cal.to_local(self.clock()).date()
+        birth_date = cccd.birth_date_value(req.birth_date, today=today)
+        sex = cccd.sex_value(req.sex)
         sets = validation.count("sets", req.sets)
         note = validation.free_text("note", req.note, limit=500)
         if req.channel not in ("direct", "post", "online"):
@@ -175,7 +179,9 @@ class DossierService(ServiceBase):
                     "result_place": proc.result_place, "legal_basis": list(proc.legal_basis),
                 },
                 "applicant": {"name": name, "id_number": id_number, "phone": phone,
-                              "address": address, "email": email},
+                              "address": address, "email": email,
+                              **({"birth_date": birth_date} if birth_date else {}),
+                              **({"sex": sex} if sex else {})},
                 "documents": [{"name": validation.free_text("document", d.name, required=True,
                                                             limit=300),
                                "form": d.form, "count": validation.count("count", d.count),
@@ -391,7 +397,11 @@ class DossierService(ServiceBase):
         return self._single(code, build)
 
     def return_result(self, code: str, to_name: str, method: str = "counter",
-                      at: datetime | None = None, id_number: str = "") -> DossierDetail:
+                      at: datetime | None = None, id_number: str = "",
+                      rating: int | None = None, rating_reason: str = "") -> DossierDetail:
+        """Hand the result over; with `rating`, the citizen's satisfaction in the same unit of
+        work (a bad rating refuses the whole return: nothing is written)."""
+        rated = self._rating_payload(rating, rating_reason) if rating is not None else None
         to_name = validation.applicant_name(to_name)
         try:
             method = ReturnMethod(method)
@@ -404,7 +414,32 @@ class DossierService(ServiceBase):
             moment = self._moment(at, now, not_before=state.location_since)
             uow.append(state.dossier_id, EventType.RETURNED, {
                 "to_name": to_name, "method": str(method), "id_number": id_number}, moment)
+            if rated is not None:
+                uow.append(state.dossier_id, EventType.RATED, rated, moment)
         return self._single(code, build)
+
+    @staticmethod
+    def _rating_payload(rating: object, reason: str | None) -> dict:
+        if type(rating) is not int or rating not in RATINGS:
+            raise ValidationError("rating", "a rating is 1 (Rất hài lòng), 2 (Hài lòng) or 3 "
+                                  "(Không hài lòng)", code="rating_range")
+        reason = validation.free_text("rating_reason", reason, limit=1000)
+        if rating == UNSATISFIED and not reason:
+            raise ValidationError("rating_reason", "the rating 3 (Không hài lòng) needs a "
+                                  "reason", code="rating_reason_required")
+        return {"rating": rating, **({"reason": reason} if reason else {})}
+
+    def rate(self, code: str, rating: int, reason: str = "") -> DossierDetail:
+        """Record the citizen's satisfaction with a returned dossier (at most once)."""
+        payload = self._rating_payload(rating, reason)
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            uow.append(state.dossier_id, EventType.RATED, payload, now)  # apply() refuses a 2nd
+        return self._single(code, build)
+
+    def search_citizen(self, id_number: str, limit: int = 50) -> list[DossierView]:
+        """The dossiers of one citizen ID (from a scanned card), newest first."""
+        return self.search(validation.citizen_id(id_number), limit=limit)
 
     def stop(self, code: str, reason: str, at: datetime | None = None) -> DossierDetail:
         reason = validation.free_text("reason", reason, required=True)

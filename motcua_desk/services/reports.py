@@ -431,12 +431,35 @@ class ReportService(ServiceBase):
         tz, rs = self.tz(), self.report_settings()
         return Dashboard(
             report=report, months=self.months(period, scope, facts),
-            late=self._late(facts, period), indices=indices(facts, period, tz, rs),
+            late=self._late(facts, period),
+            indices=indices(facts, period, tz, rs, ratings=self.ratings()),
             scope=scope, tz=tz)
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
-        return indices(self.facts(period, scope), period, self.tz(), self.report_settings())
+        return indices(self.facts(period, scope), period, self.tz(), self.report_settings(),
+                       ratings=self.ratings())
+
+    def ratings(self) -> dict[str, int]:
+        """dossier id → the citizen's rating at return (1|2|3): the first `rated` event in
+        the fold's order, as the fold keeps it (read through the index on the event type;
+        no projection column holds it)."""
+        out: dict[str, int] = {}
+        with self.store.read() as session:
+            raw = _dbapi(session)
+            for dossier_id, payload in raw.execute(
+                    "SELECT dossier_id, payload FROM events WHERE type = 'rated' "
+                    "ORDER BY hlc, node_id, id"):
+                if dossier_id in out:
+                    continue
+                try:
+                    rating = json.loads(payload).get("rating") if isinstance(payload, str) \
+                        else payload.get("rating")
+                except (ValueError, AttributeError):
+                    continue
+                if rating in (1, 2, 3) and type(rating) is int:
+                    out[dossier_id] = rating
+        return out
 
 
 def report_json(report: Report) -> dict:

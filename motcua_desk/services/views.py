@@ -10,6 +10,7 @@ from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import ALLOWED, DESK, DossierState, Status
 from motcua_desk.domain.dto import (
     EVENT_LABELS_VI,
+    RATING_LABELS_VI,
     RETURN_METHODS_VI,
     STATUS_LABELS_VI,
     ConflictView,
@@ -69,7 +70,8 @@ def view_from_state(state: DossierState, cal: WorkCalendar, pk: int = 0) -> Doss
         return_method=state.return_method, closing_reason=state.closing_reason,
         documents=_documents(state.documents), last_supplement=dict(state.last_supplement),
         prints=dict(state.prints), conflict_count=len(state.conflicts), pk=pk,
-        legal_basis=tuple(p.get("legal_basis", ())))
+        legal_basis=tuple(p.get("legal_basis", ())), birth_date=a.get("birth_date", ""),
+        sex=a.get("sex", ""), rating=state.rating, rating_reason=state.rating_reason)
 
 
 def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:
@@ -117,6 +119,10 @@ def event_summary(ev: Event) -> str:
             return f"{label} {p.get('form', '')}{again}"
         case EventType.NOTE:
             return f"{label}: {p.get('text', '')}"
+        case EventType.RATED:
+            rating = RATING_LABELS_VI.get(p.get("rating", 0), str(p.get("rating", "")))
+            reason = f" — {p['reason']}" if p.get("reason") else ""
+            return f"{label}: {rating}{reason}"
         case _:
             reason = p.get("reason")
             return f"{label}: {reason}" if reason else label
@@ -222,6 +228,8 @@ CONFLICT_TEXT = {
     "second_extension": "a second extension by {officer} at desk {node} was ignored: the "
                         "return date may be reset only once. The first new date stands: tell "
                         "the citizen the date in force, then acknowledge",
+    "second_rating": "a second satisfaction rating by {officer} at desk {node} was ignored: a "
+                     "dossier is rated once and the first rating stands. Acknowledge",
     "duplicate_receipt": "a second receipt of the same dossier by desk {node} was ignored: the "
                          "dossier was recorded twice. Tell IT, then acknowledge",
 }

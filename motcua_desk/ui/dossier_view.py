@@ -121,6 +121,7 @@ class DossierView(QWidget):
             ("procedure", self.tr("Procedure")), ("field", self.tr("Field")),
             ("department", self.tr("Lead department")), ("time", self.tr("Statutory time")),
             ("applicant", self.tr("Applicant")), ("id_number", self.tr("Citizen ID")),
+            ("birth", self.tr("Date of birth")), ("sex", self.tr("Sex")),
             ("phone", self.tr("Phone")), ("address", self.tr("Address")),
             ("email", self.tr("E-mail")), ("sets", self.tr("Sets")),
             ("channel", self.tr("Submitted")), ("delivery", self.tr("Result collected")),
@@ -129,6 +130,7 @@ class DossierView(QWidget):
             ("location", self.tr("Now at")), ("ledger", self.tr("Ledger")),
             ("supplements", self.tr("Supplement requests")), ("returned", self.tr("Returned")),
             ("reason", self.tr("Reason")), ("prints", self.tr("Printed")),
+            ("rating", self.tr("Satisfaction")),
         ]
         half = (len(names) + 1) // 2
         for i, (key, title) in enumerate(names):
@@ -319,6 +321,8 @@ class DossierView(QWidget):
         v["time"].setText(d.time_label)
         v["applicant"].setText(d.applicant_name)
         v["id_number"].setText(d.id_number)
+        v["birth"].setText(getattr(d, "birth_date_label", ""))
+        v["sex"].setText(labels.sex_label(getattr(d, "sex", "")))
         v["phone"].setText(d.phone)
         v["address"].setText(d.address)
         v["email"].setText(d.email)
@@ -342,6 +346,10 @@ class DossierView(QWidget):
         v["reason"].setText(d.closing_reason or d.extension_reason)
         v["prints"].setText(", ".join(
             f"{labels.form_title(k).split(' (')[0]} ×{n}" for k, n in sorted(d.prints.items())))
+        rating = getattr(d, "rating", 0)
+        v["rating"].setText(self.tr("{rating} — {reason}").format(
+            rating=labels.rating_label(rating), reason=d.rating_reason)
+            if rating and d.rating_reason else labels.rating_label(rating))
         for key, value in v.items():  # an empty line says nothing: leave it out
             shown = bool(value.text())
             value.setVisible(shown)

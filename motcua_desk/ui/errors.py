@@ -60,6 +60,10 @@ def field_label(name: str) -> str:
         "day": translate("Errors", "Day"),
         "kind": translate("Errors", "Kind"),
         "legal_ref": translate("Errors", "Legal reference"),
+        "birth_date": translate("Errors", "Date of birth"),
+        "issue_date": translate("Errors", "Date of issue"),
+        "sex": translate("Errors", "Sex"),
+        "rating_reason": translate("Errors", "Reason for the rating"),
     }
     return names.get(name, name.replace("_", " "))
 
@@ -79,6 +83,7 @@ def _action_name(action: str) -> str:
         "add_note": translate("Errors", "add a note to"),
         "void": translate("Errors", "void"),
         "print": translate("Errors", "print"),
+        "rate": translate("Errors", "rate"),
     }
     return names.get(action, action.replace("_", " "))
 
@@ -93,6 +98,8 @@ def _illegal(err: IllegalTransition) -> str:
     if reason == "handed_off":
         return translate("Errors", "The dossier has already gone to a department: it can no longer be refused "
                   "at intake.")
+    if reason == "already_rated":
+        return translate("Errors", "This dossier was already rated: a dossier is rated once.")
     if reason == "already_received":
         return translate("Errors", "This dossier was already received.")
     return translate("Errors", "You cannot {action} a dossier whose status is “{status}”.").format(
@@ -147,6 +154,26 @@ def texts() -> dict[str, str]:
         "phone_format": translate("Errors", "A phone number has 10 digits starting with 0 (mobile) or 11 "
                            "digits starting with 02 (landline)."),
         "email_format": translate("Errors", "This e-mail address is not valid."),
+        "cccd_qr_shape": translate("Errors", "This is not the QR code of a citizen ID card: "
+                                   "nothing was filled in."),
+        "cccd_qr_id": translate("Errors", "The ID card's QR code holds a citizen ID that is "
+                                "not 12 digits: nothing was filled in."),
+        "cccd_qr_name": translate("Errors", "The ID card's QR code holds no valid name: "
+                                  "nothing was filled in."),
+        "cccd_qr_date": translate("Errors", "The ID card's QR code holds a date that is not "
+                                  "valid ({field}): nothing was filled in."),
+        "cccd_qr_sex": translate("Errors", "The ID card's QR code holds a sex that is neither "
+                                 "Nam nor Nữ: nothing was filled in."),
+        "cccd_qr_address": translate("Errors", "The ID card's QR code holds an address that is "
+                                     "too long or has a control character: nothing was filled "
+                                     "in."),
+        "sex_value": translate("Errors", "Choose the sex: Nam or Nữ."),
+        "birth_date": translate("Errors", "The date of birth is not a valid date (DD/MM/YYYY, "
+                                "not in the future)."),
+        "rating_range": translate("Errors", "Choose a rating: 1 Very satisfied, 2 Satisfied, 3 "
+                                  "Not satisfied."),
+        "rating_reason_required": translate("Errors", "“Not satisfied” needs a reason: ask the "
+                                            "citizen what went wrong."),
         "address_too_long": translate("Errors", "The address is longer than {max} characters."),
         "required": translate("Errors", "{field} must not be empty."),
         "control_char": translate("Errors", "{field} contains an invisible control character "

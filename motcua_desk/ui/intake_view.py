@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.domain import validation
+from motcua_desk.domain import cccd, validation
 from motcua_desk.domain.dto import DocumentLine, IntakeRequest
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
@@ -45,7 +45,8 @@ SEARCH_DELAY_MS = 120
 DUE_DELAY_MS = 250
 DUE_REFRESH_MS = 30_000
 
-_FIELDS = ("applicant_name", "id_number", "phone", "address", "email")
+_FIELDS = ("applicant_name", "id_number", "phone", "address", "email", "birth_date")
+_FROM_CARD_STYLE = "background: #fff8d6;"  # a field the ID card's QR filled: to be checked
 
 
 class _FormDelegate(QStyledItemDelegate):
@@ -92,6 +93,10 @@ class IntakeView(QWidget):
             "applicant_name": self.ui.nameError, "id_number": self.ui.idError,
             "phone": self.ui.phoneError, "address": self.ui.addressError,
             "email": self.ui.emailError}
+        self._add_birth_and_sex()
+        self._edits["birth_date"] = self.birthEdit
+        self._error_labels["birth_date"] = self.birthError
+        self._from_card: set[str] = set()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._due_timer = QTimer(self, singleShot=True, interval=DUE_DELAY_MS)
         self._due_refresh = QTimer(self, interval=DUE_REFRESH_MS)
@@ -125,6 +130,80 @@ class IntakeView(QWidget):
         table.installEventFilter(self)
         ui.dueExplanation.setText("")
 
+    def _add_birth_and_sex(self) -> None:
+        """Date of birth and sex (optional), after the e-mail: not in forms/intake.ui, so that
+        the generated form stays as it is."""
+        ui = self.ui
+        group = ui.applicantGroup
+        self.birthEdit = QLineEdit(group)
+        self.birthEdit.setObjectName("birthEdit")
+        self.birthEdit.setMaxLength(10)
+        self.birthEdit.setPlaceholderText(self.tr("DD/MM/YYYY"))
+        birth_label = QLabel(self.tr("&Date of birth:"), group)
+        birth_label.setBuddy(self.birthEdit)
+        self.birthError = QLabel(group)
+        self.birthError.setObjectName("birthError")
+        self.birthError.setStyleSheet("color: #b00020;")
+        self.birthError.setWordWrap(True)
+        self.sexCombo = QComboBox(group)
+        self.sexCombo.setObjectName("sexCombo")
+        self.sexCombo.addItem(self.tr("(not given)"), "")
+        self.sexCombo.addItem(labels.sex_label("male"), "male")
+        self.sexCombo.addItem(labels.sex_label("female"), "female")
+        sex_label = QLabel(self.tr("Sex:"), group)
+        sex_label.setBuddy(self.sexCombo)
+        self.cardNote = QLabel(group)
+        self.cardNote.setObjectName("cardNote")
+        self.cardNote.setWordWrap(True)
+        self.cardNote.setStyleSheet(_FROM_CARD_STYLE)
+        self.cardNote.hide()
+        layout = ui.applicantLayout
+        layout.addRow(birth_label, self.birthEdit)
+        layout.addRow(None, self.birthError)
+        layout.addRow(sex_label, self.sexCombo)
+        layout.addRow(None, self.cardNote)
+        QWidget.setTabOrder(ui.emailEdit, self.birthEdit)
+        QWidget.setTabOrder(self.birthEdit, self.sexCombo)
+        QWidget.setTabOrder(self.sexCombo, ui.documentsTable)
+
+    def fill_from_card(self, card: Any) -> None:
+        """Fill the applicant from a parsed ID card (domain.cccd.CitizenCard); the fields it
+        filled are marked until the officer edits them, and nothing else is touched."""
+        values = {"applicant_name": card.name, "id_number": card.id_number,
+                  "address": card.address,
+                  "birth_date": card.birth_date.strftime("%d/%m/%Y")}
+        self._from_card = set()
+        for name, value in values.items():
+            edit = self._edits[name]
+            edit.setText(value)
+            self._touched.add(name)
+            self._validate(name)
+            self._mark_from_card(name, True)
+        i = self.sexCombo.findData(card.sex)
+        self.sexCombo.setCurrentIndex(max(0, i))
+        self.sexCombo.setStyleSheet(_FROM_CARD_STYLE if card.sex else "")
+        self.cardNote.setText(self.tr("Filled from the ID card's QR code (highlighted): check "
+                                      "it with the citizen and correct what is wrong. A QR "
+                                      "code is not a proof of identity."))
+        self.cardNote.show()
+        if self._procedure is None:
+            self.ui.procedureSearch.setFocus()
+        else:
+            self.ui.phoneEdit.setFocus()
+
+    def _mark_from_card(self, name: str, on: bool) -> None:
+        if on:
+            self._from_card.add(name)
+        else:
+            self._from_card.discard(name)
+        edit = self._edits[name]
+        if not self._error_labels[name].isVisible():
+            edit.setStyleSheet(_FROM_CARD_STYLE if on else "")
+
+    def filled_from_card(self) -> tuple[str, ...]:
+        """The fields the last scanned card filled that the officer has not changed since."""
+        return tuple(n for n in _FIELDS if n in self._from_card)
+
     def _button_text(self, action_id: ActionId) -> str:
         action = self.actions[action_id]
         return f"{action.text()}  ({action.shortcut().toString()})"
@@ -139,8 +218,10 @@ class IntakeView(QWidget):
         for name, edit in self._edits.items():
             edit.textEdited.connect(lambda _t, n=name: self._on_edited(n))
             edit.editingFinished.connect(lambda n=name: self._on_left(n))
-        for edit in (ui.nameEdit, ui.idEdit, ui.phoneEdit, ui.addressEdit, ui.emailEdit):
+        for edit in (ui.nameEdit, ui.idEdit, ui.phoneEdit, ui.addressEdit, ui.emailEdit,
+                     self.birthEdit):
             edit.returnPressed.connect(self.focusNextChild)
+        self.sexCombo.activated.connect(lambda _i: self.sexCombo.setStyleSheet(""))
         ui.noteEdit.returnPressed.connect(self.save)
         self._due_timer.timeout.connect(self.refresh_due)
         self._due_refresh.timeout.connect(self.refresh_due)
@@ -327,6 +408,8 @@ class IntakeView(QWidget):
 
     # --- validation ---------------------------------------------------------------------------
     def _on_edited(self, name: str) -> None:
+        if name in self._from_card:
+            self._mark_from_card(name, False)
         if name in self._touched or self._error_labels[name].isVisible():
             self._validate(name)
         if self._procedure is not None:
@@ -342,7 +425,8 @@ class IntakeView(QWidget):
         try:
             {"applicant_name": validation.applicant_name, "id_number": validation.citizen_id,
              "phone": validation.phone, "email": validation.email,
-             "address": validation.address}[name](text)
+             "address": validation.address,
+             "birth_date": lambda t: cccd.birth_date_value(t, today=self.ctx.today())}[name](text)
         except ValidationError as err:
             self.show_field_error(name, errors.message(err))
             return errors.message(err)
@@ -356,7 +440,8 @@ class IntakeView(QWidget):
         label.setText(text)
         label.setVisible(bool(text))
         edit = self._edits[name]
-        edit.setStyleSheet("border: 1px solid #b00020;" if text else "")
+        edit.setStyleSheet("border: 1px solid #b00020;" if text else
+                           _FROM_CARD_STYLE if name in getattr(self, "_from_card", ()) else "")
         edit.setToolTip(text)
 
     def _check_all(self) -> bool:
@@ -385,7 +470,8 @@ class IntakeView(QWidget):
             phone=ui.phoneEdit.text(), address=ui.addressEdit.text(),
             email=ui.emailEdit.text(), sets=ui.setsSpin.value(),
             channel=ui.channelCombo.currentData(), result_delivery=ui.deliveryCombo.currentData(),
-            note=ui.noteEdit.text(), documents=self.documents())
+            note=ui.noteEdit.text(), documents=self.documents(),
+            birth_date=self.birthEdit.text(), sex=self.sexCombo.currentData() or "")
 
     # --- the three outcomes -------------------------------------------------------------------
     def save(self) -> None:
@@ -512,9 +598,13 @@ class IntakeView(QWidget):
         ui.procedureSearch.clear()
         ui.procedureList.clear()
         ui.procedureChosen.setText(self.tr("No procedure chosen yet."))
+        self._from_card.clear()
         for name, edit in self._edits.items():
             edit.clear()
             self.show_field_error(name, "")
+        self.sexCombo.setCurrentIndex(0)
+        self.sexCombo.setStyleSheet("")
+        self.cardNote.hide()
         ui.documentsTable.setRowCount(0)
         ui.setsSpin.setValue(1)
         ui.channelCombo.setCurrentIndex(0)

@@ -48,8 +48,20 @@ def event_label(event_type: str) -> str:
         "note": translate("Labels", "Note"),
         "voided": translate("Labels", "Voided"),
         "printed": translate("Labels", "Printed"),
+        "rated": translate("Labels", "Satisfaction rated"),
     }
     return labels.get(event_type, event_type)
+
+
+def rating_label(rating: int) -> str:
+    labels = {1: translate("Labels", "Very satisfied"), 2: translate("Labels", "Satisfied"),
+              3: translate("Labels", "Not satisfied")}
+    return labels.get(rating, "")
+
+
+def sex_label(sex: str) -> str:
+    labels = {"male": translate("Labels", "Male"), "female": translate("Labels", "Female")}
+    return labels.get(sex, "")
 
 
 def timing_label(timing: str) -> str:

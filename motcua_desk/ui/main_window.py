@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from motcua_desk.domain import cccd
 from motcua_desk.domain import codes as dossier_codes
+from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import labels
 from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
 from motcua_desk.ui.context import (
@@ -47,6 +49,7 @@ from motcua_desk.ui.context import (
 )
 from motcua_desk.ui.dossier_view import DossierView
 from motcua_desk.ui.errors import ErrorPresenter
+from motcua_desk.ui.errors import message as error_message
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
 from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.integrity_check import IntegrityCheck
@@ -209,6 +212,7 @@ class SyncStatus(QFrame):
 class MainWindow(QMainWindow):
     ready = Signal()  # the desk is loaded and today's counts are shown
     page_changed = Signal(str)
+    card_scanned = Signal(str)  # an ID card's QR outside the intake: its citizen ID
 
     def __init__(self, worker: Worker, settings: UiSettings, *, clock=utc_now,
                  db_path: Path | None = None, log_path: Path | None = None,
@@ -695,6 +699,9 @@ class MainWindow(QMainWindow):
 
     # --- the scanner --------------------------------------------------------------------------
     def _on_scan(self, scan: Scan, window: QWidget) -> None:
+        if cccd.looks_like_card_qr(scan.code):
+            self._on_card_scan(scan.code, window)
+            return
         code = dossier_codes.normalize(scan.code)
         if window is not self:
             QApplication.beep()
@@ -711,6 +718,34 @@ class MainWindow(QMainWindow):
                         "warning")
             return
         self.open_dossier(code, restore_focus=QApplication.focusWidget())
+
+    def _on_card_scan(self, payload: str, window: QWidget) -> None:
+        """The QR of a citizen ID card: on the intake screen it fills the applicant; elsewhere
+        it lists that citizen's dossiers. Its payload is personal data: it is never logged
+        nor shown in a message (which are logged), only the fields it fills."""
+        if window is not self:
+            QApplication.beep()
+            self.notify(self.tr("A dialog is open: close it, then scan the ID card again."),
+                        "warning")
+            return
+        try:
+            card = cccd.parse(payload, today=self.ctx.today())
+        except ValidationError as err:
+            QApplication.beep()
+            self.notify(error_message(err), "warning")
+            return
+        page = self.stack.currentWidget()
+        if page is self.intake_view:
+            self.intake_view.fill_from_card(card)
+            self.notify(self.tr("Filled from the ID card: check the name, citizen ID, date of "
+                                "birth, sex and address with the citizen, and correct what "
+                                "is wrong."))
+            return
+        self.card_scanned.emit(card.id_number)
+        view = self.go("dossiers", focus=False)
+        view.search_edit.setText(card.id_number)
+        view.search()
+        view.table.setFocus()
 
     # --- help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

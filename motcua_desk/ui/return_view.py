@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +30,124 @@ from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.models import DossierTableModel, TodayQuery
+
+RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
+_RATING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
+
+
+class RatingPrompt(QFrame):
+    """After a return: the citizen's satisfaction, in one row that blocks nothing. Keys 1, 2,
+    3 (or the buttons) rate; "Not satisfied" asks for the reason first; Esc skips. A scan or
+    another return simply moves on (the rating is skipped)."""
+
+    rated = Signal(str, int)  # code, rating
+    closed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.code = ""
+        self.setObjectName("ratingPrompt")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#ratingPrompt { background: #eef6ee; }")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.question = QLabel(self)
+        self.question.setWordWrap(True)
+        self.buttons: dict[int, QPushButton] = {}
+        texts = {1: self.tr("1 — Very satisfied"), 2: self.tr("2 — Satisfied"),
+                 3: self.tr("3 — Not satisfied")}
+        row = QHBoxLayout()
+        for n in RATINGS:
+            button = QPushButton(texts[n], self)
+            button.setObjectName(f"rating{n}Button")
+            button.setAutoDefault(True)
+            button.clicked.connect(lambda _c=False, n=n: self.choose(n))
+            self.buttons[n] = button
+            row.addWidget(button)
+        self.skip_button = QPushButton(self.tr("Skip (Esc)"), self)
+        self.skip_button.setObjectName("ratingSkipButton")
+        self.skip_button.clicked.connect(self.skip)
+        row.addWidget(self.skip_button)
+        row.addStretch(1)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("ratingReasonEdit")
+        self.reason_edit.setPlaceholderText(self.tr("Why is the citizen not satisfied? "
+                                                    "(required; Enter saves)"))
+        self.reason_edit.returnPressed.connect(lambda: self.choose(3))
+        self.reason_edit.hide()
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(row)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.error)
+        self.hide()
+
+    def ask(self, code: str) -> None:
+        self.code = code
+        self.question.setText(self.tr("{code}: how satisfied is the citizen? Press 1, 2 or 3 "
+                                      "(Esc skips).").format(code=code))
+        self.reason_edit.clear()
+        self.reason_edit.hide()
+        self.error.hide()
+        self._enable(True)
+        self.show()
+        self.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.skip()
+        elif key in _RATING_KEYS and not self.reason_edit.hasFocus():
+            self.choose(_RATING_KEYS[key])
+        else:
+            super().keyPressEvent(event)
+
+    def choose(self, rating: int) -> None:
+        if not self.code or not self.isVisible():
+            return
+        reason = self.reason_edit.text().strip() if rating == 3 else ""
+        if rating == 3 and not reason:
+            self.reason_edit.show()
+            self.reason_edit.setFocus()
+            return
+        code = self.code
+        self._enable(False)
+        self.ctx.worker.mutate(lambda svc: svc.dossiers.rate(code, rating, reason),
+                               success=lambda d, n=rating: self._done(d, n),
+                               failure=self._failed, owner=self, origin=self)
+
+    def _done(self, detail: Any, rating: int) -> None:
+        code = detail.dossier.code
+        self.ctx.notify(self.tr("{code}: rating recorded ({rating}).").format(
+            code=code, rating=labels.rating_label(rating)), "info")
+        self.close_prompt()
+        self.rated.emit(code, rating)
+
+    def _failed(self, err: BaseException) -> None:
+        self._enable(True)
+        self.error.setText(errors.message(err))
+        self.error.show()
+
+    def _enable(self, on: bool) -> None:
+        for w in (*self.buttons.values(), self.skip_button, self.reason_edit):
+            w.setEnabled(on)
+
+    def skip(self) -> None:
+        self.close_prompt()
+
+    def close_prompt(self) -> None:
+        had_focus = self.isAncestorOf(QApplication.focusWidget()) or self.hasFocus()
+        self.code = ""
+        self.hide()
+        self.closed.emit()
+        if had_focus:
+            parent = self.parentWidget()
+            if parent is not None and hasattr(parent, "code_edit"):
+                parent.code_edit.setFocus()
 
 
 class ReturnView(QWidget):
@@ -102,8 +223,11 @@ class ReturnView(QWidget):
         waiting_box = QGroupBox(self.tr("Results waiting for the citizen"), self)
         QVBoxLayout(waiting_box).addWidget(self.table)
 
+        self.rating = RatingPrompt(self.ctx, self)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.rating)
         layout.addWidget(box)
         layout.addWidget(waiting_box, 1)
 
@@ -135,6 +259,8 @@ class ReturnView(QWidget):
 
     # --- loading ------------------------------------------------------------------------------
     def handle_scan(self, code: str, repeated: bool) -> None:
+        if self.rating.isVisible():
+            self.rating.skip()  # the next citizen: the last one's rating is skipped
         if repeated and self.detail is not None and self.detail.dossier.code == \
                 dossier_codes.normalize(code):
             self.ctx.notify(self.tr("Double scan of {code}: it is already open.").format(
@@ -211,7 +337,7 @@ class ReturnView(QWidget):
             code=code, name=detail.dossier.returned_to), "info")
         self.code_edit.clear()
         self._show(None)
-        self.code_edit.setFocus()
+        self.rating.ask(code)  # takes the focus: 1/2/3, Esc gives it back to the code box
         self.returned.emit(code)
 
     def _failed(self, err: BaseException) -> None:

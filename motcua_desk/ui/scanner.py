@@ -33,13 +33,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
+from motcua_desk.domain import codes
+
 log = logging.getLogger("motcua.ui.scanner")
 
 ENTER = "\n"
 
 MAX_GAP = 0.035  # seconds between two keys of a scan
 MIN_LENGTH = 8  # characters before the Enter
-MAX_LENGTH = 128
+MAX_LENGTH = 512  # a dossier code is ~25; the citizen ID card's QR is 110-140 (2024: more)
 REPEAT_WINDOW = 3.0  # seconds: the same code again within this is a double scan
 
 
@@ -275,7 +277,12 @@ class ScanFilter(QObject):
         if decision.scan is not None:
             self._timer.stop()
             self._held.clear()  # the scan's keys: swallowed
-            log.info("scan %r%s in %.0f ms", decision.scan.code,
+            code = decision.scan.code
+            # Only what looks like a dossier code is written down: a scan may be the QR of a
+            # citizen ID card (personal data), or anything else a scanner reads.
+            shown = repr(code) if codes.looks_like_code(code) else (
+                f"of {len(code)} characters (not a dossier code: not logged)")
+            log.info("scan %s%s in %.0f ms", shown,
                      " (double)" if decision.scan.repeated else "",
                      decision.scan.duration * 1000)
         elif decision.flush:

@@ -202,6 +202,10 @@ def what_happened(item: ConflictItem, own_node: str = "") -> str:
         text = translate("SyncExceptions", "The new return date set by {officer} ({where}) at "
                          "{time} was not applied: a dossier's return date may be reset only "
                          "once, and another desk's new date came first.")
+    elif c.reason == "second_rating":
+        text = translate("SyncExceptions", "The satisfaction rating given at {officer}'s desk "
+                         "({where}) at {time} was not kept: a dossier is rated once, and "
+                         "another desk's rating came first.")
     elif c.reason == "duplicate_receipt":
         text = translate("SyncExceptions", "A second receipt of this dossier code by {officer} "
                          "({where}) at {time} was ignored: the same code was issued twice.")
@@ -235,6 +239,9 @@ def what_to_do(item: ConflictItem) -> str:
         return translate("SyncExceptions", "The dossier code was used twice (two desks set up "
                          "with the same desk number?). Contact IT before printing anything more "
                          "for this code, then mark this seen.")
+    if c.reason == "second_rating":
+        return translate("SyncExceptions", "The first rating stands; nothing else to do. Mark "
+                         "this seen.")
     if c.reason == "second_extension":
         return translate("SyncExceptions", "The first new date stands. Tell the citizen the "
                          "return date in force; if you had promised another date, add a note on "

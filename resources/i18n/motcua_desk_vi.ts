@@ -324,6 +324,14 @@
         <translation>Số CCCD</translation>
     </message>
     <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
@@ -386,6 +394,10 @@
     <message>
         <source>Printed</source>
         <translation>Đã in</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Mức độ hài lòng</translation>
     </message>
     <message>
         <source>Document</source>
@@ -454,6 +466,10 @@
     <message>
         <source>{when} to {who} ({how})</source>
         <translation>{when} cho {who} ({how})</translation>
+    </message>
+    <message>
+        <source>{rating} — {reason}</source>
+        <translation>{rating} — {reason}</translation>
     </message>
     <message>
         <source>(not applied: it conflicts with another desk&apos;s action)</source>
@@ -694,6 +710,22 @@
         <translation>Căn cứ pháp lý</translation>
     </message>
     <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Reason for the rating</source>
+        <translation>Lý do đánh giá</translation>
+    </message>
+    <message>
         <source>receive</source>
         <translation>tiếp nhận</translation>
     </message>
@@ -742,6 +774,10 @@
         <translation>in phiếu cho</translation>
     </message>
     <message>
+        <source>rate</source>
+        <translation>đánh giá</translation>
+    </message>
+    <message>
         <source>The return date may be reset only once.</source>
         <translation>Chỉ được hẹn lại ngày trả kết quả một lần.</translation>
     </message>
@@ -752,6 +788,10 @@
     <message>
         <source>The dossier has already gone to a department: it can no longer be refused at intake.</source>
         <translation>Hồ sơ đã chuyển đến phòng ban: không thể từ chối tiếp nhận nữa.</translation>
+    </message>
+    <message>
+        <source>This dossier was already rated: a dossier is rated once.</source>
+        <translation>Hồ sơ này đã được đánh giá: mỗi hồ sơ chỉ được đánh giá một lần.</translation>
     </message>
     <message>
         <source>This dossier was already received.</source>
@@ -788,6 +828,46 @@
     <message>
         <source>This e-mail address is not valid.</source>
         <translation>Địa chỉ thư điện tử không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a citizen ID card: nothing was filled in.</source>
+        <translation>Đây không phải mã QR trên thẻ căn cước: chưa điền thông tin nào.</translation>
+    </message>
+    <message>
+        <source>The ID card&apos;s QR code holds a citizen ID that is not 12 digits: nothing was filled in.</source>
+        <translation>Mã QR trên thẻ có số định danh không đủ 12 chữ số: chưa điền thông tin nào.</translation>
+    </message>
+    <message>
+        <source>The ID card&apos;s QR code holds no valid name: nothing was filled in.</source>
+        <translation>Mã QR trên thẻ không có họ tên hợp lệ: chưa điền thông tin nào.</translation>
+    </message>
+    <message>
+        <source>The ID card&apos;s QR code holds a date that is not valid ({field}): nothing was filled in.</source>
+        <translation>Mã QR trên thẻ có ngày không hợp lệ ({field}): chưa điền thông tin nào.</translation>
+    </message>
+    <message>
+        <source>The ID card&apos;s QR code holds a sex that is neither Nam nor Nữ: nothing was filled in.</source>
+        <translation>Mã QR trên thẻ có giới tính không phải Nam hoặc Nữ: chưa điền thông tin nào.</translation>
+    </message>
+    <message>
+        <source>The ID card&apos;s QR code holds an address that is too long or has a control character: nothing was filled in.</source>
+        <translation>Mã QR trên thẻ có địa chỉ quá dài hoặc chứa ký tự điều khiển: chưa điền thông tin nào.</translation>
+    </message>
+    <message>
+        <source>Choose the sex: Nam or Nữ.</source>
+        <translation>Chọn giới tính: Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a valid date (DD/MM/YYYY, not in the future).</source>
+        <translation>Ngày sinh không hợp lệ (ghi theo dạng NN/TT/NNNN, không phải ngày trong tương lai).</translation>
+    </message>
+    <message>
+        <source>Choose a rating: 1 Very satisfied, 2 Satisfied, 3 Not satisfied.</source>
+        <translation>Chọn mức đánh giá: 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng.</translation>
+    </message>
+    <message>
+        <source>“Not satisfied” needs a reason: ask the citizen what went wrong.</source>
+        <translation>Chọn “Không hài lòng” thì phải ghi lý do: hỏi công dân chưa hài lòng điều gì.</translation>
     </message>
     <message>
         <source>The address is longer than {max} characters.</source>
@@ -1539,6 +1619,26 @@
 <context>
     <name>IntakeView</name>
     <message>
+        <source>DD/MM/YYYY</source>
+        <translation>NN/TT/NNNN</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>Ngà&amp;y sinh:</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(không ghi)</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Giới tính:</translation>
+    </message>
+    <message>
+        <source>Filled from the ID card&apos;s QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
+        <translation>Đã điền từ mã QR trên thẻ căn cước (các ô tô màu): đối chiếu với công dân và sửa chỗ sai. Mã QR không phải là giấy tờ chứng minh nhân thân.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{code} · {field} · {time} · {department}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{code} · {field} · {time} · {department}</translation>
     </message>
@@ -1676,6 +1776,30 @@
     <message>
         <source>Printed</source>
         <translation>In phiếu</translation>
+    </message>
+    <message>
+        <source>Satisfaction rated</source>
+        <translation>Đánh giá mức độ hài lòng</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
     </message>
     <message>
         <source>Early</source>
@@ -1958,6 +2082,14 @@
     <message>
         <source>Double scan of {code}: it is already open.</source>
         <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
+    </message>
+    <message>
+        <source>A dialog is open: close it, then scan the ID card again.</source>
+        <translation>Đang mở một hộp thoại: đóng hộp thoại rồi quét lại thẻ căn cước.</translation>
+    </message>
+    <message>
+        <source>Filled from the ID card: check the name, citizen ID, date of birth, sex and address with the citizen, and correct what is wrong.</source>
+        <translation>Đã điền từ thẻ căn cước: đối chiếu họ tên, số định danh, ngày sinh, giới tính và địa chỉ với công dân, sửa chỗ sai.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2525,6 +2657,37 @@
     <message>
         <source>Copy &amp;Link Location</source>
         <translation>Sao chép địa chỉ &amp;liên kết</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPrompt</name>
+    <message>
+        <source>1 — Very satisfied</source>
+        <translation>1 — Rất hài lòng</translation>
+    </message>
+    <message>
+        <source>2 — Satisfied</source>
+        <translation>2 — Hài lòng</translation>
+    </message>
+    <message>
+        <source>3 — Not satisfied</source>
+        <translation>3 — Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>Bỏ qua (Esc)</translation>
+    </message>
+    <message>
+        <source>Why is the citizen not satisfied? (required; Enter saves)</source>
+        <translation>Vì sao công dân không hài lòng? (bắt buộc; nhấn Enter để lưu)</translation>
+    </message>
+    <message>
+        <source>{code}: how satisfied is the citizen? Press 1, 2 or 3 (Esc skips).</source>
+        <translation>{code}: công dân có hài lòng không? Nhấn 1, 2 hoặc 3 (Esc để bỏ qua).</translation>
+    </message>
+    <message>
+        <source>{code}: rating recorded ({rating}).</source>
+        <translation>{code}: đã ghi nhận đánh giá ({rating}).</translation>
     </message>
 </context>
 <context>
@@ -3187,6 +3350,10 @@ Tệp cài đặt: {ini}</translation>
         <translation>Ngày hẹn trả mới do {officer} ({where}) đặt lúc {time} không được áp dụng: mỗi hồ sơ chỉ được hẹn lại ngày trả một lần, và ngày hẹn mới của bàn khác đã có trước.</translation>
     </message>
     <message>
+        <source>The satisfaction rating given at {officer}&apos;s desk ({where}) at {time} was not kept: a dossier is rated once, and another desk&apos;s rating came first.</source>
+        <translation>Đánh giá mức độ hài lòng ghi tại bàn của {officer} ({where}) lúc {time} không được giữ: mỗi hồ sơ chỉ được đánh giá một lần, và đánh giá của bàn khác đã có trước.</translation>
+    </message>
+    <message>
         <source>A second receipt of this dossier code by {officer} ({where}) at {time} was ignored: the same code was issued twice.</source>
         <translation>Lần tiếp nhận thứ hai với mã hồ sơ này do {officer} ({where}) làm lúc {time} đã bị bỏ qua: cùng một mã đã được cấp hai lần.</translation>
     </message>
@@ -3209,6 +3376,10 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>The dossier code was used twice (two desks set up with the same desk number?). Contact IT before printing anything more for this code, then mark this seen.</source>
         <translation>Mã hồ sơ này đã bị dùng hai lần (có thể hai bàn được đặt cùng số bàn). Liên hệ bộ phận CNTT trước khi in thêm giấy tờ nào cho mã này, rồi đánh dấu đã xem.</translation>
+    </message>
+    <message>
+        <source>The first rating stands; nothing else to do. Mark this seen.</source>
+        <translation>Đánh giá đầu tiên được giữ; không cần làm gì thêm. Đánh dấu đã xem.</translation>
     </message>
     <message>
         <source>The first new date stands. Tell the citizen the return date in force; if you had promised another date, add a note on the dossier. Then mark this seen.</source>

@@ -139,3 +139,23 @@ def test_control_sheet_lays_out_for_any_route(services, clock, intake, agency, s
     assert pc.code128(data, 0) == [d.code]
     assert_continuations_numbered(texts, list(range(len(texts))), d.code)
     assert pc.flat(" ".join(texts)).count(pc.flat(receiver)) >= steps
+
+
+@SLOW
+@given(department=words(3, 40, 200), steps=st.integers(1, 6))
+def test_long_department_names_lay_out_on_the_control_sheet(services, clock, intake, agency,
+                                                            department, steps):
+    name = f"Phòng {department}"[:200]
+    services.catalog.import_departments([{"name": name, "short": "PB"}])
+    other = next(x.name for x in services.catalog.departments() if x.name != name)
+    d = intake()
+    for k in range(steps):
+        clock.set(datetime(2026, 11, 23, 10, k))
+        services.dossiers.handoff([d.code], name if k % 2 == 0 else other,
+                                  receiver="Lý Văn Bình", giver="" if k == 0 else "Hà Văn Giao",
+                                  redirect=True)
+    data = printing.control_pdf(services.dossiers.show(d.code), agency)
+    texts = pc.texts(data)
+    assert pc.code128(data, 0) == [d.code]
+    assert_continuations_numbered(texts, list(range(len(texts))), d.code)
+    assert pc.flat(name) in pc.flat(" ".join(texts))

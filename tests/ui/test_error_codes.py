@@ -129,7 +129,8 @@ def test_rewording_the_english_changes_nothing_the_officer_reads(code, vietnames
 
 def test_each_reason_of_an_illegal_transition_has_its_own_sentence(vietnamese):
     reasons = raised_reasons("IllegalTransition")
-    assert reasons == {"already_received", "handed_off", "extended_once", "already_there"}
+    assert reasons == {"already_received", "handed_off", "extended_once", "already_there",
+                       "already_rated"}
     generic = errors.message(IllegalTransition("received", "extend"))
     texts = {}
     for reason in reasons:

@@ -71,6 +71,10 @@ def test_full_intake_with_the_keyboard_alone(window, services, qtbot):
     key(Qt.Key.Key_Tab)
     assert focused() is ui.emailEdit
     key(Qt.Key.Key_Tab)
+    assert focused() is view.birthEdit  # date of birth and sex (optional)
+    key(Qt.Key.Key_Tab)
+    assert focused() is view.sexCombo
+    key(Qt.Key.Key_Tab)
     assert focused() is ui.documentsTable
     key(Qt.Key.Key_Down)
     key(Qt.Key.Key_Space)  # untick the second document, tick it again
