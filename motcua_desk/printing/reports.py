@@ -18,13 +18,12 @@ from zoneinfo import ZoneInfo
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from motcua_desk.domain.dto import AgencyInfo
 from motcua_desk.domain.reports import LATE, OVERDUE, LateReport, Period, Report
-from motcua_desk.printing import fonts
+from motcua_desk.printing import fonts, ledgers
 from motcua_desk.printing.layout import (
     Gap,
     GroupStart,
@@ -44,8 +43,8 @@ from motcua_desk.printing.layout import (
     vn_date,
 )
 
-PAGE = landscape(A4)
-MARGINS = (11 * mm, 10 * mm, 13 * mm, 12 * mm)  # top, right, bottom, left
+# the same paper as the ledgers (Mẫu 07, the handoff list): A4 landscape, the same margins
+PAGE, MARGINS = ledgers.PAGE, ledgers.MARGINS
 CELL = 8.0
 SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký và ghi rõ họ tên)"),
            ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)"))
