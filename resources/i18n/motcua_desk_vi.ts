@@ -2084,6 +2084,22 @@
         <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
     </message>
     <message>
+        <source>The scanner on {port} is connected again.</source>
+        <translation>Máy quét ở cổng {port} đã kết nối lại.</translation>
+    </message>
+    <message>
+        <source>The scanner on {port} is not connected: check its cable (or the port in Settings). The program keeps trying; the keyboard and a keyboard-mode scanner still work.</source>
+        <translation>Máy quét ở cổng {port} không kết nối: kiểm tra dây cáp (hoặc cổng trong Cài đặt). Chương trình vẫn tự thử lại; bàn phím và máy quét kiểu bàn phím vẫn dùng được.</translation>
+    </message>
+    <message>
+        <source>A scan longer than 512 characters was ignored: scan again.</source>
+        <translation>Mã quét dài quá 512 ký tự nên đã bị bỏ qua: quét lại.</translation>
+    </message>
+    <message>
+        <source>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8, then scan again.</source>
+        <translation>Mã quét không phải văn bản UTF-8 nên đã bị bỏ qua: đặt máy quét gửi UTF-8 rồi quét lại.</translation>
+    </message>
+    <message>
         <source>A dialog is open: close it, then scan the ID card again.</source>
         <translation>Đang mở một hộp thoại: đóng hộp thoại rồi quét lại thẻ căn cước.</translation>
     </message>
@@ -3107,6 +3123,46 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
+        <source>Types like a keyboard (keyboard wedge)</source>
+        <translation>Gõ như bàn phím (keyboard wedge)</translation>
+    </message>
+    <message>
+        <source>Serial port (USB-COM / USB CDC)</source>
+        <translation>Cổng nối tiếp (USB-COM / USB CDC)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyACM0</source>
+        <translation>ví dụ COM3 hoặc /dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>Find the ports</source>
+        <translation>Tìm các cổng</translation>
+    </message>
+    <message>
+        <source>Save the sc&amp;anner</source>
+        <translation>Lưu máy quét (&amp;E)</translation>
+    </message>
+    <message>
+        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card&apos;s QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
+        <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>Máy quét mã vạch</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>Chế độ &amp;quét:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>Cổng nối tiếp (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Speed (baud):</source>
+        <translation>Tốc độ (bau&amp;d):</translation>
+    </message>
+    <message>
         <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
         <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
     </message>
@@ -3149,6 +3205,18 @@ Settings: {ini}</source>
         <translation>Cơ sở dữ liệu: {db}
 Tệp nhật ký: {log}
 Tệp cài đặt: {ini}</translation>
+    </message>
+    <message>
+        <source>Choose or type the scanner&apos;s serial port first.</source>
+        <translation>Hãy chọn hoặc nhập cổng nối tiếp của máy quét trước.</translation>
+    </message>
+    <message>
+        <source>Scanner saved: reading the serial port {port}.</source>
+        <translation>Đã lưu máy quét: đang đọc cổng nối tiếp {port}.</translation>
+    </message>
+    <message>
+        <source>Scanner saved: it types like a keyboard.</source>
+        <translation>Đã lưu máy quét: máy quét gõ như bàn phím.</translation>
     </message>
     <message>
         <source>Officer saved.</source>
