@@ -704,6 +704,8 @@ class MainWindow(QMainWindow):
 
     # --- the scanner --------------------------------------------------------------------------
     def _on_scan(self, scan: Scan, window: QWidget) -> None:
+        if getattr(window, "routes_scans_to_main", False):
+            window = self  # the citizen's rating window: not a dialog to close first
         if cccd.looks_like_card_qr(scan.code):
             self._on_card_scan(scan.code, window)
             return

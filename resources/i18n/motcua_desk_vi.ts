@@ -232,6 +232,57 @@
     </message>
 </context>
 <context>
+    <name>CitizenRatingWindow</name>
+    <message>
+        <source>Your satisfaction</source>
+        <translation>Mức độ hài lòng</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Đóng cửa sổ này</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with how your dossier was handled?</source>
+        <translation>Ông/bà có hài lòng với việc giải quyết hồ sơ không?</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Please tell us why:</source>
+        <translation>Xin ông/bà cho biết lý do:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Dossier {code}</source>
+        <translation>Hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Xin cảm ơn ông/bà!</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Kính chào ông/bà</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPickDialog</name>
     <message>
         <source>Ask to supplement</source>
@@ -3102,6 +3153,14 @@
     <message>
         <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Rating screen for the citizen…</source>
+        <translation>Màn hình đánh giá cho công dân…</translation>
+    </message>
+    <message>
+        <source>A window with the three choices, big, for a second screen turned to the citizen (a USB keypad works too: 1, 2, 3; 0 skips).</source>
+        <translation>Cửa sổ với ba lựa chọn chữ lớn, để trên màn hình thứ hai quay về phía công dân (bàn phím số USB cũng dùng được: 1, 2, 3; 0 là bỏ qua).</translation>
     </message>
     <message>
         <source>12 digits (optional)</source>
