@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from motcua_desk.domain import cccd
+from motcua_desk.domain.catalog import public_time
 from motcua_desk.ui import labels
 from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
 from motcua_desk.ui.worker import Worker
@@ -503,7 +504,7 @@ class KioskWindow(QWidget):
             f"<li>{e(d.name)} — {e(labels.document_form_label(d.form))}, "
             f"{e(copies.format(n=d.count))}</li>" for d in p.documents)
         rows = [(self.tr("Code"), p.code), (self.tr("Field"), p.field),
-                (self.tr("Processing time"), p.time_label),
+                (self.tr("Processing time"), public_time(p.time_text, p.time_label)),
                 (self.tr("Fee"), p.fee_text or self.tr("None")),
                 (self.tr("Where to collect the result"), p.result_place)]
         table = "".join(f"<tr><td><b>{e(k)}:</b></td><td>{e(v)}</td></tr>" for k, v in rows if v)
