@@ -230,7 +230,10 @@ class KioskWindow(QWidget):
                                                     "khai sinh, chung thuc…"))
         self.procedure_list = QListWidget(page)
         self.procedure_list.setObjectName("kioskProcedureList")
-        self.procedure_list.setStyleSheet("font-size: 15pt;")
+        self.procedure_list.setStyleSheet("font-size: 15pt; QListWidget::item { padding: 4px; }")
+        self.procedure_list.setWordWrap(True)  # long names read whole, on several lines
+        self.procedure_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.procedure_list.setSpacing(3)
         self.procedure_text = QTextBrowser(page)
         self.procedure_text.setObjectName("kioskProcedureText")
         self.procedure_text.setOpenLinks(False)
@@ -509,7 +512,8 @@ class KioskWindow(QWidget):
                 (self.tr("Where to collect the result"), p.result_place)]
         table = "".join(f"<tr><td><b>{e(k)}:</b></td><td>{e(v)}</td></tr>" for k, v in rows if v)
         legal = "".join(f"<li>{e(x)}</li>" for x in p.legal_basis)
-        out = f"<h2>{e(p.name)}</h2><table cellspacing='4'>{table}</table>"
+        out = (f"<p style='font-size: 18pt; font-weight: bold;'>{e(p.name)}</p>"
+               f"<table cellspacing='4'>{table}</table>")
         out += f"<h3>{e(papers)}</h3><ul>{docs}</ul>" if docs else ""
         out += f"<h3>{e(legal_title)}</h3><ul>{legal}</ul>" if legal else ""
         return out
