@@ -52,6 +52,7 @@ class RatingPrompt(QFrame):
         self.ctx = ctx
         self.code = ""
         self._pending = False
+        self.citizen_window: QWidget | None = None  # the citizen's window, once opened
         self._keypad = KeypadRating(self)  # the citizen's USB keypad, while the prompt is open
         self.setObjectName("ratingPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -110,8 +111,13 @@ class RatingPrompt(QFrame):
 
     @property
     def open(self) -> bool:
-        """Waiting for this citizen's rating (even while the officer is on another screen)."""
-        return bool(self.code) and not self.isHidden()
+        """Waiting for this citizen's rating, where someone can see the question: the row on
+        the Trả kết quả screen, or the citizen's window. (On another screen of the counter
+        window with no citizen's window, the keypad's digits are the officer's again.)"""
+        if not self.code or self.isHidden():
+            return False
+        citizen = self.citizen_window
+        return self.isVisible() or (citizen is not None and citizen.isVisible())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
@@ -281,6 +287,7 @@ class ReturnView(QWidget):
         window = self.citizen_window
         if window is None:
             window = self.citizen_window = CitizenRatingWindow(self.rating, self.window())
+            self.rating.citizen_window = window
         window.show_for_citizen()
         return window
 

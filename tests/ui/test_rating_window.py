@@ -118,3 +118,25 @@ def test_a_second_rating_is_refused_and_said_on_both(window, services, key_clock
     assert view.rating.open  # the officer can still skip
     with qtbot.waitSignal(view.rating.closed, timeout=3000):
         keypad(window, Qt.Key.Key_0, "0", key_clock)
+
+
+def test_on_another_screen_the_keypad_types_again_unless_the_citizen_sees_the_question(
+        window, services, key_clock, qtbot):
+    view, code = _return_one(window, services, qtbot)
+    intake = window.go("intake").ui
+    intake.idEdit.setFocus()
+    qtbot.waitUntil(intake.idEdit.hasFocus, timeout=3000)
+    assert not view.rating.open  # nobody sees the question now
+    keypad(window, Qt.Key.Key_1, "1", key_clock)
+    qtbot.waitUntil(lambda: intake.idEdit.text() == "1", timeout=3000)  # the officer's digit
+    assert services.dossiers.find_by_code(code).dossier.rating == 0
+    # with the citizen's window up, the citizen's keypad rates whatever the officer does
+    citizen = view.open_citizen_window()
+    qtbot.waitExposed(citizen)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    assert view.rating.open
+    with qtbot.waitSignal(view.rating.rated, timeout=5000):
+        keypad(window, Qt.Key.Key_2, "2", key_clock)
+    assert services.dossiers.find_by_code(code).dossier.rating == 2
+    assert intake.idEdit.text() == "1"
