@@ -21,6 +21,7 @@ from motcua_desk.domain.dto import DocumentLine, ProcedureView
 from motcua_desk.domain.errors import NotFound, ValidationError
 from motcua_desk.domain.text import fold, nfc, search_terms
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.store import repo
 from motcua_desk.store.models import (
     DepartmentRow,
     DeskRow,
@@ -236,7 +237,7 @@ class CatalogService(ServiceBase):
                     effective_date=p.effective_date.isoformat(), active=True, source=source,
                     data=data))
                 session.flush()
-            self._bump(session, "catalog", catalog_version)
+            repo.bump_reference_version(session, "catalog", self.clock())
         return ImportReport(added, updated, unchanged)
 
     def import_departments(self, data: dict[str, Any] | list[dict[str, Any]]) -> int:
@@ -256,18 +257,9 @@ class CatalogService(ServiceBase):
                 row.step_working_days = float(item.get("step_working_days", 3))
                 row.active = bool(item.get("active", True))
                 n += 1
-            self._bump(session, "departments", None)
+            repo.bump_reference_version(session, "departments", self.clock())
         self.invalidate()
         return n
-
-    def _bump(self, session, kind: str, version: Any) -> None:
-        row = session.get(ReferenceVersionRow, kind)
-        now = self.clock()
-        if row is None:
-            session.add(ReferenceVersionRow(kind=kind, version=1, updated_at=now))
-        else:
-            row.version += 1
-            row.updated_at = now
 
     def export(self) -> dict[str, Any]:
         return {"procedures": [procedure_to_dict(p) for p in self._active()]}
