@@ -24,7 +24,6 @@ from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
 from motcua_desk.store.models import (
     DepartmentRow,
-    DeskRow,
     DossierRow,
     ProcedureRow,
     ReferenceVersionRow,
@@ -87,7 +86,7 @@ class CatalogService(ServiceBase):
             return cached
         year = self.clock().year
         with self.store.read() as session:
-            desk = session.get(DeskRow, 1)
+            desk = repo.desk_row(session)
             rows = [] if desk is None else session.execute(
                 select(DossierRow.procedure_code, func.count()).where(
                     DossierRow.ledger_year >= year - 1, DossierRow.desk_no == desk.desk_no)

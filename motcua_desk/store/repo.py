@@ -40,10 +40,16 @@ RUN_INIT = "run 'motcua-desk init' (or start the window)"
 RUN_INIT_BEFORE_SYNC = "run 'motcua-desk init' before syncing"
 
 
+def desk_row(session: Session) -> DeskRow | None:
+    """This desk's own row (identity, counters, chain head), None before it has been set up.
+    The one place that knows it is row 1."""
+    return session.get(DeskRow, 1)
+
+
 def own_desk(session: Session, hint: str = "") -> DeskRow:
-    """This desk's own row (identity, counters, chain head). DeskNotInitialised before the
-    desk has been set up, its message ending with `hint`: what to do about it."""
-    desk = session.get(DeskRow, 1)
+    """desk_row, or DeskNotInitialised before the desk has been set up, its message ending
+    with `hint`: what to do about it."""
+    desk = desk_row(session)
     if desk is None:
         raise DeskNotInitialised(f"{NOT_SET_UP}: {hint}" if hint else NOT_SET_UP)
     return desk
