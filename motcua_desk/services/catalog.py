@@ -173,7 +173,8 @@ class CatalogService(ServiceBase):
             raise ValidationError("file", f"cannot read {path}: {err.strerror}",
                                   code="file_unreadable") from err
         except UnicodeDecodeError as err:
-            raise ValidationError("file", f"{path} is not UTF-8 text", code="file_encoding") from err
+            raise ValidationError("file", f"{path} is not UTF-8 text",
+                                  code="file_encoding") from err
         if path.suffix.lower() == ".csv":
             procedures = _procedures_from_csv(raw)
             version = None
@@ -199,7 +200,8 @@ class CatalogService(ServiceBase):
         seen = set()
         for i, item in enumerate(items, 1):
             if not isinstance(item, dict):
-                raise ValidationError("file", f"procedure #{i} is not an object", code="file_schema")
+                raise ValidationError("file", f"procedure #{i} is not an object",
+                                      code="file_schema")
             try:
                 p = procedure_from_dict(item)
             except ValidationError as err:

@@ -425,7 +425,8 @@ class ReplicationService(ReferenceData, HubConnection):
         for i in range(0, len(ids), _CHUNK):
             with self.unit() as uow:
                 chunk = ids[i:i + _CHUNK]
-                self._project(uow.session, chunk, repo.load_events_many(uow.session, chunk), uow.now)
+                self._project(uow.session, chunk, repo.load_events_many(uow.session, chunk),
+                              uow.now)
         return len(ids)
 
     def _project(self, session: Session, dossier_ids: list[str],

@@ -276,7 +276,8 @@ class SyncEngine:
 
     def __init__(self, services, client: HubClient | None = None, *, hub_url: str = "",
                  token: str = "", push_batch: int = protocol.MAX_PUSH_EVENTS,
-                 pull_limit: int = protocol.DEFAULT_PULL_LIMIT, retries: int = 2, backoff: Backoff | None = None,
+                 pull_limit: int = protocol.DEFAULT_PULL_LIMIT, retries: int = 2,
+                 backoff: Backoff | None = None,
                  on_status: Callable[[SyncStatus], None] | None = None,
                  sleep: Callable[[float], Any] | None = None, verify: bool | str = True) -> None:
         self.replication = (services if isinstance(services, ReplicationService)

@@ -1,5 +1,6 @@
-"""The hub's tables, and the rows it hands out (see the hub store's module docstring, `sync/hubstore.py`, for what each
-holds); the schema itself is made by Alembic from `hub_migrations/`."""
+"""The hub's tables, and the rows it hands out (see the hub store's module docstring,
+`sync/hubstore.py`, for what each holds); the schema itself is made by Alembic from
+`hub_migrations/`."""
 
 from __future__ import annotations
 
