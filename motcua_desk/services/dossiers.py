@@ -31,7 +31,7 @@ from motcua_desk.domain.events import EventType, ReturnMethod
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.schema import UNSATISFIED
 from motcua_desk.domain.text import search_terms
-from motcua_desk.services import views
+from motcua_desk.services import dto_builders as views  # the DTO builders
 from motcua_desk.services.base import ServiceBase, UnitOfWork
 from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService

@@ -1,4 +1,5 @@
-"""Builders of the DTOs that leave the services: from a folded state, a projection row, events."""
+"""Builders of the DTOs that leave the services: from a folded state, a projection row, events.
+(Named views.py before: it holds no views, only what the views are given.)"""
 
 from __future__ import annotations
 
