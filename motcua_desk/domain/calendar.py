@@ -4,22 +4,30 @@ Working days are Monday to Friday minus the Vietnamese public holidays known to 
 ``holidays`` package, plus the make-up working days it declares (``weekend_workdays``);
 the local override table wins over both. Deadlines are counted in working time inside
 office segments of working days (N working days = N x day length).
+
+The units a processing time is counted in and the office hours are in ``calendar_units``; the
+Vietnamese explanation of a due moment is written by ``calendar_explain``. Both are re-exported
+here, where callers import them from.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from motcua_desk.domain.calendar_explain import MAX_EXPLANATION_LENGTH, explain, fmt_date
+from motcua_desk.domain.calendar_units import (
+    MAX_WORKING_DAYS,
+    OfficeHours,
+    TimeUnit,
+    processing_duration,
+)
 from motcua_desk.domain.errors import ValidationError
 
 __all__ = [
@@ -33,129 +41,8 @@ __all__ = [
     "MAX_WORKING_DAYS",
 ]
 
-#: Longest explanation we try to print on a slip before summarising.
-MAX_EXPLANATION_LENGTH = 160
-#: Largest deadline accepted, in working days (hour-based deadlines are capped at the same span).
-MAX_WORKING_DAYS = 365
-
-_WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 # The package names a declared bridge day off "Ngày nghỉ (thay cho ngày 26/04/2025)".
 _SUBSTITUTED_RE = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
-_SUFFIX_RE = re.compile(r"\s*\((nghỉ bù|dự kiến|nghỉ bù, dự kiến)\)\s*$")
-_REASON_ORDER = (
-    "cutoff",
-    "outside_hours",
-    "non_working_day",
-    "holiday",
-    "makeup_day",
-    "override_off",
-    "override_work",
-)
-
-
-class TimeUnit(StrEnum):
-    """Unit of a statutory processing time."""
-
-    WORKING_DAYS = "working_days"
-    WORKING_HOURS = "working_hours"
-    SAME_DAY = "same_day"
-
-
-def _naive_time(value: object, field_name: str) -> time:
-    if not isinstance(value, time):
-        raise ValidationError(
-            field_name, f"{field_name} must be a time", code="invalid_office_hours"
-        )
-    if value.tzinfo is not None:
-        raise ValidationError(
-            field_name, f"{field_name} must be a local (naive) time", code="invalid_office_hours"
-        )
-    return value
-
-
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
-@dataclass(frozen=True)
-class OfficeHours:
-    """Office segments of a working day, the intake cut-off and the office time zone."""
-
-    segments: tuple[tuple[time, time], ...] = (
-        (time(7, 30), time(11, 30)),
-        (time(13, 0), time(17, 0)),
-    )
-    cutoff: time = time(15, 0)
-    tz_name: str = "Asia/Ho_Chi_Minh"
-
-    def __post_init__(self) -> None:
-        try:
-            segments = tuple((start, end) for start, end in self.segments)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(
-                "segments",
-                "office segments must be (start, end) pairs",
-                code="invalid_office_hours",
-            ) from exc
-        if not segments:
-            raise ValidationError(
-                "segments", "office hours need at least one segment", code="invalid_office_hours"
-            )
-        previous_end: time | None = None
-        for start, end in segments:
-            _naive_time(start, "segments")
-            _naive_time(end, "segments")
-            if start.second or start.microsecond or end.second or end.microsecond:
-                raise ValidationError(
-                    "segments", "segment bounds must be whole minutes", code="invalid_office_hours"
-                )
-            if start >= end:
-                raise ValidationError(
-                    "segments",
-                    f"segment {start:%H:%M}-{end:%H:%M} must start before it ends",
-                    code="invalid_office_hours",
-                )
-            if previous_end is not None and start < previous_end:
-                raise ValidationError(
-                    "segments",
-                    "segments must be sorted and must not overlap",
-                    code="invalid_office_hours",
-                )
-            previous_end = end
-        object.__setattr__(self, "segments", segments)
-        cutoff = _naive_time(self.cutoff, "cutoff")
-        if not (segments[0][0] < cutoff <= segments[-1][1]):
-            raise ValidationError(
-                "cutoff",
-                f"cut-off {cutoff:%H:%M} must be after opening and not after closing",
-                code="invalid_office_hours",
-            )
-        try:
-            ZoneInfo(self.tz_name)
-        except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-            raise ValidationError(
-                "tz_name", f"unknown time zone {self.tz_name!r}", code="invalid_office_hours"
-            ) from exc
-
-    @property
-    def tz(self) -> ZoneInfo:
-        """The office time zone."""
-        return ZoneInfo(self.tz_name)
-
-    @property
-    def day_length(self) -> timedelta:
-        """Working time of one full working day (sum of the segments)."""
-        return timedelta(
-            minutes=sum(_minutes(end) - _minutes(start) for start, end in self.segments)
-        )
-
-    @property
-    def opening(self) -> time:
-        return self.segments[0][0]
-
-    @property
-    def closing(self) -> time:
-        return self.segments[-1][1]
 
 
 @dataclass(frozen=True)
@@ -205,46 +92,6 @@ class DueMoment:
     reasons: tuple[str, ...] = field(default=())
 
 
-def _fmt_date(d: date) -> str:
-    return f"{d:%d/%m/%Y}"
-
-
-def _fmt_range(first: date, last: date) -> str:
-    if first == last:
-        return _fmt_date(first)
-    if first.year == last.year:
-        return f"{first:%d/%m}–{last:%d/%m/%Y}"
-    return f"{_fmt_date(first)}–{_fmt_date(last)}"
-
-
-def _holiday_family(name: str) -> tuple[str, bool]:
-    """Group key of a package holiday name, and whether it is a day off in lieu only."""
-    parts = [p.strip() for p in name.split(";") if p.strip()] or [name]
-    families: list[str] = []
-    observed = True
-    for part in parts:
-        match = _SUFFIX_RE.search(part)
-        base = _SUFFIX_RE.sub("", part).strip()
-        is_observed = bool(match and "nghỉ bù" in match.group(1))
-        observed = observed and is_observed
-        if "Tết Nguyên Đán" in base or base == "29 Tết":
-            base = "Tết Nguyên Đán"
-        else:
-            base = re.sub(r"\s*\((thay cho [^)]*)\)", r" \1", base)
-        if base not in families:
-            families.append(base)
-    return ", ".join(families), observed
-
-
-@dataclass
-class _OffGroup:
-    label: str
-    first: date
-    last: date
-    family: tuple[str, str]
-    observed_only: bool
-
-
 class WorkCalendar:
     """Working days and working time of the office, with the deadline rules of the desk."""
 
@@ -265,7 +112,7 @@ class WorkCalendar:
             if existing is not None and existing.kind != override.kind:
                 raise ValidationError(
                     "overrides",
-                    f"conflicting overrides for {_fmt_date(override.day)}",
+                    f"conflicting overrides for {fmt_date(override.day)}",
                     code="conflicting_override",
                     day=override.day.isoformat(),
                 )
@@ -317,6 +164,10 @@ class WorkCalendar:
                             continue
         self._ready_years.add(year)
 
+    def package_working(self, day: date) -> bool:
+        """True when the holidays package alone (without local overrides) has the office work."""
+        return self._package_status(day)[0]
+
     def _package_status(self, day: date) -> tuple[bool, str, str]:
         """(working, kind, name) from the holidays package alone, without local overrides."""
         self._ensure_year(day.year)
@@ -326,7 +177,7 @@ class WorkCalendar:
         if day.weekday() in self._holidays.weekend:
             if day in self._holidays.weekend_workdays:
                 off = self._makeup_for.get(day)
-                label = f"Ngày làm bù cho ngày nghỉ {_fmt_date(off)}" if off else "Ngày làm bù"
+                label = f"Ngày làm bù cho ngày nghỉ {fmt_date(off)}" if off else "Ngày làm bù"
                 return True, "makeup", label
             return False, "weekend", ""
         return True, "weekday", ""
@@ -367,7 +218,7 @@ class WorkCalendar:
             candidate += timedelta(days=1)
         return candidate
 
-    def _would_work(self, day: date) -> bool:
+    def would_work(self, day: date) -> bool:
         """True when the day would be worked but for a holiday or an extra day off."""
         if day.weekday() not in self._holidays.weekend:
             return True
@@ -501,33 +352,6 @@ class WorkCalendar:
 
     # -------------------------------------------------------------- deadlines
 
-    def _duration(self, amount: float, unit: TimeUnit) -> timedelta:
-        try:
-            if isinstance(amount, bool | str | bytes):
-                raise TypeError(type(amount).__name__)
-            amount = float(amount)
-        except (TypeError, ValueError) as exc:
-            raise ValidationError(
-                "amount", "processing time must be a number", code="invalid_deadline_amount"
-            ) from exc
-        if not math.isfinite(amount) or amount <= 0:
-            raise ValidationError(
-                "amount",
-                "processing time must be greater than zero",
-                code="invalid_deadline_amount",
-                amount=amount,
-            )
-        day_hours = self.hours.day_length / timedelta(hours=1)
-        days = amount if unit is TimeUnit.WORKING_DAYS else amount / day_hours
-        if days > MAX_WORKING_DAYS:
-            raise ValidationError(
-                "amount",
-                f"processing time longer than {MAX_WORKING_DAYS} working days",
-                code="invalid_deadline_amount",
-                amount=amount,
-            )
-        return timedelta(seconds=days * self.hours.day_length.total_seconds())
-
     def due(self, received_at: datetime, amount: int | float, unit: TimeUnit | str) -> DueMoment:
         """Due moment of a dossier received at ``received_at`` with the given processing time.
 
@@ -546,152 +370,10 @@ class WorkCalendar:
             if start.date() == local.date():
                 start_reasons = tuple(r for r in start_reasons if r != "outside_hours")
         else:
-            due_at = self.add_working_time(start, self._duration(amount, unit))
+            due_at = self.add_working_time(start, processing_duration(amount, unit, self.hours))
         due_at = due_at.replace(second=0, microsecond=0)
-        explanation, reasons = self._explain(local, start, due_at, start_reasons)
+        explanation, reasons = explain(self, local, start, due_at, start_reasons)
         return DueMoment(due_at=due_at, clock_start=start, explanation=explanation, reasons=reasons)
-
-    # ------------------------------------------------------------ explanation
-
-    def _explain(
-        self, received: datetime, start: datetime, due_at: datetime, start_reasons: tuple[str, ...]
-    ) -> tuple[str, tuple[str, ...]]:
-        reasons = set(start_reasons)
-        when = f"{start:%H:%M} ngày {_fmt_date(start.date())}"
-        lead = short_lead = ""
-        if "cutoff" in reasons:
-            lead = short_lead = f"Nhận sau {self.hours.cutoff:%H:%M} nên thời hạn tính từ {when}"
-        elif "outside_hours" in reasons:
-            lead = short_lead = f"Nhận ngoài giờ làm việc nên thời hạn tính từ {when}"
-        elif reasons & {"holiday", "override_off"} and self._would_work(received.date()):
-            # Redundant with the list of days off below; dropped first when space is short.
-            lead = f"Nhận vào ngày nghỉ nên thời hạn tính từ {when}"
-
-        # Days off that would have been worked, from the receipt day to the due day.
-        groups: list[_OffGroup] = []
-        off_days: list[date] = []
-        day, last = received.date(), due_at.date()
-        while day <= last:
-            info = self.day_info(day)
-            if info.working:
-                day += timedelta(days=1)
-                continue
-            if info.kind in ("holiday", "override_off") and self._would_work(day):
-                reasons.add(info.kind)
-                off_days.append(day)
-                if info.kind == "holiday":
-                    label, observed = _holiday_family(info.name)
-                    family = ("holiday", label)
-                else:
-                    label = info.name or "Ngày nghỉ theo quyết định của địa phương"
-                    observed = False
-                    family = ("override", label)
-                previous = groups[-1] if groups else None
-                if (
-                    previous is not None
-                    and previous.family == family
-                    and self._only_off_between(previous.last, day)
-                ):
-                    previous.last = day
-                    previous.observed_only = previous.observed_only and observed
-                else:
-                    groups.append(_OffGroup(label, day, day, family, observed))
-            day += timedelta(days=1)
-
-        # Days worked that would not have been, from the clock start to the due day.
-        makeups: list[date] = []
-        extra_work: dict[str, list[date]] = {}
-        day = start.date()
-        while day <= last:
-            info = self.day_info(day)
-            if info.kind == "makeup":
-                reasons.add("makeup_day")
-                makeups.append(day)
-            elif info.kind == "override_work" and not self._package_status(day)[0]:
-                reasons.add("override_work")
-                extra_work.setdefault(info.name, []).append(day)
-            day += timedelta(days=1)
-
-        ordered = tuple(r for r in _REASON_ORDER if r in reasons)
-        work_parts = self._work_parts(makeups, extra_work)
-        by_family = self._off_part_by_family(groups)
-        candidates = [
-            self._join(lead, by_family, work_parts),
-            self._join(short_lead, by_family, work_parts),
-            self._join(short_lead, self._off_part_merged(groups), work_parts),
-            self._join(
-                short_lead,
-                self._off_part_summary(off_days),
-                self._work_summary(makeups, extra_work),
-            ),
-        ]
-        for text in candidates:
-            if len(text) <= MAX_EXPLANATION_LENGTH:
-                return text, ordered
-        text = candidates[-1]
-        return text[: MAX_EXPLANATION_LENGTH - 1].rstrip() + "…", ordered
-
-    def _only_off_between(self, first: date, second: date) -> bool:
-        day = first + timedelta(days=1)
-        while day < second:
-            if self.is_working_day(day):
-                return False
-            day += timedelta(days=1)
-        return True
-
-    @staticmethod
-    def _join(lead: str, off: str, work: list[str]) -> str:
-        return "; ".join(p for p in (lead, off, *work) if p)
-
-    @staticmethod
-    def _off_part_by_family(groups: list[_OffGroup]) -> str:
-        if not groups:
-            return ""
-        items = []
-        for g in groups:
-            label = f"{g.label}, nghỉ bù" if g.observed_only else g.label
-            items.append(f"{label} ({_fmt_range(g.first, g.last)})")
-        return "Không tính ngày nghỉ: " + ", ".join(items)
-
-    def _off_part_merged(self, groups: list[_OffGroup]) -> str:
-        if not groups:
-            return ""
-        merged: list[tuple[list[str], date, date]] = []
-        for g in groups:
-            if merged and self._only_off_between(merged[-1][2], g.first):
-                labels, first, _ = merged[-1]
-                if g.label not in labels:
-                    labels.append(g.label)
-                merged[-1] = (labels, first, g.last)
-            else:
-                merged.append(([g.label], g.first, g.last))
-        items = [f"{', '.join(labels)} ({_fmt_range(a, b)})" for labels, a, b in merged]
-        return "Không tính ngày nghỉ: " + ", ".join(items)
-
-    @staticmethod
-    def _off_part_summary(off_days: list[date]) -> str:
-        if not off_days:
-            return ""
-        return (
-            f"Không tính {len(off_days)} ngày nghỉ lễ, nghỉ bù "
-            f"({_fmt_range(off_days[0], off_days[-1])})"
-        )
-
-    @staticmethod
-    def _work_parts(makeups: list[date], extra_work: dict[str, list[date]]) -> list[str]:
-        parts = []
-        if makeups:
-            days = ", ".join(f"{_WEEKDAY_NAMES[d.weekday()]} {_fmt_date(d)}" for d in makeups)
-            parts.append(f"Tính cả ngày làm bù {days}")
-        for reason, days_ in extra_work.items():
-            days = ", ".join(f"{_WEEKDAY_NAMES[d.weekday()]} {_fmt_date(d)}" for d in days_)
-            parts.append(f"Tính cả ngày làm việc {days}" + (f" ({reason})" if reason else ""))
-        return parts
-
-    @staticmethod
-    def _work_summary(makeups: list[date], extra_work: dict[str, list[date]]) -> list[str]:
-        count = len(makeups) + sum(len(v) for v in extra_work.values())
-        return [f"Tính cả {count} ngày làm bù"] if count else []
 
     # --------------------------------------------------------------- warnings
 

@@ -208,6 +208,17 @@ _ST_RESULT_READY, _ST_RETURNED = Status.RESULT_READY, Status.RETURNED
 _ST_STOPPED, _ST_VOIDED = Status.STOPPED, Status.VOIDED
 
 
+def extension_refused(status: Status, extended: bool) -> IllegalTransition | None:
+    """The once-only extension (Mẫu 04): the refusal (reason extended_once) of a new return date
+    for a dossier whose date was reset already, in a status an extension applies in; None when
+    the rule does not stand in the way (the statuses are ALLOWED's). The fold's check, the
+    service's early refusal and the window's list of actions all ask this one rule."""
+    if extended and status in ALLOWED[_EXTENDED]:
+        return IllegalTransition(status, "extend", "the return date may be reset only once",
+                                 reason="extended_once")
+    return None
+
+
 def _check(s: dict[str, Any], event: Event) -> None:
     """Raise IllegalTransition when the state held in `s` forbids `event`."""
     status = s["status"]
@@ -222,9 +233,8 @@ def _check(s: dict[str, Any], event: Event) -> None:
         raise IllegalTransition(status, "refuse_at_intake",
                                 "the dossier has already gone to a department",
                                 reason="handed_off")
-    if kind == _EXTENDED and s["extended"]:
-        raise IllegalTransition(status, "extend", "the return date may be reset only once",
-                                reason="extended_once")
+    if kind == _EXTENDED and (refused := extension_refused(status, s["extended"])) is not None:
+        raise refused
     if event.type == EventType.RATED and s["rating"]:
         raise IllegalTransition(status, "rate", "this dossier was already rated",
                                 reason="already_rated")

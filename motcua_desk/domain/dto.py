@@ -254,7 +254,7 @@ class DossierDetail:
     dossier: DossierView
     events: tuple[EventView, ...]
     steps: tuple[StepView, ...]
-    allowed_actions: tuple[str, ...]  # actions the current status allows (see services.views)
+    allowed_actions: tuple[str, ...]  # what the status allows (see services.dto_builders)
     conflicts: tuple[ConflictView, ...] = ()
     warnings: tuple[str, ...] = ()  # codes, e.g. "late_apology"
 

@@ -105,7 +105,8 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Event:
-        """Build an event from its wire/JSON form; raises ValueError/KeyError/TypeError on bad data."""
+        """Build an event from its wire/JSON form; raises ValueError/KeyError/TypeError on bad
+        data."""
         occurred = datetime.fromisoformat(data["occurred_at"])
         recorded = datetime.fromisoformat(data["recorded_at"])
         if occurred.tzinfo is None or recorded.tzinfo is None:

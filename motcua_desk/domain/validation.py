@@ -87,7 +87,8 @@ def phone(value: str | None) -> str:
         cleaned = "0" + cleaned[2:]
     if not (_PHONE.match(cleaned) or _LANDLINE.match(cleaned)):
         raise ValidationError("phone", "a phone number must be 10 digits starting with 0 "
-                              "(mobile) or 11 digits starting with 02 (landline)", code="phone_format")
+                              "(mobile) or 11 digits starting with 02 (landline)",
+                              code="phone_format")
     return cleaned
 
 
@@ -133,6 +134,7 @@ def free_text(field: str, value: str | None, *, required: bool = False, limit: i
 
 def count(field: str, value: int, *, low: int = 1, high: int = 99) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ValidationError(field, f"{field.replace('_', ' ')} must be a whole number from {low} to {high}",
-                              code="count_range", name=field, low=low, high=high)
+        raise ValidationError(field, f"{field.replace('_', ' ')} must be a whole number from "
+                              f"{low} to {high}", code="count_range", name=field, low=low,
+                              high=high)
     return value

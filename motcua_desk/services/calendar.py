@@ -15,7 +15,8 @@ from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.settings import SettingsService
-from motcua_desk.store.models import CalendarOverrideRow, ReferenceVersionRow
+from motcua_desk.store import repo
+from motcua_desk.store.models import CalendarOverrideRow
 
 
 class CalendarService(ServiceBase):
@@ -68,32 +69,18 @@ class CalendarService(ServiceBase):
             raise ValidationError("reason", "an override needs a reason", code="required",
                                   name="reason")
         with self.store.write() as session:
-            row = session.get(CalendarOverrideRow, day.isoformat())
-            if row is None:
-                session.add(CalendarOverrideRow(day=day.isoformat(), kind=kind, reason=reason,
-                                                legal_ref=nfc(legal_ref or "")))
-            else:
-                row.kind, row.reason, row.legal_ref = kind, reason, nfc(legal_ref or "")
-            self._bump(session)
+            repo.put_calendar_override(session, day.isoformat(), kind, reason,
+                                       nfc(legal_ref or ""))
+            repo.bump_reference_version(session, "calendar", self.clock())
         self.invalidate()
 
     def remove_override(self, day: date) -> bool:
         with self.store.write() as session:
-            row = session.get(CalendarOverrideRow, day.isoformat())
-            if row is None:
+            if not repo.drop_calendar_override(session, day.isoformat()):
                 return False
-            session.delete(row)
-            self._bump(session)
+            repo.bump_reference_version(session, "calendar", self.clock())
         self.invalidate()
         return True
-
-    def _bump(self, session) -> None:
-        row = session.get(ReferenceVersionRow, "calendar")
-        if row is None:
-            session.add(ReferenceVersionRow(kind="calendar", version=1, updated_at=self.clock()))
-        else:
-            row.version += 1
-            row.updated_at = self.clock()
 
     def warning(self) -> str | None:
         today = self.local(self.clock()).date()

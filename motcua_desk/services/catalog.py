@@ -21,9 +21,9 @@ from motcua_desk.domain.dto import DocumentLine, ProcedureView
 from motcua_desk.domain.errors import NotFound, ValidationError
 from motcua_desk.domain.text import fold, nfc, search_terms
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.store import repo
 from motcua_desk.store.models import (
     DepartmentRow,
-    DeskRow,
     DossierRow,
     ProcedureRow,
     ReferenceVersionRow,
@@ -86,7 +86,7 @@ class CatalogService(ServiceBase):
             return cached
         year = self.clock().year
         with self.store.read() as session:
-            desk = session.get(DeskRow, 1)
+            desk = repo.desk_row(session)
             rows = [] if desk is None else session.execute(
                 select(DossierRow.procedure_code, func.count()).where(
                     DossierRow.ledger_year >= year - 1, DossierRow.desk_no == desk.desk_no)
@@ -173,7 +173,8 @@ class CatalogService(ServiceBase):
             raise ValidationError("file", f"cannot read {path}: {err.strerror}",
                                   code="file_unreadable") from err
         except UnicodeDecodeError as err:
-            raise ValidationError("file", f"{path} is not UTF-8 text", code="file_encoding") from err
+            raise ValidationError("file", f"{path} is not UTF-8 text",
+                                  code="file_encoding") from err
         if path.suffix.lower() == ".csv":
             procedures = _procedures_from_csv(raw)
             version = None
@@ -199,7 +200,8 @@ class CatalogService(ServiceBase):
         seen = set()
         for i, item in enumerate(items, 1):
             if not isinstance(item, dict):
-                raise ValidationError("file", f"procedure #{i} is not an object", code="file_schema")
+                raise ValidationError("file", f"procedure #{i} is not an object",
+                                      code="file_schema")
             try:
                 p = procedure_from_dict(item)
             except ValidationError as err:
@@ -236,7 +238,7 @@ class CatalogService(ServiceBase):
                     effective_date=p.effective_date.isoformat(), active=True, source=source,
                     data=data))
                 session.flush()
-            self._bump(session, "catalog", catalog_version)
+            repo.bump_reference_version(session, "catalog", self.clock())
         return ImportReport(added, updated, unchanged)
 
     def import_departments(self, data: dict[str, Any] | list[dict[str, Any]]) -> int:
@@ -256,18 +258,9 @@ class CatalogService(ServiceBase):
                 row.step_working_days = float(item.get("step_working_days", 3))
                 row.active = bool(item.get("active", True))
                 n += 1
-            self._bump(session, "departments", None)
+            repo.bump_reference_version(session, "departments", self.clock())
         self.invalidate()
         return n
-
-    def _bump(self, session, kind: str, version: Any) -> None:
-        row = session.get(ReferenceVersionRow, kind)
-        now = self.clock()
-        if row is None:
-            session.add(ReferenceVersionRow(kind=kind, version=1, updated_at=now))
-        else:
-            row.version += 1
-            row.updated_at = now
 
     def export(self) -> dict[str, Any]:
         return {"procedures": [procedure_to_dict(p) for p in self._active()]}

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from motcua_desk.domain import cccd, codes, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
-from motcua_desk.domain.dossier import DESK, RATINGS, DossierState, Status, fold
+from motcua_desk.domain.dossier import DESK, RATINGS, DossierState, Status, extension_refused, fold
 from motcua_desk.domain.dto import (
     DocumentLine,
     DossierDetail,
@@ -31,13 +31,13 @@ from motcua_desk.domain.events import EventType, ReturnMethod
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.schema import UNSATISFIED
 from motcua_desk.domain.text import search_terms
-from motcua_desk.services import views
+from motcua_desk.services import dto_builders as views  # the DTO builders
 from motcua_desk.services.base import ServiceBase, UnitOfWork
 from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store import repo
-from motcua_desk.store.models import ConflictRow, DeskRow, DossierRow, EventRow
+from motcua_desk.store.models import ConflictRow, DossierRow, EventRow
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 BACKDATE_LIMIT = timedelta(days=366)
@@ -369,10 +369,8 @@ class DossierService(ServiceBase):
 
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             moment = self._moment(at, now, not_before=state.location_since)
-            if state.status in (Status.RECEIVED, Status.IN_PROCESS) and state.extended:
-                raise IllegalTransition(state.status, "extend",
-                                        "the return date may be reset only once",
-                                        reason="extended_once")
+            if (refused := extension_refused(state.status, state.extended)) is not None:
+                raise refused
             new = self.cal.to_local(new_due)
             if state.due_at is not None and new <= state.due_at:
                 raise ValidationError("new_due", "the new return date must be later than "
@@ -519,7 +517,8 @@ class DossierService(ServiceBase):
         """The full codes a tail can stand for at this agency: on that day, or on each of the
         last TAIL_DAYS days (today first)."""
         with self.store.read() as session:
-            agency = session.scalar(select(DeskRow.agency_id).where(DeskRow.id == 1))
+            desk = repo.desk_row(session)
+            agency = desk.agency_id if desk is not None else None
         if not agency:
             return []
         if day is not None:

@@ -44,7 +44,6 @@ from motcua_desk.domain.events import (
 from motcua_desk.domain.integrity import Break, BreakList, VerifyReport
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
-from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.integrity_scan import (  # noqa: F401 (RowReader, _EVENT_COLS: tests)
     _EVENT_COLS,
     _SCAN_COLS,
@@ -91,7 +90,7 @@ class IntegrityService(ServiceBase):
         counts = _Counts()
         with self.store.read() as session:
             raw = _raw(session)
-            node, last_seq, last_hash = _desk(raw)
+            node, last_seq, last_hash = _desk(session)
             clashes = set(repo.get_setting(session, CODE_CLASHES, []) or [])
             path = getattr(self.store, "path", None)
             if jobs > 1 and path is not None and Path(path).is_file():
@@ -122,7 +121,7 @@ class IntegrityService(ServiceBase):
         counts = _Counts()
         with self.store.read() as session:
             raw = _raw(session)
-            node, last_seq, last_hash = _desk(raw)
+            node, last_seq, last_hash = _desk(session)
             cp = repo.get_setting(session, CHECKPOINT, None) or {}
             since = {n: (int(v[0]), str(v[1])) for n, v in (cp.get("nodes") or {}).items()}
             if first:
@@ -474,11 +473,9 @@ def _raw(session):
     return session.connection().connection.driver_connection
 
 
-def _desk(raw) -> tuple[str, int, str]:
-    row = raw.execute("SELECT node_id, last_seq, last_hash FROM desk WHERE id = 1").fetchone()
-    if row is None:
-        raise DeskNotInitialised("this desk has not been set up yet: there is nothing to verify")
-    return row[0], int(row[1]), str(row[2])
+def _desk(session) -> tuple[str, int, str]:
+    desk = repo.own_desk(session, "there is nothing to verify")
+    return desk.node_id, int(desk.last_seq), str(desk.last_hash)
 
 
 def _holes(raw, breaks: BreakList, node: str) -> None:

@@ -76,7 +76,7 @@ class SettingsService(ServiceBase):
 
     def is_initialised(self) -> bool:
         with self.store.read() as session:
-            return session.get(DeskRow, 1) is not None
+            return repo.desk_row(session) is not None
 
     def init_desk(self, *, agency_id: str, agency_name: str, parent_name: str, place: str,
                   desk_no: int = 1, officer: str = "", officer_phone: str = "",
@@ -90,7 +90,7 @@ class SettingsService(ServiceBase):
         officer = validation.looks_like_name("officer", officer, limit=100, required=False)
         phone = validation.phone(officer_phone) if officer_phone else ""
         with self.store.write() as session:
-            desk = session.get(DeskRow, 1)
+            desk = repo.desk_row(session)
             if desk is None:
                 desk = DeskRow(id=1, node_id=uuid7(), created_at=self.clock(), last_seq=0,
                                last_hash=GENESIS_HASH, last_hlc=0)

@@ -56,14 +56,16 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int = 10000) -> Engine:
     return engine
 
 
-@dataclass
-class Store:
-    """The open desk database: engine plus read and write session factories."""
+class SessionScopes:
+    """Read and write sessions over `self.engine`, made the same way for the desk database
+    (Store) and the hub's store (sync.hubstore.HubStore): objects stay usable after commit
+    (expire_on_commit=False: DTOs are built after the session closes), and a write session
+    begins with BEGIN IMMEDIATE on SQLite (see configure_sqlite; on PostgreSQL the option is
+    ignored). Call _open_sessions() once the engine is set."""
 
     engine: Engine
-    path: Path
 
-    def __post_init__(self) -> None:
+    def _open_sessions(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
@@ -81,6 +83,23 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@dataclass
+class Store(SessionScopes):
+    """The open desk database: engine plus read and write session factories."""
+
+    engine: Engine
+    path: Path
+
+    def __post_init__(self) -> None:
+        self._open_sessions()
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log back into the database file and empty it, so that bytes
+        overwritten in the database (a secret, say) leave no copy in the log."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def inspect_file(path: Path) -> str:

@@ -57,10 +57,10 @@ class RowReader:
     payload's canonical JSON. For the payload, per node, what matched that node's last event
     is tried first: the stored text (as bytes, straight from SQLite: pulled events are stored
     canonical) or orjson's sorted form (bytes too; a desk's own events are stored with their
-    keys in the order they were written); then the other; the reference encoder last. Sound whatever is
-    tried: bytes whose digest equals the hash *are* the hashed bytes, so the stored text decodes
-    to the payload that was sealed; an equal payload written differently (keys in another
-    order) is found by the next attempt.
+    keys in the order they were written); then the other; the reference encoder last. Sound
+    whatever is tried: bytes whose digest equals the hash *are* the hashed bytes, so the stored
+    text decodes to the payload that was sealed; an equal payload written differently (keys in
+    another order) is found by the next attempt.
 
     Small payloads repeat (a hand-off names the same units and officers day after day): each
     distinct stored text is decoded and re-encoded once, and its events share the decoded

@@ -35,7 +35,8 @@ def head_revision() -> str:
 def current_revision(store_or_path: Store | Path) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    engine = store_or_path.engine if isinstance(store_or_path, Store) else make_engine(store_or_path)
+    engine = (store_or_path.engine if isinstance(store_or_path, Store)
+              else make_engine(store_or_path))
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -215,7 +216,8 @@ def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path |
     backup = None
     if current is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_database(store.path, backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3")
+        backup = backup_database(
+            store.path, backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3")
         log.info("backed up %s to %s before migrating from %s", store.path, backup, current)
     try:
         with store.engine.connect() as conn, conn.begin():

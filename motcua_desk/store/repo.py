@@ -18,10 +18,12 @@ from motcua_desk.domain.events import Event, EventType
 from motcua_desk.store.engine import json_dumps
 from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
+    CalendarOverrideRow,
     ConflictRow,
     DeskRow,
     DossierRow,
     EventRow,
+    ReferenceVersionRow,
     SequenceRow,
     SettingRow,
 )
@@ -38,10 +40,16 @@ RUN_INIT = "run 'motcua-desk init' (or start the window)"
 RUN_INIT_BEFORE_SYNC = "run 'motcua-desk init' before syncing"
 
 
+def desk_row(session: Session) -> DeskRow | None:
+    """This desk's own row (identity, counters, chain head), None before it has been set up.
+    The one place that knows it is row 1."""
+    return session.get(DeskRow, 1)
+
+
 def own_desk(session: Session, hint: str = "") -> DeskRow:
-    """This desk's own row (identity, counters, chain head). DeskNotInitialised before the
-    desk has been set up, its message ending with `hint`: what to do about it."""
-    desk = session.get(DeskRow, 1)
+    """desk_row, or DeskNotInitialised before the desk has been set up, its message ending
+    with `hint`: what to do about it."""
+    desk = desk_row(session)
     if desk is None:
         raise DeskNotInitialised(f"{NOT_SET_UP}: {hint}" if hint else NOT_SET_UP)
     return desk
@@ -64,8 +72,12 @@ def row_from_event(ev: Event, *, acked: bool = False, hub_seq: int | None = None
         acked=acked, hub_seq=hub_seq)
 
 
-_EVENT_SELECT = ("SELECT id, dossier_id, node_id, seq, hlc, type, occurred_at, recorded_at, "
-                 "officer, payload, prev_hash, hash FROM events WHERE ")
+# The events table's columns as raw SQL reads and writes them (events_where, event_values),
+# then acked and hub_seq on a write.
+EVENT_COLUMNS = ("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",
+                 "recorded_at", "officer", "payload", "prev_hash", "hash")
+_EVENT_SELECT = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE "
+_EVENT_INSERT_COLUMNS = (*EVENT_COLUMNS, "acked", "hub_seq")
 
 
 def _utc(text_value: str) -> datetime:
@@ -80,6 +92,22 @@ def events_where(session: Session, where: str, params: tuple) -> list[Event]:
                   type=EventType(r[5]), occurred_at=_utc(r[6]), recorded_at=_utc(r[7]),
                   officer=r[8], payload=json.loads(r[9]), prev_hash=r[10], hash=r[11])
             for r in rows]
+
+
+def event_values(ev: Event, payload: str, *, acked: bool = False,
+                 hub_seq: int | None = None) -> tuple:
+    """The stored row of an event for raw SQL, as events_where reads it back (moments as
+    UtcDateTime text, the payload as the JSON text `payload`, acked as 0/1): EVENT_COLUMNS,
+    then acked and hub_seq. A replica passes the canonical JSON its hash check has just
+    made, so the payload is encoded once."""
+    return (ev.id, ev.dossier_id, ev.node_id, ev.seq, ev.hlc, str(ev.type),
+            utc_text(ev.occurred_at), utc_text(ev.recorded_at), ev.officer, payload,
+            ev.prev_hash, ev.hash, int(acked), hub_seq)
+
+
+def insert_events(session: Session, rows: Sequence[tuple]) -> None:
+    """Many events in one statement, each row made by event_values."""
+    insert_rows(session, EventRow.__tablename__, _EVENT_INSERT_COLUMNS, rows, convert=False)
 
 
 def load_events(session: Session, dossier_id: str) -> list[Event]:
@@ -315,6 +343,35 @@ def next_sequence(session: Session, name: str, floor: int = 0) -> int:
         row.value = value
     session.flush()
     return value
+
+
+def bump_reference_version(session: Session, kind: str, now: datetime) -> None:
+    """One more version of a reference data set (catalog, departments, calendar) made here."""
+    row = session.get(ReferenceVersionRow, kind)
+    if row is None:
+        session.add(ReferenceVersionRow(kind=kind, version=1, updated_at=now))
+    else:
+        row.version += 1
+        row.updated_at = now
+
+
+def put_calendar_override(session: Session, day: str, kind: str, reason: str,
+                          legal_ref: str) -> None:
+    """Set the override of `day` (ISO date): added, or the one there replaced."""
+    row = session.get(CalendarOverrideRow, day)
+    if row is None:
+        session.add(CalendarOverrideRow(day=day, kind=kind, reason=reason, legal_ref=legal_ref))
+    else:
+        row.kind, row.reason, row.legal_ref = kind, reason, legal_ref
+
+
+def drop_calendar_override(session: Session, day: str) -> bool:
+    """Remove the override of `day` (ISO date); False when there was none."""
+    row = session.get(CalendarOverrideRow, day)
+    if row is None:
+        return False
+    session.delete(row)
+    return True
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:

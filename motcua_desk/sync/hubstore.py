@@ -25,9 +25,7 @@ import hmac
 import logging
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,28 +34,26 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Engine,
-    ForeignKey,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    func,
-    select,
-)
+from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Session
 
 from motcua_desk.domain.errors import DomainError
 from motcua_desk.domain.events import GENESIS_HASH, Event
-from motcua_desk.store.engine import configure_sqlite
-from motcua_desk.store.types import UtcDateTime, utc_text
+from motcua_desk.store.engine import SessionScopes, configure_sqlite
+from motcua_desk.store.types import utc_text
 from motcua_desk.sync import protocol
+from motcua_desk.sync.hub_models import (  # imported from here too
+    EVENT_COLUMNS,
+    DeskInfo,
+    HubCounter,
+    HubDesk,
+    HubEvent,
+    HubReference,
+    PullPage,
+    desk_info,
+)
 from motcua_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, PushResult
 
 log = logging.getLogger("motcua.hub")
@@ -72,65 +68,6 @@ _PG_MIGRATION_LOCK = 0x4D435548  # advisory lock id: two hubs starting at once m
 
 class HubStoreError(DomainError):
     code = "hub_store_error"
-
-
-class HubBase(DeclarativeBase):
-    pass
-
-
-class HubDesk(HubBase):
-    __tablename__ = "hub_desks"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    desk_no: Mapped[int] = mapped_column(Integer, unique=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    node_id: Mapped[str | None] = mapped_column(String(36), unique=True, nullable=True)
-    agency_id: Mapped[str] = mapped_column(String(30), default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    last_skew_ms: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-
-
-class HubEvent(HubBase):
-    __tablename__ = "hub_events"
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    hub_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
-    node_id: Mapped[str] = mapped_column(String(36))
-    seq: Mapped[int] = mapped_column(BigInteger)
-    dossier_id: Mapped[str] = mapped_column(String(36))
-    hlc: Mapped[int] = mapped_column(BigInteger)
-    type: Mapped[str] = mapped_column(String(32))
-    hash: Mapped[str] = mapped_column(String(64))
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    body: Mapped[str] = mapped_column(Text)  # canonical JSON of Event.to_dict()
-    desk_id: Mapped[int] = mapped_column(ForeignKey("hub_desks.id"))
-    stored_at: Mapped[datetime] = mapped_column(UtcDateTime)
-
-    __table_args__ = (UniqueConstraint("node_id", "seq", name="uq_hub_events_node_seq"),)
-
-
-_EVENT_COLUMNS = ("id", "hub_seq", "node_id", "seq", "dossier_id", "hlc", "type", "hash",
-                  "prev_hash", "body", "desk_id", "stored_at")
-
-
-class HubCounter(HubBase):
-    __tablename__ = "hub_counters"
-
-    name: Mapped[str] = mapped_column(String(40), primary_key=True)
-    value: Mapped[int] = mapped_column(BigInteger)
-
-
-class HubReference(HubBase):
-    __tablename__ = "hub_reference"
-
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    data: Mapped[str] = mapped_column(Text)  # canonical JSON
-    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 def new_token() -> str:
@@ -207,38 +144,13 @@ def hash_token(token: str) -> str:
 
 # --- the store ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class DeskInfo:
-    id: int
-    name: str
-    desk_no: int
-    node_id: str | None
-    agency_id: str
-    active: bool
-    created_at: datetime
-    last_seen_at: datetime | None
-    last_skew_ms: int | None
-    events: int = 0
-
-
-@dataclass(frozen=True)
-class PullPage:
-    items: list[tuple[int, str]]  # (hub_seq, canonical JSON of the event), in hub_seq order
-    next: int  # the cursor to ask from next time
-    more: bool  # there may be more after `next`
-
-
-def _info(row: HubDesk, events: int = 0) -> DeskInfo:
-    return DeskInfo(row.id, row.name, row.desk_no, row.node_id, row.agency_id, row.active,
-                    row.created_at, row.last_seen_at, row.last_skew_ms, events)
-
-
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class HubStore:
-    """The hub's data, safe to use from many threads (one session per call)."""
+class HubStore(SessionScopes):
+    """The hub's data, safe to use from many threads (one session per call; the sessions are
+    made as the desk's are, store.engine.SessionScopes)."""
 
     def __init__(self, url: str, *, clock=utcnow, migrate_schema: bool = True,
                  max_clock_ahead_ms: int = protocol.DEFAULT_MAX_CLOCK_AHEAD_MIN * 60_000
@@ -260,22 +172,7 @@ class HubStore:
         # Called inside a push's transaction, after its inserts and before its commit, with the
         # ids it stored (None in production; tests use it to hold a commit back).
         self.before_commit: Callable[[list[str]], None] | None = None
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"),
-                                   expire_on_commit=False)
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._read() as session:
-            yield session
-
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        with self._write() as session, session.begin():
-            yield session
+        self._open_sessions()
 
     # --- desks ------------------------------------------------------------------------------
     def add_desk(self, name: str, desk_no: int) -> tuple[DeskInfo, str]:
@@ -296,7 +193,7 @@ class HubStore:
                           agency_id="", active=True, created_at=self.clock())
             session.add(row)
             session.flush()
-            return _info(row), token
+            return desk_info(row), token
 
     def rotate_token(self, name: str, *, unbind: bool = False) -> str:
         """A new token for a desk (the old one stops working at once). With unbind, the desk
@@ -324,7 +221,7 @@ class HubStore:
             counts = dict(session.execute(
                 select(HubEvent.node_id, func.count()).group_by(HubEvent.node_id)).all())
             rows = session.scalars(select(HubDesk).order_by(HubDesk.desk_no))
-            return [_info(r, counts.get(r.node_id, 0)) for r in rows]
+            return [desk_info(r, counts.get(r.node_id, 0)) for r in rows]
 
     def authenticate(self, token: str) -> DeskInfo | None:
         """The desk whose token this is, or None. The token is looked up by its SHA-256 and the
@@ -336,7 +233,7 @@ class HubStore:
             row = session.scalar(select(HubDesk).where(HubDesk.token_hash == digest))
             if row is None or not hmac.compare_digest(row.token_hash, digest):
                 return None
-            return _info(row)
+            return desk_info(row)
 
     def hello(self, desk: DeskInfo, node_id: str, desk_no: int, agency_id: str,
               skew_ms: int | None) -> DeskInfo:
@@ -353,7 +250,7 @@ class HubStore:
             row.last_seen_at = self.clock()
             row.last_skew_ms = skew_ms
             session.flush()
-            return _info(row)
+            return desk_info(row)
 
     def _bind(self, session: Session, row: HubDesk, node_id: str) -> None:
         if row.node_id is None:
@@ -452,8 +349,8 @@ class HubStore:
                     # processing would cost more than the insert).
                     mark = "?" if self.dialect == "sqlite" else "%s"
                     session.connection().exec_driver_sql(
-                        f"INSERT INTO hub_events ({', '.join(_EVENT_COLUMNS)}) "
-                        f"VALUES ({', '.join([mark] * len(_EVENT_COLUMNS))})", rows)
+                        f"INSERT INTO hub_events ({', '.join(EVENT_COLUMNS)}) "
+                        f"VALUES ({', '.join([mark] * len(EVENT_COLUMNS))})", rows)
                     counter.value = next_seq
                 if self.before_commit is not None:
                     self.before_commit([r[0] for r in rows])

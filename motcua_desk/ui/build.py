@@ -2,7 +2,7 @@
 
     python -m motcua_desk.ui.build            # everything below
     python -m motcua_desk.ui.build uic        # forms/*.ui  -> motcua_desk/ui/forms/ui_*.py
-    python -m motcua_desk.ui.build rcc        # resources/icons.qrc -> motcua_desk/ui/forms/rc_icons.py
+    python -m motcua_desk.ui.build rcc        # resources/icons.qrc -> ui/forms/rc_icons.py
     python -m motcua_desk.ui.build lupdate    # sources -> resources/i18n/motcua_desk_vi.ts
     python -m motcua_desk.ui.build lrelease   # .ts -> .qm (committed next to the .ts)
 

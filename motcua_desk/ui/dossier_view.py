@@ -382,7 +382,8 @@ class DossierView(QWidget):
             cells = [labels.fmt_moment(ev.occurred_at), f"{what}{': ' + extra if extra else ''}",
                      "", "", "", ev.officer]
             if step is not None:
-                cells[2] = f"{labels.unit_label(step.from_unit)} → {labels.unit_label(step.to_unit)}"
+                cells[2] = (f"{labels.unit_label(step.from_unit)} → "
+                            f"{labels.unit_label(step.to_unit)}")
                 people = " → ".join(p for p in (step.giver, step.receiver) if p)
                 cells[3] = people
                 cells[4] = labels.timing_label(step.timing)

@@ -3,8 +3,9 @@
 A sync exception is an action that lost when two desks worked on one dossier offline: both
 events are kept, the deterministic order applies the first, and the other is listed here
 until an officer has dealt with it and marks it seen. A pulled event this desk could not apply
-(quarantined: fails its schema, hash or chain) or applied with a wrong clock is listed too. The services give the reason as a code
-(illegal_transition, second_extension, duplicate_receipt); every sentence the officer reads
+(quarantined: fails its schema, hash or chain) or applied with a wrong clock is listed too.
+The services give the reason as a code (illegal_transition, second_extension,
+duplicate_receipt); every sentence the officer reads
 is built here, through Qt Linguist.
 """
 

@@ -3,7 +3,8 @@ open connection inside its transaction (never at import time, never from an ini 
 
 from alembic import context
 
-from motcua_desk.sync.hubstore import VERSION_TABLE, HubBase
+from motcua_desk.sync.hub_models import HubBase
+from motcua_desk.sync.hubstore import VERSION_TABLE
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,4 +1,5 @@
-"""Builders of the DTOs that leave the services: from a folded state, a projection row, events."""
+"""Builders of the DTOs that leave the services: from a folded state, a projection row, events.
+(Named views.py before: it holds no views, only what the views are given.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 from motcua_desk.domain.calendar import WorkCalendar
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
-from motcua_desk.domain.dossier import ALLOWED, DESK, DossierState, Status
+from motcua_desk.domain.dossier import ALLOWED, DESK, DossierState, Status, extension_refused
 from motcua_desk.domain.dto import (
     EVENT_LABELS_VI,
     RATING_LABELS_VI,
@@ -210,7 +211,8 @@ def allowed_actions(state: DossierState) -> tuple[str, ...]:
         "resubmit": s in ALLOWED[EventType.RESUBMITTED],
         "refuse": s in ALLOWED[EventType.REFUSED_AT_INTAKE]
         or s in ALLOWED[EventType.REFUSED_AFTER_APPRAISAL],
-        "extend": s in ALLOWED[EventType.EXTENDED] and not state.extended,
+        "extend": s in ALLOWED[EventType.EXTENDED]
+        and extension_refused(s, state.extended) is None,
         "return": s in ALLOWED[EventType.RETURNED],
         "stop": s in ALLOWED[EventType.STOPPED],
         "note": True,
