@@ -16,10 +16,12 @@ from motcua_desk.domain.dto import (
     ConflictView,
     DocumentLine,
     DossierView,
+    FeePayment,
     EventView,
     StepView,
 )
 from motcua_desk.domain.events import Event, EventType
+from motcua_desk.domain.fees import FEE_METHOD_LABELS_VI, vnd
 from motcua_desk.store.models import ConflictRow, DossierRow
 
 DESK_LABEL = "Bộ phận Một cửa"
@@ -71,7 +73,20 @@ def view_from_state(state: DossierState, cal: WorkCalendar, pk: int = 0) -> Doss
         documents=_documents(state.documents), last_supplement=dict(state.last_supplement),
         prints=dict(state.prints), conflict_count=len(state.conflicts), pk=pk,
         legal_basis=tuple(p.get("legal_basis", ())), birth_date=a.get("birth_date", ""),
-        sex=a.get("sex", ""), rating=state.rating, rating_reason=state.rating_reason)
+        sex=a.get("sex", ""), rating=state.rating, rating_reason=state.rating_reason,
+        ticket=state.ticket, fee_amount=_fee_due(p.get("fee_amount")),
+        fee_paid=sum(f["amount"] for f in state.fees),
+        fee_method=state.fees[-1]["method"] if state.fees else "",
+        receipt_ref=state.receipt_ref, fees=tuple(fee_payment(f, cal) for f in state.fees))
+
+
+def _fee_due(value) -> int | None:
+    return value if type(value) is int else None
+
+
+def fee_payment(f, cal: WorkCalendar) -> FeePayment:
+    return FeePayment(event_id=f["event_id"], at=cal.to_local(f["at"]), officer=f["officer"],
+                      amount=f["amount"], method=f["method"], receipt_ref=f["receipt_ref"])
 
 
 def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:
@@ -92,7 +107,9 @@ def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:
         location_since=_local(cal, row.location_since), supplement_count=row.supplement_count,
         result_at=_local(cal, row.result_at), returned_at=_local(cal, row.returned_at),
         returned_to=row.returned_to, return_method=row.return_method, closing_reason="",
-        conflict_count=row.conflict_count, pk=row.pk)
+        conflict_count=row.conflict_count, pk=row.pk, birth_date=row.applicant_birth_date,
+        sex=row.applicant_sex, ticket=row.queue_ticket, fee_paid=row.fee_paid,
+        fee_method=row.fee_method, receipt_ref=row.fee_receipt_ref)
 
 
 def event_summary(ev: Event) -> str:
@@ -100,7 +117,17 @@ def event_summary(ev: Event) -> str:
     label = EVENT_LABELS_VI.get(str(ev.type), str(ev.type))
     match ev.type:
         case EventType.RECEIVED:
-            return f"{label}: {p.get('code', '')} — {p.get('procedure', {}).get('name', '')}"
+            ticket = f" (số thứ tự {p['ticket']})" if p.get("ticket") else ""
+            return (f"{label}: {p.get('code', '')} — {p.get('procedure', {}).get('name', '')}"
+                    f"{ticket}")
+        case EventType.FEE_RECORDED:
+            parts = []
+            if "amount" in p:
+                how = FEE_METHOD_LABELS_VI.get(p.get("method", ""), p.get("method", ""))
+                parts.append(f"{vnd(p['amount'])} đ ({how.lower()})")
+            if p.get("receipt_ref"):
+                parts.append(f"biên lai điện tử {p['receipt_ref']}")
+            return f"{label}: {', '.join(parts)}"
         case EventType.HANDED_OFF | EventType.RESULT_RECEIVED:
             giver = f" ({p['giver']} → {p['receiver']})" if p.get("giver") and p.get(
                 "receiver") else ""

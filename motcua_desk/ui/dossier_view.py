@@ -130,7 +130,8 @@ class DossierView(QWidget):
             ("location", self.tr("Now at")), ("ledger", self.tr("Ledger")),
             ("supplements", self.tr("Supplement requests")), ("returned", self.tr("Returned")),
             ("reason", self.tr("Reason")), ("prints", self.tr("Printed")),
-            ("rating", self.tr("Satisfaction")),
+            ("rating", self.tr("Satisfaction")), ("ticket", self.tr("Queue ticket")),
+            ("fee", self.tr("Fee collected")),
         ]
         half = (len(names) + 1) // 2
         for i, (key, title) in enumerate(names):
@@ -350,10 +351,26 @@ class DossierView(QWidget):
         v["rating"].setText(self.tr("{rating} — {reason}").format(
             rating=labels.rating_label(rating), reason=d.rating_reason)
             if rating and d.rating_reason else labels.rating_label(rating))
+        v["ticket"].setText(getattr(d, "ticket", ""))
+        v["fee"].setText(self._fee_text(d))
         for key, value in v.items():  # an empty line says nothing: leave it out
             shown = bool(value.text())
             value.setVisible(shown)
             self._captions[key].setVisible(shown)
+
+    def _fee_text(self, d: Any) -> str:
+        """Each payment: amount, method, the e-receipt reference (the officer's, the day)."""
+        parts = []
+        for f in getattr(d, "fees", ()):
+            text = self.tr("{amount} ({method}, {when})").format(
+                amount=labels.fmt_vnd(f.amount), method=labels.fee_method_label(f.method),
+                when=labels.fmt_moment(f.at))
+            if f.receipt_ref:
+                text += " — " + self.tr("e-receipt {ref}").format(ref=f.receipt_ref)
+            parts.append(text)
+        if not parts and getattr(d, "receipt_ref", ""):
+            parts.append(self.tr("e-receipt {ref}").format(ref=d.receipt_ref))
+        return "; ".join(parts)
 
     def _fill_documents(self, documents) -> None:
         t = self.documents

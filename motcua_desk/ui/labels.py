@@ -64,6 +64,20 @@ def sex_label(sex: str) -> str:
     return labels.get(sex, "")
 
 
+def fee_method_label(method: str) -> str:
+    labels = {"cash": translate("Labels", "Cash"), "transfer": translate("Labels", "Bank transfer"),
+              "card": translate("Labels", "Card"), "exempt": translate("Labels", "Exempt")}
+    return labels.get(method, method)
+
+
+FEE_METHODS = ("cash", "transfer", "card", "exempt")
+
+
+def fmt_vnd(amount: int) -> str:
+    """20000 -> "20.000 đ"."""
+    return f"{amount:,} đ".replace(",", ".")
+
+
 def timing_label(timing: str) -> str:
     labels = {"early": translate("Labels", "Early"), "on_time": translate("Labels", "On time"), "late": translate("Labels", "Late")}
     return labels.get(timing, "")
