@@ -37,10 +37,12 @@ _REF = re.compile(r"^[0-9A-Za-z][0-9A-Za-z ./_#:-]*$")
 # --- the queue ticket -----------------------------------------------------------------------
 TICKET_MAX = 12
 TICKET_RE = re.compile(r"^[0-9A-Z]+(?:[-.][0-9A-Z]+)*$")  # A023, B-105, 12, Q1.034
-# What a scan must look like to be taken for a ticket on the intake screen: up to 3 letters,
-# an optional - or ., 1 to 5 digits (a dossier code, a citizen ID and an ID card's QR are
-# all longer or shaped otherwise).
-_SCANNED_TICKET = re.compile(r"^[A-Za-z]{0,3}[-.]?\d{1,5}$")
+# A queue ticket is short (A023, B-105): a scanner that types like a keyboard delivers a scan
+# that short as typing, into the focused field (the ticket field when it has focus). A longer
+# one that the scanner filter catches (a queue system's ticket such as Q01-000123) is taken for
+# a ticket on the intake screen when it has this shape; a dossier code, an ID card's QR, a
+# citizen ID or a phone number never does (too long, or digits only).
+_DIGITS_ONLY_MAX = 6
 
 
 def queue_ticket(value: str | None) -> str:
@@ -65,8 +67,12 @@ def queue_ticket(value: str | None) -> str:
 
 
 def looks_like_ticket(scan: str) -> bool:
-    """A scan that reads as a queue ticket (A023, B-105, 0042)."""
-    return bool(_SCANNED_TICKET.match((scan or "").strip()))
+    """A scan that reads as a queue ticket (A023, B-105, Q01-000123, 0042), not as a dossier
+    code, a citizen ID or a phone number."""
+    text = (scan or "").strip().upper()
+    if not 0 < len(text) <= TICKET_MAX or not TICKET_RE.match(text):
+        return False
+    return not (text.isdigit() and len(text) > _DIGITS_ONLY_MAX)
 
 
 # --- fees -----------------------------------------------------------------------------------

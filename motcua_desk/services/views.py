@@ -16,8 +16,8 @@ from motcua_desk.domain.dto import (
     ConflictView,
     DocumentLine,
     DossierView,
-    FeePayment,
     EventView,
+    FeePayment,
     StepView,
 )
 from motcua_desk.domain.events import Event, EventType
