@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from motcua_desk.domain.errors import ValidationError
@@ -181,3 +183,87 @@ def fee_problem(p: Any, *, need_payment: bool) -> str:
 def vnd(amount: int) -> str:
     """20000 -> "20.000" (the Vietnamese thousands separator)."""
     return f"{amount:,}".replace(",", ".")
+
+
+# --- the daily cash sheet ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class CashRow:
+    """One payment of the day: what the officer collected for one dossier."""
+
+    at: datetime  # office-local
+    officer: str
+    code: str
+    ticket: str
+    applicant: str
+    procedure_code: str
+    procedure_name: str  # the fee type: the procedure's fee (phí, lệ phí of that procedure)
+    amount: int  # đồng
+    method: str  # cash | transfer | card | exempt
+    receipt_ref: str = ""
+    note: str = ""  # "Hồ sơ đã hủy" when the dossier was voided since
+
+    @property
+    def method_label(self) -> str:
+        return FEE_METHOD_LABELS_VI.get(self.method, self.method)
+
+
+@dataclass(frozen=True)
+class FeeTypeGroup:
+    procedure_code: str
+    procedure_name: str
+    rows: tuple[CashRow, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(r.amount for r in self.rows)
+
+
+@dataclass(frozen=True)
+class OfficerGroup:
+    officer: str
+    fee_types: tuple[FeeTypeGroup, ...]
+
+    @property
+    def rows(self) -> tuple[CashRow, ...]:
+        return tuple(r for g in self.fee_types for r in g.rows)
+
+    @property
+    def total(self) -> int:
+        return sum(g.total for g in self.fee_types)
+
+
+@dataclass(frozen=True)
+class CashSheet:
+    """BẢNG KÊ THU PHÍ, LỆ PHÍ of one day, per officer and fee type. Not a receipt."""
+
+    day: date
+    officer: str  # "" = every officer of this desk's database
+    officers: tuple[OfficerGroup, ...]
+
+    @property
+    def rows(self) -> tuple[CashRow, ...]:
+        return tuple(r for o in self.officers for r in o.rows)
+
+    @property
+    def total(self) -> int:
+        return sum(o.total for o in self.officers)
+
+    def total_by_method(self) -> dict[str, int]:
+        out = {m: 0 for m in FEE_METHODS}
+        for r in self.rows:
+            out[r.method] = out.get(r.method, 0) + r.amount
+        return out
+
+
+def cash_sheet(day: date, rows: list[CashRow], officer: str = "") -> CashSheet:
+    """Group the day's payments per officer (by name) and fee type (by procedure), each in
+    the order of time."""
+    by_officer: dict[str, dict[tuple[str, str], list[CashRow]]] = {}
+    for r in sorted(rows, key=lambda r: (r.officer, r.procedure_code, r.procedure_name, r.at,
+                                         r.code)):
+        by_officer.setdefault(r.officer, {}).setdefault(
+            (r.procedure_code, r.procedure_name), []).append(r)
+    return CashSheet(day, officer, tuple(
+        OfficerGroup(name, tuple(FeeTypeGroup(code, proc, tuple(items))
+                                 for (code, proc), items in groups.items()))
+        for name, groups in by_officer.items()))

@@ -644,6 +644,38 @@ class DossierService(ServiceBase):
             rows.sort(key=lambda r: (r.ledger_year, r.desk_no, r.ledger_number))
             return [views.view_from_row(r, cal) for r in rows]
 
+    def cash_sheet(self, day: date, officer: str = "") -> fees.CashSheet:
+        """The day's payments (at intake and after it), per officer and fee type: what the
+        daily cash sheet prints. Read from the day's received and fee_recorded events (by
+        the index on type and time), each dossier folded for its payments as they stand
+        now (a receipt reference recorded later shows)."""
+        cal = self.cal
+        start, end = self._day_start(day), self._day_start(day + timedelta(days=1))
+        officer = validation.free_text("officer", officer, limit=100)
+        with self.store.read() as session:
+            found = session.execute(
+                select(EventRow.id, EventRow.dossier_id).where(
+                    EventRow.type.in_([str(EventType.RECEIVED), str(EventType.FEE_RECORDED)]),
+                    EventRow.occurred_at >= start, EventRow.occurred_at < end)).all()
+            wanted = {event_id for event_id, _ in found}
+            dossier_ids = list(dict.fromkeys(d for _, d in found))
+            events = repo.load_events_many(session, dossier_ids)
+        rows = []
+        for dossier_id in dossier_ids:
+            state = fold(dossier_id, events.get(dossier_id, []))
+            proc, applicant = state.procedure, state.applicant
+            note = "Hồ sơ đã hủy" if state.status == Status.VOIDED else ""
+            for f in state.fees:
+                if f["event_id"] not in wanted or (officer and f["officer"] != officer):
+                    continue
+                rows.append(fees.CashRow(
+                    at=cal.to_local(f["at"]), officer=f["officer"], code=state.code,
+                    ticket=state.ticket, applicant=applicant.get("name", ""),
+                    procedure_code=proc.get("code", ""), procedure_name=proc.get("name", ""),
+                    amount=f["amount"], method=f["method"], receipt_ref=f["receipt_ref"],
+                    note=note))
+        return fees.cash_sheet(day, rows, officer)
+
     def handoffs_on(self, day: date, department: str = "") -> list[HandoffEntry]:
         """The daily handoff list: dossiers handed to departments that day and results taken
         back, optionally for one department; in the order they happened."""
