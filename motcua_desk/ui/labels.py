@@ -128,6 +128,7 @@ def form_title(kind: str) -> str:
         "control": translate("Labels", "Handoff control sheet (Form 06)"),
         "ledger": translate("Labels", "Dossier ledger (Form 07)"),
         "handoff_list": translate("Labels", "Daily handoff list"),
+        "cash_sheet": translate("Labels", "Daily cash sheet (not a receipt)"),
     }
     return labels.get(kind, kind)
 

@@ -83,3 +83,30 @@ def test_bad_fee_and_ticket_block_with_vietnamese_messages(qapp, window, service
     finally:
         remove_translator(qapp, translator)
         install_translator(qapp, "en")
+
+
+def test_the_cash_sheet_from_the_print_screen_pdf_and_xlsx(window, services, qtbot, tmp_path):
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    from motcua_desk.services import IntakeRequest
+
+    d = services.dossiers.intake(IntakeRequest("2.000884", "Trần Văn Bình", ticket="A7",
+                                               fee_paid=10_000, fee_method="cash")).dossier
+    view = window.go("print")
+    with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
+        view.cash_button.click()
+    pdf = opened.args[0].pdf_bytes
+    opened.args[0].close()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "KHÔNG PHẢI BIÊN LAI" in text and d.code in text and "10.000" in text
+    target = tmp_path / "bang-ke"
+    view.ask_save_path = lambda suggested: str(target)
+    with qtbot.waitSignal(view.exported, timeout=20_000) as saved:
+        view.cash_xlsx_button.click()
+    assert saved.args == [str(target) + ".xlsx"]
+    ws = openpyxl.load_workbook(target.with_suffix(".xlsx"), data_only=True).active
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert d.code in values and 10_000 in values and "A7" in values
