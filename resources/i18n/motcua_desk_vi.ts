@@ -269,8 +269,16 @@
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
+        <source>Ticket</source>
+        <translation>Số TT</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
     </message>
     <message>
         <source>Procedure</source>
@@ -400,6 +408,14 @@
         <translation>Mức độ hài lòng</translation>
     </message>
     <message>
+        <source>Queue ticket</source>
+        <translation>Số phiếu xếp hàng</translation>
+    </message>
+    <message>
+        <source>Fee collected</source>
+        <translation>Phí, lệ phí đã thu</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
@@ -470,6 +486,14 @@
     <message>
         <source>{rating} — {reason}</source>
         <translation>{rating} — {reason}</translation>
+    </message>
+    <message>
+        <source>{amount} ({method}, {when})</source>
+        <translation>{amount} ({method}, {when})</translation>
+    </message>
+    <message>
+        <source>e-receipt {ref}</source>
+        <translation>biên lai điện tử {ref}</translation>
     </message>
     <message>
         <source>(not applied: it conflicts with another desk&apos;s action)</source>
@@ -726,6 +750,22 @@
         <translation>Lý do đánh giá</translation>
     </message>
     <message>
+        <source>Queue ticket</source>
+        <translation>Số phiếu xếp hàng</translation>
+    </message>
+    <message>
+        <source>Fee collected</source>
+        <translation>Phí, lệ phí đã thu</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Hình thức thanh toán</translation>
+    </message>
+    <message>
+        <source>E-receipt reference</source>
+        <translation>Mã tra cứu biên lai điện tử</translation>
+    </message>
+    <message>
         <source>receive</source>
         <translation>tiếp nhận</translation>
     </message>
@@ -872,6 +912,46 @@
     <message>
         <source>The address is longer than {max} characters.</source>
         <translation>Địa chỉ dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>The queue ticket is longer than {max} characters.</source>
+        <translation>Số phiếu xếp hàng dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>A queue ticket is letters and digits, for example A023 or B-105.</source>
+        <translation>Số phiếu xếp hàng chỉ gồm chữ và số, ví dụ A023 hoặc B-105.</translation>
+    </message>
+    <message>
+        <source>The fee is not a whole number of đồng (for example 20000 or 20.000).</source>
+        <translation>Số tiền phí không phải là một số nguyên đồng (ví dụ 20000 hoặc 20.000).</translation>
+    </message>
+    <message>
+        <source>The fee collected cannot be negative.</source>
+        <translation>Số tiền đã thu không được là số âm.</translation>
+    </message>
+    <message>
+        <source>The fee is too large: check the amount.</source>
+        <translation>Số tiền phí quá lớn: hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>Choose the payment method: cash, bank transfer, card or exempt.</source>
+        <translation>Chọn hình thức thanh toán: tiền mặt, chuyển khoản, thẻ hoặc miễn.</translation>
+    </message>
+    <message>
+        <source>An exempt fee collects nothing: the amount must be 0.</source>
+        <translation>Đã chọn miễn phí thì không thu tiền: số tiền phải là 0.</translation>
+    </message>
+    <message>
+        <source>Nothing collected: write the amount, or choose “exempt”.</source>
+        <translation>Chưa có số tiền đã thu: hãy ghi số tiền, hoặc chọn “Miễn”.</translation>
+    </message>
+    <message>
+        <source>Write the amount collected (or only the e-receipt reference, after intake).</source>
+        <translation>Hãy ghi số tiền đã thu (hoặc chỉ mã biên lai điện tử, khi ghi nhận sau tiếp nhận).</translation>
+    </message>
+    <message>
+        <source>An e-receipt reference is letters, digits and - / . _ # :</source>
+        <translation>Mã biên lai điện tử chỉ gồm chữ, số và - / . _ # :</translation>
     </message>
     <message>
         <source>{field} must not be empty.</source>
@@ -1635,6 +1715,54 @@
         <translation>Giới tính:</translation>
     </message>
     <message>
+        <source>e.g. A023 (typed or scanned)</source>
+        <translation>ví dụ A023 (gõ hoặc quét)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue ticket:</source>
+        <translation>Số phiếu xếp hàng (&amp;Q):</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>đồng, e.g. 20.000 (empty: nothing collected)</source>
+        <translation>đồng, ví dụ 20.000 (để trống: không thu)</translation>
+    </message>
+    <message>
+        <source>Co&amp;llected:</source>
+        <translation>Phí, lệ phí đã thu (&amp;F):</translation>
+    </message>
+    <message>
+        <source>Paid b&amp;y:</source>
+        <translation>T&amp;rả bằng:</translation>
+    </message>
+    <message>
+        <source>when the e-receipt system issued one</source>
+        <translation>khi hệ thống biên lai điện tử đã cấp</translation>
+    </message>
+    <message>
+        <source>E-receipt loo&amp;kup code:</source>
+        <translation>Mã tra cứ&amp;u biên lai điện tử:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Phải thu:</translation>
+    </message>
+    <message>
+        <source>Choose a procedure to see the fee.</source>
+        <translation>Chọn thủ tục để xem mức phí, lệ phí.</translation>
+    </message>
+    <message>
+        <source>none (free)</source>
+        <translation>không thu (miễn phí)</translation>
+    </message>
+    <message>
+        <source>as the catalog says</source>
+        <translation>theo danh mục thủ tục</translation>
+    </message>
+    <message>
         <source>Filled from the ID card&apos;s QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
         <translation>Đã điền từ mã QR trên thẻ căn cước (các ô tô màu): đối chiếu với công dân và sửa chỗ sai. Mã QR không phải là giấy tờ chứng minh nhân thân.</translation>
     </message>
@@ -1802,6 +1930,22 @@
         <translation>Nữ</translation>
     </message>
     <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Chuyển khoản</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn</translation>
+    </message>
+    <message>
         <source>Early</source>
         <translation>Trước hạn</translation>
     </message>
@@ -1880,6 +2024,10 @@
     <message>
         <source>Daily handoff list</source>
         <translation>Danh sách bàn giao hồ sơ trong ngày</translation>
+    </message>
+    <message>
+        <source>Daily cash sheet (not a receipt)</source>
+        <translation>Bảng kê thu phí, lệ phí trong ngày (không phải biên lai)</translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2220,6 +2368,30 @@
         <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
+        <source>every officer</source>
+        <translation>tất cả cán bộ</translation>
+    </message>
+    <message>
+        <source>Print the &amp;cash sheet</source>
+        <translation>In &amp;bảng kê thu</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>Lưu thành &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Daily cash sheet (not a receipt)</source>
+        <translation>Bảng kê thu phí, lệ phí trong ngày (không phải biên lai)</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>Ngày th&amp;u:</translation>
+    </message>
+    <message>
+        <source>Off&amp;icer:</source>
+        <translation>&amp;Cán bộ thu:</translation>
+    </message>
+    <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
         <translation>Mỗi tài liệu được mở để xem trước; in từ cửa sổ xem trước (Ctrl+P). Máy in và khổ giấy được ghi nhớ cho từng loại tài liệu.</translation>
     </message>
@@ -2230,6 +2402,22 @@
     <message>
         <source>Handoff list {day}</source>
         <translation>Danh sách bàn giao ngày {day}</translation>
+    </message>
+    <message>
+        <source>Cash sheet {day} (not a receipt)</source>
+        <translation>Bảng kê thu phí, lệ phí ngày {day} (không phải biên lai)</translation>
+    </message>
+    <message>
+        <source>Save the cash sheet</source>
+        <translation>Lưu bảng kê thu</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
     </message>
 </context>
 <context>
