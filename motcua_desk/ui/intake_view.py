@@ -188,7 +188,7 @@ class IntakeView(QWidget):
         ui.detailsLayout.insertRow(0, ticket_label, self.ticketEdit)
         ui.detailsLayout.insertRow(1, None, self.ticketError)
 
-        self.feeGroup = QGroupBox(self.tr("Fee"), self)
+        self.feeGroup = QGroupBox(self.tr("5. Fee"), self)
         self.feeGroup.setObjectName("feeGroup")
         form = QFormLayout(self.feeGroup)
         self.feeDue = QLabel(self.feeGroup)

@@ -1723,8 +1723,8 @@
         <translation>Số phiếu xếp hàng (&amp;Q):</translation>
     </message>
     <message>
-        <source>Fee</source>
-        <translation>Phí, lệ phí</translation>
+        <source>5. Fee</source>
+        <translation>5. Phí, lệ phí</translation>
     </message>
     <message>
         <source>đồng, e.g. 20.000 (empty: nothing collected)</source>

@@ -110,3 +110,20 @@ def test_the_cash_sheet_from_the_print_screen_pdf_and_xlsx(window, services, qtb
     ws = openpyxl.load_workbook(target.with_suffix(".xlsx"), data_only=True).active
     values = [c.value for row in ws.iter_rows() for c in row]
     assert d.code in values and 10_000 in values and "A7" in values
+
+
+def test_the_dossier_view_shows_ticket_fees_birth_date_and_sex(window, services, qtbot):
+    from motcua_desk.services import IntakeRequest
+
+    d = services.dossiers.intake(IntakeRequest(
+        "2.000884", "Trần Văn Bình", ticket="B-105", fee_paid=10_000, fee_method="cash",
+        birth_date="02/01/1960", sex="Nam")).dossier
+    services.dossiers.record_fee(d.code, receipt_ref="1C26TAA-0000123")
+    view = window.dossier_view
+    window.open_dossier(d.code)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == d.code,
+                    timeout=5000)
+    assert view._values["ticket"].text() == "B-105" and view._values["ticket"].isVisible()
+    fee = view._values["fee"].text()
+    assert "10.000 đ" in fee and "1C26TAA-0000123" in fee
+    assert view._values["birth"].text() == "02/01/1960"
