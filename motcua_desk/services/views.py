@@ -223,7 +223,7 @@ def step_views(state: DossierState, events: list[Event], cal: WorkCalendar,
 
 
 ACTIONS = ("handoff", "receive_result", "supplement", "resubmit", "refuse", "extend", "return",
-           "stop", "note", "void", "reprint")
+           "stop", "note", "void", "reprint", "fee")
 
 
 def allowed_actions(state: DossierState) -> tuple[str, ...]:
@@ -243,6 +243,7 @@ def allowed_actions(state: DossierState) -> tuple[str, ...]:
         "note": True,
         "void": s in ALLOWED[EventType.VOIDED],
         "reprint": True,
+        "fee": s in ALLOWED[EventType.FEE_RECORDED],
     }
     return tuple(a for a in ACTIONS if ok[a])
 

@@ -225,7 +225,7 @@ class DossierView(QWidget):
             "handoff": self.handoff, "receive_result": self.receive_result,
             "supplement": self.supplement, "resubmit": self.resubmit, "refuse": self.refuse,
             "extend": self.extend, "return": self.return_result, "stop": self.stop,
-            "note": self.note, "void": self.void, "reprint": self.reprint,
+            "note": self.note, "void": self.void, "reprint": self.reprint, "fee": self.fee,
         }
         for name, action_id in DOSSIER.items():
             self.actions.connect(action_id, lambda n=name, h=handlers[name]: self._run(n, h))
@@ -584,6 +584,20 @@ class DossierView(QWidget):
         self._open(dialog, lambda dlg: self._mutate(
             lambda svc, r=dlg.reason: svc.dossiers.void(code, r),
             done_text=self.tr("{code} voided.")))
+
+    def fee(self) -> None:
+        """A payment after intake, or the e-receipt's lookup code (Phí, lệ phí)."""
+        from motcua_desk.ui.fee_dialog import FeeDialog
+
+        d = self.detail.dossier
+        due = (labels.fmt_vnd(d.fee_amount) if isinstance(d.fee_amount, int) and d.fee_amount
+               else self.tr("none (free)") if d.fee_amount == 0 else d.fee_text)
+        dialog = FeeDialog(due or "—", self._fee_text(d) or "—", self)
+        code = d.code
+        self._open(dialog, lambda dlg: self._mutate(
+            lambda svc, a=dlg.amount, m=dlg.method, r=dlg.receipt_ref:
+            svc.dossiers.record_fee(code, a, m if a is not None else "", r),
+            done_text=self.tr("{code}: fee recorded.")))
 
     def reprint(self) -> None:
         """Ask which form (those the dossier's history calls for), then print it."""

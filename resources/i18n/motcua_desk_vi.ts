@@ -215,6 +215,14 @@
         <source>Print one of the dossier&apos;s forms</source>
         <translation>In một phiếu của hồ sơ</translation>
     </message>
+    <message>
+        <source>Fee, e-re&amp;ceipt…</source>
+        <translation>&amp;Thu phí…</translation>
+    </message>
+    <message>
+        <source>Record a fee paid after intake, or the e-receipt&apos;s lookup code</source>
+        <translation>Ghi nhận phí, lệ phí nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử</translation>
+    </message>
 </context>
 <context>
     <name>Bieu06Model</name>
@@ -458,6 +466,14 @@
     <message>
         <source>Documents handed in</source>
         <translation>Thành phần hồ sơ đã nộp</translation>
+    </message>
+    <message>
+        <source>none (free)</source>
+        <translation>không thu (miễn phí)</translation>
+    </message>
+    <message>
+        <source>{code}: fee recorded.</source>
+        <translation>{code}: đã ghi nhận phí, lệ phí.</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -1391,6 +1407,45 @@
     <message>
         <source>Write the reason: it is printed on the form.</source>
         <translation>Hãy ghi lý do: lý do được in trên phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDialog</name>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Ghi nhận</translation>
+    </message>
+    <message>
+        <source>A payment made after intake, or the e-receipt&apos;s lookup code once the e-receipt system issued it (given alone, it goes with the last payment). The desk prints no receipt.</source>
+        <translation>Khoản nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử khi hệ thống biên lai điện tử đã cấp (nếu chỉ ghi mã, mã được gắn với khoản nộp gần nhất). Phần mềm không in biên lai.</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Phải thu:</translation>
+    </message>
+    <message>
+        <source>Collected so far:</source>
+        <translation>Đã thu:</translation>
+    </message>
+    <message>
+        <source>đồng (empty: only the e-receipt code)</source>
+        <translation>đồng (để trống: chỉ ghi mã biên lai điện tử)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount paid now:</source>
+        <translation>Số tiền &amp;nộp thêm:</translation>
+    </message>
+    <message>
+        <source>Paid b&amp;y:</source>
+        <translation>T&amp;rả bằng:</translation>
+    </message>
+    <message>
+        <source>E-receipt loo&amp;kup code:</source>
+        <translation>Mã tra cứ&amp;u biên lai điện tử:</translation>
     </message>
 </context>
 <context>

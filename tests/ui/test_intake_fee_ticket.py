@@ -127,3 +127,29 @@ def test_the_dossier_view_shows_ticket_fees_birth_date_and_sex(window, services,
     fee = view._values["fee"].text()
     assert "10.000 đ" in fee and "1C26TAA-0000123" in fee
     assert view._values["birth"].text() == "02/01/1960"
+
+
+def test_the_e_receipt_code_added_later_from_the_dossier_view(window, services, qtbot):
+    from motcua_desk.services import IntakeRequest
+
+    d = services.dossiers.intake(IntakeRequest("2.000884", "Trần Văn Bình", fee_paid=10_000,
+                                               fee_method="cash")).dossier
+    view = window.dossier_view
+    window.open_dossier(d.code)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == d.code,
+                    timeout=5000)
+    assert view._buttons["fee"].isVisible()
+    key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.current_dialog is not None and view.current_dialog.isVisible(),
+                    timeout=3000)
+    dialog = view.current_dialog
+    dialog.amount_edit.setText("-5")
+    dialog._try_accept()
+    assert dialog.error_label.isVisible() and dialog.isVisible()  # refused inline, nothing sent
+    dialog.amount_edit.setText("")
+    dialog.ref_edit.setText("1C26TAA-0000123")
+    dialog._try_accept()
+    qtbot.waitUntil(lambda: view.detail.dossier.receipt_ref == "1C26TAA-0000123", timeout=5000)
+    assert services.dossiers.find_by_code(d.code).dossier.fees[0].receipt_ref == (
+        "1C26TAA-0000123")
+    assert "1C26TAA-0000123" in view._values["fee"].text()
