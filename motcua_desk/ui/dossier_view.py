@@ -619,7 +619,19 @@ def _event_detail(ev: Any) -> str:
     p = ev.payload
     match ev.type:
         case "received":
-            return str(p.get("code", ""))
+            fee = p.get("fee") if isinstance(p.get("fee"), dict) else {}
+            extra = [f"{labels.fmt_vnd(fee['amount'])} ({labels.fee_method_label(fee['method'])})"
+                     if type(fee.get("amount")) is int and fee.get("method") else "",
+                     str(p.get("ticket", ""))]
+            return " · ".join([str(p.get("code", ""))] + [x for x in extra if x])
+        case "fee_recorded":
+            parts = []
+            if type(p.get("amount")) is int:
+                parts.append(f"{labels.fmt_vnd(p['amount'])} "
+                             f"({labels.fee_method_label(str(p.get('method', '')))})")
+            if p.get("receipt_ref"):
+                parts.append(str(p["receipt_ref"]))
+            return " · ".join(parts)
         case "returned":
             return f"{p.get('to_name', '')} ({labels.return_method_label(p.get('method', ''))})"
         case "printed":

@@ -49,6 +49,7 @@ def event_label(event_type: str) -> str:
         "voided": translate("Labels", "Voided"),
         "printed": translate("Labels", "Printed"),
         "rated": translate("Labels", "Satisfaction rated"),
+        "fee_recorded": translate("Labels", "Fee recorded"),
     }
     return labels.get(event_type, event_type)
 

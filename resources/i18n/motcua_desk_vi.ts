@@ -1965,6 +1965,10 @@
         <translation>Đánh giá mức độ hài lòng</translation>
     </message>
     <message>
+        <source>Fee recorded</source>
+        <translation>Ghi nhận phí, lệ phí</translation>
+    </message>
+    <message>
         <source>Very satisfied</source>
         <translation>Rất hài lòng</translation>
     </message>

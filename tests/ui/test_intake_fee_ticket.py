@@ -153,3 +153,8 @@ def test_the_e_receipt_code_added_later_from_the_dossier_view(window, services, 
     assert services.dossiers.find_by_code(d.code).dossier.fees[0].receipt_ref == (
         "1C26TAA-0000123")
     assert "1C26TAA-0000123" in view._values["fee"].text()
+    timeline = view.timeline
+    texts = [timeline.item(r, c).text() for r in range(timeline.rowCount())
+             for c in range(timeline.columnCount()) if timeline.item(r, c)]
+    assert any("1C26TAA-0000123" in t for t in texts)
+    assert any("10.000 đ" in t for t in texts)  # the intake's payment on the received line
