@@ -87,3 +87,32 @@ def test_bad_fee_after_intake_is_exit_2_and_changes_nothing(desk, args, words):
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert words in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert snapshot(desk) == before
+
+
+def test_print_cash_sheet_pdf_and_xlsx(desk, tmp_path):
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    r = run(desk, "intake", "--procedure", "2.000884", "--applicant", "Hoàng Thị Thu",
+            "--ticket", "Z9", "--fee-paid", "10000", "--json")
+    code = json.loads(r.stdout)["code"]
+    day = code.split("-")[1]
+    iso = f"20{day[:2]}-{day[2:4]}-{day[4:]}"
+    pdf, xlsx = tmp_path / "bk.pdf", tmp_path / "bk.xlsx"
+    r = run(desk, "print", "cash-sheet", "--date", iso, "--out", str(pdf))
+    assert r.returncode == 0, r.stderr
+    assert "not a receipt" in r.stdout
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "KHÔNG PHẢI BIÊN LAI" in text and code in text and "Z9" in text
+    r = run(desk, "print", "cash-sheet", "--date", iso, "--officer", AGENCY["officer"],
+            "--out", str(xlsx))
+    assert r.returncode == 0, r.stderr
+    values = [c.value for row in openpyxl.load_workbook(xlsx).active.iter_rows() for c in row]
+    assert code in values and 10000 in values
+    for args in (["--out", str(tmp_path / "bk.txt")], ["--date", "23/11", "--out", str(pdf)]):
+        before = pdf.read_bytes()
+        r = run(desk, "print", "cash-sheet", *args)
+        assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert pdf.read_bytes() == before and not (tmp_path / "bk.txt").exists()
