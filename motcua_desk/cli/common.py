@@ -81,6 +81,8 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
         "ledger": {"year": d.ledger_year, "book": d.ledger_book, "number": d.ledger_number},
         "desk_no": d.desk_no, "birth_date": d.birth_date, "sex": d.sex,
         "rating": d.rating or None, "rating_reason": d.rating_reason,
+        "ticket": d.ticket, "fee_paid": d.fee_paid, "fee_method": d.fee_method,
+        "receipt_ref": d.receipt_ref,
     }
 
 
@@ -95,6 +97,10 @@ def detail_json(detail: DossierDetail, with_events: bool = False) -> dict[str, A
     out["documents"] = [{"name": x.name, "form": x.form, "count": x.count, "checked": x.checked}
                         for x in detail.dossier.documents]
     out["allowed_actions"] = list(detail.allowed_actions)
+    out["fee_due"] = detail.dossier.fee_amount
+    out["fees"] = [{"at": iso_minute(f.at), "officer": f.officer, "amount": f.amount,
+                    "method": f.method, "receipt_ref": f.receipt_ref}
+                   for f in detail.dossier.fees]
     if detail.warnings:
         out["warnings"] = list(detail.warnings)
     if with_events:
@@ -125,6 +131,11 @@ def print_dossier(detail: DossierDetail) -> None:
         print(f"  born {d.birth_date_label or '—'}  {d.sex_label or '—'}")
     if d.address:
         print(f"  address: {d.address}")
+    if d.ticket:
+        print(f"  queue ticket: {d.ticket}")
+    for f in d.fees:
+        ref = f"  e-receipt {f.receipt_ref}" if f.receipt_ref else ""
+        print(f"  fee: {f.amount:,} đ {f.method} {fmt(f.at)} {f.officer}{ref}")
     if d.rating:
         reason = f" — {d.rating_reason}" if d.rating_reason else ""
         print(f"  rating: {d.rating} {d.rating_label}{reason}")

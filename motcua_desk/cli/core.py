@@ -151,6 +151,9 @@ def register(sub) -> None:
                          help="received and refused (Mẫu 03), same transaction")
     p.add_argument("--item", action="append", default=[], metavar="DOC[:FORM][:COUNT]",
                    help="with --supplement: a document to bring (repeat)")
+    p.add_argument("--ticket", default="", metavar="T",
+                   help="the queue ticket the citizen holds (letters and digits, e.g. A023)")
+    _fee_options(p, "--fee-paid")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_intake)
 
@@ -209,6 +212,10 @@ def register(sub) -> None:
     q = action("rate", "the citizen's satisfaction with a returned dossier (once)", cmd_rate,
                at=False)
     _rating_options(q, required=True)
+    q = action("fee", "record a fee paid after intake, or the e-receipt's reference", cmd_fee,
+               at=False)
+    _fee_options(q, "--amount")
+    q.add_argument("--note", default="")
     action("stop", "stop at the applicant's request (Mẫu 05)", cmd_stop, reason=True)
     q = action("note", "add a note to a dossier", cmd_note, at=False)
     q.add_argument("--text", required=True)
@@ -291,6 +298,16 @@ def cmd_catalog_import(ctx: Context) -> int:
     return 0
 
 
+def _fee_options(q, amount_flag: str) -> None:
+    q.add_argument(amount_flag, dest="fee_paid", default=None, metavar="AMOUNT",
+                   help="the fee collected, in đồng (a whole number ≥ 0, e.g. 20000 or 20.000)")
+    q.add_argument("--fee-method", default="", metavar="M",
+                   help="cash, transfer, card or exempt (tiền mặt, chuyển khoản, thẻ, miễn); "
+                   "default cash")
+    q.add_argument("--receipt-ref", default="", metavar="R",
+                   help="the reference of the e-receipt the province's system issued")
+
+
 def _rating_options(q, required: bool = False) -> None:
     q.add_argument("--rating", type=int, default=None, required=required, metavar="N",
                    help="1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs --rating-reason)")
@@ -316,7 +333,8 @@ def cmd_intake(ctx: Context) -> int:
         phone=a.phone, address=pick(a.address, card.address if card else ""), email=a.email,
         sets=a.sets,
         received_at=parse_moment(a.received_at, "received_at") if a.received_at else None,
-        result_delivery=a.delivery),
+        result_delivery=a.delivery, ticket=a.ticket, fee_paid=a.fee_paid,
+        fee_method=a.fee_method, receipt_ref=a.receipt_ref),
         outcome="supplement" if a.supplement is not None else
         "refused" if a.refuse is not None else "received",
         reason=a.supplement if a.supplement is not None else a.refuse or "",
@@ -459,6 +477,13 @@ def cmd_return(ctx: Context) -> int:
 def cmd_rate(ctx: Context) -> int:
     _out(ctx, ctx.services.dossiers.rate(ctx.args.code, ctx.args.rating,
                                          ctx.args.rating_reason))
+    return 0
+
+
+def cmd_fee(ctx: Context) -> int:
+    a = ctx.args
+    _out(ctx, ctx.services.dossiers.record_fee(a.code, a.fee_paid, a.fee_method, a.receipt_ref,
+                                               a.note))
     return 0
 
 

@@ -67,6 +67,13 @@ def register(sub) -> None:
                    help="the office's hotline (default: this desk's officer phone)")
     q.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
     q.set_defaults(func=cmd_print_notice_board)
+    q = psub.add_parser("cash-sheet", help="the day's fees per officer and fee type (A4; not a "
+                        "receipt), as PDF or XLSX by the file's extension")
+    q.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="default: today")
+    q.add_argument("--officer", default="", metavar="NAME",
+                   help="one officer's payments (default: every officer's)")
+    q.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx", type=Path)
+    q.set_defaults(func=cmd_print_cash_sheet)
 
 
 # --- atomic output ---------------------------------------------------------------------------
@@ -190,6 +197,27 @@ def cmd_print_handoffs(ctx: Context) -> int:
     _write(a.out, lambda: printing.handoff_list_pdf(entries, agency, day, dept))
     print(f"handoff list {day:%d/%m/%Y}{' – ' + dept if dept else ''}: {len(entries)} "
           f"movements written to {a.out}", file=sys.stdout)
+    return 0
+
+
+def cmd_print_cash_sheet(ctx: Context) -> int:
+    from motcua_desk import printing
+    from motcua_desk.domain.errors import ValidationError
+
+    a = ctx.args
+    kind = a.out.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise ValidationError("out", f"the cash sheet is written as .pdf or .xlsx, not "
+                              f"{kind or 'a file without extension'!r}", code="out_kind")
+    svc = ctx.services
+    day = (parse_day(a.date, "date") if a.date
+           else svc.dossiers.cal.to_local(svc.clock()).date())
+    sheet = svc.dossiers.cash_sheet(day, a.officer)
+    agency = svc.settings.agency()
+    render = printing.cash_sheet_pdf if kind == ".pdf" else printing.cash_sheet_xlsx
+    _write(a.out, lambda: render(sheet, agency))
+    print(f"cash sheet {day:%d/%m/%Y}{' – ' + sheet.officer if sheet.officer else ''}: "
+          f"{len(sheet.rows)} payments, {sheet.total:,} đ, written to {a.out} (not a receipt)")
     return 0
 
 

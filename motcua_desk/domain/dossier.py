@@ -83,6 +83,7 @@ ALLOWED: dict[EventType, frozenset[Status]] = {
     EventType.PRINTED: frozenset(set(Status) - {Status.NEW}),
     EventType.VOIDED: frozenset(set(Status) - {Status.NEW, Status.RETURNED, Status.VOIDED}),
     EventType.RATED: frozenset({Status.RETURNED}),
+    EventType.FEE_RECORDED: frozenset(set(Status) - {Status.NEW}),
 }
 
 RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
@@ -152,6 +153,11 @@ class DossierState:
     rating: int = 0  # the citizen's satisfaction at return (RATINGS), 0 when not rated
     rating_reason: str = ""
     rated_at: datetime | None = None
+    ticket: str = ""  # the queue ticket the citizen held at intake
+    # What was collected: one record per payment {event_id, at, officer, amount, method,
+    # receipt_ref}, at intake (the received event's fee) and after (fee_recorded).
+    fees: tuple[Mapping[str, Any], ...] = ()
+    receipt_ref: str = ""  # the last e-receipt reference recorded
     conflicts: tuple[Conflict, ...] = ()
     event_count: int = 0
     last_hlc: int = 0
@@ -193,6 +199,7 @@ ACTION_NAMES: dict[EventType, str] = {
     EventType.RESULT_RECEIVED: "receive_result", EventType.EXTENDED: "extend",
     EventType.RETURNED: "return", EventType.STOPPED: "stop", EventType.NOTE: "add_note",
     EventType.VOIDED: "void", EventType.PRINTED: "print", EventType.RATED: "rate",
+    EventType.FEE_RECORDED: "record_fee",
 }
 
 
@@ -267,7 +274,12 @@ def _received(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetim
              due_at=due, original_due_at=due,
              due_explanation=_str(p.get("due_explanation")),
              location=DESK, location_since=at,
-             lead_department=_str(procedure.get("department")))
+             lead_department=_str(procedure.get("department")), ticket=_str(p.get("ticket")))
+    fee = p.get("fee")
+    if isinstance(fee, Mapping) and type(fee.get("amount")) is int:
+        ref = _str(fee.get("receipt_ref"))
+        s["fees"] = (_payment(event, fee, at, ref),)
+        s["receipt_ref"] = ref
 
 
 def _supplement_requested(s: dict[str, Any], event: Event, p: Mapping[str, Any],
@@ -342,6 +354,29 @@ def _rated(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) 
              rated_at=at)
 
 
+def _payment(event: Event, p: Mapping[str, Any], at: datetime, ref: str) -> dict[str, Any]:
+    return {"event_id": event.id, "at": at, "officer": event.officer,
+            "amount": _int(p.get("amount"), 0), "method": _str(p.get("method")),
+            "receipt_ref": ref}
+
+
+def _fee_recorded(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
+    """A payment after intake, and/or the e-receipt reference: a reference given alone goes
+    to the last payment that has none."""
+    ref = _str(p.get("receipt_ref"))
+    fees = list(s["fees"])
+    if type(p.get("amount")) is int:
+        fees.append(_payment(event, p, at, ref))
+    elif ref:
+        for i in range(len(fees) - 1, -1, -1):
+            if not fees[i]["receipt_ref"]:
+                fees[i] = {**fees[i], "receipt_ref": ref}
+                break
+    s["fees"] = tuple(fees)
+    if ref:
+        s["receipt_ref"] = ref
+
+
 def _note(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
     pass
 
@@ -356,6 +391,7 @@ _EVOLVE = {
     EventType.EXTENDED: _extended, EventType.RETURNED: _returned,
     EventType.STOPPED: _stopped_or_voided, EventType.VOIDED: _stopped_or_voided,
     EventType.PRINTED: _printed, EventType.RATED: _rated, EventType.NOTE: _note,
+    EventType.FEE_RECORDED: _fee_recorded,
 }
 assert set(_EVOLVE) == set(EventType)
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from motcua_desk.domain.fees import FEE_METHOD_LABELS_VI
+
 STATUS_LABELS_VI = {
     "received": "Đã tiếp nhận",
     "refused": "Từ chối tiếp nhận",
@@ -35,6 +37,7 @@ EVENT_LABELS_VI = {
     "voided": "Hủy hồ sơ",
     "printed": "In phiếu",
     "rated": "Đánh giá mức độ hài lòng",
+    "fee_recorded": "Ghi nhận phí, lệ phí",
 }
 
 SEX_LABELS_VI = {"male": "Nam", "female": "Nữ"}
@@ -90,6 +93,28 @@ class IntakeRequest:
     channel: str = "direct"  # direct | post | online
     result_delivery: str = "counter"  # counter | post
     note: str = ""
+    ticket: str = ""  # the queue ticket (A023), "" for none
+    # What was collected at intake: amount in đồng (an int, or text "20.000"), None when nothing
+    # is recorded; method cash | transfer | card | exempt; the e-receipt's reference, if any.
+    fee_paid: int | str | None = None
+    fee_method: str = ""
+    receipt_ref: str = ""
+
+
+@dataclass(frozen=True)
+class FeePayment:
+    """One payment recorded for a dossier (at intake or after it)."""
+
+    event_id: str
+    at: datetime  # office-local
+    officer: str
+    amount: int  # đồng
+    method: str  # cash | transfer | card | exempt
+    receipt_ref: str = ""
+
+    @property
+    def method_label(self) -> str:
+        return FEE_METHOD_LABELS_VI.get(self.method, self.method)
 
 
 @dataclass(frozen=True)
@@ -212,11 +237,21 @@ class DossierView:
     conflict_count: int = 0
     pk: int = 0  # the projection's row key, for keyset paging in lists
     legal_basis: tuple[str, ...] = ()  # of the procedure, as snapshotted at intake
-    # From the received event (the dossier's detail); "" in list rows (no projection column).
+    # From the received event (projection columns since schema 0003).
     birth_date: str = ""  # ISO YYYY-MM-DD
     sex: str = ""  # male | female
     rating: int = 0  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng; 0 none (detail only)
     rating_reason: str = ""
+    ticket: str = ""  # the queue ticket held at intake
+    fee_amount: int | None = None  # due, from the catalog at intake (None: not a fixed sum)
+    fee_paid: int = 0  # đồng collected, all payments
+    fee_method: str = ""  # of the last payment; "" when nothing was recorded
+    receipt_ref: str = ""  # the last e-receipt reference
+    fees: tuple[FeePayment, ...] = ()  # each payment (the dossier's detail only)
+
+    @property
+    def fee_method_label(self) -> str:
+        return FEE_METHOD_LABELS_VI.get(self.fee_method, self.fee_method)
 
     @property
     def sex_label(self) -> str:

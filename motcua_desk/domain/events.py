@@ -22,7 +22,12 @@ Payloads by type (JSON-compatible; moments as ISO 8601 strings with offset):
 - rated: rating (1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng), reason (required for 3); at
   most one per dossier, only once the result was returned
 
-The received event's applicant may also hold birth_date (YYYY-MM-DD) and sex (male|female).
+- fee_recorded: amount (whole đồng) with method (cash|transfer|card|exempt) for a payment made
+  after intake, and/or receipt_ref (the e-receipt's reference); note
+
+The received event's applicant may also hold birth_date (YYYY-MM-DD) and sex (male|female);
+the received event may hold ticket (the queue ticket, e.g. "A023") and fee {amount, method,
+receipt_ref} (what was collected at intake), and its procedure fee_amount (the catalog's fee).
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ class EventType(StrEnum):
     VOIDED = "voided"
     PRINTED = "printed"
     RATED = "rated"
+    FEE_RECORDED = "fee_recorded"
 
 
 class ReturnMethod(StrEnum):

@@ -643,6 +643,7 @@ class LateEntry:
     finished_at: datetime | None
     extended: bool
     apology: Apology = Apology()
+    ticket: str = ""  # the queue ticket held at intake
 
 
 @dataclass(frozen=True)

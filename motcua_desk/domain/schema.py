@@ -30,6 +30,7 @@ from typing import Any
 
 from motcua_desk.domain.errors import DomainError
 from motcua_desk.domain.events import EventType
+from motcua_desk.domain.fees import TICKET_MAX, TICKET_RE, fee_problem
 
 MIN_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 MAX_MOMENT = datetime(2100, 1, 1, tzinfo=UTC)
@@ -215,7 +216,7 @@ _PROCEDURE = _obj(
     {"field": _NAME, "version": _int(0, 1_000_000), "time_amount": _number(0, 100_000),
      "time_unit": _SHORT, "time_label": _NAME, "time_text": _TEXT, "fee_text": _TEXT,
      "department": _NAME, "result": _TEXT, "result_place": _TEXT,
-     "legal_basis": _list(_TEXT)})
+     "legal_basis": _list(_TEXT), "fee_amount": _nullable(_int(0, 1_000_000_000))})
 _APPLICANT = _obj(
     {"name": _text(SHORT_MAX, required=True)},
     {"id_number": _text(20), "phone": _text(20), "address": _text(300), "email": _text(254),
@@ -225,6 +226,20 @@ _APPLICANT = _obj(
 _DOCUMENT = _obj({"name": _text(NAME_MAX, required=True)},
                  {"form": _SHORT, "count": _int(0, 999), "checked": _bool, "form_label": _SHORT})
 _LEDGER = _obj({"year": _int(2000, 2099), "number": _int(1, 10_000_000)}, {"book": _SHORT})
+
+
+
+def _ticket(v: Any) -> str:
+    if type(v) is not str or not 0 < len(v) <= TICKET_MAX or not TICKET_RE.match(v):
+        return f"must be a queue ticket (letters and digits, at most {TICKET_MAX})"
+    return ""
+
+
+def _fee(v: Any) -> str:
+    if not isinstance(v, Mapping):
+        return f"must be an object, not {type(v).__name__}"
+    return fee_problem(v, need_payment=True)
+
 
 # type → (required payload keys, optional payload keys)
 SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
@@ -236,7 +251,8 @@ SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
         {"documents": _list(_DOCUMENT), "sets": _int(1, 99),
          "channel": _one_of("direct", "post", "online"),
          "result_delivery": _one_of("counter", "post"), "due_explanation": _TEXT,
-         "ledger": _LEDGER, "desk_no": _int(0, 99), "note": _TEXT}),
+         "ledger": _LEDGER, "desk_no": _int(0, 99), "note": _TEXT, "ticket": _ticket,
+         "fee": _fee}),
     EventType.SUPPLEMENT_REQUESTED: (
         {"reason": _REQUIRED_TEXT},
         {"items": _list(_obj({"name": _text(NAME_MAX, required=True)},
@@ -262,6 +278,8 @@ SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
     EventType.VOIDED: ({}, {"reason": _TEXT}),
     EventType.PRINTED: ({}, {"form": _SHORT, "copy": _int(1, 1_000_000), "reprint": _bool}),
     EventType.RATED: ({"rating": _int(1, 3)}, {"reason": _TEXT}),
+    EventType.FEE_RECORDED: ({}, {"amount": lambda v: "", "method": lambda v: "",
+                                  "receipt_ref": _text(100), "note": _TEXT}),
 }
 
 UNSATISFIED = 3  # the rating that needs a reason
@@ -316,6 +334,10 @@ def problems(data: Mapping[str, Any]) -> list[str]:
     if (type_ == EventType.RATED and payload.get("rating") == UNSATISFIED
             and not (type(payload.get("reason")) is str and payload["reason"].strip())):
         out.append("payload.reason is required when the rating is 3 (Không hài lòng)")
+    if type_ == EventType.FEE_RECORDED:
+        problem = fee_problem(payload, need_payment=False)
+        if problem:
+            out.append(f"payload {problem}")
     return out
 
 

@@ -14,10 +14,13 @@ dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
     late_pdf(late, agency, tz, scope_label, made_on)   late dossiers and apologies, A4 landscape
     bieu06_xlsx / late_xlsx(…)                      the same as spreadsheets (XlsxWriter)
     notice_board_pdf(procedures, agency, day, hotline="")   Bảng niêm yết TTHC, A4, per field
+    cash_sheet_pdf / cash_sheet_xlsx(sheet, agency)   the day's fees per officer and fee type,
+                                                    A4, marked KHÔNG PHẢI BIÊN LAI
 """
 
 from __future__ import annotations
 
+from motcua_desk.printing.cash_sheet import NOT_A_RECEIPT, cash_sheet_pdf, cash_sheet_xlsx
 from motcua_desk.printing.fonts import FONT_FILES, register_fonts
 from motcua_desk.printing.forms import (
     FORM_TITLES,
@@ -43,12 +46,15 @@ __all__ = [
     "FONT_FILES",
     "FORMS",
     "FORM_TITLES",
+    "NOT_A_RECEIPT",
     "PAGE_SIZES",
     "BarcodeTooLong",
     "FormNotApplicable",
     "apology_pdf",
     "bieu06_pdf",
     "bieu06_xlsx",
+    "cash_sheet_pdf",
+    "cash_sheet_xlsx",
     "check_form",
     "control_pdf",
     "handoff_list_pdf",

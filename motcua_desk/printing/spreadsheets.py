@@ -250,8 +250,8 @@ def _roman(n: int) -> str:
 LATE_COLUMNS = ("STT", "Cơ quan, đơn vị", "Mã hồ sơ", "Mã thủ tục", "Thủ tục hành chính",
                 "Lĩnh vực", "Ngày nhận", "Hạn giải quyết", "Tình trạng", "Ngày có kết quả",
                 "Gia hạn đến", "Có văn bản xin lỗi (Mẫu 04)", "Ngày văn bản xin lỗi",
-                "Ngày in Mẫu 04", "Xin lỗi đúng thời hạn", "Lý do")
-LATE_WIDTHS = (6, 28, 27, 11, 44, 14, 15, 15, 22, 15, 15, 12, 15, 15, 12, 30)
+                "Ngày in Mẫu 04", "Xin lỗi đúng thời hạn", "Lý do", "Số phiếu xếp hàng")
+LATE_WIDTHS = (6, 28, 27, 11, 44, 14, 15, 15, 22, 15, 15, 12, 15, 15, 12, 30, 11)
 SUMMARY = (("Tổng số", None), ("Đã giải quyết quá hạn", "late"),
            ("Đang giải quyết, quá hạn", "overdue"), ("Đã gia hạn, đang giải quyết", "extended"),
            ("Đã có văn bản xin lỗi", "apology"))
@@ -311,6 +311,7 @@ def late_xlsx(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: s
         ws.write_string(row, 14, {True: "Đúng thời hạn", False: "Muộn", None: ""}[a.in_time],
                         fm["text"])
         ws.write_string(row, 15, a.reason, fm["text"])
+        ws.write_string(row, 16, getattr(e, "ticket", ""), fm["text"])
         row += 1
     last_data = max(row - 1, first_data)
     if late.entries:

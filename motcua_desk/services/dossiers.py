@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
-from motcua_desk.domain import cccd, codes, validation
+from motcua_desk.domain import cccd, codes, fees, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import DESK, RATINGS, DossierState, Status, extension_refused, fold
@@ -141,6 +141,8 @@ class DossierService(ServiceBase):
         today = self.cal.to_local(self.clock()).date()
         birth_date = cccd.birth_date_value(req.birth_date, today=today)
         sex = cccd.sex_value(req.sex)
+        ticket = fees.queue_ticket(req.ticket)
+        fee = self._intake_fee(req)
         sets = validation.count("sets", req.sets)
         note = validation.free_text("note", req.note, limit=500)
         if req.channel not in ("direct", "post", "online"):
@@ -177,6 +179,8 @@ class DossierService(ServiceBase):
                     "time_text": proc.time_text, "fee_text": proc.fee_text,
                     "department": proc.department, "result": proc.result,
                     "result_place": proc.result_place, "legal_basis": list(proc.legal_basis),
+                    **({"fee_amount": proc.fee_amount} if type(proc.fee_amount) is int
+                       and 0 <= proc.fee_amount <= fees.FEE_MAX else {}),
                 },
                 "applicant": {"name": name, "id_number": id_number, "phone": phone,
                               "address": address, "email": email,
@@ -195,6 +199,10 @@ class DossierService(ServiceBase):
             }
             if note:
                 payload["note"] = note
+            if ticket:
+                payload["ticket"] = ticket
+            if fee:
+                payload["fee"] = fee
             dossier_id = uuid7()
             _event, state = uow.append(dossier_id, EventType.RECEIVED, payload, received)
             if outcome == "supplement":
@@ -207,6 +215,42 @@ class DossierService(ServiceBase):
             detail = self._detail(uow, dossier_id)
         self.catalog.note_used(proc.code)  # committed: the picker ranks it by use
         return detail
+
+    @staticmethod
+    def _intake_fee(req: IntakeRequest) -> dict | None:
+        """The `fee` of the received event: None when nothing was said about money."""
+        given = req.fee_paid is not None and str(req.fee_paid).strip() != ""
+        if not given:
+            if req.fee_method or req.receipt_ref:
+                if req.fee_method and fees.fee_method(req.fee_method) == fees.EXEMPT:
+                    return fees.payment(0, fees.EXEMPT, req.receipt_ref)
+                raise ValidationError("fee_amount", "a payment method or receipt reference "
+                                      "was given without the amount collected",
+                                      code="fee_amount_missing")
+            return None
+        return fees.payment(req.fee_paid, req.fee_method or "cash", req.receipt_ref)
+
+    def record_fee(self, code: str, amount: int | str | None = None, method: str = "",
+                   receipt_ref: str = "", note: str = "") -> DossierDetail:
+        """A payment made after intake (amount and method), and/or the reference of the
+        e-receipt the province's system issued (alone: it goes to the last payment)."""
+        given = amount is not None and str(amount).strip() != ""
+        if given:
+            payload: dict = fees.payment(amount, method or "cash", receipt_ref)
+        else:
+            ref = fees.receipt_ref(receipt_ref)
+            if not ref:
+                raise ValidationError("fee_amount", "say the amount collected, or the receipt "
+                                      "reference", code="fee_amount_missing")
+            payload = {"receipt_ref": ref}
+        note = validation.free_text("note", note, limit=500)
+        if note:
+            payload["note"] = note
+
+        def build(uow: UnitOfWork, state: DossierState, now: datetime):
+            uow.append(state.dossier_id, EventType.FEE_RECORDED, payload, now)
+
+        return self._single(code, build)
 
     @staticmethod
     def _item(d: DocumentLine) -> dict:
@@ -485,8 +529,11 @@ class DossierService(ServiceBase):
         """One box: a code (or its beginning), a citizen ID, a phone, or words of a name typed
         without diacritics; plus filters. Newest first; page with before_pk."""
         q = (text or "").strip()
-        digits = q.replace(" ", "").replace(".", "")
         kwargs: dict = {}
+        q, born = _birth_date_term(q)
+        if born:
+            kwargs["birth_date"] = born
+        digits = q.replace(" ", "").replace(".", "")
         tail = codes.tail_of(q)
         if q and codes.looks_like_code(q):
             kwargs["code_prefix"] = codes.normalize(q)
@@ -596,6 +643,38 @@ class DossierService(ServiceBase):
             rows.sort(key=lambda r: (r.ledger_year, r.desk_no, r.ledger_number))
             return [views.view_from_row(r, cal) for r in rows]
 
+    def cash_sheet(self, day: date, officer: str = "") -> fees.CashSheet:
+        """The day's payments (at intake and after it), per officer and fee type: what the
+        daily cash sheet prints. Read from the day's received and fee_recorded events (by
+        the index on type and time), each dossier folded for its payments as they stand
+        now (a receipt reference recorded later shows)."""
+        cal = self.cal
+        start, end = self._day_start(day), self._day_start(day + timedelta(days=1))
+        officer = validation.free_text("officer", officer, limit=100)
+        with self.store.read() as session:
+            found = session.execute(
+                select(EventRow.id, EventRow.dossier_id).where(
+                    EventRow.type.in_([str(EventType.RECEIVED), str(EventType.FEE_RECORDED)]),
+                    EventRow.occurred_at >= start, EventRow.occurred_at < end)).all()
+            wanted = {event_id for event_id, _ in found}
+            dossier_ids = list(dict.fromkeys(d for _, d in found))
+            events = repo.load_events_many(session, dossier_ids)
+        rows = []
+        for dossier_id in dossier_ids:
+            state = fold(dossier_id, events.get(dossier_id, []))
+            proc, applicant = state.procedure, state.applicant
+            note = "Hồ sơ đã hủy" if state.status == Status.VOIDED else ""
+            for f in state.fees:
+                if f["event_id"] not in wanted or (officer and f["officer"] != officer):
+                    continue
+                rows.append(fees.CashRow(
+                    at=cal.to_local(f["at"]), officer=f["officer"], code=state.code,
+                    ticket=state.ticket, applicant=applicant.get("name", ""),
+                    procedure_code=proc.get("code", ""), procedure_name=proc.get("name", ""),
+                    amount=f["amount"], method=f["method"], receipt_ref=f["receipt_ref"],
+                    note=note))
+        return fees.cash_sheet(day, rows, officer)
+
     def handoffs_on(self, day: date, department: str = "") -> list[HandoffEntry]:
         """The daily handoff list: dossiers handed to departments that day and results taken
         back, optionally for one department; in the order they happened."""
@@ -649,6 +728,20 @@ class DossierService(ServiceBase):
             if row is None:
                 raise NotFound(f"no sync exception {event_id!r}", code="unknown_conflict")
             row.acknowledged = True
+
+
+def _birth_date_term(q: str) -> tuple[str, str]:
+    """A date of birth written DD/MM/YYYY among the search words ("nguyen van a 15/03/1985"):
+    (the rest, the ISO date), or (q, "") when there is none."""
+    words = q.split()
+    for i, word in enumerate(words):
+        if word.count("/") == 2:
+            try:
+                iso = cccd.birth_date_value(word)
+            except ValidationError:
+                continue
+            return " ".join(words[:i] + words[i + 1:]), iso
+    return q, ""
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -18,9 +18,11 @@ from motcua_desk.domain.dto import (
     DocumentLine,
     DossierView,
     EventView,
+    FeePayment,
     StepView,
 )
 from motcua_desk.domain.events import Event, EventType
+from motcua_desk.domain.fees import FEE_METHOD_LABELS_VI, vnd
 from motcua_desk.store.models import ConflictRow, DossierRow
 
 DESK_LABEL = "Bộ phận Một cửa"
@@ -72,7 +74,20 @@ def view_from_state(state: DossierState, cal: WorkCalendar, pk: int = 0) -> Doss
         documents=_documents(state.documents), last_supplement=dict(state.last_supplement),
         prints=dict(state.prints), conflict_count=len(state.conflicts), pk=pk,
         legal_basis=tuple(p.get("legal_basis", ())), birth_date=a.get("birth_date", ""),
-        sex=a.get("sex", ""), rating=state.rating, rating_reason=state.rating_reason)
+        sex=a.get("sex", ""), rating=state.rating, rating_reason=state.rating_reason,
+        ticket=state.ticket, fee_amount=_fee_due(p.get("fee_amount")),
+        fee_paid=sum(f["amount"] for f in state.fees),
+        fee_method=state.fees[-1]["method"] if state.fees else "",
+        receipt_ref=state.receipt_ref, fees=tuple(fee_payment(f, cal) for f in state.fees))
+
+
+def _fee_due(value) -> int | None:
+    return value if type(value) is int else None
+
+
+def fee_payment(f, cal: WorkCalendar) -> FeePayment:
+    return FeePayment(event_id=f["event_id"], at=cal.to_local(f["at"]), officer=f["officer"],
+                      amount=f["amount"], method=f["method"], receipt_ref=f["receipt_ref"])
 
 
 def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:
@@ -93,7 +108,9 @@ def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:
         location_since=_local(cal, row.location_since), supplement_count=row.supplement_count,
         result_at=_local(cal, row.result_at), returned_at=_local(cal, row.returned_at),
         returned_to=row.returned_to, return_method=row.return_method, closing_reason="",
-        conflict_count=row.conflict_count, pk=row.pk)
+        conflict_count=row.conflict_count, pk=row.pk, birth_date=row.applicant_birth_date,
+        sex=row.applicant_sex, ticket=row.queue_ticket, fee_paid=row.fee_paid,
+        fee_method=row.fee_method, receipt_ref=row.fee_receipt_ref)
 
 
 def event_summary(ev: Event) -> str:
@@ -101,7 +118,17 @@ def event_summary(ev: Event) -> str:
     label = EVENT_LABELS_VI.get(str(ev.type), str(ev.type))
     match ev.type:
         case EventType.RECEIVED:
-            return f"{label}: {p.get('code', '')} — {p.get('procedure', {}).get('name', '')}"
+            ticket = f" (số thứ tự {p['ticket']})" if p.get("ticket") else ""
+            return (f"{label}: {p.get('code', '')} — {p.get('procedure', {}).get('name', '')}"
+                    f"{ticket}")
+        case EventType.FEE_RECORDED:
+            parts = []
+            if "amount" in p:
+                how = FEE_METHOD_LABELS_VI.get(p.get("method", ""), p.get("method", ""))
+                parts.append(f"{vnd(p['amount'])} đ ({how.lower()})")
+            if p.get("receipt_ref"):
+                parts.append(f"biên lai điện tử {p['receipt_ref']}")
+            return f"{label}: {', '.join(parts)}"
         case EventType.HANDED_OFF | EventType.RESULT_RECEIVED:
             giver = f" ({p['giver']} → {p['receiver']})" if p.get("giver") and p.get(
                 "receiver") else ""
@@ -197,7 +224,7 @@ def step_views(state: DossierState, events: list[Event], cal: WorkCalendar,
 
 
 ACTIONS = ("handoff", "receive_result", "supplement", "resubmit", "refuse", "extend", "return",
-           "stop", "note", "void", "reprint")
+           "stop", "note", "void", "reprint", "fee")
 
 
 def allowed_actions(state: DossierState) -> tuple[str, ...]:
@@ -218,6 +245,7 @@ def allowed_actions(state: DossierState) -> tuple[str, ...]:
         "note": True,
         "void": s in ALLOWED[EventType.VOIDED],
         "reprint": True,
+        "fee": s in ALLOWED[EventType.FEE_RECORDED],
     }
     return tuple(a for a in ACTIONS if ok[a])
 

@@ -399,6 +399,7 @@ class ReportService(ServiceBase):
         if not entries:
             return late_report(period, entries)
         steps: dict[str, list] = {}
+        tickets: dict[str, str] = {}
         with self.store.read() as session:
             raw = _dbapi(session)
             ids = [e.dossier_id for e in entries]
@@ -408,6 +409,9 @@ class ReportService(ServiceBase):
                 for dossier_id, type_, at, due, reason, form in raw.execute(sql, chunk):
                     steps.setdefault(dossier_id, []).append(
                         (type_, _utc(at), _utc_or_iso(due), reason or "", form or ""))
+                tickets.update(raw.execute(
+                    "SELECT id, queue_ticket FROM dossiers WHERE queue_ticket != '' AND id IN "
+                    f"({','.join('?' * len(chunk))})", chunk))
         cal = self.calendar.calendar() if self.calendar is not None else None
         by_id = {f.dossier_id: f for f in facts}
         done = []
@@ -418,6 +422,8 @@ class ReportService(ServiceBase):
                 if due is not None:
                     limit = cal.subtract_working_time(cal.to_local(due), cal.hours.day_length)
                     apology = replace(apology, in_time=apology.at <= limit)
+            if e.dossier_id in tickets:
+                e = replace(e, ticket=tickets[e.dossier_id])
             done.append(replace(e, apology=apology) if apology != Apology() else e)
         return late_report(period, done)
 
@@ -502,7 +508,7 @@ def late_json(late: LateReport, tz: ZoneInfo) -> dict:
             "apology": a.at is not None, "apology_at": _local_minute(a.at, tz),
             "apology_new_due_at": _local_minute(a.new_due, tz), "apology_reason": a.reason,
             "apology_printed_at": _local_minute(a.printed_at, tz),
-            "apology_in_time": a.in_time,
+            "apology_in_time": a.in_time, "ticket": e.ticket,
         }
 
     return {

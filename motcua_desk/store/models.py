@@ -118,9 +118,19 @@ class DossierRow(Base):
     conflict_count: Mapped[int] = mapped_column(Integer, default=0)
     event_count: Mapped[int] = mapped_column(Integer, default=0)
     last_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Schema 0003: date of birth and sex of the applicant, the queue ticket, the fees.
+    applicant_birth_date: Mapped[str] = mapped_column(String(10), default="")  # YYYY-MM-DD
+    applicant_sex: Mapped[str] = mapped_column(String(6), default="")  # male | female
+    queue_ticket: Mapped[str] = mapped_column(String(12), default="")
+    fee_paid: Mapped[int] = mapped_column(BigInteger, default=0)  # đồng, all payments
+    fee_method: Mapped[str] = mapped_column(String(10), default="")  # of the last payment
+    fee_receipt_ref: Mapped[str] = mapped_column(String(100), default="")  # the last one
 
     __table_args__ = (
         Index("ix_dossiers_status_due", "status", "due_at"),
+        Index("ix_dossiers_birth", "applicant_birth_date",
+              sqlite_where=text("applicant_birth_date != ''")),
+        Index("ix_dossiers_ticket", "queue_ticket", sqlite_where=text("queue_ticket != ''")),
         Index("ix_dossiers_received", "received_at"),
         Index("ix_dossiers_id_number", "id_number"),
         Index("ix_dossiers_phone", "phone"),

@@ -20,7 +20,8 @@ PROJECTION_COLUMNS: tuple[str, ...] = (
     "sets", "channel", "received_at", "due_at", "original_due_at", "result_at", "returned_at",
     "returned_to", "return_method", "location", "location_since", "desk_no", "ledger_year",
     "ledger_number", "supplement_count", "extended", "conflict_count", "event_count",
-    "last_hlc")
+    "last_hlc", "applicant_birth_date", "applicant_sex", "queue_ticket", "fee_paid",
+    "fee_method", "fee_receipt_ref")
 MOMENT_COLUMNS = ("received_at", "due_at", "original_due_at", "result_at", "returned_at",
                   "location_since")  # stored as UtcDateTime text
 
@@ -47,6 +48,8 @@ def projection_row_of(fields: Mapping[str, Any]) -> list[Any]:
     proc = fields["procedure"]
     ledger = fields["ledger"]
     name = applicant.get("name", "")
+    birth, sex = applicant.get("birth_date", ""), applicant.get("sex", "")
+    fees = fields["fees"]
     return [
         fields["code"], str(fields["status"]), NATIONAL_STATUS[fields["status"]],
         proc.get("code", ""), proc.get("name", ""), proc.get("field", ""),
@@ -57,4 +60,7 @@ def projection_row_of(fields: Mapping[str, Any]) -> list[Any]:
         fields["returned_to"], fields["return_method"], fields["location"],
         fields["location_since"], fields["desk_no"], int(ledger.get("year", 0)),
         int(ledger.get("number", 0)), fields["supplement_count"], fields["extended"],
-        len(fields["conflicts"]), fields["event_count"], fields["last_hlc"]]
+        len(fields["conflicts"]), fields["event_count"], fields["last_hlc"],
+        birth if type(birth) is str else "", sex if type(sex) is str else "", fields["ticket"],
+        sum(f["amount"] for f in fees), fees[-1]["method"] if fees else "",
+        fields["receipt_ref"]]

@@ -272,10 +272,14 @@ def fts_query(terms: Sequence[str]) -> str:
 
 def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix: str = "",
                     digits: str = "", codes: Sequence[str] = (), filters: Filters = Filters(),
-                    limit: int = 50, before_pk: int | None = None) -> list[DossierRow]:
+                    limit: int = 50, before_pk: int | None = None, birth_date: str = ""
+                    ) -> list[DossierRow]:
     """Newest first (by pk), `limit` rows, keyset-paged with before_pk. `codes` (whole codes,
     from a typed tail) and `digits` (citizen ID / phone) are alternatives: either matches."""
     clauses = _filter_clauses(filters)
+    if birth_date:  # (the partial index on applicant_birth_date)
+        clauses.append(and_(DossierRow.applicant_birth_date == birth_date,
+                            DossierRow.applicant_birth_date != ""))
     if code_prefix:
         clauses.append(and_(DossierRow.code >= code_prefix, DossierRow.code < code_prefix + "~"))
     either = []

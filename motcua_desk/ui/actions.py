@@ -10,7 +10,7 @@ Keys, chosen for a counter officer who keeps one hand on the scanner:
   Ctrl+Shift+N clear the form.
   Dossier: Ctrl+G hand off, Ctrl+K result received, Ctrl+B supplement, Ctrl+U supplement
   received, Ctrl+T refuse, Ctrl+H apology and new date, Ctrl+R return, Ctrl+D stop,
-  Ctrl+M note, Ctrl+Del void, Ctrl+P print again.
+  Ctrl+M note, Ctrl+Del void, Ctrl+P print again, Ctrl+E fee or e-receipt code.
 The same letter means the same thing wherever it works (B = bổ sung, T = từ chối).
 """
 
@@ -55,6 +55,7 @@ class ActionId(Enum):
     NOTE = auto()
     VOID = auto()
     REPRINT = auto()
+    FEE = auto()
 
 
 NAVIGATION = (ActionId.GO_INTAKE, ActionId.GO_DOSSIERS, ActionId.GO_HANDOFF,
@@ -67,6 +68,7 @@ DOSSIER = {
     "supplement": ActionId.SUPPLEMENT, "resubmit": ActionId.RESUBMIT, "refuse": ActionId.REFUSE,
     "extend": ActionId.EXTEND, "return": ActionId.RETURN, "stop": ActionId.STOP,
     "note": ActionId.NOTE, "void": ActionId.VOID, "reprint": ActionId.REPRINT,
+    "fee": ActionId.FEE,
 }
 
 
@@ -123,6 +125,9 @@ def _specs() -> dict[ActionId, tuple[str, str, str]]:
         ActionId.NOTE: (translate("Actions", "&Note…"), "Ctrl+M", translate("Actions", "Add a note to the dossier")),
         ActionId.VOID: (translate("Actions", "&Void…"), "Ctrl+Del", translate("Actions", "Void a dossier entered by mistake")),
         ActionId.REPRINT: (translate("Actions", "&Print again…"), "Ctrl+P", translate("Actions", "Print one of the dossier's forms")),
+        ActionId.FEE: (translate("Actions", "Fee, e-re&ceipt…"), "Ctrl+E",
+                       translate("Actions", "Record a fee paid after intake, or the "
+                                 "e-receipt's lookup code")),
     }
 
 

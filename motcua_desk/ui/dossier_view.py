@@ -130,7 +130,8 @@ class DossierView(QWidget):
             ("location", self.tr("Now at")), ("ledger", self.tr("Ledger")),
             ("supplements", self.tr("Supplement requests")), ("returned", self.tr("Returned")),
             ("reason", self.tr("Reason")), ("prints", self.tr("Printed")),
-            ("rating", self.tr("Satisfaction")),
+            ("rating", self.tr("Satisfaction")), ("ticket", self.tr("Queue ticket")),
+            ("fee", self.tr("Fee collected")),
         ]
         half = (len(names) + 1) // 2
         for i, (key, title) in enumerate(names):
@@ -224,7 +225,7 @@ class DossierView(QWidget):
             "handoff": self.handoff, "receive_result": self.receive_result,
             "supplement": self.supplement, "resubmit": self.resubmit, "refuse": self.refuse,
             "extend": self.extend, "return": self.return_result, "stop": self.stop,
-            "note": self.note, "void": self.void, "reprint": self.reprint,
+            "note": self.note, "void": self.void, "reprint": self.reprint, "fee": self.fee,
         }
         for name, action_id in DOSSIER.items():
             self.actions.connect(action_id, lambda n=name, h=handlers[name]: self._run(n, h))
@@ -350,10 +351,26 @@ class DossierView(QWidget):
         v["rating"].setText(self.tr("{rating} — {reason}").format(
             rating=labels.rating_label(rating), reason=d.rating_reason)
             if rating and d.rating_reason else labels.rating_label(rating))
+        v["ticket"].setText(getattr(d, "ticket", ""))
+        v["fee"].setText(self._fee_text(d))
         for key, value in v.items():  # an empty line says nothing: leave it out
             shown = bool(value.text())
             value.setVisible(shown)
             self._captions[key].setVisible(shown)
+
+    def _fee_text(self, d: Any) -> str:
+        """Each payment: amount, method, the e-receipt reference (the officer's, the day)."""
+        parts = []
+        for f in getattr(d, "fees", ()):
+            text = self.tr("{amount} ({method}, {when})").format(
+                amount=labels.fmt_vnd(f.amount), method=labels.fee_method_label(f.method),
+                when=labels.fmt_moment(f.at))
+            if f.receipt_ref:
+                text += " — " + self.tr("e-receipt {ref}").format(ref=f.receipt_ref)
+            parts.append(text)
+        if not parts and getattr(d, "receipt_ref", ""):
+            parts.append(self.tr("e-receipt {ref}").format(ref=d.receipt_ref))
+        return "; ".join(parts)
 
     def _fill_documents(self, documents) -> None:
         t = self.documents
@@ -569,6 +586,20 @@ class DossierView(QWidget):
             lambda svc, r=dlg.reason: svc.dossiers.void(code, r),
             done_text=self.tr("{code} voided.")))
 
+    def fee(self) -> None:
+        """A payment after intake, or the e-receipt's lookup code (Phí, lệ phí)."""
+        from motcua_desk.ui.fee_dialog import FeeDialog
+
+        d = self.detail.dossier
+        due = (labels.fmt_vnd(d.fee_amount) if isinstance(d.fee_amount, int) and d.fee_amount
+               else self.tr("none (free)") if d.fee_amount == 0 else d.fee_text)
+        dialog = FeeDialog(due or "—", self._fee_text(d) or "—", self)
+        code = d.code
+        self._open(dialog, lambda dlg: self._mutate(
+            lambda svc, a=dlg.amount, m=dlg.method, r=dlg.receipt_ref:
+            svc.dossiers.record_fee(code, a, m if a is not None else "", r),
+            done_text=self.tr("{code}: fee recorded.")))
+
     def reprint(self) -> None:
         """Ask which form (those the dossier's history calls for), then print it."""
         code = self.code
@@ -589,7 +620,19 @@ def _event_detail(ev: Any) -> str:
     p = ev.payload
     match ev.type:
         case "received":
-            return str(p.get("code", ""))
+            fee = p.get("fee") if isinstance(p.get("fee"), dict) else {}
+            extra = [f"{labels.fmt_vnd(fee['amount'])} ({labels.fee_method_label(fee['method'])})"
+                     if type(fee.get("amount")) is int and fee.get("method") else "",
+                     str(p.get("ticket", ""))]
+            return " · ".join([str(p.get("code", ""))] + [x for x in extra if x])
+        case "fee_recorded":
+            parts = []
+            if type(p.get("amount")) is int:
+                parts.append(f"{labels.fmt_vnd(p['amount'])} "
+                             f"({labels.fee_method_label(str(p.get('method', '')))})")
+            if p.get("receipt_ref"):
+                parts.append(str(p["receipt_ref"]))
+            return " · ".join(parts)
         case "returned":
             return f"{p.get('to_name', '')} ({labels.return_method_label(p.get('method', ''))})"
         case "printed":

@@ -64,6 +64,10 @@ def field_label(name: str) -> str:
         "issue_date": translate("Errors", "Date of issue"),
         "sex": translate("Errors", "Sex"),
         "rating_reason": translate("Errors", "Reason for the rating"),
+        "ticket": translate("Errors", "Queue ticket"),
+        "fee_amount": translate("Errors", "Fee collected"),
+        "fee_method": translate("Errors", "Payment method"),
+        "receipt_ref": translate("Errors", "E-receipt reference"),
     }
     return names.get(name, name.replace("_", " "))
 
@@ -175,6 +179,24 @@ def texts() -> dict[str, str]:
         "rating_reason_required": translate("Errors", "“Not satisfied” needs a reason: ask the "
                                             "citizen what went wrong."),
         "address_too_long": translate("Errors", "The address is longer than {max} characters."),
+        "ticket_too_long": translate("Errors", "The queue ticket is longer than {max} "
+                                     "characters."),
+        "ticket_format": translate("Errors", "A queue ticket is letters and digits, for example "
+                                   "A023 or B-105."),
+        "fee_not_number": translate("Errors", "The fee is not a whole number of đồng (for "
+                                    "example 20000 or 20.000)."),
+        "fee_negative": translate("Errors", "The fee collected cannot be negative."),
+        "fee_too_large": translate("Errors", "The fee is too large: check the amount."),
+        "fee_method": translate("Errors", "Choose the payment method: cash, bank transfer, card "
+                                "or exempt."),
+        "fee_exempt_amount": translate("Errors", "An exempt fee collects nothing: the amount "
+                                       "must be 0."),
+        "fee_zero": translate("Errors", "Nothing collected: write the amount, or choose "
+                              "“exempt”."),
+        "fee_amount_missing": translate("Errors", "Write the amount collected (or only the "
+                                        "e-receipt reference, after intake)."),
+        "receipt_ref_format": translate("Errors", "An e-receipt reference is letters, digits "
+                                        "and - / . _ # :"),
         "required": translate("Errors", "{field} must not be empty."),
         "control_char": translate("Errors", "{field} contains an invisible control character "
                                   "({char}): type it again without it."),

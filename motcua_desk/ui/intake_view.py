@@ -19,7 +19,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
+    QFormLayout,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.domain import cccd, validation
+from motcua_desk.domain import cccd, fees, validation
 from motcua_desk.domain.dto import DocumentLine, IntakeRequest
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
@@ -46,6 +49,7 @@ DUE_DELAY_MS = 250
 DUE_REFRESH_MS = 30_000
 
 _FIELDS = ("applicant_name", "id_number", "phone", "address", "email", "birth_date")
+_COUNTER_FIELDS = ("ticket", "fee_amount", "receipt_ref")  # checked too, not focused first
 _FROM_CARD_STYLE = "background: #fff8d6;"  # a field the ID card's QR filled: to be checked
 
 
@@ -96,6 +100,7 @@ class IntakeView(QWidget):
         self._add_birth_and_sex()
         self._edits["birth_date"] = self.birthEdit
         self._error_labels["birth_date"] = self.birthError
+        self._add_ticket_and_fee()
         self._from_card: set[str] = set()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._due_timer = QTimer(self, singleShot=True, interval=DUE_DELAY_MS)
@@ -166,6 +171,98 @@ class IntakeView(QWidget):
         QWidget.setTabOrder(self.birthEdit, self.sexCombo)
         QWidget.setTabOrder(self.sexCombo, ui.documentsTable)
 
+    def _add_ticket_and_fee(self) -> None:
+        """The queue ticket (in the details) and the fee (its own group under them): built
+        here, not in forms/intake.ui, like the date of birth."""
+        ui = self.ui
+        self.ticketEdit = QLineEdit(ui.detailsGroup)
+        self.ticketEdit.setObjectName("ticketEdit")
+        self.ticketEdit.setMaxLength(40)  # longer is refused with a message, not cut
+        self.ticketEdit.setPlaceholderText(self.tr("e.g. A023 (typed or scanned)"))
+        ticket_label = QLabel(self.tr("&Queue ticket:"), ui.detailsGroup)
+        ticket_label.setBuddy(self.ticketEdit)
+        self.ticketError = QLabel(ui.detailsGroup)
+        self.ticketError.setObjectName("ticketError")
+        self.ticketError.setStyleSheet("color: #b00020;")
+        self.ticketError.setWordWrap(True)
+        ui.detailsLayout.insertRow(0, ticket_label, self.ticketEdit)
+        ui.detailsLayout.insertRow(1, None, self.ticketError)
+
+        self.feeGroup = QGroupBox(self.tr("5. Fee"), self)
+        self.feeGroup.setObjectName("feeGroup")
+        form = QFormLayout(self.feeGroup)
+        self.feeDue = QLabel(self.feeGroup)
+        self.feeDue.setObjectName("feeDue")
+        self.feeDue.setWordWrap(True)
+        self.feeEdit = QLineEdit(self.feeGroup)
+        self.feeEdit.setObjectName("feeEdit")
+        self.feeEdit.setMaxLength(20)
+        self.feeEdit.setPlaceholderText(self.tr("đồng, e.g. 20.000 (empty: nothing collected)"))
+        fee_label = QLabel(self.tr("Co&llected:"), self.feeGroup)
+        fee_label.setBuddy(self.feeEdit)
+        self.feeError = QLabel(self.feeGroup)
+        self.feeError.setObjectName("feeError")
+        self.feeError.setStyleSheet("color: #b00020;")
+        self.feeError.setWordWrap(True)
+        self.feeMethodCombo = QComboBox(self.feeGroup)
+        self.feeMethodCombo.setObjectName("feeMethodCombo")
+        for method in labels.FEE_METHODS:
+            self.feeMethodCombo.addItem(labels.fee_method_label(method), method)
+        method_label = QLabel(self.tr("Paid b&y:"), self.feeGroup)
+        method_label.setBuddy(self.feeMethodCombo)
+        self.receiptEdit = QLineEdit(self.feeGroup)
+        self.receiptEdit.setObjectName("receiptEdit")
+        self.receiptEdit.setMaxLength(80)
+        self.receiptEdit.setPlaceholderText(self.tr("when the e-receipt system issued one"))
+        receipt_label = QLabel(self.tr("E-receipt loo&kup code:"), self.feeGroup)
+        receipt_label.setBuddy(self.receiptEdit)
+        self.receiptError = QLabel(self.feeGroup)
+        self.receiptError.setObjectName("receiptError")
+        self.receiptError.setStyleSheet("color: #b00020;")
+        self.receiptError.setWordWrap(True)
+        form.addRow(self.tr("Due:"), self.feeDue)
+        form.addRow(fee_label, self.feeEdit)
+        form.addRow(None, self.feeError)
+        form.addRow(method_label, self.feeMethodCombo)
+        form.addRow(receipt_label, self.receiptEdit)
+        form.addRow(None, self.receiptError)
+        column = ui.rightColumn
+        column.insertWidget(column.indexOf(ui.detailsGroup) + 1, self.feeGroup)
+        self._edits.update(ticket=self.ticketEdit, fee_amount=self.feeEdit,
+                           receipt_ref=self.receiptEdit)
+        self._error_labels.update(ticket=self.ticketError, fee_amount=self.feeError,
+                                  receipt_ref=self.receiptError)
+        QWidget.setTabOrder(ui.deliveryCombo, self.ticketEdit)
+        QWidget.setTabOrder(self.ticketEdit, self.feeEdit)
+        QWidget.setTabOrder(self.feeEdit, self.feeMethodCombo)
+        QWidget.setTabOrder(self.feeMethodCombo, self.receiptEdit)
+        QWidget.setTabOrder(self.receiptEdit, ui.noteEdit)
+        self._show_fee_due(None)
+
+    def _show_fee_due(self, procedure: Any) -> None:
+        if procedure is None:
+            self.feeDue.setText(self.tr("Choose a procedure to see the fee."))
+            self.feeDue.setToolTip("")
+            return
+        amount = getattr(procedure, "fee_amount", None)
+        if amount == 0:
+            text = self.tr("none (free)")
+        elif isinstance(amount, int):
+            text = "<b>" + labels.fmt_vnd(amount) + "</b>"
+        else:
+            text = _html(procedure.fee_text) or self.tr("as the catalog says")
+        self.feeDue.setText(text)
+        self.feeDue.setToolTip(procedure.fee_text)
+
+    def fill_ticket(self, ticket: str) -> None:
+        """A scanned queue ticket: into its field, checked, and the form goes on where it was."""
+        focus = QApplication.focusWidget()
+        self.ticketEdit.setText(ticket.strip())
+        self._touched.add("ticket")
+        self._validate("ticket")
+        if focus is not None and focus.isVisible():
+            focus.setFocus()
+
     def fill_from_card(self, card: Any) -> None:
         """Fill the applicant from a parsed ID card (domain.cccd.CitizenCard); the fields it
         filled are marked until the officer edits them, and nothing else is touched."""
@@ -219,7 +316,7 @@ class IntakeView(QWidget):
             edit.textEdited.connect(lambda _t, n=name: self._on_edited(n))
             edit.editingFinished.connect(lambda n=name: self._on_left(n))
         for edit in (ui.nameEdit, ui.idEdit, ui.phoneEdit, ui.addressEdit, ui.emailEdit,
-                     self.birthEdit):
+                     self.birthEdit, self.ticketEdit, self.feeEdit, self.receiptEdit):
             edit.returnPressed.connect(self.focusNextChild)
         self.sexCombo.activated.connect(lambda _i: self.sexCombo.setStyleSheet(""))
         ui.noteEdit.returnPressed.connect(self.save)
@@ -338,6 +435,7 @@ class IntakeView(QWidget):
                 name=_html(procedure.name), code=procedure.code, field=_html(procedure.field),
                 time=_html(procedure.time_label), department=_html(procedure.department)))
         self._fill_documents(procedure.documents)
+        self._show_fee_due(procedure)
         self.refresh_due()
         self.focus_first()
 
@@ -426,7 +524,9 @@ class IntakeView(QWidget):
             {"applicant_name": validation.applicant_name, "id_number": validation.citizen_id,
              "phone": validation.phone, "email": validation.email,
              "address": validation.address,
-             "birth_date": lambda t: cccd.birth_date_value(t, today=self.ctx.today())}[name](text)
+             "birth_date": lambda t: cccd.birth_date_value(t, today=self.ctx.today()),
+             "ticket": fees.queue_ticket, "receipt_ref": fees.receipt_ref,
+             "fee_amount": lambda t: fees.fee_amount(t) if t.strip() else 0}[name](text)
         except ValidationError as err:
             self.show_field_error(name, errors.message(err))
             return errors.message(err)
@@ -451,7 +551,7 @@ class IntakeView(QWidget):
             self.ui.procedureSearch.setFocus()
             return False
         first_bad = None
-        for name in _FIELDS:
+        for name in _FIELDS + _COUNTER_FIELDS:
             self._touched.add(name)
             if self._validate(name) and first_bad is None:
                 first_bad = name
@@ -471,7 +571,17 @@ class IntakeView(QWidget):
             email=ui.emailEdit.text(), sets=ui.setsSpin.value(),
             channel=ui.channelCombo.currentData(), result_delivery=ui.deliveryCombo.currentData(),
             note=ui.noteEdit.text(), documents=self.documents(),
-            birth_date=self.birthEdit.text(), sex=self.sexCombo.currentData() or "")
+            birth_date=self.birthEdit.text(), sex=self.sexCombo.currentData() or "",
+            ticket=self.ticketEdit.text(), fee_paid=self.feeEdit.text().strip() or None,
+            fee_method=self._fee_method(), receipt_ref=self.receiptEdit.text())
+
+    def _fee_method(self) -> str:
+        """The method when something was said about money: an amount, a receipt reference, or
+        'exempt' chosen; "" otherwise (the combo alone, at its default, records nothing)."""
+        method = self.feeMethodCombo.currentData() or ""
+        if self.feeEdit.text().strip() or self.receiptEdit.text().strip() or method == "exempt":
+            return method
+        return ""
 
     # --- the three outcomes -------------------------------------------------------------------
     def save(self) -> None:
@@ -610,6 +720,8 @@ class IntakeView(QWidget):
         ui.channelCombo.setCurrentIndex(0)
         ui.deliveryCombo.setCurrentIndex(0)
         ui.noteEdit.clear()
+        self.feeMethodCombo.setCurrentIndex(0)
+        self._show_fee_due(None)
         ui.dueLabel.setText(self.tr("Choose a procedure to see the return date."))
         ui.dueExplanation.setText("")
         self._due_gen += 1

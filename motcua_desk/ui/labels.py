@@ -49,6 +49,7 @@ def event_label(event_type: str) -> str:
         "voided": translate("Labels", "Voided"),
         "printed": translate("Labels", "Printed"),
         "rated": translate("Labels", "Satisfaction rated"),
+        "fee_recorded": translate("Labels", "Fee recorded"),
     }
     return labels.get(event_type, event_type)
 
@@ -62,6 +63,20 @@ def rating_label(rating: int) -> str:
 def sex_label(sex: str) -> str:
     labels = {"male": translate("Labels", "Male"), "female": translate("Labels", "Female")}
     return labels.get(sex, "")
+
+
+def fee_method_label(method: str) -> str:
+    labels = {"cash": translate("Labels", "Cash"), "transfer": translate("Labels", "Bank transfer"),
+              "card": translate("Labels", "Card"), "exempt": translate("Labels", "Exempt")}
+    return labels.get(method, method)
+
+
+FEE_METHODS = ("cash", "transfer", "card", "exempt")
+
+
+def fmt_vnd(amount: int) -> str:
+    """20000 -> "20.000 đ"."""
+    return f"{amount:,} đ".replace(",", ".")
 
 
 def timing_label(timing: str) -> str:
@@ -114,6 +129,7 @@ def form_title(kind: str) -> str:
         "control": translate("Labels", "Handoff control sheet (Form 06)"),
         "ledger": translate("Labels", "Dossier ledger (Form 07)"),
         "handoff_list": translate("Labels", "Daily handoff list"),
+        "cash_sheet": translate("Labels", "Daily cash sheet (not a receipt)"),
     }
     return labels.get(kind, kind)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from motcua_desk.domain import cccd
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.fees import looks_like_ticket
 from motcua_desk.ui import labels
 from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
 from motcua_desk.ui.context import (
@@ -708,6 +709,10 @@ class MainWindow(QMainWindow):
             window = self  # the citizen's rating window: not a dialog to close first
         if cccd.looks_like_card_qr(scan.code):
             self._on_card_scan(scan.code, window)
+            return
+        if (window is self and self.stack.currentWidget() is self.intake_view
+                and looks_like_ticket(scan.code)):
+            self.intake_view.fill_ticket(scan.code)  # a queue ticket (A023), not a dossier
             return
         code = dossier_codes.normalize(scan.code)
         if window is not self:

@@ -62,7 +62,9 @@ class DossierTableModel(QAbstractTableModel):
     """Dossier rows (DossierView) for the list screens."""
 
     loaded = Signal(int)  # rows now held, after each page
-    COLUMNS = ("code", "applicant", "procedure", "status", "received", "due", "location")
+    # (the ticket and the date of birth last: the screens size the first columns by position)
+    COLUMNS = ("code", "applicant", "procedure", "status", "received", "due", "location",
+               "ticket", "born")
 
     def __init__(self, worker: Worker, parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE, now: Callable[[], datetime] | None = None) -> None:
@@ -149,7 +151,8 @@ class DossierTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
-            "code": self.tr("Dossier code"), "applicant": self.tr("Applicant"),
+            "code": self.tr("Dossier code"), "ticket": self.tr("Ticket"),
+            "applicant": self.tr("Applicant"), "born": self.tr("Born"),
             "procedure": self.tr("Procedure"), "status": self.tr("Status"),
             "received": self.tr("Received"), "due": self.tr("Return at"),
             "location": self.tr("Where"),
@@ -164,7 +167,9 @@ class DossierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "code": view.code,
+                "ticket": view.ticket,
                 "applicant": view.applicant_name,
+                "born": view.birth_date_label,
                 "procedure": view.procedure_name,
                 "status": labels.status_label(view.status),
                 "received": labels.fmt_moment(view.received_at),

@@ -107,7 +107,7 @@ class SearchView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((205, 160, 300, 150, 115, 115, 150)):
+        for column, width in enumerate((205, 160, 300, 150, 115, 115, 150, 70, 90)):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

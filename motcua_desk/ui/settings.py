@@ -11,7 +11,8 @@ Keys (INI format, so that IT can read and fix the file by hand):
     ui/language                        "vi" (default) or "en"
     window/geometry, window/state      QMainWindow.saveGeometry / saveState
     printing/<kind>/printer            printer name for that kind of form (slip, supplement,
-                                       refusal, apology, stop, control, ledger, handoff_list)
+                                       refusal, apology, stop, control, ledger, handoff_list,
+                                       cash_sheet)
     printing/<kind>/paper              page size name, e.g. "A5", "A4"
     printing/<kind>/landscape          true / false
     printing/<kind>/tray               paper source (QPrinter.PaperSource value), "" = auto
@@ -39,7 +40,7 @@ APPLICATION = "motcua-desk"
 VERSION = 1
 LANGUAGES = ("vi", "en")
 FORM_KINDS = ("slip", "supplement", "refusal", "apology", "stop", "control", "ledger",
-              "handoff_list")
+              "handoff_list", "cash_sheet")
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,14 @@
         <source>Print one of the dossier's forms</source>
         <translation>In một phiếu của hồ sơ</translation>
     </message>
+    <message>
+        <source>Fee, e-re&amp;ceipt…</source>
+        <translation>&amp;Thu phí…</translation>
+    </message>
+    <message>
+        <source>Record a fee paid after intake, or the e-receipt's lookup code</source>
+        <translation>Ghi nhận phí, lệ phí nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử</translation>
+    </message>
 </context>
 <context>
     <name>Bieu06Model</name>
@@ -320,8 +328,16 @@
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
+        <source>Ticket</source>
+        <translation>Số TT</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
     </message>
     <message>
         <source>Procedure</source>
@@ -451,6 +467,14 @@
         <translation>Mức độ hài lòng</translation>
     </message>
     <message>
+        <source>Queue ticket</source>
+        <translation>Số phiếu xếp hàng</translation>
+    </message>
+    <message>
+        <source>Fee collected</source>
+        <translation>Phí, lệ phí đã thu</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Giấy tờ</translation>
     </message>
@@ -495,6 +519,14 @@
         <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
+        <source>none (free)</source>
+        <translation>không thu (miễn phí)</translation>
+    </message>
+    <message>
+        <source>{code}: fee recorded.</source>
+        <translation>{code}: đã ghi nhận phí, lệ phí.</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -521,6 +553,14 @@
     <message>
         <source>{rating} — {reason}</source>
         <translation>{rating} — {reason}</translation>
+    </message>
+    <message>
+        <source>{amount} ({method}, {when})</source>
+        <translation>{amount} ({method}, {when})</translation>
+    </message>
+    <message>
+        <source>e-receipt {ref}</source>
+        <translation>biên lai điện tử {ref}</translation>
     </message>
     <message>
         <source>(not applied: it conflicts with another desk's action)</source>
@@ -777,6 +817,22 @@
         <translation>Lý do đánh giá</translation>
     </message>
     <message>
+        <source>Queue ticket</source>
+        <translation>Số phiếu xếp hàng</translation>
+    </message>
+    <message>
+        <source>Fee collected</source>
+        <translation>Phí, lệ phí đã thu</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Hình thức thanh toán</translation>
+    </message>
+    <message>
+        <source>E-receipt reference</source>
+        <translation>Mã tra cứu biên lai điện tử</translation>
+    </message>
+    <message>
         <source>receive</source>
         <translation>tiếp nhận</translation>
     </message>
@@ -923,6 +979,46 @@
     <message>
         <source>The address is longer than {max} characters.</source>
         <translation>Địa chỉ dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>The queue ticket is longer than {max} characters.</source>
+        <translation>Số phiếu xếp hàng dài quá {max} ký tự.</translation>
+    </message>
+    <message>
+        <source>A queue ticket is letters and digits, for example A023 or B-105.</source>
+        <translation>Số phiếu xếp hàng chỉ gồm chữ và số, ví dụ A023 hoặc B-105.</translation>
+    </message>
+    <message>
+        <source>The fee is not a whole number of đồng (for example 20000 or 20.000).</source>
+        <translation>Số tiền phí không phải là một số nguyên đồng (ví dụ 20000 hoặc 20.000).</translation>
+    </message>
+    <message>
+        <source>The fee collected cannot be negative.</source>
+        <translation>Số tiền đã thu không được là số âm.</translation>
+    </message>
+    <message>
+        <source>The fee is too large: check the amount.</source>
+        <translation>Số tiền phí quá lớn: hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>Choose the payment method: cash, bank transfer, card or exempt.</source>
+        <translation>Chọn hình thức thanh toán: tiền mặt, chuyển khoản, thẻ hoặc miễn.</translation>
+    </message>
+    <message>
+        <source>An exempt fee collects nothing: the amount must be 0.</source>
+        <translation>Đã chọn miễn phí thì không thu tiền: số tiền phải là 0.</translation>
+    </message>
+    <message>
+        <source>Nothing collected: write the amount, or choose “exempt”.</source>
+        <translation>Chưa có số tiền đã thu: hãy ghi số tiền, hoặc chọn “Miễn”.</translation>
+    </message>
+    <message>
+        <source>Write the amount collected (or only the e-receipt reference, after intake).</source>
+        <translation>Hãy ghi số tiền đã thu (hoặc chỉ mã biên lai điện tử, khi ghi nhận sau tiếp nhận).</translation>
+    </message>
+    <message>
+        <source>An e-receipt reference is letters, digits and - / . _ # :</source>
+        <translation>Mã biên lai điện tử chỉ gồm chữ, số và - / . _ # :</translation>
     </message>
     <message>
         <source>{field} must not be empty.</source>
@@ -1365,6 +1461,45 @@
     </message>
 </context>
 <context>
+    <name>FeeDialog</name>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Ghi nhận</translation>
+    </message>
+    <message>
+        <source>A payment made after intake, or the e-receipt's lookup code once the e-receipt system issued it (given alone, it goes with the last payment). The desk prints no receipt.</source>
+        <translation>Khoản nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử khi hệ thống biên lai điện tử đã cấp (nếu chỉ ghi mã, mã được gắn với khoản nộp gần nhất). Phần mềm không in biên lai.</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Phải thu:</translation>
+    </message>
+    <message>
+        <source>Collected so far:</source>
+        <translation>Đã thu:</translation>
+    </message>
+    <message>
+        <source>đồng (empty: only the e-receipt code)</source>
+        <translation>đồng (để trống: chỉ ghi mã biên lai điện tử)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount paid now:</source>
+        <translation>Số tiền &amp;nộp thêm:</translation>
+    </message>
+    <message>
+        <source>Paid b&amp;y:</source>
+        <translation>T&amp;rả bằng:</translation>
+    </message>
+    <message>
+        <source>E-receipt loo&amp;kup code:</source>
+        <translation>Mã tra cứ&amp;u biên lai điện tử:</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>Set up the desk</source>
@@ -1684,6 +1819,54 @@
     <message>
         <source>Sex:</source>
         <translation>Giới tính:</translation>
+    </message>
+    <message>
+        <source>e.g. A023 (typed or scanned)</source>
+        <translation>ví dụ A023 (gõ hoặc quét)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue ticket:</source>
+        <translation>Số phiếu xếp hàng (&amp;Q):</translation>
+    </message>
+    <message>
+        <source>5. Fee</source>
+        <translation>5. Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>đồng, e.g. 20.000 (empty: nothing collected)</source>
+        <translation>đồng, ví dụ 20.000 (để trống: không thu)</translation>
+    </message>
+    <message>
+        <source>Co&amp;llected:</source>
+        <translation>Phí, lệ phí đã thu (&amp;F):</translation>
+    </message>
+    <message>
+        <source>Paid b&amp;y:</source>
+        <translation>T&amp;rả bằng:</translation>
+    </message>
+    <message>
+        <source>when the e-receipt system issued one</source>
+        <translation>khi hệ thống biên lai điện tử đã cấp</translation>
+    </message>
+    <message>
+        <source>E-receipt loo&amp;kup code:</source>
+        <translation>Mã tra cứ&amp;u biên lai điện tử:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Phải thu:</translation>
+    </message>
+    <message>
+        <source>Choose a procedure to see the fee.</source>
+        <translation>Chọn thủ tục để xem mức phí, lệ phí.</translation>
+    </message>
+    <message>
+        <source>none (free)</source>
+        <translation>không thu (miễn phí)</translation>
+    </message>
+    <message>
+        <source>as the catalog says</source>
+        <translation>theo danh mục thủ tục</translation>
     </message>
     <message>
         <source>Filled from the ID card's QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
@@ -2032,6 +2215,10 @@
         <translation>Đánh giá mức độ hài lòng</translation>
     </message>
     <message>
+        <source>Fee recorded</source>
+        <translation>Ghi nhận phí, lệ phí</translation>
+    </message>
+    <message>
         <source>Very satisfied</source>
         <translation>Rất hài lòng</translation>
     </message>
@@ -2050,6 +2237,22 @@
     <message>
         <source>Female</source>
         <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Chuyển khoản</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn</translation>
     </message>
     <message>
         <source>Early</source>
@@ -2130,6 +2333,10 @@
     <message>
         <source>Daily handoff list</source>
         <translation>Danh sách bàn giao hồ sơ trong ngày</translation>
+    </message>
+    <message>
+        <source>Daily cash sheet (not a receipt)</source>
+        <translation>Bảng kê thu phí, lệ phí trong ngày (không phải biên lai)</translation>
     </message>
     <message>
         <source>Due today</source>
@@ -2486,6 +2693,30 @@
         <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
+        <source>every officer</source>
+        <translation>tất cả cán bộ</translation>
+    </message>
+    <message>
+        <source>Print the &amp;cash sheet</source>
+        <translation>In &amp;bảng kê thu</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>Lưu thành &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Daily cash sheet (not a receipt)</source>
+        <translation>Bảng kê thu phí, lệ phí trong ngày (không phải biên lai)</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>Ngày th&amp;u:</translation>
+    </message>
+    <message>
+        <source>Off&amp;icer:</source>
+        <translation>&amp;Cán bộ thu:</translation>
+    </message>
+    <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
         <translation>Mỗi tài liệu được mở để xem trước; in từ cửa sổ xem trước (Ctrl+P). Máy in và khổ giấy được ghi nhớ cho từng loại tài liệu.</translation>
     </message>
@@ -2496,6 +2727,22 @@
     <message>
         <source>Handoff list {day}</source>
         <translation>Danh sách bàn giao ngày {day}</translation>
+    </message>
+    <message>
+        <source>Cash sheet {day} (not a receipt)</source>
+        <translation>Bảng kê thu phí, lệ phí ngày {day} (không phải biên lai)</translation>
+    </message>
+    <message>
+        <source>Save the cash sheet</source>
+        <translation>Lưu bảng kê thu</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
     </message>
 </context>
 <context>

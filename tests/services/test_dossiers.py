@@ -83,7 +83,7 @@ def test_full_lifecycle_with_steps_and_timing(services, clock):
     kinds = [(s.kind, s.timing) for s in done.steps]
     assert kinds == [("handed_off", "on_time"), ("result_received", "early"), ("returned", "early")]
     assert [e.type for e in done.events] == ["received", "handed_off", "result_received", "returned"]
-    assert done.allowed_actions == ("note", "reprint")
+    assert done.allowed_actions == ("note", "reprint", "fee")
 
 
 def test_late_steps_are_marked_late(services, clock):

@@ -46,6 +46,9 @@ def test_scan_search_today_and_ledgers_use_indexes(recorded, clock):
         dossiers.today_list(kind)
     dossiers.ledger(date(2026, 11, 1), date(2026, 11, 30))
     dossiers.handoffs_on(date(2026, 11, 23))
+    dossiers.search("nguyen van 15/03/1985")  # a date of birth among the words
+    dossiers.search("15/03/1985")
+    dossiers.cash_sheet(date(2026, 11, 23))
     dossiers.intake(IntakeRequest("1.001193", "Trần Thị Cuối"))
     assert len(statements) > 20
     raw = services._store.engine.raw_connection()

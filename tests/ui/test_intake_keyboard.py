@@ -81,7 +81,17 @@ def test_full_intake_with_the_keyboard_alone(window, services, qtbot):
     assert ui.documentsTable.item(1, 0).checkState() == Qt.CheckState.Unchecked
     key(Qt.Key.Key_Space)
     assert ui.documentsTable.item(1, 0).checkState() == Qt.CheckState.Checked
-    for expected in (ui.setsSpin, ui.channelCombo, ui.deliveryCombo, ui.noteEdit):
+    for expected in (ui.setsSpin, ui.channelCombo, ui.deliveryCombo, view.ticketEdit):
+        key(Qt.Key.Key_Tab)
+        assert focused() is expected
+    type_here("a023")  # the queue ticket, then the fee: free for this procedure, exempt
+    key(Qt.Key.Key_Tab)
+    assert focused() is view.feeEdit
+    key(Qt.Key.Key_Tab)
+    assert focused() is view.feeMethodCombo
+    key(Qt.Key.Key_End)
+    assert view.feeMethodCombo.currentData() == "exempt"
+    for expected in (view.receiptEdit, ui.noteEdit):
         key(Qt.Key.Key_Tab)
         assert focused() is expected
     with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
@@ -98,6 +108,9 @@ def test_full_intake_with_the_keyboard_alone(window, services, qtbot):
     full = services.dossiers.find_by_code(code)
     assert full.dossier.prints == {}
     assert full.dossier.phone == "0912345678" and full.dossier.id_number == "001099012345"
+    assert full.dossier.ticket == "A023"
+    assert (full.dossier.fee_paid, full.dossier.fee_method) == (0, "exempt")
+    assert view.ticketEdit.text() == "" and view.feeMethodCombo.currentData() == "cash"
     assert preview.print_button.hasFocus() or preview.print_button.isDefault()
     preview.close()
 
