@@ -207,10 +207,12 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     total_row = row
     ws.write_blank(total_row, 0, None, fm["no"])
     ws.write_string(total_row, 1, "Tổng cộng", fm["text_b"])
+    # the total adds the fields' rows; by procedure (no field rows) the procedures' rows
+    summed = group_rows or list(range(nos + 1, total_row))
     for c in cols:
         col = col_of[c.key]
         ws.write_formula(total_row, col, "=" + _sum_of([xl_rowcol_to_cell(g, col)
-                                                         for g in group_rows]),
+                                                         for g in summed]),
                          fm["num_b"], int(report.total.values[c.key]))
     row = total_row + 2
     notes = ["(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "

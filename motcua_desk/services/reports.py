@@ -10,7 +10,7 @@ it waited), or it carries a sync conflict — is folded from its events instead,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -585,6 +585,22 @@ def report_json(report: Report) -> dict:
 
 __all__: Sequence[str] = ("ReportService", "ReportScope", "report_json", "late_json",
                           "indices_json", "quality_json", "SETTINGS_KEY")
+
+
+def progress_json(values: Mapping[str, int]) -> dict:
+    """The seeds' figures of a total row: received (3), resolved (7) and its share of (3),
+    early or on time (8)+(9) and its share of (7), late (10), in progress (11), overdue (13)."""
+    received, resolved = values.get("received_total", 0), values.get("resolved_total", 0)
+    good = values.get("resolved_early", 0) + values.get("resolved_on_time", 0)
+    return {"received": received, "resolved": resolved,
+            "resolved_pct": _share(resolved, received), "on_time": good,
+            "on_time_pct": _share(good, resolved), "late": values.get("resolved_late", 0),
+            "in_progress": values.get("pending_total", 0),
+            "overdue": values.get("pending_overdue", 0)}
+
+
+def _share(num: int, den: int) -> float | None:
+    return round(100.0 * num / den, 2) if den else None
 
 
 def _local_minute(moment: datetime | None, tz: ZoneInfo) -> str | None:
