@@ -16,10 +16,24 @@ import pytest
 from pypdf import PdfReader
 
 from motcua_desk.app import open_services
-from tests.cli.test_cli_reports import BAD, NOV, cli, files, refused  # noqa: F401 (fixture)
+from tests.cli.test_cli_reports import BAD, NOV, Ran, files, refused
 from tests.helpers import AGENCY, FakeClock
 from tests.services import report_scenario as rsc
 from tests.services import steps_scenario as sc
+
+
+@pytest.fixture
+def cli(capsys):
+    from motcua_desk.cli import main
+
+    def run_(db: Path, *args: str) -> Ran:
+        try:
+            code = main(["--db", str(db), *args])
+        except SystemExit as err:  # argparse refuses before a command runs
+            code = err.code
+        out = capsys.readouterr()
+        return Ran(code, out.out, out.err)
+    return run_
 
 
 def _make(folder: Path, build) -> Path:
@@ -169,7 +183,7 @@ def test_quality_xlsx_cell_by_cell(cli, steps_db, tmp_path):
     head = next(r for r in range(1, 30) if ws.cell(r, 1).value == "STT")
     rows = {ws.cell(r, 2).value: r for r in range(head + 1, head + 5)}
     names = {"desk": "Bộ phận Một cửa (chuyển hồ sơ)"}
-    for (kind, unit), (early, on_time, late, days, open_, overdue) in sc.STEPS.items():
+    for (_kind, unit), (early, on_time, late, days, open_, overdue) in sc.STEPS.items():
         r = rows[names.get(unit, unit)]
         # the figures are numbers, the finished count, share and average formulas
         assert [ws.cell(r, c).value for c in (4, 5, 6, 10, 11)] == [
