@@ -173,7 +173,7 @@ class CatalogService(ServiceBase):
                 return g.fields
         known = ", ".join(g.name for g in self.field_groups()) or "none yet"
         raise ValidationError("group", f"no field group {name!r} (known: {known}; see "
-                              "'motcua-desk groups list')", code="unknown_group")
+                              "'motcua-desk groups list')", code="unknown_group", value=name)
 
     def group_name(self, name: str) -> str:
         """The group's name as stored, for a name typed in any case or without diacritics."""
@@ -186,14 +186,12 @@ class CatalogService(ServiceBase):
             repo.set_setting(session, FIELD_GROUPS_KEY, {"groups": groups, "serves": serves})
         self._served = None
 
-    def set_field_group(self, name: str, fields: list[str]) -> FieldGroup:
-        """Create or replace the group `name` with these fields (catalog fields, matched
-        without regard to case or diacritics). A field belongs to one group at most."""
+    def _checked_group(self, name: str, fields: list[str], known: dict[str, str]
+                       ) -> FieldGroup:
         name = nfc(name or "").strip()
-        if not name or len(name) > GROUP_NAME_MAX or any(c in name for c in ",\n\t"):
+        if not name or len(name) > GROUP_NAME_MAX or any(c in name for c in ",:\n\t"):
             raise ValidationError("group", f"a group name is 1 to {GROUP_NAME_MAX} characters "
-                                  "without commas", code="group_name")
-        known = {fold(f): f for f in self.fields()}
+                                  "without commas or colons", code="group_name", max=GROUP_NAME_MAX)
         chosen: list[str] = []
         for raw in fields:
             text = nfc(raw).strip()
@@ -202,12 +200,49 @@ class CatalogService(ServiceBase):
             found = known.get(fold(text))
             if found is None:
                 raise ValidationError("fields", f"no field {text!r} in the catalog (known: "
-                                      f"{', '.join(known.values())})", code="unknown_field")
+                                      f"{', '.join(known.values())})", code="unknown_field",
+                                      value=text)
             if found not in chosen:
                 chosen.append(found)
         if not chosen:
-            raise ValidationError("fields", "a field group needs at least one field",
-                                  code="group_empty")
+            raise ValidationError("fields", f"the field group {name!r} needs at least one "
+                                  "field", code="group_empty", value=name)
+        return FieldGroup(name, tuple(chosen))
+
+    def replace_field_groups(self, groups: list[tuple[str, list[str]]], serves: str | None
+                             ) -> tuple[FieldGroup, ...]:
+        """All the groups at once (the Settings screen): every one checked before any is
+        saved; `serves` names one of them or None."""
+        known = {fold(f): f for f in self.fields()}
+        checked = [self._checked_group(n, f, known) for n, f in groups]
+        owner: dict[str, str] = {}
+        names: set[str] = set()
+        for g in checked:
+            if fold(g.name) in names:
+                raise ValidationError("group", f"the group {g.name!r} is named twice",
+                                      code="group_twice", value=g.name)
+            names.add(fold(g.name))
+            for f in g.fields:
+                if f in owner:
+                    raise ValidationError("fields", f"{f!r} is already in the group "
+                                          f"{owner[f]!r}: a field belongs to one group",
+                                          code="field_in_group", value=f)
+                owner[f] = g.name
+        stored = None
+        if serves:
+            stored = next((g.name for g in checked if fold(g.name) == fold(nfc(serves).strip())),
+                          None)
+            if stored is None:
+                raise ValidationError("group", f"no field group {serves!r}",
+                                      code="unknown_group", value=serves)
+        self._save_groups([{"name": g.name, "fields": list(g.fields)} for g in checked], stored)
+        return tuple(checked)
+
+    def set_field_group(self, name: str, fields: list[str]) -> FieldGroup:
+        """Create or replace the group `name` with these fields (catalog fields, matched
+        without regard to case or diacritics). A field belongs to one group at most."""
+        group = self._checked_group(name, fields, {fold(f): f for f in self.fields()})
+        name, chosen = group.name, list(group.fields)
         data = self._groups_data()
         groups = [g for g in data["groups"] if fold(g["name"]) != fold(name)]
         for g in groups:
@@ -215,7 +250,7 @@ class CatalogService(ServiceBase):
             if both:
                 raise ValidationError("fields", f"{sorted(both)[0]!r} is already in the group "
                                       f"{g['name']!r}: a field belongs to one group",
-                                      code="field_in_group")
+                                      code="field_in_group", value=sorted(both)[0])
         old = next((i for i, g in enumerate(data["groups"]) if fold(g["name"]) == fold(name)),
                    len(groups))
         groups.insert(old, {"name": name, "fields": chosen})

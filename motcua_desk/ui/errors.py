@@ -284,7 +284,18 @@ def texts() -> dict[str, str]:
                                    "a year (2026)."),
         "period_preset": translate("Errors", "This report period is not known."),
         "report_by": translate("Errors", "Choose how the figures are grouped: by field, by "
-                               "procedure or by department."),
+                               "procedure, by department or by field group."),
+        "unknown_group": translate("Errors", "There is no field group \"{value}\"."),
+        "unknown_field": translate("Errors", "The catalog has no field \"{value}\"."),
+        "group_name": translate("Errors", "A field group's name is 1 to {max} characters, "
+                                "without commas or colons."),
+        "group_empty": translate("Errors", "The field group \"{value}\" needs at least one "
+                                 "field."),
+        "group_twice": translate("Errors", "The field group \"{value}\" is written twice."),
+        "field_in_group": translate("Errors", "The field \"{value}\" is already in another "
+                                    "group: a field belongs to one group."),
+        "group_line": translate("Errors", "Write each field group on its own line as "
+                                "\"Name: field, field\"."),
         "report_scope": translate("Errors", "Choose whose figures these are: this desk's or the "
                                   "whole office's."),
         "report_setting": translate("Errors", "A report setting is not valid."),
