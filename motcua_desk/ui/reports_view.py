@@ -14,9 +14,11 @@ PDF…" and "Xuất Excel…" draw the tab's report on the render lane and write
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -408,6 +410,24 @@ class DrillDialog(QDialog):
 
 # --- the screen ----------------------------------------------------------------------------------
 
+@contextmanager
+def without_collector_pauses():
+    """While a long report computes on the worker, Python's cyclic garbage collector is held
+    off, and what exists when it ends is frozen (gc.freeze): a full collection walks every
+    live object with the interpreter lock held, which stopped the GUI thread for 100 ms at
+    10,000 dossiers and more at a million. The report's objects (frozen dataclasses, tuples,
+    dicts) form no reference cycles: reference counting frees them when the next report
+    replaces them, frozen or not."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """A temporary file beside the target, then a rename: never half a file under its name."""
     parent = path.parent if str(path.parent) else Path(".")
@@ -692,9 +712,10 @@ class ReportsView(QWidget):
             from motcua_desk.services.reports import ReportScope
 
             period = svc.reports.period_between(first, last)
-            dashboard = svc.reports.dashboard(
-                period, ReportScope(scope, desk, group), by,
-                progress=lambda pct, _stage: progressed.emit(gen, pct))
+            with without_collector_pauses():
+                dashboard = svc.reports.dashboard(
+                    period, ReportScope(scope, desk, group), by,
+                    progress=lambda pct, _stage: progressed.emit(gen, pct))
             groups = [g.name for g in svc.catalog.field_groups()]
             return dashboard, svc.settings.agency(), groups
 
