@@ -214,7 +214,7 @@ class SettingsView(QWidget):
         self.serves_combo = QComboBox(inner)
         self.serves_combo.setObjectName("servesCombo")
         self.serves_combo.setEditable(False)
-        self.groups_save = QPushButton(self.tr("Save the field &groups"), inner)
+        self.groups_save = QPushButton(self.tr("Save the field grou&ps"), inner)
         self.groups_save.setObjectName("groupsSave")
         self.fields_note = QLabel(inner)
         self.fields_note.setObjectName("fieldsNote")
@@ -222,7 +222,7 @@ class SettingsView(QWidget):
         groups_box = QGroupBox(self.tr("Field groups"), inner)
         groups_box.setObjectName("groupsBox")
         f = QFormLayout(groups_box)
-        f.addRow(self._label(self.tr("Gro&ups (one a line, \"Name: field, field\"):"),
+        f.addRow(self._label(self.tr("Groups, one &a line (\"Name: field, field\"):"),
                              self.groups_edit), self.groups_edit)
         f.addRow(self._label(self.tr("This desk &serves:"), self.serves_combo),
                  self.serves_combo)

@@ -1070,6 +1070,38 @@
         <translation>Chưa ghi gì: ngày giờ của máy tính này không đúng (trước năm 2020, sau năm 2099, hoặc sớm hơn lần ghi cuối của quầy). Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
     <message>
+        <source>Choose how the figures are grouped: by field, by procedure, by department or by field group.</source>
+        <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục, theo cơ quan, đơn vị hoặc theo nhóm lĩnh vực.</translation>
+    </message>
+    <message>
+        <source>There is no field group &quot;{value}&quot;.</source>
+        <translation>Không có nhóm lĩnh vực &quot;{value}&quot;.</translation>
+    </message>
+    <message>
+        <source>The catalog has no field &quot;{value}&quot;.</source>
+        <translation>Danh mục thủ tục không có lĩnh vực &quot;{value}&quot;.</translation>
+    </message>
+    <message>
+        <source>A field group&apos;s name is 1 to {max} characters, without commas or colons.</source>
+        <translation>Tên nhóm lĩnh vực dài từ 1 đến {max} ký tự, không có dấu phẩy hoặc dấu hai chấm.</translation>
+    </message>
+    <message>
+        <source>The field group &quot;{value}&quot; needs at least one field.</source>
+        <translation>Nhóm lĩnh vực &quot;{value}&quot; cần có ít nhất một lĩnh vực.</translation>
+    </message>
+    <message>
+        <source>The field group &quot;{value}&quot; is written twice.</source>
+        <translation>Nhóm lĩnh vực &quot;{value}&quot; bị ghi hai lần.</translation>
+    </message>
+    <message>
+        <source>The field &quot;{value}&quot; is already in another group: a field belongs to one group.</source>
+        <translation>Lĩnh vực &quot;{value}&quot; đã thuộc một nhóm khác: mỗi lĩnh vực chỉ thuộc một nhóm.</translation>
+    </message>
+    <message>
+        <source>Write each field group on its own line as &quot;Name: field, field&quot;.</source>
+        <translation>Hãy ghi mỗi nhóm lĩnh vực trên một dòng, dạng &quot;Tên nhóm: lĩnh vực, lĩnh vực&quot;.</translation>
+    </message>
+    <message>
         <source>Nothing was recorded: this computer&apos;s clock is earlier than this desk&apos;s last record. Set the computer&apos;s date and time right, then do it again.</source>
         <translation>Chưa ghi gì: đồng hồ của máy tính này sớm hơn lần ghi cuối của quầy. Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
@@ -1152,10 +1184,6 @@
     <message>
         <source>This report period is not known.</source>
         <translation>Không có kỳ báo cáo này.</translation>
-    </message>
-    <message>
-        <source>Choose how the figures are grouped: by field, by procedure or by department.</source>
-        <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục hoặc theo phòng ban.</translation>
     </message>
     <message>
         <source>Choose whose figures these are: this desk&apos;s or the whole office&apos;s.</source>
@@ -2660,6 +2688,69 @@
     </message>
 </context>
 <context>
+    <name>QualityModel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Ngày có kết quả</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Statutory (working days)</source>
+        <translation>Thời hạn quy định (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Actual (working days)</source>
+        <translation>Thời gian thực tế (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Supplement requests</source>
+        <translation>Số lần yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Departments (working days)</source>
+        <translation>Các bộ phận tham gia (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>In progress, within the deadline</source>
+        <translation>Đang giải quyết, trong hạn</translation>
+    </message>
+    <message>
+        <source>In progress, overdue</source>
+        <translation>Đang giải quyết, quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>RatingPrompt</name>
     <message>
         <source>1 — Very satisfied</source>
@@ -2759,6 +2850,18 @@
         <translation>Theo cơ quan, đơn vị</translation>
     </message>
     <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <source>By field group</source>
+        <translation>Theo nhóm lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Tất cả lĩnh vực</translation>
+    </message>
+    <message>
         <source>&amp;Compute</source>
         <translation>&amp;Tính</translation>
     </message>
@@ -2807,6 +2910,46 @@
         <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
     </message>
     <message>
+        <source>Unit (handoff step)</source>
+        <translation>Bộ phận (bước chuyển)</translation>
+    </message>
+    <message>
+        <source>Steps finished</source>
+        <translation>Số bước đã chuyển</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Early or on time</source>
+        <translation>Trước và đúng hạn</translation>
+    </message>
+    <message>
+        <source>Average (working days)</source>
+        <translation>Trung bình (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Held at the end</source>
+        <translation>Đang giữ cuối kỳ</translation>
+    </message>
+    <message>
+        <source>Of which overdue</source>
+        <translation>Trong đó quá hạn</translation>
+    </message>
+    <message>
+        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
+        <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
+    </message>
+    <message>
         <source>Form 06 (Biểu 06)</source>
         <translation>Biểu 06</translation>
     </message>
@@ -2819,12 +2962,36 @@
         <translation>Tự đánh giá theo QĐ 766</translation>
     </message>
     <message>
+        <source>Handoff steps</source>
+        <translation>Bước chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>Quality (TT 01/2018)</source>
+        <translation>Chỉ số chất lượng (TT 01/2018)</translation>
+    </message>
+    <message>
+        <source>Group: {name}</source>
+        <translation>Nhóm: {name}</translation>
+    </message>
+    <message>
         <source>Computing…</source>
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good}, late {late}; in progress {pending} ({overdue} overdue).</source>
-        <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước hạn và đúng hạn {good}, quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
+        <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good} ({good_pct} of resolved), late {late}; in progress {pending} ({overdue} overdue).</source>
+        <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước và đúng hạn {good} ({good_pct} số đã giải quyết), quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
+    </message>
+    <message>
+        <source>Reception desk (transfer)</source>
+        <translation>Bộ phận Một cửa (chuyển hồ sơ)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>{n} dossier(s), {done} finished, {within} of them early or on time ({within_pct}). Actual time on average {actual} working days against a statutory {statutory}. Supplement requests: {supp} (on {supp_d} dossier(s); more than once: {supp_2}). Departments involved on average: {depts}; through several departments: {several}. Channels: online {online}, direct {direct}, by post {post}.</source>
+        <translation>{n} hồ sơ, đã giải quyết {done}, trong đó trước và đúng hạn {within} ({within_pct}). Thời gian thực tế trung bình {actual} ngày làm việc, so với thời hạn quy định {statutory}. Yêu cầu bổ sung: {supp} lần (trên {supp_d} hồ sơ; quá 1 lần: {supp_2}). Số bộ phận tham gia trung bình: {depts}; qua nhiều bộ phận: {several}. Kênh tiếp nhận: trực tuyến {online}, trực tiếp {direct}, bưu chính {post}.</translation>
     </message>
     <message>
         <source>No dossier is behind this figure.</source>
@@ -3143,6 +3310,28 @@
         <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
+        <source>Group 1: Hộ tịch, Chứng thực
+Group 2: Đất đai, Xây dựng</source>
+        <translation>Nhóm 1: Hộ tịch, Chứng thực
+Nhóm 2: Đất đai, Xây dựng</translation>
+    </message>
+    <message>
+        <source>Save the field grou&amp;ps</source>
+        <translation>Lưu &amp;danh sách nhóm</translation>
+    </message>
+    <message>
+        <source>Field groups</source>
+        <translation>Nhóm lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Groups, one &amp;a line (&quot;Name: field, field&quot;):</source>
+        <translation>Nhóm lĩnh vực, mỗi dòng một nhóm th&amp;eo mẫu &quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
+    </message>
+    <message>
+        <source>This desk &amp;serves:</source>
+        <translation>&amp;Quầy này phục vụ:</translation>
+    </message>
+    <message>
         <source>Database: {db}
 Log file: {log}
 Settings: {ini}</source>
@@ -3157,6 +3346,18 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Office hours saved: new return dates follow them.</source>
         <translation>Đã lưu giờ làm việc: các ngày hẹn trả mới sẽ tính theo giờ này.</translation>
+    </message>
+    <message>
+        <source>Fields in the catalog: {fields}.</source>
+        <translation>Các lĩnh vực trong danh mục: {fields}.</translation>
+    </message>
+    <message>
+        <source>Every field alike</source>
+        <translation>Mọi lĩnh vực như nhau</translation>
+    </message>
+    <message>
+        <source>{n} field group(s) saved.</source>
+        <translation>Đã ghi {n} nhóm lĩnh vực.</translation>
     </message>
     <message>
         <source>Working day</source>
