@@ -79,6 +79,11 @@ class WorkClock:
         self._lo: date | None = None
         self._hi: date | None = None
         self._working: dict[date, bool] = {}
+        # a zone with one offset all year round (Vietnam's): local time by arithmetic
+        probe = datetime(2000, 1, 1, tzinfo=self.tz)
+        offsets = {(probe + timedelta(days=d)).utcoffset() for d in range(0, 366 * 3, 15)}
+        self._offset = offsets.pop().total_seconds() if len(offsets) == 1 else None
+        self._by_day: dict[int, tuple[float, bool]] = {}
 
     def _works(self, d: date) -> bool:
         w = self._working.get(d)
@@ -105,6 +110,20 @@ class WorkClock:
         return self._prefix[d]
 
     def seconds_at(self, moment: datetime) -> float:
+        if self._offset is not None:
+            t = moment.timestamp() + self._offset
+            day = int(t // 86400)
+            sec = t - day * 86400
+            known = self._by_day.get(day)
+            if known is None:
+                d = date(1970, 1, 1) + timedelta(days=day)
+                known = self._by_day[day] = (self._before(d), self._works(d))
+            total, works = known
+            if works:
+                for s, e in self.segments:
+                    if sec > s:
+                        total += min(sec, e) - s
+            return total
         local = moment.astimezone(self.tz)
         d = local.date()
         total = self._before(d)
@@ -166,9 +185,28 @@ class StepFact:
     ended_by: str = ""  # the move that ended it
 
 
+class _TransferDeadlines:
+    """transfer_deadline, remembered per office-local date and side of the cut-off (all it
+    depends on)."""
+
+    def __init__(self, cal: WorkCalendar, by: time) -> None:
+        self.cal, self.by = cal, by
+        self.memo: dict[tuple[date, bool], datetime] = {}
+
+    def __call__(self, at: datetime) -> datetime:
+        local = self.cal.to_local(at)
+        key = (local.date(), local.time() < self.cal.hours.cutoff)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = transfer_deadline(self.cal, local, self.by)
+        return found
+
+
 def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
-             step_days: Mapping[str, float], transfer_by: time) -> list[StepFact]:
+             step_days: Mapping[str, float], transfer_by: time,
+             deadlines: _TransferDeadlines | None = None) -> list[StepFact]:
     """The steps of one dossier from its moves (see the module's rules)."""
+    deadline_of = deadlines or _TransferDeadlines(cal, transfer_by)
     out: list[StepFact] = []
     at_desk_since: datetime | None = f.received_at
     dept: str | None = None
@@ -195,8 +233,7 @@ def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
         if m.kind == HANDED_OFF:
             if (m.from_unit or DESK) == DESK and at_desk_since is not None:
                 out.append(StepFact(f.code, DESK, TRANSFER, at_desk_since, m.at,
-                                    transfer_deadline(cal, at_desk_since, transfer_by),
-                                    HANDED_OFF))
+                                    deadline_of(at_desk_since), HANDED_OFF))
                 at_desk_since = None
             dept, dept_since = m.to_unit, m.at
         elif m.kind in (RESULT, REJECTED, SUPPLEMENT, CLOSED):
@@ -207,7 +244,7 @@ def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
             out.append(StepFact(f.code, dept, DEPARTMENT, dept_since, None, None))
         elif at_desk_since is not None:
             out.append(StepFact(f.code, DESK, TRANSFER, at_desk_since, None,
-                                transfer_deadline(cal, at_desk_since, transfer_by)))
+                                deadline_of(at_desk_since)))
     return out
 
 
@@ -328,10 +365,12 @@ def quality(facts: Iterable[DossierFacts], moves: Mapping[str, Sequence[Move]],
     tz: ZoneInfo = cal.hours.tz
     start, end = period.bounds(tz)
     clock = WorkClock(cal)
+    deadlines = _TransferDeadlines(cal, transfer_by)
     rows: dict[tuple[str, str], StepRow] = {}
     dossiers: list[DossierQuality] = []
     for f in facts:
-        steps = steps_of(f, moves.get(f.dossier_id, ()), cal, step_days, transfer_by)
+        steps = steps_of(f, moves.get(f.dossier_id, ()), cal, step_days, transfer_by,
+                         deadlines)
         per_dept: dict[str, float] = {}
         for s in steps:
             if s.start >= end:

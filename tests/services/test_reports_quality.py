@@ -87,14 +87,17 @@ def test_quality_json_shape(services, clock):
 
 
 CAL = WorkCalendar((), OfficeSettings().hours())
+# a zone with daylight saving (the clock's slow path: local time through the zone)
+CAL_DST = WorkCalendar((), OfficeSettings(tz_name="Europe/Berlin").hours())
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.integers(0, 60 * 24 * 60), st.integers(0, 60 * 24 * 60))
-def test_work_clock_matches_the_calendar(a, b):
-    """Over two months with a holiday (24/11) and weekends, both orders of the moments."""
-    cal = CAL
-    base = local(2026, 10, 20, 0, 0)
+@given(st.integers(0, 60 * 24 * 60), st.integers(0, 60 * 24 * 60), st.booleans())
+def test_work_clock_matches_the_calendar(a, b, dst):
+    """Over two months with a holiday (24/11) and weekends, both orders of the moments; in
+    Vietnam's zone (one offset: arithmetic) and in one with daylight saving (25/10)."""
+    cal = CAL_DST if dst else CAL
+    base = local(2026, 10, 1, 0, 0)
     x, y = base + timedelta(minutes=a), base + timedelta(minutes=b)
     clock = WorkClock(cal)
     assert clock.days_between(x, y) == pytest.approx(cal.working_days_between(x, y))
