@@ -223,6 +223,29 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     for n in notes:
         ws.write_string(row, 0, n, fm["italic"])
         row += 1
+    # the seeds' progress figures, as formulas over the total row
+    v = report.total.values
+    received, resolved = v.get("received_total", 0), v.get("resolved_total", 0)
+    good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
+    if all(k in col_of for k in ("received_total", "resolved_total", "resolved_early",
+                                 "resolved_on_time")):
+        t = {k: xl_rowcol_to_cell(total_row, col_of[k]) for k in col_of}
+        pct = wb.add_format({"font_name": "Times New Roman", "font_size": 11, "bold": True,
+                             "num_format": "0.00"})
+        row += 1
+        ws.write_string(row, 1, "Tỷ lệ đã giải quyết (%) = (7) / (3)", fm["italic"])
+        ws.write_formula(row, FIRST_FIGURE_COL,
+                         f'=IF({t["received_total"]}=0,"",ROUND(100*{t["resolved_total"]}/'
+                         f'{t["received_total"]},2))', pct,
+                         round(100 * resolved / received, 2) if received else "")
+        row += 1
+        ws.write_string(row, 1, "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)",
+                        fm["italic"])
+        ws.write_formula(row, FIRST_FIGURE_COL,
+                         f'=IF({t["resolved_total"]}=0,"",ROUND(100*({t["resolved_early"]}+'
+                         f'{t["resolved_on_time"]})/{t["resolved_total"]},2))', pct,
+                         round(100 * good / resolved, 2) if resolved else "")
+        row += 1
     _signatures(ws, fm, agency, row + 1, last_col)
     ws.repeat_rows(top, nos)
     ws.set_footer("&L&8" + form.code + "&R&8Trang &P/&N")

@@ -320,3 +320,24 @@ def test_quality_bad_input_one_line_exit_2(cli, steps_db, tmp_path):
     refused(cli(steps_db, "report", "period", *NOV, "--by", "officer"), "unknown --by")
     assert list(tmp_path.iterdir()) == []
     assert files(steps_db) == before
+
+
+def test_progress_on_the_bieu06_pdf_and_workbook(cli, november_db, tmp_path):
+    pdf, xlsx = tmp_path / "b.pdf", tmp_path / "b.xlsx"
+    assert cli(november_db, "report", "period", *NOV, "--out", str(pdf)).returncode == 0
+    assert cli(november_db, "report", "period", *NOV, "--out", str(xlsx)).returncode == 0
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert ("Tiến độ: tiếp nhận 12; đã giải quyết 8 (66,67 %); trước hạn và đúng hạn 5 "
+            "(62,50 % số đã giải quyết); quá hạn 3; đang giải quyết 4 (quá hạn 1).") in text
+    wb = openpyxl.load_workbook(xlsx)
+    cached = openpyxl.load_workbook(xlsx, data_only=True)
+    ws = wb.active
+    got = {}
+    for r in range(1, 60):
+        label = ws.cell(r, 2).value
+        if isinstance(label, str) and label.startswith("Tỷ lệ"):
+            f = ws.cell(r, 3).value
+            assert f.startswith("=IF(")
+            got[label] = (evaluate(wb, ws.title, f), cached.active.cell(r, 3).value)
+    assert got == {"Tỷ lệ đã giải quyết (%) = (7) / (3)": (66.67, 66.67),
+                   "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)": (62.5, 62.5)}
