@@ -162,7 +162,8 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
             item_no += 1
             stt = str(item_no)
             code = f"{esc(r.item_code)} – " if r.item_code else ""
-            name = P(f"{code}{esc(r.item_name)}", st.cell)
+            of_field = f" <i>({esc(r.group)})</i>" if report.by == "procedure" else ""
+            name = P(f"{code}{esc(r.item_name)}{of_field}", st.cell)
         body.append([RowNumber(stt, book, CELL), name, *(str(r.values[c.key]) for c in cols)])
     bold_rows.append(len(body))
     body.append(["", P("<b>Tổng cộng</b>", st.cell),

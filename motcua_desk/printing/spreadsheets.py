@@ -182,8 +182,10 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
             if current is not None:
                 items_of_group[current].append(row)
             ws.write_number(row, 0, i_no, fm["no"])
-            ws.write_string(row, 1, f"{r.item_code} – {r.item_name}" if r.item_code
-                            else r.item_name, fm["text"])
+            name = f"{r.item_code} – {r.item_name}" if r.item_code else r.item_name
+            if report.by == "procedure":
+                name += f" ({r.group})"
+            ws.write_string(row, 1, name, fm["text"])
             for c in cols:
                 value = int(r.values[c.key])
                 if c.sum:

@@ -135,6 +135,8 @@ class Bieu06Model(QAbstractTableModel):
         key = self.column_key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if key is None:
+                if r.level == "item" and self.report.by == "procedure":
+                    return f"{r.item_code} – {r.item_name} ({r.group})"
                 if r.level == "item":
                     return f"    {r.item_code} – {r.item_name}" if r.item_code else r.item_name
                 return r.item_name
