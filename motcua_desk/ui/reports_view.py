@@ -590,15 +590,15 @@ class ReportsView(QWidget):
 
         self.steps_table = QTableWidget(0, 9, self)
         self.steps_table.setObjectName("stepsTable")
-        self.steps_table.setHorizontalHeaderLabels([
-            self.tr("Unit (handoff step)"), self.tr("Steps finished"), self.tr("Early"),
-            self.tr("On time"), self.tr("Late"), self.tr("Early or on time"),
-            self.tr("Average (working days)"), self.tr("Held at the end"),
-            self.tr("Of which overdue")])
+        self.steps_table.setHorizontalHeaderLabels([self.tr("Unit (handoff step)")] + [
+            textwrap.fill(h, 12, break_long_words=False) for h in (
+                self.tr("Steps finished"), self.tr("Early"), self.tr("On time"),
+                self.tr("Late"), self.tr("Early or on time"), self.tr("Average (working days)"),
+                self.tr("Held at the end"), self.tr("Of which overdue"))])
         self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps_table.verticalHeader().setVisible(False)
-        self.steps_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        self.steps_table.horizontalHeader().setStretchLastSection(True)
+        self.steps_table.setWordWrap(False)
         self.steps_table.setToolTip(self.tr("Double-click a figure to list the dossiers behind "
                                             "it."))
         self.steps_note = QLabel(self.tr(
@@ -626,7 +626,7 @@ class ReportsView(QWidget):
         self.quality_table.setWordWrap(False)
         qh = self.quality_table.horizontalHeader()
         qh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((210, 300, 90, 115, 115, 150, 90, 90, 80)):
+        for column, width in enumerate((200, 240, 90, 115, 115, 150, 90, 90, 80)):
             self.quality_table.setColumnWidth(column, width)
         qh.setStretchLastSection(True)
         self.quality_table.setToolTip(self.tr("Double-click a dossier to open it."))
@@ -847,6 +847,8 @@ class ReportsView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 t.setItem(i, c, item)
+        t.resizeColumnToContents(0)
+        t.setColumnWidth(0, max(t.columnWidth(0), 280))
         for c in range(1, 9):
             t.resizeColumnToContents(c)
 

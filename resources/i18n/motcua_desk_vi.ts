@@ -3325,7 +3325,8 @@ Nhóm 2: Đất đai, Xây dựng</translation>
     </message>
     <message>
         <source>Groups, one &amp;a line (&quot;Name: field, field&quot;):</source>
-        <translation>Nhóm lĩnh vực, mỗi dòng một nhóm th&amp;eo mẫu &quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
+        <translation>Mỗi dòng một nhóm, th&amp;eo mẫu
+&quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
     </message>
     <message>
         <source>This desk &amp;serves:</source>
