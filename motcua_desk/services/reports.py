@@ -569,7 +569,7 @@ class ReportService(ServiceBase):
 def report_json(report: Report) -> dict:
     """The JSON form the command line prints: {"from", "to", "rows": [...], "total": {...}}."""
     def row(r, field_name: str | None, code: str | None, name: str) -> dict:
-        key = "department" if report.by == "department" else "field"
+        key = {"department": "department", "group": "group"}.get(report.by, "field")
         return {key: field_name, "procedure_code": code, "name": name, **dict(r.values)}
 
     return {

@@ -288,7 +288,7 @@ def test_groups_cli_and_reports_by_group(cli, tmp_path):
     assert out == {"groups": [{"name": "Nhóm 1", "fields": ["Hộ tịch", "Chứng thực"]},
                               {"name": "Nhóm 2", "fields": ["Đất đai"]}], "serves": "Nhóm 2"}
     j = json.loads(cli(db, "report", "period", *NOV, "--by", "group", "--json").stdout)
-    assert [(r["field"], r["received_total"]) for r in j["rows"]
+    assert [(r["group"], r["received_total"]) for r in j["rows"]
             if r["procedure_code"] is None] == [("Nhóm 1", 12)]
     j = json.loads(cli(db, "report", "period", *NOV, "--group", "nhóm 2", "--json").stdout)
     assert j["total"]["received_total"] == 0 and j["group"] == "Nhóm 2"

@@ -160,3 +160,22 @@ def test_served_group_first_in_the_picker(services):
     cat.remove_field_group("Đất đai và xây dựng")
     assert cat.served_group() is None
     assert [p.field for p in cat.find("", limit=60)] == before
+
+
+@pytest.mark.parametrize("scenario", ["steps", "november"])
+def test_moves_read_from_rows_are_the_folds(services, clock, scenario):
+    """The moves read straight from the events table (dossiers without a conflict) are the
+    ones the fold's order and rules give (the path taken for a dossier with a conflict)."""
+    from motcua_desk.domain.quality import moves_from_events
+    from motcua_desk.store import repo
+    from tests.services import report_scenario
+
+    (sc if scenario == "steps" else report_scenario).build(services, clock)
+    ids = [f.dossier_id for f in services.reports.facts(NOV)]
+    assert len(ids) >= 5
+    raw = services.reports._moves(ids)
+    with services.reports.store.read() as session:
+        events = repo.load_events_many(session, ids)
+    for dossier_id in ids:
+        assert raw.get(dossier_id, []) == moves_from_events(events.get(dossier_id, ())), \
+            dossier_id
