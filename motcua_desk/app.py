@@ -92,3 +92,40 @@ def run_window(db_path: Path | None = None) -> int:
                           verify=cafile or True)
 
     return run(db, lambda: open_services(db), sync_factory=sync_engine)
+
+
+def open_lookup_services(db_path: Path | None = None, *, clock: Clock | None = None) -> Services:
+    """The desk database opened for the lookup station: read-only (SQLite `mode=ro` and
+    `PRAGMA query_only` on every connection), seeing what the counter writes; no migration,
+    no seed, nothing written beside it but SQLite's own shared-memory index."""
+    from motcua_desk.services import build_services, system_clock
+    from motcua_desk.store.migrate import open_query_only
+
+    db_path = Path(db_path or paths.default_db_path())
+    return build_services(open_query_only(db_path), clock or system_clock)
+
+
+def run_kiosk(db_path: Path | None = None, *, windowed: bool = False) -> int:
+    """The lookup station (`motcua-desk kiosk`): full screen (or a window), read-only."""
+    from motcua_desk.ui.platform_check import xcb_problem
+
+    problem = xcb_problem()
+    if problem:
+        log.error("%s", problem)
+        print(f"motcua-desk: {problem}", file=sys.stderr)
+        return 2
+    from motcua_desk.store.engine import inspect_file
+    from motcua_desk.store.errors import NotOurDatabase
+
+    db = Path(db_path) if db_path else paths.default_db_path()
+    try:
+        if inspect_file(db) == "new":
+            print(f"motcua-desk: error: there is no desk database at {db}", file=sys.stderr)
+            return 2
+    except NotOurDatabase as err:
+        print(f"motcua-desk: error: {err}", file=sys.stderr)
+        return 2
+    from motcua_desk.ui.kiosk import run
+
+    log.info("starting the lookup station on %s (read-only)", db)
+    return run(lambda: open_lookup_services(db), windowed=windowed)

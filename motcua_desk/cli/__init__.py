@@ -21,7 +21,8 @@ log = logging.getLogger("motcua.cli")
 # Command modules: each has register(subparsers) adding its sub-commands; a handler is stored
 # as `func` and takes a Context. Optional modules are skipped when not present.
 COMMAND_MODULES = ["motcua_desk.cli.core", "motcua_desk.cli.printing", "motcua_desk.cli.sync",
-                   "motcua_desk.cli.verify", "motcua_desk.cli.reports"]
+                   "motcua_desk.cli.verify", "motcua_desk.cli.reports",
+                   "motcua_desk.cli.kiosk"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -64,6 +64,21 @@ class Procedure:
         return f"{n} {unit}"
 
 
+_NOTE = re.compile(r"\s*\[[^\]]*\]")
+
+
+def public_time(time_text: str, time_label: str) -> str:
+    """The processing time as the public reads it (notice board, lookup station): the
+    catalog's `time_text` — the law's or the province's own wording — when there is one, else
+    the statutory time from time_amount/time_unit ("3 ngày làm việc", "Trong ngày"). Never both:
+    they say the same, and where the law counts calendar days ("30 ngày") while the desk's
+    deadline model counts working days, only the law's wording is right on a public notice.
+    Notes for the catalog's maintainers belong in `time_note` (never printed); a note still
+    written in square brackets inside `time_text`, as older catalogs did, is left out."""
+    text = _NOTE.sub("", time_text or "").strip().rstrip(";,").strip()
+    return text or time_label
+
+
 def procedure_from_dict(data: Mapping[str, Any]) -> Procedure:
     """Build and validate one procedure from the catalog JSON form."""
     code = str(data.get("code", "")).strip()

@@ -47,3 +47,16 @@ def fold(text: str) -> str:
 def search_terms(text: str) -> list[str]:
     """Folded alphanumeric words of a query, in order."""
     return [t for t in re.split(r"[^0-9a-z]+", fold(text)) if t]
+
+
+def mask_name(name: str) -> str:
+    """A name as the lookup station shows it to anyone in the room: the family name (first
+    word) whole, every other word its first letter and three stars, however long it is (so
+    the length says nothing): "Nguyễn Văn An" → "Nguyễn V*** A***". One word alone: its
+    first letter and the stars."""
+    words = nfc(name).split(" ")
+    if not words or not words[0]:
+        return ""
+    if len(words) == 1:
+        return words[0][0] + "***"
+    return " ".join([words[0], *(w[0] + "***" for w in words[1:])])

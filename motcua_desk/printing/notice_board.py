@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Table
 
+from motcua_desk.domain.catalog import public_time
 from motcua_desk.domain.dto import AgencyInfo, ProcedureView
 from motcua_desk.printing import fonts
 from motcua_desk.printing.layout import (
@@ -50,8 +51,7 @@ def _procedure(p: ProcedureView, agency: AgencyInfo, st, width: float, n: int) -
                      P("", st.cell)])
     widths = (9 * mm, width - 9 * mm - 30 * mm - 18 * mm, 30 * mm, 18 * mm)
     table = Table(docs, colWidths=widths, repeatRows=1, style=grid_style())
-    time_text = p.time_label + (f" ({p.time_text})" if p.time_text and p.time_text != p.time_label
-                                else "")
+    time_text = public_time(p.time_text, p.time_label)
     submit = f"Bộ phận Một cửa — {agency.agency_name}"
     lines = [
         P(f"<b>{n}. {esc(p.name)}</b>", st.body),

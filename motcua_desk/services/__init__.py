@@ -9,6 +9,7 @@ from motcua_desk.services.base import Clock, system_clock
 from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
 from motcua_desk.services.dossiers import DossierService, IntakeRequest
+from motcua_desk.services.lookup import LookupService
 from motcua_desk.services.maintenance import MaintenanceService
 from motcua_desk.services.replication import ReplicationService
 from motcua_desk.services.reports import ReportService
@@ -32,6 +33,7 @@ class Services:
     maintenance: MaintenanceService
     replication: ReplicationService
     reports: ReportService
+    lookup: LookupService  # the lookup station's reads (what a citizen may see)
 
     def close(self) -> None:
         self._store.close()
@@ -45,4 +47,5 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     return Services(store, clock, settings, catalog, calendar, dossiers,
                     MaintenanceService(store, clock),
                     ReplicationService(store, clock, calendar, catalog),
-                    ReportService(store, clock, settings, calendar, catalog))
+                    ReportService(store, clock, settings, calendar, catalog),
+                    LookupService(store, clock, calendar, catalog))

@@ -135,6 +135,53 @@ def open_read_only(path: Path) -> Store:
     return store
 
 
+def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
+    """The desk database opened so that nothing can be written through it, while it sees what
+    the counter writes (the lookup station): SQLite's read-only open (`mode=ro`) and, on every
+    connection, `PRAGMA query_only`. Unlike open_read_only it reads the write-ahead log, so a
+    dossier the counter has just changed shows at once. Refused when the file is not ours or
+    its schema is not this version's (the counter program upgrades it; this cannot)."""
+    from urllib.parse import quote
+
+    from sqlalchemy import create_engine, event
+
+    from motcua_desk.store.engine import json_dumps
+    from motcua_desk.store.errors import DeskNotInitialised, NotOurDatabase, StoreError
+    from motcua_desk.store.models import APPLICATION_ID
+
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        raise DeskNotInitialised(f"there is no desk database at {path}")
+    engine = create_engine(f"sqlite:///file:{quote(path.resolve().as_posix())}"
+                           "?mode=ro&uri=true", json_serializer=json_dumps)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA query_only = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    store = Store(engine, path)
+    try:
+        with engine.connect() as conn:
+            if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
+                raise NotOurDatabase(f"{path} is not a motcua-desk database")
+            stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        if stamped != newest_revision_file():
+            raise StoreError(f"{path} needs an upgrade to this version's schema: start the "
+                             "counter program on it once first", code="read_only")
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
 def newest_revision_file(script_location: Path | None = None) -> str:
     """The head by our naming rule (revision id = the file's numeric prefix, a straight line;
     a test holds the rule): lets start-up skip loading Alembic when nothing is pending."""

@@ -54,7 +54,8 @@ from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
 from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.integrity_check import IntegrityCheck
 from motcua_desk.ui.print_flow import PrintFlow
-from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
+from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter, loggable
+from motcua_desk.ui.serial_scanner import SerialScanner
 from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.sync_view import (
     STATE_COLOURS,
@@ -252,6 +253,8 @@ class MainWindow(QMainWindow):
                                                  repeat_window=s.repeat_window_s)
         kwargs = {"timestamp": scan_timestamp} if scan_timestamp else {}
         self.scanner = ScanFilter(self, detector, **kwargs)
+        self.serial_scanner: SerialScanner | None = None  # the scanner in USB-COM mode
+        self._serial_lost = False
         self._connect_signals()
         geometry = settings.window_geometry
         if geometry is not None:
@@ -402,6 +405,7 @@ class MainWindow(QMainWindow):
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
             view.desk_changed.connect(self.load_desk)
+            view.scanner_changed.connect(self.apply_scanner_settings)
             view.restored.connect(lambda: self.external_changes(
                 None, ("dossier", "calendar", "settings")))
         if hasattr(view, "on_changed"):
@@ -434,6 +438,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After show(): open the database on the worker, then the wizard or the desk."""
         self.scanner.install()
+        self.apply_scanner_settings()
         self.worker.start()
         self.worker.query(lambda svc: svc.settings.is_initialised(),
                           success=self._initialised, failure=self._start_failed)
@@ -699,6 +704,8 @@ class MainWindow(QMainWindow):
 
     # --- the scanner --------------------------------------------------------------------------
     def _on_scan(self, scan: Scan, window: QWidget) -> None:
+        if getattr(window, "routes_scans_to_main", False):
+            window = self  # the citizen's rating window: not a dialog to close first
         if cccd.looks_like_card_qr(scan.code):
             self._on_card_scan(scan.code, window)
             return
@@ -718,6 +725,58 @@ class MainWindow(QMainWindow):
                         "warning")
             return
         self.open_dossier(code, restore_focus=QApplication.focusWidget())
+
+    def apply_scanner_settings(self) -> None:
+        """Start (or restart, or stop) reading the serial scanner as the settings say. The
+        keyboard scanner always works beside it."""
+        self._stop_serial()
+        s = self.settings.scanner
+        if not s.serial:
+            return
+        reader = SerialScanner(s.port, s.baud, repeat_window=s.repeat_window_s, parent=self)
+        reader.scanned.connect(self._on_serial_scan)
+        reader.opened.connect(self._on_serial_opened)
+        reader.lost.connect(self._on_serial_lost)
+        reader.dropped.connect(self._on_serial_dropped)
+        self.serial_scanner = reader
+        self._serial_lost = False
+        reader.start()
+
+    def _stop_serial(self) -> None:
+        reader, self.serial_scanner = self.serial_scanner, None
+        if reader is not None:
+            for signal in (reader.scanned, reader.opened, reader.lost, reader.dropped):
+                signal.disconnect()
+            reader.stop()
+            reader.deleteLater()
+
+    def _on_serial_scan(self, scan: Scan) -> None:
+        """A line from the serial scanner: routed like a keyboard scan, to the window or the
+        dialog of ours that is in front (the window when none of ours is active)."""
+        log.info("serial scan %s%s", loggable(scan.code), " (double)" if scan.repeated else "")
+        active = QApplication.activeWindow()
+        top = self.scanner._target(active.windowHandle()) if active is not None else None
+        self._on_scan(scan, top or self)
+
+    def _on_serial_opened(self, port: str) -> None:
+        if self._serial_lost:
+            self.notify(self.tr("The scanner on {port} is connected again.").format(port=port))
+        self._serial_lost = False
+
+    def _on_serial_lost(self, port: str, _reason: str) -> None:
+        self._serial_lost = True
+        self.notify(self.tr("The scanner on {port} is not connected: check its cable (or the "
+                            "port in Settings). The program keeps trying; the keyboard and "
+                            "a keyboard-mode scanner still work.").format(port=port), "warning")
+
+    def _on_serial_dropped(self, reason: str) -> None:
+        QApplication.beep()
+        if reason == "too_long":
+            text = self.tr("A scan longer than 512 characters was ignored: scan again.")
+        else:
+            text = self.tr("A scan that is not UTF-8 text was ignored: set the scanner to send "
+                           "UTF-8, then scan again.")
+        self.notify(text, "warning")
 
     def _on_card_scan(self, payload: str, window: QWidget) -> None:
         """The QR of a citizen ID card: on the intake screen it fills the applicant; elsewhere
@@ -790,6 +849,7 @@ class MainWindow(QMainWindow):
             self.settings.window_geometry = self.saveGeometry()
             self.settings.sync()
             self.scanner.uninstall()
+            self._stop_serial()
             super().closeEvent(event)
             return
         event.ignore()

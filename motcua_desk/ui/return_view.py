@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.models import DossierTableModel, TodayQuery
+from motcua_desk.ui.rating_window import CitizenRatingWindow, KeypadRating
 
 RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
 _RATING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
@@ -42,11 +43,17 @@ class RatingPrompt(QFrame):
 
     rated = Signal(str, int)  # code, rating
     closed = Signal()
+    asked = Signal(str)  # code: the prompt is open (the citizen's window shows the choices)
+    reason_needed = Signal()  # "not satisfied" was chosen without a reason
+    failed_text = Signal(str)  # the rating was refused: why
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.code = ""
+        self._pending = False
+        self.citizen_window: QWidget | None = None  # the citizen's window, once opened
+        self._keypad = KeypadRating(self)  # the citizen's USB keypad, while the prompt is open
         self.setObjectName("ratingPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#ratingPrompt { background: #eef6ee; }")
@@ -93,9 +100,24 @@ class RatingPrompt(QFrame):
         self.reason_edit.clear()
         self.reason_edit.hide()
         self.error.hide()
+        self._pending = False
         self._enable(True)
+        app = QCoreApplication.instance()
+        app.removeEventFilter(self._keypad)
+        app.installEventFilter(self._keypad)  # the last installed runs first: before the scanner
         self.show()
         self.setFocus()
+        self.asked.emit(code)
+
+    @property
+    def open(self) -> bool:
+        """Waiting for this citizen's rating, where someone can see the question: the row on
+        the Trả kết quả screen, or the citizen's window. (On another screen of the counter
+        window with no citizen's window, the keypad's digits are the officer's again.)"""
+        if not self.code or self.isHidden():
+            return False
+        citizen = self.citizen_window
+        return self.isVisible() or (citizen is not None and citizen.isVisible())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
@@ -106,15 +128,23 @@ class RatingPrompt(QFrame):
         else:
             super().keyPressEvent(event)
 
-    def choose(self, rating: int) -> None:
-        if not self.code or not self.isVisible():
+    def choose(self, rating: int, reason: str | None = None) -> None:
+        """Rate (from the row's keys and buttons, the citizen's window or keypad); `reason`
+        given by the citizen's window, else the row's reason box."""
+        if not self.open or self._pending:
             return
-        reason = self.reason_edit.text().strip() if rating == 3 else ""
+        if rating != 3:
+            reason = ""
+        elif reason is None:
+            reason = self.reason_edit.text().strip()
         if rating == 3 and not reason:
             self.reason_edit.show()
-            self.reason_edit.setFocus()
+            if self.isVisible():
+                self.reason_edit.setFocus()
+            self.reason_needed.emit()
             return
         code = self.code
+        self._pending = True
         self._enable(False)
         self.ctx.worker.mutate(lambda svc: svc.dossiers.rate(code, rating, reason),
                                success=lambda d, n=rating: self._done(d, n),
@@ -128,9 +158,11 @@ class RatingPrompt(QFrame):
         self.rated.emit(code, rating)
 
     def _failed(self, err: BaseException) -> None:
+        self._pending = False
         self._enable(True)
         self.error.setText(errors.message(err))
         self.error.show()
+        self.failed_text.emit(self.error.text())
 
     def _enable(self, on: bool) -> None:
         for w in (*self.buttons.values(), self.skip_button, self.reason_edit):
@@ -142,6 +174,10 @@ class RatingPrompt(QFrame):
     def close_prompt(self) -> None:
         had_focus = self.isAncestorOf(QApplication.focusWidget()) or self.hasFocus()
         self.code = ""
+        self._pending = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._keypad)
         self.hide()
         self.closed.emit()
         if had_focus:
@@ -170,9 +206,16 @@ class ReturnView(QWidget):
                                                   "Enter"))
         code_label = QLabel(self.tr("D&ossier code:"), self)
         code_label.setBuddy(self.code_edit)
+        self.citizen_button = QPushButton(self.tr("Rating screen for the citizen…"), self)
+        self.citizen_button.setObjectName("citizenScreenButton")
+        self.citizen_button.setToolTip(self.tr(
+            "A window with the three choices, big, for a second screen turned to the citizen "
+            "(a USB keypad works too: 1, 2, 3; 0 skips)."))
+        self.citizen_window: CitizenRatingWindow | None = None
         top = QHBoxLayout()
         top.addWidget(code_label)
         top.addWidget(self.code_edit, 1)
+        top.addWidget(self.citizen_button)
 
         self.info = QLabel(self)
         self.info.setObjectName("returnInfo")
@@ -233,10 +276,20 @@ class ReturnView(QWidget):
 
     def _connect_signals(self) -> None:
         self.code_edit.returnPressed.connect(self._typed)
+        self.citizen_button.clicked.connect(self.open_citizen_window)
         self.return_button.clicked.connect(self.record)
         self.name_edit.returnPressed.connect(self.record)
         self.table.activated.connect(
             lambda index: self.load(self.waiting.row(index.row()).code))
+
+    def open_citizen_window(self) -> CitizenRatingWindow:
+        """The citizen's rating window (one; shown again when it was closed)."""
+        window = self.citizen_window
+        if window is None:
+            window = self.citizen_window = CitizenRatingWindow(self.rating, self.window())
+            self.rating.citizen_window = window
+        window.show_for_citizen()
+        return window
 
     def focus_first(self) -> None:
         if self.detail is not None and self.return_button.isEnabled():

@@ -122,6 +122,14 @@ class ScanDetector:
         self._chars = []
 
 
+def loggable(code: str) -> str:
+    """What the log may say of a scan: only what looks like a dossier code is written down; a
+    scan may be the QR of a citizen ID card (personal data), or anything else a scanner reads."""
+    if codes.looks_like_code(code):
+        return repr(code)
+    return f"of {len(code)} characters (not a dossier code: not logged)"
+
+
 def event_seconds(event: QKeyEvent) -> float:
     """When the key was pressed, by the window system's clock (ms) — not when we got to it."""
     return event.timestamp() / 1000.0
@@ -277,12 +285,7 @@ class ScanFilter(QObject):
         if decision.scan is not None:
             self._timer.stop()
             self._held.clear()  # the scan's keys: swallowed
-            code = decision.scan.code
-            # Only what looks like a dossier code is written down: a scan may be the QR of a
-            # citizen ID card (personal data), or anything else a scanner reads.
-            shown = repr(code) if codes.looks_like_code(code) else (
-                f"of {len(code)} characters (not a dossier code: not logged)")
-            log.info("scan %s%s in %.0f ms", shown,
+            log.info("scan %s%s in %.0f ms", loggable(decision.scan.code),
                      " (double)" if decision.scan.repeated else "",
                      decision.scan.duration * 1000)
         elif decision.flush:

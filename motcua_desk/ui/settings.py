@@ -18,6 +18,10 @@ Keys (INI format, so that IT can read and fix the file by hand):
     scanner/max_gap_ms                 35
     scanner/min_length                 8
     scanner/repeat_window_s            3
+    scanner/mode                       "keyboard" (default: the scanner types like a keyboard)
+                                       or "serial" (USB-COM / USB CDC: read from a port)
+    scanner/port                       the serial port, e.g. "COM3" or "/dev/ttyACM0"
+    scanner/baud                       the serial port's speed, 9600 (default)
     handoff/department                 last department handed to
     sync/enabled                       true (default) / false: the officer stopped syncing
                                        on this PC (the hub address itself is in the database)
@@ -46,11 +50,21 @@ class PrinterChoice:
     tray: int | None = None  # QPrinter.PaperSource value; None = the driver's choice
 
 
+SCANNER_MODES = ("keyboard", "serial")
+
+
 @dataclass(frozen=True)
 class ScannerSettings:
     max_gap_ms: int = 35
     min_length: int = 8
     repeat_window_s: float = 3.0
+    mode: str = "keyboard"
+    port: str = ""
+    baud: int = 9600
+
+    @property
+    def serial(self) -> bool:
+        return self.mode == "serial" and bool(self.port)
 
 
 class UiSettings:
@@ -172,7 +186,19 @@ class UiSettings:
             max_gap_ms=max(5, min(200, self._int("scanner/max_gap_ms", d.max_gap_ms))),
             min_length=max(3, min(64, self._int("scanner/min_length", d.min_length))),
             repeat_window_s=max(0.0, min(60.0, self._float("scanner/repeat_window_s",
-                                                           d.repeat_window_s))))
+                                                           d.repeat_window_s))),
+            mode=mode if (mode := self._str("scanner/mode", d.mode)) in SCANNER_MODES
+            else d.mode,
+            port=self._str("scanner/port").strip(),
+            baud=max(300, min(4_000_000, self._int("scanner/baud", d.baud))))
+
+    def set_scanner_port(self, mode: str, port: str = "", baud: int = 9600) -> None:
+        """The scanner's mode and, in serial mode, its port and speed."""
+        if mode not in SCANNER_MODES:
+            raise ValueError(f"unknown scanner mode {mode!r}")
+        self._s.setValue("scanner/mode", mode)
+        self._s.setValue("scanner/port", port.strip())
+        self._s.setValue("scanner/baud", int(baud))
 
     # --- sync -------------------------------------------------------------------------------
     @property

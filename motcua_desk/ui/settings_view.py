@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.serial_scanner import BAUD_RATES, available_ports
 from motcua_desk.ui.settings import FORM_KINDS, PrinterChoice
 from motcua_desk.ui.sync_view import clock_text
 
@@ -42,6 +43,7 @@ from motcua_desk.ui.sync_view import clock_text
 class SettingsView(QWidget):
     desk_changed = Signal()  # agency / office / calendar changed: reload the desk info
     restored = Signal()  # another database file is in place: every screen reads again
+    scanner_changed = Signal()  # the scanner's mode or port changed: the window reconnects
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +160,44 @@ class SettingsView(QWidget):
         f.addRow(self.files)
         f.addRow(self.restore_button)
 
+        # the barcode scanner
+        self.scanner_mode_combo = QComboBox(inner)
+        self.scanner_mode_combo.setObjectName("scannerModeCombo")
+        self.scanner_mode_combo.addItem(self.tr("Types like a keyboard (keyboard wedge)"),
+                                        "keyboard")
+        self.scanner_mode_combo.addItem(self.tr("Serial port (USB-COM / USB CDC)"), "serial")
+        self.scanner_port_combo = QComboBox(inner)
+        self.scanner_port_combo.setObjectName("scannerPortCombo")
+        self.scanner_port_combo.setEditable(True)  # any port name, listed or not
+        self.scanner_port_combo.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or "
+                                                                      "/dev/ttyACM0"))
+        self.scanner_ports_refresh = QPushButton(self.tr("Find the ports"), inner)
+        self.scanner_ports_refresh.setObjectName("scannerPortsRefresh")
+        self.scanner_baud_combo = QComboBox(inner)
+        self.scanner_baud_combo.setObjectName("scannerBaudCombo")
+        for rate in BAUD_RATES:
+            self.scanner_baud_combo.addItem(str(rate), rate)
+        self.scanner_save = QPushButton(self.tr("Save the sc&anner"), inner)
+        self.scanner_save.setObjectName("scannerSave")
+        scanner_note = QLabel(self.tr(
+            "A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's "
+            "QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to "
+            "end each code with CR or LF."), inner)
+        scanner_note.setWordWrap(True)
+        scanner_box = QGroupBox(self.tr("Barcode scanner"), inner)
+        scanner_box.setObjectName("scannerBox")
+        f = QFormLayout(scanner_box)
+        f.addRow(self._label(self.tr("&Mode:"), self.scanner_mode_combo),
+                 self.scanner_mode_combo)
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.scanner_port_combo, 1)
+        port_row.addWidget(self.scanner_ports_refresh)
+        f.addRow(self._label(self.tr("&Port:"), self.scanner_port_combo), port_row)
+        f.addRow(self._label(self.tr("&Speed (baud):"), self.scanner_baud_combo),
+                 self.scanner_baud_combo)
+        f.addRow("", scanner_note)
+        f.addRow("", self.scanner_save)
+
         # sync with the office hub
         self.hub_url_edit = QLineEdit(inner)
         self.hub_url_edit.setObjectName("hubUrlEdit")
@@ -214,7 +254,7 @@ class SettingsView(QWidget):
         self.serves_combo = QComboBox(inner)
         self.serves_combo.setObjectName("servesCombo")
         self.serves_combo.setEditable(False)
-        self.groups_save = QPushButton(self.tr("Save the field grou&ps"), inner)
+        self.groups_save = QPushButton(self.tr("Save the field groups (&X)"), inner)
         self.groups_save.setObjectName("groupsSave")
         self.fields_note = QLabel(inner)
         self.fields_note.setObjectName("fieldsNote")
@@ -222,9 +262,9 @@ class SettingsView(QWidget):
         groups_box = QGroupBox(self.tr("Field groups"), inner)
         groups_box.setObjectName("groupsBox")
         f = QFormLayout(groups_box)
-        f.addRow(self._label(self.tr("Groups, one &a line (\"Name: field, field\"):"),
+        f.addRow(self._label(self.tr("Groups, one a line (\"Name: field, field\"):"),
                              self.groups_edit), self.groups_edit)
-        f.addRow(self._label(self.tr("This desk &serves:"), self.serves_combo),
+        f.addRow(self._label(self.tr("This desk serves:"), self.serves_combo),
                  self.serves_combo)
         f.addRow("", self.groups_save)
         f.addRow("", self.fields_note)
@@ -237,9 +277,10 @@ class SettingsView(QWidget):
         grid.addWidget(cal_box, 1, 0, 1, 2)
         grid.addWidget(printers_box, 2, 0)
         grid.addWidget(other_box, 2, 1)
-        grid.addWidget(sync_box, 3, 0, 1, 2)
-        grid.addWidget(groups_box, 4, 0, 1, 2)
-        grid.addWidget(self.status, 5, 0, 1, 2)
+        grid.addWidget(scanner_box, 3, 0, 1, 2)
+        grid.addWidget(sync_box, 4, 0, 1, 2)
+        grid.addWidget(groups_box, 5, 0, 1, 2)
+        grid.addWidget(self.status, 6, 0, 1, 2)
         scroll = self.scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -279,6 +320,9 @@ class SettingsView(QWidget):
         self.restore_button.clicked.connect(self.restore_backup)
         self.groups_save.clicked.connect(self.save_groups)
         self.groups_edit.textChanged.connect(self._groups_typed)
+        self.scanner_ports_refresh.clicked.connect(self.list_ports)
+        self.scanner_mode_combo.currentIndexChanged.connect(lambda _i: self._paint_scanner())
+        self.scanner_save.clicked.connect(self.save_scanner)
         sync = self.ctx.sync
         if sync is not None:
             sync.check_finished.connect(self._checked)
@@ -304,6 +348,7 @@ class SettingsView(QWidget):
             db=self.ctx.db_path or "", log=self.ctx.log_path or "",
             ini=self.ctx.settings.file_name))
         self._fill_printers()
+        self._fill_scanner()
         self.load_hub()
         self.load_groups()
 
@@ -317,6 +362,55 @@ class SettingsView(QWidget):
     def _say(self, text: str, ok: bool = True) -> None:
         self.status.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
         self.status.setText(text)
+
+    # --- scanner ------------------------------------------------------------------------------
+    def _fill_scanner(self) -> None:
+        s = self.ctx.settings.scanner
+        self.scanner_mode_combo.setCurrentIndex(max(0, self.scanner_mode_combo.findData(s.mode)))
+        self.list_ports()
+        self.scanner_port_combo.setEditText(s.port)
+        i = self.scanner_baud_combo.findData(s.baud)
+        if i < 0:
+            self.scanner_baud_combo.addItem(str(s.baud), s.baud)
+            i = self.scanner_baud_combo.count() - 1
+        self.scanner_baud_combo.setCurrentIndex(i)
+        self._paint_scanner()
+
+    def list_ports(self) -> None:
+        """The serial ports of this computer now (the text typed stays)."""
+        typed = self.scanner_port_combo.currentText()
+        self.scanner_port_combo.clear()
+        for device, description in available_ports():
+            label = f"{device} — {description}" if description and description != "n/a" \
+                else device
+            self.scanner_port_combo.addItem(label, device)
+        self.scanner_port_combo.setEditText(typed)
+
+    def _paint_scanner(self) -> None:
+        serial = self.scanner_mode_combo.currentData() == "serial"
+        for w in (self.scanner_port_combo, self.scanner_ports_refresh, self.scanner_baud_combo):
+            w.setEnabled(serial)
+
+    def scanner_port(self) -> str:
+        """The port chosen: a listed one's device name, or the text typed."""
+        combo = self.scanner_port_combo
+        text = combo.currentText().strip()
+        i = combo.findText(text)
+        return str(combo.itemData(i)) if i >= 0 and combo.itemData(i) else text
+
+    def save_scanner(self) -> None:
+        mode = self.scanner_mode_combo.currentData()
+        port = self.scanner_port()
+        if mode == "serial" and not port:
+            self._say(self.tr("Choose or type the scanner's serial port first."), ok=False)
+            self.scanner_port_combo.setFocus()
+            return
+        self.ctx.settings.set_scanner_port(mode, port,
+                                           int(self.scanner_baud_combo.currentData()))
+        self.ctx.settings.sync()
+        self._say(self.tr("Scanner saved: reading the serial port {port}.").format(port=port)
+                  if mode == "serial" else self.tr("Scanner saved: it types like a keyboard."))
+        self.scanner_changed.emit()
 
     # --- officer and office -------------------------------------------------------------------
     def save_officer(self) -> None:

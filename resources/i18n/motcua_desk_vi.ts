@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
@@ -56,7 +56,7 @@
         <translation>Bá&amp;o cáo</translation>
     </message>
     <message>
-        <source>The office&apos;s figures: Biểu 06, late dossiers, QĐ 766 indices</source>
+        <source>The office's figures: Biểu 06, late dossiers, QĐ 766 indices</source>
         <translation>Số liệu của đơn vị: Biểu 06, hồ sơ quá hạn, chỉ số QĐ 766</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>&amp;Làm mới số liệu</translation>
     </message>
     <message>
-        <source>Count today&apos;s work again</source>
+        <source>Count today's work again</source>
         <translation>Đếm lại công việc hôm nay</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>&amp;Dừng giải quyết…</translation>
     </message>
     <message>
-        <source>Stop at the applicant&apos;s request (Form 05)</source>
+        <source>Stop at the applicant's request (Form 05)</source>
         <translation>Dừng giải quyết theo đề nghị của người nộp (Mẫu 05)</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>In &amp;lại phiếu…</translation>
     </message>
     <message>
-        <source>Print one of the dossier&apos;s forms</source>
+        <source>Print one of the dossier's forms</source>
         <translation>In một phiếu của hồ sơ</translation>
     </message>
 </context>
@@ -229,6 +229,57 @@
     <message>
         <source>(beside the form)</source>
         <translation>(ngoài biểu)</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenRatingWindow</name>
+    <message>
+        <source>Your satisfaction</source>
+        <translation>Mức độ hài lòng</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Đóng cửa sổ này</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with how your dossier was handled?</source>
+        <translation>Ông/bà có hài lòng với việc giải quyết hồ sơ không?</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Please tell us why:</source>
+        <translation>Xin ông/bà cho biết lý do:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Dossier {code}</source>
+        <translation>Hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Xin cảm ơn ông/bà!</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Kính chào ông/bà</translation>
     </message>
 </context>
 <context>
@@ -448,7 +499,7 @@
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <source>Scan a dossier&apos;s barcode, or find it under Dossiers (F3).</source>
+        <source>Scan a dossier's barcode, or find it under Dossiers (F3).</source>
         <translation>Quét mã vạch trên phiếu hẹn, hoặc tìm hồ sơ ở mục Hồ sơ (F3).</translation>
     </message>
     <message>
@@ -472,7 +523,7 @@
         <translation>{rating} — {reason}</translation>
     </message>
     <message>
-        <source>(not applied: it conflicts with another desk&apos;s action)</source>
+        <source>(not applied: it conflicts with another desk's action)</source>
         <translation>(không áp dụng: xung đột với thao tác của bàn khác)</translation>
     </message>
     <message>
@@ -536,7 +587,7 @@
         <translation>{code}: đã trả kết quả.</translation>
     </message>
     <message>
-        <source>Stop at the applicant&apos;s request</source>
+        <source>Stop at the applicant's request</source>
         <translation>Dừng giải quyết theo đề nghị của người nộp</translation>
     </message>
     <message>
@@ -544,7 +595,7 @@
         <translation>&amp;Dừng và in thông báo</translation>
     </message>
     <message>
-        <source>At the applicant&apos;s request</source>
+        <source>At the applicant's request</source>
         <translation>Theo đề nghị của người nộp hồ sơ</translation>
     </message>
     <message>
@@ -590,7 +641,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Applicant&apos;s name</source>
+        <source>Applicant's name</source>
         <translation>Họ tên người nộp</translation>
     </message>
     <message>
@@ -802,7 +853,7 @@
         <translation>Không thể {action} hồ sơ đang ở trạng thái “{status}”.</translation>
     </message>
     <message>
-        <source>Enter the applicant&apos;s name.</source>
+        <source>Enter the applicant's name.</source>
         <translation>Hãy nhập họ tên người nộp hồ sơ.</translation>
     </message>
     <message>
@@ -814,7 +865,7 @@
         <translation>Họ tên chứa ký tự “{char}”.</translation>
     </message>
     <message>
-        <source>This does not look like a person&apos;s or an organisation&apos;s name.</source>
+        <source>This does not look like a person's or an organisation's name.</source>
         <translation>Đây không giống họ tên người hay tên tổ chức.</translation>
     </message>
     <message>
@@ -834,23 +885,23 @@
         <translation>Đây không phải mã QR trên thẻ căn cước: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card&apos;s QR code holds a citizen ID that is not 12 digits: nothing was filled in.</source>
+        <source>The ID card's QR code holds a citizen ID that is not 12 digits: nothing was filled in.</source>
         <translation>Mã QR trên thẻ có số định danh không đủ 12 chữ số: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card&apos;s QR code holds no valid name: nothing was filled in.</source>
+        <source>The ID card's QR code holds no valid name: nothing was filled in.</source>
         <translation>Mã QR trên thẻ không có họ tên hợp lệ: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card&apos;s QR code holds a date that is not valid ({field}): nothing was filled in.</source>
+        <source>The ID card's QR code holds a date that is not valid ({field}): nothing was filled in.</source>
         <translation>Mã QR trên thẻ có ngày không hợp lệ ({field}): chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card&apos;s QR code holds a sex that is neither Nam nor Nữ: nothing was filled in.</source>
+        <source>The ID card's QR code holds a sex that is neither Nam nor Nữ: nothing was filled in.</source>
         <translation>Mã QR trên thẻ có giới tính không phải Nam hoặc Nữ: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card&apos;s QR code holds an address that is too long or has a control character: nothing was filled in.</source>
+        <source>The ID card's QR code holds an address that is too long or has a control character: nothing was filled in.</source>
         <translation>Mã QR trên thẻ có địa chỉ quá dài hoặc chứa ký tự điều khiển: chưa điền thông tin nào.</translation>
     </message>
     <message>
@@ -898,7 +949,7 @@
         <translation>Thời điểm này đã quá một năm.</translation>
     </message>
     <message>
-        <source>That time is before the dossier&apos;s last step.</source>
+        <source>That time is before the dossier's last step.</source>
         <translation>Thời điểm này trước bước xử lý gần nhất của hồ sơ.</translation>
     </message>
     <message>
@@ -1038,7 +1089,7 @@
         <translation>Hồ sơ đang ở {department}: nhập tên người của {department} giao hồ sơ.</translation>
     </message>
     <message>
-        <source>Not the procedure&apos;s department: {dossiers} should go to {expected}, not {department}.</source>
+        <source>Not the procedure's department: {dossiers} should go to {expected}, not {department}.</source>
         <translation>Không phải phòng ban của thủ tục: hồ sơ {dossiers} phải chuyển cho {expected}, không phải {department}.</translation>
     </message>
     <message>
@@ -1066,7 +1117,7 @@
         <translation>Không thể khôi phục bản sao lưu này: {detail}</translation>
     </message>
     <message>
-        <source>Nothing was recorded: this computer&apos;s date and time cannot be right (before 2020, after 2099, or earlier than this desk&apos;s last record). Set the computer&apos;s date and time right, then do it again.</source>
+        <source>Nothing was recorded: this computer's date and time cannot be right (before 2020, after 2099, or earlier than this desk's last record). Set the computer's date and time right, then do it again.</source>
         <translation>Chưa ghi gì: ngày giờ của máy tính này không đúng (trước năm 2020, sau năm 2099, hoặc sớm hơn lần ghi cuối của quầy). Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
     <message>
@@ -1074,35 +1125,35 @@
         <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục, theo cơ quan, đơn vị hoặc theo nhóm lĩnh vực.</translation>
     </message>
     <message>
-        <source>There is no field group &quot;{value}&quot;.</source>
-        <translation>Không có nhóm lĩnh vực &quot;{value}&quot;.</translation>
+        <source>There is no field group "{value}".</source>
+        <translation>Không có nhóm lĩnh vực "{value}".</translation>
     </message>
     <message>
-        <source>The catalog has no field &quot;{value}&quot;.</source>
-        <translation>Danh mục thủ tục không có lĩnh vực &quot;{value}&quot;.</translation>
+        <source>The catalog has no field "{value}".</source>
+        <translation>Danh mục thủ tục không có lĩnh vực "{value}".</translation>
     </message>
     <message>
-        <source>A field group&apos;s name is 1 to {max} characters, without commas or colons.</source>
+        <source>A field group's name is 1 to {max} characters, without commas or colons.</source>
         <translation>Tên nhóm lĩnh vực dài từ 1 đến {max} ký tự, không có dấu phẩy hoặc dấu hai chấm.</translation>
     </message>
     <message>
-        <source>The field group &quot;{value}&quot; needs at least one field.</source>
-        <translation>Nhóm lĩnh vực &quot;{value}&quot; cần có ít nhất một lĩnh vực.</translation>
+        <source>The field group "{value}" needs at least one field.</source>
+        <translation>Nhóm lĩnh vực "{value}" cần có ít nhất một lĩnh vực.</translation>
     </message>
     <message>
-        <source>The field group &quot;{value}&quot; is written twice.</source>
-        <translation>Nhóm lĩnh vực &quot;{value}&quot; bị ghi hai lần.</translation>
+        <source>The field group "{value}" is written twice.</source>
+        <translation>Nhóm lĩnh vực "{value}" bị ghi hai lần.</translation>
     </message>
     <message>
-        <source>The field &quot;{value}&quot; is already in another group: a field belongs to one group.</source>
-        <translation>Lĩnh vực &quot;{value}&quot; đã thuộc một nhóm khác: mỗi lĩnh vực chỉ thuộc một nhóm.</translation>
+        <source>The field "{value}" is already in another group: a field belongs to one group.</source>
+        <translation>Lĩnh vực "{value}" đã thuộc một nhóm khác: mỗi lĩnh vực chỉ thuộc một nhóm.</translation>
     </message>
     <message>
-        <source>Write each field group on its own line as &quot;Name: field, field&quot;.</source>
-        <translation>Hãy ghi mỗi nhóm lĩnh vực trên một dòng, dạng &quot;Tên nhóm: lĩnh vực, lĩnh vực&quot;.</translation>
+        <source>Write each field group on its own line as "Name: field, field".</source>
+        <translation>Hãy ghi mỗi nhóm lĩnh vực trên một dòng, dạng "Tên nhóm: lĩnh vực, lĩnh vực".</translation>
     </message>
     <message>
-        <source>Nothing was recorded: this computer&apos;s clock is earlier than this desk&apos;s last record. Set the computer&apos;s date and time right, then do it again.</source>
+        <source>Nothing was recorded: this computer's clock is earlier than this desk's last record. Set the computer's date and time right, then do it again.</source>
         <translation>Chưa ghi gì: đồng hồ của máy tính này sớm hơn lần ghi cuối của quầy. Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
     <message>
@@ -1146,7 +1197,7 @@
         <translation>Ngoại lệ đồng bộ này không còn trong danh sách (đã được xử lý).</translation>
     </message>
     <message>
-        <source>There is no such list of today&apos;s dossiers.</source>
+        <source>There is no such list of today's dossiers.</source>
         <translation>Không có danh sách hồ sơ trong ngày như vậy.</translation>
     </message>
     <message>
@@ -1166,15 +1217,15 @@
         <translation>Mã thủ tục có dạng 1.004873: một chữ số, dấu chấm và sáu chữ số.</translation>
     </message>
     <message>
-        <source>A procedure&apos;s processing time is in working days, in working hours or within the same day.</source>
+        <source>A procedure's processing time is in working days, in working hours or within the same day.</source>
         <translation>Thời hạn giải quyết của thủ tục tính bằng ngày làm việc, giờ làm việc hoặc trong ngày.</translation>
     </message>
     <message>
-        <source>A procedure&apos;s processing time must be a positive number of days or hours.</source>
+        <source>A procedure's processing time must be a positive number of days or hours.</source>
         <translation>Thời hạn giải quyết của thủ tục phải là một số ngày hoặc số giờ lớn hơn 0.</translation>
     </message>
     <message>
-        <source>A document&apos;s number of copies must be from 1 to 99.</source>
+        <source>A document's number of copies must be from 1 to 99.</source>
         <translation>Số bản của một giấy tờ phải từ 1 đến 99.</translation>
     </message>
     <message>
@@ -1186,7 +1237,7 @@
         <translation>Không có kỳ báo cáo này.</translation>
     </message>
     <message>
-        <source>Choose whose figures these are: this desk&apos;s or the whole office&apos;s.</source>
+        <source>Choose whose figures these are: this desk's or the whole office's.</source>
         <translation>Hãy chọn phạm vi số liệu: của bàn này hay của cả bộ phận.</translation>
     </message>
     <message>
@@ -1238,11 +1289,11 @@
         <translation>cơ sở dữ liệu của bàn đang được một cửa sổ hoặc lệnh motcua-desk khác sử dụng: hãy đóng nó trước.</translation>
     </message>
     <message>
-        <source>{path} is this desk&apos;s database itself, not a backup of it.</source>
+        <source>{path} is this desk's database itself, not a backup of it.</source>
         <translation>{path} chính là cơ sở dữ liệu của bàn này, không phải bản sao lưu của nó.</translation>
     </message>
     <message>
-        <source>{path} is a backup of another desk computer: it cannot replace this desk&apos;s database.</source>
+        <source>{path} is a backup of another desk computer: it cannot replace this desk's database.</source>
         <translation>{path} là bản sao lưu của một máy bàn khác: không thể dùng thay cơ sở dữ liệu của bàn này.</translation>
     </message>
     <message>
@@ -1266,7 +1317,7 @@
         <translation>Không dùng được tệp chứng chỉ (CA) của máy chủ: tệp không có, không đọc được hoặc không phải chứng chỉ PEM. Hãy chọn tệp cert.pem mà bộ phận CNTT đưa cho máy chủ này.</translation>
     </message>
     <message>
-        <source>Data from the server did not match its checksum and was not taken. Tell IT (the server&apos;s data may be damaged).</source>
+        <source>Data from the server did not match its checksum and was not taken. Tell IT (the server's data may be damaged).</source>
         <translation>Dữ liệu nhận từ máy chủ không khớp mã kiểm tra nên không được nhận. Báo bộ phận CNTT (dữ liệu trên máy chủ có thể bị hỏng).</translation>
     </message>
     <message>
@@ -1274,11 +1325,11 @@
         <translation>Máy chủ không nhận mã truy cập này. Kiểm tra lại mã truy cập của bàn (bộ phận CNTT cấp bằng lệnh hub add-desk).</translation>
     </message>
     <message>
-        <source>This token is registered on the server for another desk number than this desk&apos;s: the two desks&apos; dossier codes could collide. Ask IT to check the desk number.</source>
+        <source>This token is registered on the server for another desk number than this desk's: the two desks' dossier codes could collide. Ask IT to check the desk number.</source>
         <translation>Mã truy cập này được đăng ký trên máy chủ cho một số bàn khác với số bàn của máy này: mã hồ sơ của hai bàn có thể trùng nhau. Nhờ bộ phận CNTT kiểm tra lại số bàn.</translation>
     </message>
     <message>
-        <source>This token belongs to another desk computer. Use this desk&apos;s own token, or ask IT for a new one if this computer replaced the old one.</source>
+        <source>This token belongs to another desk computer. Use this desk's own token, or ask IT for a new one if this computer replaced the old one.</source>
         <translation>Mã truy cập này thuộc về máy tính của một bàn khác. Hãy dùng mã của chính bàn này, hoặc nhờ bộ phận CNTT cấp mã mới nếu máy này thay cho máy cũ.</translation>
     </message>
     <message>
@@ -1461,7 +1512,7 @@
         <translation>Bỏ &amp;dòng đã chọn (Del)</translation>
     </message>
     <message>
-        <source>&amp;Print today&apos;s handoff list</source>
+        <source>&amp;Print today's handoff list</source>
         <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
     <message>
@@ -1663,7 +1714,7 @@
         <translation>Giới tính:</translation>
     </message>
     <message>
-        <source>Filled from the ID card&apos;s QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
+        <source>Filled from the ID card's QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
         <translation>Đã điền từ mã QR trên thẻ căn cước (các ô tô màu): đối chiếu với công dân và sửa chỗ sai. Mã QR không phải là giấy tờ chứng minh nhân thân.</translation>
     </message>
     <message>
@@ -1732,6 +1783,205 @@
     </message>
 </context>
 <context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Dossier lookup</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Look up your dossier</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Scan the barcode on your appointment slip, or type the dossier code and the last 4 digits of your citizen ID (CCCD).</source>
+        <translation>Mời ông/bà quét mã vạch trên giấy hẹn trả kết quả, hoặc nhập mã hồ sơ và 4 số cuối của số CCCD.</translation>
+    </message>
+    <message>
+        <source>Dossier code, e.g. 000.17.22.H56-261123-0001</source>
+        <translation>Mã hồ sơ, ví dụ 000.17.22.H56-261123-0001</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the CCCD</source>
+        <translation>4 số cuối của CCCD</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Tra cứu</translation>
+    </message>
+    <message>
+        <source>Procedures and the papers they need</source>
+        <translation>Thủ tục hành chính và giấy tờ cần nộp</translation>
+    </message>
+    <message>
+        <source>Dossier code:</source>
+        <translation>Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the CCCD:</source>
+        <translation>4 số cuối CCCD:</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
+    </message>
+    <message>
+        <source>Applicant:</source>
+        <translation>Người nộp:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Ngày nhận:</translation>
+    </message>
+    <message>
+        <source>Return date:</source>
+        <translation>Hẹn trả kết quả:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Type a few words, with or without accents: khai sinh, chung thuc…</source>
+        <translation>Gõ vài chữ, có dấu hay không dấu đều được: khai sinh, chung thuc…</translation>
+    </message>
+    <message>
+        <source>Type the dossier code printed on your appointment slip.</source>
+        <translation>Mời nhập mã hồ sơ in trên giấy hẹn.</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the citizen ID (CCCD) given when the dossier was submitted.</source>
+        <translation>Mời nhập 4 số cuối của số CCCD đã khai khi nộp hồ sơ.</translation>
+    </message>
+    <message>
+        <source>That is the ID card. Please scan the code on your appointment slip.</source>
+        <translation>Đây là thẻ căn cước. Mời ông/bà quét mã trên giấy hẹn.</translation>
+    </message>
+    <message>
+        <source>No dossier was found for this code and these digits. Check them against your appointment slip, or ask at the counter.</source>
+        <translation>Không tìm thấy hồ sơ với mã và 4 số này. Mời ông/bà kiểm tra lại với giấy hẹn, hoặc hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>The lookup is not available right now. Please ask at the counter.</source>
+        <translation>Máy tra cứu tạm thời không dùng được. Mời ông/bà hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a minute, scan your slip, or ask at the counter.</source>
+        <translation>Nhập sai quá nhiều lần. Mời ông/bà đợi một phút, quét giấy hẹn, hoặc hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>The result is ready.</source>
+        <translation>Kết quả đã có.</translation>
+    </message>
+    <message>
+        <source>Your dossier is being processed, and it is late: we apologise. Please ask at the counter when it will be ready.</source>
+        <translation>Hồ sơ đang được giải quyết và đã quá hẹn: chúng tôi xin lỗi ông/bà. Mời ông/bà hỏi cán bộ tại quầy khi nào có kết quả.</translation>
+    </message>
+    <message>
+        <source>Your dossier is being processed. The return date was moved (a letter of apology was sent); the new date is below.</source>
+        <translation>Hồ sơ đang được giải quyết. Ngày hẹn trả đã được điều chỉnh (có văn bản xin lỗi); ngày hẹn mới ở dưới.</translation>
+    </message>
+    <message>
+        <source>Your dossier is being processed.</source>
+        <translation>Hồ sơ đang được giải quyết.</translation>
+    </message>
+    <message>
+        <source>Your dossier needs more papers before it can be processed.</source>
+        <translation>Hồ sơ cần bổ sung giấy tờ trước khi được giải quyết.</translation>
+    </message>
+    <message>
+        <source>The result was handed over on {when}.</source>
+        <translation>Kết quả đã được trả lúc {when}.</translation>
+    </message>
+    <message>
+        <source>The dossier was not accepted. Please ask at the counter.</source>
+        <translation>Hồ sơ không được tiếp nhận. Mời ông/bà hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>The dossier was refused after review. Please ask at the counter.</source>
+        <translation>Hồ sơ bị từ chối sau khi thẩm định. Mời ông/bà hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>The processing was stopped at your request.</source>
+        <translation>Hồ sơ đã dừng giải quyết theo đề nghị của ông/bà.</translation>
+    </message>
+    <message>
+        <source>This dossier was cancelled. Please ask at the counter.</source>
+        <translation>Hồ sơ này đã bị hủy. Mời ông/bà hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>Please ask at the counter.</source>
+        <translation>Mời ông/bà hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>your appointment slip</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả (giấy hẹn)</translation>
+    </message>
+    <message>
+        <source>your citizen ID card (CCCD)</source>
+        <translation>Thẻ căn cước (CCCD) của người đứng tên hồ sơ</translation>
+    </message>
+    <message>
+        <source>someone collecting for you brings a letter of authorisation and their own ID card</source>
+        <translation>Người nhận thay mang giấy ủy quyền và thẻ căn cước của mình</translation>
+    </message>
+    <message>
+        <source>the papers the counter asked for</source>
+        <translation>Các giấy tờ cán bộ đã yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Please bring:</source>
+        <translation>Mời ông/bà mang theo:</translation>
+    </message>
+    <message>
+        <source>When you come to collect the result, bring:</source>
+        <translation>Khi đến nhận kết quả, mời ông/bà mang theo:</translation>
+    </message>
+    <message>
+        <source>The result is ready: please come to the counter to collect it.</source>
+        <translation>Kết quả đã có, mời ông/bà đến quầy nhận</translation>
+    </message>
+    <message>
+        <source>No procedure matches these words.</source>
+        <translation>Không có thủ tục nào khớp với các chữ này.</translation>
+    </message>
+    <message>
+        <source>{n} copy(ies)</source>
+        <translation>{n} bản</translation>
+    </message>
+    <message>
+        <source>Papers to submit</source>
+        <translation>Giấy tờ phải nộp</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Where to collect the result</source>
+        <translation>Nơi nhận kết quả</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Received</source>
@@ -1750,7 +2000,7 @@
         <translation>Chờ bổ sung hồ sơ</translation>
     </message>
     <message>
-        <source>Stopped at the applicant&apos;s request</source>
+        <source>Stopped at the applicant's request</source>
         <translation>Dừng giải quyết theo yêu cầu</translation>
     </message>
     <message>
@@ -2060,8 +2310,8 @@
         <translation>T&amp;hoát chương trình</translation>
     </message>
     <message>
-        <source>The check of this desk&apos;s records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run &apos;motcua-desk verify&apos; and compare with the office server).</source>
-        <translation>Kiểm tra dữ liệu của bàn tiếp nhận này phát hiện {n} chỗ sai lệch: một số bản ghi đã bị sửa hoặc xóa bên ngoài chương trình. Hãy giữ nguyên cơ sở dữ liệu này: không khôi phục bản sao lưu đè lên và không xóa nó. Hãy báo ngay bộ phận CNTT (họ sẽ chạy &apos;motcua-desk verify&apos; và đối chiếu với máy chủ của văn phòng).</translation>
+        <source>The check of this desk's records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run 'motcua-desk verify' and compare with the office server).</source>
+        <translation>Kiểm tra dữ liệu của bàn tiếp nhận này phát hiện {n} chỗ sai lệch: một số bản ghi đã bị sửa hoặc xóa bên ngoài chương trình. Hãy giữ nguyên cơ sở dữ liệu này: không khôi phục bản sao lưu đè lên và không xóa nó. Hãy báo ngay bộ phận CNTT (họ sẽ chạy 'motcua-desk verify' và đối chiếu với máy chủ của văn phòng).</translation>
     </message>
     <message>
         <source>⚠ Records altered: contact IT</source>
@@ -2110,6 +2360,22 @@
     <message>
         <source>Double scan of {code}: it is already open.</source>
         <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
+    </message>
+    <message>
+        <source>The scanner on {port} is connected again.</source>
+        <translation>Máy quét ở cổng {port} đã kết nối lại.</translation>
+    </message>
+    <message>
+        <source>The scanner on {port} is not connected: check its cable (or the port in Settings). The program keeps trying; the keyboard and a keyboard-mode scanner still work.</source>
+        <translation>Máy quét ở cổng {port} không kết nối: kiểm tra dây cáp (hoặc cổng trong Cài đặt). Chương trình vẫn tự thử lại; bàn phím và máy quét kiểu bàn phím vẫn dùng được.</translation>
+    </message>
+    <message>
+        <source>A scan longer than 512 characters was ignored: scan again.</source>
+        <translation>Mã quét dài quá 512 ký tự nên đã bị bỏ qua: quét lại.</translation>
+    </message>
+    <message>
+        <source>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8, then scan again.</source>
+        <translation>Mã quét không phải văn bản UTF-8 nên đã bị bỏ qua: đặt máy quét gửi UTF-8 rồi quét lại.</translation>
     </message>
     <message>
         <source>A dialog is open: close it, then scan the ID card again.</source>
@@ -2946,7 +3212,7 @@
         <translation>Trong đó quá hạn</translation>
     </message>
     <message>
-        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
+        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk's step from receipt to the handoff. Times in working days of the office's hours.</source>
         <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
     </message>
     <message>
@@ -3054,6 +3320,14 @@
     <message>
         <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Rating screen for the citizen…</source>
+        <translation>Màn hình đánh giá cho công dân…</translation>
+    </message>
+    <message>
+        <source>A window with the three choices, big, for a second screen turned to the citizen (a USB keypad works too: 1, 2, 3; 0 skips).</source>
+        <translation>Cửa sổ với ba lựa chọn chữ lớn, để trên màn hình thứ hai quay về phía công dân (bàn phím số USB cũng dùng được: 1, 2, 3; 0 là bỏ qua).</translation>
     </message>
     <message>
         <source>12 digits (optional)</source>
@@ -3274,7 +3548,47 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-        <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
+        <source>Types like a keyboard (keyboard wedge)</source>
+        <translation>Gõ như bàn phím (keyboard wedge)</translation>
+    </message>
+    <message>
+        <source>Serial port (USB-COM / USB CDC)</source>
+        <translation>Cổng nối tiếp (USB-COM / USB CDC)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyACM0</source>
+        <translation>ví dụ COM3 hoặc /dev/ttyACM0</translation>
+    </message>
+    <message>
+        <source>Find the ports</source>
+        <translation>Tìm các cổng</translation>
+    </message>
+    <message>
+        <source>Save the sc&amp;anner</source>
+        <translation>Lưu máy quét (&amp;E)</translation>
+    </message>
+    <message>
+        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
+        <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>Máy quét mã vạch</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>Chế độ &amp;quét:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>Cổng nối tiếp (&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Speed (baud):</source>
+        <translation>Tốc độ (bau&amp;d):</translation>
+    </message>
+    <message>
+        <source>only for https:// with the office's own certificate (cert.pem)</source>
         <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
     </message>
     <message>
@@ -3316,21 +3630,21 @@ Group 2: Đất đai, Xây dựng</source>
 Nhóm 2: Đất đai, Xây dựng</translation>
     </message>
     <message>
-        <source>Save the field grou&amp;ps</source>
-        <translation>Lưu &amp;danh sách nhóm</translation>
+        <source>Save the field groups (&amp;X)</source>
+        <translation>Lưu danh sách nhóm (&amp;X)</translation>
     </message>
     <message>
         <source>Field groups</source>
         <translation>Nhóm lĩnh vực</translation>
     </message>
     <message>
-        <source>Groups, one &amp;a line (&quot;Name: field, field&quot;):</source>
-        <translation>Mỗi dòng một nhóm, th&amp;eo mẫu
-&quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
+        <source>Groups, one a line ("Name: field, field"):</source>
+        <translation>Mỗi dòng một nhóm, theo mẫu
+"Tên: lĩnh vực, lĩnh vực":</translation>
     </message>
     <message>
-        <source>This desk &amp;serves:</source>
-        <translation>&amp;Quầy này phục vụ:</translation>
+        <source>This desk serves:</source>
+        <translation>Quầy này phục vụ:</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -3339,6 +3653,18 @@ Settings: {ini}</source>
         <translation>Cơ sở dữ liệu: {db}
 Tệp nhật ký: {log}
 Tệp cài đặt: {ini}</translation>
+    </message>
+    <message>
+        <source>Choose or type the scanner's serial port first.</source>
+        <translation>Hãy chọn hoặc nhập cổng nối tiếp của máy quét trước.</translation>
+    </message>
+    <message>
+        <source>Scanner saved: reading the serial port {port}.</source>
+        <translation>Đã lưu máy quét: đang đọc cổng nối tiếp {port}.</translation>
+    </message>
+    <message>
+        <source>Scanner saved: it types like a keyboard.</source>
+        <translation>Đã lưu máy quét: máy quét gõ như bàn phím.</translation>
     </message>
     <message>
         <source>Officer saved.</source>
@@ -3409,7 +3735,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cửa sổ này được mở mà không có đồng bộ.</translation>
     </message>
     <message>
-        <source>The office server&apos;s certificate</source>
+        <source>The office server's certificate</source>
         <translation>Chứng chỉ của máy chủ cơ quan</translation>
     </message>
     <message>
@@ -3417,7 +3743,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Enter this desk&apos;s access token.</source>
+        <source>Enter this desk's access token.</source>
         <translation>Nhập mã truy cập của bàn này.</translation>
     </message>
     <message>
@@ -3449,7 +3775,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cơ sở dữ liệu của quầy (*.sqlite3 *.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Put the backup {file} in place of this desk&apos;s database?</source>
+        <source>Put the backup {file} in place of this desk's database?</source>
         <translation>Dùng bản sao lưu {file} thay cho cơ sở dữ liệu hiện tại của quầy?</translation>
     </message>
     <message>
@@ -3504,7 +3830,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Một sự kiện nhận từ máy chủ không nối tiếp sự kiện trước đó của quầy đã tạo ra nó (chuỗi bị đứt); sự kiện được giữ riêng và không được áp dụng.</translation>
     </message>
     <message>
-        <source>Two different events claim the same place in one desk&apos;s record; the second was kept aside.</source>
+        <source>Two different events claim the same place in one desk's record; the second was kept aside.</source>
         <translation>Hai sự kiện khác nhau cùng chiếm một vị trí trong sổ ghi của một quầy; sự kiện thứ hai được giữ riêng.</translation>
     </message>
     <message>
@@ -3516,7 +3842,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Một sự kiện được ghi khi đồng hồ của quầy tạo ra nó bị sai (trước năm 2020); sự kiện đã được áp dụng nhưng thời gian ghi trên đó không đúng.</translation>
     </message>
     <message>
-        <source>An event was recorded with a clock far ahead of this computer&apos;s; it was applied without moving this desk&apos;s clock.</source>
+        <source>An event was recorded with a clock far ahead of this computer's; it was applied without moving this desk's clock.</source>
         <translation>Một sự kiện được ghi với đồng hồ nhanh hơn nhiều so với máy này; sự kiện đã được áp dụng mà không làm thay đổi đồng hồ của quầy.</translation>
     </message>
     <message>
@@ -3532,7 +3858,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Hồ sơ vẫn được xử lý bình thường. Báo bộ phận CNTT chỉnh lại đồng hồ của quầy đã tạo sự kiện, rồi đánh dấu đã xem.</translation>
     </message>
     <message>
-        <source>Nothing to do at the counter: the other events go on. Call IT: the server&apos;s data must be checked (motcua-desk hub verify). Then mark this seen.</source>
+        <source>Nothing to do at the counter: the other events go on. Call IT: the server's data must be checked (motcua-desk hub verify). Then mark this seen.</source>
         <translation>Tại quầy không cần làm gì: các sự kiện khác vẫn tiếp tục. Báo bộ phận CNTT kiểm tra dữ liệu máy chủ (motcua-desk hub verify), rồi đánh dấu đã xem.</translation>
     </message>
     <message>
@@ -3548,11 +3874,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>một cán bộ</translation>
     </message>
     <message>
-        <source>The new return date set by {officer} ({where}) at {time} was not applied: a dossier&apos;s return date may be reset only once, and another desk&apos;s new date came first.</source>
+        <source>The new return date set by {officer} ({where}) at {time} was not applied: a dossier's return date may be reset only once, and another desk's new date came first.</source>
         <translation>Ngày hẹn trả mới do {officer} ({where}) đặt lúc {time} không được áp dụng: mỗi hồ sơ chỉ được hẹn lại ngày trả một lần, và ngày hẹn mới của bàn khác đã có trước.</translation>
     </message>
     <message>
-        <source>The satisfaction rating given at {officer}&apos;s desk ({where}) at {time} was not kept: a dossier is rated once, and another desk&apos;s rating came first.</source>
+        <source>The satisfaction rating given at {officer}'s desk ({where}) at {time} was not kept: a dossier is rated once, and another desk's rating came first.</source>
         <translation>Đánh giá mức độ hài lòng ghi tại bàn của {officer} ({where}) lúc {time} không được giữ: mỗi hồ sơ chỉ được đánh giá một lần, và đánh giá của bàn khác đã có trước.</translation>
     </message>
     <message>
@@ -3560,7 +3886,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Lần tiếp nhận thứ hai với mã hồ sơ này do {officer} ({where}) làm lúc {time} đã bị bỏ qua: cùng một mã đã được cấp hai lần.</translation>
     </message>
     <message>
-        <source>“{action}” by {officer} ({where}) at {time} was not applied: when the desks&apos; actions were put in their agreed order, the dossier was already “{status}”.</source>
+        <source>“{action}” by {officer} ({where}) at {time} was not applied: when the desks' actions were put in their agreed order, the dossier was already “{status}”.</source>
         <translation>Việc “{action}” do {officer} ({where}) làm lúc {time} không được áp dụng: khi xếp việc của các bàn theo thứ tự chung, hồ sơ lúc đó đã ở trạng thái “{status}”.</translation>
     </message>
     <message>
@@ -3659,7 +3985,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Thiết lập máy chủ của cơ quan trong Cài đặt, mục Đồng bộ.</translation>
     </message>
     <message>
-        <source>{n} sync exception(s): an action of one desk could not apply because another desk acted on the same dossier while they could not see each other. Nothing was deleted: both actions are in the dossier&apos;s timeline.</source>
+        <source>{n} sync exception(s): an action of one desk could not apply because another desk acted on the same dossier while they could not see each other. Nothing was deleted: both actions are in the dossier's timeline.</source>
         <translation>{n} ngoại lệ đồng bộ: việc của một bàn không áp dụng được vì một bàn khác đã xử lý cùng hồ sơ trong lúc hai bàn mất kết nối với nhau. Không có gì bị xóa: cả hai việc đều nằm trong quá trình xử lý của hồ sơ.</translation>
     </message>
     <message>
@@ -3722,11 +4048,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>{n} ngày</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock is {amount} ahead of the server&apos;s: set the clock right (the times printed on forms would be wrong).</source>
+        <source>This computer's clock is {amount} ahead of the server's: set the clock right (the times printed on forms would be wrong).</source>
         <translation>Đồng hồ của máy này nhanh hơn máy chủ {amount}: hãy chỉnh lại giờ (giờ in trên các mẫu giấy tờ sẽ bị sai).</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock is {amount} behind the server&apos;s: set the clock right (the times printed on forms would be wrong).</source>
+        <source>This computer's clock is {amount} behind the server's: set the clock right (the times printed on forms would be wrong).</source>
         <translation>Đồng hồ của máy này chậm hơn máy chủ {amount}: hãy chỉnh lại giờ (giờ in trên các mẫu giấy tờ sẽ bị sai).</translation>
     </message>
     <message>
@@ -3849,7 +4175,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>&amp;Cán bộ:</translation>
     </message>
     <message>
-        <source>Officer&apos;s &amp;phone:</source>
+        <source>Officer's &amp;phone:</source>
         <translation>Điện t&amp;hoại cán bộ:</translation>
     </message>
 </context>
@@ -3888,7 +4214,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <source>Officer&apos;s phone</source>
+        <source>Officer's phone</source>
         <translation>Điện thoại cán bộ</translation>
     </message>
     <message>

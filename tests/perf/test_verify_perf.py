@@ -21,13 +21,16 @@ import pytest
 
 from motcua_desk.app import open_services
 from motcua_desk.services.integrity import CHECKPOINT, LAST, IntegrityService
+from motcua_desk.ui.integrity_check import BUDGET_S as WINDOW_BUDGET_S
+from motcua_desk.ui.integrity_check import STEP_EVENTS
 from tests.perf.bigdb import make_big_db
 from tests.perf.harness import Report, size
 
 pytestmark = pytest.mark.perf
 N = size(10_000, 100_000)
 MILLION_EVENTS = 4_100_000
-STEP = 5_000  # events per step, as the window runs it (ui.integrity_check.STEP_EVENTS)
+STEP = STEP_EVENTS  # events per step, as the window runs it
+BUDGET_S = WINDOW_BUDGET_S  # the window's time per start
 
 
 def raw_scan(path) -> tuple[int, float, float]:
@@ -85,18 +88,31 @@ def test_verify_benchmarks(tmp_path):
         with svc._store.write() as session:  # a cached database may carry one from elsewhere
             session.connection().exec_driver_sql(
                 "DELETE FROM settings WHERE key IN (?, ?)", (CHECKPOINT, LAST))
-        steps = []
-        t0 = time.perf_counter()
-        step = integrity.startup_step(STEP)
-        steps.append(step.report.seconds)
-        while not step.done:
-            step = integrity.startup_step(STEP, first=False)
-            steps.append(step.report.seconds)
-        first_run = time.perf_counter() - t0
-        assert step.report.ok
-        report.add("start-up check, first run (no checkpoint yet: every event, in steps)",
-                   steps=len(steps), total_s=first_run, longest_step_s=max(steps),
-                   note="each step holds the DB worker at most this long")
+        # the window's loop (ui.integrity_check): steps until done or the budget is spent;
+        # each start goes on from the checkpoint the last one left
+        steps, starts = [], []
+        t_all = time.perf_counter()
+        while True:
+            t0, spent = time.perf_counter(), 0.0
+            step = integrity.startup_step(STEP)
+            while True:
+                steps.append(step.report.seconds)
+                spent += step.report.seconds
+                assert step.report.ok
+                if step.done or spent >= BUDGET_S:
+                    break
+                step = integrity.startup_step(STEP, first=False)
+            starts.append(time.perf_counter() - t0)
+            if step.done:
+                break
+        first_run = time.perf_counter() - t_all
+        report.add("start-up check of a desk never checked before (no checkpoint: every event "
+                   "in steps, at most the budget per start)",
+                   steps=len(steps), starts_to_cover_all=len(starts),
+                   longest_start_s=max(starts), budget_s=BUDGET_S, all_starts_total_s=first_run,
+                   longest_step_s=max(steps), goal="< 2 s in the background per start",
+                   note="each step holds the DB worker at most longest_step_s")
+        assert integrity.checkpoint()  # the whole history is now behind the checkpoint
         codes = [r[0] for r in svc._store.engine.connect().exec_driver_sql(
             "SELECT code FROM dossiers ORDER BY pk DESC LIMIT 50")]
         for code in codes:  # a day's work after the last check

@@ -39,3 +39,39 @@ def test_an_altered_record_is_said_plainly(qtbot, services, db_path, make_window
     assert window.integrity_label.isVisible()
     assert d.code in window.integrity_label.toolTip()
     assert window.isEnabled()  # not modal: the officer can keep working
+
+
+def test_a_never_checked_history_is_checked_a_slice_per_start(qtbot, services, db_path,
+                                                              make_window):
+    """Each start spends at most its budget; the next start goes on where the last one
+    stopped (the checkpoint), until the whole history is covered; an edited event found in a
+    later slice is still named."""
+    from motcua_desk.services.integrity import CHECKPOINT, IntegrityService
+    from motcua_desk.ui.integrity_check import IntegrityCheck
+
+    made = [services.dossiers.intake(IntakeRequest("1.004873", f"Nguyễn Văn {i}")).dossier
+            for i in range(12)]
+    conn = sqlite3.connect(db_path)
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    last = made[-1]
+    conn.execute("UPDATE events SET officer = 'Người khác' WHERE dossier_id = ?", (last.id,))
+    conn.execute("DELETE FROM settings WHERE key = ?", (CHECKPOINT,))  # never checked before
+    conn.commit()
+    conn.close()
+    window = make_window(services, wait_ready=True)
+    integrity = IntegrityService.from_services(services)
+    starts = []
+    while True:
+        check = IntegrityCheck(window.worker, window, step_events=3, budget_s=0.0)
+        with qtbot.waitSignal(check.finished, timeout=20_000) as blocker:
+            check.start()
+        starts.append(check)
+        assert blocker.args[0].events <= 3
+        if not check.paused:
+            break
+        assert check.steps == 1  # a zero budget: one step per start
+        assert blocker.args[0].ok  # the edited dossier comes last
+        assert 0 < sum(s for s, _h in integrity.checkpoint().values()) < total
+    assert len(starts) > 3
+    report = starts[-1].result
+    assert not report.ok and report.breaks[0].code == last.code
