@@ -211,6 +211,7 @@ class Dashboard:
     scope: ReportScope
     tz: ZoneInfo
     quality: QualityReport | None = None
+    facts: tuple[DossierFacts, ...] = ()  # kept for the quality facts computed after
 
 
 @dataclass(frozen=True)
@@ -514,11 +515,14 @@ class ReportService(ServiceBase):
         return late_report(period, done)
 
     def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field",
-                  progress: Callable[[int, str], None] | None = None) -> Dashboard:
+                  progress: Callable[[int, str], None] | None = None,
+                  with_quality: bool = True) -> Dashboard:
         """Everything the Reports screen shows: Biểu 06 (with the dossiers behind each cell),
         its months, the late list, the QĐ 766 indices, the handoff steps and the quality facts
         (the last four from one read of the facts). `progress(percent, stage)` is called
-        between the parts (from the thread computing)."""
+        between the parts (from the thread computing). Without `with_quality` the steps and
+        the quality facts are left for later: the dashboard keeps the facts they need
+        (`quality(period, scope, dashboard.facts)`), so the figures show sooner."""
         def say(pct: int, stage: str) -> None:
             if progress is not None:
                 progress(pct, stage)
@@ -533,11 +537,14 @@ class ReportService(ServiceBase):
         say(55, "late")
         late = self._late(facts, period)
         values = indices(facts, period, tz, rs, ratings=self.ratings())
-        say(70, "steps")
-        q = self.quality(period, scope, facts, keep_codes=True) if self.calendar else None
+        q = None
+        if with_quality and self.calendar is not None:
+            say(70, "steps")
+            q = self.quality(period, scope, facts, keep_codes=True)
         say(100, "done")
         return Dashboard(report=report, months=months, late=late, indices=values,
-                         scope=scope, tz=tz, quality=q)
+                         scope=scope, tz=tz, quality=q,
+                         facts=() if with_quality else tuple(facts))
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""

@@ -2,7 +2,8 @@
 big desk database. A 10 ms QTimer heartbeat on the GUI thread records the longest gap between
 two beats (the GUI thread's longest stall) while the year's dashboard (Biểu 06 with drill-down
 codes, the months, the late list, the indices, the handoff steps and the quality facts) is
-computed on the DB worker and then shown; the same heartbeat over a bare Qt event loop doing
+computed on the DB worker and shown (Biểu 06 and the other tabs first, then the steps and the
+quality facts); the same heartbeat over a bare Qt event loop doing
 nothing, for as long, is the floor, and the raw SQL aggregate of Biểu 06's columns (the one of
 test_reports_perf) the floor of the computation.
 
@@ -104,8 +105,10 @@ def test_the_window_stays_responsive_while_a_year_computes(window_on_big, qtbot)
 
     # the floor: the bare event loop, beating for as long as the year takes
     t0 = time.perf_counter()
+    first: list[float] = []
+    view.computed.connect(lambda _d: first.append(time.perf_counter() - t0))
     beat.start()
-    with qtbot.waitSignal(view.computed, timeout=600_000):
+    with qtbot.waitSignal(view.quality_computed, timeout=600_000):
         view.compute_button.click()
     ours = beat.stop()
     t_year = time.perf_counter() - t0
@@ -128,7 +131,8 @@ def test_the_window_stays_responsive_while_a_year_computes(window_on_big, qtbot)
     raw.close()
 
     report.add(f"Reports screen, the year {YEAR.first:%Y} on {N:,} dossiers",
-               counted=counted, steps=steps, year_s=t_year, raw_sql_ms=t_raw * 1e3,
+               counted=counted, steps=steps, first_figures_s=first[-1], year_s=t_year,
+               raw_sql_ms=t_raw * 1e3,
                compute_ratio=t_year / t_raw, beats=ours["beats"],
                max_stall_ms=ours["max_gap_ms"], p99_gap_ms=ours["p99_gap_ms"],
                bare_loop_max_gap_ms=bare["max_gap_ms"],

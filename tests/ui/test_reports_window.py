@@ -52,6 +52,13 @@ def compute(view, qtbot):
     return got.args[0]
 
 
+def compute_all(view, qtbot):
+    """Compute, then wait for the steps and the quality facts that follow the figures."""
+    with qtbot.waitSignal(view.quality_computed, timeout=20_000) as got:
+        view.compute_button.click()
+    return got.args[0]
+
+
 def total_row(view) -> list[int]:
     m = view.model
     r = m.rowCount() - 1
@@ -203,8 +210,9 @@ def test_steps_quality_groups_and_progress_in_the_window(make_window, services, 
     seen: list[int] = []
     view._progressed.connect(lambda _g, pct: seen.append(pct))
     view.set_preset("last_month")
-    compute(view, qtbot)
+    d = compute_all(view, qtbot)
     assert seen[0] == 0 and seen[-1] == 100 and seen == sorted(seen)
+    assert d.quality is not None and d.facts == ()
     # the seeds' figures with both shares: 5 received, 4 resolved, 3 of them early or on time
     assert "received 5; resolved 4 (80,00 %); early or on time 3 (75,00 % of resolved)" in \
         view.summary.text()
@@ -231,15 +239,15 @@ def test_steps_quality_groups_and_progress_in_the_window(make_window, services, 
     assert [view.group_combo.itemData(i) for i in range(view.group_combo.count())] == [
         None, "Nhóm hộ tịch", "Nhóm chứng thực"]
     view.group_combo.setCurrentIndex(2)
-    d = compute(view, qtbot)
+    d = compute_all(view, qtbot)
     assert d.report.total.values["received_total"] == 1 and len(d.quality.dossiers) == 1
     view.group_combo.setCurrentIndex(0)
     view.by_combo.setCurrentIndex(view.by_combo.findData("group"))
-    d = compute(view, qtbot)
+    d = compute_all(view, qtbot)
     assert [(r.group, r.values["received_total"]) for r in d.report.rows
             if r.level == "group"] == [("Nhóm chứng thực", 1), ("Nhóm hộ tịch", 4)]
     view.by_combo.setCurrentIndex(view.by_combo.findData("procedure"))
-    d = compute(view, qtbot)
+    d = compute_all(view, qtbot)
     assert [r.item_code for r in d.report.rows] == [ssc.HT, ssc.CT]
     assert view.model.rowCount() == 3
     # the steps' PDF and workbook from their tab
