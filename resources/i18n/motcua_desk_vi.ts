@@ -3248,6 +3248,10 @@
         <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước và đúng hạn {good} ({good_pct} số đã giải quyết), quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
     </message>
     <message>
+        <source>Computing the handoff steps and the quality facts…</source>
+        <translation>Đang tính các bước chuyển và chỉ số chất lượng…</translation>
+    </message>
+    <message>
         <source>Reception desk (transfer)</source>
         <translation>Bộ phận Một cửa (chuyển hồ sơ)</translation>
     </message>
