@@ -179,3 +179,86 @@ def test_moves_read_from_rows_are_the_folds(services, clock, scenario):
     for dossier_id in ids:
         assert raw.get(dossier_id, []) == moves_from_events(events.get(dossier_id, ())), \
             dossier_id
+
+
+# --- property: random paths through the departments ---------------------------------------------
+
+DEPTS = ("Phòng A", "Phòng B", "Phòng C")
+action = st.sampled_from(["handoff", "result", "supplement", "resubmit"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(action, st.sampled_from(DEPTS), st.integers(10, 60 * 24 * 4)),
+                max_size=8), st.booleans())
+def test_steps_account_for_every_handoff_and_every_working_minute(plan, finish):
+    """For any path (handoffs desk → department → department, results, supplements,
+    restarts): a department step per handoff to it, a transfer step per handoff from the desk,
+    every finished step timed, and the time per department the sum of the calendar's working
+    time over the department's stays (to the period's end while there)."""
+    from motcua_desk.domain.quality import (
+        HANDED_OFF,
+        RESUBMITTED,
+        RESULT,
+        SUPPLEMENT,
+        Move,
+        quality,
+    )
+    from motcua_desk.domain.reports import DossierFacts
+
+    cal = CAL
+    t = local(2026, 3, 2, 8, 0)
+    received = t
+    dues = [(t, t + timedelta(days=5))]
+    moves: list[Move] = []
+    where, waiting, outcome = "desk", False, ""
+    stays: dict[str, float] = {}
+    since = None
+    for kind, dept, minutes in plan:
+        t = t + timedelta(minutes=minutes)
+        if outcome:
+            break
+        if kind == "handoff" and not waiting and where != dept:
+            if where != "desk":
+                stays[where] = stays.get(where, 0.0) + cal.working_days_between(since, t)
+            moves.append(Move(HANDED_OFF, t, where, dept))
+            where, since = dept, t
+        elif kind == "result" and not waiting:
+            if where != "desk":
+                stays[where] = stays.get(where, 0.0) + cal.working_days_between(since, t)
+            moves.append(Move(RESULT, t, where, "desk"))
+            where, outcome = "desk", "result"
+        elif kind == "supplement" and not waiting:
+            if where != "desk":
+                stays[where] = stays.get(where, 0.0) + cal.working_days_between(since, t)
+            moves.append(Move(SUPPLEMENT, t))
+            where, waiting = "desk", True
+        elif kind == "resubmit" and waiting:
+            moves.append(Move(RESUBMITTED, t))
+            dues.append((t, t + timedelta(days=5)))
+            waiting = False
+    period = Period(date(2026, 1, 1), date(2026, 12, 31))
+    _, end = period.bounds(cal.hours.tz)
+    if where != "desk" and not outcome:
+        stays[where] = stays.get(where, 0.0) + cal.working_days_between(since, end)
+    f = DossierFacts(
+        dossier_id="d1", code="C1", field="Hộ tịch", procedure_code="1.004873",
+        procedure_name="x", department="Phòng A", desk_no=1, channel="direct",
+        received_at=received, dues=tuple(dues), outcome=outcome,
+        outcome_at=moves[-1].at if outcome else None,
+        supplement_count=sum(m.kind == SUPPLEMENT for m in moves))
+    q = quality([f], {"d1": moves}, period, cal, {"Phòng B": 1.0},
+                OfficeSettings().hours().cutoff)
+    handoffs = [m for m in moves if m.kind == HANDED_OFF]
+    dept_steps = sum(r.finished + r.open for r in q.steps if r.kind == "department")
+    assert dept_steps == len(handoffs)
+    transfers = next((r for r in q.steps if r.kind == "transfer"), None)
+    finished_transfers = transfers.finished if transfers else 0
+    assert finished_transfers == sum(m.from_unit == "desk" for m in handoffs)
+    for r in q.steps:
+        assert r.early + r.on_time + r.late == r.finished
+        assert r.open_overdue <= r.open
+    (d,) = q.dossiers
+    got = dict(d.departments)
+    assert set(got) == set(stays)
+    for unit, days in stays.items():
+        assert got[unit] == pytest.approx(round(days, 2), abs=0.011)
