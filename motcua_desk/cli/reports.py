@@ -1,9 +1,15 @@
 """Report commands: the office's figures.
 
-    report period --from DATE --to DATE [--scope desk|office] [--desk N]
-                  [--by field|procedure|department] [--json | --out FILE.pdf | --out FILE.xlsx]
-    report late --from DATE --to DATE [--scope …] [--desk N] [--json | --out FILE.pdf|.xlsx]
-    report indices --from DATE --to DATE [--scope …] [--desk N] [--json]
+    report period --from DATE --to DATE [--scope desk|office] [--desk N] [--group NAME]
+                  [--by field|procedure|department|group]
+                  [--json | --out FILE.pdf | --out FILE.xlsx]
+    report late --from DATE --to DATE [--scope …] [--desk N] [--group NAME]
+                [--json | --out FILE.pdf|.xlsx]
+    report indices --from DATE --to DATE [--scope …] [--desk N] [--group NAME] [--json]
+    report quality --from DATE --to DATE [--scope …] [--desk N] [--group NAME]
+                   [--json | --out FILE.pdf|.xlsx]
+    groups list [--json] | groups set NAME --fields "F1,F2" | groups remove NAME
+    groups serve NAME | groups serve --none
     report settings [--compare timestamp|date] [--supplement-wait-within yes|no]
                     [--period-start-day N] [--stopped resolved|excluded] [--json]
 
@@ -20,7 +26,7 @@ from pathlib import Path
 from motcua_desk.cli.common import Context, emit_json, parse_day
 from motcua_desk.domain.errors import ValidationError
 
-BY = ("field", "procedure", "department")
+BY = ("field", "procedure", "department", "group")
 OUT_KINDS = {".pdf": "pdf", ".xlsx": "xlsx"}
 
 
@@ -36,6 +42,8 @@ def register(sub) -> None:
                             "(the whole office after a sync)")
         q.add_argument("--desk", type=int, default=None, metavar="N",
                        help="with --scope office: only the dossiers received at desk N")
+        q.add_argument("--group", default=None, metavar="NAME",
+                       help="only the fields of this field group (see 'groups list')")
         g = q.add_mutually_exclusive_group()
         g.add_argument("--json", action="store_true")
         if outs:
@@ -43,8 +51,9 @@ def register(sub) -> None:
 
     q = rsub.add_parser("period", help="Biểu số 06/VPCP/KSTT for a period")
     common(q, outs=True)
-    q.add_argument("--by", default="field", metavar="field|procedure|department",
-                   help="rows per field with its procedures (default), or per department")
+    q.add_argument("--by", default="field", metavar="field|procedure|department|group",
+                   help="rows per field with its procedures (default), one per procedure, per "
+                        "department, or per field group")
     q.set_defaults(func=cmd_period, reads_only=True)
     q = rsub.add_parser("late", help="dossiers late or extended in the period, with their "
                         "apologies (Mẫu 04), per department")
@@ -53,6 +62,11 @@ def register(sub) -> None:
     q = rsub.add_parser("indices", help="QĐ 766/QĐ-TTg self-check: on-time rate, channels")
     common(q, outs=False)
     q.set_defaults(func=cmd_indices, reads_only=True)
+    q = rsub.add_parser("quality", help="per handoff step and department (early, on time, "
+                        "late, average working days) and the quality facts of TT 01/2018 "
+                        "Art. 13 per dossier")
+    common(q, outs=True)
+    q.set_defaults(func=cmd_quality, reads_only=True)
     q = rsub.add_parser("settings", help="show or change the report rules where provinces "
                         "differ")
     q.add_argument("--compare", choices=["timestamp", "date"], default=None,
@@ -67,6 +81,26 @@ def register(sub) -> None:
                         "or is left out")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("groups", help="field groups: named sets of fields a desk serves "
+                       "(its procedure picker shows them first; reports cut by group)")
+    gsub = p.add_subparsers(dest="groups_command", metavar="ACTION", required=True)
+    q = gsub.add_parser("list", help="the field groups and the one this desk serves")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_groups_list, reads_only=True)
+    q = gsub.add_parser("set", help="create or replace a group")
+    q.add_argument("name")
+    q.add_argument("--fields", required=True, metavar="F1,F2",
+                   help="the catalog's fields, comma-separated (diacritics optional)")
+    q.set_defaults(func=cmd_groups_set)
+    q = gsub.add_parser("remove", help="remove a group")
+    q.add_argument("name")
+    q.set_defaults(func=cmd_groups_remove)
+    q = gsub.add_parser("serve", help="this desk serves a group (or --none: every field)")
+    g = q.add_mutually_exclusive_group(required=True)
+    g.add_argument("name", nargs="?")
+    g.add_argument("--none", action="store_true")
+    q.set_defaults(func=cmd_groups_serve)
 
 
 # --- input ----------------------------------------------------------------------------------
@@ -89,7 +123,19 @@ def _scope(args):
         if not 1 <= args.desk <= 9:
             raise ValidationError("desk", f"desk number {args.desk} is not 1 to 9",
                                   code="desk_range")
-    return ReportScope(args.scope, args.desk)
+    group = args.group.strip() if args.group is not None else None
+    if group is not None and not group:
+        raise ValidationError("group", "--group needs a group name", code="unknown_group")
+    return ReportScope(args.scope, args.desk, group)
+
+
+def _known_group(ctx: Context, scope):
+    """The scope with the group's stored name; an unknown group is refused (exit 2)."""
+    from dataclasses import replace
+
+    if scope.group is None:
+        return scope
+    return replace(scope, group=ctx.services.catalog.group_name(scope.group))
 
 
 def _out_kind(args) -> str | None:
@@ -121,11 +167,12 @@ def cmd_period(ctx: Context) -> int:
     a = ctx.args
     period, scope = _period(a), _scope(a)
     if a.by not in BY:
-        raise ValidationError("by", f"unknown --by {a.by!r} (field, procedure or department)",
-                              code="report_by")
+        raise ValidationError("by", f"unknown --by {a.by!r} (field, procedure, department or "
+                              "group)", code="report_by")
     kind = _out_kind(a)
-    from motcua_desk.services.reports import report_json
+    from motcua_desk.services.reports import progress_json, report_json
 
+    scope = _known_group(ctx, scope)
     svc = ctx.services
     months: list = []
     if kind == "pdf" and (period.first.year, period.first.month) != (period.last.year,
@@ -134,7 +181,8 @@ def cmd_period(ctx: Context) -> int:
     else:
         report = svc.reports.bieu06(period, scope, by=a.by)
     if a.json:
-        emit_json({**report_json(report), "scope": scope.scope, "desk": scope.desk_no,
+        emit_json({**report_json(report), "progress": progress_json(report.total.values),
+                   "scope": scope.scope, "desk": scope.desk_no, "group": scope.group,
                    "scope_label": scope.label()})
         return 0
     if kind is not None:
@@ -151,7 +199,21 @@ def cmd_period(ctx: Context) -> int:
               f"{len(report.rows)} rows written to {a.out}")
         return 0
     _print_table(report)
+    p = progress_json(report.total.values)
+    print(_progress_line(p))
     return 0
+
+
+def _pct_text(value) -> str:
+    return "—" if value is None else f"{value:.0f} %"
+
+
+def _progress_line(p: dict) -> str:
+    """As the seeds print it: "received 1,880; resolved 1,845 (98 %); on time 1,815 …"."""
+    return (f"received {p['received']:,}; resolved {p['resolved']:,} "
+            f"({_pct_text(p['resolved_pct'])}); early or on time {p['on_time']:,} "
+            f"({_pct_text(p['on_time_pct'])} of resolved); late {p['late']:,}; "
+            f"in progress {p['in_progress']:,} ({p['overdue']:,} overdue)")
 
 
 def _print_table(report) -> None:
@@ -170,6 +232,7 @@ def cmd_late(ctx: Context) -> int:
     a = ctx.args
     period, scope = _period(a), _scope(a)
     kind = _out_kind(a)
+    scope = _known_group(ctx, scope)
     from motcua_desk.services.reports import late_json
 
     svc = ctx.services
@@ -208,6 +271,7 @@ def cmd_indices(ctx: Context) -> int:
     period, scope = _period(a), _scope(a)
     from motcua_desk.services.reports import indices_json
 
+    scope = _known_group(ctx, scope)
     values = ctx.services.reports.indices(period, scope)
     if a.json:
         emit_json({**indices_json(period, values), "scope": scope.scope, "desk": scope.desk_no})
@@ -220,6 +284,97 @@ def cmd_indices(ctx: Context) -> int:
             print(f"      lowered by {len(v.lowering)}: "
                   + ", ".join(f"{c} ({w})" for c, w in v.lowering[:20])
                   + (" …" if len(v.lowering) > 20 else ""))
+    return 0
+
+
+def cmd_quality(ctx: Context) -> int:
+    a = ctx.args
+    period, scope = _period(a), _scope(a)
+    kind = _out_kind(a)
+    from motcua_desk.domain.quality import steps_total
+    from motcua_desk.services.reports import quality_json
+
+    scope = _known_group(ctx, scope)
+    svc = ctx.services
+    q = svc.reports.quality(period, scope)
+    tz = svc.reports.tz()
+    if a.json:
+        emit_json({**quality_json(q, tz), "scope": scope.scope, "desk": scope.desk_no,
+                   "group": scope.group, "scope_label": scope.label()})
+        return 0
+    if kind is not None:
+        from motcua_desk import printing
+
+        agency = svc.settings.agency()
+        made = _made_on(ctx)
+        if kind == "pdf":
+            _write(a.out, lambda: printing.quality_pdf(q, agency, scope.label(), made))
+        else:
+            _write(a.out, lambda: printing.quality_xlsx(q, agency, tz, scope.label(), made))
+        print(f"quality {period.first:%d/%m/%Y}–{period.last:%d/%m/%Y}: {len(q.steps)} units, "
+              f"{len(q.dossiers)} dossiers written to {a.out}")
+        return 0
+    print(f"handoff steps {period.first:%d/%m/%Y}–{period.last:%d/%m/%Y} (working days)")
+    print(f"{'':44}{'early':>7}{'on time':>9}{'late':>6}{'avg':>7}{'open':>6}{'overdue':>9}")
+    for r in (*q.steps, steps_total(q.steps)):
+        name = (r.label[:41] + "…") if len(r.label) > 42 else r.label
+        avg = "—" if r.average_days is None else f"{r.average_days:.2f}"
+        print(f"{name:44}{r.early:>7}{r.on_time:>9}{r.late:>6}{avg:>7}{r.open:>6}"
+              f"{r.open_overdue:>9}")
+    s = q.summary()
+    print(f"dossiers {s['dossiers']}, finished {s['finished']} (within time "
+          f"{s['finished_within_time']}, {_pct_text(s['finished_within_time_pct'])}); average "
+          f"actual {s['average_actual_working_days']} against statutory "
+          f"{s['average_statutory_working_days']} working days; supplement requests "
+          f"{s['supplement_requests']}; several departments "
+          f"{s['dossiers_with_several_departments']}"
+          f"; online {s['channels']['online']}, direct {s['channels']['direct']}, post "
+          f"{s['channels']['post']}")
+    return 0
+
+
+# --- field groups ---------------------------------------------------------------------------
+
+def _groups_out(ctx: Context) -> dict:
+    cat = ctx.services.catalog
+    return {"groups": [{"name": g.name, "fields": list(g.fields)} for g in cat.field_groups()],
+            "serves": cat.served_group()}
+
+
+def _print_groups(out: dict) -> None:
+    if not out["groups"]:
+        print("no field groups (add one with: groups set NAME --fields \"F1,F2\")")
+    for g in out["groups"]:
+        mark = "  (this desk)" if g["name"] == out["serves"] else ""
+        print(f"{g['name']}: {', '.join(g['fields'])}{mark}")
+
+
+def cmd_groups_list(ctx: Context) -> int:
+    out = _groups_out(ctx)
+    if ctx.args.json:
+        emit_json(out)
+    else:
+        _print_groups(out)
+    return 0
+
+
+def cmd_groups_set(ctx: Context) -> int:
+    fields = [f for f in ctx.args.fields.split(",")]
+    ctx.services.catalog.set_field_group(ctx.args.name, fields)
+    _print_groups(_groups_out(ctx))
+    return 0
+
+
+def cmd_groups_remove(ctx: Context) -> int:
+    ctx.services.catalog.remove_field_group(ctx.args.name)
+    _print_groups(_groups_out(ctx))
+    return 0
+
+
+def cmd_groups_serve(ctx: Context) -> int:
+    name = None if ctx.args.none else ctx.args.name
+    ctx.services.catalog.serve_group(name)
+    _print_groups(_groups_out(ctx))
     return 0
 
 

@@ -408,7 +408,7 @@ class ReportRow:
 class Report:
     form: FormDef
     period: Period
-    by: str  # field | department
+    by: str  # field | procedure | department | group
     rows: tuple[ReportRow, ...]  # group rows, each followed by its item rows
     total: ReportRow
     dossiers: Mapping[tuple[str, str], Mapping[str, tuple[str, ...]]] = field(
@@ -421,7 +421,9 @@ GROUPINGS: dict[str, Callable[[DossierFacts], tuple[str, str, str]]] = {
                             f.procedure_name),
     "department": lambda f: (group_label("department", "", f.department), f.procedure_code,
                              f.procedure_name),
+    "group": lambda f: (group_label("group", f.field, ""), f.procedure_code, f.procedure_name),
 }
+BY_KEYS = tuple(GROUPINGS)
 
 
 def _add(into: dict[str, int], counts: Mapping[str, int]) -> None:
@@ -430,12 +432,17 @@ def _add(into: dict[str, int], counts: Mapping[str, int]) -> None:
 
 
 UNCLASSIFIED_FIELD, UNASSIGNED_DEPARTMENT = "(Chưa phân loại)", "(Chưa phân công)"
+OUTSIDE_GROUPS = "(Ngoài các nhóm lĩnh vực)"
 
 
-def group_label(by: str, field: str, department: str) -> str:
-    """The row a dossier falls in: its field (by field or procedure) or its department."""
+def group_label(by: str, field: str, department: str,
+                groups: Mapping[str, str] | None = None) -> str:
+    """The row a dossier falls in: its field (by field or procedure), its department, or the
+    field group its field belongs to (`groups`: field → group name)."""
     if by == "department":
         return department or UNASSIGNED_DEPARTMENT
+    if by == "group":
+        return (groups or {}).get(field, OUTSIDE_GROUPS)
     return field or UNCLASSIFIED_FIELD
 
 
@@ -446,6 +453,7 @@ class Tally:
     counts a query already classified (`add`)."""
 
     keep_codes: bool = False
+    groups: Mapping[str, str] = field(default_factory=dict)  # field → group name (by group)
     items: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     codes: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
@@ -469,26 +477,30 @@ class Tally:
         for f in facts:
             counts = classify(f, start, end, tz, settings)
             if counts:
-                self.add((group_label(by, f.field, f.department), f.procedure_code),
-                         f.procedure_name, counts, f.code)
+                self.add((group_label(by, f.field, f.department, self.groups),
+                          f.procedure_code), f.procedure_name, counts, f.code)
 
 
 def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
             settings: ReportSettings = ReportSettings(), by: str = "field",
-            keep_codes: bool = False) -> Report:
-    """One row per group (field or department) with its procedures under it, and the total."""
+            keep_codes: bool = False, groups: Mapping[str, str] | None = None) -> Report:
+    """One row per group (field, department or field group) with its procedures under it, and
+    the total; by procedure one row per procedure (its field beside it) and the total."""
     if by not in GROUPINGS:
-        raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or department)",
-                              code="report_by")
-    tally = Tally(keep_codes)
+        raise ValidationError("by", f"unknown grouping {by!r} (field, procedure, department "
+                              "or group)", code="report_by")
+    tally = Tally(keep_codes, dict(groups or {}))
     tally.add_facts(facts, period, tz, settings, by)
     return assemble(tally, form, period, by)
 
 
 def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
     """The report's rows from a tally: groups in folded alphabetical order, each followed by
-    its procedures in code order, then the total."""
+    its procedures in code order, then the total. By procedure: the procedures alone, in code
+    order (a row each, its field as the row's group), then the total."""
     items, names, codes = tally.items, tally.names, tally.codes
+    if by == "procedure":
+        return _assemble_flat(tally, form, period)
     by_group: dict[str, list[tuple[str, str]]] = {}
     for key in items:
         by_group.setdefault(key[0], []).append(key)
@@ -510,6 +522,20 @@ def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
                                   column_values(form, total)),
                   dossiers={k: {m: tuple(v) for m, v in per.items()}
                             for k, per in codes.items()})
+
+
+def _assemble_flat(tally: Tally, form: FormDef, period: Period) -> Report:
+    rows: list[ReportRow] = []
+    total: dict[str, int] = {}
+    for k in sorted(tally.items, key=lambda k: (k[1], _sort_key(k[0]))):
+        _add(total, tally.items[k])
+        rows.append(ReportRow("item", k[0], k[1], tally.names[k], dict(tally.items[k]),
+                              column_values(form, tally.items[k])))
+    return Report(form=form, period=period, by="procedure", rows=tuple(rows),
+                  total=ReportRow("total", "", "", "Tổng cộng", dict(total),
+                                  column_values(form, total)),
+                  dossiers={k: {m: tuple(v) for m, v in per.items()}
+                            for k, per in tally.codes.items()})
 
 
 def fixed_offset(tz: ZoneInfo, period: Period, margin_days: int = 400) -> int | None:

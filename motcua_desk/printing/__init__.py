@@ -13,6 +13,8 @@ dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
     bieu06_pdf(report, agency, scope_label, made_on, months=())   Biểu 06, A4 landscape
     late_pdf(late, agency, tz, scope_label, made_on)   late dossiers and apologies, A4 landscape
     bieu06_xlsx / late_xlsx(…)                      the same as spreadsheets (XlsxWriter)
+    quality_pdf(q, agency, scope_label, made_on)   handoff steps per unit, TT 01/2018 facts
+    quality_xlsx(q, agency, tz, scope_label, made_on)   the same, with a sheet per dossier
     notice_board_pdf(procedures, agency, day, hotline="")   Bảng niêm yết TTHC, A4, per field
     cash_sheet_pdf / cash_sheet_xlsx(sheet, agency)   the day's fees per officer and fee type,
                                                     A4, marked KHÔNG PHẢI BIÊN LAI
@@ -38,6 +40,7 @@ from motcua_desk.printing.forms import (
 from motcua_desk.printing.layout import reprint_label
 from motcua_desk.printing.ledgers import handoff_list_pdf, ledger_pdf
 from motcua_desk.printing.notice_board import notice_board_pdf
+from motcua_desk.printing.quality import quality_pdf, quality_xlsx
 from motcua_desk.printing.reports import bieu06_pdf, late_pdf
 from motcua_desk.printing.spreadsheets import bieu06_xlsx, late_xlsx
 from motcua_desk.printing.symbols import BarcodeTooLong
@@ -62,6 +65,8 @@ __all__ = [
     "late_xlsx",
     "ledger_pdf",
     "notice_board_pdf",
+    "quality_pdf",
+    "quality_xlsx",
     "refusal_pdf",
     "register_fonts",
     "reprint_label",

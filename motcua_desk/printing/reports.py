@@ -162,7 +162,8 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
             item_no += 1
             stt = str(item_no)
             code = f"{esc(r.item_code)} – " if r.item_code else ""
-            name = P(f"{code}{esc(r.item_name)}", st.cell)
+            of_field = f" <i>({esc(r.group)})</i>" if report.by == "procedure" else ""
+            name = P(f"{code}{esc(r.item_name)}{of_field}", st.cell)
         body.append([RowNumber(stt, book, CELL), name, *(str(r.values[c.key]) for c in cols)])
     bold_rows.append(len(body))
     body.append(["", P("<b>Tổng cộng</b>", st.cell),
@@ -200,6 +201,7 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
     for c in form.extra_columns:
         notes.append(f"({next(marks)}) {c.label}: ngoài biểu mẫu, để tham khảo.")
     story += [Gap(2 * mm)] + [P(f"<i>{esc(n)}</i>", st.note) for n in notes]
+    story += [Gap(1.5 * mm), P(esc(progress_text(report.total.values)), st.body)]
     if months:
         story.append(KeepTogether([
             Gap(3 * mm), P("<b>Hồ sơ nhận và đã giải quyết theo tháng; tỷ lệ giải quyết đúng "
@@ -212,6 +214,21 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
                            f"{report.period.last:%d/%m/%Y}",
                      author=agency.agency_name,
                      canvasmaker=paged_canvas(book, _footer(label)))
+
+
+def _share(num: int, den: int) -> str:
+    return "—" if not den else f"{100 * num / den:.2f} %".replace(".", ",")
+
+
+def progress_text(v) -> str:
+    """The seeds' figures: "received 1,880; resolved 1,845 (98 %); on time 1,815; …"."""
+    received, resolved = v.get("received_total", 0), v.get("resolved_total", 0)
+    good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
+    return (f"Tiến độ: tiếp nhận {received}; đã giải quyết {resolved} "
+            f"({_share(resolved, received)}); trước hạn và đúng hạn {good} "
+            f"({_share(good, resolved)} số đã giải quyết); quá hạn "
+            f"{v.get('resolved_late', 0)}; đang giải quyết {v.get('pending_total', 0)} "
+            f"(quá hạn {v.get('pending_overdue', 0)}).")
 
 
 def _right(st):

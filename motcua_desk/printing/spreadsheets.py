@@ -182,8 +182,10 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
             if current is not None:
                 items_of_group[current].append(row)
             ws.write_number(row, 0, i_no, fm["no"])
-            ws.write_string(row, 1, f"{r.item_code} – {r.item_name}" if r.item_code
-                            else r.item_name, fm["text"])
+            name = f"{r.item_code} – {r.item_name}" if r.item_code else r.item_name
+            if report.by == "procedure":
+                name += f" ({r.group})"
+            ws.write_string(row, 1, name, fm["text"])
             for c in cols:
                 value = int(r.values[c.key])
                 if c.sum:
@@ -207,10 +209,12 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     total_row = row
     ws.write_blank(total_row, 0, None, fm["no"])
     ws.write_string(total_row, 1, "Tổng cộng", fm["text_b"])
+    # the total adds the fields' rows; by procedure (no field rows) the procedures' rows
+    summed = group_rows or list(range(nos + 1, total_row))
     for c in cols:
         col = col_of[c.key]
         ws.write_formula(total_row, col, "=" + _sum_of([xl_rowcol_to_cell(g, col)
-                                                         for g in group_rows]),
+                                                         for g in summed]),
                          fm["num_b"], int(report.total.values[c.key]))
     row = total_row + 2
     notes = ["(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
@@ -220,6 +224,29 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
         notes.append(f"({next(marks)}) {c.label}: ngoài biểu mẫu, để tham khảo.")
     for n in notes:
         ws.write_string(row, 0, n, fm["italic"])
+        row += 1
+    # the seeds' progress figures, as formulas over the total row
+    v = report.total.values
+    received, resolved = v.get("received_total", 0), v.get("resolved_total", 0)
+    good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
+    if all(k in col_of for k in ("received_total", "resolved_total", "resolved_early",
+                                 "resolved_on_time")):
+        t = {k: xl_rowcol_to_cell(total_row, col_of[k]) for k in col_of}
+        pct = wb.add_format({"font_name": "Times New Roman", "font_size": 11, "bold": True,
+                             "num_format": "0.00"})
+        row += 1
+        ws.write_string(row, 1, "Tỷ lệ đã giải quyết (%) = (7) / (3)", fm["italic"])
+        ws.write_formula(row, FIRST_FIGURE_COL,
+                         f'=IF({t["received_total"]}=0,"",ROUND(100*{t["resolved_total"]}/'
+                         f'{t["received_total"]},2))', pct,
+                         round(100 * resolved / received, 2) if received else "")
+        row += 1
+        ws.write_string(row, 1, "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)",
+                        fm["italic"])
+        ws.write_formula(row, FIRST_FIGURE_COL,
+                         f'=IF({t["resolved_total"]}=0,"",ROUND(100*({t["resolved_early"]}+'
+                         f'{t["resolved_on_time"]})/{t["resolved_total"]},2))', pct,
+                         round(100 * good / resolved, 2) if resolved else "")
         row += 1
     _signatures(ws, fm, agency, row + 1, last_col)
     ws.repeat_rows(top, nos)

@@ -47,5 +47,5 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     return Services(store, clock, settings, catalog, calendar, dossiers,
                     MaintenanceService(store, clock),
                     ReplicationService(store, clock, calendar, catalog),
-                    ReportService(store, clock, settings, calendar),
+                    ReportService(store, clock, settings, calendar, catalog),
                     LookupService(store, clock, calendar, catalog))

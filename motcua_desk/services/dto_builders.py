@@ -23,6 +23,7 @@ from motcua_desk.domain.dto import (
 )
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.fees import FEE_METHOD_LABELS_VI, vnd
+from motcua_desk.domain.quality import transfer_deadline  # noqa: F401 (re-exported)
 from motcua_desk.store.models import ConflictRow, DossierRow
 
 DESK_LABEL = "Bộ phận Một cửa"
@@ -172,18 +173,6 @@ def timing(at: datetime, deadline: datetime | None) -> str:
     if at.date() < deadline.date():
         return "early"
     return "on_time"
-
-
-def transfer_deadline(cal: WorkCalendar, received: datetime, by: time) -> datetime:
-    """The desk hands a dossier over the same working day, or (received at or after the
-    cut-off, or outside a working day) by `by` o'clock of the next working day [ours]."""
-    local = cal.to_local(received)
-    h = cal.hours
-    closing = h.closing
-    if cal.is_working_day(local.date()) and local.time() < h.cutoff:
-        return local.replace(hour=closing.hour, minute=closing.minute, second=0, microsecond=0)
-    start, _ = cal.clock_start(local)
-    return start.replace(hour=by.hour, minute=by.minute, second=0, microsecond=0)
 
 
 def step_views(state: DossierState, events: list[Event], cal: WorkCalendar,

@@ -10,14 +10,23 @@ it waited), or it carries a sync conflict — is folded from its events instead,
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.quality import (
+    MOVE_KINDS,
+    Move,
+    QualityReport,
+    moves_from_events,
+    quality,
+    steps_total,
+)
 from motcua_desk.domain.reports import (
+    BY_KEYS,
     REFUSED,
     REJECTED,
     RESULT,
@@ -47,7 +56,7 @@ from motcua_desk.domain.reports import (
     period_of,
 )
 from motcua_desk.services.base import ServiceBase
-from motcua_desk.services.settings import SettingsService
+from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store import repo
 from motcua_desk.store.types import utc_text
 
@@ -140,6 +149,14 @@ APOLOGY_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.n
                "WHERE dossier_id IN ({ids}) AND type IN ('extended', 'printed') "
                "ORDER BY dossier_id, hlc, node_id, id")
 
+# The moves of the dossiers' paths (domain.quality): handoffs, results and refusals back,
+# supplement requests and restarts, stops and voids, in the fold's order.
+MOVES_SQL = ("SELECT dossier_id, type, occurred_at, json_extract(payload, '$.from_unit'), "
+             "json_extract(payload, '$.to_unit') FROM events WHERE dossier_id IN ({ids}) "
+             "AND type IN ('handed_off', 'result_received', 'refused_after_appraisal', "
+             "'supplement_requested', 'resubmitted', 'stopped', 'voided') "
+             "ORDER BY dossier_id, hlc, node_id, id")
+
 # Refusals at intake in the period (ix_events_type_time).
 REFUSED_SQL = (
     f"SELECT {', '.join('d.' + c.strip() for c in _COLUMNS.split(','))}, MIN(e.occurred_at) "
@@ -193,24 +210,31 @@ class Dashboard:
     indices: list[IndexValue]
     scope: ReportScope
     tz: ZoneInfo
+    quality: QualityReport | None = None
+    facts: tuple[DossierFacts, ...] = ()  # kept for the quality facts computed after
 
 
 @dataclass(frozen=True)
 class ReportScope:
     scope: str = "desk"  # desk: this desk's dossiers; office: every dossier this desk holds
     desk_no: int | None = None  # with office: only the dossiers received at that desk
+    group: str | None = None  # only the fields of this field group (the office's groups)
 
     def label(self) -> str:
         if self.desk_no is not None:
-            return f"Quầy số {self.desk_no}"
-        return "Toàn đơn vị" if self.scope == "office" else "Quầy này"
+            text = f"Quầy số {self.desk_no}"
+        else:
+            text = "Toàn đơn vị" if self.scope == "office" else "Quầy này"
+        return text + (f", nhóm lĩnh vực {self.group}" if self.group else "")
 
 
 class ReportService(ServiceBase):
-    def __init__(self, store, clock, settings: SettingsService, calendar=None) -> None:
+    def __init__(self, store, clock, settings: SettingsService, calendar=None,
+                 catalog=None) -> None:
         super().__init__(store, clock)
         self.settings = settings
         self.calendar = calendar  # CalendarService: whether an apology went out in time
+        self.catalog = catalog  # CatalogService: field groups, departments' step allowances
         self._forms: dict[str, list[FormDef]] = {}
 
     # --- settings and forms -------------------------------------------------------------------
@@ -256,13 +280,26 @@ class ReportService(ServiceBase):
                                   code="report_scope")
         start, end = period.bounds(self.tz())
         args: dict = {"s": utc_text(start), "e": utc_text(end)}
+        fields = self._group_fields(scope, args)
         desk_no = scope.desk_no
         if desk_no is None and scope.scope == "desk":
             desk_no = self.settings.agency().desk_no
         if desk_no is None:
-            return args, ""
+            return args, fields
         args["desk"] = desk_no
-        return args, "AND desk_no = :desk"
+        return args, "AND desk_no = :desk" + fields
+
+    def _group_fields(self, scope: ReportScope, args: dict) -> str:
+        """The SQL filter of a field group (its fields as parameters), "" without one."""
+        if not scope.group:
+            return ""
+        if self.catalog is None:
+            raise ValidationError("group", "field groups need the catalog", code="unknown_group")
+        fields = self.catalog.group_fields(scope.group)  # refuses an unknown group
+        names = [f"f{i}" for i in range(len(fields))]
+        args.update(zip(names, fields, strict=True))
+        return " AND field IN (" + ", ".join(":" + n for n in names) + ")" if names \
+            else " AND 0"
 
     def _refused_and_folded(self, raw, session, args: dict, desk: str, moved: list
                             ) -> list[DossierFacts]:
@@ -272,7 +309,8 @@ class ReportService(ServiceBase):
         carry a conflict) folded from all their events."""
         out: list[DossierFacts] = []
         folded: list[str] = []
-        refused_sql = REFUSED_SQL.format(desk=desk.replace("desk_no", "d.desk_no"))
+        refused_sql = REFUSED_SQL.format(desk=desk.replace("desk_no", "d.desk_no")
+                                         .replace("field IN", "d.field IN"))
         for r in raw.execute(refused_sql, args):
             if r[14] or r[15]:
                 folded.append(r[0])
@@ -337,19 +375,20 @@ class ReportService(ServiceBase):
         per dossier); only refusals at intake and the dossiers with supplements or conflicts
         become facts, classified in Python. Elsewhere every dossier goes through the facts."""
         form = form_for(self.forms("bieu06"), period.last)
-        if by not in ("field", "procedure", "department"):
-            raise ValidationError("by", f"unknown grouping {by!r} (field, procedure or "
-                                  "department)", code="report_by")
+        if by not in BY_KEYS:
+            raise ValidationError("by", f"unknown grouping {by!r} (field, procedure, department "
+                                  "or group)", code="report_by")
         tz, rs = self.tz(), self.report_settings()
+        groups = self.field_to_group() if by == "group" else {}
         offset = fixed_offset(tz, period)
         if offset is None:
             return compute(self.facts(period, scope), period, tz, form, rs, by=by,
-                           keep_codes=keep_codes)
+                           keep_codes=keep_codes, groups=groups)
         args, desk = self._where(period, scope)
         args.update(off=f"{offset:+d} minutes", by_date=int(rs.compare == "date"),
                     excl_stopped=int(rs.stopped == "excluded"))
         candidates = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
-        tally = Tally(keep_codes)
+        tally = Tally(keep_codes, groups)
         with self.store.read() as session:
             raw = _dbapi(session)
             sql = CLASSIFIED_SQL.format(candidates=candidates, cols=_COLUMNS,
@@ -364,7 +403,7 @@ class ReportService(ServiceBase):
                 counts = {rec: n, res: n}
                 if stp:
                     counts["stopped"] = n
-                tally.add((group_label(by, fld, dept), proc), name, counts, code)
+                tally.add((group_label(by, fld, dept, groups), proc), name, counts, code)
             facts = self._refused_and_folded(raw, session, args, desk, moved)
         tally.add_facts(facts, period, tz, rs, by)
         return assemble(tally, form, period, by)
@@ -388,6 +427,60 @@ class ReportService(ServiceBase):
         if facts is None:
             facts = self.facts(period, scope)
         return monthly(facts, period, tz, form, self.report_settings())
+
+    def field_to_group(self) -> dict[str, str]:
+        """field → the name of its field group (the office's groups; --by group)."""
+        if self.catalog is None:
+            return {}
+        return {f: g.name for g in self.catalog.field_groups() for f in g.fields}
+
+    # --- handoff steps and the quality facts (TT 01/2018 Điều 13) -----------------------------
+    def quality(self, period: Period, scope: ReportScope = ReportScope(),
+                facts: Sequence[DossierFacts] | None = None, keep_codes: bool = False
+                ) -> QualityReport:
+        """Per handoff step and department (early / on time / late, the average working days)
+        and the per-dossier quality facts of the period, from one read of the dossiers' moves
+        (the handoffs, results, refusals, supplements and restarts in their events)."""
+        if facts is None:
+            facts = self.facts(period, scope)
+        if self.calendar is None:
+            raise ValidationError("calendar", "the steps need the working calendar",
+                                  code="report_calendar")
+        cal = self.calendar.calendar()
+        office = self.settings.office()
+        step_days = ({d.name: d.step_working_days for d in self.catalog.departments()}
+                     if self.catalog is not None else {})
+        moves = self._moves([f.dossier_id for f in facts])
+        return quality(facts, moves, period, cal, step_days,
+                       parse_hhmm(office.transfer_deadline, "transfer_deadline"),
+                       self.report_settings(), keep_codes=keep_codes)
+
+    def _moves(self, ids: Sequence[str]) -> dict[str, list[Move]]:
+        """dossier id → its moves in the fold's order. A dossier with a sync conflict is folded
+        event by event (an event the fold refuses is no move); the others are read as they
+        are (with no conflict the fold applied every event of theirs)."""
+        out: dict[str, list[Move]] = {}
+        conflicted: list[str] = []
+        with self.store.read() as session:
+            raw = _dbapi(session)
+            for i in range(0, len(ids), _CHUNK):
+                chunk = list(ids[i:i + _CHUNK])
+                marks = ",".join("?" * len(chunk))
+                bad = {r[0] for r in raw.execute(
+                    f"SELECT id FROM dossiers WHERE id IN ({marks}) AND conflict_count > 0",
+                    chunk)}
+                conflicted += bad
+                for dossier_id, type_, at, src, dst in raw.execute(
+                        MOVES_SQL.format(ids=marks), chunk):
+                    if dossier_id in bad:
+                        continue
+                    out.setdefault(dossier_id, []).append(
+                        Move(MOVE_KINDS[type_], _utc(at), src or "", dst or ""))
+            if conflicted:
+                events = repo.load_events_many(session, conflicted)
+                for dossier_id in conflicted:
+                    out[dossier_id] = moves_from_events(events.get(dossier_id, ()))
+        return out
 
     def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
         """The dossiers finished late, open past due at the end, or extended in the period, per
@@ -427,19 +520,37 @@ class ReportService(ServiceBase):
             done.append(replace(e, apology=apology) if apology != Apology() else e)
         return late_report(period, done)
 
-    def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field"
-                  ) -> Dashboard:
+    def dashboard(self, period: Period, scope: ReportScope = ReportScope(), by: str = "field",
+                  progress: Callable[[int, str], None] | None = None,
+                  with_quality: bool = True) -> Dashboard:
         """Everything the Reports screen shows: Biểu 06 (with the dossiers behind each cell),
-        its months, the late list and the QĐ 766 indices (these two from one read of the
-        facts)."""
+        its months, the late list, the QĐ 766 indices, the handoff steps and the quality facts
+        (the last four from one read of the facts). `progress(percent, stage)` is called
+        between the parts (from the thread computing). Without `with_quality` the steps and
+        the quality facts are left for later: the dashboard keeps the facts they need
+        (`quality(period, scope, dashboard.facts)`), so the figures show sooner."""
+        def say(pct: int, stage: str) -> None:
+            if progress is not None:
+                progress(pct, stage)
+
+        say(0, "bieu06")
         report = self.bieu06(period, scope, by=by, keep_codes=True)
+        say(25, "facts")
         facts = self.facts(period, scope)
         tz, rs = self.tz(), self.report_settings()
-        return Dashboard(
-            report=report, months=self.months(period, scope, facts),
-            late=self._late(facts, period),
-            indices=indices(facts, period, tz, rs, ratings=self.ratings()),
-            scope=scope, tz=tz)
+        say(40, "months")
+        months = self.months(period, scope, facts)
+        say(55, "late")
+        late = self._late(facts, period)
+        values = indices(facts, period, tz, rs, ratings=self.ratings())
+        q = None
+        if with_quality and self.calendar is not None:
+            say(70, "steps")
+            q = self.quality(period, scope, facts, keep_codes=True)
+        say(100, "done")
+        return Dashboard(report=report, months=months, late=late, indices=values,
+                         scope=scope, tz=tz, quality=q,
+                         facts=() if with_quality else tuple(facts))
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
@@ -471,7 +582,7 @@ class ReportService(ServiceBase):
 def report_json(report: Report) -> dict:
     """The JSON form the command line prints: {"from", "to", "rows": [...], "total": {...}}."""
     def row(r, field_name: str | None, code: str | None, name: str) -> dict:
-        key = "department" if report.by == "department" else "field"
+        key = {"department": "department", "group": "group"}.get(report.by, "field")
         return {key: field_name, "procedure_code": code, "name": name, **dict(r.values)}
 
     return {
@@ -486,7 +597,23 @@ def report_json(report: Report) -> dict:
 
 
 __all__: Sequence[str] = ("ReportService", "ReportScope", "report_json", "late_json",
-                          "indices_json", "SETTINGS_KEY")
+                          "indices_json", "quality_json", "SETTINGS_KEY")
+
+
+def progress_json(values: Mapping[str, int]) -> dict:
+    """The seeds' figures of a total row: received (3), resolved (7) and its share of (3),
+    early or on time (8)+(9) and its share of (7), late (10), in progress (11), overdue (13)."""
+    received, resolved = values.get("received_total", 0), values.get("resolved_total", 0)
+    good = values.get("resolved_early", 0) + values.get("resolved_on_time", 0)
+    return {"received": received, "resolved": resolved,
+            "resolved_pct": _share(resolved, received), "on_time": good,
+            "on_time_pct": _share(good, resolved), "late": values.get("resolved_late", 0),
+            "in_progress": values.get("pending_total", 0),
+            "overdue": values.get("pending_overdue", 0)}
+
+
+def _share(num: int, den: int) -> float | None:
+    return round(100.0 * num / den, 2) if den else None
 
 
 def _local_minute(moment: datetime | None, tz: ZoneInfo) -> str | None:
@@ -516,6 +643,28 @@ def late_json(late: LateReport, tz: ZoneInfo) -> dict:
         "departments": [{"department": g.department, **g.counts,
                          "dossiers": [entry(e) for e in g.entries]} for g in late.groups],
         "total": late.counts,
+    }
+
+
+def quality_json(q: QualityReport, tz: ZoneInfo) -> dict:
+    """{"from", "to", "steps": [...], "steps_total", "summary", "dossiers": [...]}: per handoff
+    step and unit, and the quality facts of TT 01/2018 Điều 13 per dossier."""
+    total = steps_total(q.steps).as_dict()
+    total["unit"] = "Tổng cộng"
+    return {
+        "from": q.period.first.isoformat(), "to": q.period.last.isoformat(),
+        "time_unit": "working_days",
+        "steps": [r.as_dict() for r in q.steps], "steps_total": total,
+        "summary": q.summary(),
+        "dossiers": [{
+            "code": d.code, "field": d.field, "procedure_code": d.procedure_code,
+            "procedure_name": d.procedure_name, "channel": d.channel,
+            "received_at": _local_minute(d.received_at, tz),
+            "finished_at": _local_minute(d.finished_at, tz), "result": d.result,
+            "statutory_working_days": d.statutory_days, "actual_working_days": d.actual_days,
+            "supplement_requests": d.supplements,
+            "departments": [{"department": u, "working_days": v} for u, v in d.departments],
+        } for d in q.dossiers],
     }
 
 

@@ -185,6 +185,8 @@ def texts() -> dict[str, str]:
                                    "A023 or B-105."),
         "fee_not_number": translate("Errors", "The fee is not a whole number of đồng (for "
                                     "example 20000 or 20.000)."),
+        "id_last4_format": translate("Errors", "Type the last 4 digits of the citizen ID "
+                                     "card."),
         "fee_negative": translate("Errors", "The fee collected cannot be negative."),
         "fee_too_large": translate("Errors", "The fee is too large: check the amount."),
         "fee_method": translate("Errors", "Choose the payment method: cash, bank transfer, card "
@@ -306,11 +308,24 @@ def texts() -> dict[str, str]:
                                    "a year (2026)."),
         "period_preset": translate("Errors", "This report period is not known."),
         "report_by": translate("Errors", "Choose how the figures are grouped: by field, by "
-                               "procedure or by department."),
+                               "procedure, by department or by field group."),
+        "unknown_group": translate("Errors", "There is no field group \"{value}\"."),
+        "unknown_field": translate("Errors", "The catalog has no field \"{value}\"."),
+        "group_name": translate("Errors", "A field group's name is 1 to {max} characters, "
+                                "without commas or colons."),
+        "group_empty": translate("Errors", "The field group \"{value}\" needs at least one "
+                                 "field."),
+        "group_twice": translate("Errors", "The field group \"{value}\" is written twice."),
+        "field_in_group": translate("Errors", "The field \"{value}\" is already in another "
+                                    "group: a field belongs to one group."),
+        "group_line": translate("Errors", "Write each field group on its own line as "
+                                "\"Name: field, field\"."),
         "report_scope": translate("Errors", "Choose whose figures these are: this desk's or the "
                                   "whole office's."),
         "report_setting": translate("Errors", "A report setting is not valid."),
         "report_column": translate("Errors", "The report has no such column."),
+        "report_calendar": translate("Errors", "The working calendar is not available: the "
+                                     "handoff steps cannot be timed."),
         "unknown_form": translate("Errors", "There is no such report form."),
         "form_definition": translate("Errors", "The report form definition is damaged. Call IT "
                                      "with the log file."),

@@ -1,21 +1,25 @@
 """Báo cáo (F8): the office's figures for a period. Presets (this month, last month, this
-quarter, this year) or any from–to dates; this desk or the whole office (cut by desk); rows per
-field, procedure or department.
+quarter, this year) or any from–to dates; this desk or the whole office (cut by desk), all fields
+or one field group; rows per field, procedure, department or field group.
 
 Everything is computed on the DB worker in one call (ReportService.dashboard: one read of the
-facts), with a busy bar meanwhile; the window stays free. Tabs: Biểu 06 (a table over a model,
-the law's column numbers in the header) with the bars per month drawn by QPainter under it; the
-late dossiers with their apologies; the QĐ 766 self-check. A double click on a figure lists the
-dossiers behind it (drill-down), and a double click there opens the dossier. "Xuất PDF…" and
-"Xuất Excel…" draw the files on the render lane and write them atomically.
+facts), with a progress bar fed from the worker's thread (a queued signal); the window stays
+free. Tabs: Biểu 06 (a table over a model, the law's column numbers in the header) with the bars
+per month drawn by QPainter under it; the late dossiers with their apologies; the QĐ 766
+self-check; the handoff steps per unit (early / on time / late, the average working days); the
+quality facts of TT 01/2018 Art. 13 per dossier with their summary. A double click on a figure
+lists the dossiers behind it (drill-down), and a double click there opens the dossier. "Xuất
+PDF…" and "Xuất Excel…" draw the tab's report on the render lane and write it atomically.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 import textwrap
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -131,6 +135,8 @@ class Bieu06Model(QAbstractTableModel):
         key = self.column_key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if key is None:
+                if r.level == "item" and self.report.by == "procedure":
+                    return f"{r.item_code} – {r.item_name} ({r.group})"
                 if r.level == "item":
                     return f"    {r.item_code} – {r.item_name}" if r.item_code else r.item_name
                 return r.item_name
@@ -205,6 +211,71 @@ class LateModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return self.entries[index.row()].procedure_name
         return None
+
+
+class QualityModel(QAbstractTableModel):
+    """The quality facts of TT 01/2018 Art. 13, one row per dossier of the period, drawn as the
+    view scrolls."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: tuple = ()
+        self.tz: Any = None
+        self.headers = (self.tr("Dossier code"), self.tr("Procedure"), self.tr("Channel"),
+                        self.tr("Received"), self.tr("Finished"), self.tr("Result"),
+                        self.tr("Statutory (working days)"), self.tr("Actual (working days)"),
+                        self.tr("Supplement requests"), self.tr("Departments (working days)"))
+        self.results = {"resolved_early": self.tr("Early"),
+                        "resolved_on_time": self.tr("On time"),
+                        "resolved_late": self.tr("Late"),
+                        "pending_within": self.tr("In progress, within the deadline"),
+                        "pending_overdue": self.tr("In progress, overdue")}
+
+    def set_rows(self, rows, tz) -> None:
+        self.beginResetModel()
+        self.rows, self.tz = tuple(rows), tz
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def _when(self, moment) -> str:
+        return labels.fmt_moment(moment.astimezone(self.tz)) if moment else ""
+
+    def text(self, row: int, column: int) -> str:
+        d = self.rows[row]
+        if column == 9:
+            return "; ".join(f"{u}: {_days(v)}" for u, v in d.departments)
+        return (d.code, f"{d.procedure_code} – {d.procedure_name}",
+                labels.channel_label(d.channel), self._when(d.received_at),
+                self._when(d.finished_at), self.results.get(d.result, d.result),
+                _days(d.statutory_days), _days(d.actual_days), str(d.supplements))[column]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[index.row()].code
+        if role == Qt.ItemDataRole.TextAlignmentRole and 6 <= index.column() <= 8:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (1, 9):
+            return self.text(index.row(), index.column())
+        return None
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 # --- the bars per month --------------------------------------------------------------------------
@@ -341,6 +412,24 @@ class DrillDialog(QDialog):
 
 # --- the screen ----------------------------------------------------------------------------------
 
+@contextmanager
+def without_collector_pauses():
+    """While a long report computes on the worker, Python's cyclic garbage collector is held
+    off, and what exists when it ends is frozen (gc.freeze): a full collection walks every
+    live object with the interpreter lock held, which stopped the GUI thread for 100 ms at
+    10,000 dossiers and more at a million. The report's objects (frozen dataclasses, tuples,
+    dicts) form no reference cycles: reference counting frees them when the next report
+    replaces them, frozen or not."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """A temporary file beside the target, then a rename: never half a file under its name."""
     parent = path.parent if str(path.parent) else Path(".")
@@ -365,6 +454,8 @@ class ReportsView(QWidget):
     computed = Signal(object)  # the Dashboard shown
     exported = Signal(str)  # the path of a file written
     drilled = Signal(object)  # the DrillDialog opened
+    _progressed = Signal(int, int)  # generation, percent: emitted by the worker's thread
+    quality_computed = Signal(object)  # the Dashboard with its steps and quality facts
 
     PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "custom")
 
@@ -406,6 +497,11 @@ class ReportsView(QWidget):
         self.by_combo.setObjectName("byCombo")
         self.by_combo.addItem(self.tr("By field and procedure"), "field")
         self.by_combo.addItem(self.tr("By department"), "department")
+        self.by_combo.addItem(self.tr("By procedure"), "procedure")
+        self.by_combo.addItem(self.tr("By field group"), "group")
+        self.group_combo = QComboBox(self)
+        self.group_combo.setObjectName("groupCombo")
+        self.group_combo.addItem(self.tr("All fields"), None)
         self.compute_button = QPushButton(self.tr("&Compute"), self)
         self.compute_button.setObjectName("computeButton")
         self.pdf_button = QPushButton(self.tr("Export &PDF…"), self)
@@ -414,9 +510,9 @@ class ReportsView(QWidget):
         self.xlsx_button.setObjectName("xlsxButton")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("reportProgress")
-        self.progress.setRange(0, 0)
+        self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
+        self.progress.setTextVisible(True)
         self.progress.hide()
         self.summary = QLabel(self)
         self.summary.setObjectName("reportSummary")
@@ -437,11 +533,12 @@ class ReportsView(QWidget):
         row2 = QHBoxLayout()
         row2.addWidget(self.scope_combo)
         row2.addWidget(self.by_combo)
+        row2.addWidget(self.group_combo)
         row2.addWidget(self.progress)
         row2.addStretch(1)
         row2.addWidget(self.pdf_button)
         row2.addWidget(self.xlsx_button)
-        for combo in (self.preset_combo, self.scope_combo, self.by_combo):
+        for combo in (self.preset_combo, self.scope_combo, self.by_combo, self.group_combo):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
@@ -492,11 +589,62 @@ class ReportsView(QWidget):
         self.index_table.setToolTip(self.tr("Double-click an index to list the dossiers that "
                                             "lower it."))
 
+        self.steps_table = QTableWidget(0, 9, self)
+        self.steps_table.setObjectName("stepsTable")
+        self.steps_table.setHorizontalHeaderLabels([self.tr("Unit (handoff step)")] + [
+            textwrap.fill(h, 12, break_long_words=False) for h in (
+                self.tr("Steps finished"), self.tr("Early"), self.tr("On time"),
+                self.tr("Late"), self.tr("Early or on time"), self.tr("Average (working days)"),
+                self.tr("Held at the end"), self.tr("Of which overdue"))])
+        self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps_table.verticalHeader().setVisible(False)
+        self.steps_table.horizontalHeader().setStretchLastSection(True)
+        self.steps_table.setWordWrap(False)
+        self.steps_table.setToolTip(self.tr("Double-click a figure to list the dossiers behind "
+                                            "it."))
+        self.steps_text = self.tr(
+            "A step runs from the handoff that brings the dossier to a unit to the one that "
+            "takes it on (another department, the result or refusal back, a request for "
+            "supplements); the desk's step from receipt to the handoff. Times in working days "
+            "of the office's hours.")
+        self.steps_note = QLabel(self.steps_text, self)
+        self.steps_note.setWordWrap(True)
+        steps_page = QWidget(self)
+        sl = QVBoxLayout(steps_page)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.steps_table, 1)
+        sl.addWidget(self.steps_note)
+
+        self.quality_summary = QLabel(self)
+        self.quality_summary.setObjectName("qualitySummary")
+        self.quality_summary.setWordWrap(True)
+        self.quality_model = QualityModel(self)
+        self.quality_table = QTableView(self)
+        self.quality_table.setObjectName("qualityTable")
+        self.quality_table.setModel(self.quality_model)
+        self.quality_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quality_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.quality_table.verticalHeader().setVisible(False)
+        self.quality_table.setWordWrap(False)
+        qh = self.quality_table.horizontalHeader()
+        qh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((200, 240, 90, 115, 115, 150, 90, 90, 80)):
+            self.quality_table.setColumnWidth(column, width)
+        qh.setStretchLastSection(True)
+        self.quality_table.setToolTip(self.tr("Double-click a dossier to open it."))
+        quality_page = QWidget(self)
+        ql = QVBoxLayout(quality_page)
+        ql.setContentsMargins(0, 0, 0, 0)
+        ql.addWidget(self.quality_summary)
+        ql.addWidget(self.quality_table, 1)
+
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("reportTabs")
         self.tabs.addTab(split, self.tr("Form 06 (Biểu 06)"))
         self.tabs.addTab(self.late_table, self.tr("Late dossiers and apologies"))
         self.tabs.addTab(self.index_table, self.tr("QĐ 766 self-check"))
+        self.tabs.addTab(steps_page, self.tr("Handoff steps"))
+        self.tabs.addTab(quality_page, self.tr("Quality (TT 01/2018)"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -515,6 +663,10 @@ class ReportsView(QWidget):
         self.table.doubleClicked.connect(self._drill_cell)
         self.late_table.doubleClicked.connect(self._open_late)
         self.index_table.cellDoubleClicked.connect(self._drill_index)
+        self.steps_table.cellDoubleClicked.connect(self._drill_steps)
+        self.quality_table.doubleClicked.connect(self._open_quality)
+        self.tabs.currentChanged.connect(lambda _i: self._set_exports_enabled())
+        self._progressed.connect(self._on_progress)
 
     # --- the period ---------------------------------------------------------------------------
     def _apply_preset(self) -> None:
@@ -555,22 +707,50 @@ class ReportsView(QWidget):
         first, last = _pydate(self.date_from.date()), _pydate(self.date_to.date())
         scope, desk = self.scope_combo.currentData()
         by = self.by_combo.currentData()
+        group = self.group_combo.currentData()
         self._generation += 1
         gen = self._generation
         self._set_busy(True)
+        progressed = self._progressed
 
         def load(svc):
             from motcua_desk.services.reports import ReportScope
 
             period = svc.reports.period_between(first, last)
-            return svc.reports.dashboard(period, ReportScope(scope, desk), by), \
-                svc.settings.agency()
+            with without_collector_pauses():
+                dashboard = svc.reports.dashboard(
+                    period, ReportScope(scope, desk, group), by,
+                    progress=lambda pct, _stage: progressed.emit(gen, pct),
+                    with_quality=False)
+            groups = [g.name for g in svc.catalog.field_groups()]
+            return dashboard, svc.settings.agency(), groups
 
         self.ctx.worker.query(load, success=lambda r: self._show(gen, *r),
                               failure=lambda err: self._failed(gen, err), owner=self)
 
+    def _on_progress(self, gen: int, pct: int) -> None:
+        if gen == self._generation and self.busy:
+            self.progress.setValue(pct)
+
+    def _set_groups(self, names: list[str]) -> None:
+        """The group filter's choices: all fields, then the office's field groups."""
+        current = self.group_combo.currentData()
+        have = [self.group_combo.itemData(i) for i in range(1, self.group_combo.count())]
+        if have == names:
+            return
+        self.group_combo.blockSignals(True)
+        while self.group_combo.count() > 1:
+            self.group_combo.removeItem(1)
+        for name in names:
+            self.group_combo.addItem(self.tr("Group: {name}").format(name=name), name)
+        index = self.group_combo.findData(current)
+        self.group_combo.setCurrentIndex(max(index, 0))
+        self.group_combo.blockSignals(False)
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
+        if busy:
+            self.progress.setValue(0)
         self.progress.setVisible(busy)
         self.compute_button.setEnabled(not busy)
         if busy:
@@ -579,6 +759,8 @@ class ReportsView(QWidget):
 
     def _set_exports_enabled(self) -> None:
         ok = self.dashboard is not None and not self.busy
+        if self.tabs.currentIndex() in (3, 4):  # the quality report: once it is there
+            ok = ok and self.dashboard.quality is not None
         self.pdf_button.setEnabled(ok)
         self.xlsx_button.setEnabled(ok)
 
@@ -589,10 +771,11 @@ class ReportsView(QWidget):
         self.summary.setText("")
         self.ctx.errors.present(err)
 
-    def _show(self, gen: int, dashboard: Any, agency: Any) -> None:
+    def _show(self, gen: int, dashboard: Any, agency: Any, groups: list[str] = ()) -> None:
         if gen != self._generation:
             return
         self.dashboard, self.agency = dashboard, agency
+        self._set_groups(list(groups))
         self.model.set_report(dashboard.report)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -604,17 +787,21 @@ class ReportsView(QWidget):
         self.chart.set_months(dashboard.months)
         self._fill_late(dashboard)
         self._fill_indices(dashboard)
+        self._fill_steps(dashboard)
+        self._fill_quality(dashboard)
+        self._compute_quality(gen, dashboard)
         v = dashboard.report.total.values
         p = dashboard.report.period
         resolved = v.get("resolved_total", 0)
+        good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
         self.summary.setText(self.tr(
             "{first} – {last} ({scope}): received {received}; resolved {resolved} "
-            "({resolved_pct}); early or on time {good}, late {late}; in progress {pending} "
-            "({overdue} overdue).").format(
+            "({resolved_pct}); early or on time {good} ({good_pct} of resolved), late {late}; "
+            "in progress {pending} ({overdue} overdue).").format(
                 first=labels.fmt_date(p.first), last=labels.fmt_date(p.last),
                 scope=dashboard.scope.label(), received=v.get("received_total", 0),
                 resolved=resolved, resolved_pct=_pct(resolved, v.get("received_total", 0)),
-                good=v.get("resolved_early", 0) + v.get("resolved_on_time", 0),
+                good=good, good_pct=_pct(good, resolved),
                 late=v.get("resolved_late", 0), pending=v.get("pending_total", 0),
                 overdue=v.get("pending_overdue", 0)))
         self._set_busy(False)
@@ -638,6 +825,122 @@ class ReportsView(QWidget):
             t.resizeColumnToContents(c)
         t.setColumnWidth(3, 320)
         t.resizeRowsToContents()
+
+    def _compute_quality(self, gen: int, dashboard: Any) -> None:
+        """The steps and the quality facts, second: Biểu 06 and the other tabs are shown
+        meanwhile (a year of a million-dossier desk: about half the time)."""
+        if dashboard.quality is not None:
+            return
+        self.quality_busy = True
+        self.steps_note.setText(self.tr("Computing the handoff steps and the quality facts…"))
+        self.quality_summary.setText(self.tr("Computing the handoff steps and the quality "
+                                             "facts…"))
+        self._set_exports_enabled()
+        period, scope, facts = dashboard.report.period, dashboard.scope, dashboard.facts
+
+        def load(svc):
+            with without_collector_pauses():
+                return svc.reports.quality(period, scope, facts, keep_codes=True)
+
+        self.ctx.worker.query(load, success=lambda q: self._quality_shown(gen, q),
+                              failure=lambda err: self._quality_failed(gen, err), owner=self)
+
+    quality_busy = False
+
+    def _quality_shown(self, gen: int, q: Any) -> None:
+        if gen != self._generation or self.dashboard is None:
+            return
+        self.quality_busy = False
+        self.dashboard = replace(self.dashboard, quality=q, facts=())
+        self.steps_note.setText(self.steps_text)
+        self._fill_steps(self.dashboard)
+        self._fill_quality(self.dashboard)
+        self._set_exports_enabled()
+        self.quality_computed.emit(self.dashboard)
+
+    def _quality_failed(self, gen: int, err: BaseException) -> None:
+        if gen != self._generation:
+            return
+        self.quality_busy = False
+        self.steps_note.setText(self.steps_text)
+        self.quality_summary.setText("")
+        self._set_exports_enabled()
+        self.ctx.errors.present(err)
+
+    def _step_rows(self, dashboard: Any) -> list:
+        from motcua_desk.domain.quality import steps_total
+
+        q = dashboard.quality
+        if q is None:
+            return []
+        return [*q.steps, steps_total(q.steps)]
+
+    def _fill_steps(self, dashboard: Any) -> None:
+        rows = self._step_rows(dashboard)
+        t = self.steps_table
+        t.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            unit = self.tr("Reception desk (transfer)") if r.kind == "transfer" else (
+                self.tr("Total") if r.kind == "total" else r.unit)
+            cells = [unit, str(r.finished), str(r.early), str(r.on_time), str(r.late),
+                     _pct(r.early + r.on_time, r.finished), _days(r.average_days), str(r.open),
+                     str(r.open_overdue)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if r.kind == "total":
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                t.setItem(i, c, item)
+        t.resizeColumnToContents(0)
+        t.setColumnWidth(0, max(t.columnWidth(0), 280))
+        for c in range(1, 9):
+            t.resizeColumnToContents(c)
+
+    def _fill_quality(self, dashboard: Any) -> None:
+        q = dashboard.quality
+        if q is None:
+            self.quality_model.set_rows((), dashboard.tz)
+            self.quality_summary.setText("")
+            return
+        self.quality_model.set_rows(q.dossiers, dashboard.tz)
+        s = q.summary()
+        ch = s["channels"]
+        self.quality_summary.setText(self.tr(
+            "{n} dossier(s), {done} finished, {within} of them early or on time ({within_pct})."
+            " Actual time on average {actual} working days against a statutory {statutory}. "
+            "Supplement requests: {supp} (on {supp_d} dossier(s); more than once: {supp_2}). "
+            "Departments involved on average: {depts}; through several departments: {several}."
+            " Channels: online {online}, direct {direct}, by post {post}.").format(
+                n=s["dossiers"], done=s["finished"], within=s["finished_within_time"],
+                within_pct=_pct(s["finished_within_time"], s["finished"]),
+                actual=_days(s["average_actual_working_days"]),
+                statutory=_days(s["average_statutory_working_days"]),
+                supp=s["supplement_requests"], supp_d=s["dossiers_with_supplements"],
+                supp_2=s["dossiers_with_more_than_one_supplement"],
+                depts=_days(s["average_departments_involved"]),
+                several=s["dossiers_with_several_departments"], online=ch["online"],
+                direct=ch["direct"], post=ch["post"]))
+
+    def _drill_steps(self, row: int, column: int) -> None:
+        if self.dashboard is None:
+            return
+        rows = self._step_rows(self.dashboard)
+        if not 0 <= row < len(rows):
+            return
+        kinds = {2: ("early",), 3: ("on_time",), 4: ("late",), 7: ("open",)}.get(
+            column, ("early", "on_time", "late"))
+        chosen = rows[:-1] if rows[row].kind == "total" else [rows[row]]
+        codes = sorted({c for r in chosen for k in kinds for c in r.codes.get(k, ())})
+        self.drill(self.steps_table.item(row, 0).text(), tuple(codes))
+
+    def _open_quality(self, index: QModelIndex) -> None:
+        code = self.quality_model.data(index, Qt.ItemDataRole.UserRole)
+        if code:
+            self.open_dossier.emit(code)
 
     # --- drill-down ---------------------------------------------------------------------------
     def _drill_cell(self, index: QModelIndex) -> None:
@@ -688,8 +991,9 @@ class ReportsView(QWidget):
         if d is None:
             return
         late = self.tabs.currentIndex() == 1
+        quality = self.tabs.currentIndex() in (3, 4) and d.quality is not None
         p = d.report.period
-        stem = "ho-so-qua-han" if late else "bieu06"
+        stem = "ho-so-qua-han" if late else ("buoc-chuyen-chat-luong" if quality else "bieu06")
         name = self.ask_save_path(kind, f"{stem}-{p.first:%Y%m%d}-{p.last:%Y%m%d}.{kind}")
         if not name:
             return
@@ -705,6 +1009,10 @@ class ReportsView(QWidget):
             if late:
                 render = printing.late_pdf if kind == "pdf" else printing.late_xlsx
                 data = render(d.late, agency, d.tz, label, made)
+            elif quality and kind == "pdf":
+                data = printing.quality_pdf(d.quality, agency, label, made)
+            elif quality:
+                data = printing.quality_xlsx(d.quality, agency, d.tz, label, made)
             elif kind == "pdf":
                 data = printing.bieu06_pdf(d.report, agency, label, made,
                                            d.months if len(d.months) > 1 else ())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -242,6 +243,32 @@ class SettingsView(QWidget):
         f.addRow("", sync_note)
         f.addRow("", self.sync_result)
 
+        # field groups: named sets of fields; the group this desk serves comes first in the
+        # intake's procedure picker, and the reports can be cut by group
+        self.groups_edit = QPlainTextEdit(inner)
+        self.groups_edit.setObjectName("groupsEdit")
+        self.groups_edit.setTabChangesFocus(True)
+        self.groups_edit.setPlaceholderText(self.tr("Group 1: Hộ tịch, Chứng thực\n"
+                                                    "Group 2: Đất đai, Xây dựng"))
+        self.groups_edit.setFixedHeight(84)
+        self.serves_combo = QComboBox(inner)
+        self.serves_combo.setObjectName("servesCombo")
+        self.serves_combo.setEditable(False)
+        self.groups_save = QPushButton(self.tr("Save the field groups (&X)"), inner)
+        self.groups_save.setObjectName("groupsSave")
+        self.fields_note = QLabel(inner)
+        self.fields_note.setObjectName("fieldsNote")
+        self.fields_note.setWordWrap(True)
+        groups_box = QGroupBox(self.tr("Field groups"), inner)
+        groups_box.setObjectName("groupsBox")
+        f = QFormLayout(groups_box)
+        f.addRow(self._label(self.tr("Groups, one a line (\"Name: field, field\"):"),
+                             self.groups_edit), self.groups_edit)
+        f.addRow(self._label(self.tr("This desk serves:"), self.serves_combo),
+                 self.serves_combo)
+        f.addRow("", self.groups_save)
+        f.addRow("", self.fields_note)
+
         self.status = QLabel(inner)
         self.status.setWordWrap(True)
 
@@ -252,7 +279,8 @@ class SettingsView(QWidget):
         grid.addWidget(other_box, 2, 1)
         grid.addWidget(scanner_box, 3, 0, 1, 2)
         grid.addWidget(sync_box, 4, 0, 1, 2)
-        grid.addWidget(self.status, 5, 0, 1, 2)
+        grid.addWidget(groups_box, 5, 0, 1, 2)
+        grid.addWidget(self.status, 6, 0, 1, 2)
         scroll = self.scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -290,6 +318,8 @@ class SettingsView(QWidget):
         self.hub_ca_pick.clicked.connect(self.pick_cafile)
         self.sync_toggle.clicked.connect(self.toggle_sync)
         self.restore_button.clicked.connect(self.restore_backup)
+        self.groups_save.clicked.connect(self.save_groups)
+        self.groups_edit.textChanged.connect(self._groups_typed)
         self.scanner_ports_refresh.clicked.connect(self.list_ports)
         self.scanner_mode_combo.currentIndexChanged.connect(lambda _i: self._paint_scanner())
         self.scanner_save.clicked.connect(self.save_scanner)
@@ -320,6 +350,7 @@ class SettingsView(QWidget):
         self._fill_printers()
         self._fill_scanner()
         self.load_hub()
+        self.load_groups()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -409,6 +440,58 @@ class SettingsView(QWidget):
 
     def _failed(self, err: BaseException) -> None:
         self._say(errors.message(err), ok=False)
+
+    # --- field groups -------------------------------------------------------------------------
+    groups_loaded = Signal()
+
+    def load_groups(self) -> None:
+        def read(svc):
+            return ([(g.name, list(g.fields)) for g in svc.catalog.field_groups()],
+                    svc.catalog.served_group(), svc.catalog.fields())
+
+        self.ctx.worker.query(read, success=self._show_groups, failure=self._failed, owner=self)
+
+    def _show_groups(self, result) -> None:
+        groups, serves, fields = result
+        self.groups_edit.blockSignals(True)
+        self.groups_edit.setPlainText("\n".join(f"{n}: {', '.join(f)}" for n, f in groups))
+        self.groups_edit.blockSignals(False)
+        self._fill_serves([n for n, _ in groups], serves)
+        self.fields_note.setText(self.tr("Fields in the catalog: {fields}.").format(
+            fields=", ".join(fields)))
+        self.groups_loaded.emit()
+
+    def _fill_serves(self, names: list[str], current: str | None) -> None:
+        self.serves_combo.clear()
+        self.serves_combo.addItem(self.tr("Every field alike"), None)
+        for n in names:
+            self.serves_combo.addItem(n, n)
+        self.serves_combo.setCurrentIndex(max(0, self.serves_combo.findData(current)))
+
+    def _groups_typed(self) -> None:
+        """The served group's choices follow the names typed (before saving)."""
+        try:
+            names = [n for n, _ in parse_group_lines(self.groups_edit.toPlainText())]
+        except ValueError:
+            return
+        current = self.serves_combo.currentData()
+        self._fill_serves(names, current if current in names else None)
+
+    def save_groups(self) -> None:
+        try:
+            groups = parse_group_lines(self.groups_edit.toPlainText())
+        except ValueError:
+            self._say(errors.texts()["group_line"], ok=False)
+            return
+        serves = self.serves_combo.currentData()
+
+        def run(svc):
+            saved = svc.catalog.replace_field_groups(groups, serves)
+            return len(saved)
+
+        self.ctx.worker.mutate(run, success=lambda n: (self._saved(self.tr(
+            "{n} field group(s) saved.").format(n=n)), self.load_groups()),
+            failure=self._failed, owner=self, kinds=("settings",))
 
     # --- calendar -----------------------------------------------------------------------------
     def load_calendar(self) -> None:
@@ -699,3 +782,17 @@ class SettingsView(QWidget):
 
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
+
+
+def parse_group_lines(text: str) -> list[tuple[str, list[str]]]:
+    """"Name: field, field" a line (blank lines skipped); ValueError on a line without a
+    colon."""
+    out = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, sep, rest = line.partition(":")
+        if not sep:
+            raise ValueError(line)
+        out.append((name.strip(), [f.strip() for f in rest.split(",") if f.strip()]))
+    return out

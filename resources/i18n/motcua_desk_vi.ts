@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
@@ -56,7 +56,7 @@
         <translation>Bá&amp;o cáo</translation>
     </message>
     <message>
-        <source>The office's figures: Biểu 06, late dossiers, QĐ 766 indices</source>
+        <source>The office&apos;s figures: Biểu 06, late dossiers, QĐ 766 indices</source>
         <translation>Số liệu của đơn vị: Biểu 06, hồ sơ quá hạn, chỉ số QĐ 766</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>&amp;Làm mới số liệu</translation>
     </message>
     <message>
-        <source>Count today's work again</source>
+        <source>Count today&apos;s work again</source>
         <translation>Đếm lại công việc hôm nay</translation>
     </message>
     <message>
@@ -188,7 +188,7 @@
         <translation>&amp;Dừng giải quyết…</translation>
     </message>
     <message>
-        <source>Stop at the applicant's request (Form 05)</source>
+        <source>Stop at the applicant&apos;s request (Form 05)</source>
         <translation>Dừng giải quyết theo đề nghị của người nộp (Mẫu 05)</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>In &amp;lại phiếu…</translation>
     </message>
     <message>
-        <source>Print one of the dossier's forms</source>
+        <source>Print one of the dossier&apos;s forms</source>
         <translation>In một phiếu của hồ sơ</translation>
     </message>
     <message>
@@ -220,7 +220,7 @@
         <translation>&amp;Thu phí…</translation>
     </message>
     <message>
-        <source>Record a fee paid after intake, or the e-receipt's lookup code</source>
+        <source>Record a fee paid after intake, or the e-receipt&apos;s lookup code</source>
         <translation>Ghi nhận phí, lệ phí nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử</translation>
     </message>
 </context>
@@ -531,7 +531,7 @@
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <source>Scan a dossier's barcode, or find it under Dossiers (F3).</source>
+        <source>Scan a dossier&apos;s barcode, or find it under Dossiers (F3).</source>
         <translation>Quét mã vạch trên phiếu hẹn, hoặc tìm hồ sơ ở mục Hồ sơ (F3).</translation>
     </message>
     <message>
@@ -563,7 +563,7 @@
         <translation>biên lai điện tử {ref}</translation>
     </message>
     <message>
-        <source>(not applied: it conflicts with another desk's action)</source>
+        <source>(not applied: it conflicts with another desk&apos;s action)</source>
         <translation>(không áp dụng: xung đột với thao tác của bàn khác)</translation>
     </message>
     <message>
@@ -627,7 +627,7 @@
         <translation>{code}: đã trả kết quả.</translation>
     </message>
     <message>
-        <source>Stop at the applicant's request</source>
+        <source>Stop at the applicant&apos;s request</source>
         <translation>Dừng giải quyết theo đề nghị của người nộp</translation>
     </message>
     <message>
@@ -635,7 +635,7 @@
         <translation>&amp;Dừng và in thông báo</translation>
     </message>
     <message>
-        <source>At the applicant's request</source>
+        <source>At the applicant&apos;s request</source>
         <translation>Theo đề nghị của người nộp hồ sơ</translation>
     </message>
     <message>
@@ -681,7 +681,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Applicant's name</source>
+        <source>Applicant&apos;s name</source>
         <translation>Họ tên người nộp</translation>
     </message>
     <message>
@@ -909,7 +909,7 @@
         <translation>Không thể {action} hồ sơ đang ở trạng thái “{status}”.</translation>
     </message>
     <message>
-        <source>Enter the applicant's name.</source>
+        <source>Enter the applicant&apos;s name.</source>
         <translation>Hãy nhập họ tên người nộp hồ sơ.</translation>
     </message>
     <message>
@@ -921,7 +921,7 @@
         <translation>Họ tên chứa ký tự “{char}”.</translation>
     </message>
     <message>
-        <source>This does not look like a person's or an organisation's name.</source>
+        <source>This does not look like a person&apos;s or an organisation&apos;s name.</source>
         <translation>Đây không giống họ tên người hay tên tổ chức.</translation>
     </message>
     <message>
@@ -941,23 +941,23 @@
         <translation>Đây không phải mã QR trên thẻ căn cước: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card's QR code holds a citizen ID that is not 12 digits: nothing was filled in.</source>
+        <source>The ID card&apos;s QR code holds a citizen ID that is not 12 digits: nothing was filled in.</source>
         <translation>Mã QR trên thẻ có số định danh không đủ 12 chữ số: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card's QR code holds no valid name: nothing was filled in.</source>
+        <source>The ID card&apos;s QR code holds no valid name: nothing was filled in.</source>
         <translation>Mã QR trên thẻ không có họ tên hợp lệ: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card's QR code holds a date that is not valid ({field}): nothing was filled in.</source>
+        <source>The ID card&apos;s QR code holds a date that is not valid ({field}): nothing was filled in.</source>
         <translation>Mã QR trên thẻ có ngày không hợp lệ ({field}): chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card's QR code holds a sex that is neither Nam nor Nữ: nothing was filled in.</source>
+        <source>The ID card&apos;s QR code holds a sex that is neither Nam nor Nữ: nothing was filled in.</source>
         <translation>Mã QR trên thẻ có giới tính không phải Nam hoặc Nữ: chưa điền thông tin nào.</translation>
     </message>
     <message>
-        <source>The ID card's QR code holds an address that is too long or has a control character: nothing was filled in.</source>
+        <source>The ID card&apos;s QR code holds an address that is too long or has a control character: nothing was filled in.</source>
         <translation>Mã QR trên thẻ có địa chỉ quá dài hoặc chứa ký tự điều khiển: chưa điền thông tin nào.</translation>
     </message>
     <message>
@@ -991,6 +991,10 @@
     <message>
         <source>The fee is not a whole number of đồng (for example 20000 or 20.000).</source>
         <translation>Số tiền phí không phải là một số nguyên đồng (ví dụ 20000 hoặc 20.000).</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the citizen ID card.</source>
+        <translation>Nhập 4 số cuối của số căn cước công dân.</translation>
     </message>
     <message>
         <source>The fee collected cannot be negative.</source>
@@ -1045,7 +1049,7 @@
         <translation>Thời điểm này đã quá một năm.</translation>
     </message>
     <message>
-        <source>That time is before the dossier's last step.</source>
+        <source>That time is before the dossier&apos;s last step.</source>
         <translation>Thời điểm này trước bước xử lý gần nhất của hồ sơ.</translation>
     </message>
     <message>
@@ -1185,7 +1189,7 @@
         <translation>Hồ sơ đang ở {department}: nhập tên người của {department} giao hồ sơ.</translation>
     </message>
     <message>
-        <source>Not the procedure's department: {dossiers} should go to {expected}, not {department}.</source>
+        <source>Not the procedure&apos;s department: {dossiers} should go to {expected}, not {department}.</source>
         <translation>Không phải phòng ban của thủ tục: hồ sơ {dossiers} phải chuyển cho {expected}, không phải {department}.</translation>
     </message>
     <message>
@@ -1213,11 +1217,43 @@
         <translation>Không thể khôi phục bản sao lưu này: {detail}</translation>
     </message>
     <message>
-        <source>Nothing was recorded: this computer's date and time cannot be right (before 2020, after 2099, or earlier than this desk's last record). Set the computer's date and time right, then do it again.</source>
+        <source>Nothing was recorded: this computer&apos;s date and time cannot be right (before 2020, after 2099, or earlier than this desk&apos;s last record). Set the computer&apos;s date and time right, then do it again.</source>
         <translation>Chưa ghi gì: ngày giờ của máy tính này không đúng (trước năm 2020, sau năm 2099, hoặc sớm hơn lần ghi cuối của quầy). Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
     <message>
-        <source>Nothing was recorded: this computer's clock is earlier than this desk's last record. Set the computer's date and time right, then do it again.</source>
+        <source>Choose how the figures are grouped: by field, by procedure, by department or by field group.</source>
+        <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục, theo cơ quan, đơn vị hoặc theo nhóm lĩnh vực.</translation>
+    </message>
+    <message>
+        <source>There is no field group &quot;{value}&quot;.</source>
+        <translation>Không có nhóm lĩnh vực &quot;{value}&quot;.</translation>
+    </message>
+    <message>
+        <source>The catalog has no field &quot;{value}&quot;.</source>
+        <translation>Danh mục thủ tục không có lĩnh vực &quot;{value}&quot;.</translation>
+    </message>
+    <message>
+        <source>A field group&apos;s name is 1 to {max} characters, without commas or colons.</source>
+        <translation>Tên nhóm lĩnh vực dài từ 1 đến {max} ký tự, không có dấu phẩy hoặc dấu hai chấm.</translation>
+    </message>
+    <message>
+        <source>The field group &quot;{value}&quot; needs at least one field.</source>
+        <translation>Nhóm lĩnh vực &quot;{value}&quot; cần có ít nhất một lĩnh vực.</translation>
+    </message>
+    <message>
+        <source>The field group &quot;{value}&quot; is written twice.</source>
+        <translation>Nhóm lĩnh vực &quot;{value}&quot; bị ghi hai lần.</translation>
+    </message>
+    <message>
+        <source>The field &quot;{value}&quot; is already in another group: a field belongs to one group.</source>
+        <translation>Lĩnh vực &quot;{value}&quot; đã thuộc một nhóm khác: mỗi lĩnh vực chỉ thuộc một nhóm.</translation>
+    </message>
+    <message>
+        <source>Write each field group on its own line as &quot;Name: field, field&quot;.</source>
+        <translation>Hãy ghi mỗi nhóm lĩnh vực trên một dòng, dạng &quot;Tên nhóm: lĩnh vực, lĩnh vực&quot;.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: this computer&apos;s clock is earlier than this desk&apos;s last record. Set the computer&apos;s date and time right, then do it again.</source>
         <translation>Chưa ghi gì: đồng hồ của máy tính này sớm hơn lần ghi cuối của quầy. Hãy chỉnh lại ngày giờ của máy rồi làm lại.</translation>
     </message>
     <message>
@@ -1261,7 +1297,7 @@
         <translation>Ngoại lệ đồng bộ này không còn trong danh sách (đã được xử lý).</translation>
     </message>
     <message>
-        <source>There is no such list of today's dossiers.</source>
+        <source>There is no such list of today&apos;s dossiers.</source>
         <translation>Không có danh sách hồ sơ trong ngày như vậy.</translation>
     </message>
     <message>
@@ -1281,15 +1317,15 @@
         <translation>Mã thủ tục có dạng 1.004873: một chữ số, dấu chấm và sáu chữ số.</translation>
     </message>
     <message>
-        <source>A procedure's processing time is in working days, in working hours or within the same day.</source>
+        <source>A procedure&apos;s processing time is in working days, in working hours or within the same day.</source>
         <translation>Thời hạn giải quyết của thủ tục tính bằng ngày làm việc, giờ làm việc hoặc trong ngày.</translation>
     </message>
     <message>
-        <source>A procedure's processing time must be a positive number of days or hours.</source>
+        <source>A procedure&apos;s processing time must be a positive number of days or hours.</source>
         <translation>Thời hạn giải quyết của thủ tục phải là một số ngày hoặc số giờ lớn hơn 0.</translation>
     </message>
     <message>
-        <source>A document's number of copies must be from 1 to 99.</source>
+        <source>A document&apos;s number of copies must be from 1 to 99.</source>
         <translation>Số bản của một giấy tờ phải từ 1 đến 99.</translation>
     </message>
     <message>
@@ -1301,11 +1337,7 @@
         <translation>Không có kỳ báo cáo này.</translation>
     </message>
     <message>
-        <source>Choose how the figures are grouped: by field, by procedure or by department.</source>
-        <translation>Hãy chọn cách nhóm số liệu: theo lĩnh vực, theo thủ tục hoặc theo phòng ban.</translation>
-    </message>
-    <message>
-        <source>Choose whose figures these are: this desk's or the whole office's.</source>
+        <source>Choose whose figures these are: this desk&apos;s or the whole office&apos;s.</source>
         <translation>Hãy chọn phạm vi số liệu: của bàn này hay của cả bộ phận.</translation>
     </message>
     <message>
@@ -1315,6 +1347,10 @@
     <message>
         <source>The report has no such column.</source>
         <translation>Báo cáo không có cột này.</translation>
+    </message>
+    <message>
+        <source>The working calendar is not available: the handoff steps cannot be timed.</source>
+        <translation>Không có lịch làm việc: không tính được thời gian các bước luân chuyển.</translation>
     </message>
     <message>
         <source>There is no such report form.</source>
@@ -1357,11 +1393,11 @@
         <translation>cơ sở dữ liệu của bàn đang được một cửa sổ hoặc lệnh motcua-desk khác sử dụng: hãy đóng nó trước.</translation>
     </message>
     <message>
-        <source>{path} is this desk's database itself, not a backup of it.</source>
+        <source>{path} is this desk&apos;s database itself, not a backup of it.</source>
         <translation>{path} chính là cơ sở dữ liệu của bàn này, không phải bản sao lưu của nó.</translation>
     </message>
     <message>
-        <source>{path} is a backup of another desk computer: it cannot replace this desk's database.</source>
+        <source>{path} is a backup of another desk computer: it cannot replace this desk&apos;s database.</source>
         <translation>{path} là bản sao lưu của một máy bàn khác: không thể dùng thay cơ sở dữ liệu của bàn này.</translation>
     </message>
     <message>
@@ -1385,7 +1421,7 @@
         <translation>Không dùng được tệp chứng chỉ (CA) của máy chủ: tệp không có, không đọc được hoặc không phải chứng chỉ PEM. Hãy chọn tệp cert.pem mà bộ phận CNTT đưa cho máy chủ này.</translation>
     </message>
     <message>
-        <source>Data from the server did not match its checksum and was not taken. Tell IT (the server's data may be damaged).</source>
+        <source>Data from the server did not match its checksum and was not taken. Tell IT (the server&apos;s data may be damaged).</source>
         <translation>Dữ liệu nhận từ máy chủ không khớp mã kiểm tra nên không được nhận. Báo bộ phận CNTT (dữ liệu trên máy chủ có thể bị hỏng).</translation>
     </message>
     <message>
@@ -1393,11 +1429,11 @@
         <translation>Máy chủ không nhận mã truy cập này. Kiểm tra lại mã truy cập của bàn (bộ phận CNTT cấp bằng lệnh hub add-desk).</translation>
     </message>
     <message>
-        <source>This token is registered on the server for another desk number than this desk's: the two desks' dossier codes could collide. Ask IT to check the desk number.</source>
+        <source>This token is registered on the server for another desk number than this desk&apos;s: the two desks&apos; dossier codes could collide. Ask IT to check the desk number.</source>
         <translation>Mã truy cập này được đăng ký trên máy chủ cho một số bàn khác với số bàn của máy này: mã hồ sơ của hai bàn có thể trùng nhau. Nhờ bộ phận CNTT kiểm tra lại số bàn.</translation>
     </message>
     <message>
-        <source>This token belongs to another desk computer. Use this desk's own token, or ask IT for a new one if this computer replaced the old one.</source>
+        <source>This token belongs to another desk computer. Use this desk&apos;s own token, or ask IT for a new one if this computer replaced the old one.</source>
         <translation>Mã truy cập này thuộc về máy tính của một bàn khác. Hãy dùng mã của chính bàn này, hoặc nhờ bộ phận CNTT cấp mã mới nếu máy này thay cho máy cũ.</translation>
     </message>
     <message>
@@ -1471,7 +1507,7 @@
         <translation>&amp;Ghi nhận</translation>
     </message>
     <message>
-        <source>A payment made after intake, or the e-receipt's lookup code once the e-receipt system issued it (given alone, it goes with the last payment). The desk prints no receipt.</source>
+        <source>A payment made after intake, or the e-receipt&apos;s lookup code once the e-receipt system issued it (given alone, it goes with the last payment). The desk prints no receipt.</source>
         <translation>Khoản nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử khi hệ thống biên lai điện tử đã cấp (nếu chỉ ghi mã, mã được gắn với khoản nộp gần nhất). Phần mềm không in biên lai.</translation>
     </message>
     <message>
@@ -1619,7 +1655,7 @@
         <translation>Bỏ &amp;dòng đã chọn (Del)</translation>
     </message>
     <message>
-        <source>&amp;Print today's handoff list</source>
+        <source>&amp;Print today&apos;s handoff list</source>
         <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
     <message>
@@ -1869,7 +1905,7 @@
         <translation>theo danh mục thủ tục</translation>
     </message>
     <message>
-        <source>Filled from the ID card's QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
+        <source>Filled from the ID card&apos;s QR code (highlighted): check it with the citizen and correct what is wrong. A QR code is not a proof of identity.</source>
         <translation>Đã điền từ mã QR trên thẻ căn cước (các ô tô màu): đối chiếu với công dân và sửa chỗ sai. Mã QR không phải là giấy tờ chứng minh nhân thân.</translation>
     </message>
     <message>
@@ -2155,7 +2191,7 @@
         <translation>Chờ bổ sung hồ sơ</translation>
     </message>
     <message>
-        <source>Stopped at the applicant's request</source>
+        <source>Stopped at the applicant&apos;s request</source>
         <translation>Dừng giải quyết theo yêu cầu</translation>
     </message>
     <message>
@@ -2489,8 +2525,8 @@
         <translation>T&amp;hoát chương trình</translation>
     </message>
     <message>
-        <source>The check of this desk's records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run 'motcua-desk verify' and compare with the office server).</source>
-        <translation>Kiểm tra dữ liệu của bàn tiếp nhận này phát hiện {n} chỗ sai lệch: một số bản ghi đã bị sửa hoặc xóa bên ngoài chương trình. Hãy giữ nguyên cơ sở dữ liệu này: không khôi phục bản sao lưu đè lên và không xóa nó. Hãy báo ngay bộ phận CNTT (họ sẽ chạy 'motcua-desk verify' và đối chiếu với máy chủ của văn phòng).</translation>
+        <source>The check of this desk&apos;s records found {n} problem(s): some records were changed or removed outside the program. Keep this database as it is: do not restore a backup over it and do not delete it. Contact IT now (they run &apos;motcua-desk verify&apos; and compare with the office server).</source>
+        <translation>Kiểm tra dữ liệu của bàn tiếp nhận này phát hiện {n} chỗ sai lệch: một số bản ghi đã bị sửa hoặc xóa bên ngoài chương trình. Hãy giữ nguyên cơ sở dữ liệu này: không khôi phục bản sao lưu đè lên và không xóa nó. Hãy báo ngay bộ phận CNTT (họ sẽ chạy &apos;motcua-desk verify&apos; và đối chiếu với máy chủ của văn phòng).</translation>
     </message>
     <message>
         <source>⚠ Records altered: contact IT</source>
@@ -3173,6 +3209,69 @@
     </message>
 </context>
 <context>
+    <name>QualityModel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Ngày có kết quả</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Statutory (working days)</source>
+        <translation>Thời hạn quy định (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Actual (working days)</source>
+        <translation>Thời gian thực tế (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Supplement requests</source>
+        <translation>Số lần yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Departments (working days)</source>
+        <translation>Các bộ phận tham gia (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>In progress, within the deadline</source>
+        <translation>Đang giải quyết, trong hạn</translation>
+    </message>
+    <message>
+        <source>In progress, overdue</source>
+        <translation>Đang giải quyết, quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>RatingPrompt</name>
     <message>
         <source>1 — Very satisfied</source>
@@ -3272,6 +3371,18 @@
         <translation>Theo cơ quan, đơn vị</translation>
     </message>
     <message>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <source>By field group</source>
+        <translation>Theo nhóm lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Tất cả lĩnh vực</translation>
+    </message>
+    <message>
         <source>&amp;Compute</source>
         <translation>&amp;Tính</translation>
     </message>
@@ -3320,6 +3431,46 @@
         <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
     </message>
     <message>
+        <source>Unit (handoff step)</source>
+        <translation>Bộ phận (bước chuyển)</translation>
+    </message>
+    <message>
+        <source>Steps finished</source>
+        <translation>Số bước đã chuyển</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Early or on time</source>
+        <translation>Trước và đúng hạn</translation>
+    </message>
+    <message>
+        <source>Average (working days)</source>
+        <translation>Trung bình (ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Held at the end</source>
+        <translation>Đang giữ cuối kỳ</translation>
+    </message>
+    <message>
+        <source>Of which overdue</source>
+        <translation>Trong đó quá hạn</translation>
+    </message>
+    <message>
+        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
+        <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
+    </message>
+    <message>
         <source>Form 06 (Biểu 06)</source>
         <translation>Biểu 06</translation>
     </message>
@@ -3332,12 +3483,40 @@
         <translation>Tự đánh giá theo QĐ 766</translation>
     </message>
     <message>
+        <source>Handoff steps</source>
+        <translation>Bước chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>Quality (TT 01/2018)</source>
+        <translation>Chỉ số chất lượng (TT 01/2018)</translation>
+    </message>
+    <message>
+        <source>Group: {name}</source>
+        <translation>Nhóm: {name}</translation>
+    </message>
+    <message>
         <source>Computing…</source>
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good}, late {late}; in progress {pending} ({overdue} overdue).</source>
-        <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước hạn và đúng hạn {good}, quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
+        <source>{first} – {last} ({scope}): received {received}; resolved {resolved} ({resolved_pct}); early or on time {good} ({good_pct} of resolved), late {late}; in progress {pending} ({overdue} overdue).</source>
+        <translation>{first} – {last} ({scope}): tiếp nhận {received}; đã giải quyết {resolved} ({resolved_pct}); trước và đúng hạn {good} ({good_pct} số đã giải quyết), quá hạn {late}; đang giải quyết {pending} ({overdue} quá hạn).</translation>
+    </message>
+    <message>
+        <source>Computing the handoff steps and the quality facts…</source>
+        <translation>Đang tính các bước chuyển và chỉ số chất lượng…</translation>
+    </message>
+    <message>
+        <source>Reception desk (transfer)</source>
+        <translation>Bộ phận Một cửa (chuyển hồ sơ)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>{n} dossier(s), {done} finished, {within} of them early or on time ({within_pct}). Actual time on average {actual} working days against a statutory {statutory}. Supplement requests: {supp} (on {supp_d} dossier(s); more than once: {supp_2}). Departments involved on average: {depts}; through several departments: {several}. Channels: online {online}, direct {direct}, by post {post}.</source>
+        <translation>{n} hồ sơ, đã giải quyết {done}, trong đó trước và đúng hạn {within} ({within_pct}). Thời gian thực tế trung bình {actual} ngày làm việc, so với thời hạn quy định {statutory}. Yêu cầu bổ sung: {supp} lần (trên {supp_d} hồ sơ; quá 1 lần: {supp_2}). Số bộ phận tham gia trung bình: {depts}; qua nhiều bộ phận: {several}. Kênh tiếp nhận: trực tuyến {online}, trực tiếp {direct}, bưu chính {post}.</translation>
     </message>
     <message>
         <source>No dossier is behind this figure.</source>
@@ -3648,7 +3827,7 @@
         <translation>Lưu máy quét (&amp;E)</translation>
     </message>
     <message>
-        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
+        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card&apos;s QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
         <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
     </message>
     <message>
@@ -3668,7 +3847,7 @@
         <translation>Tốc độ (bau&amp;d):</translation>
     </message>
     <message>
-        <source>only for https:// with the office's own certificate (cert.pem)</source>
+        <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
         <translation>chỉ cần với https:// dùng chứng chỉ riêng của cơ quan (cert.pem)</translation>
     </message>
     <message>
@@ -3704,6 +3883,29 @@
         <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
+        <source>Group 1: Hộ tịch, Chứng thực
+Group 2: Đất đai, Xây dựng</source>
+        <translation>Nhóm 1: Hộ tịch, Chứng thực
+Nhóm 2: Đất đai, Xây dựng</translation>
+    </message>
+    <message>
+        <source>Save the field groups (&amp;X)</source>
+        <translation>Lưu danh sách nhóm (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Field groups</source>
+        <translation>Nhóm lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Groups, one a line (&quot;Name: field, field&quot;):</source>
+        <translation>Mỗi dòng một nhóm, theo mẫu
+&quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
+    </message>
+    <message>
+        <source>This desk serves:</source>
+        <translation>Quầy này phục vụ:</translation>
+    </message>
+    <message>
         <source>Database: {db}
 Log file: {log}
 Settings: {ini}</source>
@@ -3712,7 +3914,7 @@ Tệp nhật ký: {log}
 Tệp cài đặt: {ini}</translation>
     </message>
     <message>
-        <source>Choose or type the scanner's serial port first.</source>
+        <source>Choose or type the scanner&apos;s serial port first.</source>
         <translation>Hãy chọn hoặc nhập cổng nối tiếp của máy quét trước.</translation>
     </message>
     <message>
@@ -3730,6 +3932,18 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Office hours saved: new return dates follow them.</source>
         <translation>Đã lưu giờ làm việc: các ngày hẹn trả mới sẽ tính theo giờ này.</translation>
+    </message>
+    <message>
+        <source>Fields in the catalog: {fields}.</source>
+        <translation>Các lĩnh vực trong danh mục: {fields}.</translation>
+    </message>
+    <message>
+        <source>Every field alike</source>
+        <translation>Mọi lĩnh vực như nhau</translation>
+    </message>
+    <message>
+        <source>{n} field group(s) saved.</source>
+        <translation>Đã ghi {n} nhóm lĩnh vực.</translation>
     </message>
     <message>
         <source>Working day</source>
@@ -3780,7 +3994,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cửa sổ này được mở mà không có đồng bộ.</translation>
     </message>
     <message>
-        <source>The office server's certificate</source>
+        <source>The office server&apos;s certificate</source>
         <translation>Chứng chỉ của máy chủ cơ quan</translation>
     </message>
     <message>
@@ -3788,7 +4002,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Enter this desk's access token.</source>
+        <source>Enter this desk&apos;s access token.</source>
         <translation>Nhập mã truy cập của bàn này.</translation>
     </message>
     <message>
@@ -3820,7 +4034,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cơ sở dữ liệu của quầy (*.sqlite3 *.db);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <source>Put the backup {file} in place of this desk's database?</source>
+        <source>Put the backup {file} in place of this desk&apos;s database?</source>
         <translation>Dùng bản sao lưu {file} thay cho cơ sở dữ liệu hiện tại của quầy?</translation>
     </message>
     <message>
@@ -3875,7 +4089,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Một sự kiện nhận từ máy chủ không nối tiếp sự kiện trước đó của quầy đã tạo ra nó (chuỗi bị đứt); sự kiện được giữ riêng và không được áp dụng.</translation>
     </message>
     <message>
-        <source>Two different events claim the same place in one desk's record; the second was kept aside.</source>
+        <source>Two different events claim the same place in one desk&apos;s record; the second was kept aside.</source>
         <translation>Hai sự kiện khác nhau cùng chiếm một vị trí trong sổ ghi của một quầy; sự kiện thứ hai được giữ riêng.</translation>
     </message>
     <message>
@@ -3887,7 +4101,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Một sự kiện được ghi khi đồng hồ của quầy tạo ra nó bị sai (trước năm 2020); sự kiện đã được áp dụng nhưng thời gian ghi trên đó không đúng.</translation>
     </message>
     <message>
-        <source>An event was recorded with a clock far ahead of this computer's; it was applied without moving this desk's clock.</source>
+        <source>An event was recorded with a clock far ahead of this computer&apos;s; it was applied without moving this desk&apos;s clock.</source>
         <translation>Một sự kiện được ghi với đồng hồ nhanh hơn nhiều so với máy này; sự kiện đã được áp dụng mà không làm thay đổi đồng hồ của quầy.</translation>
     </message>
     <message>
@@ -3903,7 +4117,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Hồ sơ vẫn được xử lý bình thường. Báo bộ phận CNTT chỉnh lại đồng hồ của quầy đã tạo sự kiện, rồi đánh dấu đã xem.</translation>
     </message>
     <message>
-        <source>Nothing to do at the counter: the other events go on. Call IT: the server's data must be checked (motcua-desk hub verify). Then mark this seen.</source>
+        <source>Nothing to do at the counter: the other events go on. Call IT: the server&apos;s data must be checked (motcua-desk hub verify). Then mark this seen.</source>
         <translation>Tại quầy không cần làm gì: các sự kiện khác vẫn tiếp tục. Báo bộ phận CNTT kiểm tra dữ liệu máy chủ (motcua-desk hub verify), rồi đánh dấu đã xem.</translation>
     </message>
     <message>
@@ -3919,11 +4133,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>một cán bộ</translation>
     </message>
     <message>
-        <source>The new return date set by {officer} ({where}) at {time} was not applied: a dossier's return date may be reset only once, and another desk's new date came first.</source>
+        <source>The new return date set by {officer} ({where}) at {time} was not applied: a dossier&apos;s return date may be reset only once, and another desk&apos;s new date came first.</source>
         <translation>Ngày hẹn trả mới do {officer} ({where}) đặt lúc {time} không được áp dụng: mỗi hồ sơ chỉ được hẹn lại ngày trả một lần, và ngày hẹn mới của bàn khác đã có trước.</translation>
     </message>
     <message>
-        <source>The satisfaction rating given at {officer}'s desk ({where}) at {time} was not kept: a dossier is rated once, and another desk's rating came first.</source>
+        <source>The satisfaction rating given at {officer}&apos;s desk ({where}) at {time} was not kept: a dossier is rated once, and another desk&apos;s rating came first.</source>
         <translation>Đánh giá mức độ hài lòng ghi tại bàn của {officer} ({where}) lúc {time} không được giữ: mỗi hồ sơ chỉ được đánh giá một lần, và đánh giá của bàn khác đã có trước.</translation>
     </message>
     <message>
@@ -3931,7 +4145,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Lần tiếp nhận thứ hai với mã hồ sơ này do {officer} ({where}) làm lúc {time} đã bị bỏ qua: cùng một mã đã được cấp hai lần.</translation>
     </message>
     <message>
-        <source>“{action}” by {officer} ({where}) at {time} was not applied: when the desks' actions were put in their agreed order, the dossier was already “{status}”.</source>
+        <source>“{action}” by {officer} ({where}) at {time} was not applied: when the desks&apos; actions were put in their agreed order, the dossier was already “{status}”.</source>
         <translation>Việc “{action}” do {officer} ({where}) làm lúc {time} không được áp dụng: khi xếp việc của các bàn theo thứ tự chung, hồ sơ lúc đó đã ở trạng thái “{status}”.</translation>
     </message>
     <message>
@@ -4030,7 +4244,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Thiết lập máy chủ của cơ quan trong Cài đặt, mục Đồng bộ.</translation>
     </message>
     <message>
-        <source>{n} sync exception(s): an action of one desk could not apply because another desk acted on the same dossier while they could not see each other. Nothing was deleted: both actions are in the dossier's timeline.</source>
+        <source>{n} sync exception(s): an action of one desk could not apply because another desk acted on the same dossier while they could not see each other. Nothing was deleted: both actions are in the dossier&apos;s timeline.</source>
         <translation>{n} ngoại lệ đồng bộ: việc của một bàn không áp dụng được vì một bàn khác đã xử lý cùng hồ sơ trong lúc hai bàn mất kết nối với nhau. Không có gì bị xóa: cả hai việc đều nằm trong quá trình xử lý của hồ sơ.</translation>
     </message>
     <message>
@@ -4093,11 +4307,11 @@ Tệp cài đặt: {ini}</translation>
         <translation>{n} ngày</translation>
     </message>
     <message>
-        <source>This computer's clock is {amount} ahead of the server's: set the clock right (the times printed on forms would be wrong).</source>
+        <source>This computer&apos;s clock is {amount} ahead of the server&apos;s: set the clock right (the times printed on forms would be wrong).</source>
         <translation>Đồng hồ của máy này nhanh hơn máy chủ {amount}: hãy chỉnh lại giờ (giờ in trên các mẫu giấy tờ sẽ bị sai).</translation>
     </message>
     <message>
-        <source>This computer's clock is {amount} behind the server's: set the clock right (the times printed on forms would be wrong).</source>
+        <source>This computer&apos;s clock is {amount} behind the server&apos;s: set the clock right (the times printed on forms would be wrong).</source>
         <translation>Đồng hồ của máy này chậm hơn máy chủ {amount}: hãy chỉnh lại giờ (giờ in trên các mẫu giấy tờ sẽ bị sai).</translation>
     </message>
     <message>
@@ -4220,7 +4434,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>&amp;Cán bộ:</translation>
     </message>
     <message>
-        <source>Officer's &amp;phone:</source>
+        <source>Officer&apos;s &amp;phone:</source>
         <translation>Điện t&amp;hoại cán bộ:</translation>
     </message>
 </context>
@@ -4259,7 +4473,7 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <source>Officer's phone</source>
+        <source>Officer&apos;s phone</source>
         <translation>Điện thoại cán bộ</translation>
     </message>
     <message>

@@ -104,6 +104,8 @@ def test_report_benchmarks(big):
                    goal=f"< {GOALS_S[name] * 1000:.0f} ms (full size)")
         if FULL:
             assert t_app < GOALS_S[name] * 5
+        if name == "year":
+            t_raw_year = t_raw
     year = svc.reports.bieu06(YEAR)
     agency = svc.settings.agency()
 
@@ -125,7 +127,17 @@ def test_report_benchmarks(big):
     report.add("PDF of the year with its months (report + months + PDF)", app_ms=t_pdf * 1e3)
     t_dash = median_seconds(lambda: svc.reports.dashboard(YEAR), repeat=repeat, warmup=1)
     report.add("the window's dashboard of the year (Biểu 06 with drill-down codes, months, "
-               "late list, indices)", app_ms=t_dash * 1e3)
+               "late list, indices, handoff steps, quality facts)", app_ms=t_dash * 1e3)
+    q = svc.reports.quality(YEAR)
+    t_q = median_seconds(lambda: svc.reports.quality(YEAR), repeat=repeat, warmup=0)
+    t_qx = median_seconds(lambda: printing.quality_xlsx(svc.reports.quality(YEAR), agency,
+                                                        VN, "Quầy này", date(2026, 11, 23)),
+                          repeat=repeat, warmup=0)
+    report.add("handoff steps per unit and quality facts of the year (report quality)",
+               dossiers=len(q.dossiers), steps=sum(r.finished for r in q.steps),
+               app_ms=t_q * 1e3, ratio_to_raw_sql_year=t_q / t_raw_year)
+    report.add("XLSX of the year's steps and quality facts (report + workbook, a row per "
+               "dossier)", app_ms=t_qx * 1e3)
     if FULL:
         assert t_xlsx < GOALS_S["xlsx"] * 5
     report.write()

@@ -52,6 +52,13 @@ def compute(view, qtbot):
     return got.args[0]
 
 
+def compute_all(view, qtbot):
+    """Compute, then wait for the steps and the quality facts that follow the figures."""
+    with qtbot.waitSignal(view.quality_computed, timeout=20_000) as got:
+        view.compute_button.click()
+    return got.args[0]
+
+
 def total_row(view) -> list[int]:
     m = view.model
     r = m.rowCount() - 1
@@ -184,3 +191,82 @@ def test_a_bad_period_is_said_plainly(window, qtbot):
     qtbot.waitUntil(lambda: not view.busy, timeout=5000)
     assert window.message_bar.text == "The end date is before the start date."
     assert view.dashboard.report.period.first == date(2026, 11, 1)  # the shown one stays
+
+
+def test_steps_quality_groups_and_progress_in_the_window(make_window, services, clock, qtbot,
+                                                         tmp_path):
+    """The hand-worked steps of steps_scenario on their tab, the quality facts per dossier,
+    the field group filter and cut, the on-time share in the summary, the progress bar fed
+    from the worker, PDF and XLSX of the steps from their tab."""
+    from tests.services import steps_scenario as ssc
+
+    codes = ssc.build(services, clock)
+    services.catalog.set_field_group("Nhóm hộ tịch", ["Hộ tịch"])
+    services.catalog.set_field_group("Nhóm chứng thực", ["Chứng thực"])
+    offenders = guard_reports(services)
+    window = make_window(services)
+    view = window.go("reports")
+    qtbot.waitUntil(lambda: view.dashboard is not None and not view.busy, timeout=20_000)
+    seen: list[int] = []
+    view._progressed.connect(lambda _g, pct: seen.append(pct))
+    view.set_preset("last_month")
+    d = compute_all(view, qtbot)
+    assert seen[0] == 0 and seen[-1] == 100 and seen == sorted(seen)
+    assert d.quality is not None and d.facts == ()
+    # the seeds' figures with both shares: 5 received, 4 resolved, 3 of them early or on time
+    assert "received 5; resolved 4 (80,00 %); early or on time 3 (75,00 % of resolved)" in \
+        view.summary.text()
+    t = view.steps_table
+    cells = [[t.item(r, c).text() for c in range(9)] for r in range(t.rowCount())]
+    assert cells == [
+        ["Reception desk (transfer)", "5", "0", "4", "1", "80,00 %", "0,28", "0", "0"],
+        [ssc.TP, "4", "0", "3", "1", "75,00 %", "1,95", "1", "1"],
+        [ssc.KT, "1", "1", "0", "0", "100,00 %", "1,56", "0", "0"],
+        ["Total", "10", "1", "7", "2", "80,00 %", "1,07", "1", "1"]]
+    view.tabs.setCurrentIndex(3)
+    with qtbot.waitSignal(view.drilled, timeout=5000) as drilled:
+        view.steps_table.cellDoubleClicked.emit(1, 4)  # Tư pháp's late step: S4
+    assert drilled.args[0].codes == (codes["S4"],)
+    drilled.args[0].close()
+    # the quality facts, one row per dossier
+    qm = view.quality_model
+    assert qm.rowCount() == 5
+    row4 = next(i for i in range(5) if qm.text(i, 0) == codes["S4"])
+    assert [qm.text(row4, c) for c in (5, 6, 7, 8)] == ["Late", "3,00", "4,12", "1"]
+    assert qm.text(row4, 9) == f"{ssc.TP}: 4,62"
+    assert "Supplement requests: 1" in view.quality_summary.text()
+    # the group filter lists the office's groups; by group cuts the rows
+    assert [view.group_combo.itemData(i) for i in range(view.group_combo.count())] == [
+        None, "Nhóm hộ tịch", "Nhóm chứng thực"]
+    view.group_combo.setCurrentIndex(2)
+    d = compute_all(view, qtbot)
+    assert d.report.total.values["received_total"] == 1 and len(d.quality.dossiers) == 1
+    view.group_combo.setCurrentIndex(0)
+    view.by_combo.setCurrentIndex(view.by_combo.findData("group"))
+    d = compute_all(view, qtbot)
+    assert [(r.group, r.values["received_total"]) for r in d.report.rows
+            if r.level == "group"] == [("Nhóm chứng thực", 1), ("Nhóm hộ tịch", 4)]
+    view.by_combo.setCurrentIndex(view.by_combo.findData("procedure"))
+    d = compute_all(view, qtbot)
+    assert [r.item_code for r in d.report.rows] == [ssc.HT, ssc.CT]
+    assert view.model.rowCount() == 3
+    # the steps' PDF and workbook from their tab
+    view.tabs.setCurrentIndex(3)
+    pdf_path = tmp_path / "steps.pdf"
+    view.ask_save_path = lambda kind, suggested: str(pdf_path) if "buoc-chuyen" in suggested \
+        else None
+    with qtbot.waitSignal(view.exported, timeout=20_000):
+        view.pdf_button.click()
+    text = pc.flat(" ".join(pc.pdfium_texts(pdf_path.read_bytes())))
+    assert "Tổng cộng 10 1 7 2 80 1,07 1 1" in text
+    view.tabs.setCurrentIndex(4)
+    xlsx_path = tmp_path / "steps.xlsx"
+    view.ask_save_path = lambda kind, suggested: str(xlsx_path)
+    with qtbot.waitSignal(view.exported, timeout=20_000):
+        view.xlsx_button.click()
+    wb = openpyxl.load_workbook(xlsx_path, data_only=True)
+    assert wb.sheetnames == ["Bước chuyển", "Hồ sơ", "Tổng hợp"]
+    # a double click on a dossier opens it
+    double_click(qtbot, view.quality_table, qm.index(row4, 0))
+    qtbot.waitUntil(lambda: window.dossier_view.code == codes["S4"], timeout=5000)
+    assert not offenders, offenders
