@@ -58,7 +58,12 @@ OFFICER = "Nông Thị Thư"
 
 
 def path_for(n: int) -> Path:
-    return CACHE / f"bigdb-{n}-v{GENERATOR_VERSION}.sqlite3"
+    """The cache file of n dossiers: named by the generator's version and the schema's head,
+    so a new migration builds a new database (a cached one is opened read-only and could not
+    be upgraded)."""
+    from motcua_desk.store.migrate import head_revision
+
+    return CACHE / f"bigdb-{n}-v{GENERATOR_VERSION}-{head_revision()}.sqlite3"
 
 
 def make_big_db(n: int, dest: Path | None = None, *, seed: int = 20261123) -> Path:
