@@ -1,0 +1,62 @@
+"""What an outside checker found meeting the command line as a new user: each case is one clear
+line on stderr, exit code 2 (never the "internal error" of exit 1), and nothing changed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import AGENCY
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys):
+    from motcua_desk.cli import main
+
+    def run_(db: Path, *args: str) -> Ran:
+        code = main(["--db", str(db), *args])
+        out = capsys.readouterr()
+        return Ran(code, out.out, out.err)
+    return run_
+
+
+@pytest.fixture
+def desk(cli, tmp_path) -> Path:
+    db = tmp_path / "desk.sqlite3"
+    r = cli(db, "init", "--agency-id", AGENCY["agency_id"], "--agency-name",
+            AGENCY["agency_name"], "--parent-name", AGENCY["parent_name"], "--place",
+            AGENCY["place"], "--desk", "1", "--officer", AGENCY["officer"])
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and "logs" not in p.parts}
+
+
+@pytest.mark.parametrize("command", [
+    ["find", "abc"], ["show", "X"], ["verify"], ["backup"], ["conflicts"], ["sync", "--status"],
+    ["report", "period", "--from", "2026-01-01", "--to", "2026-12-31"],
+    ["init", "--agency-id", "000.17.22.H56", "--agency-name", "UBND xã An Bình",
+     "--parent-name", "UBND huyện Bình Xuyên", "--place", "An Bình"],
+])
+def test_db_that_is_a_folder_is_bad_input(cli, tmp_path, command):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("x")
+    before = tree(tmp_path)
+    r = cli(folder, *command)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.count("\n") == 1 and "is a folder" in r.stderr, r.stderr
+    assert tree(tmp_path) == before
