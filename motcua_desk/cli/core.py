@@ -260,7 +260,13 @@ def register(sub) -> None:
 # --- handlers ---------------------------------------------------------------------------------
 
 def cmd_init(ctx: Context) -> int:
+    from motcua_desk.services.settings import check_desk_identity
+
     a = ctx.args
+    # checked before the database is opened: a refused init creates no file
+    check_desk_identity(agency_id=a.agency_id, agency_name=a.agency_name,
+                        parent_name=a.parent_name, place=a.place, desk_no=a.desk,
+                        officer=a.officer, officer_phone=a.officer_phone)
     info = ctx.services.settings.init_desk(
         agency_id=a.agency_id, agency_name=a.agency_name, parent_name=a.parent_name,
         place=a.place, desk_no=a.desk, officer=a.officer, officer_phone=a.officer_phone)

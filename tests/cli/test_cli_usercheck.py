@@ -60,3 +60,16 @@ def test_db_that_is_a_folder_is_bad_input(cli, tmp_path, command):
     assert r.returncode == 2, r.stderr
     assert r.stderr.count("\n") == 1 and "is a folder" in r.stderr, r.stderr
     assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("bad", [["--place", "A"], ["--agency-id", "17.22"], ["--desk", "12"],
+                                 ["--officer", "x\x07y"], ["--officer-phone", "12"]])
+def test_refused_init_creates_no_database(cli, tmp_path, bad):
+    db = tmp_path / "desk.sqlite3"
+    args = {"--agency-id": AGENCY["agency_id"], "--agency-name": AGENCY["agency_name"],
+            "--parent-name": AGENCY["parent_name"], "--place": AGENCY["place"],
+            "--officer": AGENCY["officer"]}
+    args[bad[0]] = bad[1]
+    r = cli(db, "init", *[x for kv in args.items() for x in kv])
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("desk.sqlite3")]
