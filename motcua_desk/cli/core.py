@@ -179,7 +179,7 @@ def register(sub) -> None:
 
     q = action("handoff", "hand dossiers to a department", cmd_handoff, many=True)
     q.add_argument("--to", required=True, metavar="DEPT")
-    q.add_argument("--receiver", default="", help="who took the papers (required)")
+    q.add_argument("--receiver", required=True, help="who took the papers")
     q.add_argument("--giver", default="", help="who handed them over (default: this desk's "
                    "officer; required when a department hands to another)")
     q.add_argument("--redirect", action="store_true",

@@ -73,3 +73,14 @@ def test_refused_init_creates_no_database(cli, tmp_path, bad):
     r = cli(db, "init", *[x for kv in args.items() for x in kv])
     assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("desk.sqlite3")]
+
+
+def test_handoff_without_receiver_names_the_option(cli, desk, capsys):
+    code = json.loads(cli(desk, "intake", "--procedure", "1.004873", "--applicant",
+                          "Lê Văn Bình", "--json").stdout)["code"]
+    before = tree(desk.parent)
+    with pytest.raises(SystemExit) as exc:  # argparse: before the database is opened
+        cli(desk, "handoff", code, "--to", "Công chức Tư pháp - Hộ tịch")
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and err.count("\n") == 1 and "--receiver" in err, err
+    assert tree(desk.parent) == before
