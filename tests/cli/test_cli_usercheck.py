@@ -84,3 +84,14 @@ def test_handoff_without_receiver_names_the_option(cli, desk, capsys):
     err = capsys.readouterr().err
     assert exc.value.code == 2 and err.count("\n") == 1 and "--receiver" in err, err
     assert tree(desk.parent) == before
+
+
+def test_the_print_event_names_the_form_in_vietnamese(cli, desk, tmp_path):
+    code = json.loads(cli(desk, "intake", "--procedure", "1.004873", "--applicant",
+                          "Lê Văn Bình", "--json").stdout)["code"]
+    assert cli(desk, "print", "slip", code, "--out", str(tmp_path / "a.pdf")).returncode == 0
+    assert cli(desk, "print", "slip", code, "--out", str(tmp_path / "b.pdf")).returncode == 0
+    events = json.loads(cli(desk, "show", code, "--json").stdout)["events"]
+    printed = [e["summary"] for e in events if e["type"] == "printed"]
+    assert printed == ["In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
+                       "In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) — bản in lại lần 1"]
