@@ -95,3 +95,26 @@ def test_the_print_event_names_the_form_in_vietnamese(cli, desk, tmp_path):
     printed = [e["summary"] for e in events if e["type"] == "printed"]
     assert printed == ["In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
                        "In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) — bản in lại lần 1"]
+
+
+def test_a_result_the_desk_made_itself_is_no_handoff(cli, desk, tmp_path):
+    """A same-day procedure the desk resolves itself (result taken back without a handoff)
+    moved no papers between units: the daily handoff list has no 'Bộ phận Một cửa bàn giao
+    cho Bộ phận Một cửa' page for it."""
+    from pypdf import PdfReader
+
+    own = json.loads(cli(desk, "intake", "--procedure", "2.000815", "--applicant",
+                         "Nguyễn Văn Bốn", "--received-at", "2026-11-05T09:00",
+                         "--json").stdout)["code"]
+    sent = json.loads(cli(desk, "intake", "--procedure", "1.004873", "--applicant",
+                          "Nguyễn Văn Một", "--received-at", "2026-11-05T09:05",
+                          "--json").stdout)["code"]
+    assert cli(desk, "receive-result", own, "--at", "2026-11-05T11:00").returncode == 0
+    assert cli(desk, "handoff", sent, "--to", "Công chức Tư pháp - Hộ tịch", "--receiver",
+               "Lý Văn Nhận", "--at", "2026-11-05T10:00").returncode == 0
+    out = tmp_path / "list.pdf"
+    r = cli(desk, "print", "handoffs", "--date", "2026-11-05", "--out", str(out))
+    assert r.returncode == 0 and "1 movements" in r.stdout, r.stdout
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert sent in text and own not in text
+    assert "CHO BỘ PHẬN MỘT CỬA" not in text
