@@ -198,7 +198,7 @@ def cmd_hub_list_desks(ctx: Context) -> int:
                               else None, "clock_skew_ms": d.last_skew_ms} for d in desks]})
         return 0
     for d in desks:
-        skew = f"  clock {d.last_skew_ms / 1000:+.0f} s" if d.last_skew_ms is not None else ""
+        skew = f"  clock {round(d.last_skew_ms / 1000):+d} s" if d.last_skew_ms is not None else ""
         state = "" if d.active else "  DISABLED"
         print(f"{d.desk_no:>2}  {d.name:<24} {d.events:>8} events  last seen "
               f"{fmt(d.last_seen_at)}{skew}{state}")

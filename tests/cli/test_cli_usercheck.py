@@ -118,3 +118,17 @@ def test_a_result_the_desk_made_itself_is_no_handoff(cli, desk, tmp_path):
     text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
     assert sent in text and own not in text
     assert "CHO BỘ PHẬN MỘT CỬA" not in text
+
+
+def test_times_printed_are_office_local():
+    """`sync --status` (last sync) and `hub list-desks` (last seen) hold aware UTC moments:
+    printed as they were, 17:08 UTC read as 17:08 at the office, 7 hours early."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from motcua_desk.cli.common import fmt
+
+    assert fmt(datetime(2026, 12, 2, 17, 8, tzinfo=UTC)) == "03/12/2026 00:08"
+    local = datetime(2026, 12, 3, 0, 8, tzinfo=timezone(timedelta(hours=7)))
+    assert fmt(local) == "03/12/2026 00:08"
+    assert fmt(datetime(2026, 12, 3, 0, 8)) == "03/12/2026 00:08"  # naive: office-local
+    assert fmt(None) == "—"
