@@ -583,12 +583,15 @@ def cmd_restore(ctx: Context) -> int:
     if r.floors_carried:
         print("dossier codes and ledger numbers continue after the replaced database's")
     lost = (r.replaced_last_seq or 0) - r.last_seq
-    if lost > 0 and not r.pending:
-        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
-              "database (this desk does not sync, so nothing can bring them back here)")
-    else:
+    if r.replaced_last_seq is None:
         print("the replaced database could not be read: codes issued after the backup are "
               "not known here")
+    elif lost > 0 and not r.pending:
+        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
+              "database (this desk does not sync, so nothing can bring them back here)")
+    elif lost > 0:
+        print(f"{lost} record(s) this desk made after the backup come back from the hub at "
+              "the next sync")
     if r.pending:
         print("before anything is recorded: sync with the hub (motcua-desk sync) to take back "
               "this desk's dossiers made after the backup; with no hub to reach, "

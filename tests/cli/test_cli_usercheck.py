@@ -132,3 +132,14 @@ def test_times_printed_are_office_local():
     assert fmt(local) == "03/12/2026 00:08"
     assert fmt(datetime(2026, 12, 3, 0, 8)) == "03/12/2026 00:08"  # naive: office-local
     assert fmt(None) == "—"
+
+
+def test_restore_does_not_call_a_readable_database_unreadable(cli, desk, tmp_path):
+    """Restoring a backup taken a moment ago over a healthy database: nothing is lost and
+    the replaced file was read (its counters are carried), so no 'could not be read'."""
+    backup = tmp_path / "b.sqlite3"
+    assert cli(desk, "backup", "--out", str(backup)).returncode == 0
+    r = cli(desk, "restore", str(backup))
+    assert r.returncode == 0, r.stderr
+    assert "continue after the replaced database's" in r.stdout
+    assert "could not be read" not in r.stdout, r.stdout
