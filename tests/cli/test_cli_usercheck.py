@@ -143,3 +143,13 @@ def test_restore_does_not_call_a_readable_database_unreadable(cli, desk, tmp_pat
     assert r.returncode == 0, r.stderr
     assert "continue after the replaced database's" in r.stdout
     assert "could not be read" not in r.stdout, r.stdout
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_hub_serve_port_out_of_range(cli, tmp_path, capsys, port):
+    with pytest.raises(SystemExit) as exc:
+        cli(tmp_path / "d.sqlite3", "hub", "serve", "--store", str(tmp_path / "hub.sqlite3"),
+            "--port", port)
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and err.count("\n") == 1 and "port" in err, err
+    assert not (tmp_path / "hub.sqlite3").exists()
