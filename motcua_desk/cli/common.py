@@ -119,7 +119,17 @@ def emit_json(obj: Any) -> None:
 
 
 def fmt(moment: datetime | None) -> str:
-    return f"{moment:%d/%m/%Y %H:%M}" if moment else "—"
+    """DD/MM/YYYY HH:MM, office-local: an aware moment in another zone (the UTC of a last
+    sync, of a hub's last contact) is converted, as every time the command line prints is."""
+    if not moment:
+        return "—"
+    if moment.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        from motcua_desk.domain.calendar import OfficeHours
+
+        moment = moment.astimezone(ZoneInfo(OfficeHours().tz_name))
+    return f"{moment:%d/%m/%Y %H:%M}"
 
 
 def print_dossier(detail: DossierDetail) -> None:

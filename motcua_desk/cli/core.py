@@ -182,7 +182,7 @@ def register(sub) -> None:
 
     q = action("handoff", "hand dossiers to a department", cmd_handoff, many=True)
     q.add_argument("--to", required=True, metavar="DEPT")
-    q.add_argument("--receiver", default="", help="who took the papers (required)")
+    q.add_argument("--receiver", required=True, help="who took the papers")
     q.add_argument("--giver", default="", help="who handed them over (default: this desk's "
                    "officer; required when a department hands to another)")
     q.add_argument("--redirect", action="store_true",
@@ -267,7 +267,13 @@ def register(sub) -> None:
 # --- handlers ---------------------------------------------------------------------------------
 
 def cmd_init(ctx: Context) -> int:
+    from motcua_desk.services.settings import check_desk_identity
+
     a = ctx.args
+    # checked before the database is opened: a refused init creates no file
+    check_desk_identity(agency_id=a.agency_id, agency_name=a.agency_name,
+                        parent_name=a.parent_name, place=a.place, desk_no=a.desk,
+                        officer=a.officer, officer_phone=a.officer_phone)
     info = ctx.services.settings.init_desk(
         agency_id=a.agency_id, agency_name=a.agency_name, parent_name=a.parent_name,
         place=a.place, desk_no=a.desk, officer=a.officer, officer_phone=a.officer_phone)
@@ -602,12 +608,15 @@ def cmd_restore(ctx: Context) -> int:
     if r.floors_carried:
         print("dossier codes and ledger numbers continue after the replaced database's")
     lost = (r.replaced_last_seq or 0) - r.last_seq
-    if lost > 0 and not r.pending:
-        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
-              "database (this desk does not sync, so nothing can bring them back here)")
-    else:
+    if r.replaced_last_seq is None:
         print("the replaced database could not be read: codes issued after the backup are "
               "not known here")
+    elif lost > 0 and not r.pending:
+        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
+              "database (this desk does not sync, so nothing can bring them back here)")
+    elif lost > 0:
+        print(f"{lost} record(s) this desk made after the backup come back from the hub at "
+              "the next sync")
     if r.pending:
         print("before anything is recorded: sync with the hub (motcua-desk sync) to take back "
               "this desk's dossiers made after the backup; with no hub to reach, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import logging
@@ -22,6 +23,17 @@ def default_hub_store() -> str:
     return str(paths.hub_store_path())
 
 
+def _port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535: argparse says so in one line, exit 2."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
 def register(sub) -> None:
     p = sub.add_parser("hub", help="the office hub that desks sync with")
     hsub = p.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
@@ -35,7 +47,8 @@ def register(sub) -> None:
     q = with_store(hsub.add_parser("serve", help="run the hub (HTTP; HTTPS with a certificate)"))
     q.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (0.0.0.0 for the whole LAN; default 127.0.0.1)")
-    q.add_argument("--port", type=int, default=8765, help="default 8765; 0 picks a free port")
+    q.add_argument("--port", type=_port, default=8765,
+                   help="default 8765; 0 picks a free port")
     q.add_argument("--certfile", help="TLS certificate (PEM); with --keyfile the hub speaks HTTPS")
     q.add_argument("--keyfile", help="TLS private key (PEM)")
     q.add_argument("--max-clock-ahead", type=int, default=None, metavar="MINUTES",
@@ -198,7 +211,7 @@ def cmd_hub_list_desks(ctx: Context) -> int:
                               else None, "clock_skew_ms": d.last_skew_ms} for d in desks]})
         return 0
     for d in desks:
-        skew = f"  clock {d.last_skew_ms / 1000:+.0f} s" if d.last_skew_ms is not None else ""
+        skew = f"  clock {round(d.last_skew_ms / 1000):+d} s" if d.last_skew_ms is not None else ""
         state = "" if d.active else "  DISABLED"
         print(f"{d.desk_no:>2}  {d.name:<24} {d.events:>8} events  last seen "
               f"{fmt(d.last_seen_at)}{skew}{state}")

@@ -91,6 +91,9 @@ def cmd_verify(ctx: Context) -> int:
 
     every = _every(ctx)
     jobs = _jobs(ctx)
+    if ctx.db_path.is_dir():
+        raise ValidationError("db", f"{ctx.db_path} is a folder, not a database file: give the "
+                              "path of the database file itself", code="no_database")
     if not ctx.db_path.is_file():
         raise ValidationError("db", f"there is no desk database at {ctx.db_path}",
                               code="no_database")

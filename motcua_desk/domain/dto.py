@@ -40,6 +40,15 @@ EVENT_LABELS_VI = {
     "fee_recorded": "Ghi nhận phí, lệ phí",
 }
 
+FORM_TITLES_VI = {
+    "slip": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
+    "apology": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)",
+    "stop": "Thông báo dừng giải quyết hồ sơ (Mẫu 05)",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)",
+}
+
 SEX_LABELS_VI = {"male": "Nam", "female": "Nữ"}
 
 RATING_LABELS_VI = {1: "Rất hài lòng", 2: "Hài lòng", 3: "Không hài lòng"}

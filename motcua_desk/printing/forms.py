@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dto import (
+    FORM_TITLES_VI,
     RETURN_METHODS_VI,
     AgencyInfo,
     DossierDetail,
@@ -60,14 +61,7 @@ A4_MARGINS = (14 * mm, 15 * mm, 14 * mm, 20 * mm)
 SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5)  # body sizes tried for the slip, largest first
 SINGLE_SIZES = (11.0, 10.5, *SIZES)  # one-copy forms usually have room to spare
 
-FORM_TITLES: dict[str, str] = {
-    "slip": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
-    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)",
-    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
-    "apology": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (Mẫu 04)",
-    "stop": "Thông báo dừng giải quyết hồ sơ (Mẫu 05)",
-    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)",
-}
+FORM_TITLES: dict[str, str] = FORM_TITLES_VI  # the forms' names, kept in the domain
 
 SLIP_COPIES = ("Liên 1: Lưu kèm Phiếu kiểm soát", "Liên 2: Giao người nộp hồ sơ")
 DESK_UNIT = "Bộ phận Một cửa"

@@ -695,7 +695,10 @@ class DossierService(ServiceBase):
             for ev_row, d_row in rows:
                 p = ev_row.payload
                 direction = "out" if ev_row.type == EventType.HANDED_OFF else "back"
-                other = p.get("to_unit") if direction == "out" else p.get("from_unit")
+                other = p.get("to_unit", DESK) if direction == "out" else p.get(
+                    "from_unit", DESK)
+                if other == DESK:  # the desk resolved it itself: no papers changed hands
+                    continue
                 if dept and other != dept:
                     continue
                 if d_row.id not in cache:

@@ -11,6 +11,7 @@ from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import ALLOWED, DESK, DossierState, Status, extension_refused
 from motcua_desk.domain.dto import (
     EVENT_LABELS_VI,
+    FORM_TITLES_VI,
     RATING_LABELS_VI,
     RETURN_METHODS_VI,
     STATUS_LABELS_VI,
@@ -145,7 +146,8 @@ def event_summary(ev: Event) -> str:
             return f"{label} cho {p.get('to_name', '')} ({how.lower()})"
         case EventType.PRINTED:
             again = f" — bản in lại lần {p.get('copy', 1) - 1}" if p.get("reprint") else ""
-            return f"{label} {p.get('form', '')}{again}"
+            form = FORM_TITLES_VI.get(p.get("form", ""), p.get("form", ""))
+            return f"In {form}{again}"
         case EventType.NOTE:
             return f"{label}: {p.get('text', '')}"
         case EventType.RATED:

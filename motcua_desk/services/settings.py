@@ -54,6 +54,22 @@ def parse_segments(value: str) -> tuple[tuple[time, time], ...]:
     return tuple(segments)
 
 
+def check_desk_identity(*, agency_id: str, agency_name: str, parent_name: str, place: str,
+                        desk_no: int = 1, officer: str = "", officer_phone: str = "",
+                        desk_slots: int = codes.DEFAULT_DESK_SLOTS,
+                        ) -> tuple[str, int, dict[str, str], str, str]:
+    """What SettingsService.init_desk checks, without a database: the command line checks it
+    before it creates the file, so a refused `init` leaves nothing behind. Returns the agency
+    id, desk number, names, officer and phone as they are stored; raises ValidationError."""
+    agency = codes.agency_id(agency_id)
+    desk_no = codes.desk_number(desk_no, desk_slots)
+    names = {k: validation.looks_like_name(k, v, limit=200) for k, v in
+             (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))}
+    officer = validation.looks_like_name("officer", officer, limit=100, required=False)
+    phone = validation.phone(officer_phone) if officer_phone else ""
+    return agency, desk_no, names, officer, phone
+
+
 @dataclass(frozen=True)
 class OfficeSettings:
     office_hours: str = "07:30-11:30,13:00-17:00"
@@ -83,12 +99,10 @@ class SettingsService(ServiceBase):
                   desk_slots: int = codes.DEFAULT_DESK_SLOTS, demo: bool = False) -> AgencyInfo:
         """Create the desk identity, or update names/officer of an existing one. The agency id
         and desk number are part of every code: they cannot change once events exist."""
-        agency = codes.agency_id(agency_id)
-        desk_no = codes.desk_number(desk_no, desk_slots)
-        names = {k: validation.looks_like_name(k, v, limit=200) for k, v in
-                 (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))}
-        officer = validation.looks_like_name("officer", officer, limit=100, required=False)
-        phone = validation.phone(officer_phone) if officer_phone else ""
+        agency, desk_no, names, officer, phone = check_desk_identity(
+            agency_id=agency_id, agency_name=agency_name, parent_name=parent_name, place=place,
+            desk_no=desk_no, officer=officer, officer_phone=officer_phone,
+            desk_slots=desk_slots)
         with self.store.write() as session:
             desk = repo.desk_row(session)
             if desk is None:

@@ -104,6 +104,9 @@ class Store(SessionScopes):
 
 def inspect_file(path: Path) -> str:
     """'new' (absent or empty), 'ours', or raise NotOurDatabase for any other file."""
+    if path.is_dir():
+        raise NotOurDatabase(f"{path} is a folder, not a database file: give the path of the "
+                             "database file itself")
     if not path.exists() or path.stat().st_size == 0:
         return "new"
     with open(path, "rb") as fh:

@@ -93,7 +93,8 @@ BAD = [
      "not a date"),
     (["show", "000.17.22.H56-261123-9999"], "no dossier"),
     (["return", "000.17.22.H56-261120-0003", "--to-name", "Lê A"], "cannot return"),
-    (["handoff", "000.17.22.H56-261120-0003", "--to", "Phòng Ma"], "unknown department"),
+    (["handoff", "000.17.22.H56-261120-0003", "--to", "Phòng Ma",
+      "--receiver", "Lý Văn Nhận"], "unknown department"),
     (["calendar", "add", "2026-13-01", "off", "--reason", "x"], "not a date"),
     (["intake", "--procedure", "1.001193"], "required"),
 ]

@@ -75,7 +75,8 @@ def test_bad_moments_years_and_bounds(cli, desk_db, tmp_path):
     cases = [
         (("intake", "--procedure", "1.004873", "--applicant", "Trần Văn Bình",
           "--received-at", far), "2000–2099"),
-        (("handoff", code, "--to", "Công chức Tư pháp - Hộ tịch", "--at", far), "2000–2099"),
+        (("handoff", code, "--to", "Công chức Tư pháp - Hộ tịch", "--receiver", "Lan",
+          "--at", far), "2000–2099"),
         (("note", code, "--text", "x"), None),  # a control: this one is allowed (see below)
         (("due", "--procedure", "1.004873", "--received-at", far), "2000–2099"),
         (("due", "--procedure", "1.004873", "--received-at", "9999-12-31T10:00"), "2000–2099"),
