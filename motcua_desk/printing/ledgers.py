@@ -126,9 +126,12 @@ LEDGER_WIDTHS_MM = (9, 35, 42, 28, 38, 25, 17, 17, 17, 19, 0)  # last: the rest
 
 
 def ledger_pdf(rows: Sequence[DossierView], agency: AgencyInfo, date_from: date,
-               date_to: date) -> bytes:
+               date_to: date, *, printed_on: date | None = None) -> bytes:
     """Mẫu 07 SỔ THEO DÕI HỒ SƠ for a date range: 11 columns, numbered on through the year
-    (the ledger number), headers on every page, "Trang x/y"."""
+    (the ledger number), headers on every page, "Trang x/y". The header is dated the day it
+    is printed (`printed_on`, by default today), as Biểu 06 is: a year's ledger printed on
+    3 December is not dated 31 December."""
+    signed = printed_on or date.today()
     fonts.register_fonts()
     st = make_styles(CELL_SIZE + 1)
     width = _frame_width()
@@ -163,7 +166,7 @@ def ledger_pdf(rows: Sequence[DossierView], agency: AgencyInfo, date_from: date,
     first, last = (rows[0].ledger_number, rows[-1].ledger_number) if rows else (0, 0)
     story: list[Flowable] = [
         GroupStart("ledger", book),
-        national_header(agency, date_to, make_styles(10.5), width, left_share=0.4),
+        national_header(agency, signed, make_styles(10.5), width, left_share=0.4),
         Gap(4 * mm),
         P("SỔ THEO DÕI HỒ SƠ", st.title),
         P(f"Quyển số: <b>{esc(', '.join(books)) or '……'}</b>", st.center),

@@ -131,6 +131,17 @@ def test_empty_ledger_says_so(services, agency):
     pc.assert_contains(text, "SỔ THEO DÕI HỒ SƠ", "Không có hồ sơ nào", "Trang 1/1")
 
 
+def test_a_ledger_is_dated_the_day_it_is_printed(agency):
+    """A year's ledger printed on 3 December says "…, ngày 03 tháng 12 năm 2026" in its
+    header, not the 31st (which is still to come)."""
+    text = pc.texts(printing.ledger_pdf([], agency, date(2026, 1, 1), date(2026, 12, 31),
+                                        printed_on=date(2026, 12, 3)))[0]
+    dated = [line for line in text.splitlines() if ", ngày" in line]
+    assert dated and "ngày 03 tháng 12 năm 2026" in dated[0]
+    assert "Từ ngày 01 tháng 01 năm 2026 đến ngày 31 tháng 12 năm 2026" in text or \
+        "31 tháng 12 năm 2026" in text  # the range itself is still printed
+
+
 # --- the daily handoff list ------------------------------------------------------------------
 
 @pytest.fixture
