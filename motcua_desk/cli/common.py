@@ -153,8 +153,9 @@ def print_dossier(detail: DossierDetail) -> None:
           + (f"  (originally {fmt(d.original_due_at)})" if d.extended else ""))
     if d.due_explanation:
         print(f"  {d.due_explanation}")
-    if d.location:
-        print(f"  at: {d.location}")
+    if d.location:  # where the paper dossier is now
+        place = "Bộ phận Một cửa" if d.location == "desk" else d.location
+        print(f"  at: {place} since {fmt(d.location_since)}")
     for w in detail.warnings:
         print(f"  warning: {WARNINGS.get(w, w)}")
 

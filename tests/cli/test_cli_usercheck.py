@@ -153,3 +153,11 @@ def test_hub_serve_port_out_of_range(cli, tmp_path, capsys, port):
     err = capsys.readouterr().err
     assert exc.value.code == 2 and err.count("\n") == 1 and "port" in err, err
     assert not (tmp_path / "hub.sqlite3").exists()
+
+
+def test_intake_says_where_the_paper_dossier_is_in_words(cli, desk):
+    r = cli(desk, "intake", "--procedure", "1.004873", "--applicant", "Nguyễn Văn An",
+            "--received-at", "2026-11-23T09:10")
+    assert r.returncode == 0, r.stderr
+    assert "  at: Bộ phận Một cửa since 23/11/2026 09:10" in r.stdout.splitlines()
+    assert "at: desk" not in r.stdout
