@@ -26,6 +26,7 @@ from motcua_desk.domain.dto import (
     StepView,
 )
 from motcua_desk.domain.errors import DomainError
+from motcua_desk.domain.forms import form_problem as _problem
 from motcua_desk.printing import fonts
 from motcua_desk.printing.layout import (
     Gap,
@@ -94,32 +95,6 @@ def _first(detail: DossierDetail, *types: str) -> EventView | None:
     for e in _applied(detail):
         if e.type in types:
             return e
-    return None
-
-
-def _problem(form: str, detail: DossierDetail) -> str | None:
-    d = detail.dossier
-    code = d.code
-    if form not in FORM_TITLES:
-        return f"unknown form {form!r} (one of {', '.join(FORM_TITLES)})"
-    if form == "slip":
-        if d.status in ("refused", "voided", "stopped"):
-            return (f"{code} is '{d.status}': a receipt slip (Mẫu 01) would promise a return "
-                    "date that no longer holds")
-        if d.status == "supplement_requested" and d.last_supplement.get("by", "desk") == "desk":
-            return (f"{code} is waiting for supplements asked at the desk: print the supplement "
-                    "request (Mẫu 02), the slip comes when the dossier is complete")
-    elif form == "supplement" and _last(detail, "supplement_requested") is None:
-        return f"{code} was never asked for supplements: there is no Mẫu 02 to print"
-    elif form == "refusal" and (_last(detail, "refused_at_intake", "refused_after_appraisal")
-                                is None or d.status not in ("refused", "rejected", "returned")):
-        return f"{code} was not refused: there is no Mẫu 03 to print"
-    elif form == "apology" and (not d.extended or _first(detail, "extended") is None):
-        return f"{code} has no extension (apology and new date): there is no Mẫu 04 to print"
-    elif form == "stop" and (d.status != "stopped" or _last(detail, "stopped") is None):
-        return f"{code} was not stopped at the applicant's request: there is no Mẫu 05 to print"
-    elif form == "control" and d.status == "voided":
-        return f"{code} was voided: it has no control sheet"
     return None
 
 

@@ -29,17 +29,7 @@ from PySide6.QtWidgets import (
 from motcua_desk.ui import labels
 from motcua_desk.ui.actions import DOSSIER, ActionId, Actions
 from motcua_desk.ui.context import UiContext
-from motcua_desk.ui.dialogs import (
-    ConfirmDialog,
-    DocumentPickDialog,
-    ExtendDialog,
-    FormPickDialog,
-    HandoffDialog,
-    ReasonDialog,
-    ReceiveResultDialog,
-    ReturnDialog,
-)
-from motcua_desk.ui.print_flow import applicable_forms, form_choices
+from motcua_desk.ui.dossier_actions import DossierActions
 
 log = logging.getLogger("motcua.ui.dossier")
 
@@ -66,6 +56,8 @@ class DossierView(QWidget):
         self._loading_code = ""
         self._gen = 0
         self._buttons: dict[str, QPushButton] = {}
+        self.current_dialog = None  # the action's dialog last opened
+        self.controller = DossierActions(self)  # the actions: dialog → change → print
         self._build()
         self.actions.attach(self, DOSSIER.values(), local=True)
         self._connect_signals()
@@ -221,14 +213,8 @@ class DossierView(QWidget):
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back_requested)
-        handlers = {
-            "handoff": self.handoff, "receive_result": self.receive_result,
-            "supplement": self.supplement, "resubmit": self.resubmit, "refuse": self.refuse,
-            "extend": self.extend, "return": self.return_result, "stop": self.stop,
-            "note": self.note, "void": self.void, "reprint": self.reprint, "fee": self.fee,
-        }
         for name, action_id in DOSSIER.items():
-            self.actions.connect(action_id, lambda n=name, h=handlers[name]: self._run(n, h))
+            self.actions.connect(action_id, lambda n=name: self.controller.run(n))
 
     # --- loading ------------------------------------------------------------------------------
     @property
@@ -352,13 +338,13 @@ class DossierView(QWidget):
             rating=labels.rating_label(rating), reason=d.rating_reason)
             if rating and d.rating_reason else labels.rating_label(rating))
         v["ticket"].setText(getattr(d, "ticket", ""))
-        v["fee"].setText(self._fee_text(d))
+        v["fee"].setText(self.fee_text(d))
         for key, value in v.items():  # an empty line says nothing: leave it out
             shown = bool(value.text())
             value.setVisible(shown)
             self._captions[key].setVisible(shown)
 
-    def _fee_text(self, d: Any) -> str:
+    def fee_text(self, d: Any) -> str:
         """Each payment: amount, method, the e-receipt reference (the officer's, the day)."""
         parts = []
         for f in getattr(d, "fees", ()):
@@ -424,7 +410,7 @@ class DossierView(QWidget):
                 t.setItem(row, col, item)
         t.resizeRowsToContents()
 
-    def _warning_lines(self, warnings) -> list[str]:
+    def warning_lines(self, warnings) -> list[str]:
         lines = []
         if "late_apology" in warnings:
             lines.append(self.tr("The apology was issued less than one working day before the "
@@ -433,187 +419,19 @@ class DossierView(QWidget):
             lines.append(self.tr("The new return date is not a working day."))
         return lines
 
+    _sticky: tuple[str, tuple[str, ...]] = ("", ())
+
     def _show_warnings(self, detail: Any) -> None:
         code = detail.dossier.code
         if detail.warnings:  # the last action's warnings stay until another dossier opens
             self._sticky = (code, tuple(detail.warnings))
         warnings = self._sticky[1] if self._sticky[0] == code else ()
-        lines = self._warning_lines(warnings)
+        lines = self.warning_lines(warnings)
         if detail.conflicts:
             lines.append(self.tr("{n} sync exception(s) on this dossier: another desk acted on "
                                  "it at the same time.").format(n=len(detail.conflicts)))
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
-
-    # --- actions ------------------------------------------------------------------------------
-    def _run(self, name: str, handler) -> None:
-        if self.detail is None or not self.isVisible():
-            return
-        if name not in self.detail.allowed_actions:
-            return
-        handler()
-
-    def _mutate(self, fn, *, then_print: str = "", done_text: str = "") -> None:
-        code = self.code
-
-        def ok(result):
-            detail = result[0] if isinstance(result, list) else result
-            self.show_detail(detail)
-            for line in self._warning_lines(detail.warnings):
-                self.ctx.notify(line, "warning")
-            if done_text:
-                self.ctx.notify(done_text.format(code=code), "info")
-            if then_print:
-                self.ctx.printing.print_form(code, then_print, owner=self)
-            self.focus_primary()
-
-        self.ctx.worker.mutate(fn, success=ok, failure=self._failed, owner=self, origin=self)
-
-    def _failed(self, err: BaseException) -> None:
-        self.ctx.errors.present(err)
-        self.reload()
-
-    def _open(self, dialog, on_accept) -> None:
-        dialog.accepted.connect(lambda: on_accept(dialog))
-        self.current_dialog = dialog
-        dialog.open()
-
-    current_dialog = None
-    _sticky: tuple[str, tuple[str, ...]] = ("", ())
-
-    def handoff(self) -> None:
-        d = self.detail.dossier
-        default = d.department if d.location in ("desk", "") else ""
-        dialog = HandoffDialog(self.ctx.desk.departments, default, self)
-        dialog.setObjectName("handoffDialog")
-
-        def go(dlg):
-            code, to, receiver, control = d.code, dlg.department, dlg.receiver, dlg.print_control
-            self._mutate(lambda svc: svc.dossiers.handoff([code], to, receiver=receiver),
-                         then_print="control" if control else "",
-                         done_text=self.tr("{code} handed off."))
-        self._open(dialog, go)
-
-    def receive_result(self) -> None:
-        d = self.detail.dossier
-        dialog = ReceiveResultDialog(d.location, self)
-        dialog.setObjectName("receiveResultDialog")
-
-        def go(dlg):
-            code, giver = d.code, dlg.giver
-            self._mutate(lambda svc: svc.dossiers.receive_result([code], giver=giver),
-                         done_text=self.tr("{code}: result received."))
-        self._open(dialog, go)
-
-    def supplement(self) -> None:
-        d = self.detail.dossier
-        dialog = DocumentPickDialog(d.documents, self)
-        dialog.setObjectName("supplementDialog")
-
-        def go(dlg):
-            from motcua_desk.domain.dto import DocumentLine
-
-            code, reason = d.code, dlg.reason
-            items = [DocumentLine(x.name, x.form, x.form_label, x.count) for x in dlg.items]
-            self._mutate(lambda svc: svc.dossiers.request_supplement(code, reason, items),
-                         then_print="supplement")
-        self._open(dialog, go)
-
-    def resubmit(self) -> None:
-        d = self.detail.dossier
-        dialog = ConfirmDialog(self.tr("Supplement received"), self.tr(
-            "The applicant brought the missing documents: the processing time starts again "
-            "from now."), self.tr("&Record"), self)
-        dialog.setObjectName("resubmitDialog")
-        code = d.code
-        self._open(dialog, lambda _dlg: self._mutate(
-            lambda svc: svc.dossiers.resubmit(code), then_print="slip",
-            done_text=self.tr("{code}: supplement received, new return date set.")))
-
-    def refuse(self) -> None:
-        d = self.detail.dossier
-        dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason:"),
-                              self.tr("Re&fuse and print"), self)
-        dialog.setObjectName("refuseDialog")
-        code = d.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, r=dlg.reason: svc.dossiers.refuse(code, r), then_print="refusal"))
-
-    def extend(self) -> None:
-        d = self.detail.dossier
-        dialog = ExtendDialog(d.due_at, self)
-        dialog.setObjectName("extendDialog")
-        code = d.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, n=dlg.new_due, r=dlg.reason: svc.dossiers.extend(code, n, r),
-            then_print="apology"))
-
-    def return_result(self) -> None:
-        d = self.detail.dossier
-        dialog = ReturnDialog(d.applicant_name, self)
-        dialog.setObjectName("returnDialog")
-        code = d.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, n=dlg.to_name, m=dlg.method, i=dlg.id_number: svc.dossiers.return_result(
-                code, n, m, id_number=i),
-            done_text=self.tr("{code}: result returned.")))
-
-    def stop(self) -> None:
-        d = self.detail.dossier
-        dialog = ReasonDialog(self.tr("Stop at the applicant's request"),
-                              self.tr("&Reason:"), self.tr("&Stop and print"), self,
-                              initial=self.tr("At the applicant's request"))
-        dialog.setObjectName("stopDialog")
-        code = d.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, r=dlg.reason: svc.dossiers.stop(code, r), then_print="stop"))
-
-    def note(self) -> None:
-        dialog = ReasonDialog(self.tr("Note"), self.tr("&Note:"), self.tr("&Save"), self)
-        dialog.setObjectName("noteDialog")
-        code = self.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, t=dlg.reason: svc.dossiers.note(code, t)))
-
-    def void(self) -> None:
-        dialog = ReasonDialog(self.tr("Void the dossier"), self.tr("&Reason:"),
-                              self.tr("&Void"), self, intro=self.tr(
-                                  "Only for a dossier entered by mistake. The code is not "
-                                  "given again; the dossier stays in the ledger as void."))
-        dialog.setObjectName("voidDialog")
-        code = self.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, r=dlg.reason: svc.dossiers.void(code, r),
-            done_text=self.tr("{code} voided.")))
-
-    def fee(self) -> None:
-        """A payment after intake, or the e-receipt's lookup code (Phí, lệ phí)."""
-        from motcua_desk.ui.fee_dialog import FeeDialog
-
-        d = self.detail.dossier
-        due = (labels.fmt_vnd(d.fee_amount) if isinstance(d.fee_amount, int) and d.fee_amount
-               else self.tr("none (free)") if d.fee_amount == 0 else d.fee_text)
-        dialog = FeeDialog(due or "—", self._fee_text(d) or "—", self)
-        code = d.code
-        self._open(dialog, lambda dlg: self._mutate(
-            lambda svc, a=dlg.amount, m=dlg.method, r=dlg.receipt_ref:
-            svc.dossiers.record_fee(code, a, m if a is not None else "", r),
-            done_text=self.tr("{code}: fee recorded.")))
-
-    def reprint(self) -> None:
-        """Ask which form (those the dossier's history calls for), then print it."""
-        code = self.code
-
-        def choose(forms: list[str]) -> None:
-            if self.code != code:
-                return
-            dialog = FormPickDialog(forms or form_choices(self.detail.dossier), self)
-            dialog.setObjectName("reprintDialog")
-            self._open(dialog, lambda dlg: self.ctx.printing.print_form(code, dlg.chosen,
-                                                                        owner=self))
-
-        self.ctx.worker.query(lambda svc: applicable_forms(svc.dossiers.find_by_code(code)),
-                              success=choose, failure=lambda _err: choose([]), owner=self)
 
 
 def _event_detail(ev: Any) -> str:

@@ -668,7 +668,7 @@ class IntakeView(QWidget):
         self.clear()
         self.saved.emit(detail)
         self.outcome.emit(outcome, detail)
-        self.ctx.printing.render_form(form, detail, agency, office)
+        self.ctx.printing.print_form(code, form, loaded=(detail, agency, office))
 
     def _failed(self, err: BaseException) -> None:
         self._busy = False

@@ -134,9 +134,6 @@ def form_title(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-DOSSIER_FORMS = ("slip", "supplement", "refusal", "apology", "stop", "control")
-
-
 def today_label(kind: str) -> str:
     labels = {
         "due_today": translate("Labels", "Due today"),

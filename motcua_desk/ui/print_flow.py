@@ -1,9 +1,13 @@
-"""Printing a form from the window, in steps on three threads:
+"""Printing a form from the window. A dossier form is printed one way, whoever asks (the
+dossier view after a change or to print again, intake after saving): `PrintFlow.print_form`,
+in steps on three threads:
 
-1. the dossier is read on the DB worker (and checked: does its history call for this form?);
-2. the printing layer draws the PDF on the render lane (reportlab never runs on the GUI
-   thread, and the printing package is imported there too), numbered as the next copy: the
-   copies printed before it decide whether it carries the reprint mark;
+1. the dossier is read on the DB worker, with the agency and the office settings (or taken as
+   just written, when the caller has it);
+2. on the render lane the printing layer checks that the dossier's history calls for the form
+   (printing.check_form, the rule of domain/forms.py) and draws the PDF, numbered as the next
+   copy: the copies printed before it decide whether it carries the reprint mark (reportlab
+   never runs on the GUI thread, and the printing package is imported there too);
 3. the preview opens on the GUI thread, with Print;
 4. only when the printer has taken the job (the painter finished) is the print logged,
    `record_print(code, form)` on the DB worker. A preview closed unprinted logs nothing, and
@@ -43,27 +47,17 @@ class PrintFailed(Notice):
 
 
 def render_dossier_form(form: str, detail: Any, agency: Any, qr: bool) -> bytes:
+    """Check (does the dossier's history call for this form?) and draw; on the render lane."""
     printing = printing_module()
+    check = getattr(printing, "check_form", None)
+    if check is not None:  # a form the dossier's history does not call for
+        check(form, detail)
     forms = getattr(printing, "FORMS", None)
     if not forms or form not in forms:
         raise PrintingUnavailable(form)
     before = int(detail.dossier.prints.get(form, 0) or 0)  # copies that came out before
     kwargs = {"qr": qr} if form == "slip" else {}  # only the slip carries a QR code
     return forms[form](detail, agency, reprint=max(0, before), **kwargs)
-
-
-def applicable_forms(detail: Any) -> list[str]:
-    """The dossier forms its history calls for (printing.check_form), in form order. Runs on
-    a worker thread: the printing package loads reportlab."""
-    printing = printing_module()
-    out = []
-    for form in labels.DOSSIER_FORMS:
-        try:
-            printing.check_form(form, detail)
-        except Exception:  # noqa: BLE001 - FormNotApplicable, or a form this build lacks
-            continue
-        out.append(form)
-    return out
 
 
 class PrintFlow(QObject):
@@ -87,20 +81,22 @@ class PrintFlow(QObject):
         self.print_dialog: Callable[[Any, QWidget], Any] | None = None
 
     # --- dossier forms ------------------------------------------------------------------------
-    def print_form(self, code: str, form: str, owner: QObject | None = None) -> None:
-        """Read the dossier, draw the form, preview it; the print is logged once printed."""
+    def print_form(self, code: str, form: str, *, loaded: tuple[Any, Any, Any] | None = None,
+                   owner: QObject | None = None) -> None:
+        """The one print use case of a dossier form: read the dossier (unless `loaded`, the
+        (detail, agency, office) a change just returned), check and draw the form, preview
+        it; the print is logged once the printer took it."""
+        if loaded is not None:
+            self._draw(form, *loaded)
+            return
+
         def load(svc):
-            detail = svc.dossiers.find_by_code(code)
-            check = getattr(printing_module(), "check_form", None)
-            if check is not None:  # a form the dossier's history does not call for
-                check(form, detail)
-            return detail, svc.settings.agency(), svc.settings.office()
+            return svc.dossiers.find_by_code(code), svc.settings.agency(), svc.settings.office()
 
-        self._worker.query(load, success=lambda r: self.render_form(form, *r),
-                           failure=self._failed, owner=owner)
+        self._worker.query(load, success=lambda r: self._draw(form, *r), failure=self._failed,
+                           owner=owner)
 
-    def render_form(self, form: str, detail: Any, agency: Any, office: Any) -> None:
-        """Draw a form of a dossier read (or just written) on the DB worker and preview it."""
+    def _draw(self, form: str, detail: Any, agency: Any, office: Any) -> None:
         qr = bool(getattr(office, "print_qr", True))
         code = detail.dossier.code
         self._worker.compute(
@@ -171,19 +167,3 @@ class PrintFlow(QObject):
 def _title(kind: str, code: str = "") -> str:
     title = labels.form_title(kind)
     return f"{title} — {code}" if code else title
-
-
-def form_choices(view: Any) -> list[str]:
-    """The forms that make sense for a dossier (a DossierView) now: the slip and the control
-    sheet always, the others once they apply or were printed before."""
-    prints = dict(view.prints or {})
-    forms = {"slip", "control"}
-    if view.supplement_count or prints.get("supplement"):
-        forms.add("supplement")
-    if view.status in ("refused", "rejected") or prints.get("refusal"):
-        forms.add("refusal")
-    if view.extended or prints.get("apology"):
-        forms.add("apology")
-    if view.status == "stopped" or prints.get("stop"):
-        forms.add("stop")
-    return [f for f in labels.DOSSIER_FORMS if f in forms]

@@ -322,6 +322,101 @@
     </message>
 </context>
 <context>
+    <name>DossierActions</name>
+    <message>
+        <source>{code} handed off.</source>
+        <translation>Đã bàn giao {code}.</translation>
+    </message>
+    <message>
+        <source>{code}: result received.</source>
+        <translation>{code}: đã nhận kết quả.</translation>
+    </message>
+    <message>
+        <source>Supplement received</source>
+        <translation>Nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>The applicant brought the missing documents: the processing time starts again from now.</source>
+        <translation>Người nộp đã mang đủ giấy tờ bổ sung: thời hạn giải quyết được tính lại từ bây giờ.</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Ghi nhận</translation>
+    </message>
+    <message>
+        <source>{code}: supplement received, new return date set.</source>
+        <translation>{code}: đã nhận bổ sung, ngày hẹn trả được tính lại.</translation>
+    </message>
+    <message>
+        <source>Refuse the dossier</source>
+        <translation>Từ chối hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse and print</source>
+        <translation>&amp;Từ chối và in phiếu</translation>
+    </message>
+    <message>
+        <source>{code}: result returned.</source>
+        <translation>{code}: đã trả kết quả.</translation>
+    </message>
+    <message>
+        <source>Stop at the applicant&apos;s request</source>
+        <translation>Dừng giải quyết theo đề nghị của người nộp</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and print</source>
+        <translation>&amp;Dừng và in thông báo</translation>
+    </message>
+    <message>
+        <source>At the applicant&apos;s request</source>
+        <translation>Theo đề nghị của người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Void the dossier</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>Only for a dossier entered by mistake. The code is not given again; the dossier stays in the ledger as void.</source>
+        <translation>Chỉ dùng cho hồ sơ nhập nhầm. Mã hồ sơ không được cấp lại; hồ sơ vẫn nằm trong sổ với trạng thái đã hủy.</translation>
+    </message>
+    <message>
+        <source>{code} voided.</source>
+        <translation>Đã hủy {code}.</translation>
+    </message>
+    <message>
+        <source>{code}: fee recorded.</source>
+        <translation>{code}: đã ghi nhận phí, lệ phí.</translation>
+    </message>
+    <message>
+        <source>none (free)</source>
+        <translation>không thu (miễn phí)</translation>
+    </message>
+    <message>
+        <source>{code}: no form applies to this dossier.</source>
+        <translation>{code}: không có mẫu phiếu nào áp dụng cho hồ sơ này.</translation>
+    </message>
+</context>
+<context>
     <name>DossierTableModel</name>
     <message>
         <source>Dossier code</source>
@@ -519,14 +614,6 @@
         <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
-        <source>none (free)</source>
-        <translation>không thu (miễn phí)</translation>
-    </message>
-    <message>
-        <source>{code}: fee recorded.</source>
-        <translation>{code}: đã ghi nhận phí, lệ phí.</translation>
-    </message>
-    <message>
         <source>Timeline</source>
         <translation>Quá trình xử lý</translation>
     </message>
@@ -585,86 +672,6 @@
     <message>
         <source>{n} sync exception(s) on this dossier: another desk acted on it at the same time.</source>
         <translation>Hồ sơ có {n} ngoại lệ đồng bộ: một bàn khác đã xử lý hồ sơ cùng lúc.</translation>
-    </message>
-    <message>
-        <source>{code} handed off.</source>
-        <translation>Đã bàn giao {code}.</translation>
-    </message>
-    <message>
-        <source>{code}: result received.</source>
-        <translation>{code}: đã nhận kết quả.</translation>
-    </message>
-    <message>
-        <source>Supplement received</source>
-        <translation>Nhận bổ sung</translation>
-    </message>
-    <message>
-        <source>The applicant brought the missing documents: the processing time starts again from now.</source>
-        <translation>Người nộp đã mang đủ giấy tờ bổ sung: thời hạn giải quyết được tính lại từ bây giờ.</translation>
-    </message>
-    <message>
-        <source>&amp;Record</source>
-        <translation>&amp;Ghi nhận</translation>
-    </message>
-    <message>
-        <source>{code}: supplement received, new return date set.</source>
-        <translation>{code}: đã nhận bổ sung, ngày hẹn trả được tính lại.</translation>
-    </message>
-    <message>
-        <source>Refuse the dossier</source>
-        <translation>Từ chối hồ sơ</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Lý do:</translation>
-    </message>
-    <message>
-        <source>Re&amp;fuse and print</source>
-        <translation>&amp;Từ chối và in phiếu</translation>
-    </message>
-    <message>
-        <source>{code}: result returned.</source>
-        <translation>{code}: đã trả kết quả.</translation>
-    </message>
-    <message>
-        <source>Stop at the applicant&apos;s request</source>
-        <translation>Dừng giải quyết theo đề nghị của người nộp</translation>
-    </message>
-    <message>
-        <source>&amp;Stop and print</source>
-        <translation>&amp;Dừng và in thông báo</translation>
-    </message>
-    <message>
-        <source>At the applicant&apos;s request</source>
-        <translation>Theo đề nghị của người nộp hồ sơ</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation>&amp;Ghi chú:</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
-    </message>
-    <message>
-        <source>Void the dossier</source>
-        <translation>Hủy hồ sơ</translation>
-    </message>
-    <message>
-        <source>&amp;Void</source>
-        <translation>&amp;Hủy hồ sơ</translation>
-    </message>
-    <message>
-        <source>Only for a dossier entered by mistake. The code is not given again; the dossier stays in the ledger as void.</source>
-        <translation>Chỉ dùng cho hồ sơ nhập nhầm. Mã hồ sơ không được cấp lại; hồ sơ vẫn nằm trong sổ với trạng thái đã hủy.</translation>
-    </message>
-    <message>
-        <source>{code} voided.</source>
-        <translation>Đã hủy {code}.</translation>
     </message>
 </context>
 <context>

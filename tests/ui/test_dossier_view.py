@@ -132,3 +132,75 @@ def test_another_desk_change_reloads_the_view(window, services, qtbot):
         window.worker.mutate(lambda svc: svc.dossiers.note(code, "Gọi điện báo"))
     assert any("Gọi điện báo" in view.timeline.item(r, 1).text()
                for r in range(view.timeline.rowCount()))
+
+
+def _dossiers_in_every_state(services, clock):
+    """code -> what was done to it: one dossier per state that changes the forms that apply."""
+    from datetime import timedelta
+
+    from motcua_desk.domain.dto import DocumentLine
+
+    def new(name):
+        return services.dossiers.intake(IntakeRequest("1.004873", name)).dossier.code
+
+    made = {"received": new("Hà Thị Một")}
+    made["supplement"] = new("Hà Thị Hai")
+    services.dossiers.request_supplement(made["supplement"], "Thiếu tờ khai",
+                                         [DocumentLine("Tờ khai", "original", "", 1)])
+    made["refused"] = new("Hà Thị Ba")
+    services.dossiers.refuse(made["refused"], "Không thuộc thẩm quyền")
+    made["stopped"] = new("Hà Thị Bốn")
+    services.dossiers.stop(made["stopped"], "Theo yêu cầu")
+    made["voided"] = new("Hà Thị Năm")
+    services.dossiers.void(made["voided"], "Nhập nhầm")
+    made["extended"] = new("Hà Thị Sáu")
+    services.dossiers.handoff([made["extended"]], DEPT, receiver="Lý Văn Bình")
+    clock.advance(minutes=5)
+    due = services.dossiers.show(made["extended"]).dossier.due_at
+    services.dossiers.extend(made["extended"], due + timedelta(days=7), "Cần xác minh thêm")
+    return made
+
+
+def test_print_again_offers_exactly_the_forms_the_printing_layer_accepts(
+        window, services, clock, qtbot):
+    """The window and the printing layer decide which forms apply by one rule
+    (domain/forms.py): every form offered prints, every form that would print is offered, and
+    a dossier with none (voided) opens no empty list. The window's own guess used to offer the
+    slip of a refused, stopped or voided dossier and the control sheet of a voided one."""
+    from motcua_desk import printing
+    from motcua_desk.printing import FormNotApplicable
+
+    def accepted(detail):
+        out = []
+        for form in printing.FORM_TITLES:
+            try:
+                printing.check_form(form, detail)
+            except FormNotApplicable:
+                continue
+            out.append(form)
+        return out
+
+    made = _dossiers_in_every_state(services, clock)
+    offered_by_state = {}
+    for state, code in made.items():
+        view = open_dossier(window, qtbot, code)
+        want = accepted(services.dossiers.show(code))
+        view.current_dialog = None
+        view._buttons["reprint"].click()
+        if not want:
+            qtbot.waitUntil(lambda c=code: c in window.message_bar.text, timeout=5000)
+            assert view.current_dialog is None
+            offered_by_state[state] = []
+            continue
+        qtbot.waitUntil(lambda v=view: v.current_dialog is not None
+                        and v.current_dialog.objectName() == "reprintDialog", timeout=5000)
+        dlg = view.current_dialog
+        offered = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole)
+                   for i in range(dlg.list.count())]
+        dlg.reject()
+        assert offered == want, state
+        offered_by_state[state] = offered
+    assert "slip" not in offered_by_state["refused"] + offered_by_state["stopped"]
+    assert offered_by_state["voided"] == []
+    assert offered_by_state["extended"] == ["slip", "apology", "control"]
+    assert offered_by_state["refused"] == ["refusal", "control"]

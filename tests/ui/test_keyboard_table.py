@@ -125,11 +125,11 @@ def test_no_mnemonic_collides_on_any_screen_and_each_is_a_plain_letter(language,
     assert not problems, "\n".join(problems)
 
 
-DIALOGS = {  # dossier state -> the dossier screen's handlers that open a dialog there
+DIALOGS = {  # dossier state -> the dossier screen's actions that open a dialog there
     "received": ("handoff", "supplement", "refuse", "extend", "stop", "note", "void",
                  "reprint"),
     "at_department": ("receive_result",),
-    "result_ready": ("return_result",),
+    "result_ready": ("return",),
 }
 
 
@@ -155,7 +155,7 @@ def test_every_dialog_has_distinct_plain_mnemonics_and_tab_reaches_every_button(
             with qtbot.waitSignal(view.shown, timeout=10_000):
                 window.open_dossier(made[state])
             view.current_dialog = None
-            getattr(view, name)()
+            view.controller.run(name)
             qtbot.waitUntil(lambda: view.current_dialog is not None
                             and view.current_dialog.isVisible(), timeout=5000)
             dialog = view.current_dialog
