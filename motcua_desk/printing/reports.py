@@ -116,27 +116,60 @@ class TableWithTail(Flowable):
         if t.height + self._tail_height(availWidth, availHeight) <= availHeight + 1e-6:
             return [t, *self.tail]
         rows = len(t.rows)
-        room = availHeight - t.head_h
-        n = 0
-        used = 0.0
-        for h in t.body_h[:max(rows - self.keep, 0)]:
-            if used + h > room + 1e-6:
-                break
-            used += h
-            n += 1
+        n = _rows_that_fit(t.body_h[:max(rows - self.keep, 0)], availHeight - t.head_h)
         if n == 0:
             frame = getattr(self, "_frame", None)
             if frame is not None and getattr(frame, "_atTop", False):
                 # even a fresh page cannot hold the last rows and the tail: let them flow
-                return [*t.split(availWidth, availHeight), KeepTogether(self.tail)]
+                n = _rows_that_fit(t.body_h, availHeight - t.head_h)
+                if n == 0 or n == rows:
+                    return [t, KeepTogether(self.tail)]
+                return [t._table(0, n), _rest(t, n), KeepTogether(self.tail)]
             return []  # all of it on the next page
-        head = t._table(0, n)
-        rest = PagedTable(t.header, t.rows[n:], t.widths, t.style,
-                          heights=t.heights[:len(t.header)] + t.body_h[n:])
-        return [head, TableWithTail(rest, self.tail, self.keep)]
+        return [t._table(0, n), TableWithTail(_rest(t, n), self.tail, self.keep)]
 
     def draw(self) -> None:  # pragma: no cover - split() always replaces it
         raise AssertionError("TableWithTail is split, never drawn")
+
+
+def _rows_that_fit(heights: Sequence[float], room: float) -> int:
+    n = 0
+    used = 0.0
+    for h in heights:
+        if used + h > room + 1e-6:
+            break
+        used += h
+        n += 1
+    return n
+
+
+def _rest(t: PagedTable, n: int) -> PagedTable:
+    """The table from body row `n` on, its style's row numbers moved along with the rows (a
+    bold total stays bold on the next page)."""
+    return PagedTable(t.header, t.rows[n:], t.widths, _shift_style(t.style, len(t.header), n),
+                      heights=t.heights[:len(t.header)] + t.body_h[n:])
+
+
+def _shift_style(style: TableStyle, header_rows: int, n: int) -> TableStyle:
+    """`style` for the table without its first `n` body rows: commands on the header or
+    counted from the end (negative rows) stay; a command on body rows moves up by `n`, and
+    one on rows that are gone is dropped."""
+    cmds = []
+    for cmd in style.getCommands():
+        (c0, r0), (c1, r1) = cmd[1], cmd[2]
+        if r0 < header_rows and (r1 < header_rows and r1 >= 0):
+            cmds.append(cmd)  # the header only
+            continue
+        if r0 >= header_rows:
+            r0 -= n
+        if r1 >= header_rows:
+            r1 -= n
+            if r1 < header_rows:
+                continue  # only rows printed before
+        if r0 < header_rows <= cmd[1][1]:
+            r0 = header_rows
+        cmds.append((cmd[0], (c0, r0), (c1, r1), *cmd[3:]))
+    return TableStyle(cmds)
 
 
 def _signatures(agency: AgencyInfo, st, width: float) -> Flowable:

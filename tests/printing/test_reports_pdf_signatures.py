@@ -3,9 +3,13 @@ holds rows of the table (at least the last ones) or the chart, whatever the numb
 
 from __future__ import annotations
 
+import ctypes
 import json
+import re
 from datetime import date
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -57,3 +61,41 @@ def test_the_signatures_never_stand_alone(n_procs, with_chart):
         assert has_chart  # the chart is never parted from the signatures either
     # and nothing was lost on the way: every row once, in order
     assert figure_rows(pc.pdfium_texts(pdf), len(KEYS)) == rows
+
+
+def _line_fonts(pdf: bytes, page_no: int, needle: str) -> set[str]:
+    """The names of the fonts of the figures on the text line that starts with `needle`."""
+    doc = pdfium.PdfDocument(pdf)
+    page = doc[page_no]
+    tp = page.get_textpage()
+    try:
+        text = tp.get_text_range()
+        start = text.index(needle)
+        end = text.find("\n", start)
+        buf = ctypes.create_string_buffer(256)
+        flags = ctypes.c_int()
+        out = set()
+        for i in range(start + len(needle), end if end > 0 else len(text)):
+            if text[i].isdigit():
+                n = pdfium_c.FPDFText_GetFontInfo(tp, i, buf, 256, ctypes.byref(flags))
+                out.add(buf.raw[:n].split(b"\0")[0].decode())
+        return out
+    finally:
+        tp.close()
+        page.close()
+        doc.close()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(n_procs=14)
+@given(n_procs=st.integers(12, 60))
+def test_the_total_row_is_bold_on_every_page_it_lands_on(n_procs):
+    """The table cut over pages keeps each row's own style: the total (and only the bold
+    rows) in bold on the last page too."""
+    pdf, _ = _pdf(n_procs, True)
+    last = pc.page_count(pdf) - 1
+    assert last >= 1
+    assert _line_fonts(pdf, last, "Tổng cộng") == {"LiberationSerif-Bold"}
+    item = re.search(r"^(\d+ )?1\.\d{6}", pc.pdfium_texts(pdf)[last], re.M)
+    assert item is not None
+    assert _line_fonts(pdf, last, item.group(0)) == {"LiberationSerif"}
