@@ -19,7 +19,7 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from motcua_desk.domain.dto import AgencyInfo
 from motcua_desk.domain.reports import LATE, OVERDUE, LateReport, Period, Report
@@ -83,6 +83,93 @@ def _footer(label: str):
         canvas.drawRightString(w - MARGINS[1], y, f"Trang {page}/{pages}")
         canvas.restoreState()
     return draw
+
+
+class TableWithTail(Flowable):
+    """A table and what closes it (notes, chart, signatures), never parted: when the tail
+    does not fit below the table's last rows, at least `keep` of those rows go with it to the
+    next page, so the signatures never stand on a page of their own.
+
+    It always asks to be split (its wrap claims a little more than the room there is), and
+    its split hands the frame plain flowables: the whole lot when it fits, else the rows this
+    page can take while leaving `keep`, then itself with the rest."""
+
+    def __init__(self, table: PagedTable, tail: list[Flowable], keep: int = 3) -> None:
+        # `tail`: plain flowables (measured one by one; no KeepTogether inside)
+        super().__init__()
+        self.table = table
+        self.tail = tail
+        self.keep = keep
+
+    def _tail_height(self, width: float, height: float) -> float:
+        canv = getattr(self, "canv", None)
+        total = 0.0
+        for f in self.tail:
+            total += f.wrapOn(canv, width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        return availWidth, availHeight + 1  # never drawn whole: split() places the parts
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        t = self.table
+        if t.height + self._tail_height(availWidth, availHeight) <= availHeight + 1e-6:
+            return [t, *self.tail]
+        rows = len(t.rows)
+        n = _rows_that_fit(t.body_h[:max(rows - self.keep, 0)], availHeight - t.head_h)
+        if n == 0:
+            frame = getattr(self, "_frame", None)
+            if frame is not None and getattr(frame, "_atTop", False):
+                # even a fresh page cannot hold the last rows and the tail: let them flow
+                n = _rows_that_fit(t.body_h, availHeight - t.head_h)
+                if n == 0 or n == rows:
+                    return [t, KeepTogether(self.tail)]
+                return [t._table(0, n), _rest(t, n), KeepTogether(self.tail)]
+            return []  # all of it on the next page
+        return [t._table(0, n), TableWithTail(_rest(t, n), self.tail, self.keep)]
+
+    def draw(self) -> None:  # pragma: no cover - split() always replaces it
+        raise AssertionError("TableWithTail is split, never drawn")
+
+
+def _rows_that_fit(heights: Sequence[float], room: float) -> int:
+    n = 0
+    used = 0.0
+    for h in heights:
+        if used + h > room + 1e-6:
+            break
+        used += h
+        n += 1
+    return n
+
+
+def _rest(t: PagedTable, n: int) -> PagedTable:
+    """The table from body row `n` on, its style's row numbers moved along with the rows (a
+    bold total stays bold on the next page)."""
+    return PagedTable(t.header, t.rows[n:], t.widths, _shift_style(t.style, len(t.header), n),
+                      heights=t.heights[:len(t.header)] + t.body_h[n:])
+
+
+def _shift_style(style: TableStyle, header_rows: int, n: int) -> TableStyle:
+    """`style` for the table without its first `n` body rows: commands on the header or
+    counted from the end (negative rows) stay; a command on body rows moves up by `n`, and
+    one on rows that are gone is dropped."""
+    cmds = []
+    for cmd in style.getCommands():
+        (c0, r0), (c1, r1) = cmd[1], cmd[2]
+        if r0 < header_rows and (r1 < header_rows and r1 >= 0):
+            cmds.append(cmd)  # the header only
+            continue
+        if r0 >= header_rows:
+            r0 -= n
+        if r1 >= header_rows:
+            r1 -= n
+            if r1 < header_rows:
+                continue  # only rows printed before
+        if r0 < header_rows <= cmd[1][1]:
+            r0 = header_rows
+        cmds.append((cmd[0], (c0, r0), (c1, r1), *cmd[3:]))
+    return TableStyle(cmds)
 
 
 def _signatures(agency: AgencyInfo, st, width: float) -> Flowable:
@@ -192,21 +279,32 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
     ]
     if scope_label:
         story.append(P(f"Phạm vi số liệu: {esc(scope_label)}", st.center))
-    story += [Gap(1 * mm), P(f"<i>{esc(form.unit)}</i>", _right(st)), Gap(1 * mm),
-              PagedTable([row_a, row_b, row_c], body, widths, style)]
+    story += [Gap(1 * mm), P(f"<i>{esc(form.unit)}</i>", _right(st)), Gap(1 * mm)]
+    table = PagedTable([row_a, row_b, row_c], body, widths, style)
     notes = [
         "(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
         "Hồ sơ đã hủy và hồ sơ từ chối tiếp nhận không tính vào (3)–(13)."]
     marks = iter(EXTRA_MARKS)
     for c in form.extra_columns:
         notes.append(f"({next(marks)}) {c.label}: ngoài biểu mẫu, để tham khảo.")
-    story += [Gap(2 * mm)] + [P(f"<i>{esc(n)}</i>", st.note) for n in notes]
-    story += [Gap(1.5 * mm), P(esc(progress_text(report.total.values)), st.body)]
+    tail: list[Flowable] = [Gap(2 * mm)] + [P(f"<i>{esc(n)}</i>", st.note) for n in notes]
+    tail += [Gap(1.5 * mm), P(esc(progress_text(report.total.values)), st.body)]
     if months:
-        story.append(KeepTogether([
-            Gap(3 * mm), P("<b>Hồ sơ nhận và đã giải quyết theo tháng; tỷ lệ giải quyết đúng "
-                           "hạn</b>", st.body), months_chart(months, width * 0.7)]))
-    story.append(KeepTogether([Gap(4 * mm), _signatures(agency, st, width)]))
+        # the chart on the left, the signatures beside it: one band, not two, so a quarter's
+        # short table, its notes, chart and signatures share the first page
+        chart_w = width * 0.6
+        band = Table([[[P("<b>Hồ sơ nhận và đã giải quyết theo tháng; tỷ lệ giải quyết "
+                          "đúng hạn</b>", st.body), months_chart(months, chart_w)],
+                       [Gap(4 * mm), _signatures(agency, st, width - chart_w - 4)]]],
+                     colWidths=[chart_w, width - chart_w])
+        band.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        tail += [Gap(3 * mm), band]
+    else:
+        tail += [Gap(4 * mm), _signatures(agency, st, width)]
+    story.append(TableWithTail(table, tail))
     label = f"{form.code} – {report.period.first:%d/%m/%Y}–{report.period.last:%d/%m/%Y}"
     return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=made_on or report.period.last,
                      marks=Marks(demo=bool(agency.demo)),

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,6 +71,32 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+def wrap_to_width(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """`text` in lines of at most `width` pixels, broken between words (a word wider than
+    that keeps a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def header_lines(text: str, metrics: QFontMetrics, *, min_width: int = 56,
+                 max_lines: int = 3) -> list[str]:
+    """A column's label wrapped as narrow as it goes in at most `max_lines` lines (more only
+    when its words alone need them)."""
+    words = text.split()
+    widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+    width = max(min_width, widest)
+    lines = wrap_to_width(text, metrics, width)
+    while len(lines) > max_lines and len(lines) > 1:
+        width += 4
+        lines = wrap_to_width(text, metrics, width)
+    return lines
+
+
 def _pct(num: int, den: int) -> str:
     return "—" if not den else f"{100 * num / den:.2f} %".replace(".", ",")
 
@@ -84,6 +110,7 @@ class Bieu06Model(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.report: Report | None = None
+        self.metrics: QFontMetrics | None = None  # the header's font: labels wrap to fit it
 
     def set_report(self, report: Report | None) -> None:
         self.beginResetModel()
@@ -123,7 +150,9 @@ class Bieu06Model(QAbstractTableModel):
         col = self.report.form.all_columns[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             number = f"({col.no})" if col.no else self.tr("(beside the form)")
-            return f"{number}\n" + textwrap.fill(col.label, 11, break_long_words=False)
+            if self.metrics is None:
+                return f"{number}\n" + textwrap.fill(col.label, 11, break_long_words=False)
+            return "\n".join([number, *header_lines(col.label, self.metrics)])
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.label
         return None
@@ -776,14 +805,20 @@ class ReportsView(QWidget):
             return
         self.dashboard, self.agency = dashboard, agency
         self._set_groups(list(groups))
-        self.model.set_report(dashboard.report)
         header = self.table.horizontalHeader()
+        self.model.metrics = QFontMetrics(header.font())
+        self.model.set_report(dashboard.report)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns = self.model.columnCount()
-        room = self.table.viewport().width() - 64 * (columns - 1) - 4
+        # each figure's column as wide as its wrapped header (and its widest figure); the
+        # header as tall as the tallest; past the window's width the table scrolls sideways
+        widths = [max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c), 48)
+                  for c in range(1, columns)]
+        room = self.table.viewport().width() - sum(widths) - 4
         self.table.setColumnWidth(0, max(room, 280))
-        for c in range(1, columns):
-            self.table.setColumnWidth(c, 64)
+        for c, width in enumerate(widths, 1):
+            self.table.setColumnWidth(c, width)
+        header.setMinimumHeight(max(58, header.sizeHint().height()))
         self.chart.set_months(dashboard.months)
         self._fill_late(dashboard)
         self._fill_indices(dashboard)

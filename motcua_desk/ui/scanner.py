@@ -17,6 +17,13 @@ slowest we know of, about 20 ms); a very fast typist averages 80–120 ms betwee
 even key rollover rarely keeps eight keys under 35 ms each. So: a gap of at most 35 ms
 between keys, at least 8 characters (the shortest dossier code has 17), ended by Enter.
 A human's key is held at most 35 ms + 15 ms of timer slack: far below what anyone notices.
+Once a burst has clearly started (8 keys at scanner speed: no hand does that), a gap of up to
+150 ms is still the same scan: a scanner typing Vietnamese letters as Alt codes (Alt + up to
+five numpad keys for one letter) or a busy USB hub pauses now and then for a few key times,
+and a split scan would type its first part (on a citizen ID card: personal data) into the
+focused field. 150 ms is four times the normal gap and still below the ~200 ms at which a
+person notices a key being late; a human never enters that mode, so their keys are held only
+the usual 50 ms.
 The timestamps are the window system's (QKeyEvent.timestamp), not the time the GUI thread
 got round to the event, so keys that queued up while the GUI was busy are not mistaken for
 a scan. The same code again within 3 s is a *double scan* (the scanner beeped twice, or the
@@ -40,6 +47,7 @@ log = logging.getLogger("motcua.ui.scanner")
 ENTER = "\n"
 
 MAX_GAP = 0.035  # seconds between two keys of a scan
+BURST_GAP = 0.150  # seconds between two keys once `MIN_LENGTH` keys came at scanner speed
 MIN_LENGTH = 8  # characters before the Enter
 MAX_LENGTH = 512  # a dossier code is ~25; the citizen ID card's QR is 110-140 (2024: more)
 REPEAT_WINDOW = 3.0  # seconds: the same code again within this is a double scan
@@ -67,8 +75,10 @@ class ScanDetector:
     """Pure decision logic: keys and their timestamps in, decisions out."""
 
     def __init__(self, *, max_gap: float = MAX_GAP, min_length: int = MIN_LENGTH,
-                 max_length: int = MAX_LENGTH, repeat_window: float = REPEAT_WINDOW) -> None:
+                 max_length: int = MAX_LENGTH, repeat_window: float = REPEAT_WINDOW,
+                 burst_gap: float = BURST_GAP) -> None:
         self.max_gap = max_gap
+        self.burst_gap = max(burst_gap, max_gap)
         self.min_length = min_length
         self.max_length = max_length
         self.repeat_window = repeat_window
@@ -81,9 +91,15 @@ class ScanDetector:
     def holding(self) -> bool:
         return bool(self._chars)
 
+    @property
+    def allowed_gap(self) -> float:
+        """The longest pause before the next key that still continues the burst held now:
+        `burst_gap` once `min_length` keys came at scanner speed, else `max_gap`."""
+        return self.burst_gap if len(self._chars) >= self.min_length else self.max_gap
+
     def _close_gap(self, timestamp: float) -> bool:
         gap = timestamp - self._last
-        return 0.0 <= gap <= self.max_gap
+        return 0.0 <= gap <= self.allowed_gap
 
     def feed(self, key: str, timestamp: float) -> Decision:
         """`key` is one printable character, or ENTER."""
@@ -181,8 +197,12 @@ class ScanFilter(QObject):
         self._active = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(int((self.detector.max_gap + 0.015) * 1000))
         self._timer.timeout.connect(self.flush)
+
+    def _start_timer(self) -> None:
+        """Give the held keys back unless the next key comes within the allowed gap (longer
+        once the burst is clearly a scanner's, so a split scan never lands in the field)."""
+        self._timer.start(int((self.detector.allowed_gap + 0.015) * 1000))
 
     # --- installation -------------------------------------------------------------------------
     def install(self) -> None:
@@ -277,7 +297,7 @@ class ScanFilter(QObject):
             return True
         if decision.hold:
             self._held.append((qwindow, _copy(event)))
-            self._timer.start()
+            self._start_timer()
             return True
         return False
 
