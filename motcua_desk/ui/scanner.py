@@ -99,7 +99,9 @@ class ScanDetector:
 
     def _close_gap(self, timestamp: float) -> bool:
         gap = timestamp - self._last
-        return 0.0 <= gap <= self.allowed_gap
+        # 1 µs of slack: key times come in whole ms, and (t + 150 ms) - t in seconds is not
+        # always exactly 0.150 in floating point
+        return 0.0 <= gap <= self.allowed_gap + 1e-6
 
     def feed(self, key: str, timestamp: float) -> Decision:
         """`key` is one printable character, or ENTER."""

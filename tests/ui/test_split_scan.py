@@ -3,7 +3,7 @@ and then): still one scan, and no part of it ever lands in the focused field."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from motcua_desk.ui.scanner import BURST_GAP, ENTER, MAX_GAP, MIN_LENGTH, ScanDetector
@@ -39,6 +39,16 @@ def test_a_pause_before_eight_keys_still_breaks_the_burst():
     decisions = feed_split(d, CARD, MIN_LENGTH - 1, 0.005, 0.060)
     assert decisions[MIN_LENGTH - 1].flush  # a human's few fast keys: given back
     assert decisions[-1].scan.code == CARD[MIN_LENGTH - 1:]
+
+
+def test_a_pause_of_exactly_the_tolerance_in_whole_ms_keeps_the_burst():
+    d = ScanDetector()
+    ms = 1_000_000
+    for ch in CARD[:8]:
+        ms += 5
+        d.feed(ch, ms / 1000)
+    ms += int(BURST_GAP * 1000)
+    assert not d.feed(CARD[8], ms / 1000).flush
 
 
 def test_a_pause_longer_than_the_tolerance_breaks_it():
@@ -123,6 +133,7 @@ def test_the_filter_waits_the_longer_gap_before_giving_keys_back(window, key_clo
 
 @settings(max_examples=8, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(split=MIN_LENGTH, pause_ms=int(BURST_GAP * 1000))  # the bound itself, in whole ms
 @given(split=st.integers(min_value=MIN_LENGTH, max_value=len(CARD) - 1),
        pause_ms=st.integers(min_value=int(MAX_GAP * 1000) + 1, max_value=int(BURST_GAP * 1000)))
 def test_property_split_card_in_the_window(window, key_clock, qtbot, split, pause_ms):
