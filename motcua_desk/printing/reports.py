@@ -459,9 +459,13 @@ def late_pdf(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: st
         sstyle = grid_style(("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
                             ("ALIGN", (2, 1), (-1, -1), "CENTER"),
                             ("FONT", (2, -1), (-1, -1), fonts.BOLD, CELL, CELL * 1.18), pad=2.2)
+        # the summary (one row per department: short) and the signatures kept together,
+        # so the signatures never stand on a page of their own
         story.append(KeepTogether([P("<b>Tổng hợp theo cơ quan, đơn vị</b>", st.body),
-                                   Gap(1 * mm), PagedTable([summary_head], srows, sw, sstyle)]))
-    story.append(KeepTogether([Gap(5 * mm), _signatures(agency, st, width)]))
+                                   Gap(1 * mm), PagedTable([summary_head], srows, sw, sstyle),
+                                   Gap(5 * mm), _signatures(agency, st, width)]))
+    else:
+        story.append(KeepTogether([Gap(5 * mm), _signatures(agency, st, width)]))
     label = (f"Hồ sơ quá hạn và văn bản xin lỗi – {late.period.first:%d/%m/%Y}–"
              f"{late.period.last:%d/%m/%Y}")
     return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=made_on or late.period.last,

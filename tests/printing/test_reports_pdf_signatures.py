@@ -99,3 +99,36 @@ def test_the_total_row_is_bold_on_every_page_it_lands_on(n_procs):
     item = re.search(r"^(\d+ )?1\.\d{6}", pc.pdfium_texts(pdf)[last], re.M)
     assert item is not None
     assert _line_fonts(pdf, last, item.group(0)) == {"LiberationSerif"}
+
+
+# --- the late-dossiers summary: the same rule ------------------------------------------------
+
+def _late(n: int, departments: int):
+    from datetime import datetime, timedelta
+
+    from motcua_desk.domain.reports import LateEntry, late_report
+
+    base = datetime(2026, 11, 2, 8, 0, tzinfo=VN)
+    entries = [LateEntry(f"id{i}", f"000.17.22.H56-2611{(i % 28) + 1:02d}-{i + 1:04d}",
+                         f"Phòng {i % departments + 1}", "Hộ tịch", "1.004873",
+                         "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+                         base + timedelta(hours=i), base + timedelta(days=3, hours=i),
+                         "late", base + timedelta(days=5, hours=i), False)
+               for i in range(n)]
+    return late_report(Period(date(2026, 11, 1), date(2026, 11, 30)), entries)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(n=1, departments=1)
+@given(n=st.integers(1, 90), departments=st.integers(1, 6))
+def test_the_late_summary_signatures_never_stand_alone(n, departments):
+    pdf = printing.late_pdf(_late(n, departments), AgencyInfo(desk_no=1, **AGENCY), VN,
+                            "Toàn đơn vị", date(2026, 12, 1))
+    texts = [pc.flat(t) for t in pc.texts(pdf)]
+    signed = [i for i, t in enumerate(texts) if "THỦ TRƯỞNG ĐƠN VỊ" in t]
+    assert len(signed) == 1
+    page = texts[signed[0]]
+    assert "Tổng hợp theo cơ quan, đơn vị" in page and "Tổng cộng" in page, \
+        f"signatures without the summary on page {signed[0] + 1} of {len(texts)}"
+    found = pc.CODE_RE.findall(" ".join(pc.flat(t) for t in pc.pdfium_texts(pdf)))
+    assert len(found) == n  # every late dossier listed once
