@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from sqlalchemy import select
-
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.calendar import OfficeHours
 from motcua_desk.domain.dto import AgencyInfo
@@ -20,7 +18,8 @@ from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
-from motcua_desk.store.models import DeskRow, EventRow
+from motcua_desk.store.models import DeskRow
+from motcua_desk.store.repositories import Events
 
 DEMO_AGENCY = AgencyInfo(
     agency_id="000.00.00.H99",
@@ -95,8 +94,8 @@ class SettingsService(ServiceBase):
                 desk = DeskRow(id=1, node_id=uuid7(), created_at=self.clock(), last_seq=0,
                                last_hash=GENESIS_HASH, last_hlc=0)
                 session.add(desk)
-            elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and session.scalar(
-                    select(EventRow.id).where(EventRow.node_id == desk.node_id).limit(1)):
+            elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and Events(
+                    session).any_of_node(desk.node_id):
                 raise DomainError(
                     "the agency id and desk number cannot change once this desk has issued "
                     "dossier codes", code="identity_locked")
@@ -120,8 +119,8 @@ class SettingsService(ServiceBase):
         cached = getattr(self, "_office", None)
         if cached is not None:
             return cached
-        with self.store.read() as session:
-            data = repo.get_setting(session, "office", {}) or {}
+        with self.reading() as db:
+            data = db.settings.get("office", {}) or {}
         known = OfficeSettings.__dataclass_fields__
         self._office = OfficeSettings(**{k: v for k, v in data.items() if k in known})
         return self._office
@@ -139,18 +138,18 @@ class SettingsService(ServiceBase):
         new = OfficeSettings(**merged)
         new.hours()  # validates hours, cut-off and time zone
         parse_hhmm(new.transfer_deadline, "transfer_deadline")
-        with self.store.write() as session:
-            repo.set_setting(session, "office", dict(new.__dict__))
+        with self.writing() as db:
+            db.settings.set("office", dict(new.__dict__))
         self._office = new
         return new
 
     def get(self, key: str, default: Any = None) -> Any:
-        with self.store.read() as session:
-            return repo.get_setting(session, key, default)
+        with self.reading() as db:
+            return db.settings.get(key, default)
 
     def put(self, key: str, value: Any) -> None:
-        with self.store.write() as session:
-            repo.set_setting(session, key, value)
+        with self.writing() as db:
+            db.settings.set(key, value)
 
 
 def _agency(desk: DeskRow) -> AgencyInfo:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from motcua_desk.domain.dossier import DossierState, Status
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.store import numbering, repo
+from motcua_desk.store.catalog_repo import Departments, Procedures, Reference
 from motcua_desk.store.models import ConflictRow, DeskRow, DossierRow, EventRow
 
 # The statuses of a dossier still being worked on (due dates run).
@@ -188,6 +189,9 @@ class Repositories:
         self.dossiers = Dossiers(session)
         self.conflicts = Conflicts(session)
         self.settings = Settings(session)
+        self.procedures = Procedures(session)
+        self.departments = Departments(session)
+        self.reference = Reference(session)
 
     def desk(self) -> DeskRow | None:
         """This desk's own row, None before it has been set up."""
