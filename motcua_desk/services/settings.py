@@ -19,7 +19,6 @@ from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
 from motcua_desk.store.models import DeskRow
-from motcua_desk.store.repositories import Events
 
 DEMO_AGENCY = AgencyInfo(
     agency_id="000.00.00.H99",
@@ -70,12 +69,12 @@ class SettingsService(ServiceBase):
     """Desk identity and office settings."""
 
     def agency(self) -> AgencyInfo:
-        with self.store.read() as session:
-            return _agency(repo.own_desk(session, repo.RUN_INIT))
+        with self.reading() as db:
+            return _agency(db.own_desk(repo.RUN_INIT))
 
     def is_initialised(self) -> bool:
-        with self.store.read() as session:
-            return repo.desk_row(session) is not None
+        with self.reading() as db:
+            return db.desk() is not None
 
     def init_desk(self, *, agency_id: str, agency_name: str, parent_name: str, place: str,
                   desk_no: int = 1, officer: str = "", officer_phone: str = "",
@@ -88,14 +87,12 @@ class SettingsService(ServiceBase):
                  (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))}
         officer = validation.looks_like_name("officer", officer, limit=100, required=False)
         phone = validation.phone(officer_phone) if officer_phone else ""
-        with self.store.write() as session:
-            desk = repo.desk_row(session)
+        with self.writing() as db:
+            desk = db.desk()
             if desk is None:
-                desk = DeskRow(id=1, node_id=uuid7(), created_at=self.clock(), last_seq=0,
-                               last_hash=GENESIS_HASH, last_hlc=0)
-                session.add(desk)
-            elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and Events(
-                    session).any_of_node(desk.node_id):
+                desk = db.new_desk(uuid7(), self.clock(), GENESIS_HASH)
+            elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and db.events.any_of_node(
+                    desk.node_id):
                 raise DomainError(
                     "the agency id and desk number cannot change once this desk has issued "
                     "dossier codes", code="identity_locked")
@@ -103,13 +100,13 @@ class SettingsService(ServiceBase):
             desk.agency_name, desk.parent_name = names["agency_name"], names["parent_name"]
             desk.place, desk.officer, desk.officer_phone = names["place"], officer, phone
             desk.demo = demo
-            session.flush()
+            db.flush()
             return _agency(desk)
 
     def set_officer(self, officer: str, phone: str = "") -> AgencyInfo:
         officer = validation.looks_like_name("officer", officer, limit=100)
-        with self.store.write() as session:
-            desk = repo.own_desk(session)
+        with self.writing() as db:
+            desk = db.own_desk()
             desk.officer = officer
             desk.officer_phone = validation.phone(phone) if phone else desk.officer_phone
             return _agency(desk)

@@ -196,3 +196,17 @@ class Repositories:
     def desk(self) -> DeskRow | None:
         """This desk's own row, None before it has been set up."""
         return repo.desk_row(self.session)
+
+    def own_desk(self, hint: str = "") -> DeskRow:
+        """This desk's own row, or DeskNotInitialised (see repo.own_desk)."""
+        return repo.own_desk(self.session, hint)
+
+    def new_desk(self, node_id: str, created_at: datetime, genesis_hash: str) -> DeskRow:
+        """The desk's own row, made when it is set up: no event yet, its chain at genesis."""
+        row = DeskRow(id=1, node_id=node_id, created_at=created_at, last_seq=0,
+                      last_hash=genesis_hash, last_hlc=0)
+        self.session.add(row)
+        return row
+
+    def flush(self) -> None:
+        self.session.flush()
