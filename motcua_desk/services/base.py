@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from motcua_desk.domain import schema
@@ -17,7 +17,7 @@ from motcua_desk.domain.hlc import HybridClock
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.store import repo
 from motcua_desk.store.engine import Store
-from motcua_desk.store.models import EventRow
+from motcua_desk.store.repositories import Repositories
 from motcua_desk.store.restore import RESTORE_PENDING
 
 Clock = Callable[[], datetime]
@@ -36,22 +36,34 @@ def wall_ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
-class UnitOfWork:
+class UnitOfWork(Repositories):
     """One user action: one write transaction (BEGIN IMMEDIATE), committed at the end or rolled
-    back whole. Appends this desk's events, chained and clocked, and refreshes projections."""
+    back whole. Owns the repositories of that transaction (events, dossiers, conflicts,
+    settings). Appends this desk's events, chained and clocked, and refreshes projections."""
 
     def __init__(self, session: Session, clock: Clock) -> None:
-        self.session = session
+        super().__init__(session)
         self.now = clock()
         self._scripted = bool(getattr(clock, "scripted", False))
         self.desk = repo.own_desk(session, repo.RUN_INIT)
+        # Each dossier this unit has touched: its events (read once, then each appended one
+        # added) and their fold. The write transaction holds the database's only write lock, so
+        # nothing else changes them meanwhile.
         self._states: dict[str, DossierState] = {}
+        self._events: dict[str, list[Event]] = {}
         self._clock_checked = False
 
     def state(self, dossier_id: str) -> DossierState:
         if dossier_id not in self._states:
-            self._states[dossier_id] = fold(dossier_id, repo.load_events(self.session, dossier_id))
+            self._events[dossier_id] = events = self.events.of(dossier_id)
+            self._states[dossier_id] = fold(dossier_id, events)
         return self._states[dossier_id]
+
+    def events_of(self, dossier_id: str) -> list[Event]:
+        """The dossier's events as they stand in this unit, the ones it appended included (what
+        the log now holds: the same events as a fresh read, in no particular order)."""
+        self.state(dossier_id)
+        return list(self._events[dossier_id])
 
     def append(self, dossier_id: str, type_: EventType, payload: dict[str, Any],
                occurred_at: datetime | None = None) -> tuple[Event, DossierState]:
@@ -60,7 +72,7 @@ class UnitOfWork:
         nothing is written then."""
         desk = self.desk
         if not self._clock_checked:
-            pending = repo.get_setting(self.session, RESTORE_PENDING)
+            pending = self.settings.get(RESTORE_PENDING)
             if pending:
                 raise RestorePending(str(pending.get("at", "")) if isinstance(pending, dict)
                                      else "")
@@ -83,19 +95,18 @@ class UnitOfWork:
             # ...unless the dossier holds a pulled event whose clock was far ahead (applied
             # without moving this desk's clock): the projection is the fold, as on every replica.
             self.session.flush()
-            new_state = fold(dossier_id, [*repo.load_events(self.session, dossier_id), event])
-        repo.insert_event(self.session, event)
+            new_state = fold(dossier_id, [*self.events.of(dossier_id), event])
+        self.events.add(event)
         desk.last_seq, desk.last_hash, desk.last_hlc = event.seq, event.hash, hlc
-        repo.save_projection(self.session, new_state, self.now)
+        self.dossiers.save(new_state, self.now)
         self._states[dossier_id] = new_state
+        self._events[dossier_id].append(event)
         return event, new_state
-
 
     def _last_own_recorded_at(self) -> datetime | None:
         if not self.desk.last_seq:
             return None
-        return self.session.scalar(select(EventRow.recorded_at).where(
-            EventRow.node_id == self.desk.node_id, EventRow.seq == self.desk.last_seq))
+        return self.events.recorded_at(self.desk.node_id, self.desk.last_seq)
 
 
 class ServiceBase:
@@ -106,6 +117,20 @@ class ServiceBase:
     def unit(self):
         """Context manager yielding a UnitOfWork inside a write transaction."""
         return _UnitContext(self.store, self.clock)
+
+    @contextmanager
+    def reading(self) -> Iterator[Repositories]:
+        """The repositories of a read session (no write lock; nothing is committed)."""
+        with self.store.read() as session:
+            yield Repositories(session)
+
+    @contextmanager
+    def writing(self) -> Iterator[Repositories]:
+        """The repositories of a write transaction that records no event (a setting, a sync
+        exception marked seen): committed at the end, rolled back whole on an error. Unlike
+        unit(), it works before the desk has been set up."""
+        with self.store.write() as session:
+            yield Repositories(session)
 
 
 class _UnitContext:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import threading
 from datetime import date, datetime
 
-from sqlalchemy import select
-
 from motcua_desk.domain.calendar import CalendarOverride, DayInfo, DueMoment, WorkCalendar
 from motcua_desk.domain.catalog import Procedure
 from motcua_desk.domain.dto import DueView
@@ -15,8 +13,6 @@ from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.settings import SettingsService
-from motcua_desk.store import repo
-from motcua_desk.store.models import CalendarOverrideRow
 
 
 class CalendarService(ServiceBase):
@@ -55,10 +51,9 @@ class CalendarService(ServiceBase):
         return self.calendar().special_days(year)
 
     def overrides(self) -> list[CalendarOverride]:
-        with self.store.read() as session:
-            rows = session.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
+        with self.reading() as db:
             return [CalendarOverride(date.fromisoformat(r.day), r.kind, r.reason, r.legal_ref)
-                    for r in rows]
+                    for r in db.reference.overrides()]
 
     def add_override(self, day: date, kind: str, reason: str, legal_ref: str = "") -> None:
         if kind not in ("off", "work"):
@@ -68,17 +63,16 @@ class CalendarService(ServiceBase):
         if not reason:
             raise ValidationError("reason", "an override needs a reason", code="required",
                                   name="reason")
-        with self.store.write() as session:
-            repo.put_calendar_override(session, day.isoformat(), kind, reason,
-                                       nfc(legal_ref or ""))
-            repo.bump_reference_version(session, "calendar", self.clock())
+        with self.writing() as db:
+            db.reference.put_override(day.isoformat(), kind, reason, nfc(legal_ref or ""))
+            db.reference.bump("calendar", self.clock())
         self.invalidate()
 
     def remove_override(self, day: date) -> bool:
-        with self.store.write() as session:
-            if not repo.drop_calendar_override(session, day.isoformat()):
+        with self.writing() as db:
+            if not db.reference.drop_override(day.isoformat()):
                 return False
-            repo.bump_reference_version(session, "calendar", self.clock())
+            db.reference.bump("calendar", self.clock())
         self.invalidate()
         return True
 

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
-
 from motcua_desk import paths
 from motcua_desk.domain.catalog import (
     Procedure,
@@ -21,13 +19,7 @@ from motcua_desk.domain.dto import DocumentLine, ProcedureView
 from motcua_desk.domain.errors import NotFound, ValidationError
 from motcua_desk.domain.text import fold, nfc, search_terms
 from motcua_desk.services.base import ServiceBase
-from motcua_desk.store import repo
-from motcua_desk.store.models import (
-    DepartmentRow,
-    DossierRow,
-    ProcedureRow,
-    ReferenceVersionRow,
-)
+from motcua_desk.store.models import ProcedureRow
 
 
 @dataclass(frozen=True)
@@ -72,20 +64,16 @@ def procedure_view(p: Procedure) -> ProcedureView:
 class CatalogService(ServiceBase):
     # --- reading --------------------------------------------------------------------------
     def _active(self) -> list[Procedure]:
-        with self.store.read() as session:
-            rows = session.scalars(
-                select(ProcedureRow).where(ProcedureRow.active.is_(True))
-                .order_by(ProcedureRow.field, ProcedureRow.code))
-            return [procedure_from_dict(r.data) for r in rows]
+        with self.reading() as db:
+            return [procedure_from_dict(r.data) for r in db.procedures.active()]
 
     def list(self) -> list[ProcedureView]:
         return [procedure_view(p) for p in self._active()]
 
     def get(self, code: str) -> Procedure:
         code = (code or "").strip()
-        with self.store.read() as session:
-            row = session.scalar(select(ProcedureRow).where(
-                ProcedureRow.code == code, ProcedureRow.active.is_(True)))
+        with self.reading() as db:
+            row = db.procedures.active_of(code)
         if row is None:
             raise NotFound(f"unknown procedure code {code!r} (see 'motcua-desk catalog list')",
                            code="unknown_procedure", value=code)
@@ -98,13 +86,9 @@ class CatalogService(ServiceBase):
         if cached is not None:
             return cached
         year = self.clock().year
-        with self.store.read() as session:
-            desk = repo.desk_row(session)
-            rows = [] if desk is None else session.execute(
-                select(DossierRow.procedure_code, func.count()).where(
-                    DossierRow.ledger_year >= year - 1, DossierRow.desk_no == desk.desk_no)
-                .group_by(DossierRow.procedure_code)).all()
-        self._usage = {code: n for code, n in rows}
+        with self.reading() as db:
+            desk = db.desk()
+            self._usage = {} if desk is None else db.procedures.usage(desk.desk_no, year - 1)
         return self._usage
 
     def note_used(self, code: str) -> None:
@@ -144,8 +128,8 @@ class CatalogService(ServiceBase):
         return sorted({p.field for p in self._active() if p.field}, key=fold)
 
     def _groups_data(self) -> dict[str, Any]:
-        with self.store.read() as session:
-            data = repo.get_setting(session, FIELD_GROUPS_KEY, None) or {}
+        with self.reading() as db:
+            data = db.settings.get(FIELD_GROUPS_KEY, None) or {}
         return {"groups": list(data.get("groups", [])), "serves": data.get("serves")}
 
     def field_groups(self) -> tuple[FieldGroup, ...]:
@@ -181,8 +165,8 @@ class CatalogService(ServiceBase):
         return next(g.name for g in self.field_groups() if fold(g.name) == wanted)
 
     def _save_groups(self, groups: list[dict[str, Any]], serves: str | None) -> None:
-        with self.store.write() as session:
-            repo.set_setting(session, FIELD_GROUPS_KEY, {"groups": groups, "serves": serves})
+        with self.writing() as db:
+            db.settings.set(FIELD_GROUPS_KEY, {"groups": groups, "serves": serves})
         self._served = None
 
     def _checked_group(self, name: str, fields: list[str], known: dict[str, str]
@@ -276,10 +260,9 @@ class CatalogService(ServiceBase):
         cached = getattr(self, "_departments", None)
         if cached is not None:
             return list(cached)
-        with self.store.read() as session:
-            rows = session.scalars(select(DepartmentRow).where(DepartmentRow.active.is_(True))
-                                   .order_by(DepartmentRow.id))
-            self._departments = [DepartmentView(r.name, r.short, r.step_working_days) for r in rows]
+        with self.reading() as db:
+            self._departments = [DepartmentView(r.name, r.short, r.step_working_days)
+                                 for r in db.departments.active()]
         return list(self._departments)
 
     def invalidate(self) -> None:
@@ -298,15 +281,14 @@ class CatalogService(ServiceBase):
                        code="unknown_department", value=text)
 
     def version(self, kind: str) -> int:
-        with self.store.read() as session:
-            row = session.get(ReferenceVersionRow, kind)
-            return row.version if row else 0
+        with self.reading() as db:
+            return db.reference.version(kind)
 
     # --- writing --------------------------------------------------------------------------
     def ensure_seed(self) -> ImportReport | None:
         """Import the seed catalog shipped in resources/ when the catalog is empty."""
-        with self.store.read() as session:
-            if session.scalar(select(func.count()).select_from(ProcedureRow)):
+        with self.reading() as db:
+            if db.procedures.any():
                 return None
         report = self.import_file(paths.catalog_dir() / "procedures.json", source="seed")
         departments = paths.catalog_dir() / "departments.json"
@@ -363,10 +345,9 @@ class CatalogService(ServiceBase):
             seen.add(p.code)
             parsed.append(p)
         added = updated = unchanged = 0
-        with self.store.write() as session:
+        with self.writing() as db:
             for p in parsed:
-                current = session.scalar(select(ProcedureRow).where(
-                    ProcedureRow.code == p.code, ProcedureRow.active.is_(True)))
+                current = db.procedures.active_of(p.code)
                 data = procedure_to_dict(p)
                 if current is not None:
                     old = dict(current.data)
@@ -374,41 +355,35 @@ class CatalogService(ServiceBase):
                             k: v for k, v in data.items() if k != "version"}:
                         unchanged += 1
                         continue
-                    top = session.scalar(select(func.max(ProcedureRow.version)).where(
-                        ProcedureRow.code == p.code)) or 0
+                    top = db.procedures.top_version(p.code)
                     data["version"] = max(p.version, top + 1)
-                    session.execute(update(ProcedureRow).where(ProcedureRow.code == p.code)
-                                    .values(active=False))
+                    db.procedures.retire(p.code)
                     updated += 1
                 else:
                     added += 1
-                session.add(ProcedureRow(
+                db.procedures.add(ProcedureRow(
                     code=p.code, version=data["version"], name=p.name, name_fold=fold(p.name),
                     field=p.field, department=p.department,
                     effective_date=p.effective_date.isoformat(), active=True, source=source,
                     data=data))
-                session.flush()
-            repo.bump_reference_version(session, "catalog", self.clock())
+            db.reference.bump("catalog", self.clock())
         return ImportReport(added, updated, unchanged)
 
     def import_departments(self, data: dict[str, Any] | list[dict[str, Any]]) -> int:
         items = data.get("departments", []) if isinstance(data, dict) else data
-        with self.store.write() as session:
+        with self.writing() as db:
             n = 0
             for item in items:
                 name = nfc(str(item.get("name", "")))
                 if not name:
                     raise ValidationError("departments", "a department has no name",
                                           code="required")
-                row = session.scalar(select(DepartmentRow).where(DepartmentRow.name == name))
-                if row is None:
-                    row = DepartmentRow(name=name)
-                    session.add(row)
+                row = db.departments.named_or_new(name)
                 row.short = str(item.get("short", ""))
                 row.step_working_days = float(item.get("step_working_days", 3))
                 row.active = bool(item.get("active", True))
                 n += 1
-            repo.bump_reference_version(session, "departments", self.clock())
+            db.reference.bump("departments", self.clock())
         self.invalidate()
         return n
 

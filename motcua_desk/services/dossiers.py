@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, select
-
 from motcua_desk.domain import cccd, codes, fees, validation
 from motcua_desk.domain.calendar import TimeUnit, WorkCalendar
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
@@ -31,18 +29,25 @@ from motcua_desk.domain.events import EventType, ReturnMethod
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.schema import UNSATISFIED
 from motcua_desk.domain.text import search_terms
-from motcua_desk.services import dto_builders as views  # the DTO builders
 from motcua_desk.services.base import ServiceBase, UnitOfWork
 from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
+from motcua_desk.services.dto_builders import (
+    allowed_actions,
+    conflict_view,
+    event_view,
+    ledger_book,
+    step_views,
+    view_from_row,
+    view_from_state,
+)
 from motcua_desk.services.settings import SettingsService, parse_hhmm
-from motcua_desk.store import repo
-from motcua_desk.store.models import ConflictRow, DossierRow, EventRow
+from motcua_desk.store.repo import Filters
+from motcua_desk.store.repositories import Repositories
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 BACKDATE_LIMIT = timedelta(days=366)
 SUPPLEMENT_WINDOW_DAYS = 3  # a department may send a dossier back within 3 working days [law]
-PROCESSING = (Status.RECEIVED, Status.IN_PROCESS)
 # [ours] An apology's new return date is at most this long after the current one: the law sets
 # no cap, but a date years away is a typing mistake that could never be corrected (once only).
 MAX_EXTENSION_DAYS = 365
@@ -84,34 +89,35 @@ class DossierService(ServiceBase):
 
     def _resolve(self, uow: UnitOfWork, code: str) -> DossierState:
         clean = codes.normalize(code)
-        key = repo.dossier_key(uow.session, clean)
+        key = uow.dossiers.key(clean)
         if key is None:
             raise NotFound(f"no dossier has the code {clean or code!r}", code="unknown_code",
                            value=clean)
         return uow.state(key[0])
 
-    def _detail(self, uow_or_session, dossier_id: str, warnings: Iterable[str] = (),
+    def _detail(self, db: Repositories, dossier_id: str, warnings: Iterable[str] = (),
                 pk: int | None = None) -> DossierDetail:
-        session = getattr(uow_or_session, "session", uow_or_session)
-        events = repo.load_events(session, dossier_id)
-        state = fold(dossier_id, events)
+        """The dossier as the window shows it. In a unit of work, from the state and events the
+        unit already holds (its appends included: no second read and fold of what it has just
+        written); in a read, from the log."""
+        if isinstance(db, UnitOfWork):
+            state, events = db.state(dossier_id), db.events_of(dossier_id)
+        else:
+            events = db.events.of(dossier_id)
+            state = fold(dossier_id, events)
         cal = self.cal
         if pk is None:
-            row = repo.dossier_by_id(session, dossier_id)
-            pk = row.pk if row else 0
+            pk = db.dossiers.pk_of(dossier_id)
         office = self.settings.office()
         step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
         conflicts = tuple(  # the open ones: an exception marked seen no longer flags the dossier
-            views.conflict_view(c, state.code, cal) for c in session.scalars(
-                select(ConflictRow).where(ConflictRow.dossier_id == dossier_id,
-                                          ConflictRow.acknowledged.is_(False)))
+            conflict_view(c, state.code, cal) for c in db.conflicts.open_of(dossier_id)
         ) if state.conflicts else ()
         return DossierDetail(
-            dossier=views.view_from_state(state, cal, pk=pk),
-            events=tuple(views.event_view(e, cal) for e in sorted(events, key=lambda e: e.sort_key)),
-            steps=views.step_views(state, events, cal, step_days,
-                                   parse_hhmm(office.transfer_deadline)),
-            allowed_actions=views.allowed_actions(state), conflicts=conflicts,
+            dossier=view_from_state(state, cal, pk=pk),
+            events=tuple(event_view(e, cal) for e in sorted(events, key=lambda e: e.sort_key)),
+            steps=step_views(state, events, cal, step_days, parse_hhmm(office.transfer_deadline)),
+            allowed_actions=allowed_actions(state), conflicts=conflicts,
             warnings=tuple(warnings))
 
     # --- intake -----------------------------------------------------------------------------
@@ -152,7 +158,8 @@ class DossierService(ServiceBase):
                                   code="result_delivery")
         proc = self.catalog.get(req.procedure_code)
         if req.documents is None:
-            documents = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in proc.documents]
+            documents = [DocumentLine(d.name, d.form, d.form_label, d.count)
+                         for d in proc.documents]
         else:
             documents = list(req.documents)
         with self.unit() as uow:
@@ -161,15 +168,7 @@ class DossierService(ServiceBase):
             due = self.calendar.due_for(proc, received)
             desk = uow.desk
             day = received.date()
-            prefix = f"{desk.agency_id}-{day:%y%m%d}-"
-            mine = [codes.parse(c).sequence for c in repo.codes_of_day(uow.session, prefix)]
-            mine = [(s - desk.desk_no) // desk.desk_slots + 1 for s in mine
-                    if s % desk.desk_slots == desk.desk_no]
-            nth = repo.next_sequence(uow.session, f"code:{day:%y%m%d}", max(mine, default=0))
-            code = codes.make_code(desk.agency_id, day, desk.desk_no, nth, desk.desk_slots)
-            top = uow.session.scalar(select(func.max(DossierRow.ledger_number)).where(
-                DossierRow.ledger_year == day.year, DossierRow.desk_no == desk.desk_no)) or 0
-            number = repo.next_sequence(uow.session, f"ledger:{day.year}", top)
+            code, number = uow.dossiers.next_code_and_ledger(desk, day)
             payload = {
                 "code": code,
                 "procedure": {
@@ -193,7 +192,7 @@ class DossierService(ServiceBase):
                 "sets": sets, "channel": req.channel, "result_delivery": req.result_delivery,
                 "due_at": due.due_at.isoformat(), "due_explanation": due.explanation,
                 "clock_start": due.clock_start.isoformat(),
-                "ledger": {"year": day.year, "book": views.ledger_book(desk.desk_no, day.year),
+                "ledger": {"year": day.year, "book": ledger_book(desk.desk_no, day.year),
                            "number": number},
                 "desk_no": desk.desk_no,
             }
@@ -513,12 +512,12 @@ class DossierService(ServiceBase):
     def find_by_code(self, text: str) -> DossierDetail:
         """The dossier a scanned or typed code names (whitespace and case forgiven)."""
         clean = codes.normalize(text)
-        with self.store.read() as session:
-            key = repo.dossier_key(session, clean)
+        with self.reading() as db:
+            key = db.dossiers.key(clean)
             if key is None:
                 raise NotFound(f"no dossier has the code {clean or text!r}", code="unknown_code",
                                value=clean)
-            return self._detail(session, key[0], pk=key[1])
+            return self._detail(db, key[0], pk=key[1])
 
     show = find_by_code
 
@@ -550,21 +549,20 @@ class DossierService(ServiceBase):
             kwargs["code_prefix"] = codes.normalize(q)
         elif q:
             kwargs["terms"] = search_terms(q)
-        filters = repo.Filters(
+        filters = Filters(
             status=tuple(status), field=field, department=department,
             received_from=self._day_start(received_from) if received_from else None,
             received_to=self._day_start(received_to + timedelta(days=1)) if received_to else None)
         cal = self.cal
-        with self.store.read() as session:
-            rows = repo.search_dossiers(session, filters=filters, limit=limit,
-                                        before_pk=before_pk, **kwargs)
-            return [views.view_from_row(r, cal) for r in rows]
+        with self.reading() as db:
+            rows = db.dossiers.search(filters=filters, limit=limit, before_pk=before_pk, **kwargs)
+            return [view_from_row(r, cal) for r in rows]
 
     def _codes_for_tail(self, day: date | None, number: str) -> list[str]:
         """The full codes a tail can stand for at this agency: on that day, or on each of the
         last TAIL_DAYS days (today first)."""
-        with self.store.read() as session:
-            desk = repo.desk_row(session)
+        with self.reading() as db:
+            desk = db.desk()
             agency = desk.agency_id if desk is not None else None
         if not agency:
             return []
@@ -595,36 +593,15 @@ class DossierService(ServiceBase):
         next_day = cal.next_working_day(now.date())
         closing = cal.hours.closing
         soon_end = datetime.combine(next_day, closing, cal.hours.tz)
-        processing = DossierRow.status.in_([str(s) for s in PROCESSING])
-        waiting_clauses = []
-        for dept in self.catalog.departments():
-            threshold = cal.subtract_working_time(now, cal.hours.day_length * dept.step_working_days)
-            waiting_clauses.append(and_(DossierRow.location == dept.name,
-                                        DossierRow.location_since < threshold))
-        queries = {
-            "due_today": (and_(processing, DossierRow.due_at >= now, DossierRow.due_at < day_end),
-                          DossierRow.due_at),
-            "due_soon": (and_(processing, DossierRow.extended.is_(False),
-                              DossierRow.due_at >= day_end, DossierRow.due_at <= soon_end),
-                         DossierRow.due_at),
-            "overdue": (and_(processing, DossierRow.due_at < now), DossierRow.due_at),
-            "waiting_long": (and_(DossierRow.status == str(Status.IN_PROCESS),
-                                  or_(*waiting_clauses) if waiting_clauses else False),
-                             DossierRow.location_since),
-            "results_waiting": (DossierRow.status.in_([str(Status.RESULT_READY),
-                                                       str(Status.REJECTED)]),
-                                DossierRow.result_at),
-            "received_today": (and_(DossierRow.received_at >= day_start,
-                                    DossierRow.received_at < day_end), DossierRow.received_at),
-        }
-        out: dict = {}
-        with self.store.read() as session:
-            for kind, (clause, order) in queries.items():
-                if only is None:
-                    out[kind] = repo.count_where(session, clause)
-                elif kind == only:
-                    out[kind] = [views.view_from_row(r, cal) for r in
-                                 repo.rows_where(session, clause, order_by=order, limit=limit)]
+        waiting_since = [
+            (dept.name, cal.subtract_working_time(now, cal.hours.day_length
+                                                  * dept.step_working_days))
+            for dept in self.catalog.departments()]
+        with self.reading() as db:
+            out = db.dossiers.today(only, now=now, day_start=day_start, day_end=day_end,
+                                    soon_end=soon_end, waiting_since=waiting_since, limit=limit)
+            if only is not None:
+                out[only] = [view_from_row(r, cal) for r in out[only]]
         return out
 
     def ledger(self, date_from: date, date_to: date, all_desks: bool = False) -> list[DossierView]:
@@ -634,14 +611,11 @@ class DossierService(ServiceBase):
             raise ValidationError("to", "the end date is before the start date", code="range")
         desk = self.settings.agency()
         cal = self.cal
-        clauses = [DossierRow.received_at >= self._day_start(date_from),
-                   DossierRow.received_at < self._day_start(date_to + timedelta(days=1))]
-        if not all_desks:
-            clauses.append(DossierRow.desk_no == desk.desk_no)
-        with self.store.read() as session:
-            rows = repo.rows_where(session, *clauses)
-            rows.sort(key=lambda r: (r.ledger_year, r.desk_no, r.ledger_number))
-            return [views.view_from_row(r, cal) for r in rows]
+        with self.reading() as db:
+            rows = db.dossiers.received_between(
+                self._day_start(date_from), self._day_start(date_to + timedelta(days=1)),
+                None if all_desks else desk.desk_no)
+            return [view_from_row(r, cal) for r in rows]
 
     def cash_sheet(self, day: date, officer: str = "") -> fees.CashSheet:
         """The day's payments (at intake and after it), per officer and fee type: what the
@@ -651,14 +625,12 @@ class DossierService(ServiceBase):
         cal = self.cal
         start, end = self._day_start(day), self._day_start(day + timedelta(days=1))
         officer = validation.free_text("officer", officer, limit=100)
-        with self.store.read() as session:
-            found = session.execute(
-                select(EventRow.id, EventRow.dossier_id).where(
-                    EventRow.type.in_([str(EventType.RECEIVED), str(EventType.FEE_RECORDED)]),
-                    EventRow.occurred_at >= start, EventRow.occurred_at < end)).all()
+        with self.reading() as db:
+            found = db.events.ids_of_types_between(
+                (EventType.RECEIVED, EventType.FEE_RECORDED), start, end)
             wanted = {event_id for event_id, _ in found}
             dossier_ids = list(dict.fromkeys(d for _, d in found))
-            events = repo.load_events_many(session, dossier_ids)
+            events = db.events.of_many(dossier_ids)
         rows = []
         for dossier_id in dossier_ids:
             state = fold(dossier_id, events.get(dossier_id, []))
@@ -684,13 +656,9 @@ class DossierService(ServiceBase):
         office = self.settings.office()
         step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
         entries = []
-        with self.store.read() as session:
-            rows = session.execute(
-                select(EventRow, DossierRow).join(DossierRow, DossierRow.id == EventRow.dossier_id)
-                .where(EventRow.type.in_([str(EventType.HANDED_OFF),
-                                          str(EventType.RESULT_RECEIVED)]),
-                       EventRow.occurred_at >= start, EventRow.occurred_at < end)
-                .order_by(EventRow.occurred_at)).all()
+        with self.reading() as db:
+            rows = db.events.with_dossiers_between(
+                (EventType.HANDED_OFF, EventType.RESULT_RECEIVED), start, end)
             cache: dict[str, tuple] = {}
             for ev_row, d_row in rows:
                 p = ev_row.payload
@@ -702,11 +670,11 @@ class DossierService(ServiceBase):
                 if dept and other != dept:
                     continue
                 if d_row.id not in cache:
-                    evs = repo.load_events(session, d_row.id)
+                    evs = db.events.of(d_row.id)
                     st = fold(d_row.id, evs)
                     cache[d_row.id] = (
-                        views.view_from_state(st, cal, pk=d_row.pk),
-                        {s.event_id: s for s in views.step_views(
+                        view_from_state(st, cal, pk=d_row.pk),
+                        {s.event_id: s for s in step_views(
                             st, evs, cal, step_days, parse_hhmm(office.transfer_deadline))})
                 view, steps = cache[d_row.id]
                 step = steps.get(ev_row.id)
@@ -717,20 +685,14 @@ class DossierService(ServiceBase):
 
     def conflicts(self, include_acknowledged: bool = False) -> list:
         cal = self.cal
-        with self.store.read() as session:
-            stmt = select(ConflictRow, DossierRow.code).join(
-                DossierRow, DossierRow.id == ConflictRow.dossier_id)
-            if not include_acknowledged:
-                stmt = stmt.where(ConflictRow.acknowledged.is_(False))
-            return [views.conflict_view(c, code, cal) for c, code in
-                    session.execute(stmt.order_by(ConflictRow.detected_at.desc())).all()]
+        with self.reading() as db:
+            return [conflict_view(c, code, cal) for c, code in
+                    db.conflicts.listing(include_acknowledged)]
 
     def acknowledge_conflict(self, event_id: str) -> None:
-        with self.store.write() as session:
-            row = session.get(ConflictRow, event_id)
-            if row is None:
+        with self.writing() as db:
+            if not db.conflicts.acknowledge(event_id):
                 raise NotFound(f"no sync exception {event_id!r}", code="unknown_conflict")
-            row.acknowledged = True
 
 
 def _birth_date_term(q: str) -> tuple[str, str]:

@@ -54,7 +54,10 @@ from motcua_desk.store.integrity_scan import (  # noqa: F401 (RowReader, _EVENT_
     _compare,
     _content_break,
     _contents_worker,
+    dossier_bounds,
+    dossier_codes,
     event_from_row,
+    node_heads,
     scan_contents,
 )
 
@@ -239,7 +242,7 @@ class IntegrityService(ServiceBase):
         done = True
         reader = RowReader()  # one for the whole step: repeated payloads decoded once
         parsed: dict[str, Event] = {}  # the chain walk's events, reused by the projections
-        for node, top in _heads(raw):
+        for node, top in node_heads(raw):
             start_seq, prev_hash = since.get(node, (0, GENESIS_HASH))
             if start_seq >= top:
                 continue
@@ -290,17 +293,6 @@ class IntegrityService(ServiceBase):
         return advanced, done
 
 
-def _heads(raw) -> list[tuple[str, int]]:
-    """Every node's highest seq, from the (node_id, seq) index by skipping from one node to
-    the next (a lookup per node, not a walk over every event as GROUP BY would do)."""
-    return raw.execute(
-        "WITH RECURSIVE n(id) AS (SELECT min(node_id) FROM events UNION ALL "
-        "SELECT (SELECT min(node_id) FROM events WHERE node_id > n.id) FROM n "
-        "WHERE n.id IS NOT NULL) "
-        "SELECT id, (SELECT max(seq) FROM events WHERE node_id = n.id) FROM n "
-        "WHERE id IS NOT NULL").fetchall()
-
-
 def _absorb(breaks: BreakList, counts: _Counts, found: ContentScan) -> None:
     for brk in found.breaks.kept:
         breaks.add(brk)
@@ -342,7 +334,7 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
     import multiprocessing
 
     total_estimate = raw.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-    bounds = _bounds(raw, jobs * CHUNKS_PER_JOB) if total_estimate >= PARALLEL_MIN_EVENTS \
+    bounds = dossier_bounds(raw, jobs * CHUNKS_PER_JOB) if total_estimate >= PARALLEL_MIN_EVENTS \
         else [None, None]
     ranges = len(bounds) - 1
     ctx = multiprocessing.get_context("spawn")
@@ -445,21 +437,6 @@ def _main_module_not_rerun() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-def _bounds(raw, parts: int) -> list[str | None]:
-    """Dossier ids splitting the dossiers into `parts` ranges of about equal size (walked on
-    the id index; events have about as many per dossier in every range): [None, id1, …,
-    None]."""
-    n = raw.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-    cuts: list[str | None] = [None]
-    for k in range(1, parts):
-        row = raw.execute("SELECT id FROM dossiers ORDER BY id LIMIT 1 OFFSET ?",
-                          (n * k // parts,)).fetchone()
-        if row is not None and type(row[0]) is str and (cuts[-1] is None or row[0] > cuts[-1]):
-            cuts.append(row[0])
-    cuts.append(None)
-    return cuts
-
-
 @dataclass(frozen=True)
 class StartupStep:
     report: VerifyReport
@@ -500,12 +477,8 @@ def _link_break(node: str, seq: int, ev_id: str, dossier_id: str, prev_id: str) 
 
 def _fill_codes(raw, breaks: BreakList) -> None:
     """The dossier code of each break that knows its dossier but not its code."""
-    need = list({b.dossier_id for b in breaks.kept if b.dossier_id and not b.code})
-    codes: dict[str, str] = {}
-    for i in range(0, len(need), 500):
-        chunk = need[i:i + 500]
-        codes.update(raw.execute(f"SELECT id, code FROM dossiers WHERE id IN "
-                                 f"({','.join('?' * len(chunk))})", chunk).fetchall())
+    codes = dossier_codes(raw, list({b.dossier_id for b in breaks.kept
+                                     if b.dossier_id and not b.code}))
     from dataclasses import replace
 
     breaks.kept[:] = [replace(b, code=codes.get(b.dossier_id, "")) if b.dossier_id and not b.code

@@ -29,7 +29,6 @@ from motcua_desk.domain.text import mask_name
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.calendar import CalendarService
 from motcua_desk.services.catalog import CatalogService
-from motcua_desk.store import repo
 
 NO_MATCH = "lookup_no_match"
 MAX_CODE_LENGTH = 64  # a dossier code is about 25 characters
@@ -82,11 +81,11 @@ class LookupService(ServiceBase):
         if not text or len(text) > MAX_CODE_LENGTH:
             raise _no_match()
         clean = codes.normalize(text)
-        with self.store.read() as session:
-            key = repo.dossier_key(session, clean)
+        with self.reading() as db:
+            key = db.dossiers.key(clean)
             if key is None:
                 raise _no_match()
-            state = fold(key[0], repo.load_events(session, key[0]))
+            state = fold(key[0], db.events.of(key[0]))
         if id_last4 is not None:
             on_file = str(state.applicant.get("id_number", "") or "")
             # compared in constant time: the answer's timing says nothing about the digits

@@ -9,7 +9,6 @@ from pathlib import Path
 from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.services.base import ServiceBase
-from motcua_desk.store import repo
 from motcua_desk.store.migrate import backup_database
 from motcua_desk.store.restore import RESTORE_PENDING, RestoreResult, restore_database
 
@@ -17,17 +16,17 @@ from motcua_desk.store.restore import RESTORE_PENDING, RestoreResult, restore_da
 class MaintenanceService(ServiceBase):
     def restore_pending(self) -> dict | None:
         """What restore left to do ({at, file, last_seq, hub}), or None."""
-        with self.store.read() as session:
-            value = repo.get_setting(session, RESTORE_PENDING)
+        with self.reading() as db:
+            value = db.settings.get(RESTORE_PENDING)
         return value if isinstance(value, dict) else ({} if value else None)
 
     def confirm_offline_restore(self) -> bool:
         """The officer confirms there is no hub to take this desk's events back from: the desk
         records again. Returns whether a restore was waiting."""
-        with self.store.write() as session:
-            if not repo.get_setting(session, RESTORE_PENDING):
+        with self.writing() as db:
+            if not db.settings.get(RESTORE_PENDING):
                 return False
-            repo.set_setting(session, RESTORE_PENDING, None)
+            db.settings.set(RESTORE_PENDING, None)
         return True
 
     def backup(self, dest: Path | None = None) -> Path:

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from sqlalchemy import select
-
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.calendar import OfficeHours
 from motcua_desk.domain.dto import AgencyInfo
@@ -20,7 +18,7 @@ from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.text import nfc
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store import repo
-from motcua_desk.store.models import DeskRow, EventRow
+from motcua_desk.store.models import DeskRow
 
 DEMO_AGENCY = AgencyInfo(
     agency_id="000.00.00.H99",
@@ -87,12 +85,12 @@ class SettingsService(ServiceBase):
     """Desk identity and office settings."""
 
     def agency(self) -> AgencyInfo:
-        with self.store.read() as session:
-            return _agency(repo.own_desk(session, repo.RUN_INIT))
+        with self.reading() as db:
+            return _agency(db.own_desk(repo.RUN_INIT))
 
     def is_initialised(self) -> bool:
-        with self.store.read() as session:
-            return repo.desk_row(session) is not None
+        with self.reading() as db:
+            return db.desk() is not None
 
     def init_desk(self, *, agency_id: str, agency_name: str, parent_name: str, place: str,
                   desk_no: int = 1, officer: str = "", officer_phone: str = "",
@@ -103,14 +101,12 @@ class SettingsService(ServiceBase):
             agency_id=agency_id, agency_name=agency_name, parent_name=parent_name, place=place,
             desk_no=desk_no, officer=officer, officer_phone=officer_phone,
             desk_slots=desk_slots)
-        with self.store.write() as session:
-            desk = repo.desk_row(session)
+        with self.writing() as db:
+            desk = db.desk()
             if desk is None:
-                desk = DeskRow(id=1, node_id=uuid7(), created_at=self.clock(), last_seq=0,
-                               last_hash=GENESIS_HASH, last_hlc=0)
-                session.add(desk)
-            elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and session.scalar(
-                    select(EventRow.id).where(EventRow.node_id == desk.node_id).limit(1)):
+                desk = db.new_desk(uuid7(), self.clock(), GENESIS_HASH)
+            elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and db.events.any_of_node(
+                    desk.node_id):
                 raise DomainError(
                     "the agency id and desk number cannot change once this desk has issued "
                     "dossier codes", code="identity_locked")
@@ -118,13 +114,13 @@ class SettingsService(ServiceBase):
             desk.agency_name, desk.parent_name = names["agency_name"], names["parent_name"]
             desk.place, desk.officer, desk.officer_phone = names["place"], officer, phone
             desk.demo = demo
-            session.flush()
+            db.flush()
             return _agency(desk)
 
     def set_officer(self, officer: str, phone: str = "") -> AgencyInfo:
         officer = validation.looks_like_name("officer", officer, limit=100)
-        with self.store.write() as session:
-            desk = repo.own_desk(session)
+        with self.writing() as db:
+            desk = db.own_desk()
             desk.officer = officer
             desk.officer_phone = validation.phone(phone) if phone else desk.officer_phone
             return _agency(desk)
@@ -134,8 +130,8 @@ class SettingsService(ServiceBase):
         cached = getattr(self, "_office", None)
         if cached is not None:
             return cached
-        with self.store.read() as session:
-            data = repo.get_setting(session, "office", {}) or {}
+        with self.reading() as db:
+            data = db.settings.get("office", {}) or {}
         known = OfficeSettings.__dataclass_fields__
         self._office = OfficeSettings(**{k: v for k, v in data.items() if k in known})
         return self._office
@@ -153,18 +149,18 @@ class SettingsService(ServiceBase):
         new = OfficeSettings(**merged)
         new.hours()  # validates hours, cut-off and time zone
         parse_hhmm(new.transfer_deadline, "transfer_deadline")
-        with self.store.write() as session:
-            repo.set_setting(session, "office", dict(new.__dict__))
+        with self.writing() as db:
+            db.settings.set("office", dict(new.__dict__))
         self._office = new
         return new
 
     def get(self, key: str, default: Any = None) -> Any:
-        with self.store.read() as session:
-            return repo.get_setting(session, key, default)
+        with self.reading() as db:
+            return db.settings.get(key, default)
 
     def put(self, key: str, value: Any) -> None:
-        with self.store.write() as session:
-            repo.set_setting(session, key, value)
+        with self.writing() as db:
+            db.settings.set(key, value)
 
 
 def _agency(desk: DeskRow) -> AgencyInfo:

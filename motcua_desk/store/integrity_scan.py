@@ -416,3 +416,39 @@ def _contents_worker(path: str, bounds: list[str | None], clashes: list[str], cl
         send.close()
 
 
+# --- look-ups of the check (services.integrity) -------------------------------------------
+
+def node_heads(raw) -> list[tuple[str, int]]:
+    """Every node's highest seq, from the (node_id, seq) index by skipping from one node to
+    the next (a lookup per node, not a walk over every event as GROUP BY would do)."""
+    return raw.execute(
+        "WITH RECURSIVE n(id) AS (SELECT min(node_id) FROM events UNION ALL "
+        "SELECT (SELECT min(node_id) FROM events WHERE node_id > n.id) FROM n "
+        "WHERE n.id IS NOT NULL) "
+        "SELECT id, (SELECT max(seq) FROM events WHERE node_id = n.id) FROM n "
+        "WHERE id IS NOT NULL").fetchall()
+
+
+def dossier_bounds(raw, parts: int) -> list[str | None]:
+    """Dossier ids splitting the dossiers into `parts` ranges of about equal size (walked on
+    the id index; events have about as many per dossier in every range): [None, id1, …,
+    None]."""
+    n = raw.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+    cuts: list[str | None] = [None]
+    for k in range(1, parts):
+        row = raw.execute("SELECT id FROM dossiers ORDER BY id LIMIT 1 OFFSET ?",
+                          (n * k // parts,)).fetchone()
+        if row is not None and type(row[0]) is str and (cuts[-1] is None or row[0] > cuts[-1]):
+            cuts.append(row[0])
+    cuts.append(None)
+    return cuts
+
+
+def dossier_codes(raw, dossier_ids: Sequence[str]) -> dict[str, str]:
+    """The code of each of these dossiers (by id), 500 ids a query."""
+    codes: dict[str, str] = {}
+    for i in range(0, len(dossier_ids), 500):
+        chunk = list(dossier_ids[i:i + 500])
+        codes.update(raw.execute(f"SELECT id, code FROM dossiers WHERE id IN "
+                                 f"({','.join('?' * len(chunk))})", chunk).fetchall())
+    return codes
