@@ -34,6 +34,7 @@ from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.fees import looks_like_ticket
 from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
+from motcua_desk.ui.close_guard import CloseGuard
 from motcua_desk.ui.context import (
     DeskInfo,
     UiContext,
@@ -101,8 +102,7 @@ class MainWindow(QMainWindow):
         self._wizard = None
         self._conflicts_seen = 0  # open sync exceptions the officer has been told about
         self._sync_dialog: SyncExceptionsDialog | None = None
-        self._close_stage = ""  # "" → counting → asking → stopping → done
-        self.unsent_box: QMessageBox | None = None
+        self.close_guard = CloseGuard(self, worker, self.sync, self.notify)
         self._build()
         s = settings.scanner
         detector = scan_detector or ScanDetector(max_gap=s.max_gap_ms / 1000,
@@ -673,77 +673,20 @@ class MainWindow(QMainWindow):
 
     # --- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Closing with sync set up: count the events not yet sent (on the DB worker) and,
-        when there are some, say how many and let the officer stay; then stop the sync thread
-        without blocking (it is waited for at most a few seconds) and close for good."""
-        sync = self.sync
-        quiet = sync is None or not (sync.configured or sync.running or sync.checking)
-        if self._close_stage == "done" or quiet:
-            self._close_stage = "done"
-            self.settings.window_geometry = self.saveGeometry()
-            self.settings.sync()
-            self.scanner.uninstall()
-            self._stop_serial()
-            super().closeEvent(event)
+        """The close guard decides (unsent events, stopping sync); once it lets the window go,
+        the geometry is saved and the scanners let go."""
+        if not self.close_guard.may_close(event):
             return
-        event.ignore()
-        if self._close_stage:
-            return  # already on its way
-        if not sync.configured:
-            self._stop_sync_then_close()
-            return
-        self._close_stage = "counting"
-        self.worker.query(lambda svc: svc.replication.pending_count(),
-                          success=self._close_counted,
-                          failure=lambda _err: self._close_counted(sync.snapshot.unsent),
-                          owner=self)
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        self.scanner.uninstall()
+        self._stop_serial()
+        super().closeEvent(event)
 
-    def _close_counted(self, unsent: int) -> None:
-        if unsent <= 0:
-            self._stop_sync_then_close()
-            return
-        self._close_stage = "asking"
-        box = QMessageBox(QMessageBox.Icon.Warning, "motcua-desk",
-                          self.tr("{n} event(s) have not been sent to the server yet.").format(
-                              n=unsent), QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("unsentBox")
-        box.setInformativeText(self.tr(
-            "They are kept safely on this computer and are sent when the program runs again "
-            "and the server answers. Close anyway?"))
-        box.close_button = box.addButton(self.tr("Close anyway"),
-                                         QMessageBox.ButtonRole.DestructiveRole)
-        box.stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.stay_button)
-        box.setEscapeButton(box.stay_button)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._close_answered(box.clickedButton()
-                                                             is box.close_button))
-        self.unsent_box = box
-        box.open()
-
-    def _close_answered(self, close: bool) -> None:
-        self.unsent_box = None
-        if close:
-            self._stop_sync_then_close()
-        else:
-            self._close_stage = ""
-
-    def _stop_sync_then_close(self) -> None:
-        self._close_stage = "stopping"
-        # Usually at once; a request stuck on a dead network is given 3 s, then abandoned.
-        # (The window stays up meanwhile: a hidden window's close would not end the program.)
-        QTimer.singleShot(300, self._say_stopping)
-        self.sync.shutdown(lambda: QTimer.singleShot(0, self._close_for_good))
-
-    def _say_stopping(self) -> None:
-        if self._close_stage == "stopping":
-            self.notify(self.tr("Stopping sync before closing…"), "warning")
-
-    def _close_for_good(self) -> None:
-        self._close_stage = "done"
-        self.close()
+    @property
+    def unsent_box(self) -> QMessageBox | None:
+        return self.close_guard.unsent_box
 
     @property
     def closed_for_good(self) -> bool:
-        return self._close_stage == "done"
-
+        return self.close_guard.closed_for_good
