@@ -48,6 +48,7 @@ from motcua_desk.ui.errors import message as error_message
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
 from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.integrity_check import IntegrityCheck
+from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.print_flow import PrintFlow
 from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter, loggable
 from motcua_desk.ui.serial_scanner import SerialScanner
@@ -227,8 +228,8 @@ class MainWindow(QMainWindow):
             widget = self._make_page(name)
             self._add_page(name, widget)
             self._connect_page(name, widget)
-            if self._desk_complete and hasattr(widget, "set_desk"):
-                widget.set_desk()
+            if self._desk_complete:
+                PAGE_SPECS[name].desk_loaded(widget)
             self.keep_on_screen()
         return self._pages[name]
 
@@ -245,27 +246,19 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def _make_page(self, name: str) -> QWidget:
-        from motcua_desk.ui.handoff_view import HandoffView
-        from motcua_desk.ui.print_view import PrintView
-        from motcua_desk.ui.reports_view import ReportsView
-        from motcua_desk.ui.return_view import ReturnView
-        from motcua_desk.ui.search_view import SearchView
-        from motcua_desk.ui.settings_view import SettingsView
-
-        classes = {"dossiers": SearchView, "handoff": HandoffView, "return": ReturnView,
-                   "print": PrintView, "settings": SettingsView, "reports": ReportsView}
-        return classes[name](self.ctx, self.stack)
+        return page_class(name)(self.ctx, self.stack)
 
     def _connect_page(self, name: str, view: QWidget) -> None:
         """The signals of a page built late (the window's own are in _connect_signals)."""
-        if name in ("dossiers", "reports"):
+        spec = PAGE_SPECS[name]
+        if spec.opens_dossiers:
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
             view.desk_changed.connect(self.load_desk)
             view.scanner_changed.connect(self.apply_scanner_settings)
             view.restored.connect(lambda: self.external_changes(
                 None, ("dossier", "calendar", "settings")))
-        if hasattr(view, "on_changed"):
+        if spec.on_changed:
             self.worker.changed.connect(view.on_changed)
 
     def _connect_signals(self) -> None:
@@ -356,9 +349,8 @@ class MainWindow(QMainWindow):
     def _desk_loaded(self, info: DeskInfo) -> None:
         self.ctx.desk = info
         self._paint_status()
-        for widget in self._pages.values():
-            if hasattr(widget, "set_desk"):
-                widget.set_desk()
+        for name, widget in self._pages.items():
+            PAGE_SPECS[name].desk_loaded(widget)
         if info.calendar_warning:
             self.notify(info.calendar_warning, "warning")
         if not self.today_view.started:  # after the first-start wizard
@@ -522,10 +514,7 @@ class MainWindow(QMainWindow):
         if button is not None:
             button.defaultAction().setChecked(True)
         if focus:
-            if hasattr(widget, "focus_first"):
-                widget.focus_first()
-            elif name == "dossiers":
-                widget.focus_search()
+            PAGE_SPECS[name].focus_on(widget)
         self.page_changed.emit(name)
         return widget
 
@@ -576,9 +565,9 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("A dialog is open: close it, then scan {code} again.").format(
                 code=code), "warning")
             return
-        page = self.stack.currentWidget()
-        if hasattr(page, "handle_scan"):
-            page.handle_scan(code, scan.repeated)
+        name = self.current_page()
+        if name and PAGE_SPECS[name].handle_scan:
+            self.stack.currentWidget().handle_scan(code, scan.repeated)
             return
         if scan.repeated and (self.dossier_view.code == code
                               or self.dossier_view.loading_code == code):
