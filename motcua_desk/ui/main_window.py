@@ -29,10 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.domain import cccd
 from motcua_desk.domain import codes as dossier_codes
-from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.fees import looks_like_ticket
 from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
 from motcua_desk.ui.close_guard import CloseGuard
 from motcua_desk.ui.context import (
@@ -44,13 +41,13 @@ from motcua_desk.ui.context import (
 )
 from motcua_desk.ui.dossier_view import DossierView
 from motcua_desk.ui.errors import ErrorPresenter
-from motcua_desk.ui.errors import message as error_message
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
 from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.integrity_check import IntegrityCheck
 from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.print_flow import PrintFlow
-from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter, loggable
+from motcua_desk.ui.scan_router import ScanRouter
+from motcua_desk.ui.scanner import ScanDetector, ScanFilter
 from motcua_desk.ui.serial_scanner import SerialScanner
 from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.shortcuts_dialog import show_shortcuts
@@ -111,8 +108,7 @@ class MainWindow(QMainWindow):
                                                  repeat_window=s.repeat_window_s)
         kwargs = {"timestamp": scan_timestamp} if scan_timestamp else {}
         self.scanner = ScanFilter(self, detector, **kwargs)
-        self.serial_scanner: SerialScanner | None = None  # the scanner in USB-COM mode
-        self._serial_lost = False
+        self.scan_router = ScanRouter(self)
         self._connect_signals()
         geometry = settings.window_geometry
         if geometry is not None:
@@ -275,7 +271,7 @@ class MainWindow(QMainWindow):
             self.sync.status_changed.connect(self._on_sync_status)
             self.sync.data_arrived.connect(self._on_sync_data)
             self.worker.changed.connect(self.sync.on_local_change)
-        self.scanner.scanned.connect(self._on_scan)
+        self.scanner.scanned.connect(self.scan_router.route)
         self.worker.changed.connect(self.today_view.on_changed)
         self.worker.changed.connect(self.dossier_view.on_changed)
         self.worker.failed.connect(lambda err, _owner: self.errors.present(err))
@@ -548,113 +544,17 @@ class MainWindow(QMainWindow):
 
         self.dossier_view.load(code, on_found=found, on_missing=missing)
 
-    # --- the scanner --------------------------------------------------------------------------
-    def _on_scan(self, scan: Scan, window: QWidget) -> None:
-        if getattr(window, "routes_scans_to_main", False):
-            window = self  # the citizen's rating window: not a dialog to close first
-        if cccd.looks_like_card_qr(scan.code):
-            self._on_card_scan(scan.code, window)
-            return
-        if (window is self and self.stack.currentWidget() is self.intake_view
-                and looks_like_ticket(scan.code)):
-            self.intake_view.fill_ticket(scan.code)  # a queue ticket (A023), not a dossier
-            return
-        code = dossier_codes.normalize(scan.code)
-        if window is not self:
-            QApplication.beep()
-            self.notify(self.tr("A dialog is open: close it, then scan {code} again.").format(
-                code=code), "warning")
-            return
-        name = self.current_page()
-        if name and PAGE_SPECS[name].handle_scan:
-            self.stack.currentWidget().handle_scan(code, scan.repeated)
-            return
-        if scan.repeated and (self.dossier_view.code == code
-                              or self.dossier_view.loading_code == code):
-            self.notify(self.tr("Double scan of {code}: it is already open.").format(code=code),
-                        "warning")
-            return
-        self.open_dossier(code, restore_focus=QApplication.focusWidget())
-
+    # --- the scanner (routing in ui/scan_router.py) -----------------------------------------
     def apply_scanner_settings(self) -> None:
-        """Start (or restart, or stop) reading the serial scanner as the settings say. The
-        keyboard scanner always works beside it."""
-        self._stop_serial()
-        s = self.settings.scanner
-        if not s.serial:
-            return
-        reader = SerialScanner(s.port, s.baud, repeat_window=s.repeat_window_s, parent=self)
-        reader.scanned.connect(self._on_serial_scan)
-        reader.opened.connect(self._on_serial_opened)
-        reader.lost.connect(self._on_serial_lost)
-        reader.dropped.connect(self._on_serial_dropped)
-        self.serial_scanner = reader
-        self._serial_lost = False
-        reader.start()
+        self.scan_router.apply_scanner_settings()
+
+    @property
+    def serial_scanner(self) -> SerialScanner | None:
+        """The scanner in USB-COM mode, when the settings ask for one."""
+        return self.scan_router.serial_scanner
 
     def _stop_serial(self) -> None:
-        reader, self.serial_scanner = self.serial_scanner, None
-        if reader is not None:
-            for signal in (reader.scanned, reader.opened, reader.lost, reader.dropped):
-                signal.disconnect()
-            reader.stop()
-            reader.deleteLater()
-
-    def _on_serial_scan(self, scan: Scan) -> None:
-        """A line from the serial scanner: routed like a keyboard scan, to the window or the
-        dialog of ours that is in front (the window when none of ours is active)."""
-        log.info("serial scan %s%s", loggable(scan.code), " (double)" if scan.repeated else "")
-        active = QApplication.activeWindow()
-        top = self.scanner._target(active.windowHandle()) if active is not None else None
-        self._on_scan(scan, top or self)
-
-    def _on_serial_opened(self, port: str) -> None:
-        if self._serial_lost:
-            self.notify(self.tr("The scanner on {port} is connected again.").format(port=port))
-        self._serial_lost = False
-
-    def _on_serial_lost(self, port: str, _reason: str) -> None:
-        self._serial_lost = True
-        self.notify(self.tr("The scanner on {port} is not connected: check its cable (or the "
-                            "port in Settings). The program keeps trying; the keyboard and "
-                            "a keyboard-mode scanner still work.").format(port=port), "warning")
-
-    def _on_serial_dropped(self, reason: str) -> None:
-        QApplication.beep()
-        if reason == "too_long":
-            text = self.tr("A scan longer than 512 characters was ignored: scan again.")
-        else:
-            text = self.tr("A scan that is not UTF-8 text was ignored: set the scanner to send "
-                           "UTF-8, then scan again.")
-        self.notify(text, "warning")
-
-    def _on_card_scan(self, payload: str, window: QWidget) -> None:
-        """The QR of a citizen ID card: on the intake screen it fills the applicant; elsewhere
-        it lists that citizen's dossiers. Its payload is personal data: it is never logged
-        nor shown in a message (which are logged), only the fields it fills."""
-        if window is not self:
-            QApplication.beep()
-            self.notify(self.tr("A dialog is open: close it, then scan the ID card again."),
-                        "warning")
-            return
-        try:
-            card = cccd.parse(payload, today=self.ctx.today())
-        except ValidationError as err:
-            QApplication.beep()
-            self.notify(error_message(err), "warning")
-            return
-        page = self.stack.currentWidget()
-        if page is self.intake_view:
-            self.intake_view.fill_from_card(card)
-            self.notify(self.tr("Filled from the ID card: check the name, citizen ID, date of "
-                                "birth, sex and address with the citizen, and correct what "
-                                "is wrong."))
-            return
-        self.card_scanned.emit(card.id_number)
-        view = self.go("dossiers", focus=False)
-        view.search_edit.setText(card.id_number)
-        view.search()
-        view.table.setFocus()
+        self.scan_router.stop_serial()
 
     # --- help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
