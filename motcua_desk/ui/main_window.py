@@ -14,23 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QFontDatabase, QIcon
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
-    QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from motcua_desk.domain import codes as dossier_codes
-from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
+from motcua_desk.ui.actions import ActionId, Actions
 from motcua_desk.ui.close_guard import CloseGuard
 from motcua_desk.ui.context import (
     DeskInfo,
@@ -39,10 +33,8 @@ from motcua_desk.ui.context import (
     load_desk_info,
     utc_now,
 )
-from motcua_desk.ui.dossier_view import DossierView
 from motcua_desk.ui.errors import ErrorPresenter
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
-from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.integrity_check import IntegrityCheck
 from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.print_flow import PrintFlow
@@ -57,13 +49,11 @@ from motcua_desk.ui.sync_view import (
     problem_text,
 )
 from motcua_desk.ui.sync_worker import SyncController, SyncSnapshot
-from motcua_desk.ui.today_view import TodayView
+from motcua_desk.ui.window_layout import NAV_PAGE, PAGES, build_window  # noqa: F401
 from motcua_desk.ui.worker import Changes, Worker
 
 log = logging.getLogger("motcua.ui.window")
 
-PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "reports", "dossier")
-NAV_PAGE = dict(zip(NAVIGATION, PAGES[:7], strict=True))
 
 
 class MainWindow(QMainWindow):
@@ -119,100 +109,7 @@ class MainWindow(QMainWindow):
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.stack = QStackedWidget(self)
-        self.stack.setObjectName("pages")
-        self.intake_view = IntakeView(self.ctx, self.actions, self.stack)
-        self.dossier_view = DossierView(self.ctx, self.actions, self.stack)
-        self._add_page("intake", self.intake_view)
-        self._add_page("dossier", self.dossier_view)
-
-        nav = QWidget(self)
-        nav.setObjectName("navigation")
-        nav_layout = QVBoxLayout(nav)
-        nav_layout.setContentsMargins(6, 6, 6, 6)
-        nav_layout.setSpacing(2)
-        self.nav_group = QActionGroup(self)
-        self.nav_group.setExclusive(True)
-        self.nav_buttons: dict[str, QToolButton] = {}
-        for action_id in NAVIGATION:
-            action = self.actions[action_id]
-            action.setCheckable(True)
-            self.nav_group.addAction(action)
-            button = QToolButton(nav)
-            action.setIcon(QIcon(f":/icons/{NAV_PAGE[action_id]}.svg"))
-            label = plain_text(action.text()).replace("&", "&&")  # && is a literal & here
-            action.setIconText(f"{label}   {action.shortcut().toString()}")
-            button.setDefaultAction(action)
-            button.setIconSize(QSize(22, 22))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(34)
-            button.setStyleSheet("QToolButton { padding: 4px 8px; font-size: 11pt; "
-                                 "border: none; border-radius: 4px; text-align: left; } "
-                                 "QToolButton:checked { background: #d6e6f7; color: #0b4f8a; "
-                                 "font-weight: bold; } QToolButton:hover { background: #eef4fb; }")
-            self.nav_buttons[NAV_PAGE[action_id]] = button
-            nav_layout.addWidget(button)
-        nav_layout.addSpacing(12)
-        self.today_view = TodayView(self.ctx, nav)
-        nav_layout.addWidget(self.today_view)
-        nav_layout.addStretch(1)
-        nav.setFixedWidth(270)
-
-        self.demo_banner = QLabel(self.tr("DEMO — sample agency: the forms printed here have "
-                                          "no legal value."), self)
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setStyleSheet("background: #ffb300; color: black; font-weight: bold; "
-                                       "padding: 4px 10px;")
-        self.demo_banner.hide()
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 6, 6, 0)
-        right_layout.addWidget(self.demo_banner)
-        right_layout.addWidget(self.message_bar)
-        right_layout.addWidget(self.stack, 1)
-
-        central = QWidget(self)
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(nav)
-        layout.addWidget(right, 1)
-        self.setCentralWidget(central)
-
-        # status bar: officer, desk, database; the sync area apart on the right
-        bar = self.statusBar()
-        self.officer_label = QLabel(self)
-        self.officer_label.setObjectName("officerLabel")
-        self.desk_label = QLabel(self)
-        self.desk_label.setObjectName("deskLabel")
-        self.db_label = QLabel(self)
-        self.db_label.setObjectName("dbLabel")
-        self.db_label.setMaximumWidth(360)
-        self.sync_status = SyncStatus(self)
-        self.integrity_label = QLabel(self)
-        self.integrity_label.setObjectName("integrityLabel")
-        self.integrity_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.integrity_label.hide()
-        for w in (self.officer_label, self.desk_label, self.db_label, self.integrity_label):
-            bar.addPermanentWidget(w)
-        bar.addPermanentWidget(self.sync_status)
-        self._paint_status()
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.actions[ActionId.QUIT])
-        go_menu = menu.addMenu(self.tr("&Go"))
-        for action_id in (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH):
-            go_menu.addAction(self.actions[action_id])
-        go_menu.addSeparator()
-        go_menu.addAction(self.actions[ActionId.SYNC_EXCEPTIONS])
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.actions[ActionId.SHORTCUTS])
-        # window-wide shortcuts work even when the menu bar is hidden
-        self.actions.attach(self, (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH,
-                                   ActionId.SHORTCUTS, ActionId.QUIT))
+        build_window(self)  # ui/window_layout.py
 
     def _add_page(self, name: str, widget: QWidget) -> None:
         self._pages[name] = widget
