@@ -4,6 +4,12 @@ status bar (officer, desk, database, and the sync area), and the scanner's routi
 Start-up is built for a big database: the window is shown first with nothing read; the
 worker then opens the database, reads the desk and counts today's work, and the window fills
 in. No query on the GUI thread, none that reads every row.
+
+MainWindow is the composition that wires the pieces: the layout (ui/window_layout.py), the
+message bar and sync area (ui/status_widgets.py), the page registry (ui/pages.py, which call
+each page takes), the scan routing (ui/scan_router.py), the close guard (ui/close_guard.py) and
+the shortcuts dialog (ui/shortcuts_dialog.py). Start-up, navigation and the status bar's
+painting stay here.
 """
 
 from __future__ import annotations
