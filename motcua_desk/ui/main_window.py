@@ -4,6 +4,12 @@ status bar (officer, desk, database, and the sync area), and the scanner's routi
 Start-up is built for a big database: the window is shown first with nothing read; the
 worker then opens the database, reads the desk and counts today's work, and the window fills
 in. No query on the GUI thread, none that reads every row.
+
+MainWindow is the composition that wires the pieces: the layout (ui/window_layout.py), the
+message bar and sync area (ui/status_widgets.py), the page registry (ui/pages.py, which call
+each page takes), the scan routing (ui/scan_router.py), the close guard (ui/close_guard.py) and
+the shortcuts dialog (ui/shortcuts_dialog.py). Start-up, navigation and the status bar's
+painting stay here.
 """
 
 from __future__ import annotations
@@ -14,33 +20,18 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QFontDatabase, QIcon
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from motcua_desk.domain import cccd
 from motcua_desk.domain import codes as dossier_codes
-from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.fees import looks_like_ticket
-from motcua_desk.ui import labels
-from motcua_desk.ui.actions import NAVIGATION, ActionId, Actions, plain_text
+from motcua_desk.ui.actions import ActionId, Actions
+from motcua_desk.ui.close_guard import CloseGuard
 from motcua_desk.ui.context import (
     DeskInfo,
     UiContext,
@@ -48,167 +39,27 @@ from motcua_desk.ui.context import (
     load_desk_info,
     utc_now,
 )
-from motcua_desk.ui.dossier_view import DossierView
 from motcua_desk.ui.errors import ErrorPresenter
-from motcua_desk.ui.errors import message as error_message
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
-from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.integrity_check import IntegrityCheck
+from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.print_flow import PrintFlow
-from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter, loggable
+from motcua_desk.ui.scan_router import ScanRouter
+from motcua_desk.ui.scanner import ScanDetector, ScanFilter
 from motcua_desk.ui.serial_scanner import SerialScanner
 from motcua_desk.ui.settings import UiSettings
+from motcua_desk.ui.shortcuts_dialog import show_shortcuts
+from motcua_desk.ui.status_widgets import MESSAGE_MS, MessageBar, SyncStatus  # noqa: F401
 from motcua_desk.ui.sync_view import (
-    STATE_COLOURS,
     SyncExceptionsDialog,
-    clock_text,
     problem_text,
-    skew_amount,
-    state_label,
 )
 from motcua_desk.ui.sync_worker import SyncController, SyncSnapshot
-from motcua_desk.ui.today_view import TodayView
+from motcua_desk.ui.window_layout import NAV_PAGE, PAGES, build_window  # noqa: F401
 from motcua_desk.ui.worker import Changes, Worker
 
 log = logging.getLogger("motcua.ui.window")
 
-PAGES = ("intake", "dossiers", "handoff", "return", "print", "settings", "reports", "dossier")
-NAV_PAGE = dict(zip(NAVIGATION, PAGES[:7], strict=True))
-MESSAGE_MS = 10_000
-
-
-class MessageBar(QFrame):
-    """A line above the pages for what the officer should know now. Never takes the focus."""
-
-    COLOURS = {"info": ("#e8f1fb", "#0b4f8a"), "warning": ("#fff4e0", "#8a4b00"),
-               "error": ("#fdecee", "#b00020")}
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBar")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.label = QLabel(self)
-        self.label.setObjectName("messageText")
-        self.label.setWordWrap(True)
-        self.close_button = QToolButton(self)
-        self.close_button.setText("×")
-        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.close_button.setAutoRaise(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 4, 4)
-        self.action_button = QPushButton(self)
-        self.action_button.setObjectName("messageAction")
-        self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.action_button.hide()
-        self.action_button.clicked.connect(self._act)
-        self._action = None
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.action_button)
-        layout.addWidget(self.close_button)
-        self.close_button.clicked.connect(self.hide)
-        self._timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
-        self._timer.timeout.connect(self.hide)
-        self.level = ""
-        self.history: list[tuple[str, str]] = []
-        self.hide()
-
-    def _act(self) -> None:
-        action, self._action = self._action, None
-        self.hide()
-        if action is not None:
-            action()
-
-    def show_message(self, text: str, level: str = "info", *,
-                     action: tuple[str, object] | None = None) -> None:
-        """`action` (label, callable): a button in the bar that does it and closes the bar."""
-        if action is not None:
-            self.action_button.setText(action[0])
-            self._action = action[1]
-        else:
-            self._action = None
-        self.action_button.setVisible(action is not None)
-        back, fore = self.COLOURS.get(level, self.COLOURS["info"])
-        self.setStyleSheet(f"#messageBar {{ background: {back}; border: 1px solid {fore}; "
-                           f"border-radius: 4px; }} #messageText {{ color: {fore}; }}")
-        self.label.setText(text)
-        self.level = level
-        self.history.append((level, text))
-        del self.history[:-50]
-        self.show()
-        if level == "info":
-            self._timer.start()
-        else:
-            self._timer.stop()
-
-    @property
-    def text(self) -> str:
-        return self.label.text() if self.isVisible() else ""
-
-
-class SyncStatus(QFrame):
-    """The sync area of the status bar: where sync stands, events waiting to be sent, the last
-    successful sync, a clock warning, open sync exceptions. A click opens the sync exceptions
-    list."""
-
-    clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("syncStatus")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.online = QLabel(self)
-        self.online.setObjectName("syncOnline")
-        self.unsent = QLabel(self)
-        self.unsent.setObjectName("syncUnsent")
-        self.last = QLabel(self)
-        self.last.setObjectName("syncLast")
-        self.clock = QLabel(self)
-        self.clock.setObjectName("syncClock")
-        self.clock.setStyleSheet("color: #8a4b00; font-weight: bold;")
-        self.conflicts = QLabel(self)
-        self.conflicts.setObjectName("syncConflicts")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 0, 6, 0)
-        for w in (self.online, self.unsent, self.last, self.clock, self.conflicts):
-            layout.addWidget(w)
-        self.state = "unset"
-        self.online.setText(state_label("unset"))
-        for w in (self.unsent, self.last, self.clock, self.conflicts):
-            w.hide()
-        self.setToolTip(self.tr("Click to see where sync stands and the sync exceptions."))
-
-    def paint(self, online: bool, unsent: int, last_sync: datetime | None,
-              conflicts: int, *, state: str | None = None, skew_ms: int | None = None,
-              clock_warning: bool = False, problem: str = "") -> None:
-        """`state` None: just online or offline; else a SyncSnapshot state (unset, stopped,
-        starting, syncing, online, offline, refused, error)."""
-        self.state = state or ("online" if online else "offline")
-        self.online.setText(state_label(state, online))
-        self.online.setStyleSheet(f"color: {STATE_COLOURS.get(self.state, '#555555')};")
-        self.online.setToolTip(problem)
-        if self.state == "unset":
-            for w in (self.unsent, self.last, self.clock, self.conflicts):
-                w.hide()
-            return
-        self.unsent.setText(self.tr("Unsent: {n}").format(n=unsent))
-        self.last.setText(self.tr("Last sync: {when}").format(
-            when=labels.fmt_moment(last_sync)) if last_sync else self.tr("Never synced"))
-        self.conflicts.setText(self.tr("Sync exceptions: {n}").format(n=conflicts))
-        self.conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if conflicts else "")
-        self.clock.setText(self.tr("⚠ Clock off by {amount}").format(
-            amount=skew_amount(skew_ms)))
-        self.clock.setToolTip(clock_text(skew_ms) if clock_warning else "")
-        self.unsent.show()
-        self.last.show()
-        self.clock.setVisible(clock_warning)
-        self.conflicts.setVisible(conflicts > 0)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -245,8 +96,7 @@ class MainWindow(QMainWindow):
         self._wizard = None
         self._conflicts_seen = 0  # open sync exceptions the officer has been told about
         self._sync_dialog: SyncExceptionsDialog | None = None
-        self._close_stage = ""  # "" → counting → asking → stopping → done
-        self.unsent_box: QMessageBox | None = None
+        self.close_guard = CloseGuard(self, worker, self.sync, self.notify)
         self._build()
         s = settings.scanner
         detector = scan_detector or ScanDetector(max_gap=s.max_gap_ms / 1000,
@@ -254,8 +104,7 @@ class MainWindow(QMainWindow):
                                                  repeat_window=s.repeat_window_s)
         kwargs = {"timestamp": scan_timestamp} if scan_timestamp else {}
         self.scanner = ScanFilter(self, detector, **kwargs)
-        self.serial_scanner: SerialScanner | None = None  # the scanner in USB-COM mode
-        self._serial_lost = False
+        self.scan_router = ScanRouter(self)
         self._connect_signals()
         geometry = settings.window_geometry
         if geometry is not None:
@@ -266,100 +115,7 @@ class MainWindow(QMainWindow):
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.stack = QStackedWidget(self)
-        self.stack.setObjectName("pages")
-        self.intake_view = IntakeView(self.ctx, self.actions, self.stack)
-        self.dossier_view = DossierView(self.ctx, self.actions, self.stack)
-        self._add_page("intake", self.intake_view)
-        self._add_page("dossier", self.dossier_view)
-
-        nav = QWidget(self)
-        nav.setObjectName("navigation")
-        nav_layout = QVBoxLayout(nav)
-        nav_layout.setContentsMargins(6, 6, 6, 6)
-        nav_layout.setSpacing(2)
-        self.nav_group = QActionGroup(self)
-        self.nav_group.setExclusive(True)
-        self.nav_buttons: dict[str, QToolButton] = {}
-        for action_id in NAVIGATION:
-            action = self.actions[action_id]
-            action.setCheckable(True)
-            self.nav_group.addAction(action)
-            button = QToolButton(nav)
-            action.setIcon(QIcon(f":/icons/{NAV_PAGE[action_id]}.svg"))
-            label = plain_text(action.text()).replace("&", "&&")  # && is a literal & here
-            action.setIconText(f"{label}   {action.shortcut().toString()}")
-            button.setDefaultAction(action)
-            button.setIconSize(QSize(22, 22))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(34)
-            button.setStyleSheet("QToolButton { padding: 4px 8px; font-size: 11pt; "
-                                 "border: none; border-radius: 4px; text-align: left; } "
-                                 "QToolButton:checked { background: #d6e6f7; color: #0b4f8a; "
-                                 "font-weight: bold; } QToolButton:hover { background: #eef4fb; }")
-            self.nav_buttons[NAV_PAGE[action_id]] = button
-            nav_layout.addWidget(button)
-        nav_layout.addSpacing(12)
-        self.today_view = TodayView(self.ctx, nav)
-        nav_layout.addWidget(self.today_view)
-        nav_layout.addStretch(1)
-        nav.setFixedWidth(270)
-
-        self.demo_banner = QLabel(self.tr("DEMO — sample agency: the forms printed here have "
-                                          "no legal value."), self)
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setStyleSheet("background: #ffb300; color: black; font-weight: bold; "
-                                       "padding: 4px 10px;")
-        self.demo_banner.hide()
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 6, 6, 0)
-        right_layout.addWidget(self.demo_banner)
-        right_layout.addWidget(self.message_bar)
-        right_layout.addWidget(self.stack, 1)
-
-        central = QWidget(self)
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(nav)
-        layout.addWidget(right, 1)
-        self.setCentralWidget(central)
-
-        # status bar: officer, desk, database; the sync area apart on the right
-        bar = self.statusBar()
-        self.officer_label = QLabel(self)
-        self.officer_label.setObjectName("officerLabel")
-        self.desk_label = QLabel(self)
-        self.desk_label.setObjectName("deskLabel")
-        self.db_label = QLabel(self)
-        self.db_label.setObjectName("dbLabel")
-        self.db_label.setMaximumWidth(360)
-        self.sync_status = SyncStatus(self)
-        self.integrity_label = QLabel(self)
-        self.integrity_label.setObjectName("integrityLabel")
-        self.integrity_label.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.integrity_label.hide()
-        for w in (self.officer_label, self.desk_label, self.db_label, self.integrity_label):
-            bar.addPermanentWidget(w)
-        bar.addPermanentWidget(self.sync_status)
-        self._paint_status()
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self.actions[ActionId.QUIT])
-        go_menu = menu.addMenu(self.tr("&Go"))
-        for action_id in (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH):
-            go_menu.addAction(self.actions[action_id])
-        go_menu.addSeparator()
-        go_menu.addAction(self.actions[ActionId.SYNC_EXCEPTIONS])
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.actions[ActionId.SHORTCUTS])
-        # window-wide shortcuts work even when the menu bar is hidden
-        self.actions.attach(self, (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH,
-                                   ActionId.SHORTCUTS, ActionId.QUIT))
+        build_window(self)  # ui/window_layout.py
 
     def _add_page(self, name: str, widget: QWidget) -> None:
         self._pages[name] = widget
@@ -371,8 +127,8 @@ class MainWindow(QMainWindow):
             widget = self._make_page(name)
             self._add_page(name, widget)
             self._connect_page(name, widget)
-            if self._desk_complete and hasattr(widget, "set_desk"):
-                widget.set_desk()
+            if self._desk_complete:
+                PAGE_SPECS[name].desk_loaded(widget)
             self.keep_on_screen()
         return self._pages[name]
 
@@ -389,27 +145,19 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def _make_page(self, name: str) -> QWidget:
-        from motcua_desk.ui.handoff_view import HandoffView
-        from motcua_desk.ui.print_view import PrintView
-        from motcua_desk.ui.reports_view import ReportsView
-        from motcua_desk.ui.return_view import ReturnView
-        from motcua_desk.ui.search_view import SearchView
-        from motcua_desk.ui.settings_view import SettingsView
-
-        classes = {"dossiers": SearchView, "handoff": HandoffView, "return": ReturnView,
-                   "print": PrintView, "settings": SettingsView, "reports": ReportsView}
-        return classes[name](self.ctx, self.stack)
+        return page_class(name)(self.ctx, self.stack)
 
     def _connect_page(self, name: str, view: QWidget) -> None:
         """The signals of a page built late (the window's own are in _connect_signals)."""
-        if name in ("dossiers", "reports"):
+        spec = PAGE_SPECS[name]
+        if spec.opens_dossiers:
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
             view.desk_changed.connect(self.load_desk)
             view.scanner_changed.connect(self.apply_scanner_settings)
             view.restored.connect(lambda: self.external_changes(
                 None, ("dossier", "calendar", "settings")))
-        if hasattr(view, "on_changed"):
+        if spec.on_changed:
             self.worker.changed.connect(view.on_changed)
 
     def _connect_signals(self) -> None:
@@ -426,7 +174,7 @@ class MainWindow(QMainWindow):
             self.sync.status_changed.connect(self._on_sync_status)
             self.sync.data_arrived.connect(self._on_sync_data)
             self.worker.changed.connect(self.sync.on_local_change)
-        self.scanner.scanned.connect(self._on_scan)
+        self.scanner.scanned.connect(self.scan_router.route)
         self.worker.changed.connect(self.today_view.on_changed)
         self.worker.changed.connect(self.dossier_view.on_changed)
         self.worker.failed.connect(lambda err, _owner: self.errors.present(err))
@@ -500,9 +248,8 @@ class MainWindow(QMainWindow):
     def _desk_loaded(self, info: DeskInfo) -> None:
         self.ctx.desk = info
         self._paint_status()
-        for widget in self._pages.values():
-            if hasattr(widget, "set_desk"):
-                widget.set_desk()
+        for name, widget in self._pages.items():
+            PAGE_SPECS[name].desk_loaded(widget)
         if info.calendar_warning:
             self.notify(info.calendar_warning, "warning")
         if not self.today_view.started:  # after the first-start wizard
@@ -666,10 +413,7 @@ class MainWindow(QMainWindow):
         if button is not None:
             button.defaultAction().setChecked(True)
         if focus:
-            if hasattr(widget, "focus_first"):
-                widget.focus_first()
-            elif name == "dossiers":
-                widget.focus_search()
+            PAGE_SPECS[name].focus_on(widget)
         self.page_changed.emit(name)
         return widget
 
@@ -703,218 +447,38 @@ class MainWindow(QMainWindow):
 
         self.dossier_view.load(code, on_found=found, on_missing=missing)
 
-    # --- the scanner --------------------------------------------------------------------------
-    def _on_scan(self, scan: Scan, window: QWidget) -> None:
-        if getattr(window, "routes_scans_to_main", False):
-            window = self  # the citizen's rating window: not a dialog to close first
-        if cccd.looks_like_card_qr(scan.code):
-            self._on_card_scan(scan.code, window)
-            return
-        if (window is self and self.stack.currentWidget() is self.intake_view
-                and looks_like_ticket(scan.code)):
-            self.intake_view.fill_ticket(scan.code)  # a queue ticket (A023), not a dossier
-            return
-        code = dossier_codes.normalize(scan.code)
-        if window is not self:
-            QApplication.beep()
-            self.notify(self.tr("A dialog is open: close it, then scan {code} again.").format(
-                code=code), "warning")
-            return
-        page = self.stack.currentWidget()
-        if hasattr(page, "handle_scan"):
-            page.handle_scan(code, scan.repeated)
-            return
-        if scan.repeated and (self.dossier_view.code == code
-                              or self.dossier_view.loading_code == code):
-            self.notify(self.tr("Double scan of {code}: it is already open.").format(code=code),
-                        "warning")
-            return
-        self.open_dossier(code, restore_focus=QApplication.focusWidget())
-
+    # --- the scanner (routing in ui/scan_router.py) -----------------------------------------
     def apply_scanner_settings(self) -> None:
-        """Start (or restart, or stop) reading the serial scanner as the settings say. The
-        keyboard scanner always works beside it."""
-        self._stop_serial()
-        s = self.settings.scanner
-        if not s.serial:
-            return
-        reader = SerialScanner(s.port, s.baud, repeat_window=s.repeat_window_s, parent=self)
-        reader.scanned.connect(self._on_serial_scan)
-        reader.opened.connect(self._on_serial_opened)
-        reader.lost.connect(self._on_serial_lost)
-        reader.dropped.connect(self._on_serial_dropped)
-        self.serial_scanner = reader
-        self._serial_lost = False
-        reader.start()
+        self.scan_router.apply_scanner_settings()
+
+    @property
+    def serial_scanner(self) -> SerialScanner | None:
+        """The scanner in USB-COM mode, when the settings ask for one."""
+        return self.scan_router.serial_scanner
 
     def _stop_serial(self) -> None:
-        reader, self.serial_scanner = self.serial_scanner, None
-        if reader is not None:
-            for signal in (reader.scanned, reader.opened, reader.lost, reader.dropped):
-                signal.disconnect()
-            reader.stop()
-            reader.deleteLater()
-
-    def _on_serial_scan(self, scan: Scan) -> None:
-        """A line from the serial scanner: routed like a keyboard scan, to the window or the
-        dialog of ours that is in front (the window when none of ours is active)."""
-        log.info("serial scan %s%s", loggable(scan.code), " (double)" if scan.repeated else "")
-        active = QApplication.activeWindow()
-        top = self.scanner._target(active.windowHandle()) if active is not None else None
-        self._on_scan(scan, top or self)
-
-    def _on_serial_opened(self, port: str) -> None:
-        if self._serial_lost:
-            self.notify(self.tr("The scanner on {port} is connected again.").format(port=port))
-        self._serial_lost = False
-
-    def _on_serial_lost(self, port: str, _reason: str) -> None:
-        self._serial_lost = True
-        self.notify(self.tr("The scanner on {port} is not connected: check its cable (or the "
-                            "port in Settings). The program keeps trying; the keyboard and "
-                            "a keyboard-mode scanner still work.").format(port=port), "warning")
-
-    def _on_serial_dropped(self, reason: str) -> None:
-        QApplication.beep()
-        if reason == "too_long":
-            text = self.tr("A scan longer than 512 characters was ignored: scan again.")
-        else:
-            text = self.tr("A scan that is not UTF-8 text was ignored: set the scanner to send "
-                           "UTF-8, then scan again.")
-        self.notify(text, "warning")
-
-    def _on_card_scan(self, payload: str, window: QWidget) -> None:
-        """The QR of a citizen ID card: on the intake screen it fills the applicant; elsewhere
-        it lists that citizen's dossiers. Its payload is personal data: it is never logged
-        nor shown in a message (which are logged), only the fields it fills."""
-        if window is not self:
-            QApplication.beep()
-            self.notify(self.tr("A dialog is open: close it, then scan the ID card again."),
-                        "warning")
-            return
-        try:
-            card = cccd.parse(payload, today=self.ctx.today())
-        except ValidationError as err:
-            QApplication.beep()
-            self.notify(error_message(err), "warning")
-            return
-        page = self.stack.currentWidget()
-        if page is self.intake_view:
-            self.intake_view.fill_from_card(card)
-            self.notify(self.tr("Filled from the ID card: check the name, citizen ID, date of "
-                                "birth, sex and address with the citizen, and correct what "
-                                "is wrong."))
-            return
-        self.card_scanned.emit(card.id_number)
-        view = self.go("dossiers", focus=False)
-        view.search_edit.setText(card.id_number)
-        view.search()
-        view.table.setFocus()
+        self.scan_router.stop_serial()
 
     # --- help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        dialog = QDialog(self)
-        dialog.setObjectName("shortcutsDialog")
-        dialog.setWindowTitle(self.tr("Keyboard shortcuts"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        rows = self.actions.shortcut_table()
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does")])
-        table.verticalHeader().setVisible(False)
-        for i, (keys, text) in enumerate(rows):
-            table.setItem(i, 0, QTableWidgetItem(keys))
-            table.setItem(i, 1, QTableWidgetItem(text))
-        table.verticalHeader().setDefaultSectionSize(22)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        note = QLabel(self.tr("Barcode scanner: scan anywhere in the window to open the "
-                              "dossier; on the Handoff screen a scan adds it to the list; on "
-                              "the Return screen it opens the result to return."), dialog)
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        dialog.resize(560, 620)
-        dialog.open()
+        show_shortcuts(self, self.actions)
 
     # --- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Closing with sync set up: count the events not yet sent (on the DB worker) and,
-        when there are some, say how many and let the officer stay; then stop the sync thread
-        without blocking (it is waited for at most a few seconds) and close for good."""
-        sync = self.sync
-        quiet = sync is None or not (sync.configured or sync.running or sync.checking)
-        if self._close_stage == "done" or quiet:
-            self._close_stage = "done"
-            self.settings.window_geometry = self.saveGeometry()
-            self.settings.sync()
-            self.scanner.uninstall()
-            self._stop_serial()
-            super().closeEvent(event)
+        """The close guard decides (unsent events, stopping sync); once it lets the window go,
+        the geometry is saved and the scanners let go."""
+        if not self.close_guard.may_close(event):
             return
-        event.ignore()
-        if self._close_stage:
-            return  # already on its way
-        if not sync.configured:
-            self._stop_sync_then_close()
-            return
-        self._close_stage = "counting"
-        self.worker.query(lambda svc: svc.replication.pending_count(),
-                          success=self._close_counted,
-                          failure=lambda _err: self._close_counted(sync.snapshot.unsent),
-                          owner=self)
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        self.scanner.uninstall()
+        self._stop_serial()
+        super().closeEvent(event)
 
-    def _close_counted(self, unsent: int) -> None:
-        if unsent <= 0:
-            self._stop_sync_then_close()
-            return
-        self._close_stage = "asking"
-        box = QMessageBox(QMessageBox.Icon.Warning, "motcua-desk",
-                          self.tr("{n} event(s) have not been sent to the server yet.").format(
-                              n=unsent), QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("unsentBox")
-        box.setInformativeText(self.tr(
-            "They are kept safely on this computer and are sent when the program runs again "
-            "and the server answers. Close anyway?"))
-        box.close_button = box.addButton(self.tr("Close anyway"),
-                                         QMessageBox.ButtonRole.DestructiveRole)
-        box.stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.stay_button)
-        box.setEscapeButton(box.stay_button)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._close_answered(box.clickedButton()
-                                                             is box.close_button))
-        self.unsent_box = box
-        box.open()
-
-    def _close_answered(self, close: bool) -> None:
-        self.unsent_box = None
-        if close:
-            self._stop_sync_then_close()
-        else:
-            self._close_stage = ""
-
-    def _stop_sync_then_close(self) -> None:
-        self._close_stage = "stopping"
-        # Usually at once; a request stuck on a dead network is given 3 s, then abandoned.
-        # (The window stays up meanwhile: a hidden window's close would not end the program.)
-        QTimer.singleShot(300, self._say_stopping)
-        self.sync.shutdown(lambda: QTimer.singleShot(0, self._close_for_good))
-
-    def _say_stopping(self) -> None:
-        if self._close_stage == "stopping":
-            self.notify(self.tr("Stopping sync before closing…"), "warning")
-
-    def _close_for_good(self) -> None:
-        self._close_stage = "done"
-        self.close()
+    @property
+    def unsent_box(self) -> QMessageBox | None:
+        return self.close_guard.unsent_box
 
     @property
     def closed_for_good(self) -> bool:
-        return self._close_stage == "done"
-
+        return self.close_guard.closed_for_good

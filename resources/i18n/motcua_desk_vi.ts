@@ -2576,38 +2576,6 @@
         <translation>Không có hồ sơ nào mang mã {code}.</translation>
     </message>
     <message>
-        <source>A dialog is open: close it, then scan {code} again.</source>
-        <translation>Đang mở một hộp thoại: hãy đóng lại rồi quét lại mã {code}.</translation>
-    </message>
-    <message>
-        <source>Double scan of {code}: it is already open.</source>
-        <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
-    </message>
-    <message>
-        <source>The scanner on {port} is connected again.</source>
-        <translation>Máy quét ở cổng {port} đã kết nối lại.</translation>
-    </message>
-    <message>
-        <source>The scanner on {port} is not connected: check its cable (or the port in Settings). The program keeps trying; the keyboard and a keyboard-mode scanner still work.</source>
-        <translation>Máy quét ở cổng {port} không kết nối: kiểm tra dây cáp (hoặc cổng trong Cài đặt). Chương trình vẫn tự thử lại; bàn phím và máy quét kiểu bàn phím vẫn dùng được.</translation>
-    </message>
-    <message>
-        <source>A scan longer than 512 characters was ignored: scan again.</source>
-        <translation>Mã quét dài quá 512 ký tự nên đã bị bỏ qua: quét lại.</translation>
-    </message>
-    <message>
-        <source>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8, then scan again.</source>
-        <translation>Mã quét không phải văn bản UTF-8 nên đã bị bỏ qua: đặt máy quét gửi UTF-8 rồi quét lại.</translation>
-    </message>
-    <message>
-        <source>A dialog is open: close it, then scan the ID card again.</source>
-        <translation>Đang mở một hộp thoại: đóng hộp thoại rồi quét lại thẻ căn cước.</translation>
-    </message>
-    <message>
-        <source>Filled from the ID card: check the name, citizen ID, date of birth, sex and address with the citizen, and correct what is wrong.</source>
-        <translation>Đã điền từ thẻ căn cước: đối chiếu họ tên, số định danh, ngày sinh, giới tính và địa chỉ với công dân, sửa chỗ sai.</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
@@ -3642,6 +3610,41 @@
     <message>
         <source>{code}: result returned to {name}.</source>
         <translation>{code}: đã trả kết quả cho {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <source>A dialog is open: close it, then scan {code} again.</source>
+        <translation>Đang mở một hộp thoại: hãy đóng lại rồi quét lại mã {code}.</translation>
+    </message>
+    <message>
+        <source>Double scan of {code}: it is already open.</source>
+        <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
+    </message>
+    <message>
+        <source>The scanner on {port} is connected again.</source>
+        <translation>Máy quét ở cổng {port} đã kết nối lại.</translation>
+    </message>
+    <message>
+        <source>The scanner on {port} is not connected: check its cable (or the port in Settings). The program keeps trying; the keyboard and a keyboard-mode scanner still work.</source>
+        <translation>Máy quét ở cổng {port} không kết nối: kiểm tra dây cáp (hoặc cổng trong Cài đặt). Chương trình vẫn tự thử lại; bàn phím và máy quét kiểu bàn phím vẫn dùng được.</translation>
+    </message>
+    <message>
+        <source>A scan longer than 512 characters was ignored: scan again.</source>
+        <translation>Mã quét dài quá 512 ký tự nên đã bị bỏ qua: quét lại.</translation>
+    </message>
+    <message>
+        <source>A scan that is not UTF-8 text was ignored: set the scanner to send UTF-8, then scan again.</source>
+        <translation>Mã quét không phải văn bản UTF-8 nên đã bị bỏ qua: đặt máy quét gửi UTF-8 rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>A dialog is open: close it, then scan the ID card again.</source>
+        <translation>Đang mở một hộp thoại: đóng hộp thoại rồi quét lại thẻ căn cước.</translation>
+    </message>
+    <message>
+        <source>Filled from the ID card: check the name, citizen ID, date of birth, sex and address with the citizen, and correct what is wrong.</source>
+        <translation>Đã điền từ thẻ căn cước: đối chiếu họ tên, số định danh, ngày sinh, giới tính và địa chỉ với công dân, sửa chỗ sai.</translation>
     </message>
 </context>
 <context>
