@@ -6,6 +6,7 @@ ratios to the same indexed queries in raw sqlite3, intake commit time, size per 
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -21,7 +22,8 @@ from tests.perf.bigdb import make_big_db
 from tests.perf.harness import Report, median_seconds, size
 
 pytestmark = pytest.mark.perf
-N = size(10_000, 1_000_000)
+# MOTCUA_PERF_N=100000 for the middle size of the growth table (10k → 100k → 1M)
+N = int(os.environ.get("MOTCUA_PERF_N") or size(10_000, 1_000_000))
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +160,7 @@ def _filtered_search_matrix(svc, raw: sqlite3.Connection, report: Report) -> Non
 
             def raw_q(match=match, sql=sql, params=params):
                 raw.execute("SELECT d.* FROM dossier_fts f JOIN dossiers d ON d.pk = f.rowid "
-                            f"WHERE dossier_fts MATCH ? {sql} ORDER BY d.pk DESC LIMIT 50",
+                            f"WHERE dossier_fts MATCH ? {sql} ORDER BY f.rowid DESC LIMIT 50",
                             (match, *params)).fetchall()
 
             t_app = median_seconds(app, repeat=10, warmup=1)
