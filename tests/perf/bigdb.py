@@ -80,12 +80,12 @@ def make_big_db(n: int, dest: Path | None = None, *, seed: int = 20261123,
     The cached history is marked as already sent to the hub (a desk in daily use). With
     `unsent=True` (needs `dest`) the copy's events are all unsent, so a sync benchmark pushes
     them all (a desk meeting a new hub)."""
+    if unsent and dest is None:
+        raise ValueError("unsent=True needs a dest: the cached database is shared")
     cached = path_for(n)
     if not cached.exists():
         _build(n, cached, seed)
     if dest is None:
-        if unsent:
-            raise ValueError("unsent=True needs a dest: the cached database is shared")
         return cached
     shutil.copyfile(cached, dest)
     if unsent:
