@@ -75,3 +75,39 @@ def test_unsent_copy_pushes_every_event_to_a_hub(small, tmp_path):
     finally:
         desk.close()
         other.close()
+
+
+def test_sync_of_a_generated_desk_pushes_and_pulls(tmp_path):
+    """The generated history, unsent, from its desk to a hub and on to a new desk: both
+    directions timed (.perf/sync_bigdb.json). Small by default; MOTCUA_PERF_N=… or
+    MOTCUA_PERF_FULL=1 (a million dossiers) for the sizes of the growth table."""
+    import os
+    import time
+
+    from tests.perf.harness import Report, size
+
+    n = int(os.environ.get("MOTCUA_PERF_N") or size(2_000, 1_000_000))
+    path = bigdb.make_big_db(n, tmp_path / "desk.sqlite3", unsent=True)
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=bigdb.VN))
+    desk = Desk(open_services(path, clock=clock, create=False), clock, 1, path)
+    other = make_desk(tmp_path, 2, FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=bigdb.VN)))
+    total = desk.repl.pending_count()
+    try:
+        with HubThread(str(tmp_path / "hub.sqlite3")) as hub:
+            register(hub, [desk, other])
+            t0 = time.perf_counter()
+            pushed = desk.sync(hub.url)
+            t_push = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            pulled = other.sync(hub.url)
+            t_pull = time.perf_counter() - t0
+    finally:
+        desk.close()
+        other.close()
+    assert pushed.accepted == total and pulled.applied == total
+    report = Report("sync_bigdb")
+    report.add("generated desk → hub (push)", dossiers=n, events=total, seconds=t_push,
+               events_per_s=total / t_push, goal=">= 15,000 events/s")
+    report.add("hub → new desk (pull)", dossiers=n, events=total, seconds=t_pull,
+               events_per_s=total / t_pull, goal=">= 15,000 events/s")
+    report.write()
