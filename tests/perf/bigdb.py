@@ -111,6 +111,13 @@ def date_bounds() -> tuple[date, date]:
     return max(earliest, END_DAY - timedelta(days=365 * YEARS_BACK + YEARS_BACK // 4)), END_DAY
 
 
+def event_id(seq: int, nth: int, bits48: int) -> str:
+    """A UUID-shaped event id, unique by the event's sequence number (the dossier's number,
+    16 bits of it, only helps reading): at 100k dossiers and more the whole number would not
+    fit in a UUID's 4-digit group, and the hub refuses such an id."""
+    return f"{seq:08x}-{nth & 0xFFFF:04x}-7000-8000-{bits48:012x}"
+
+
 def working_days(n: int) -> list[date]:
     """The days that get dossiers, oldest first: the last n / 40 working days up to END_DAY
     (at least 40 dossiers a day), within date_bounds()."""
@@ -218,7 +225,7 @@ def _build(n: int, path: Path, seed: int) -> None:
             for type_, payload, at in plan:
                 seq += 1
                 hlc = max(hlc + 1, pack(int(at.timestamp() * 1000), 0))
-                ev = Event(id=f"{seq:08x}-{made:04x}-7000-8000-{rng.getrandbits(48):012x}",
+                ev = Event(id=event_id(seq, made, rng.getrandbits(48)),
                            dossier_id=dossier_id, node_id=node, seq=seq, hlc=hlc, type=type_,
                            occurred_at=at.astimezone(UTC), recorded_at=at.astimezone(UTC),
                            officer=OFFICER, payload=payload, prev_hash=prev_hash)
