@@ -18,8 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-
-import holidays
+from typing import TYPE_CHECKING
 
 from motcua_desk.domain.calendar_explain import MAX_EXPLANATION_LENGTH, explain, fmt_date
 from motcua_desk.domain.calendar_units import (
@@ -29,6 +28,9 @@ from motcua_desk.domain.calendar_units import (
     processing_duration,
 )
 from motcua_desk.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = [
     "CalendarOverride",
@@ -118,7 +120,7 @@ class WorkCalendar:
                 )
             by_day[override.day] = override
         self._overrides = by_day
-        self._holidays = holidays.country_holidays("VN", language="vi")
+        self._vn: HolidayBase | None = None  # Vietnam's holidays, loaded at the first need
         self._lock = threading.RLock()
         self._cache: dict[date, DayInfo] = {}
         self._ready_years: set[int] = set()
@@ -126,6 +128,22 @@ class WorkCalendar:
         self._makeup_for: dict[date, date] = {}  # make-up working day -> the day off it pays for
 
     # ------------------------------------------------------------------ days
+
+    @property
+    def _holidays(self) -> HolidayBase:
+        """Vietnam's holidays from the ``holidays`` package, loaded at the first question about
+        a day (not when the calendar is built: importing it costs about 80 ms, because the
+        package's ``countries`` module imports every country, and a start-up or a scan asking
+        only for the office's time zone must not pay for that)."""
+        vn = self._vn
+        if vn is None:
+            with self._lock:
+                if self._vn is None:
+                    import holidays
+
+                    self._vn = holidays.country_holidays("VN", language="vi")
+                vn = self._vn
+        return vn
 
     @property
     def overrides(self) -> tuple[CalendarOverride, ...]:

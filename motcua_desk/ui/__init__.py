@@ -7,3 +7,7 @@ facade), i18n, log, errors (Vietnamese messages), labels (translated status name
 views (*_view.py), models (table models), pdf_preview, print_flow, first_start, build
 (regenerates forms, translations and resources).
 """
+
+from motcua_desk.ui.qt_refcount import make_none_immortal
+
+make_none_immortal()  # before any Qt call: see qt_refcount (a PySide6 6.12 bug on Python 3.11)

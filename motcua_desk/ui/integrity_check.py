@@ -22,8 +22,6 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from motcua_desk.services.integrity import IntegrityService
-
 log = logging.getLogger("motcua.ui.integrity")
 
 STEP_EVENTS = 2_500  # about 0.1 s at 100,000 dossiers: what a scan may wait behind
@@ -54,9 +52,15 @@ class IntegrityCheck(QObject):
 
     def _step(self, first: bool) -> None:
         n = self.step_events
-        self.worker.query(
-            lambda svc: IntegrityService.from_services(svc).startup_step(n, first=first),
-            success=self._stepped, failure=self._failed, owner=self)
+
+        def step(svc):
+            # imported here, on the DB worker's thread: the services package (SQLAlchemy…)
+            # must not be imported before the window's first frame
+            from motcua_desk.services.integrity import IntegrityService
+
+            return IntegrityService.from_services(svc).startup_step(n, first=first)
+
+        self.worker.query(step, success=self._stepped, failure=self._failed, owner=self)
 
     def _stepped(self, step) -> None:
         self.steps += 1

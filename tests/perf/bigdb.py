@@ -30,7 +30,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".perf"
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AGENCY_ID = "000.17.22.H56"
-GENERATOR_VERSION = 1
+# 2: events dated within what a desk may push (from DESK_CLOCK_MIN, 2020, not from 2016)
+GENERATOR_VERSION = 2
+# The benchmarks' "today" is fixed (their clocks say 2026-11-23): the newest day with dossiers.
+END_DAY = date(2026, 11, 20)
+# How far back the history goes, at most: ten years, but never before the earliest clock a
+# desk may record and push (domain.schema.DESK_CLOCK_MIN, 2020): older events are refused by
+# the desk's sync and by the hub, so a generated desk could not push them.
+YEARS_BACK = 10
 
 FAMILY = (["Nguyễn"] * 38 + ["Trần"] * 11 + ["Lê"] * 9 + ["Phạm"] * 7 + ["Hoàng"] * 5
           + ["Huỳnh"] * 4 + ["Phan"] * 4 + ["Vũ"] * 4 + ["Võ"] * 4 + ["Đặng"] * 2
@@ -66,15 +73,57 @@ def path_for(n: int) -> Path:
     return CACHE / f"bigdb-{n}-v{GENERATOR_VERSION}-{head_revision()}.sqlite3"
 
 
-def make_big_db(n: int, dest: Path | None = None, *, seed: int = 20261123) -> Path:
-    """The cached database of n dossiers; copied to `dest` when given (tests that write)."""
+def make_big_db(n: int, dest: Path | None = None, *, seed: int = 20261123,
+                unsent: bool = False) -> Path:
+    """The cached database of n dossiers; copied to `dest` when given (tests that write).
+
+    The cached history is marked as already sent to the hub (a desk in daily use). With
+    `unsent=True` (needs `dest`) the copy's events are all unsent, so a sync benchmark pushes
+    them all (a desk meeting a new hub)."""
+    if unsent and dest is None:
+        raise ValueError("unsent=True needs a dest: the cached database is shared")
     cached = path_for(n)
     if not cached.exists():
         _build(n, cached, seed)
     if dest is None:
         return cached
     shutil.copyfile(cached, dest)
+    if unsent:
+        mark_unsent(dest)
     return dest
+
+
+def mark_unsent(path: Path) -> None:
+    """Every event of the desk database at `path` not yet acknowledged by any hub."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("UPDATE events SET acked = 0, hub_seq = NULL")
+    finally:
+        conn.close()
+
+
+def date_bounds() -> tuple[date, date]:
+    """(first, last) day the generator dates dossiers: at most YEARS_BACK years back from
+    END_DAY, never before the desk's earliest accepted clock (DESK_CLOCK_MIN)."""
+    from motcua_desk.domain.schema import DESK_CLOCK_MIN
+
+    earliest = (DESK_CLOCK_MIN + timedelta(days=1)).astimezone(VN).date()
+    return max(earliest, END_DAY - timedelta(days=365 * YEARS_BACK + YEARS_BACK // 4)), END_DAY
+
+
+def event_id(seq: int, nth: int, bits48: int) -> str:
+    """A UUID-shaped event id, unique by the event's sequence number (the dossier's number,
+    16 bits of it, only helps reading): at 100k dossiers and more the whole number would not
+    fit in a UUID's 4-digit group, and the hub refuses such an id."""
+    return f"{seq:08x}-{nth & 0xFFFF:04x}-7000-8000-{bits48:012x}"
+
+
+def working_days(n: int) -> list[date]:
+    """The days that get dossiers, oldest first: the last n / 40 working days up to END_DAY
+    (at least 40 dossiers a day), within date_bounds()."""
+    first, end = date_bounds()
+    days = [end - timedelta(days=i) for i in range((end - first).days + 1)]
+    return [d for d in days if d.weekday() < 5][: max(1, n // 40)][::-1]
 
 
 def _schema(path: Path) -> str:
@@ -102,10 +151,13 @@ def _build(n: int, path: Path, seed: int) -> None:
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN")
-    # ten years back from the benchmark's "today", ~n / 2,500 dossiers a working day
-    end = date(2026, 11, 20)
-    days = [end - timedelta(days=i) for i in range(3650 * 2)]
-    days = [d for d in days if d.weekday() < 5][: max(1, min(2500, n // 40 or 1))][::-1]
+    # up to ten years back from END_DAY, within the clock the desk and the hub accept; at
+    # least 40 dossiers a working day
+    end = END_DAY
+    if datetime.now(VN).date() < end + timedelta(days=5):
+        raise RuntimeError(f"this machine's clock is before {end}: the generated events would "
+                           "lie in the future")
+    days = working_days(n)
     per_day = -(-n // len(days))
     seq = 0
     prev_hash = GENESIS_HASH
@@ -173,7 +225,7 @@ def _build(n: int, path: Path, seed: int) -> None:
             for type_, payload, at in plan:
                 seq += 1
                 hlc = max(hlc + 1, pack(int(at.timestamp() * 1000), 0))
-                ev = Event(id=f"{seq:08x}-{made:04x}-7000-8000-{rng.getrandbits(48):012x}",
+                ev = Event(id=event_id(seq, made, rng.getrandbits(48)),
                            dossier_id=dossier_id, node_id=node, seq=seq, hlc=hlc, type=type_,
                            occurred_at=at.astimezone(UTC), recorded_at=at.astimezone(UTC),
                            officer=OFFICER, payload=payload, prev_hash=prev_hash)

@@ -55,11 +55,21 @@ BARE = textwrap.dedent("""
     print("ready", flush=True)
     import psutil
     print("rss", psutil.Process().memory_info().rss, flush=True)
+    with open("/proc/self/status") as f:
+        print("peak", next(int(l.split()[1]) * 1024 for l in f if l.startswith("VmHWM:")),
+              flush=True)
 """)
 
 OURS = textwrap.dedent("""
-    import sys, resource
+    import sys
     from PySide6.QtCore import QTimer
+
+    def _own_peak():
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+        raise RuntimeError("no VmHWM in /proc/self/status")
     from PySide6.QtWidgets import QApplication
     from motcua_desk.ui import application
 
@@ -77,8 +87,9 @@ OURS = textwrap.dedent("""
             def loaded(n):
                 import psutil
                 print("rss", psutil.Process().memory_info().rss, flush=True)
-                print("peak", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-                      flush=True)
+                # VmHWM: this process's own peak. ru_maxrss is NOT reset by exec on Linux,
+                # so it reports the parent's (pytest's) peak when that is higher.
+                print("peak", _own_peak(), flush=True)
                 QTimer.singleShot(0, QApplication.quit)
             model.loaded.connect(loaded)
         w.dossier_view.shown.connect(opened)
@@ -123,8 +134,11 @@ def _median(runs: list[dict], key: str) -> float:
 
 
 @pytest.fixture(scope="module")
-def big_db() -> Path:
-    return make_big_db(_size())
+def big_db(tmp_path_factory) -> Path:
+    """A copy of the cached database: the window opens it for writing (its start-up check
+    records a checkpoint), and a write into the shared cached file would leave a -wal beside it
+    that the read-only benchmarks after it refuse, and would make the next run's start differ."""
+    return make_big_db(_size(), tmp_path_factory.mktemp("window") / "big.sqlite3")
 
 
 @pytest.fixture(scope="module")
@@ -184,9 +198,12 @@ def test_window_benchmark(big_db, sample_codes, tmp_path, qtbot):
         "memory": {
             "bare_rss_mb": round(_median(bare, "rss") / 2**20, 1),
             "ours_rss_mb": round(_median(ours, "rss") / 2**20, 1),
+            "bare_peak_rss_mb": round(max(r["peak"] for r in bare) / 2**20, 1),
             "ours_peak_rss_mb": round(max(r["peak"] for r in ours + first) / 2**20, 1),
+            "note": "peak = VmHWM of the window process itself (not ru_maxrss, which exec "
+                    "inherits from pytest)",
         },
-        "goals": {"ratio_under": 2.0, "startup_under_s": 1.0, "scan_under_ms": 50,
+        "goals": {"ratio_under": 1.5, "startup_under_s": 1.0, "scan_under_ms": 50,
                   "peak_rss_under_mb": 300},
     }
     CACHE.mkdir(exist_ok=True)
