@@ -185,10 +185,22 @@ def _outcome(status: str, result_at: str | None, since: str | None):
     return "", None
 
 
-def _row_facts(r, dues=None, pauses=()) -> DossierFacts:
+def _rejected_since(raw, start: str) -> set[str]:
+    """The dossiers refused after appraisal at or after `start` (a returned one's projection
+    row no longer says it was a refusal): few, from ix_events_type_time."""
+    return {d for (d,) in raw.execute(
+        "SELECT dossier_id FROM events WHERE type = 'refused_after_appraisal' "
+        "AND occurred_at >= ?", (start,))}
+
+
+def _row_facts(r, dues=None, pauses=(), rejected: frozenset[str] | set[str] = frozenset()
+               ) -> DossierFacts:
     """Facts from a projection row (the _COLUMNS order); `dues` and `pauses` for a dossier
-    whose due moment moved, else its one due moment from receipt."""
+    whose due moment moved, else its one due moment from receipt. `rejected`: the ids of the
+    dossiers refused after appraisal (a returned one's row no longer says so)."""
     outcome, at = _outcome(r[11], r[12], r[13])
+    if outcome == RESULT and r[11] == "returned" and r[0] in rejected:
+        outcome = REJECTED  # the refusal was handed back: resolved by a refusal, as the fold says
     received = _utc(r[8])
     return DossierFacts(
         dossier_id=r[0], code=r[1], field=r[2], procedure_code=r[3], procedure_name=r[4],
@@ -324,6 +336,7 @@ class ReportService(ServiceBase):
         restarted = []
         for r in moved:
             (folded if r[15] else restarted).append(r)
+        rejected = _rejected_since(raw, args["s"]) if restarted else set()
         for i in range(0, len(restarted), _CHUNK):
             chunk = restarted[i:i + _CHUNK]
             steps: dict[str, list] = {}
@@ -340,7 +353,7 @@ class ReportService(ServiceBase):
                     dues.append((at, due))
                     if type_ == "resubmitted" and pauses and pauses[-1][1] is None:
                         pauses[-1][1] = at
-                out.append(_row_facts(r, tuple(dues), [(a, b) for a, b in pauses]))
+                out.append(_row_facts(r, tuple(dues), [(a, b) for a, b in pauses], rejected))
         if folded:
             events = repo.load_events_many(session, folded)
             for dossier_id in folded:
@@ -357,11 +370,14 @@ class ReportService(ServiceBase):
         with self.store.read() as session:
             raw = _dbapi(session)
             sql = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
+            # refusals after appraisal that can count: their moment is the dossier's result_at,
+            # at or after the period's start
+            rejected = _rejected_since(raw, args["s"])
             for r in raw.execute(sql, args):
                 if r[14] or r[15]:  # supplements or conflicts: from their events
                     moved.append(r)
                     continue
-                out.append(_row_facts(r))
+                out.append(_row_facts(r, rejected=rejected))
             out += self._refused_and_folded(raw, session, args, desk, moved)
         return out
 

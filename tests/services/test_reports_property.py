@@ -158,3 +158,38 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
                 report.total.values["pending_total"]
     finally:
         svc.close()
+
+
+def test_a_refusal_handed_back_is_still_a_refusal_in_the_facts(tmp_path):
+    """Found by the property above: handed off, refused after appraisal and the refusal
+    returned, all at one moment. The projection row then says 'returned' like a result; the
+    facts must still say what the fold says (rejected), with or without a supplement before."""
+    clock = FakeClock(local(2027, 1, 20, 9, 0))
+    svc = open_services(tmp_path / "desk.sqlite3", clock=clock)
+    try:
+        svc.settings.init_desk(desk_no=1, **AGENCY)
+        at = local(2026, 10, 2, 9).replace(tzinfo=None)
+        codes = []
+        for supplement in (False, True):
+            code = svc.dossiers.intake(IntakeRequest(
+                procedure_code="1.004873", applicant_name="Trần Thị B",
+                received_at=at)).dossier.code
+            if supplement:
+                svc.dossiers.request_supplement(code, "Thiếu giấy tờ", at=at)
+                svc.dossiers.resubmit(code, at=at)
+            svc.dossiers.handoff([code], DEPT, at=at, receiver="Lê Thị Nhận", redirect=True)
+            svc.dossiers.refuse(code, "Không đủ điều kiện", at=at)
+            svc.dossiers.return_result(code, "Nguyễn Văn A", at=at)
+            codes.append(code)
+        with svc._store.read() as session:
+            events = defaultdict(list)
+            for ev in repo.events_where(session, "1 = 1", ()):
+                events[ev.dossier_id].append(ev)
+        facts = svc.reports.facts(Period(date(2026, 10, 1), date(2026, 10, 31)))
+        assert sorted(f.code for f in facts) == sorted(codes)
+        for f in facts:
+            ref = facts_from_events(f.dossier_id, events[f.dossier_id])
+            assert (f.outcome, f.outcome_at) == (ref.outcome, ref.outcome_at) == (
+                "rejected", local(2026, 10, 2, 9))
+    finally:
+        svc.close()
