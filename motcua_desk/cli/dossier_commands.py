@@ -162,6 +162,9 @@ def cmd_intake(ctx: Context) -> int:
 
 
 def cmd_find(ctx: Context) -> int:
+    if not any(ch.isalnum() for ch in ctx.args.text):
+        raise ValidationError("text", "type what to look for: a dossier code, a name, a CCCD "
+                              "or a phone number", code="search_empty")
     rows = ctx.services.dossiers.search(ctx.args.text, limit=ctx.args.limit)
     if ctx.args.json:
         emit_json({"query": ctx.args.text, "count": len(rows),

@@ -63,6 +63,8 @@ def check_backup(src: Path) -> tuple[str, int]:
     with the reason otherwise."""
     from motcua_desk.store.models import APPLICATION_ID
 
+    if src.is_dir():
+        raise RestoreRefused(f"{src} is a folder, not a backup file", reason="folder", path=src)
     if not src.is_file():
         raise RestoreRefused(f"{src}: no such file", reason="missing", path=src)
     with open(src, "rb") as fh:

@@ -185,6 +185,8 @@ def texts() -> dict[str, str]:
                                    "A023 or B-105."),
         "fee_not_number": translate("Errors", "The fee is not a whole number of đồng (for "
                                     "example 20000 or 20.000)."),
+        "search_empty": translate("Errors", "Type what to look for: a dossier code, a name, a "
+                                  "CCCD or a phone number."),
         "id_last4_format": translate("Errors", "Type the last 4 digits of the citizen ID "
                                      "card."),
         "fee_negative": translate("Errors", "The fee collected cannot be negative."),
@@ -336,6 +338,7 @@ def _restore_reason(reason: str, path: str) -> str:
     """Why a backup cannot be restored (RestoreRefused's reason), for the officer."""
     reasons = {
         "missing": translate("Errors", "the file {path} does not exist."),
+        "folder": translate("Errors", "{path} is a folder: choose the backup file in it."),
         "not_sqlite": translate("Errors", "{path} is not a database file."),
         "wal_content": translate("Errors", "{path} is a database in use, not a backup (its "
                                  "last changes are still in its -wal file beside it)."),

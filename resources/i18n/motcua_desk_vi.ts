@@ -1000,6 +1000,10 @@
         <translation>Số tiền phí không phải là một số nguyên đồng (ví dụ 20000 hoặc 20.000).</translation>
     </message>
     <message>
+        <source>Type what to look for: a dossier code, a name, a CCCD or a phone number.</source>
+        <translation>Hãy nhập nội dung cần tìm: mã hồ sơ, họ tên, số CCCD hoặc số điện thoại.</translation>
+    </message>
+    <message>
         <source>Type the last 4 digits of the citizen ID card.</source>
         <translation>Nhập 4 số cuối của số căn cước công dân.</translation>
     </message>
@@ -1370,6 +1374,10 @@
     <message>
         <source>the file {path} does not exist.</source>
         <translation>không có tệp {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: choose the backup file in it.</source>
+        <translation>{path} là một thư mục: hãy chọn tệp sao lưu trong thư mục đó.</translation>
     </message>
     <message>
         <source>{path} is not a database file.</source>

@@ -161,3 +161,20 @@ def test_intake_says_where_the_paper_dossier_is_in_words(cli, desk):
     assert r.returncode == 0, r.stderr
     assert "  at: Bộ phận Một cửa since 23/11/2026 09:10" in r.stdout.splitlines()
     assert "at: desk" not in r.stdout
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x01", "--", "***"])
+def test_find_without_anything_to_look_for_is_refused(cli, desk, text):
+    cli(desk, "intake", "--procedure", "1.004873", "--applicant", "Nguyễn Văn An")
+    r = cli(desk, "find", "--", text) if text.startswith("-") else cli(desk, "find", text)
+    assert r.returncode == 2, r.stdout
+    assert r.stdout == "" and "look for" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_restore_of_a_folder_says_it_is_a_folder(cli, desk, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    before = desk.read_bytes()
+    r = cli(desk, "restore", str(folder))
+    assert r.returncode == 2 and "is a folder" in r.stderr, r.stderr
+    assert desk.read_bytes() == before
