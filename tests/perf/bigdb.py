@@ -85,6 +85,13 @@ def make_big_db(n: int, dest: Path | None = None, *, seed: int = 20261123,
     cached = path_for(n)
     if not cached.exists():
         _build(n, cached, seed)
+    wal = cached.with_name(cached.name + "-wal")
+    if wal.exists():  # left by a process killed while it had the file open: fold it in
+        conn = sqlite3.connect(cached)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
     if dest is None:
         return cached
     shutil.copyfile(cached, dest)
