@@ -111,8 +111,7 @@ def open_read_only(path: Path) -> Store:
     from sqlalchemy import create_engine
 
     from motcua_desk.store.engine import json_dumps
-    from motcua_desk.store.errors import NotOurDatabase, StoreError
-    from motcua_desk.store.models import APPLICATION_ID
+    from motcua_desk.store.errors import StoreError
 
     path = Path(path)
     wal = Path(f"{path}-wal")
@@ -121,15 +120,24 @@ def open_read_only(path: Path) -> Store:
                          f"{wal.name}: open it where it can be written", code="read_only")
     engine = create_engine(f"sqlite:///file:{quote(path.resolve().as_posix())}"
                            "?immutable=1&uri=true", json_serializer=json_dumps)
-    store = Store(engine, path)
+    return _ours_and_current(Store(engine, path), path, ", which cannot be done in a "
+                             "read-only folder")
+
+
+def _ours_and_current(store: Store, path: Path, cannot_upgrade: str) -> Store:
+    """`store` when its file is one of ours at this version's schema; closed and refused
+    otherwise (for the stores that cannot upgrade it: `cannot_upgrade` says what to do)."""
+    from motcua_desk.store.errors import NotOurDatabase, StoreError
+    from motcua_desk.store.models import APPLICATION_ID
+
     try:
-        with engine.connect() as conn:
+        with store.engine.connect() as conn:
             if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
                 raise NotOurDatabase(f"{path} is not a motcua-desk database")
             stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if stamped != newest_revision_file():
-            raise StoreError(f"{path} needs an upgrade to this version's schema, which cannot "
-                             "be done in a read-only folder", code="read_only")
+            raise StoreError(f"{path} needs an upgrade to this version's schema{cannot_upgrade}",
+                             code="read_only")
     except BaseException:
         store.close()
         raise
@@ -147,8 +155,7 @@ def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
     from sqlalchemy import create_engine, event
 
     from motcua_desk.store.engine import json_dumps
-    from motcua_desk.store.errors import DeskNotInitialised, NotOurDatabase, StoreError
-    from motcua_desk.store.models import APPLICATION_ID
+    from motcua_desk.store.errors import DeskNotInitialised
 
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
@@ -168,19 +175,8 @@ def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
     def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
-    store = Store(engine, path)
-    try:
-        with engine.connect() as conn:
-            if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
-                raise NotOurDatabase(f"{path} is not a motcua-desk database")
-            stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        if stamped != newest_revision_file():
-            raise StoreError(f"{path} needs an upgrade to this version's schema: start the "
-                             "counter program on it once first", code="read_only")
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return _ours_and_current(Store(engine, path), path, ": start the counter program on it "
+                             "once first")
 
 
 def newest_revision_file(script_location: Path | None = None) -> str:
