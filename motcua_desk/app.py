@@ -25,7 +25,8 @@ def setup_logging(level: int = logging.INFO) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -35,8 +36,13 @@ def setup_logging(level: int = logging.INFO) -> Path:
     return path
 
 
-def open_services(db_path: Path | None = None, *, create: bool = True,
-                  clock: Clock | None = None, read_only: bool = False) -> Services:
+def open_services(
+    db_path: Path | None = None,
+    *,
+    create: bool = True,
+    clock: Clock | None = None,
+    read_only: bool = False,
+) -> Services:
     """Open (and migrate) the desk database and build the services on it. With create=False
     a missing database is an error and no file is made. read_only=True opens it for reading
     only, writing nothing beside it (a database in a read-only folder; see
@@ -55,7 +61,8 @@ def open_services(db_path: Path | None = None, *, create: bool = True,
         return build_services(open_read_only(db_path), clock or system_clock)
     if not create and inspect_file(db_path) == "new":
         raise DeskNotInitialised(
-            f"there is no desk database at {db_path}: run 'motcua-desk init' first")
+            f"there is no desk database at {db_path}: run 'motcua-desk init' first"
+        )
     store = open_store(db_path, backup_dir=paths.backup_dir(db_path))
     services = build_services(store, clock or system_clock)
     if create:
@@ -81,15 +88,17 @@ def run_window(db_path: Path | None = None) -> int:
     db = Path(db_path) if db_path else paths.default_db_path()
     log.info("starting the window on %s", db)
 
-    def sync_engine(replication, *, hub_url: str = "", token: str = "", on_status=None,
-                    cafile: str = ""):
+    def sync_engine(
+        replication, *, hub_url: str = "", token: str = "", on_status=None, cafile: str = ""
+    ):
         """Runs on the window's sync thread, over the DB worker's replication service: the
         engine on the hub given (trusting `cafile` for https), or the one saved in the desk
         database with its CA file (SyncError code no_hub when there is none)."""
         from motcua_desk.sync.client import SyncEngine
 
-        return SyncEngine(replication, hub_url=hub_url, token=token, on_status=on_status,
-                          verify=cafile or True)
+        return SyncEngine(
+            replication, hub_url=hub_url, token=token, on_status=on_status, verify=cafile or True
+        )
 
     return run(db, lambda: open_services(db), sync_factory=sync_engine)
 

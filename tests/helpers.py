@@ -47,8 +47,12 @@ def row_counts(path: Path) -> dict[str, int]:
     """Rows per table, read with the raw sqlite3 module (no app code involved)."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'dossier_fts%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'dossier_fts%'"
+            )
+        ]
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         conn.close()
@@ -57,8 +61,12 @@ def row_counts(path: Path) -> dict[str, int]:
 def table_dump(path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'dossier_fts%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'dossier_fts%'"
+            )
+        ]
         return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
     finally:
         conn.close()

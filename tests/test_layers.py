@@ -27,8 +27,14 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
     """import-linter over the package found in `root`, with the contracts of its pyproject."""
     env = dict(os.environ, PYTHONPATH=str(root))
     lint = Path(sys.executable).with_name("lint-imports")
-    return subprocess.run([str(lint), "--no-cache", "--config", str(root / "pyproject.toml")],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(lint), "--no-cache", "--config", str(root / "pyproject.toml")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def dynamic_imports(root: Path) -> list[str]:
@@ -45,8 +51,11 @@ def dynamic_imports(root: Path) -> list[str]:
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
                 if name in ("import_module", "__import__"):
                     found.append(f"{rel}:{node.lineno} {name}()")
-            elif isinstance(node, ast.ImportFrom) and node.module == "importlib" and any(
-                    a.name in ("import_module", "__import__") for a in node.names):
+            elif (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "importlib"
+                and any(a.name in ("import_module", "__import__") for a in node.names)
+            ):
                 found.append(f"{rel}:{node.lineno} from importlib import")
     return found
 
@@ -61,8 +70,11 @@ def test_every_part_of_the_package_is_under_a_contract():
     """A new layer (or a new top-level module) must get its row of rules, not slip past them."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["importlinter"]
     sources = {m for c in config["contracts"] for m in c["source_modules"]}
-    parts = {f"motcua_desk.{p.name.removesuffix('.py')}" for p in PKG.iterdir()
-             if (p.is_dir() and (p / "__init__.py").exists()) or p.suffix == ".py"}
+    parts = {
+        f"motcua_desk.{p.name.removesuffix('.py')}"
+        for p in PKG.iterdir()
+        if (p.is_dir() and (p / "__init__.py").exists()) or p.suffix == ".py"
+    }
     # app is the composition root (it wires every layer); __init__ and __main__ are the package.
     unruled = parts - sources - {"motcua_desk.app", "motcua_desk.__init__", "motcua_desk.__main__"}
     assert not unruled, f"no import contract for {sorted(unruled)}"
@@ -92,8 +104,7 @@ def test_cli_loads_by_name_only_its_own_command_modules():
 
 def test_contracts_catch_planted_violations(tmp_path):
     """The same contracts over a copy of the package with bad imports in every form."""
-    shutil.copytree(PKG, tmp_path / "motcua_desk",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PKG, tmp_path / "motcua_desk", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     planted = {
         "ui/planted_a.py": "from motcua_desk import store\n",
@@ -109,12 +120,14 @@ def test_contracts_catch_planted_violations(tmp_path):
     result = lint_imports(tmp_path)
     out = result.stdout
     assert result.returncode != 0, out + result.stderr
-    for line in ("motcua_desk.ui.planted_a -> motcua_desk.store",
-                 "motcua_desk.ui.planted_b -> motcua_desk.store.engine",
-                 "motcua_desk.ui.planted_c -> motcua_desk.store.models",
-                 "motcua_desk.domain.planted_d -> motcua_desk.paths",
-                 "motcua_desk.domain.planted_d -> sqlite3",
-                 "motcua_desk.printing.planted_e -> motcua_desk.services"):
+    for line in (
+        "motcua_desk.ui.planted_a -> motcua_desk.store",
+        "motcua_desk.ui.planted_b -> motcua_desk.store.engine",
+        "motcua_desk.ui.planted_c -> motcua_desk.store.models",
+        "motcua_desk.domain.planted_d -> motcua_desk.paths",
+        "motcua_desk.domain.planted_d -> sqlite3",
+        "motcua_desk.printing.planted_e -> motcua_desk.services",
+    ):
         assert line in out, out
     assert "printing.planted_e -> motcua_desk.printing.fonts" not in out
     assert dynamic_imports(tmp_path) == ["motcua_desk/services/planted_f.py:2 import_module()"]

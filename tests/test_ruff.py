@@ -1,6 +1,7 @@
 """ruff holds the code to the rules in pyproject.toml ([tool.ruff]): pyflakes, pycodestyle with
-the line length of 100, import order, bugbear, pyupgrade. `ruff check`, never `ruff format`
-(that would rewrite the files; see issue 10). By hand: `ruff check .`."""
+the line length of 100, import order, bugbear, pyupgrade; and `ruff format --check`, so every file
+is laid out as the formatter lays it (the tables listed in [tool.ruff.format] aside). By hand:
+`ruff check . && ruff format --check .` (`ruff format .` fixes the layout)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,36 @@ def ruff_command() -> list[str]:
 
 
 def ruff_check(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*ruff_command(), "check", "--no-cache", "--output-format", "concise",
-                           *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*ruff_command(), "check", "--no-cache", "--output-format", "concise", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def ruff_format_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*ruff_command(), "format", "--check", "--no-cache", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_code_is_laid_out_as_ruff_format_lays_it():
+    result = ruff_format_check(".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_check_fails_on_a_file_it_would_change(tmp_path):
+    bad = tmp_path / "motcua_desk" / "bad.py"
+    bad.parent.mkdir()
+    bad.write_text("X = {'a':1,\n  'b':2}\n", "utf-8")
+    result = ruff_format_check("--config", str(ROOT / "pyproject.toml"), str(bad))
+    assert result.returncode == 1, result.stdout + result.stderr
 
 
 def test_the_code_passes_ruff_check():

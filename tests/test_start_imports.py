@@ -12,8 +12,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-HEAVY = ("sqlalchemy", "alembic", "holidays", "reportlab", "pypdf", "motcua_desk.services",
-         "motcua_desk.store")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "holidays",
+    "reportlab",
+    "pypdf",
+    "motcua_desk.services",
+    "motcua_desk.store",
+)
 
 
 def _loaded(script: str, tmp_path: Path) -> list[str]:
@@ -22,9 +29,14 @@ def _loaded(script: str, tmp_path: Path) -> list[str]:
         import sys
         print(",".join(m for m in {HEAVY!r} if m in sys.modules))
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         env={"QT_QPA_PLATFORM": "offscreen", "MOTCUA_HOME": str(tmp_path),
-                              "PATH": "/usr/bin:/bin"}, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "MOTCUA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     last = (out.stdout.splitlines() or [""])[-1]
     return [m for m in last.split(",") if m]

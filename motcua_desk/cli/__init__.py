@@ -20,9 +20,14 @@ log = logging.getLogger("motcua.cli")
 
 # Command modules: each has register(subparsers) adding its sub-commands; a handler is stored
 # as `func` and takes a Context. Optional modules are skipped when not present.
-COMMAND_MODULES = ["motcua_desk.cli.core", "motcua_desk.cli.printing", "motcua_desk.cli.sync",
-                   "motcua_desk.cli.verify", "motcua_desk.cli.reports",
-                   "motcua_desk.cli.kiosk"]
+COMMAND_MODULES = [
+    "motcua_desk.cli.core",
+    "motcua_desk.cli.printing",
+    "motcua_desk.cli.sync",
+    "motcua_desk.cli.verify",
+    "motcua_desk.cli.reports",
+    "motcua_desk.cli.kiosk",
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,13 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="motcua-desk",
         description="Counter application of a one-stop public-service desk (Bộ phận Một cửa). "
-                    "Without a command it opens the window.")
+        "Without a command it opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"motcua-desk {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation (resources, database, forms) and exit")
-    parser.add_argument("--db", metavar="PATH", type=Path,
-                        help="the desk database (default: $MOTCUA_DB or "
-                             f"{paths.default_db_path()})")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (resources, database, forms) and exit",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help=f"the desk database (default: $MOTCUA_DB or {paths.default_db_path()})",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
@@ -110,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"motcua-desk: error: {problem}", file=sys.stderr)
             return 2
         log.exception("internal error in %s", args.command)
-        print(f"motcua-desk: internal error; details are in the log file {log_path}",
-              file=sys.stderr)
+        print(
+            f"motcua-desk: internal error; details are in the log file {log_path}", file=sys.stderr
+        )
         return 1
     finally:
         ctx.close()

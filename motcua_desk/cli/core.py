@@ -50,8 +50,13 @@ def self_test() -> int:
         except Exception as err:  # report every failure, then exit 1
             checks.append((name, False, f"{type(err).__name__}: {err}"))
 
-    check("fonts", lambda: sorted(p.name for p in paths.fonts_dir().glob("*.ttf")) or _fail(
-        "no fonts in " + str(paths.fonts_dir())))
+    check(
+        "fonts",
+        lambda: (
+            sorted(p.name for p in paths.fonts_dir().glob("*.ttf"))
+            or _fail("no fonts in " + str(paths.fonts_dir()))
+        ),
+    )
     check("catalog", lambda: (paths.catalog_dir() / "procedures.json").stat().st_size)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "self-test.sqlite3"
@@ -61,9 +66,14 @@ def self_test() -> int:
             try:
                 from motcua_desk.services.settings import DEMO_AGENCY as a
 
-                svc.settings.init_desk(agency_id=a.agency_id, agency_name=a.agency_name,
-                                       parent_name=a.parent_name, place=a.place,
-                                       officer=a.officer, demo=True)
+                svc.settings.init_desk(
+                    agency_id=a.agency_id,
+                    agency_name=a.agency_name,
+                    parent_name=a.parent_name,
+                    place=a.place,
+                    officer=a.officer,
+                    demo=True,
+                )
                 d = svc.dossiers.intake(IntakeRequest("1.001193", "Nguyễn Văn Thử"))
                 found = svc.dossiers.find_by_code(d.dossier.code)
                 try:
@@ -87,8 +97,13 @@ def self_test() -> int:
                 store.close()
 
         check("hub store and its migrations", hub)
-    check("translations", lambda: sorted(p.name for p in paths.translations_dir().glob("*.qm"))
-          or _fail("no compiled translation in " + str(paths.translations_dir())))
+    check(
+        "translations",
+        lambda: (
+            sorted(p.name for p in paths.translations_dir().glob("*.qm"))
+            or _fail("no compiled translation in " + str(paths.translations_dir()))
+        ),
+    )
 
     def qt():
         from PySide6 import QtPdf, QtPrintSupport, QtWidgets  # noqa: F401
@@ -155,49 +170,90 @@ def register(sub) -> None:
 
     p = sub.add_parser("restore", help="put a backup in place of this desk's database")
     p.add_argument("file", nargs="?", metavar="FILE", help="a backup made by 'backup'")
-    p.add_argument("--other-desk", action="store_true",
-                   help="the backup is of another desk installation: replace this one by it")
-    p.add_argument("--confirm-offline", action="store_true",
-                   help="after a restore, with no hub to reach: record again (codes issued "
-                        "after the backup and not in the replaced database could repeat)")
+    p.add_argument(
+        "--other-desk",
+        action="store_true",
+        help="the backup is of another desk installation: replace this one by it",
+    )
+    p.add_argument(
+        "--confirm-offline",
+        action="store_true",
+        help="after a restore, with no hub to reach: record again (codes issued "
+        "after the backup and not in the replaced database could repeat)",
+    )
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("conflicts", help="the sync exceptions list")
     p.add_argument("--all", action="store_true", help="include acknowledged ones")
-    p.add_argument("--ack", metavar="EVENT_ID", action="append", default=[],
-                   help="mark a sync exception as seen (repeat for several)")
+    p.add_argument(
+        "--ack",
+        metavar="EVENT_ID",
+        action="append",
+        default=[],
+        help="mark a sync exception as seen (repeat for several)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_conflicts)
 
 
 # --- handlers ---------------------------------------------------------------------------------
 
+
 def cmd_init(ctx: Context) -> int:
     from motcua_desk.services.settings import check_desk_identity
 
     a = ctx.args
     # checked before the database is opened: a refused init creates no file
-    check_desk_identity(agency_id=a.agency_id, agency_name=a.agency_name,
-                        parent_name=a.parent_name, place=a.place, desk_no=a.desk,
-                        officer=a.officer, officer_phone=a.officer_phone)
+    check_desk_identity(
+        agency_id=a.agency_id,
+        agency_name=a.agency_name,
+        parent_name=a.parent_name,
+        place=a.place,
+        desk_no=a.desk,
+        officer=a.officer,
+        officer_phone=a.officer_phone,
+    )
     info = ctx.services.settings.init_desk(
-        agency_id=a.agency_id, agency_name=a.agency_name, parent_name=a.parent_name,
-        place=a.place, desk_no=a.desk, officer=a.officer, officer_phone=a.officer_phone)
+        agency_id=a.agency_id,
+        agency_name=a.agency_name,
+        parent_name=a.parent_name,
+        place=a.place,
+        desk_no=a.desk,
+        officer=a.officer,
+        officer_phone=a.officer_phone,
+    )
     n = len(ctx.services.catalog.list())
-    print(f"desk {info.desk_no} of {info.agency_id} ({info.agency_name}) is ready; "
-          f"{n} procedures in the catalog; database {ctx.db_path}")
+    print(
+        f"desk {info.desk_no} of {info.agency_id} ({info.agency_name}) is ready; "
+        f"{n} procedures in the catalog; database {ctx.db_path}"
+    )
     return 0
 
 
 def cmd_catalog_list(ctx: Context) -> int:
     procs = ctx.services.catalog.list()
     if ctx.args.json:
-        emit_json({"procedures": [{
-            "code": p.code, "name": p.name, "field": p.field, "time_amount": p.time_amount,
-            "time_unit": p.time_unit, "time_label": p.time_label, "fee_text": p.fee_text,
-            "department": p.department, "version": p.version,
-            "documents": [{"name": d.name, "form": d.form, "count": d.count}
-                          for d in p.documents]} for p in procs]})
+        emit_json(
+            {
+                "procedures": [
+                    {
+                        "code": p.code,
+                        "name": p.name,
+                        "field": p.field,
+                        "time_amount": p.time_amount,
+                        "time_unit": p.time_unit,
+                        "time_label": p.time_label,
+                        "fee_text": p.fee_text,
+                        "department": p.department,
+                        "version": p.version,
+                        "documents": [
+                            {"name": d.name, "form": d.form, "count": d.count} for d in p.documents
+                        ],
+                    }
+                    for p in procs
+                ]
+            }
+        )
     else:
         for p in procs:
             print(f"{p.code}  {p.time_label:<18} {p.name}")
@@ -210,13 +266,19 @@ def cmd_catalog_import(ctx: Context) -> int:
     return 0
 
 
-
 def cmd_due(ctx: Context) -> int:
     due = ctx.services.dossiers.preview_due(
-        ctx.args.procedure, parse_moment(ctx.args.received_at, "received_at"))
+        ctx.args.procedure, parse_moment(ctx.args.received_at, "received_at")
+    )
     if ctx.args.json:
-        emit_json({"procedure_code": ctx.args.procedure, "due_at": iso_minute(due.due_at),
-                   "clock_start": iso_minute(due.clock_start), "explanation": due.explanation})
+        emit_json(
+            {
+                "procedure_code": ctx.args.procedure,
+                "due_at": iso_minute(due.due_at),
+                "clock_start": iso_minute(due.clock_start),
+                "explanation": due.explanation,
+            }
+        )
     else:
         print(f"due {fmt(due.due_at)} (clock from {fmt(due.clock_start)})")
         if due.explanation:
@@ -227,13 +289,25 @@ def cmd_due(ctx: Context) -> int:
 def cmd_calendar_show(ctx: Context) -> int:
     days = ctx.services.calendar.special_days(parse_year(ctx.args.year))
     if ctx.args.json:
-        emit_json({"year": ctx.args.year, "days": [
-            {"date": d.day.isoformat(), "working": d.working, "kind": d.kind, "name": d.name}
-            for d in days]})
+        emit_json(
+            {
+                "year": ctx.args.year,
+                "days": [
+                    {
+                        "date": d.day.isoformat(),
+                        "working": d.working,
+                        "kind": d.kind,
+                        "name": d.name,
+                    }
+                    for d in days
+                ],
+            }
+        )
     else:
         for d in days:
-            print(f"{d.day:%a %d/%m/%Y}  {'work' if d.working else 'off ':<4}  {d.kind:<14} "
-                  f"{d.name}")
+            print(
+                f"{d.day:%a %d/%m/%Y}  {'work' if d.working else 'off ':<4}  {d.kind:<14} {d.name}"
+            )
     warning = ctx.services.calendar.warning()
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
@@ -270,16 +344,28 @@ def cmd_conflicts(ctx: Context) -> int:
     # Pulled events this desk keeps aside (quarantined) are sync exceptions too.
     items += repl.quarantined(include_acknowledged=ctx.args.all)
     if ctx.args.json:
-        emit_json({"conflicts": [{"event_id": c.event_id, "code": c.dossier_code,
-                                  "event_type": c.event_type, "reason": c.reason,
-                                  "occurred_at": iso_minute(c.occurred_at)
-                                  if c.occurred_at else None,
-                                  "quarantined": getattr(c, "quarantine", False),
-                                  "description": c.description} for c in items]})
+        emit_json(
+            {
+                "conflicts": [
+                    {
+                        "event_id": c.event_id,
+                        "code": c.dossier_code,
+                        "event_type": c.event_type,
+                        "reason": c.reason,
+                        "occurred_at": iso_minute(c.occurred_at) if c.occurred_at else None,
+                        "quarantined": getattr(c, "quarantine", False),
+                        "description": c.description,
+                    }
+                    for c in items
+                ]
+            }
+        )
     else:
         for c in items:
-            print(f"{c.dossier_code or '-'}  {fmt(c.occurred_at) if c.occurred_at else '-'}  "
-                  f"[{c.event_id}]  {c.description}")
+            print(
+                f"{c.dossier_code or '-'}  {fmt(c.occurred_at) if c.occurred_at else '-'}  "
+                f"[{c.event_id}]  {c.description}"
+            )
         print(f"{len(items)} sync exception(s)", file=sys.stderr)
     return 0
 
@@ -292,17 +378,21 @@ def cmd_restore(ctx: Context) -> int:
     a = ctx.args
     if a.confirm_offline:
         if a.file:
-            raise ValidationError("file", "give either FILE or --confirm-offline, not both",
-                                  code="usage")
+            raise ValidationError(
+                "file", "give either FILE or --confirm-offline, not both", code="usage"
+            )
         if not ctx.services.maintenance.confirm_offline_restore():
             print("nothing to confirm: this database is not waiting after a restore")
             return 0
-        print("confirmed: this desk records again without having synced since the restore. "
-              "Sync as soon as the hub can be reached.")
+        print(
+            "confirmed: this desk records again without having synced since the restore. "
+            "Sync as soon as the hub can be reached."
+        )
         return 0
     if not a.file:
-        raise ValidationError("file", "give the backup FILE to restore (or --confirm-offline)",
-                              code="usage")
+        raise ValidationError(
+            "file", "give the backup FILE to restore (or --confirm-offline)", code="usage"
+        )
     r = restore_file(Path(a.file), ctx.db_path, other_desk=a.other_desk)
     print(f"restored {ctx.db_path} from {r.restored_from}")
     if r.kept_aside:
@@ -311,18 +401,26 @@ def cmd_restore(ctx: Context) -> int:
         print("dossier codes and ledger numbers continue after the replaced database's")
     lost = (r.replaced_last_seq or 0) - r.last_seq
     if r.replaced_last_seq is None:
-        print("the replaced database could not be read: codes issued after the backup are "
-              "not known here")
+        print(
+            "the replaced database could not be read: codes issued after the backup are "
+            "not known here"
+        )
     elif lost > 0 and not r.pending:
-        print(f"note: {lost} record(s) this desk made after the backup are only in the kept "
-              "database (this desk does not sync, so nothing can bring them back here)")
+        print(
+            f"note: {lost} record(s) this desk made after the backup are only in the kept "
+            "database (this desk does not sync, so nothing can bring them back here)"
+        )
     elif lost > 0:
-        print(f"{lost} record(s) this desk made after the backup come back from the hub at "
-              "the next sync")
+        print(
+            f"{lost} record(s) this desk made after the backup come back from the hub at "
+            "the next sync"
+        )
     if r.pending:
-        print("before anything is recorded: sync with the hub (motcua-desk sync) to take back "
-              "this desk's dossiers made after the backup; with no hub to reach, "
-              "'motcua-desk restore --confirm-offline'")
+        print(
+            "before anything is recorded: sync with the hub (motcua-desk sync) to take back "
+            "this desk's dossiers made after the backup; with no hub to reach, "
+            "'motcua-desk restore --confirm-offline'"
+        )
     return 0
 
 

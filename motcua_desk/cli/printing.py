@@ -45,8 +45,13 @@ def register(sub) -> None:
         q.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
         if form == "slip":
             g = q.add_mutually_exclusive_group()
-            g.add_argument("--qr", dest="qr", action="store_true", default=None,
-                           help="add a QR code of the dossier code (default: the office setting)")
+            g.add_argument(
+                "--qr",
+                dest="qr",
+                action="store_true",
+                default=None,
+                help="add a QR code of the dossier code (default: the office setting)",
+            )
             g.add_argument("--no-qr", dest="qr", action="store_false")
         q.set_defaults(func=cmd_print_form, form=form)
     q = psub.add_parser("ledger", help="Mẫu 07 tracking ledger for a date range (A4 landscape)")
@@ -59,24 +64,42 @@ def register(sub) -> None:
     q.add_argument("--dept", default="", metavar="NAME", help="one department (default: all)")
     q.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
     q.set_defaults(func=cmd_print_handoffs)
-    q = psub.add_parser("notice-board", help="Bảng niêm yết thủ tục hành chính: the catalog "
-                        "per field, A4, to pin up")
-    q.add_argument("--field", default="", metavar="NAME",
-                   help="one field (accents optional; default: every field, one after another)")
-    q.add_argument("--hotline", default=None, metavar="PHONE",
-                   help="the office's hotline (default: this desk's officer phone)")
+    q = psub.add_parser(
+        "notice-board",
+        help="Bảng niêm yết thủ tục hành chính: the catalog per field, A4, to pin up",
+    )
+    q.add_argument(
+        "--field",
+        default="",
+        metavar="NAME",
+        help="one field (accents optional; default: every field, one after another)",
+    )
+    q.add_argument(
+        "--hotline",
+        default=None,
+        metavar="PHONE",
+        help="the office's hotline (default: this desk's officer phone)",
+    )
     q.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
     q.set_defaults(func=cmd_print_notice_board)
-    q = psub.add_parser("cash-sheet", help="the day's fees per officer and fee type (A4; not a "
-                        "receipt), as PDF or XLSX by the file's extension")
+    q = psub.add_parser(
+        "cash-sheet",
+        help="the day's fees per officer and fee type (A4; not a "
+        "receipt), as PDF or XLSX by the file's extension",
+    )
     q.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="default: today")
-    q.add_argument("--officer", default="", metavar="NAME",
-                   help="one officer's payments (default: every officer's)")
+    q.add_argument(
+        "--officer",
+        default="",
+        metavar="NAME",
+        help="one officer's payments (default: every officer's)",
+    )
     q.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx", type=Path)
     q.set_defaults(func=cmd_print_cash_sheet)
 
 
 # --- atomic output ---------------------------------------------------------------------------
+
 
 class _Output:
     """A temporary file beside the target, renamed over it on commit. Opening it is the
@@ -101,7 +124,7 @@ class _Output:
             os.ftruncate(self.fd, 0)
             view = memoryview(data)
             while view:
-                view = view[os.write(self.fd, view):]
+                view = view[os.write(self.fd, view) :]
             os.fsync(self.fd)
         except OSError as err:
             self.discard()
@@ -129,6 +152,7 @@ class _Output:
 
 
 # --- handlers --------------------------------------------------------------------------------
+
 
 def cmd_print_form(ctx: Context) -> int:
     from motcua_desk import printing
@@ -158,8 +182,10 @@ def cmd_print_form(ctx: Context) -> int:
         out.discard()
         raise
     what = "reprint" if copy > 1 else "print"
-    print(f"{detail.dossier.code}: {printing.FORM_TITLES[form]} written to {a.out} ({what}, "
-          f"copy {copy})")
+    print(
+        f"{detail.dossier.code}: {printing.FORM_TITLES[form]} written to {a.out} ({what}, "
+        f"copy {copy})"
+    )
     return 0
 
 
@@ -181,8 +207,9 @@ def cmd_print_ledger(ctx: Context) -> int:
     rows = ctx.services.dossiers.ledger(date_from, date_to)
     agency = ctx.services.settings.agency()
     _write(a.out, lambda: printing.ledger_pdf(rows, agency, date_from, date_to))
-    print(f"ledger {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}: {len(rows)} dossiers written to "
-          f"{a.out}")
+    print(
+        f"ledger {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}: {len(rows)} dossiers written to {a.out}"
+    )
     return 0
 
 
@@ -195,8 +222,11 @@ def cmd_print_handoffs(ctx: Context) -> int:
     agency = ctx.services.settings.agency()
     dept = ctx.services.catalog.department(a.dept).name if a.dept else ""
     _write(a.out, lambda: printing.handoff_list_pdf(entries, agency, day, dept))
-    print(f"handoff list {day:%d/%m/%Y}{' – ' + dept if dept else ''}: {len(entries)} "
-          f"movements written to {a.out}", file=sys.stdout)
+    print(
+        f"handoff list {day:%d/%m/%Y}{' – ' + dept if dept else ''}: {len(entries)} "
+        f"movements written to {a.out}",
+        file=sys.stdout,
+    )
     return 0
 
 
@@ -207,17 +237,22 @@ def cmd_print_cash_sheet(ctx: Context) -> int:
     a = ctx.args
     kind = a.out.suffix.lower()
     if kind not in (".pdf", ".xlsx"):
-        raise ValidationError("out", f"the cash sheet is written as .pdf or .xlsx, not "
-                              f"{kind or 'a file without extension'!r}", code="out_kind")
+        raise ValidationError(
+            "out",
+            f"the cash sheet is written as .pdf or .xlsx, not "
+            f"{kind or 'a file without extension'!r}",
+            code="out_kind",
+        )
     svc = ctx.services
-    day = (parse_day(a.date, "date") if a.date
-           else svc.dossiers.cal.to_local(svc.clock()).date())
+    day = parse_day(a.date, "date") if a.date else svc.dossiers.cal.to_local(svc.clock()).date()
     sheet = svc.dossiers.cash_sheet(day, a.officer)
     agency = svc.settings.agency()
     render = printing.cash_sheet_pdf if kind == ".pdf" else printing.cash_sheet_xlsx
     _write(a.out, lambda: render(sheet, agency))
-    print(f"cash sheet {day:%d/%m/%Y}{' – ' + sheet.officer if sheet.officer else ''}: "
-          f"{len(sheet.rows)} payments, {sheet.total:,} đ, written to {a.out} (not a receipt)")
+    print(
+        f"cash sheet {day:%d/%m/%Y}{' – ' + sheet.officer if sheet.officer else ''}: "
+        f"{len(sheet.rows)} payments, {sheet.total:,} đ, written to {a.out} (not a receipt)"
+    )
     return 0
 
 
@@ -233,8 +268,12 @@ def cmd_print_notice_board(ctx: Context) -> int:
         chosen = [p for p in procedures if fold(p.field).strip() == wanted]
         if not chosen:
             fields = sorted({p.field for p in procedures if p.field})
-            raise ValidationError("field", f"no procedure of the field {a.field!r} in the "
-                                  f"catalog (fields: {', '.join(fields)})", code="unknown_field")
+            raise ValidationError(
+                "field",
+                f"no procedure of the field {a.field!r} in the "
+                f"catalog (fields: {', '.join(fields)})",
+                code="unknown_field",
+            )
         procedures = chosen
     agency = ctx.services.settings.agency()
     hotline = a.hotline if a.hotline is not None else agency.officer_phone

@@ -21,24 +21,45 @@ on the truth. See "When verify finds a break" in the README."""
 
 
 def register(sub) -> None:
-    p = sub.add_parser("verify", help="check this desk's hash chains and every dossier against "
-                       "its events (exit 3 when something is broken)")
+    p = sub.add_parser(
+        "verify",
+        help="check this desk's hash chains and every dossier against "
+        "its events (exit 3 when something is broken)",
+    )
     p.add_argument("--json", action="store_true")
-    p.add_argument("--every", type=int, default=100_000, metavar="N",
-                   help="report progress on stderr every N events (default 100000)")
-    p.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help="processes that check the dossiers (default: 2, or 1 on a computer "
-                   "with one core; large databases only)")
+    p.add_argument(
+        "--every",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="report progress on stderr every N events (default 100000)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes that check the dossiers (default: 2, or 1 on a computer "
+        "with one core; large databases only)",
+    )
     p.set_defaults(func=cmd_verify)
 
 
 def register_hub(hsub, with_store) -> None:
     """`hub verify`, added by the hub command group (cli/sync.py)."""
-    q = with_store(hsub.add_parser("verify", help="check every chain the hub store holds "
-                                   "(exit 3 when something is broken)"))
+    q = with_store(
+        hsub.add_parser(
+            "verify", help="check every chain the hub store holds (exit 3 when something is broken)"
+        )
+    )
     q.add_argument("--json", action="store_true")
-    q.add_argument("--every", type=int, default=100_000, metavar="N",
-                   help="report progress on stderr every N events (default 100000)")
+    q.add_argument(
+        "--every",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="report progress on stderr every N events (default 100000)",
+    )
     q.set_defaults(func=cmd_hub_verify)
 
 
@@ -47,8 +68,13 @@ def _progress(label: str):
 
     def report(done: int, total: int) -> None:
         share = f" ({100 * done // total}%)" if total else ""
-        print(f"{label}: {done:,} of {total:,} events checked{share}, "
-              f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        print(
+            f"{label}: {done:,} of {total:,} events checked{share}, "
+            f"{time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+
     return report
 
 
@@ -71,13 +97,16 @@ def _finish(ctx: Context, report, what: str) -> int:
     if ctx.args.json:
         emit_json(report.to_dict())
     else:
-        scope = (f"{report.events:,} events in {report.nodes} chain(s)"
-                 + (f" and {report.dossiers:,} dossiers" if report.dossiers else ""))
+        scope = f"{report.events:,} events in {report.nodes} chain(s)" + (
+            f" and {report.dossiers:,} dossiers" if report.dossiers else ""
+        )
         if report.ok:
             print(f"{what} intact: {scope} verified in {report.seconds:.1f} s")
         else:
-            print(f"{what} BROKEN: {report.break_count} break(s) found in {scope} "
-                  f"({report.seconds:.1f} s)")
+            print(
+                f"{what} BROKEN: {report.break_count} break(s) found in {scope} "
+                f"({report.seconds:.1f} s)"
+            )
             for brk in report.breaks:
                 print(f"  {brk.line()}")
             if report.break_count > len(report.breaks):
@@ -92,13 +121,19 @@ def cmd_verify(ctx: Context) -> int:
     every = _every(ctx)
     jobs = _jobs(ctx)
     if ctx.db_path.is_dir():
-        raise ValidationError("db", f"{ctx.db_path} is a folder, not a database file: give the "
-                              "path of the database file itself", code="no_database")
+        raise ValidationError(
+            "db",
+            f"{ctx.db_path} is a folder, not a database file: give the "
+            "path of the database file itself",
+            code="no_database",
+        )
     if not ctx.db_path.is_file():
-        raise ValidationError("db", f"there is no desk database at {ctx.db_path}",
-                              code="no_database")
+        raise ValidationError(
+            "db", f"there is no desk database at {ctx.db_path}", code="no_database"
+        )
     report = IntegrityService.from_services(ctx.services).verify(
-        progress=_progress("verify"), every=every, jobs=jobs)
+        progress=_progress("verify"), every=every, jobs=jobs
+    )
     return _finish(ctx, report, "desk database")
 
 
@@ -116,8 +151,9 @@ def cmd_hub_verify(ctx: Context) -> int:
     if u.get_backend_name() == "sqlite":
         path = Path(u.database or "")
         if not u.database or not path.is_file() or path.stat().st_size == 0:
-            raise ValidationError("store", f"there is no hub store at {u.database or url}",
-                                  code="no_hub_store")
+            raise ValidationError(
+                "store", f"there is no hub store at {u.database or url}", code="no_hub_store"
+            )
     store = HubStore(url, migrate_schema=False)
     try:
         try:
@@ -126,8 +162,9 @@ def cmd_hub_verify(ctx: Context) -> int:
             from sqlalchemy.exc import DBAPIError
 
             if isinstance(err, DBAPIError):
-                raise HubStoreError(f"cannot read the hub store ({err.orig})",
-                                    code="hub_store_unreadable") from err
+                raise HubStoreError(
+                    f"cannot read the hub store ({err.orig})", code="hub_store_unreadable"
+                ) from err
             raise
     finally:
         store.close()

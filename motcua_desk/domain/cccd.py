@@ -30,8 +30,15 @@ SEX_LABELS_VI = {SEX_MALE: "Nam", SEX_FEMALE: "Nữ"}
 _ID = re.compile(r"^\d{12}$")
 _OLD_ID = re.compile(r"^\d{9}(\d{3})?$")
 _DDMMYYYY = re.compile(r"^\d{8}$")
-_SEX = {"nam": SEX_MALE, "male": SEX_MALE, "m": SEX_MALE,
-        "nu": SEX_FEMALE, "nữ": SEX_FEMALE, "female": SEX_FEMALE, "f": SEX_FEMALE}
+_SEX = {
+    "nam": SEX_MALE,
+    "male": SEX_MALE,
+    "m": SEX_MALE,
+    "nu": SEX_FEMALE,
+    "nữ": SEX_FEMALE,
+    "female": SEX_FEMALE,
+    "f": SEX_FEMALE,
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +55,17 @@ class CitizenCard:
         """The payload this card's QR carries (the inverse of parse)."""
         sex = SEX_LABELS_VI.get(self.sex, "")
         issued = self.issue_date.strftime("%d%m%Y") if self.issue_date else ""
-        return SEPARATOR.join((self.id_number, self.old_id, self.name,
-                               self.birth_date.strftime("%d%m%Y"), sex, self.address, issued))
+        return SEPARATOR.join(
+            (
+                self.id_number,
+                self.old_id,
+                self.name,
+                self.birth_date.strftime("%d%m%Y"),
+                sex,
+                self.address,
+                issued,
+            )
+        )
 
 
 def _fail(field: str, code: str, what: str) -> ValidationError:
@@ -90,8 +106,11 @@ def parse(text: str, *, today: date | None = None) -> CitizenCard:
     raw = unicodedata.normalize("NFC", text.lstrip("\ufeff").strip())
     parts = [p.strip() for p in raw.split(SEPARATOR)]
     if len(parts) < MIN_FIELDS:
-        raise _fail("cccd_qr", "cccd_qr_shape", f"it has {len(parts)} fields, not at least "
-                    f"{MIN_FIELDS} separated by '|'")
+        raise _fail(
+            "cccd_qr",
+            "cccd_qr_shape",
+            f"it has {len(parts)} fields, not at least {MIN_FIELDS} separated by '|'",
+        )
     id_number, old_id, name_text, birth_text, sex_text, address_text = parts[:6]
     issue_text = parts[6] if len(parts) > 6 else ""
     if not _ID.match(id_number):
@@ -101,8 +120,9 @@ def parse(text: str, *, today: date | None = None) -> CitizenCard:
     try:
         name = validation.applicant_name(name_text)
     except ValidationError:
-        raise _fail("applicant_name", "cccd_qr_name", "the name is empty or is not a name"
-                    ) from None
+        raise _fail(
+            "applicant_name", "cccd_qr_name", "the name is empty or is not a name"
+        ) from None
     birth = _date("birth_date", birth_text, "date of birth")
     issued = _date("issue_date", issue_text, "issue date") if issue_text else None
     if today is not None and birth > today:
@@ -115,10 +135,18 @@ def parse(text: str, *, today: date | None = None) -> CitizenCard:
     try:
         address = validation.address(address_text)
     except ValidationError:
-        raise _fail("address", "cccd_qr_address", "the address is too long or holds a "
-                    "control character") from None
-    return CitizenCard(id_number=id_number, old_id=old_id, name=name, birth_date=birth, sex=sex,
-                       address=address, issue_date=issued)
+        raise _fail(
+            "address", "cccd_qr_address", "the address is too long or holds a control character"
+        ) from None
+    return CitizenCard(
+        id_number=id_number,
+        old_id=old_id,
+        name=name,
+        birth_date=birth,
+        sex=sex,
+        address=address,
+        issue_date=issued,
+    )
 
 
 def sex_value(text: str | None) -> str:
@@ -129,8 +157,7 @@ def sex_value(text: str | None) -> str:
         return ""
     sex = _SEX.get(unicodedata.normalize("NFC", t).casefold())
     if sex is None:
-        raise ValidationError("sex", "the sex must be Nam or Nữ (male or female)",
-                              code="sex_value")
+        raise ValidationError("sex", "the sex must be Nam or Nữ (male or female)", code="sex_value")
     return sex
 
 
@@ -144,9 +171,11 @@ def birth_date_value(value: date | str | None, *, today: date | None = None) -> 
     else:
         t = value.strip()
         born = None
-        for pattern, order in ((r"^(\d{4})-(\d{1,2})-(\d{1,2})$", (0, 1, 2)),
-                               (r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", (2, 1, 0)),
-                               (r"^(\d{2})(\d{2})(\d{4})$", (2, 1, 0))):
+        for pattern, order in (
+            (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", (0, 1, 2)),
+            (r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", (2, 1, 0)),
+            (r"^(\d{2})(\d{2})(\d{4})$", (2, 1, 0)),
+        ):
             m = re.match(pattern, t)
             if m:
                 g = m.groups()
@@ -156,9 +185,15 @@ def birth_date_value(value: date | str | None, *, today: date | None = None) -> 
                     born = None
                 break
         if born is None:
-            raise ValidationError("birth_date", "the date of birth is not a valid date "
-                                  "(write it DD/MM/YYYY)", code="birth_date")
+            raise ValidationError(
+                "birth_date",
+                "the date of birth is not a valid date (write it DD/MM/YYYY)",
+                code="birth_date",
+            )
     if born.year < 1900 or (today is not None and born > today):
-        raise ValidationError("birth_date", "the date of birth is not plausible (before 1900 "
-                              "or in the future)", code="birth_date")
+        raise ValidationError(
+            "birth_date",
+            "the date of birth is not plausible (before 1900 or in the future)",
+            code="birth_date",
+        )
     return born.isoformat()

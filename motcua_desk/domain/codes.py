@@ -38,16 +38,24 @@ def agency_id(value: str) -> str:
     """Validate an agency's electronic identifier such as 000.17.22.H56."""
     cleaned = (value or "").strip().upper()
     if not _AGENCY.match(cleaned) or len(cleaned) > 30:
-        raise ValidationError("agency_id", "the agency id must follow "
-                              "V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.17.22.H56 (three digits, two, "
-                              "two, then a letter and two digits)", code="agency_id_format")
+        raise ValidationError(
+            "agency_id",
+            "the agency id must follow "
+            "V1V2V3.Z1Z2.Y1Y2.MX1X2, e.g. 000.17.22.H56 (three digits, two, "
+            "two, then a letter and two digits)",
+            code="agency_id_format",
+        )
     return cleaned
 
 
 def desk_number(value: int, slots: int = DEFAULT_DESK_SLOTS) -> int:
     if not isinstance(value, int) or not 1 <= value < slots:
-        raise ValidationError("desk_no", f"the desk number must be from 1 to {slots - 1}",
-                              code="desk_no_range", high=slots - 1)
+        raise ValidationError(
+            "desk_no",
+            f"the desk number must be from 1 to {slots - 1}",
+            code="desk_no_range",
+            high=slots - 1,
+        )
     return value
 
 
@@ -59,8 +67,9 @@ def sequence_for(desk_no: int, nth: int, slots: int = DEFAULT_DESK_SLOTS) -> int
     return (nth - 1) * slots + desk_no
 
 
-def make_code(agency: str, day: date, desk_no: int, nth: int,
-              slots: int = DEFAULT_DESK_SLOTS) -> str:
+def make_code(
+    agency: str, day: date, desk_no: int, nth: int, slots: int = DEFAULT_DESK_SLOTS
+) -> str:
     return str(DossierCode(agency, day, sequence_for(desk_no, nth, slots)))
 
 
@@ -73,14 +82,16 @@ def normalize(text: str) -> str:
 def parse(text: str) -> DossierCode:
     m = _CODE.match(normalize(text))
     if not m:
-        raise ValidationError("code", f"{text!r} is not a dossier code "
-                              "(agency-YYMMDD-NNNN)", code="code_format")
+        raise ValidationError(
+            "code", f"{text!r} is not a dossier code (agency-YYMMDD-NNNN)", code="code_format"
+        )
     day = m["day"]
     try:
         d = date(2000 + int(day[:2]), int(day[2:4]), int(day[4:]))
     except ValueError as err:
-        raise ValidationError("code", f"{text!r} has an impossible date",
-                              code="code_format") from err
+        raise ValidationError(
+            "code", f"{text!r} has an impossible date", code="code_format"
+        ) from err
     return DossierCode(m["agency"], d, int(m["seq"]))
 
 

@@ -77,8 +77,7 @@ ALLOWED: dict[EventType, frozenset[Status]] = {
     EventType.RESULT_RECEIVED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
     EventType.EXTENDED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
     EventType.RETURNED: frozenset({Status.RESULT_READY, Status.REJECTED}),
-    EventType.STOPPED: frozenset(
-        {Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED}),
+    EventType.STOPPED: frozenset({Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED}),
     EventType.NOTE: frozenset(set(Status) - {Status.NEW}),
     EventType.PRINTED: frozenset(set(Status) - {Status.NEW}),
     EventType.VOIDED: frozenset(set(Status) - {Status.NEW, Status.RETURNED, Status.VOIDED}),
@@ -193,12 +192,20 @@ def _str(value: Any, default: str = "") -> str:
 
 # The action an event records, as a verb for error messages.
 ACTION_NAMES: dict[EventType, str] = {
-    EventType.RECEIVED: "receive", EventType.SUPPLEMENT_REQUESTED: "request_supplement",
-    EventType.RESUBMITTED: "resubmit", EventType.REFUSED_AT_INTAKE: "refuse_at_intake",
-    EventType.REFUSED_AFTER_APPRAISAL: "refuse_after_appraisal", EventType.HANDED_OFF: "hand_off",
-    EventType.RESULT_RECEIVED: "receive_result", EventType.EXTENDED: "extend",
-    EventType.RETURNED: "return", EventType.STOPPED: "stop", EventType.NOTE: "add_note",
-    EventType.VOIDED: "void", EventType.PRINTED: "print", EventType.RATED: "rate",
+    EventType.RECEIVED: "receive",
+    EventType.SUPPLEMENT_REQUESTED: "request_supplement",
+    EventType.RESUBMITTED: "resubmit",
+    EventType.REFUSED_AT_INTAKE: "refuse_at_intake",
+    EventType.REFUSED_AFTER_APPRAISAL: "refuse_after_appraisal",
+    EventType.HANDED_OFF: "hand_off",
+    EventType.RESULT_RECEIVED: "receive_result",
+    EventType.EXTENDED: "extend",
+    EventType.RETURNED: "return",
+    EventType.STOPPED: "stop",
+    EventType.NOTE: "add_note",
+    EventType.VOIDED: "void",
+    EventType.PRINTED: "print",
+    EventType.RATED: "rate",
     EventType.FEE_RECORDED: "record_fee",
 }
 
@@ -221,8 +228,9 @@ def extension_refused(status: Status, extended: bool) -> IllegalTransition | Non
     the rule does not stand in the way (the statuses are ALLOWED's). The fold's check, the
     service's early refusal and the window's list of actions all ask this one rule."""
     if extended and status in ALLOWED[_EXTENDED]:
-        return IllegalTransition(status, "extend", "the return date may be reset only once",
-                                 reason="extended_once")
+        return IllegalTransition(
+            status, "extend", "the return date may be reset only once", reason="extended_once"
+        )
     return None
 
 
@@ -231,20 +239,24 @@ def _check(s: dict[str, Any], event: Event) -> None:
     status = s["status"]
     kind = event.type
     if kind == _RECEIVED and status != _NEW:
-        raise IllegalTransition(status, "receive", "this dossier was already received",
-                                reason="already_received")
+        raise IllegalTransition(
+            status, "receive", "this dossier was already received", reason="already_received"
+        )
     if status not in ALLOWED[kind]:
         raise IllegalTransition(status, ACTION_NAMES[kind])
-    if kind == _REFUSED_AT_INTAKE and any(
-            step.kind == _HANDED_OFF for step in s["steps"]):
-        raise IllegalTransition(status, "refuse_at_intake",
-                                "the dossier has already gone to a department",
-                                reason="handed_off")
+    if kind == _REFUSED_AT_INTAKE and any(step.kind == _HANDED_OFF for step in s["steps"]):
+        raise IllegalTransition(
+            status,
+            "refuse_at_intake",
+            "the dossier has already gone to a department",
+            reason="handed_off",
+        )
     if kind == _EXTENDED and (refused := extension_refused(status, s["extended"])) is not None:
         raise refused
     if event.type == EventType.RATED and s["rating"]:
-        raise IllegalTransition(status, "rate", "this dossier was already rated",
-                                reason="already_rated")
+        raise IllegalTransition(
+            status, "rate", "this dossier was already rated", reason="already_rated"
+        )
 
 
 def _evolve(s: dict[str, Any], event: Event) -> None:
@@ -263,18 +275,30 @@ def _received(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetim
     due = _moment(p.get("due_at"))
     procedure = _map(p.get("procedure"))
     documents = p.get("documents")
-    s.update(status=_ST_RECEIVED, code=_str(p.get("code")), procedure=procedure,
-             applicant=_map(p.get("applicant")),
-             documents=tuple([d for d in documents if type(d) is dict or isinstance(d, Mapping)])
-             if isinstance(documents, list) else (),
-             sets=_int(p.get("sets"), 1), channel=_str(p.get("channel"), "direct"),
-             result_delivery=_str(p.get("result_delivery"), "counter"), received_at=at,
-             received_by=event.officer, desk_no=_int(p.get("desk_no"), 0),
-             ledger=_map(p.get("ledger")), clock_start=_moment(p.get("clock_start")),
-             due_at=due, original_due_at=due,
-             due_explanation=_str(p.get("due_explanation")),
-             location=DESK, location_since=at,
-             lead_department=_str(procedure.get("department")), ticket=_str(p.get("ticket")))
+    s.update(
+        status=_ST_RECEIVED,
+        code=_str(p.get("code")),
+        procedure=procedure,
+        applicant=_map(p.get("applicant")),
+        documents=tuple([d for d in documents if type(d) is dict or isinstance(d, Mapping)])
+        if isinstance(documents, list)
+        else (),
+        sets=_int(p.get("sets"), 1),
+        channel=_str(p.get("channel"), "direct"),
+        result_delivery=_str(p.get("result_delivery"), "counter"),
+        received_at=at,
+        received_by=event.officer,
+        desk_no=_int(p.get("desk_no"), 0),
+        ledger=_map(p.get("ledger")),
+        clock_start=_moment(p.get("clock_start")),
+        due_at=due,
+        original_due_at=due,
+        due_explanation=_str(p.get("due_explanation")),
+        location=DESK,
+        location_since=at,
+        lead_department=_str(procedure.get("department")),
+        ticket=_str(p.get("ticket")),
+    )
     fee = p.get("fee")
     if isinstance(fee, Mapping) and type(fee.get("amount")) is int:
         ref = _str(fee.get("receipt_ref"))
@@ -282,64 +306,109 @@ def _received(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetim
         s["receipt_ref"] = ref
 
 
-def _supplement_requested(s: dict[str, Any], event: Event, p: Mapping[str, Any],
-                          at: datetime) -> None:
-    s.update(status=_ST_SUPPLEMENT, supplement_count=s["supplement_count"] + 1,
-             last_supplement=dict(p), location=DESK, location_since=at)
+def _supplement_requested(
+    s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime
+) -> None:
+    s.update(
+        status=_ST_SUPPLEMENT,
+        supplement_count=s["supplement_count"] + 1,
+        last_supplement=dict(p),
+        location=DESK,
+        location_since=at,
+    )
 
 
 def _resubmitted(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
     due = _moment(p.get("due_at"))
-    s.update(status=_ST_RECEIVED, clock_start=_moment(p.get("clock_start")), due_at=due,
-             original_due_at=due, due_explanation=_str(p.get("due_explanation")),
-             location=DESK, location_since=at)
+    s.update(
+        status=_ST_RECEIVED,
+        clock_start=_moment(p.get("clock_start")),
+        due_at=due,
+        original_due_at=due,
+        due_explanation=_str(p.get("due_explanation")),
+        location=DESK,
+        location_since=at,
+    )
 
 
-def _refused_at_intake(s: dict[str, Any], event: Event, p: Mapping[str, Any],
-                       at: datetime) -> None:
+def _refused_at_intake(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
     s.update(status=_ST_REFUSED, location="", closing_reason=_str(p.get("reason")))
 
 
-def _refused_after_appraisal(s: dict[str, Any], event: Event, p: Mapping[str, Any],
-                             at: datetime) -> None:
-    s.update(status=_ST_REJECTED, result_at=at, closing_reason=_str(p.get("reason")),
-             location=DESK, location_since=at)
+def _refused_after_appraisal(
+    s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime
+) -> None:
+    s.update(
+        status=_ST_REJECTED,
+        result_at=at,
+        closing_reason=_str(p.get("reason")),
+        location=DESK,
+        location_since=at,
+    )
 
 
 def _handed_off(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
     to_unit = _str(p.get("to_unit"))
-    step = _step(event.id, event.type, _str(p.get("from_unit"), DESK), to_unit,
-                 _str(p.get("giver"), event.officer), _str(p.get("receiver")), at)
-    s.update(status=_ST_IN_PROCESS, steps=s["steps"] + (step,), location=to_unit,
-             location_since=at)
+    step = _step(
+        event.id,
+        event.type,
+        _str(p.get("from_unit"), DESK),
+        to_unit,
+        _str(p.get("giver"), event.officer),
+        _str(p.get("receiver")),
+        at,
+    )
+    s.update(status=_ST_IN_PROCESS, steps=s["steps"] + (step,), location=to_unit, location_since=at)
 
 
-def _result_received(s: dict[str, Any], event: Event, p: Mapping[str, Any],
-                     at: datetime) -> None:
-    step = _step(event.id, event.type, _str(p.get("from_unit"), s["location"] or DESK),
-                 _str(p.get("to_unit"), DESK), _str(p.get("giver")),
-                 _str(p.get("receiver"), event.officer), at)
-    s.update(status=_ST_RESULT_READY, result_at=at, steps=s["steps"] + (step,),
-             location=DESK, location_since=at)
+def _result_received(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
+    step = _step(
+        event.id,
+        event.type,
+        _str(p.get("from_unit"), s["location"] or DESK),
+        _str(p.get("to_unit"), DESK),
+        _str(p.get("giver")),
+        _str(p.get("receiver"), event.officer),
+        at,
+    )
+    s.update(
+        status=_ST_RESULT_READY,
+        result_at=at,
+        steps=s["steps"] + (step,),
+        location=DESK,
+        location_since=at,
+    )
 
 
 def _extended(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
-    s.update(extended=True, due_at=_moment(p.get("new_due_at")) or s["due_at"],
-             extension_reason=_str(p.get("reason")))
+    s.update(
+        extended=True,
+        due_at=_moment(p.get("new_due_at")) or s["due_at"],
+        extension_reason=_str(p.get("reason")),
+    )
 
 
 def _returned(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
     to_name = _str(p.get("to_name"))
     step = _step(event.id, event.type, DESK, to_name, event.officer, to_name, at)
-    s.update(status=_ST_RETURNED, returned_at=at, returned_to=to_name,
-             return_method=_str(p.get("method")), steps=s["steps"] + (step,), location="",
-             location_since=at)
+    s.update(
+        status=_ST_RETURNED,
+        returned_at=at,
+        returned_to=to_name,
+        return_method=_str(p.get("method")),
+        steps=s["steps"] + (step,),
+        location="",
+        location_since=at,
+    )
 
 
-def _stopped_or_voided(s: dict[str, Any], event: Event, p: Mapping[str, Any],
-                       at: datetime) -> None:
-    s.update(status=_ST_STOPPED if event.type == _STOPPED else _ST_VOIDED,
-             location="", closing_reason=_str(p.get("reason")), location_since=at)
+def _stopped_or_voided(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
+    s.update(
+        status=_ST_STOPPED if event.type == _STOPPED else _ST_VOIDED,
+        location="",
+        closing_reason=_str(p.get("reason")),
+        location_since=at,
+    )
 
 
 def _printed(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
@@ -350,14 +419,18 @@ def _printed(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime
 
 
 def _rated(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
-    s.update(rating=_int(p.get("rating"), 0), rating_reason=_str(p.get("reason")),
-             rated_at=at)
+    s.update(rating=_int(p.get("rating"), 0), rating_reason=_str(p.get("reason")), rated_at=at)
 
 
 def _payment(event: Event, p: Mapping[str, Any], at: datetime, ref: str) -> dict[str, Any]:
-    return {"event_id": event.id, "at": at, "officer": event.officer,
-            "amount": _int(p.get("amount"), 0), "method": _str(p.get("method")),
-            "receipt_ref": ref}
+    return {
+        "event_id": event.id,
+        "at": at,
+        "officer": event.officer,
+        "amount": _int(p.get("amount"), 0),
+        "method": _str(p.get("method")),
+        "receipt_ref": ref,
+    }
 
 
 def _fee_recorded(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
@@ -384,13 +457,20 @@ def _note(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -
 # What each event type does to the state (one dict lookup instead of a match over a dozen
 # enum cases: the fold runs this for every event of every replica).
 _EVOLVE = {
-    EventType.RECEIVED: _received, EventType.SUPPLEMENT_REQUESTED: _supplement_requested,
-    EventType.RESUBMITTED: _resubmitted, EventType.REFUSED_AT_INTAKE: _refused_at_intake,
+    EventType.RECEIVED: _received,
+    EventType.SUPPLEMENT_REQUESTED: _supplement_requested,
+    EventType.RESUBMITTED: _resubmitted,
+    EventType.REFUSED_AT_INTAKE: _refused_at_intake,
     EventType.REFUSED_AFTER_APPRAISAL: _refused_after_appraisal,
-    EventType.HANDED_OFF: _handed_off, EventType.RESULT_RECEIVED: _result_received,
-    EventType.EXTENDED: _extended, EventType.RETURNED: _returned,
-    EventType.STOPPED: _stopped_or_voided, EventType.VOIDED: _stopped_or_voided,
-    EventType.PRINTED: _printed, EventType.RATED: _rated, EventType.NOTE: _note,
+    EventType.HANDED_OFF: _handed_off,
+    EventType.RESULT_RECEIVED: _result_received,
+    EventType.EXTENDED: _extended,
+    EventType.RETURNED: _returned,
+    EventType.STOPPED: _stopped_or_voided,
+    EventType.VOIDED: _stopped_or_voided,
+    EventType.PRINTED: _printed,
+    EventType.RATED: _rated,
+    EventType.NOTE: _note,
     EventType.FEE_RECORDED: _fee_recorded,
 }
 assert set(_EVOLVE) == set(EventType)
@@ -409,10 +489,13 @@ def apply(state: DossierState, event: Event) -> DossierState:
 # field by field (the frozen dataclass sets each of its 36 fields through object.__setattr__:
 # that cost more than folding a dossier's events).
 _FIELDS = DossierState.__dataclass_fields__
-_FACTORIES = tuple((name, f.default_factory) for name, f in _FIELDS.items()
-                   if f.default_factory is not MISSING)
-_INITIAL = {name: None if f.default is MISSING else f.default  # in field order
-            for name, f in _FIELDS.items()}
+_FACTORIES = tuple(
+    (name, f.default_factory) for name, f in _FIELDS.items() if f.default_factory is not MISSING
+)
+_INITIAL = {
+    name: None if f.default is MISSING else f.default  # in field order
+    for name, f in _FIELDS.items()
+}
 
 
 def _state(s: dict[str, Any]) -> DossierState:
@@ -427,12 +510,20 @@ _new = object.__new__
 _SORT_KEY = attrgetter("hlc", "node_id", "id")  # Event.sort_key, in C
 
 
-def _step(event_id: str, kind: str, from_unit: str, to_unit: str, giver: str, receiver: str,
-          at: datetime) -> Step:
+def _step(
+    event_id: str, kind: str, from_unit: str, to_unit: str, giver: str, receiver: str, at: datetime
+) -> Step:
     """Step(...) without the frozen dataclass's per-field __setattr__ (the same object)."""
     step = _new(Step)
-    step.__dict__.update(event_id=event_id, kind=kind, from_unit=from_unit, to_unit=to_unit,
-                         giver=giver, receiver=receiver, at=at)
+    step.__dict__.update(
+        event_id=event_id,
+        kind=kind,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        giver=giver,
+        receiver=receiver,
+        at=at,
+    )
     return step
 
 
@@ -455,12 +546,26 @@ def fold_fields(dossier_id: str, events: Iterable[Event]) -> dict[str, Any]:
         try:
             _check(s, ev)
         except IllegalTransition as err:
-            reason = ("second_extension" if ev.type == EventType.EXTENDED and s["extended"]
-                      else "second_rating" if ev.type == EventType.RATED and s["rating"]
-                      else "duplicate_receipt" if ev.type == EventType.RECEIVED
-                      else "illegal_transition")
-            conflicts.append(Conflict(ev.id, str(ev.type), ev.node_id, ev.officer,
-                                      ev.occurred_at, str(err.status), reason))
+            reason = (
+                "second_extension"
+                if ev.type == EventType.EXTENDED and s["extended"]
+                else "second_rating"
+                if ev.type == EventType.RATED and s["rating"]
+                else "duplicate_receipt"
+                if ev.type == EventType.RECEIVED
+                else "illegal_transition"
+            )
+            conflicts.append(
+                Conflict(
+                    ev.id,
+                    str(ev.type),
+                    ev.node_id,
+                    ev.officer,
+                    ev.occurred_at,
+                    str(err.status),
+                    reason,
+                )
+            )
             s["event_count"] += 1
             s["last_hlc"] = max(s["last_hlc"], ev.hlc)
             continue
@@ -469,7 +574,16 @@ def fold_fields(dossier_id: str, events: Iterable[Event]) -> dict[str, Any]:
         except (KeyError, TypeError, ValueError, OverflowError, AttributeError):
             # Not reachable for an event that passed domain.schema; a stored row edited by
             # hand could get here. Kept, without effect, and listed like a conflict.
-            conflicts.append(Conflict(ev.id, str(ev.type), ev.node_id, ev.officer,
-                                      ev.occurred_at, str(s["status"]), "invalid_event"))
+            conflicts.append(
+                Conflict(
+                    ev.id,
+                    str(ev.type),
+                    ev.node_id,
+                    ev.officer,
+                    ev.occurred_at,
+                    str(s["status"]),
+                    "invalid_event",
+                )
+            )
     s["conflicts"] = tuple(conflicts)
     return s

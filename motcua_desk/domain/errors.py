@@ -63,10 +63,13 @@ class RedirectUnconfirmed(DomainError):
 
     def __init__(self, department: str, dossiers: list[tuple[str, str]]) -> None:
         listed = "; ".join(f"{c} (procedure's department: {e})" for c, e in dossiers)
-        super().__init__(f"not the procedure's department: {listed} would go to {department}; "
-                         "confirm to hand them over anyway", department=department,
-                         dossiers=[c for c, _e in dossiers],
-                         expected=sorted({e for _c, e in dossiers}))
+        super().__init__(
+            f"not the procedure's department: {listed} would go to {department}; "
+            "confirm to hand them over anyway",
+            department=department,
+            dossiers=[c for c, _e in dossiers],
+            expected=sorted({e for _c, e in dossiers}),
+        )
         self.department = department
         self.dossiers = list(dossiers)
 
@@ -83,4 +86,6 @@ class RestorePending(DomainError):
             "this database was restored from a backup: sync with the hub first (motcua-desk "
             "sync), so that the dossiers this desk made after the backup come back and no code "
             "is issued twice; with no hub to reach, confirm with 'motcua-desk restore "
-            "--confirm-offline'", restored_at=restored_at)
+            "--confirm-offline'",
+            restored_at=restored_at,
+        )

@@ -150,10 +150,19 @@ class Event:
             del body["hash"]
             text = canonical_json(body)
         else:
-            return hash_fields(self.dossier_id, self.hlc, self.id, self.node_id,
-                               self.occurred_at.isoformat(), self.officer, payload,
-                               self.prev_hash, self.recorded_at.isoformat(), self.seq,
-                               str(self.type)), payload
+            return hash_fields(
+                self.dossier_id,
+                self.hlc,
+                self.id,
+                self.node_id,
+                self.occurred_at.isoformat(),
+                self.officer,
+                payload,
+                self.prev_hash,
+                self.recorded_at.isoformat(),
+                self.seq,
+                str(self.type),
+            ), payload
         return hashlib.sha256(text.encode("utf-8")).hexdigest(), payload
 
     def compute_hash(self) -> str:
@@ -166,19 +175,39 @@ class Event:
         return replace(self, hash=self.compute_hash())
 
 
-def hash_fields(dossier_id: str, hlc: int, id: str, node_id: str, occurred_at: str,
-                officer: str, payload_json: str, prev_hash: str, recorded_at: str, seq: int,
-                type: str) -> str:
+def hash_fields(
+    dossier_id: str,
+    hlc: int,
+    id: str,
+    node_id: str,
+    occurred_at: str,
+    officer: str,
+    payload_json: str,
+    prev_hash: str,
+    recorded_at: str,
+    seq: int,
+    type: str,
+) -> str:
     """An event's hash from its fields as text (moments as datetime.isoformat() writes them,
     the payload as canonical JSON)."""
-    head, tail = hash_frame(dossier_id, hlc, id, node_id, occurred_at, officer, prev_hash,
-                            recorded_at, seq, type)
+    head, tail = hash_frame(
+        dossier_id, hlc, id, node_id, occurred_at, officer, prev_hash, recorded_at, seq, type
+    )
     return hashlib.sha256(head + payload_json.encode("utf-8") + tail).hexdigest()
 
 
-def hash_frame(dossier_id: str, hlc: int, id: str, node_id: str, occurred_at: str,
-               officer: str, prev_hash: str, recorded_at: str, seq: int, type: str
-               ) -> tuple[bytes, bytes]:
+def hash_frame(
+    dossier_id: str,
+    hlc: int,
+    id: str,
+    node_id: str,
+    occurred_at: str,
+    officer: str,
+    prev_hash: str,
+    recorded_at: str,
+    seq: int,
+    type: str,
+) -> tuple[bytes, bytes]:
     """The one place the hashed text is assembled: the UTF-8 bytes that come before and after
     the payload's canonical JSON in the canonical JSON of the event without its hash (keys
     sorted: dossier_id, hlc, id, node_id, occurred_at, officer, payload, prev_hash,
@@ -186,12 +215,18 @@ def hash_frame(dossier_id: str, hlc: int, id: str, node_id: str, occurred_at: st
     is injective: no two different field values give the same bytes. Raises TypeError for a
     text field that is not a str."""
     s = encode_basestring
-    return ((f'{{"dossier_id":{s(dossier_id)},"hlc":{hlc},"id":{s(id)},'
-             f'"node_id":{s(node_id)},"occurred_at":{s(occurred_at)},'
-             f'"officer":{s(officer)},"payload":').encode(),
-            (f',"prev_hash":{s(prev_hash)},'
-             f'"recorded_at":{s(recorded_at)},"seq":{seq},'
-             f'"type":{s(type)}}}').encode())
+    return (
+        (
+            f'{{"dossier_id":{s(dossier_id)},"hlc":{hlc},"id":{s(id)},'
+            f'"node_id":{s(node_id)},"occurred_at":{s(occurred_at)},'
+            f'"officer":{s(officer)},"payload":'
+        ).encode(),
+        (
+            f',"prev_hash":{s(prev_hash)},'
+            f'"recorded_at":{s(recorded_at)},"seq":{seq},'
+            f'"type":{s(type)}}}'
+        ).encode(),
+    )
 
 
 def verify_chain(events: list[Event]) -> list[str]:

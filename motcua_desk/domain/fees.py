@@ -25,13 +25,25 @@ FEE_MAX = 1_000_000_000  # 1 tỷ đồng: more at a commune counter is a typing
 RECEIPT_REF_MAX = 60
 # cash | bank transfer (or QR) | card at a POS | exempt (nothing due by law: amount 0)
 FEE_METHODS = ("cash", "transfer", "card", "exempt")
-FEE_METHOD_LABELS_VI = {"cash": "Tiền mặt", "transfer": "Chuyển khoản", "card": "Thẻ",
-                        "exempt": "Miễn"}
+FEE_METHOD_LABELS_VI = {
+    "cash": "Tiền mặt",
+    "transfer": "Chuyển khoản",
+    "card": "Thẻ",
+    "exempt": "Miễn",
+}
 EXEMPT = "exempt"
 _METHOD_WORDS = {fold(v): k for k, v in FEE_METHOD_LABELS_VI.items()} | {
-    "tm": "cash", "ck": "transfer", "chuyen khoan qr": "transfer", "pos": "card",
-    "the pos": "card", "mien phi": "exempt", "mien le phi": "exempt", "free": "exempt",
-    "bank": "transfer", "bank transfer": "transfer"}
+    "tm": "cash",
+    "ck": "transfer",
+    "chuyen khoan qr": "transfer",
+    "pos": "card",
+    "the pos": "card",
+    "mien phi": "exempt",
+    "mien le phi": "exempt",
+    "free": "exempt",
+    "bank": "transfer",
+    "bank transfer": "transfer",
+}
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 _CURRENCY = re.compile(r"\s*(?:đ|d|₫|vnd|vnđ|dong|đồng)\.?\s*$", re.IGNORECASE)
 _REF = re.compile(r"^[0-9A-Za-z][0-9A-Za-z ./_#:-]*$")
@@ -54,17 +66,27 @@ def queue_ticket(value: str | None) -> str:
     bad = first_control_char(text)
     if bad is not None:
         point = f"U+{ord(bad):04X}"
-        raise ValidationError("ticket", f"the queue ticket contains the control character "
-                              f"{point}", code="control_char", name="ticket", char=point)
+        raise ValidationError(
+            "ticket",
+            f"the queue ticket contains the control character {point}",
+            code="control_char",
+            name="ticket",
+            char=point,
+        )
     text = nfc(without_format_chars(text)).upper()
     if not text:
         return ""
     if len(text) > TICKET_MAX:
-        raise ValidationError("ticket", f"the queue ticket is longer than {TICKET_MAX} "
-                              "characters", code="ticket_too_long", max=TICKET_MAX)
+        raise ValidationError(
+            "ticket",
+            f"the queue ticket is longer than {TICKET_MAX} characters",
+            code="ticket_too_long",
+            max=TICKET_MAX,
+        )
     if not TICKET_RE.match(text):
-        raise ValidationError("ticket", "a queue ticket is letters and digits (A023, B-105)",
-                              code="ticket_format")
+        raise ValidationError(
+            "ticket", "a queue ticket is letters and digits (A023, B-105)", code="ticket_format"
+        )
     return text
 
 
@@ -93,15 +115,23 @@ def fee_amount(value: Any) -> int:
         if _GROUPED.match(digits):
             digits = re.sub(r"[.,\s]", "", digits)
         if not digits.isascii() or not digits.isdigit():
-            raise ValidationError("fee_amount", f"the fee is not a whole number of đồng "
-                                  f"({str(value)[:20]!r})", code="fee_not_number")
+            raise ValidationError(
+                "fee_amount",
+                f"the fee is not a whole number of đồng ({str(value)[:20]!r})",
+                code="fee_not_number",
+            )
         amount = -int(digits) if negative else int(digits)
     if amount < 0:
-        raise ValidationError("fee_amount", "the fee collected cannot be negative",
-                              code="fee_negative")
+        raise ValidationError(
+            "fee_amount", "the fee collected cannot be negative", code="fee_negative"
+        )
     if amount > FEE_MAX:
-        raise ValidationError("fee_amount", f"the fee is more than {FEE_MAX:,} đồng",
-                              code="fee_too_large", max=FEE_MAX)
+        raise ValidationError(
+            "fee_amount",
+            f"the fee is more than {FEE_MAX:,} đồng",
+            code="fee_too_large",
+            max=FEE_MAX,
+        )
     return amount
 
 
@@ -111,9 +141,12 @@ def fee_method(value: str | None) -> str:
     text = fold(nfc(value or ""))
     method = text if text in FEE_METHODS else _METHOD_WORDS.get(text)
     if method is None:
-        raise ValidationError("fee_method", "the payment method must be one of "
-                              "cash, transfer, card, exempt (tiền mặt, chuyển khoản, thẻ, miễn)",
-                              code="fee_method")
+        raise ValidationError(
+            "fee_method",
+            "the payment method must be one of "
+            "cash, transfer, card, exempt (tiền mặt, chuyển khoản, thẻ, miễn)",
+            code="fee_method",
+        )
     return method
 
 
@@ -123,17 +156,28 @@ def receipt_ref(value: str | None) -> str:
     bad = first_control_char(text)
     if bad is not None:
         point = f"U+{ord(bad):04X}"
-        raise ValidationError("receipt_ref", f"the receipt reference contains the control "
-                              f"character {point}", code="control_char", name="receipt_ref",
-                              char=point)
+        raise ValidationError(
+            "receipt_ref",
+            f"the receipt reference contains the control character {point}",
+            code="control_char",
+            name="receipt_ref",
+            char=point,
+        )
     text = nfc(without_format_chars(text))
     if len(text) > RECEIPT_REF_MAX:
-        raise ValidationError("receipt_ref", f"the receipt reference is longer than "
-                              f"{RECEIPT_REF_MAX} characters", code="too_long",
-                              name="receipt_ref", max=RECEIPT_REF_MAX)
+        raise ValidationError(
+            "receipt_ref",
+            f"the receipt reference is longer than {RECEIPT_REF_MAX} characters",
+            code="too_long",
+            name="receipt_ref",
+            max=RECEIPT_REF_MAX,
+        )
     if text and not _REF.match(text):
-        raise ValidationError("receipt_ref", "a receipt reference is letters, digits and "
-                              "- / . _ # :", code="receipt_ref_format")
+        raise ValidationError(
+            "receipt_ref",
+            "a receipt reference is letters, digits and - / . _ # :",
+            code="receipt_ref_format",
+        )
     return text
 
 
@@ -144,11 +188,15 @@ def payment(amount: Any, method: str | None, ref: str | None = "") -> dict[str, 
     value = fee_amount(amount)
     how = fee_method(method)
     if how == EXEMPT and value:
-        raise ValidationError("fee_amount", "an exempt fee collects nothing (amount 0)",
-                              code="fee_exempt_amount")
+        raise ValidationError(
+            "fee_amount", "an exempt fee collects nothing (amount 0)", code="fee_exempt_amount"
+        )
     if how != EXEMPT and not value:
-        raise ValidationError("fee_amount", "nothing collected: write the amount, or choose "
-                              "exempt (miễn)", code="fee_zero")
+        raise ValidationError(
+            "fee_amount",
+            "nothing collected: write the amount, or choose exempt (miễn)",
+            code="fee_zero",
+        )
     out: dict[str, Any] = {"amount": value, "method": how}
     clean_ref = receipt_ref(ref)
     if clean_ref:
@@ -259,11 +307,22 @@ def cash_sheet(day: date, rows: list[CashRow], officer: str = "") -> CashSheet:
     """Group the day's payments per officer (by name) and fee type (by procedure), each in
     the order of time."""
     by_officer: dict[str, dict[tuple[str, str], list[CashRow]]] = {}
-    for r in sorted(rows, key=lambda r: (r.officer, r.procedure_code, r.procedure_name, r.at,
-                                         r.code)):
+    for r in sorted(
+        rows, key=lambda r: (r.officer, r.procedure_code, r.procedure_name, r.at, r.code)
+    ):
         by_officer.setdefault(r.officer, {}).setdefault(
-            (r.procedure_code, r.procedure_name), []).append(r)
-    return CashSheet(day, officer, tuple(
-        OfficerGroup(name, tuple(FeeTypeGroup(code, proc, tuple(items))
-                                 for (code, proc), items in groups.items()))
-        for name, groups in by_officer.items()))
+            (r.procedure_code, r.procedure_name), []
+        ).append(r)
+    return CashSheet(
+        day,
+        officer,
+        tuple(
+            OfficerGroup(
+                name,
+                tuple(
+                    FeeTypeGroup(code, proc, tuple(items)) for (code, proc), items in groups.items()
+                ),
+            )
+            for name, groups in by_officer.items()
+        ),
+    )

@@ -34,15 +34,21 @@ def form_problem(form: str, detail: DossierDetail) -> str | None:
         return f"unknown form {form!r} (one of {', '.join(DOSSIER_FORMS)})"
     if form == "slip":
         if d.status in ("refused", "voided", "stopped"):
-            return (f"{code} is '{d.status}': a receipt slip (Mẫu 01) would promise a return "
-                    "date that no longer holds")
+            return (
+                f"{code} is '{d.status}': a receipt slip (Mẫu 01) would promise a return "
+                "date that no longer holds"
+            )
         if d.status == "supplement_requested" and d.last_supplement.get("by", "desk") == "desk":
-            return (f"{code} is waiting for supplements asked at the desk: print the supplement "
-                    "request (Mẫu 02), the slip comes when the dossier is complete")
+            return (
+                f"{code} is waiting for supplements asked at the desk: print the supplement "
+                "request (Mẫu 02), the slip comes when the dossier is complete"
+            )
     elif form == "supplement" and not _has(detail, "supplement_requested"):
         return f"{code} was never asked for supplements: there is no Mẫu 02 to print"
-    elif form == "refusal" and (not _has(detail, "refused_at_intake", "refused_after_appraisal")
-                                or d.status not in ("refused", "rejected", "returned")):
+    elif form == "refusal" and (
+        not _has(detail, "refused_at_intake", "refused_after_appraisal")
+        or d.status not in ("refused", "rejected", "returned")
+    ):
         return f"{code} was not refused: there is no Mẫu 03 to print"
     elif form == "apology" and (not d.extended or not _has(detail, "extended")):
         return f"{code} has no extension (apology and new date): there is no Mẫu 04 to print"

@@ -24,8 +24,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("altered", "unreadable", "missing", "bad_start", "broken_link", "head", "checkpoint",
-         "projection", "projection_orphan", "projection_missing", "body_mismatch")
+KINDS = (
+    "altered",
+    "unreadable",
+    "missing",
+    "bad_start",
+    "broken_link",
+    "head",
+    "checkpoint",
+    "projection",
+    "projection_orphan",
+    "projection_missing",
+    "body_mismatch",
+)
 MAX_BREAKS_KEPT = 1000  # a wholly corrupted file must not fill the memory with reports
 
 
@@ -40,9 +51,15 @@ class Break:
     code: str = ""  # the dossier code, where known
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "node_id": self.node_id, "seq": self.seq,
-                "event_id": self.event_id, "dossier_id": self.dossier_id, "code": self.code,
-                "detail": self.detail}
+        return {
+            "kind": self.kind,
+            "node_id": self.node_id,
+            "seq": self.seq,
+            "event_id": self.event_id,
+            "dossier_id": self.dossier_id,
+            "code": self.code,
+            "detail": self.detail,
+        }
 
     def line(self) -> str:
         """One line for the command line."""
@@ -84,6 +101,13 @@ class VerifyReport:
         return self.break_count == 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "scope": self.scope, "events": self.events,
-                "dossiers": self.dossiers, "nodes": self.nodes, "break_count": self.break_count,
-                "breaks": [b.to_dict() for b in self.breaks], "seconds": round(self.seconds, 3)}
+        return {
+            "ok": self.ok,
+            "scope": self.scope,
+            "events": self.events,
+            "dossiers": self.dossiers,
+            "nodes": self.nodes,
+            "break_count": self.break_count,
+            "breaks": [b.to_dict() for b in self.breaks],
+            "seconds": round(self.seconds, 3),
+        }

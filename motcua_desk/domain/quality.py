@@ -45,8 +45,12 @@ DESK = "desk"
 TRANSFER, DEPARTMENT = "transfer", "department"
 # the moves that end a department's step (handed_off, result_received, refused_after_appraisal,
 # supplement_requested) or end the dossier's path without a timing (stopped, voided)
-HANDED_OFF, RESULT, REJECTED, SUPPLEMENT = ("handed_off", "result_received",
-                                            "refused_after_appraisal", "supplement_requested")
+HANDED_OFF, RESULT, REJECTED, SUPPLEMENT = (
+    "handed_off",
+    "result_received",
+    "refused_after_appraisal",
+    "supplement_requested",
+)
 RESUBMITTED, CLOSED = "resubmitted", "closed"
 DESK_LABEL = "Bộ phận Một cửa (chuyển hồ sơ)"
 
@@ -72,8 +76,10 @@ class WorkClock:
     def __init__(self, cal: WorkCalendar) -> None:
         self.cal = cal
         self.tz = cal.hours.tz
-        self.segments = [(s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60)
-                         for s, e in cal.hours.segments]
+        self.segments = [
+            (s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60)
+            for s, e in cal.hours.segments
+        ]
         self.day_seconds = cal.hours.day_length.total_seconds()
         self._prefix: dict[date, float] = {}
         self._lo: date | None = None
@@ -149,9 +155,15 @@ class Move:
     to_unit: str = ""
 
 
-MOVE_KINDS = {"handed_off": HANDED_OFF, "result_received": RESULT,
-              "refused_after_appraisal": REJECTED, "supplement_requested": SUPPLEMENT,
-              "resubmitted": RESUBMITTED, "stopped": CLOSED, "voided": CLOSED}
+MOVE_KINDS = {
+    "handed_off": HANDED_OFF,
+    "result_received": RESULT,
+    "refused_after_appraisal": REJECTED,
+    "supplement_requested": SUPPLEMENT,
+    "resubmitted": RESUBMITTED,
+    "stopped": CLOSED,
+    "voided": CLOSED,
+}
 
 
 def moves_from_events(events: Iterable[Event]) -> list[Move]:
@@ -169,8 +181,11 @@ def moves_from_events(events: Iterable[Event]) -> list[Move]:
         kind = MOVE_KINDS.get(str(ev.type))
         if kind is not None:
             p = ev.payload
-            out.append(Move(kind, ev.occurred_at, str(p.get("from_unit") or ""),
-                            str(p.get("to_unit") or "")))
+            out.append(
+                Move(
+                    kind, ev.occurred_at, str(p.get("from_unit") or ""), str(p.get("to_unit") or "")
+                )
+            )
     return out
 
 
@@ -202,9 +217,14 @@ class _TransferDeadlines:
         return found
 
 
-def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
-             step_days: Mapping[str, float], transfer_by: time,
-             deadlines: _TransferDeadlines | None = None) -> list[StepFact]:
+def steps_of(
+    f: DossierFacts,
+    moves: Sequence[Move],
+    cal: WorkCalendar,
+    step_days: Mapping[str, float],
+    transfer_by: time,
+    deadlines: _TransferDeadlines | None = None,
+) -> list[StepFact]:
     """The steps of one dossier from its moves (see the module's rules)."""
     deadline_of = deadlines or _TransferDeadlines(cal, transfer_by)
     out: list[StepFact] = []
@@ -215,15 +235,19 @@ def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
         if m.kind == RESUBMITTED:
             at_desk_since, dept, dept_since = m.at, None, None
             continue
-        if dept is not None and dept_since is not None and m.kind in (
-                HANDED_OFF, RESULT, REJECTED, SUPPLEMENT, CLOSED):
+        if (
+            dept is not None
+            and dept_since is not None
+            and m.kind in (HANDED_OFF, RESULT, REJECTED, SUPPLEMENT, CLOSED)
+        ):
             due = f.due_at(m.at)
             if m.kind == CLOSED:
                 deadline = None
             elif m.kind in (HANDED_OFF, SUPPLEMENT):
                 days = step_days.get(dept)
-                deadline = (cal.add_working_time(dept_since, timedelta(hours=8) * days)
-                            if days else due)
+                deadline = (
+                    cal.add_working_time(dept_since, timedelta(hours=8) * days) if days else due
+                )
                 if due is not None and deadline is not None:
                     deadline = min(deadline, due)
             else:
@@ -232,8 +256,17 @@ def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
             dept = dept_since = None
         if m.kind == HANDED_OFF:
             if (m.from_unit or DESK) == DESK and at_desk_since is not None:
-                out.append(StepFact(f.code, DESK, TRANSFER, at_desk_since, m.at,
-                                    deadline_of(at_desk_since), HANDED_OFF))
+                out.append(
+                    StepFact(
+                        f.code,
+                        DESK,
+                        TRANSFER,
+                        at_desk_since,
+                        m.at,
+                        deadline_of(at_desk_since),
+                        HANDED_OFF,
+                    )
+                )
                 at_desk_since = None
             dept, dept_since = m.to_unit, m.at
         elif m.kind in (RESULT, REJECTED, SUPPLEMENT, CLOSED):
@@ -243,13 +276,19 @@ def steps_of(f: DossierFacts, moves: Sequence[Move], cal: WorkCalendar,
         if dept is not None and dept_since is not None:
             out.append(StepFact(f.code, dept, DEPARTMENT, dept_since, None, None))
         elif at_desk_since is not None:
-            out.append(StepFact(f.code, DESK, TRANSFER, at_desk_since, None,
-                                deadline_of(at_desk_since)))
+            out.append(
+                StepFact(f.code, DESK, TRANSFER, at_desk_since, None, deadline_of(at_desk_since))
+            )
     return out
 
 
-def open_deadline(s: StepFact, f: DossierFacts, cal: WorkCalendar,
-                  step_days: Mapping[str, float], moment: datetime) -> datetime | None:
+def open_deadline(
+    s: StepFact,
+    f: DossierFacts,
+    cal: WorkCalendar,
+    step_days: Mapping[str, float],
+    moment: datetime,
+) -> datetime | None:
     """The deadline of a step still open at `moment`: the transfer deadline at the desk; the
     department's allowance (or the due moment, whichever is earlier) at a department."""
     if s.kind == TRANSFER:
@@ -289,12 +328,19 @@ class StepRow:
         return DESK_LABEL if self.kind == TRANSFER else self.unit
 
     def as_dict(self) -> dict:
-        return {"unit": self.label, "kind": self.kind, "finished": self.finished,
-                "early": self.early, "on_time": self.on_time, "late": self.late,
-                "on_time_pct": pct(self.early + self.on_time, self.finished),
-                "average_working_days": self.average_days,
-                "total_working_days": round(self.total_days, 2),
-                "in_progress": self.open, "in_progress_overdue": self.open_overdue}
+        return {
+            "unit": self.label,
+            "kind": self.kind,
+            "finished": self.finished,
+            "early": self.early,
+            "on_time": self.on_time,
+            "late": self.late,
+            "on_time_pct": pct(self.early + self.on_time, self.finished),
+            "average_working_days": self.average_days,
+            "total_working_days": round(self.total_days, 2),
+            "in_progress": self.open,
+            "in_progress_overdue": self.open_overdue,
+        }
 
 
 @dataclass(frozen=True)
@@ -332,14 +378,15 @@ class QualityReport:
         n = len(self.dossiers)
         involved = [len(d.departments) for d in self.dossiers]
         return {
-            "dossiers": n, "finished": len(done), "finished_within_time": within,
+            "dossiers": n,
+            "finished": len(done),
+            "finished_within_time": within,
             "finished_within_time_pct": pct(within, len(done)),
             "average_actual_working_days": _avg([d.actual_days for d in done]),
             "average_statutory_working_days": _avg(stat),
             "supplement_requests": sum(d.supplements for d in self.dossiers),
             "dossiers_with_supplements": sum(d.supplements > 0 for d in self.dossiers),
-            "dossiers_with_more_than_one_supplement": sum(d.supplements > 1
-                                                           for d in self.dossiers),
+            "dossiers_with_more_than_one_supplement": sum(d.supplements > 1 for d in self.dossiers),
             "average_departments_involved": _avg(involved),
             "dossiers_with_several_departments": sum(k > 1 for k in involved),
             "channels": channels,
@@ -355,10 +402,16 @@ def _avg(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-def quality(facts: Iterable[DossierFacts], moves: Mapping[str, Sequence[Move]],
-            period: Period, cal: WorkCalendar, step_days: Mapping[str, float],
-            transfer_by: time, settings: ReportSettings | None = None,
-            keep_codes: bool = False) -> QualityReport:
+def quality(
+    facts: Iterable[DossierFacts],
+    moves: Mapping[str, Sequence[Move]],
+    period: Period,
+    cal: WorkCalendar,
+    step_days: Mapping[str, float],
+    transfer_by: time,
+    settings: ReportSettings | None = None,
+    keep_codes: bool = False,
+) -> QualityReport:
     """The steps table (per unit) and the per-dossier facts of the period. `moves`: dossier id
     → its moves in the fold's order."""
     settings = settings or ReportSettings()
@@ -369,8 +422,7 @@ def quality(facts: Iterable[DossierFacts], moves: Mapping[str, Sequence[Move]],
     rows: dict[tuple[str, str], StepRow] = {}
     dossiers: list[DossierQuality] = []
     for f in facts:
-        steps = steps_of(f, moves.get(f.dossier_id, ()), cal, step_days, transfer_by,
-                         deadlines)
+        steps = steps_of(f, moves.get(f.dossier_id, ()), cal, step_days, transfer_by, deadlines)
         per_dept: dict[str, float] = {}
         for s in steps:
             if s.start >= end:
@@ -378,7 +430,8 @@ def quality(facts: Iterable[DossierFacts], moves: Mapping[str, Sequence[Move]],
             if s.end is not None and s.end < start:
                 if s.kind == DEPARTMENT:
                     per_dept[s.unit] = per_dept.get(s.unit, 0.0) + clock.days_between(
-                        s.start, s.end)
+                        s.start, s.end
+                    )
                 continue
             stop = s.end if s.end is not None and s.end < end else end
             days = clock.days_between(s.start, stop)
@@ -396,8 +449,7 @@ def quality(facts: Iterable[DossierFacts], moves: Mapping[str, Sequence[Move]],
             else:
                 kind = "open"
                 row.open += 1
-                deadline = open_deadline(s, f, cal, step_days, end) if s.end is None \
-                    else s.deadline
+                deadline = open_deadline(s, f, cal, step_days, end) if s.end is None else s.deadline
                 if deadline is not None and deadline < end:
                     row.open_overdue += 1
             if keep_codes:
@@ -413,17 +465,26 @@ def quality(facts: Iterable[DossierFacts], moves: Mapping[str, Sequence[Move]],
         for s_at, d in f.dues:
             if s_at <= moment:
                 since, due = s_at, d
-        dossiers.append(DossierQuality(
-            code=f.code, field=f.field, procedure_code=f.procedure_code,
-            procedure_name=f.procedure_name, channel=f.channel, received_at=f.received_at,
-            finished_at=finished, result=result,
-            statutory_days=round(clock.days_between(since, due), 2) if due else None,
-            actual_days=round(clock.days_between(since, moment), 2),
-            supplements=f.supplement_count,
-            departments=tuple((d, round(v, 2)) for d, v in per_dept.items())))
+        dossiers.append(
+            DossierQuality(
+                code=f.code,
+                field=f.field,
+                procedure_code=f.procedure_code,
+                procedure_name=f.procedure_name,
+                channel=f.channel,
+                received_at=f.received_at,
+                finished_at=finished,
+                result=result,
+                statutory_days=round(clock.days_between(since, due), 2) if due else None,
+                actual_days=round(clock.days_between(since, moment), 2),
+                supplements=f.supplement_count,
+                departments=tuple((d, round(v, 2)) for d, v in per_dept.items()),
+            )
+        )
     ordered = sorted(rows.values(), key=lambda r: (r.kind != TRANSFER, _fold(r.unit)))
-    return QualityReport(period, tuple(ordered),
-                         tuple(sorted(dossiers, key=lambda d: (d.received_at, d.code))))
+    return QualityReport(
+        period, tuple(ordered), tuple(sorted(dossiers, key=lambda d: (d.received_at, d.code)))
+    )
 
 
 def _fold(text: str) -> str:

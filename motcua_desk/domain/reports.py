@@ -40,10 +40,16 @@ MAX_PERIOD_DAYS = 3653  # about ten years
 
 # The atomic counts the computation produces; a form's columns are these or sums of columns.
 METRICS = (
-    "received_online", "received_direct", "carried_over",
-    "resolved_early", "resolved_on_time", "resolved_late",
-    "pending_within", "pending_overdue",
-    "refused_at_intake", "stopped",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "pending_within",
+    "pending_overdue",
+    "refused_at_intake",
+    "stopped",
 )
 
 # How a dossier ended.
@@ -51,6 +57,7 @@ RESULT, REJECTED, STOPPED, REFUSED, VOIDED = "result", "rejected", "stopped", "r
 
 
 # --- settings and periods ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ReportSettings:
@@ -63,17 +70,25 @@ class ReportSettings:
 
     def __post_init__(self) -> None:
         if self.compare not in ("timestamp", "date"):
-            raise ValidationError("compare", f"unknown comparison {self.compare!r} "
-                                  "(timestamp or date)", code="report_setting")
+            raise ValidationError(
+                "compare",
+                f"unknown comparison {self.compare!r} (timestamp or date)",
+                code="report_setting",
+            )
         if self.stopped not in ("resolved", "excluded"):
-            raise ValidationError("stopped", f"unknown rule {self.stopped!r} "
-                                  "(resolved or excluded)", code="report_setting")
+            raise ValidationError(
+                "stopped",
+                f"unknown rule {self.stopped!r} (resolved or excluded)",
+                code="report_setting",
+            )
         if not isinstance(self.period_start_day, int) or not 1 <= self.period_start_day <= 28:
-            raise ValidationError("period_start_day", "the period start day must be 1 to 28",
-                                  code="report_setting")
+            raise ValidationError(
+                "period_start_day", "the period start day must be 1 to 28", code="report_setting"
+            )
         if not isinstance(self.supplement_wait_within, bool):
-            raise ValidationError("supplement_wait_within", "must be true or false",
-                                  code="report_setting")
+            raise ValidationError(
+                "supplement_wait_within", "must be true or false", code="report_setting"
+            )
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> ReportSettings:
@@ -90,11 +105,15 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.last < self.first:
-            raise ValidationError("to", f"the end date {self.last} is before the start date "
-                                  f"{self.first}", code="period_range")
+            raise ValidationError(
+                "to",
+                f"the end date {self.last} is before the start date {self.first}",
+                code="period_range",
+            )
         if (self.last - self.first).days + 1 > MAX_PERIOD_DAYS:
-            raise ValidationError("to", "a report period may not exceed 10 years",
-                                  code="period_too_long")
+            raise ValidationError(
+                "to", "a report period may not exceed 10 years", code="period_too_long"
+            )
 
     def bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
         """[start, end): local midnight of the first day, local midnight after the last."""
@@ -126,8 +145,11 @@ def period_of(text: str, start_day: int = 1) -> Period:
         if not 1900 <= year <= 9998:
             raise ValueError(raw)
     except ValueError:
-        raise ValidationError("period", f"{text!r} is not a period (use YYYY-MM, YYYY-Qn, "
-                              "YYYY-Hn or YYYY)", code="period_format") from None
+        raise ValidationError(
+            "period",
+            f"{text!r} is not a period (use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)",
+            code="period_format",
+        ) from None
     if start_day == 1:
         first = date(year, m1, 1)
         ey, em = _month_shift(year, m1, months)
@@ -141,6 +163,7 @@ def period_of(text: str, start_day: int = 1) -> Period:
 
 
 # --- facts ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DossierFacts:
@@ -215,12 +238,22 @@ def facts_from_events(dossier_id: str, events: Iterable[Event]) -> DossierFacts 
         return None
     proc = state.procedure
     return DossierFacts(
-        dossier_id=dossier_id, code=state.code, field=proc.get("field", ""),
-        procedure_code=proc.get("code", ""), procedure_name=proc.get("name", ""),
-        department=state.lead_department, desk_no=state.desk_no, channel=state.channel,
-        received_at=state.received_at, dues=tuple(dues),
-        pauses=tuple((a, b) for a, b in pauses), extended=state.extended, outcome=outcome,
-        outcome_at=outcome_at, supplement_count=state.supplement_count)
+        dossier_id=dossier_id,
+        code=state.code,
+        field=proc.get("field", ""),
+        procedure_code=proc.get("code", ""),
+        procedure_name=proc.get("name", ""),
+        department=state.lead_department,
+        desk_no=state.desk_no,
+        channel=state.channel,
+        received_at=state.received_at,
+        dues=tuple(dues),
+        pauses=tuple((a, b) for a, b in pauses),
+        extended=state.extended,
+        outcome=outcome,
+        outcome_at=outcome_at,
+        supplement_count=state.supplement_count,
+    )
 
 
 def _moment(value: str | None) -> datetime | None:
@@ -228,6 +261,7 @@ def _moment(value: str | None) -> datetime | None:
 
 
 # --- classification ---------------------------------------------------------------------------
+
 
 def timing(finished: datetime, due: datetime | None, tz: ZoneInfo, compare: str) -> str:
     """early | on_time | late for something finished at `finished` against `due`."""
@@ -241,8 +275,9 @@ def timing(finished: datetime, due: datetime | None, tz: ZoneInfo, compare: str)
     return "on_time" if finished <= due else "late"
 
 
-def classify(f: DossierFacts, start: datetime, end: datetime, tz: ZoneInfo,
-             settings: ReportSettings) -> dict[str, int]:
+def classify(
+    f: DossierFacts, start: datetime, end: datetime, tz: ZoneInfo, settings: ReportSettings
+) -> dict[str, int]:
     """The counts one dossier adds to its row for the period [start, end)."""
     out: dict[str, int] = {}
     if f.outcome == VOIDED:
@@ -283,6 +318,7 @@ def classify(f: DossierFacts, start: datetime, end: datetime, tz: ZoneInfo,
 
 # --- forms as data ----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ColumnDef:
     key: str
@@ -320,9 +356,13 @@ def parse_forms(data: Mapping[str, Any]) -> list[FormDef]:
             seen: set[str] = set()
             for target, items in ((cols, v["columns"]), (extras, v.get("extra_columns", []))):
                 for c in items:
-                    col = ColumnDef(key=str(c["key"]), no=str(c.get("no", "")),
-                                    label=str(c["label"]), metric=str(c.get("metric", "")),
-                                    sum=tuple(str(k) for k in c.get("sum", ())))
+                    col = ColumnDef(
+                        key=str(c["key"]),
+                        no=str(c.get("no", "")),
+                        label=str(c["label"]),
+                        metric=str(c.get("metric", "")),
+                        sum=tuple(str(k) for k in c.get("sum", ())),
+                    )
                     if col.key in seen:
                         raise ValueError(f"column {col.key!r} twice")
                     if bool(col.metric) == bool(col.sum):
@@ -335,17 +375,26 @@ def parse_forms(data: Mapping[str, Any]) -> list[FormDef]:
                 if any(k not in seen or k == col.key for k in col.sum):
                     raise ValueError(f"column {col.key!r} sums an unknown column")
             _sum_order(cols + extras)  # refuses a cycle
-            groups = tuple((str(g["label"]), tuple(str(k) for k in g["columns"]))
-                           for g in v.get("groups", ()))
-            form = FormDef(form=str(data["form"]), version=int(v["version"]),
-                           effective_from=date.fromisoformat(v["effective_from"]),
-                           code=str(v.get("code", "")), legal_basis=str(v.get("legal_basis", "")),
-                           title=str(v.get("title", "")), unit=str(v.get("unit", "")),
-                           columns=tuple(cols), extra_columns=tuple(extras), groups=groups)
+            groups = tuple(
+                (str(g["label"]), tuple(str(k) for k in g["columns"])) for g in v.get("groups", ())
+            )
+            form = FormDef(
+                form=str(data["form"]),
+                version=int(v["version"]),
+                effective_from=date.fromisoformat(v["effective_from"]),
+                code=str(v.get("code", "")),
+                legal_basis=str(v.get("legal_basis", "")),
+                title=str(v.get("title", "")),
+                unit=str(v.get("unit", "")),
+                columns=tuple(cols),
+                extra_columns=tuple(extras),
+                groups=groups,
+            )
             versions.append(form)
     except (KeyError, TypeError, ValueError) as err:
-        raise ValidationError("form", f"the report form definition is malformed: {err}",
-                              code="form_definition") from err
+        raise ValidationError(
+            "form", f"the report form definition is malformed: {err}", code="form_definition"
+        ) from err
     if not versions:
         raise ValidationError("form", "the report form has no version", code="form_definition")
     return sorted(versions, key=lambda f: f.effective_from)
@@ -394,6 +443,7 @@ def column_values(form: FormDef, counts: Mapping[str, int]) -> dict[str, int]:
 
 # --- the report -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ReportRow:
     level: str  # group | item | total
@@ -412,15 +462,18 @@ class Report:
     rows: tuple[ReportRow, ...]  # group rows, each followed by its item rows
     total: ReportRow
     dossiers: Mapping[tuple[str, str], Mapping[str, tuple[str, ...]]] = field(
-        default_factory=dict)  # (group, item) → metric → dossier codes (drill-down)
+        default_factory=dict
+    )  # (group, item) → metric → dossier codes (drill-down)
 
 
 GROUPINGS: dict[str, Callable[[DossierFacts], tuple[str, str, str]]] = {
     "field": lambda f: (group_label("field", f.field, ""), f.procedure_code, f.procedure_name),
-    "procedure": lambda f: (group_label("field", f.field, ""), f.procedure_code,
-                            f.procedure_name),
-    "department": lambda f: (group_label("department", "", f.department), f.procedure_code,
-                             f.procedure_name),
+    "procedure": lambda f: (group_label("field", f.field, ""), f.procedure_code, f.procedure_name),
+    "department": lambda f: (
+        group_label("department", "", f.department),
+        f.procedure_code,
+        f.procedure_name,
+    ),
     "group": lambda f: (group_label("group", f.field, ""), f.procedure_code, f.procedure_name),
 }
 BY_KEYS = tuple(GROUPINGS)
@@ -435,8 +488,9 @@ UNCLASSIFIED_FIELD, UNASSIGNED_DEPARTMENT = "(Chưa phân loại)", "(Chưa phâ
 OUTSIDE_GROUPS = "(Ngoài các nhóm lĩnh vực)"
 
 
-def group_label(by: str, field: str, department: str,
-                groups: Mapping[str, str] | None = None) -> str:
+def group_label(
+    by: str, field: str, department: str, groups: Mapping[str, str] | None = None
+) -> str:
     """The row a dossier falls in: its field (by field or procedure), its department, or the
     field group its field belongs to (`groups`: field → group name)."""
     if by == "department":
@@ -458,8 +512,9 @@ class Tally:
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     codes: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
 
-    def add(self, key: tuple[str, str], name: str, counts: Mapping[str, int],
-            code: str = "") -> None:
+    def add(
+        self, key: tuple[str, str], name: str, counts: Mapping[str, int], code: str = ""
+    ) -> None:
         into = self.items.get(key)
         if into is None:
             into = self.items[key] = {}
@@ -471,24 +526,44 @@ class Tally:
             for metric in counts:
                 per.setdefault(metric, []).append(code)
 
-    def add_facts(self, facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
-                  settings: ReportSettings, by: str) -> None:
+    def add_facts(
+        self,
+        facts: Iterable[DossierFacts],
+        period: Period,
+        tz: ZoneInfo,
+        settings: ReportSettings,
+        by: str,
+    ) -> None:
         start, end = period.bounds(tz)
         for f in facts:
             counts = classify(f, start, end, tz, settings)
             if counts:
-                self.add((group_label(by, f.field, f.department, self.groups),
-                          f.procedure_code), f.procedure_name, counts, f.code)
+                self.add(
+                    (group_label(by, f.field, f.department, self.groups), f.procedure_code),
+                    f.procedure_name,
+                    counts,
+                    f.code,
+                )
 
 
-def compute(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
-            settings: ReportSettings = ReportSettings(), by: str = "field",
-            keep_codes: bool = False, groups: Mapping[str, str] | None = None) -> Report:
+def compute(
+    facts: Iterable[DossierFacts],
+    period: Period,
+    tz: ZoneInfo,
+    form: FormDef,
+    settings: ReportSettings = ReportSettings(),
+    by: str = "field",
+    keep_codes: bool = False,
+    groups: Mapping[str, str] | None = None,
+) -> Report:
     """One row per group (field, department or field group) with its procedures under it, and
     the total; by procedure one row per procedure (its field beside it) and the total."""
     if by not in GROUPINGS:
-        raise ValidationError("by", f"unknown grouping {by!r} (field, procedure, department "
-                              "or group)", code="report_by")
+        raise ValidationError(
+            "by",
+            f"unknown grouping {by!r} (field, procedure, department or group)",
+            code="report_by",
+        )
     tally = Tally(keep_codes, dict(groups or {}))
     tally.add_facts(facts, period, tz, settings, by)
     return assemble(tally, form, period, by)
@@ -512,16 +587,25 @@ def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
         for k in keys:
             _add(group_counts, items[k])
         _add(total, group_counts)
-        rows.append(ReportRow("group", group, "", group, dict(group_counts),
-                              column_values(form, group_counts)))
+        rows.append(
+            ReportRow(
+                "group", group, "", group, dict(group_counts), column_values(form, group_counts)
+            )
+        )
         for k in keys:
-            rows.append(ReportRow("item", group, k[1], names[k], dict(items[k]),
-                                  column_values(form, items[k])))
-    return Report(form=form, period=period, by=by, rows=tuple(rows),
-                  total=ReportRow("total", "", "", "Tổng cộng", dict(total),
-                                  column_values(form, total)),
-                  dossiers={k: {m: tuple(v) for m, v in per.items()}
-                            for k, per in codes.items()})
+            rows.append(
+                ReportRow(
+                    "item", group, k[1], names[k], dict(items[k]), column_values(form, items[k])
+                )
+            )
+    return Report(
+        form=form,
+        period=period,
+        by=by,
+        rows=tuple(rows),
+        total=ReportRow("total", "", "", "Tổng cộng", dict(total), column_values(form, total)),
+        dossiers={k: {m: tuple(v) for m, v in per.items()} for k, per in codes.items()},
+    )
 
 
 def _assemble_flat(tally: Tally, form: FormDef, period: Period) -> Report:
@@ -529,24 +613,37 @@ def _assemble_flat(tally: Tally, form: FormDef, period: Period) -> Report:
     total: dict[str, int] = {}
     for k in sorted(tally.items, key=lambda k: (k[1], _sort_key(k[0]))):
         _add(total, tally.items[k])
-        rows.append(ReportRow("item", k[0], k[1], tally.names[k], dict(tally.items[k]),
-                              column_values(form, tally.items[k])))
-    return Report(form=form, period=period, by="procedure", rows=tuple(rows),
-                  total=ReportRow("total", "", "", "Tổng cộng", dict(total),
-                                  column_values(form, total)),
-                  dossiers={k: {m: tuple(v) for m, v in per.items()}
-                            for k, per in tally.codes.items()})
+        rows.append(
+            ReportRow(
+                "item",
+                k[0],
+                k[1],
+                tally.names[k],
+                dict(tally.items[k]),
+                column_values(form, tally.items[k]),
+            )
+        )
+    return Report(
+        form=form,
+        period=period,
+        by="procedure",
+        rows=tuple(rows),
+        total=ReportRow("total", "", "", "Tổng cộng", dict(total), column_values(form, total)),
+        dossiers={k: {m: tuple(v) for m, v in per.items()} for k, per in tally.codes.items()},
+    )
 
 
 def fixed_offset(tz: ZoneInfo, period: Period, margin_days: int = 400) -> int | None:
     """The zone's offset from UTC in minutes when it is the same on every day from `margin_days`
     before the period to as many after it (due moments and results lie within that), else None
     (a zone with daylight saving: local dates are then computed in Python)."""
-    first = datetime.combine(period.first - timedelta(days=margin_days), datetime.min.time(),
-                             tzinfo=tz)
+    first = datetime.combine(
+        period.first - timedelta(days=margin_days), datetime.min.time(), tzinfo=tz
+    )
     days = (period.last - period.first).days + 2 * margin_days + 2
-    offsets = {(first + timedelta(days=i, hours=h)).utcoffset()
-               for i in range(days) for h in (0, 12)}
+    offsets = {
+        (first + timedelta(days=i, hours=h)).utcoffset() for i in range(days) for h in (0, 12)
+    }
     if len(offsets) != 1:
         return None
     (offset,) = offsets
@@ -561,12 +658,14 @@ def _sort_key(text: str) -> str:
 
 # --- drill-down and months ----------------------------------------------------------------------
 
+
 def column_metrics(form: FormDef, column_key: str) -> tuple[str, ...]:
     """The atomic metrics a column adds up (itself for a metric column)."""
     by_key = {c.key: c for c in form.all_columns}
     if column_key not in by_key:
-        raise ValidationError("column", f"no column {column_key!r} in {form.code}",
-                              code="report_column")
+        raise ValidationError(
+            "column", f"no column {column_key!r} in {form.code}", code="report_column"
+        )
     out: list[str] = []
 
     def walk(key: str) -> None:
@@ -608,12 +707,18 @@ def months_of(period: Period) -> list[Period]:
     return out
 
 
-def monthly(facts: Sequence[DossierFacts], period: Period, tz: ZoneInfo, form: FormDef,
-            settings: ReportSettings = ReportSettings()) -> list[tuple[Period, dict[str, int]]]:
+def monthly(
+    facts: Sequence[DossierFacts],
+    period: Period,
+    tz: ZoneInfo,
+    form: FormDef,
+    settings: ReportSettings = ReportSettings(),
+) -> list[tuple[Period, dict[str, int]]]:
     """The total row of every month of the period (facts gathered for the whole period hold
     every dossier that can count in any of its months)."""
-    return [(m, dict(compute(facts, m, tz, form, settings).total.values))
-            for m in months_of(period)]
+    return [
+        (m, dict(compute(facts, m, tz, form, settings).total.values)) for m in months_of(period)
+    ]
 
 
 # --- late dossiers and apologies (Mẫu 04) -------------------------------------------------------
@@ -635,13 +740,18 @@ class Apology:
 
 def apology_from_events(events: Iterable[Event]) -> Apology:
     return apology_from_steps(
-        (str(ev.type), ev.occurred_at, _moment(ev.payload.get("new_due_at")),
-         str(ev.payload.get("reason", "") or ""), str(ev.payload.get("form", "") or ""))
-        for ev in sorted(events, key=lambda e: e.sort_key))
+        (
+            str(ev.type),
+            ev.occurred_at,
+            _moment(ev.payload.get("new_due_at")),
+            str(ev.payload.get("reason", "") or ""),
+            str(ev.payload.get("form", "") or ""),
+        )
+        for ev in sorted(events, key=lambda e: e.sort_key)
+    )
 
 
-def apology_from_steps(steps: Iterable[tuple[str, datetime, datetime | None, str, str]]
-                       ) -> Apology:
+def apology_from_steps(steps: Iterable[tuple[str, datetime, datetime | None, str, str]]) -> Apology:
     """The apology from (type, moment, new due, reason, printed form) of a dossier's events in
     the fold's order: the first extension, and the first print of Mẫu 04."""
     at = new_due = printed = None
@@ -703,8 +813,12 @@ class LateReport:
         return LateGroup("", self.entries).counts
 
 
-def late_entries(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
-                 settings: ReportSettings = ReportSettings()) -> list[LateEntry]:
+def late_entries(
+    facts: Iterable[DossierFacts],
+    period: Period,
+    tz: ZoneInfo,
+    settings: ReportSettings = ReportSettings(),
+) -> list[LateEntry]:
     """The dossiers of the period's Biểu 06 that were finished late (column 10), are open past
     their due moment at the end (column 13), or were extended."""
     start, end = period.bounds(tz)
@@ -723,11 +837,21 @@ def late_entries(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
             continue
         finished = f.outcome_at if kind == LATE else None
         moment = finished if finished is not None else end
-        out.append(LateEntry(
-            dossier_id=f.dossier_id, code=f.code, department=f.department or "(Chưa phân công)",
-            field=f.field, procedure_code=f.procedure_code, procedure_name=f.procedure_name,
-            received_at=f.received_at, due_at=f.due_at(moment), kind=kind,
-            finished_at=finished, extended=f.extended))
+        out.append(
+            LateEntry(
+                dossier_id=f.dossier_id,
+                code=f.code,
+                department=f.department or "(Chưa phân công)",
+                field=f.field,
+                procedure_code=f.procedure_code,
+                procedure_name=f.procedure_name,
+                received_at=f.received_at,
+                due_at=f.due_at(moment),
+                kind=kind,
+                finished_at=finished,
+                extended=f.extended,
+            )
+        )
     return out
 
 
@@ -737,11 +861,13 @@ def late_report(period: Period, entries: Iterable[LateEntry]) -> LateReport:
         by_dept.setdefault(e.department, []).append(e)
     groups = tuple(
         LateGroup(d, tuple(sorted(by_dept[d], key=lambda e: (e.received_at, e.code))))
-        for d in sorted(by_dept, key=_sort_key))
+        for d in sorted(by_dept, key=_sort_key)
+    )
     return LateReport(period, groups)
 
 
 # --- QĐ 766/QĐ-TTg self-check -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class IndexValue:
@@ -761,9 +887,13 @@ def _pct(num: int, den: int) -> float | None:
     return round(100.0 * num / den, 2) if den else None
 
 
-def indices(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
-            settings: ReportSettings = ReportSettings(),
-            ratings: Mapping[str, int] | None = None) -> list[IndexValue]:
+def indices(
+    facts: Iterable[DossierFacts],
+    period: Period,
+    tz: ZoneInfo,
+    settings: ReportSettings = ReportSettings(),
+    ratings: Mapping[str, int] | None = None,
+) -> list[IndexValue]:
     """The QĐ 766 indices a desk computes from its own dossiers: 2.1 the on-time rate (more
     than one supplement request counts as late; the citizen's waiting is left out through the
     restarted due moment; a dossier still open is judged at the period's end), 3.3 the share by
@@ -804,50 +934,85 @@ def indices(facts: Iterable[DossierFacts], period: Period, tz: ZoneInfo,
     received = sum(channels.values())
     return [
         IndexValue(
-            key="2.1", name="Tỷ lệ hồ sơ giải quyết đúng hạn",
+            key="2.1",
+            name="Tỷ lệ hồ sơ giải quyết đúng hạn",
             formula="(hồ sơ đã giải quyết trước hạn, đúng hạn + đang giải quyết trong hạn, "
-                    "trừ hồ sơ bổ sung quá 1 lần) ÷ hồ sơ tiếp nhận và đang giải quyết "
-                    "trong kỳ × 100 %",
-            numerator=on_time, denominator=counted, score=_pct(on_time, counted),
+            "trừ hồ sơ bổ sung quá 1 lần) ÷ hồ sơ tiếp nhận và đang giải quyết "
+            "trong kỳ × 100 %",
+            numerator=on_time,
+            denominator=counted,
+            score=_pct(on_time, counted),
             note="Yêu cầu bổ sung quá 1 lần tính là quá hạn; thời gian chờ công dân bổ sung "
-                 "không tính (thời hạn tính lại khi nhận đủ hồ sơ).",
-            lowering=tuple(lowering), parts={"counted": counted, "on_time": on_time,
-                                             "lowering": len(lowering)}),
+            "không tính (thời hạn tính lại khi nhận đủ hồ sơ).",
+            lowering=tuple(lowering),
+            parts={"counted": counted, "on_time": on_time, "lowering": len(lowering)},
+        ),
         IndexValue(
-            key="3.3", name="Tỷ lệ hồ sơ tiếp nhận trực tuyến",
+            key="3.3",
+            name="Tỷ lệ hồ sơ tiếp nhận trực tuyến",
             formula="hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận trong kỳ × 100 %",
-            numerator=channels["online"], denominator=received,
-            score=_pct(channels["online"], received), target="Tối đa điểm khi ≥ 50 %",
+            numerator=channels["online"],
+            denominator=received,
+            score=_pct(channels["online"], received),
+            target="Tối đa điểm khi ≥ 50 %",
             note=f"Trực tiếp {_pct_text(channels['direct'], received)}, bưu chính "
-                 f"{_pct_text(channels['post'], received)}.",
-            lowering=tuple(offline), parts=dict(channels)),
+            f"{_pct_text(channels['post'], received)}.",
+            lowering=tuple(offline),
+            parts=dict(channels),
+        ),
         _satisfaction(counted, len(lowering), rated, unsatisfied),
     ]
 
 
-def _satisfaction(counted: int, late: int, rated: Mapping[int, int],
-                  unsatisfied: list[tuple[str, str]]) -> IndexValue:
+def _satisfaction(
+    counted: int, late: int, rated: Mapping[int, int], unsatisfied: list[tuple[str, str]]
+) -> IndexValue:
     name = "Mức độ hài lòng"
     formula = "100 % − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, không hài lòng)"
     target = "Tối đa điểm khi ≥ 90 %"
     total = sum(rated.values())
     if not counted or not total:
-        return IndexValue(key="5.4", name=name, formula=formula, numerator=0, denominator=0,
-                          score=None, target=target,
-                          note="Chưa có dữ liệu đánh giá của công dân.",
-                          parts={"rated": 0, "very_satisfied": 0, "satisfied": 0,
-                                 "unsatisfied": 0, "late": late, "counted": counted})
+        return IndexValue(
+            key="5.4",
+            name=name,
+            formula=formula,
+            numerator=0,
+            denominator=0,
+            score=None,
+            target=target,
+            note="Chưa có dữ liệu đánh giá của công dân.",
+            parts={
+                "rated": 0,
+                "very_satisfied": 0,
+                "satisfied": 0,
+                "unsatisfied": 0,
+                "late": late,
+                "counted": counted,
+            },
+        )
     bad = rated[3]
     score = max(0.0, round(100.0 - 100.0 * late / counted - 100.0 * bad / counted, 2))
     return IndexValue(
-        key="5.4", name=name, formula=formula, numerator=max(0, counted - late - bad),
-        denominator=counted, score=score, target=target,
+        key="5.4",
+        name=name,
+        formula=formula,
+        numerator=max(0, counted - late - bad),
+        denominator=counted,
+        score=score,
+        target=target,
         note=f"{total} hồ sơ được công dân đánh giá: rất hài lòng {rated[1]}, hài lòng "
-             f"{rated[2]}, không hài lòng {bad}; quá hạn {late} (chỉ số 2.1). Hồ sơ quá hạn "
-             "mà công dân cũng không hài lòng bị tính cả hai lần, như công thức.",
+        f"{rated[2]}, không hài lòng {bad}; quá hạn {late} (chỉ số 2.1). Hồ sơ quá hạn "
+        "mà công dân cũng không hài lòng bị tính cả hai lần, như công thức.",
         lowering=tuple(unsatisfied),
-        parts={"rated": total, "very_satisfied": rated[1], "satisfied": rated[2],
-               "unsatisfied": bad, "late": late, "counted": counted})
+        parts={
+            "rated": total,
+            "very_satisfied": rated[1],
+            "satisfied": rated[2],
+            "unsatisfied": bad,
+            "late": late,
+            "counted": counted,
+        },
+    )
 
 
 def _pct_text(num: int, den: int) -> str:

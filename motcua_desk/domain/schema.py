@@ -48,8 +48,17 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _ISO_DATE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _CODE = re.compile(r"^[0-9A-Z]+(?:\.[0-9A-Z]+)*-\d{6}-\d{4,6}$")
-_ENVELOPE_STR = ("id", "dossier_id", "node_id", "type", "occurred_at", "recorded_at", "officer",
-                 "prev_hash", "hash")
+_ENVELOPE_STR = (
+    "id",
+    "dossier_id",
+    "node_id",
+    "type",
+    "occurred_at",
+    "recorded_at",
+    "officer",
+    "prev_hash",
+    "hash",
+)
 
 
 class InvalidEvent(DomainError):
@@ -58,10 +67,12 @@ class InvalidEvent(DomainError):
     code = "invalid_event"
 
     def __init__(self, problems: list[str], event_id: str = "") -> None:
-        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)"
-                                           if len(problems) > 5 else "")
-        super().__init__(f"the event is not valid: {shown}", problems=list(problems),
-                         event_id=event_id)
+        shown = "; ".join(problems[:5]) + (
+            f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        )
+        super().__init__(
+            f"the event is not valid: {shown}", problems=list(problems), event_id=event_id
+        )
         self.problems = list(problems)
 
 
@@ -100,6 +111,7 @@ def _text(limit: int = TEXT_MAX, *, required: bool = False) -> Checker:
         if unicodedata.normalize("NFC", v) != v:
             return "is not in NFC form"
         return ""
+
     return check
 
 
@@ -110,6 +122,7 @@ def _int(low: int, high: int) -> Checker:
         if not low <= v <= high:
             return f"must be from {low} to {high}"
         return ""
+
     return check
 
 
@@ -120,6 +133,7 @@ def _number(low: float, high: float) -> Checker:
         if not low <= v <= high:
             return f"must be from {low} to {high}"
         return ""
+
     return check
 
 
@@ -130,6 +144,7 @@ def _bool(v: Any) -> str:
 def _one_of(*values: str) -> Checker:
     def check(v: Any) -> str:
         return "" if type(v) is str and v in values else f"must be one of {', '.join(values)}"
+
     return check
 
 
@@ -157,11 +172,11 @@ def moment_problem(v: Any) -> str:
 def _nullable(inner: Checker) -> Checker:
     def check(v: Any) -> str:
         return "" if v is None else inner(v)
+
     return check
 
 
-def _obj(required: Mapping[str, Checker], optional: Mapping[str, Checker] | None = None
-         ) -> Checker:
+def _obj(required: Mapping[str, Checker], optional: Mapping[str, Checker] | None = None) -> Checker:
     optional = optional or {}
 
     def check(v: Any) -> str:
@@ -169,6 +184,7 @@ def _obj(required: Mapping[str, Checker], optional: Mapping[str, Checker] | None
             return f"must be an object, not {type(v).__name__}"
         found = _fields(v, required, optional)
         return "; ".join(found)
+
     return check
 
 
@@ -183,11 +199,16 @@ def _list(item: Checker, limit: int = MAX_LIST) -> Checker:
             if problem:
                 return f"item {i}: {problem}"
         return ""
+
     return check
 
 
-def _fields(data: Mapping[str, Any], required: Mapping[str, Checker],
-            optional: Mapping[str, Checker], where: str = "") -> list[str]:
+def _fields(
+    data: Mapping[str, Any],
+    required: Mapping[str, Checker],
+    optional: Mapping[str, Checker],
+    where: str = "",
+) -> list[str]:
     out: list[str] = []
     for key, check in required.items():
         if key not in data:
@@ -213,20 +234,39 @@ _UNIT = _text(NAME_MAX, required=True)
 
 _PROCEDURE = _obj(
     {"code": _text(SHORT_MAX, required=True), "name": _text(TEXT_MAX, required=True)},
-    {"field": _NAME, "version": _int(0, 1_000_000), "time_amount": _number(0, 100_000),
-     "time_unit": _SHORT, "time_label": _NAME, "time_text": _TEXT, "fee_text": _TEXT,
-     "department": _NAME, "result": _TEXT, "result_place": _TEXT,
-     "legal_basis": _list(_TEXT), "fee_amount": _nullable(_int(0, 1_000_000_000))})
+    {
+        "field": _NAME,
+        "version": _int(0, 1_000_000),
+        "time_amount": _number(0, 100_000),
+        "time_unit": _SHORT,
+        "time_label": _NAME,
+        "time_text": _TEXT,
+        "fee_text": _TEXT,
+        "department": _NAME,
+        "result": _TEXT,
+        "result_place": _TEXT,
+        "legal_basis": _list(_TEXT),
+        "fee_amount": _nullable(_int(0, 1_000_000_000)),
+    },
+)
 _APPLICANT = _obj(
     {"name": _text(SHORT_MAX, required=True)},
-    {"id_number": _text(20), "phone": _text(20), "address": _text(300), "email": _text(254),
-     "birth_date": lambda v: "" if type(v) is str and _ISO_DATE.match(v) else
-     "must be a date written YYYY-MM-DD",
-     "sex": _one_of("male", "female")})
-_DOCUMENT = _obj({"name": _text(NAME_MAX, required=True)},
-                 {"form": _SHORT, "count": _int(0, 999), "checked": _bool, "form_label": _SHORT})
+    {
+        "id_number": _text(20),
+        "phone": _text(20),
+        "address": _text(300),
+        "email": _text(254),
+        "birth_date": lambda v: (
+            "" if type(v) is str and _ISO_DATE.match(v) else "must be a date written YYYY-MM-DD"
+        ),
+        "sex": _one_of("male", "female"),
+    },
+)
+_DOCUMENT = _obj(
+    {"name": _text(NAME_MAX, required=True)},
+    {"form": _SHORT, "count": _int(0, 999), "checked": _bool, "form_label": _SHORT},
+)
 _LEDGER = _obj({"year": _int(2000, 2099), "number": _int(1, 10_000_000)}, {"book": _SHORT})
-
 
 
 def _ticket(v: Any) -> str:
@@ -244,42 +284,75 @@ def _fee(v: Any) -> str:
 # type → (required payload keys, optional payload keys)
 SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
     EventType.RECEIVED: (
-        {"code": lambda v: "" if type(v) is str and _CODE.match(v) else
-         "must be a dossier code (AGENCY-YYMMDD-NNNN)",
-         "procedure": _PROCEDURE, "applicant": _APPLICANT, "due_at": moment_problem,
-         "clock_start": moment_problem},
-        {"documents": _list(_DOCUMENT), "sets": _int(1, 99),
-         "channel": _one_of("direct", "post", "online"),
-         "result_delivery": _one_of("counter", "post"), "due_explanation": _TEXT,
-         "ledger": _LEDGER, "desk_no": _int(0, 99), "note": _TEXT, "ticket": _ticket,
-         "fee": _fee}),
+        {
+            "code": lambda v: (
+                ""
+                if type(v) is str and _CODE.match(v)
+                else "must be a dossier code (AGENCY-YYMMDD-NNNN)"
+            ),
+            "procedure": _PROCEDURE,
+            "applicant": _APPLICANT,
+            "due_at": moment_problem,
+            "clock_start": moment_problem,
+        },
+        {
+            "documents": _list(_DOCUMENT),
+            "sets": _int(1, 99),
+            "channel": _one_of("direct", "post", "online"),
+            "result_delivery": _one_of("counter", "post"),
+            "due_explanation": _TEXT,
+            "ledger": _LEDGER,
+            "desk_no": _int(0, 99),
+            "note": _TEXT,
+            "ticket": _ticket,
+            "fee": _fee,
+        },
+    ),
     EventType.SUPPLEMENT_REQUESTED: (
         {"reason": _REQUIRED_TEXT},
-        {"items": _list(_obj({"name": _text(NAME_MAX, required=True)},
-                             {"form": _SHORT, "count": _int(0, 999)})),
-         "by": _NAME, "contact_officer": _SHORT, "contact_phone": _text(20)}),
+        {
+            "items": _list(
+                _obj(
+                    {"name": _text(NAME_MAX, required=True)},
+                    {"form": _SHORT, "count": _int(0, 999)},
+                )
+            ),
+            "by": _NAME,
+            "contact_officer": _SHORT,
+            "contact_phone": _text(20),
+        },
+    ),
     EventType.RESUBMITTED: (
-        {"due_at": moment_problem, "clock_start": moment_problem}, {"due_explanation": _TEXT}),
+        {"due_at": moment_problem, "clock_start": moment_problem},
+        {"due_explanation": _TEXT},
+    ),
     EventType.REFUSED_AT_INTAKE: ({"reason": _REQUIRED_TEXT}, {}),
     EventType.REFUSED_AFTER_APPRAISAL: ({"reason": _REQUIRED_TEXT}, {"by": _NAME}),
     EventType.HANDED_OFF: (
-        {"to_unit": _UNIT}, {"from_unit": _NAME, "giver": _SHORT, "receiver": _SHORT}),
+        {"to_unit": _UNIT},
+        {"from_unit": _NAME, "giver": _SHORT, "receiver": _SHORT},
+    ),
     EventType.RESULT_RECEIVED: (
-        {}, {"from_unit": _NAME, "to_unit": _NAME, "giver": _SHORT, "receiver": _SHORT,
-             "note": _TEXT}),
+        {},
+        {"from_unit": _NAME, "to_unit": _NAME, "giver": _SHORT, "receiver": _SHORT, "note": _TEXT},
+    ),
     EventType.EXTENDED: (
         {"new_due_at": moment_problem},
-        {"previous_due_at": _nullable(moment_problem), "reason": _TEXT}),
+        {"previous_due_at": _nullable(moment_problem), "reason": _TEXT},
+    ),
     EventType.RETURNED: (
-        {}, {"to_name": _SHORT, "method": _one_of("counter", "post", "online"),
-             "id_number": _text(20)}),
+        {},
+        {"to_name": _SHORT, "method": _one_of("counter", "post", "online"), "id_number": _text(20)},
+    ),
     EventType.STOPPED: ({}, {"reason": _TEXT}),
     EventType.NOTE: ({"text": _REQUIRED_TEXT}, {}),
     EventType.VOIDED: ({}, {"reason": _TEXT}),
     EventType.PRINTED: ({}, {"form": _SHORT, "copy": _int(1, 1_000_000), "reprint": _bool}),
     EventType.RATED: ({"rating": _int(1, 3)}, {"reason": _TEXT}),
-    EventType.FEE_RECORDED: ({}, {"amount": lambda v: "", "method": lambda v: "",
-                                  "receipt_ref": _text(100), "note": _TEXT}),
+    EventType.FEE_RECORDED: (
+        {},
+        {"amount": lambda v: "", "method": lambda v: "", "receipt_ref": _text(100), "note": _TEXT},
+    ),
 }
 
 UNSATISFIED = 3  # the rating that needs a reason
@@ -331,8 +404,11 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         return out
     required, optional = SCHEMAS[type_]
     out.extend(_fields(payload, required, optional, "payload."))
-    if (type_ == EventType.RATED and payload.get("rating") == UNSATISFIED
-            and not (type(payload.get("reason")) is str and payload["reason"].strip())):
+    if (
+        type_ == EventType.RATED
+        and payload.get("rating") == UNSATISFIED
+        and not (type(payload.get("reason")) is str and payload["reason"].strip())
+    ):
         out.append("payload.reason is required when the rating is 3 (Không hài lòng)")
     if type_ == EventType.FEE_RECORDED:
         problem = fee_problem(payload, need_payment=False)
@@ -354,8 +430,7 @@ def check(data: Mapping[str, Any]) -> None:
     """Raise InvalidEvent when the wire form of an event does not fit its schema."""
     found = problems(data)
     if found:
-        raise InvalidEvent(found, str(data.get("id", ""))[:36] if isinstance(data, Mapping)
-                           else "")
+        raise InvalidEvent(found, str(data.get("id", ""))[:36] if isinstance(data, Mapping) else "")
 
 
 def check_event(event: Any) -> None:
@@ -384,10 +459,15 @@ def check_desk_clock(now: datetime, last_own: datetime | None) -> None:
             f"this computer's clock says {now:%Y-%m-%d %H:%M} UTC, which cannot be right "
             f"(it must be between {DESK_CLOCK_MIN.year} and {DESK_CLOCK_MAX.year - 1}): set the "
             "date and time of the computer right, then try again; nothing was recorded",
-            now=now.isoformat(), kind="outside")
+            now=now.isoformat(),
+            kind="outside",
+        )
     if last_own is not None and (last_own - now).total_seconds() * 1000 > CLOCK_BACK_TOLERANCE_MS:
         raise WrongClock(
             f"this computer's clock says {now:%Y-%m-%d %H:%M} UTC, before this desk's last "
             f"recorded event ({last_own:%Y-%m-%d %H:%M} UTC): set the date and time of the "
             "computer right, then try again; nothing was recorded",
-            now=now.isoformat(), last=last_own.isoformat(), kind="before_last")
+            now=now.isoformat(),
+            last=last_own.isoformat(),
+            kind="before_last",
+        )

@@ -44,14 +44,24 @@ from motcua_desk.printing.layout import (
 )
 
 NOT_A_RECEIPT = "KHÔNG PHẢI BIÊN LAI"
-NOT_A_RECEIPT_NOTE = ("Bảng kê dùng để đối chiếu, bàn giao tiền trong nội bộ; không phải biên "
-                      "lai thu phí, lệ phí. Biên lai do hệ thống biên lai điện tử cấp.")
+NOT_A_RECEIPT_NOTE = (
+    "Bảng kê dùng để đối chiếu, bàn giao tiền trong nội bộ; không phải biên "
+    "lai thu phí, lệ phí. Biên lai do hệ thống biên lai điện tử cấp."
+)
 TITLE = "BẢNG KÊ THU PHÍ, LỆ PHÍ TRONG NGÀY"
 PAGE = A4
 MARGINS = (16 * mm, 10 * mm, 13 * mm, 12 * mm)  # top (room for the band), right, bottom, left
 CELL_SIZE = 8.0
-HEADERS = ("STT", "Mã hồ sơ", "Số thứ tự", "Người nộp hồ sơ", "Giờ thu", "Số tiền (đồng)",
-           "Hình thức", "Mã tra cứu biên lai điện tử / ghi chú")
+HEADERS = (
+    "STT",
+    "Mã hồ sơ",
+    "Số thứ tự",
+    "Người nộp hồ sơ",
+    "Giờ thu",
+    "Số tiền (đồng)",
+    "Hình thức",
+    "Mã tra cứu biên lai điện tử / ghi chú",
+)
 WIDTHS_MM = (9, 41, 15, 37, 13, 22, 20, 0)  # last: the rest
 
 
@@ -61,6 +71,7 @@ def _frame_width() -> float:
 
 def _page_marks(label: str):
     """Each page: the NOT A RECEIPT band at the top, the sheet's name and "Trang x/y" below."""
+
     def draw(canvas, page: int, pages: int, rows: int, group: str) -> None:
         w, h = PAGE
         canvas.saveState()
@@ -70,8 +81,7 @@ def _page_marks(label: str):
         canvas.setLineWidth(1.2)
         canvas.rect(MARGINS[3], y, w - MARGINS[1] - MARGINS[3], band_h, stroke=1, fill=0)
         canvas.setFont(fonts.BOLD, 12)
-        canvas.drawCentredString(w / 2, y + 2.1 * mm,
-                                 f"{NOT_A_RECEIPT} – KHÔNG GIAO CHO NGƯỜI NỘP")
+        canvas.drawCentredString(w / 2, y + 2.1 * mm, f"{NOT_A_RECEIPT} – KHÔNG GIAO CHO NGƯỜI NỘP")
         yb = MARGINS[2] / 2 - 2
         canvas.setFont(fonts.ITALIC, 8)
         canvas.drawString(MARGINS[3], yb, f"{label} – {NOT_A_RECEIPT.lower()}")
@@ -79,6 +89,7 @@ def _page_marks(label: str):
         canvas.drawCentredString(w / 2, yb, f"Số khoản thu trong trang: {rows}")
         canvas.drawRightString(w - MARGINS[1], yb, f"Trang {page}/{pages}")
         canvas.restoreState()
+
     return draw
 
 
@@ -102,8 +113,12 @@ def cash_sheet_pdf(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     header = [P(h, st.cell_h) for h in HEADERS]
     style = grid_style(
         ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_SIZE * 1.18),
-        ("ALIGN", (2, 1), (2, -1), "CENTER"), ("ALIGN", (4, 1), (4, -1), "CENTER"),
-        ("ALIGN", (5, 1), (5, -1), "RIGHT"), ("VALIGN", (0, 1), (-1, -1), "TOP"), pad=2.2)
+        ("ALIGN", (2, 1), (2, -1), "CENTER"),
+        ("ALIGN", (4, 1), (4, -1), "CENTER"),
+        ("ALIGN", (5, 1), (5, -1), "RIGHT"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        pad=2.2,
+    )
     cell = make_styles(CELL_SIZE + 1).cell
     keep_next = ParagraphStyle("keep_next", parent=st.body, keepWithNext=1)
 
@@ -124,26 +139,49 @@ def cash_sheet_pdf(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     story.append(Gap(3 * mm))
     n = 0
     for i, officer in enumerate(sheet.officers, 1):
-        story.append(P(f"<b>{_roman(i)}. Người thu: {esc(officer.officer) or '……'}</b> "
-                       f"({len(officer.rows)} khoản)", st.body))
+        story.append(
+            P(
+                f"<b>{_roman(i)}. Người thu: {esc(officer.officer) or '……'}</b> "
+                f"({len(officer.rows)} khoản)",
+                st.body,
+            )
+        )
         story.append(Gap(1 * mm))
         for j, group in enumerate(officer.fee_types, 1):
-            story.append(P(f"<b>{j}. Phí, lệ phí thủ tục:</b> {esc(group.procedure_name)}"
-                           + (f" ({esc(group.procedure_code)})" if group.procedure_code else ""),
-                           keep_next))
+            story.append(
+                P(
+                    f"<b>{j}. Phí, lệ phí thủ tục:</b> {esc(group.procedure_name)}"
+                    + (f" ({esc(group.procedure_code)})" if group.procedure_code else ""),
+                    keep_next,
+                )
+            )
             rows = []
             for r in group.rows:
                 n += 1
                 ref = "; ".join(x for x in (clean(r.receipt_ref), clean(r.note)) if x)
-                rows.append([RowNumber(str(n), book, CELL_SIZE),
-                             clean(r.code), clean(r.ticket), text(r.applicant),
-                             f"{r.at:%H:%M}", vnd(r.amount), r.method_label, text(ref)])
+                rows.append(
+                    [
+                        RowNumber(str(n), book, CELL_SIZE),
+                        clean(r.code),
+                        clean(r.ticket),
+                        text(r.applicant),
+                        f"{r.at:%H:%M}",
+                        vnd(r.amount),
+                        r.method_label,
+                        text(ref),
+                    ]
+                )
             story.append(PagedTable([header], rows, widths, style))
-            story.append(P(f"Cộng mục {j}: <b>{vnd(group.total)}</b> đồng "
-                           f"({len(group.rows)} khoản).", st.body))
+            story.append(
+                P(
+                    f"Cộng mục {j}: <b>{vnd(group.total)}</b> đồng ({len(group.rows)} khoản).",
+                    st.body,
+                )
+            )
             story.append(Gap(1.5 * mm))
-        story.append(P(f"<b>Cộng người thu {esc(officer.officer)}: {vnd(officer.total)} "
-                       f"đồng</b>", st.body))
+        story.append(
+            P(f"<b>Cộng người thu {esc(officer.officer)}: {vnd(officer.total)} đồng</b>", st.body)
+        )
         story.append(Gap(3 * mm))
     if not sheet.officers:
         story.append(P("Không có khoản thu nào trong ngày.", st.center_i))
@@ -153,30 +191,68 @@ def cash_sheet_pdf(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     totals += [[FEE_METHOD_LABELS_VI[m], vnd(by_method[m])] for m in FEE_METHODS]
     totals.append(["Tổng cộng", vnd(sheet.total)])
     t = Table(totals, colWidths=[45 * mm, 35 * mm], hAlign="LEFT")
-    t.setStyle(grid_style(("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL_SIZE + 1),
-                          ("FONT", (0, -1), (-1, -1), fonts.BOLD, CELL_SIZE + 1),
-                          ("ALIGN", (1, 1), (1, -1), "RIGHT"), pad=2.2))
-    officer_name = clean(sheet.officer) or (clean(sheet.officers[0].officer)
-                                             if len(sheet.officers) == 1 else "")
-    story.append(KeepTogether([
-        P(f"<b>TỔNG HỢP TRONG NGÀY</b> ({len(sheet.rows)} khoản)", st.body), Gap(1 * mm), t,
-        Gap(2 * mm), P(f"<i>{esc(NOT_A_RECEIPT_NOTE)}</i>", st.body), Gap(3 * mm),
-        signature_blocks([("NGƯỜI LẬP BẢNG KÊ", "(Ký và ghi rõ họ tên)", officer_name),
-                          ("KẾ TOÁN / THỦ QUỸ", "(Ký và ghi rõ họ tên)", "")],
-                         st, width * 0.9, gap=16 * mm)]))
+    t.setStyle(
+        grid_style(
+            ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL_SIZE + 1),
+            ("FONT", (0, -1), (-1, -1), fonts.BOLD, CELL_SIZE + 1),
+            ("ALIGN", (1, 1), (1, -1), "RIGHT"),
+            pad=2.2,
+        )
+    )
+    officer_name = clean(sheet.officer) or (
+        clean(sheet.officers[0].officer) if len(sheet.officers) == 1 else ""
+    )
+    story.append(
+        KeepTogether(
+            [
+                P(f"<b>TỔNG HỢP TRONG NGÀY</b> ({len(sheet.rows)} khoản)", st.body),
+                Gap(1 * mm),
+                t,
+                Gap(2 * mm),
+                P(f"<i>{esc(NOT_A_RECEIPT_NOTE)}</i>", st.body),
+                Gap(3 * mm),
+                signature_blocks(
+                    [
+                        ("NGƯỜI LẬP BẢNG KÊ", "(Ký và ghi rõ họ tên)", officer_name),
+                        ("KẾ TOÁN / THỦ QUỸ", "(Ký và ghi rõ họ tên)", ""),
+                    ],
+                    st,
+                    width * 0.9,
+                    gap=16 * mm,
+                ),
+            ]
+        )
+    )
     label = f"Bảng kê thu phí, lệ phí ngày {sheet.day:%d/%m/%Y}"
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=sheet.day,
-                     marks=Marks(demo=bool(agency.demo)),
-                     title=f"{label} ({NOT_A_RECEIPT.lower()})", author=agency.agency_name,
-                     subject=NOT_A_RECEIPT_NOTE,
-                     canvasmaker=paged_canvas(book, _page_marks(label)))
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=sheet.day,
+        marks=Marks(demo=bool(agency.demo)),
+        title=f"{label} ({NOT_A_RECEIPT.lower()})",
+        author=agency.agency_name,
+        subject=NOT_A_RECEIPT_NOTE,
+        canvasmaker=paged_canvas(book, _page_marks(label)),
+    )
 
 
 # --- XLSX ------------------------------------------------------------------------------------
 
-XLSX_COLUMNS = ("STT", "Người thu", "Mã thủ tục", "Phí, lệ phí thủ tục", "Mã hồ sơ",
-                "Số thứ tự", "Người nộp hồ sơ", "Thời điểm thu", "Số tiền (đồng)", "Hình thức",
-                "Mã tra cứu biên lai điện tử", "Ghi chú")
+XLSX_COLUMNS = (
+    "STT",
+    "Người thu",
+    "Mã thủ tục",
+    "Phí, lệ phí thủ tục",
+    "Mã hồ sơ",
+    "Số thứ tự",
+    "Người nộp hồ sơ",
+    "Thời điểm thu",
+    "Số tiền (đồng)",
+    "Hình thức",
+    "Mã tra cứu biên lai điện tử",
+    "Ghi chú",
+)
 XLSX_WIDTHS = (6, 22, 11, 40, 27, 10, 26, 16, 15, 14, 24, 16)
 AMOUNT_COL = 8  # I
 METHOD_COL = 9  # J
@@ -189,30 +265,61 @@ def cash_sheet_xlsx(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     from motcua_desk.printing.layout import MOTTO, NATION, place_date
 
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
-                                   "strings_to_formulas": False, "strings_to_urls": False})
-    wb.set_properties({"title": f"Bảng kê thu phí, lệ phí ngày {sheet.day:%d/%m/%Y}",
-                       "subject": NOT_A_RECEIPT, "author": clean(agency.agency_name),
-                       "company": clean(agency.parent_name), "comments": NOT_A_RECEIPT_NOTE,
-                       "created": datetime.combine(sheet.day, datetime.min.time())})
+    wb = xlsxwriter.Workbook(
+        buf,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    wb.set_properties(
+        {
+            "title": f"Bảng kê thu phí, lệ phí ngày {sheet.day:%d/%m/%Y}",
+            "subject": NOT_A_RECEIPT,
+            "author": clean(agency.agency_name),
+            "company": clean(agency.parent_name),
+            "comments": NOT_A_RECEIPT_NOTE,
+            "created": datetime.combine(sheet.day, datetime.min.time()),
+        }
+    )
     base = {"font_name": "Times New Roman", "font_size": 11}
-    fm = {k: wb.add_format(v) for k, v in {
-        "head": {**base, "align": "center"}, "head_b": {**base, "bold": True, "align": "center"},
-        "head_i": {**base, "italic": True, "align": "center"},
-        "title": {**base, "bold": True, "font_size": 13, "align": "center"},
-        "warn": {**base, "bold": True, "font_size": 13, "align": "center", "border": 2},
-        "th": {**base, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
-               "border": 1, "bg_color": "#EDEDED", "font_size": 10},
-        "no": {**base, "align": "center", "border": 1, "font_size": 10},
-        "text": {**base, "border": 1, "text_wrap": True, "valign": "top", "font_size": 10},
-        "text_b": {**base, "border": 1, "bold": True, "font_size": 10},
-        "money": {**base, "border": 1, "num_format": "#,##0", "font_size": 10},
-        "money_b": {**base, "border": 1, "num_format": "#,##0", "bold": True, "font_size": 10},
-        "when": {**base, "border": 1, "num_format": "dd/mm/yyyy hh:mm", "align": "center",
-                 "valign": "top", "font_size": 10},
-        "sign": {**base, "bold": True, "align": "center"},
-        "italic": {**base, "italic": True},
-    }.items()}
+    fm = {
+        k: wb.add_format(v)
+        for k, v in {
+            "head": {**base, "align": "center"},
+            "head_b": {**base, "bold": True, "align": "center"},
+            "head_i": {**base, "italic": True, "align": "center"},
+            "title": {**base, "bold": True, "font_size": 13, "align": "center"},
+            "warn": {**base, "bold": True, "font_size": 13, "align": "center", "border": 2},
+            "th": {
+                **base,
+                "bold": True,
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+                "border": 1,
+                "bg_color": "#EDEDED",
+                "font_size": 10,
+            },
+            "no": {**base, "align": "center", "border": 1, "font_size": 10},
+            "text": {**base, "border": 1, "text_wrap": True, "valign": "top", "font_size": 10},
+            "text_b": {**base, "border": 1, "bold": True, "font_size": 10},
+            "money": {**base, "border": 1, "num_format": "#,##0", "font_size": 10},
+            "money_b": {**base, "border": 1, "num_format": "#,##0", "bold": True, "font_size": 10},
+            "when": {
+                **base,
+                "border": 1,
+                "num_format": "dd/mm/yyyy hh:mm",
+                "align": "center",
+                "valign": "top",
+                "font_size": 10,
+            },
+            "sign": {**base, "bold": True, "align": "center"},
+            "italic": {**base, "italic": True},
+        }.items()
+    }
     ws = wb.add_worksheet("Bảng kê thu")
     ws.set_paper(9)
     ws.set_landscape()
@@ -227,11 +334,16 @@ def cash_sheet_xlsx(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     ws.merge_range(1, split + 1, 1, last_col, MOTTO, fm["head_b"])
     ws.merge_range(2, split + 1, 2, last_col, place_date(agency, sheet.day), fm["head_i"])
     ws.merge_range(4, 0, 4, last_col, TITLE, fm["title"])
-    ws.merge_range(5, 0, 5, last_col, f"{NOT_A_RECEIPT} – KHÔNG GIAO CHO NGƯỜI NỘP",
-                   fm["warn"])
-    ws.merge_range(6, 0, 6, last_col, f"Ngày thu: {vn_date(sheet.day)}"
-                   + (f" – Người thu: {clean(sheet.officer)}" if sheet.officer else ""),
-                   fm["head_i"])
+    ws.merge_range(5, 0, 5, last_col, f"{NOT_A_RECEIPT} – KHÔNG GIAO CHO NGƯỜI NỘP", fm["warn"])
+    ws.merge_range(
+        6,
+        0,
+        6,
+        last_col,
+        f"Ngày thu: {vn_date(sheet.day)}"
+        + (f" – Người thu: {clean(sheet.officer)}" if sheet.officer else ""),
+        fm["head_i"],
+    )
     head = 8
     for i, h in enumerate(XLSX_COLUMNS):
         ws.write_string(head, i, h, fm["th"])
@@ -261,22 +373,34 @@ def cash_sheet_xlsx(sheet: CashSheet, agency: AgencyInfo) -> bytes:
                 ws.write_string(row, 10, clean(r.receipt_ref), fm["text"])
                 ws.write_string(row, 11, clean(r.note), fm["text"])
                 row += 1
-            ws.merge_range(row, 0, row, AMOUNT_COL - 1,
-                           f"Cộng {clean(officer.officer)} – {clean(group.procedure_name)}",
-                           fm["text_b"])
-            ws.write_formula(row, AMOUNT_COL, f"=SUM({amount(start, AMOUNT_COL)}:"
-                             f"{amount(row - 1, AMOUNT_COL)})", fm["money_b"], group.total)
+            ws.merge_range(
+                row,
+                0,
+                row,
+                AMOUNT_COL - 1,
+                f"Cộng {clean(officer.officer)} – {clean(group.procedure_name)}",
+                fm["text_b"],
+            )
+            ws.write_formula(
+                row,
+                AMOUNT_COL,
+                f"=SUM({amount(start, AMOUNT_COL)}:{amount(row - 1, AMOUNT_COL)})",
+                fm["money_b"],
+                group.total,
+            )
             subtotals.append(amount(row, AMOUNT_COL))
             row += 1
-        ws.merge_range(row, 0, row, AMOUNT_COL - 1, f"Cộng người thu {clean(officer.officer)}",
-                       fm["text_b"])
-        ws.write_formula(row, AMOUNT_COL, f"=SUM({','.join(subtotals)})", fm["money_b"],
-                         officer.total)
+        ws.merge_range(
+            row, 0, row, AMOUNT_COL - 1, f"Cộng người thu {clean(officer.officer)}", fm["text_b"]
+        )
+        ws.write_formula(
+            row, AMOUNT_COL, f"=SUM({','.join(subtotals)})", fm["money_b"], officer.total
+        )
         officer_totals.append(amount(row, AMOUNT_COL))
         row += 1
     last_data = max(row - 1, first_data)
     ws.merge_range(row, 0, row, AMOUNT_COL - 1, "TỔNG CỘNG TRONG NGÀY", fm["text_b"])
-    total_formula = (f"=SUM({','.join(officer_totals)})" if officer_totals else "=0")
+    total_formula = f"=SUM({','.join(officer_totals)})" if officer_totals else "=0"
     ws.write_formula(row, AMOUNT_COL, total_formula, fm["money_b"], sheet.total)
     row += 2
     ws.merge_range(row, 6, row, 7, "Theo hình thức", fm["th"])
@@ -288,12 +412,22 @@ def cash_sheet_xlsx(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     first_method = row
     for m in FEE_METHODS:
         ws.merge_range(row, 6, row, 7, FEE_METHOD_LABELS_VI[m], fm["text"])
-        ws.write_formula(row, AMOUNT_COL, f'=SUMIF({methods},"{FEE_METHOD_LABELS_VI[m]}",'
-                         f'{amounts})', fm["money"], by_method[m])
+        ws.write_formula(
+            row,
+            AMOUNT_COL,
+            f'=SUMIF({methods},"{FEE_METHOD_LABELS_VI[m]}",{amounts})',
+            fm["money"],
+            by_method[m],
+        )
         row += 1
     ws.merge_range(row, 6, row, 7, "Cộng (bằng tổng cộng trong ngày)", fm["text_b"])
-    ws.write_formula(row, AMOUNT_COL, f"=SUM({amount(first_method, AMOUNT_COL)}:"
-                     f"{amount(row - 1, AMOUNT_COL)})", fm["money_b"], sheet.total)
+    ws.write_formula(
+        row,
+        AMOUNT_COL,
+        f"=SUM({amount(first_method, AMOUNT_COL)}:{amount(row - 1, AMOUNT_COL)})",
+        fm["money_b"],
+        sheet.total,
+    )
     row += 2
     ws.merge_range(row, 0, row, last_col, NOT_A_RECEIPT_NOTE, fm["italic"])
     row += 2
@@ -301,8 +435,9 @@ def cash_sheet_xlsx(sheet: CashSheet, agency: AgencyInfo) -> bytes:
     ws.merge_range(row, 6, row, last_col, "KẾ TOÁN / THỦ QUỸ", fm["sign"])
     ws.merge_range(row + 1, 0, row + 1, 5, "(Ký và ghi rõ họ tên)", fm["head_i"])
     ws.merge_range(row + 1, 6, row + 1, last_col, "(Ký và ghi rõ họ tên)", fm["head_i"])
-    name = clean(sheet.officer) or (clean(sheet.officers[0].officer)
-                                    if len(sheet.officers) == 1 else "")
+    name = clean(sheet.officer) or (
+        clean(sheet.officers[0].officer) if len(sheet.officers) == 1 else ""
+    )
     if name:
         ws.merge_range(row + 5, 0, row + 5, 5, name, fm["sign"])
     ws.repeat_rows(head, head)

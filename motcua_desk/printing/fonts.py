@@ -54,7 +54,8 @@ def register_fonts() -> None:
                 raise FileNotFoundError(f"font file missing: {path}")
             pdfmetrics.registerFont(TTFont(_NAMES[style], str(path)))
         # so that <b>/<i> inside a paragraph pick the right face
-        pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC,
-                                      boldItalic=BOLD_ITALIC)
+        pdfmetrics.registerFontFamily(
+            FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        )
         rl_config.useA85 = 0
         _registered = True

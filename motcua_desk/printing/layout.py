@@ -43,6 +43,7 @@ PRODUCER = "motcua-desk (reportlab)"
 
 # --- text ------------------------------------------------------------------------------------
 
+
 def clean(text: object) -> str:
     """Printable text: NFC (whatever keyboard tool typed it), whitespace collapsed."""
     if text is None:
@@ -60,14 +61,14 @@ def two(n: int) -> str:
 
 
 def vn_date(day: date | datetime) -> str:
-    """"ngày 23 tháng 11 năm 2026". Nghị định 30/2020: a leading zero for days below 10 and
+    """ "ngày 23 tháng 11 năm 2026". Nghị định 30/2020: a leading zero for days below 10 and
     for the months 1 and 2."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def vn_moment(moment: datetime | None, *, blank: str = "……") -> str:
-    """"09 giờ 10 phút, ngày 23 tháng 11 năm 2026"; dotted blanks when unknown."""
+    """ "09 giờ 10 phút, ngày 23 tháng 11 năm 2026"; dotted blanks when unknown."""
     if moment is None:
         return f"{blank} giờ {blank} phút, ngày {blank} tháng {blank} năm {blank}"
     return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {vn_date(moment)}"
@@ -89,6 +90,7 @@ def reprint_label(reprint: int) -> str:
 
 
 # --- styles ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Styles:
@@ -116,8 +118,13 @@ def make_styles(size: float = 10.5, *, space: float | None = None) -> Styles:
     lead = size * 1.22
 
     def s(name: str, **kw) -> ParagraphStyle:
-        base = {"fontName": fonts.REGULAR, "fontSize": size, "leading": lead,
-                "alignment": TA_LEFT, "splitLongWords": 1}
+        base = {
+            "fontName": fonts.REGULAR,
+            "fontSize": size,
+            "leading": lead,
+            "alignment": TA_LEFT,
+            "splitLongWords": 1,
+        }
         base.update(kw)
         return ParagraphStyle(name, **base)
 
@@ -129,21 +136,29 @@ def make_styles(size: float = 10.5, *, space: float | None = None) -> Styles:
         body_j=s("body_j", alignment=TA_JUSTIFY),
         indent=s("indent", leftIndent=size * 1.2),
         note=s("note", fontName=fonts.ITALIC, fontSize=size - 1, leading=(size - 1) * 1.2),
-        title=s("title", fontName=fonts.BOLD, fontSize=size + 2, leading=(size + 2) * 1.2,
-                alignment=TA_CENTER),
+        title=s(
+            "title",
+            fontName=fonts.BOLD,
+            fontSize=size + 2,
+            leading=(size + 2) * 1.2,
+            alignment=TA_CENTER,
+        ),
         subtitle=s("subtitle", fontName=fonts.ITALIC, alignment=TA_CENTER),
         center=s("center", alignment=TA_CENTER),
         center_b=s("center_b", fontName=fonts.BOLD, alignment=TA_CENTER),
         center_i=s("center_i", fontName=fonts.ITALIC, alignment=TA_CENTER),
         head=s("head", fontSize=head, leading=head * 1.2, alignment=TA_CENTER),
-        head_b=s("head_b", fontName=fonts.BOLD, fontSize=head, leading=head * 1.2,
-                 alignment=TA_CENTER),
-        head_i=s("head_i", fontName=fonts.ITALIC, fontSize=head, leading=head * 1.2,
-                 alignment=TA_CENTER),
+        head_b=s(
+            "head_b", fontName=fonts.BOLD, fontSize=head, leading=head * 1.2, alignment=TA_CENTER
+        ),
+        head_i=s(
+            "head_i", fontName=fonts.ITALIC, fontSize=head, leading=head * 1.2, alignment=TA_CENTER
+        ),
         cell=s("cell", fontSize=cell, leading=cell * 1.18),
         cell_c=s("cell_c", fontSize=cell, leading=cell * 1.18, alignment=TA_CENTER),
-        cell_h=s("cell_h", fontName=fonts.BOLD, fontSize=cell, leading=cell * 1.18,
-                 alignment=TA_CENTER),
+        cell_h=s(
+            "cell_h", fontName=fonts.BOLD, fontSize=cell, leading=cell * 1.18, alignment=TA_CENTER
+        ),
         space=space if space is not None else size * 0.45,
     )
 
@@ -157,8 +172,11 @@ class Para(Paragraph):
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's signature)
         # The layout (blPara) may have been dropped since (reportlab deletes it when it tries a
         # split): only a wrap that still has its layout can be reused.
-        if (self._wrapped is not None and self._wrapped[0] == availWidth
-                and getattr(self, "blPara", None) is not None):
+        if (
+            self._wrapped is not None
+            and self._wrapped[0] == availWidth
+            and getattr(self, "blPara", None) is not None
+        ):
             self.width = availWidth
             return self._wrapped[1], self._wrapped[2]
         w, h = super().wrap(availWidth, availHeight)
@@ -170,9 +188,10 @@ def P(markup: str, style: ParagraphStyle) -> Para:  # noqa: N802 (reads like rep
     return Para(markup, style)
 
 
-def label_value(label: str, value: object, style: ParagraphStyle, *, bold: bool = False,
-                blank: str = "……………………") -> Para:
-    """"Label: value" with the value escaped; dotted blank when empty."""
+def label_value(
+    label: str, value: object, style: ParagraphStyle, *, bold: bool = False, blank: str = "……………………"
+) -> Para:
+    """ "Label: value" with the value escaped; dotted blank when empty."""
     v = esc(value)
     if not v:
         v = blank
@@ -183,52 +202,95 @@ def label_value(label: str, value: object, style: ParagraphStyle, *, bold: bool 
 
 # --- building blocks ------------------------------------------------------------------------
 
-def national_header(agency: AgencyInfo, day: date | datetime | None, st: Styles,
-                    width: float, *, left_share: float = 0.43) -> Table:
+
+def national_header(
+    agency: AgencyInfo,
+    day: date | datetime | None,
+    st: Styles,
+    width: float,
+    *,
+    left_share: float = 0.43,
+) -> Table:
     """Left: parent authority and unit (bold), a short rule; right: the national title and
     motto with its rule, and "{place}, ngày … tháng … năm …" in italics."""
     lw = width * left_share
     rw = width - lw
     motto_w = stringWidth(MOTTO, fonts.BOLD, st.head_b.fontSize)
-    left = [P(esc(agency.parent_name).upper(), st.head),
-            P(esc(agency.agency_name).upper(), st.head_b),
-            Gap(4),
-            HRFlowable(width=min(lw * 0.4, 30 * mm), thickness=0.6, color=colors.black,
-                       spaceBefore=0, spaceAfter=0, hAlign="CENTER")]
+    left = [
+        P(esc(agency.parent_name).upper(), st.head),
+        P(esc(agency.agency_name).upper(), st.head_b),
+        Gap(4),
+        HRFlowable(
+            width=min(lw * 0.4, 30 * mm),
+            thickness=0.6,
+            color=colors.black,
+            spaceBefore=0,
+            spaceAfter=0,
+            hAlign="CENTER",
+        ),
+    ]
     nation_size = st.head_b.fontSize
     while stringWidth(NATION, fonts.BOLD, nation_size) > rw - 4 and nation_size > 6:
         nation_size -= 0.25
     nation_style = ParagraphStyle("nation", parent=st.head_b, fontSize=nation_size)
-    right = [P(NATION, nation_style),
-             P(MOTTO, st.head_b),
-             Gap(4),
-             HRFlowable(width=motto_w, thickness=0.6, color=colors.black, spaceBefore=0,
-                        spaceAfter=0, hAlign="CENTER"),
-             Gap(3),
-             P(esc(place_date(agency, day)), st.head_i)]
+    right = [
+        P(NATION, nation_style),
+        P(MOTTO, st.head_b),
+        Gap(4),
+        HRFlowable(
+            width=motto_w,
+            thickness=0.6,
+            color=colors.black,
+            spaceBefore=0,
+            spaceAfter=0,
+            hAlign="CENTER",
+        ),
+        Gap(3),
+        P(esc(place_date(agency, day)), st.head_i),
+    ]
     t = Table([[left, right]], colWidths=[lw, rw])
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return t
 
 
-def signature_blocks(blocks: Sequence[tuple[str, str, str]], st: Styles, width: float,
-                     *, gap: float = 16 * mm) -> Table:
+def signature_blocks(
+    blocks: Sequence[tuple[str, str, str]], st: Styles, width: float, *, gap: float = 16 * mm
+) -> Table:
     """Side-by-side signature blocks: (TITLE, "(Ký và ghi rõ họ tên)", printed name)."""
     cells = []
     for title, hint, name in blocks:
-        cells.append([P(esc(title), st.center_b), P(esc(hint), st.center_i),
-                      Gap(gap), P(f"<b>{esc(name)}</b>" if clean(name) else "", st.center)])
+        cells.append(
+            [
+                P(esc(title), st.center_b),
+                P(esc(hint), st.center_i),
+                Gap(gap),
+                P(f"<b>{esc(name)}</b>" if clean(name) else "", st.center),
+            ]
+        )
     n = len(blocks)
     t = Table([cells], colWidths=[width / n] * n)
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return t
 
 
@@ -250,8 +312,10 @@ def grid_style(*extra, pad: float = 2.5, header_rows: int = 1) -> TableStyle:
     cmds = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     ]
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.Color(0.93, 0.93, 0.93)))
@@ -283,6 +347,7 @@ def stack_height(story: Iterable[Flowable], width: float, height: float) -> floa
 
 # --- marks -----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Marks:
     """What is drawn on every page besides the flow: reprint and demo marks, a footer."""
@@ -292,8 +357,9 @@ class Marks:
     footer_left: str = ""
 
 
-def draw_marks(canvas: Canvas, marks: Marks, page_w: float, page_h: float,
-               margin_top: float, margin_x: float) -> None:
+def draw_marks(
+    canvas: Canvas, marks: Marks, page_w: float, page_h: float, margin_top: float, margin_x: float
+) -> None:
     size = 8.5
     y = page_h - margin_top / 2 - size * 0.35
     canvas.saveState()
@@ -325,6 +391,7 @@ def draw_marks(canvas: Canvas, marks: Marks, page_w: float, page_h: float,
 
 # --- the document ----------------------------------------------------------------------------
 
+
 def timestamp(moment: datetime | date | None) -> TimeStamp:
     """A reportlab TimeStamp for a dossier moment (the PDF's CreationDate and ModDate)."""
     ts = TimeStamp(invariant=True)
@@ -337,8 +404,7 @@ def timestamp(moment: datetime | date | None) -> TimeStamp:
     ts.t = moment.timestamp() if moment.tzinfo else ts.t
     ts.lt = moment.timetuple()
     ts.YMDhms = tuple(moment.timetuple())[:6]
-    ts.dhh, ts.dmm = divmod(minutes, 60) if minutes >= 0 else (-((-minutes) // 60),
-                                                               (-minutes) % 60)
+    ts.dhh, ts.dmm = divmod(minutes, 60) if minutes >= 0 else (-((-minutes) // 60), (-minutes) % 60)
     ts.tzname = moment.tzname() or "UTC"
     return ts
 
@@ -346,21 +412,53 @@ def timestamp(moment: datetime | date | None) -> TimeStamp:
 class FormDoc(BaseDocTemplate):
     """One page template, no frame padding, marks on every page, a fixed timestamp."""
 
-    def __init__(self, buf, *, pagesize, margins: tuple[float, float, float, float],
-                 moment, marks: Marks, title: str, author: str, subject: str = "",
-                 on_page: Callable | None = None) -> None:
+    def __init__(
+        self,
+        buf,
+        *,
+        pagesize,
+        margins: tuple[float, float, float, float],
+        moment,
+        marks: Marks,
+        title: str,
+        author: str,
+        subject: str = "",
+        on_page: Callable | None = None,
+    ) -> None:
         top, right, bottom, left = margins
-        super().__init__(buf, pagesize=pagesize, leftMargin=left, rightMargin=right,
-                         topMargin=top, bottomMargin=bottom, title=title, author=author,
-                         subject=subject, creator="motcua-desk", producer=PRODUCER,
-                         invariant=1, lang="vi", printScaling="None")
+        super().__init__(
+            buf,
+            pagesize=pagesize,
+            leftMargin=left,
+            rightMargin=right,
+            topMargin=top,
+            bottomMargin=bottom,
+            title=title,
+            author=author,
+            subject=subject,
+            creator="motcua-desk",
+            producer=PRODUCER,
+            invariant=1,
+            lang="vi",
+            printScaling="None",
+        )
         self._moment = moment
         self._marks = marks
         self._on_page = on_page
-        frame = Frame(left, bottom, self.width, self.height, leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate,
-                                            pagesize=pagesize)])
+        frame = Frame(
+            left,
+            bottom,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPage=self._decorate, pagesize=pagesize)]
+        )
 
     def _makeCanvas(self, filename=None, canvasmaker=Canvas):  # noqa: N802
         canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
@@ -379,18 +477,37 @@ class FormDoc(BaseDocTemplate):
             self._on_page(canvas, self)
 
 
-def build_pdf(story: list[Flowable], *, pagesize, margins, moment, marks: Marks, title: str,
-              author: str, subject: str = "", canvasmaker=Canvas,
-              on_page: Callable | None = None) -> bytes:
+def build_pdf(
+    story: list[Flowable],
+    *,
+    pagesize,
+    margins,
+    moment,
+    marks: Marks,
+    title: str,
+    author: str,
+    subject: str = "",
+    canvasmaker=Canvas,
+    on_page: Callable | None = None,
+) -> bytes:
     buf = io.BytesIO()
-    doc = FormDoc(buf, pagesize=pagesize, margins=margins, moment=moment, marks=marks,
-                  title=clean(title), author=clean(author), subject=clean(subject),
-                  on_page=on_page)
+    doc = FormDoc(
+        buf,
+        pagesize=pagesize,
+        margins=margins,
+        moment=moment,
+        marks=marks,
+        title=clean(title),
+        author=clean(author),
+        subject=clean(subject),
+        on_page=on_page,
+    )
     doc.build(story, canvasmaker=canvasmaker)
     return buf.getvalue()
 
 
 # --- paged lists: "Trang x/y" and rows counted per page ---------------------------------------
+
 
 @dataclass
 class PageBook:
@@ -446,8 +563,15 @@ class PagedTable(Flowable):
     measured by one Table, then each page gets a Table of just its rows (header rows repeated,
     row heights given, nothing measured twice). Rows are never split."""
 
-    def __init__(self, header: list[list], rows: list[list], widths: Sequence[float],
-                 style: TableStyle, *, heights: Sequence[float] | None = None) -> None:
+    def __init__(
+        self,
+        header: list[list],
+        rows: list[list],
+        widths: Sequence[float],
+        style: TableStyle,
+        *,
+        heights: Sequence[float] | None = None,
+    ) -> None:
         super().__init__()
         self.header = header
         self.rows = rows
@@ -459,8 +583,8 @@ class PagedTable(Flowable):
             probe.wrap(sum(self.widths), 1e9)
             heights = list(probe._rowHeights)
         self.heights = list(heights)
-        self.head_h = sum(self.heights[:len(header)])
-        self.body_h = self.heights[len(header):]
+        self.head_h = sum(self.heights[: len(header)])
+        self.body_h = self.heights[len(header) :]
         self.width = sum(self.widths)
         self.height = self.head_h + sum(self.body_h)
 
@@ -471,8 +595,11 @@ class PagedTable(Flowable):
         return PagedTable(self.header, self.rows, self.widths, self.style, heights=self.heights)
 
     def _table(self, start: int, stop: int) -> Table:
-        t = Table(self.header + self.rows[start:stop], colWidths=self.widths,
-                  rowHeights=self.heights[:len(self.header)] + self.body_h[start:stop])
+        t = Table(
+            self.header + self.rows[start:stop],
+            colWidths=self.widths,
+            rowHeights=self.heights[: len(self.header)] + self.body_h[start:stop],
+        )
         t.setStyle(self.style)
         return t
 
@@ -493,8 +620,13 @@ class PagedTable(Flowable):
         head = self._table(0, n)
         if n == len(self.rows):
             return [head]
-        rest = PagedTable(self.header, self.rows[n:], self.widths, self.style,
-                          heights=self.heights[:len(self.header)] + self.body_h[n:])
+        rest = PagedTable(
+            self.header,
+            self.rows[n:],
+            self.widths,
+            self.style,
+            heights=self.heights[: len(self.header)] + self.body_h[n:],
+        )
         return [head, rest]
 
     def draw(self) -> None:

@@ -26,7 +26,7 @@ from motcua_desk.printing.layout import (
     P,
     PageBook,
     PagedTable,
-        RowNumber,
+    RowNumber,
     Styles,
     build_pdf,
     clean,
@@ -111,22 +111,36 @@ def _footer(label_of_group):
         canvas.drawCentredString(w / 2, y, f"Số hồ sơ trong trang: {rows}")
         canvas.drawRightString(w - MARGINS[1], y, f"Trang {page}/{pages}")
         canvas.restoreState()
+
     return draw
 
 
 # --- Mẫu 07 ----------------------------------------------------------------------------------
 
 LEDGER_HEADERS = (
-    "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân",
-    "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết", "Nhận hồ sơ (ngày, giờ)",
-    "Hẹn trả kết quả (ngày, giờ)", "Trả kết quả (ngày, giờ)", "Hình thức trả kết quả",
+    "STT",
+    "Mã hồ sơ",
+    "Tên thủ tục hành chính",
+    "Tên tổ chức, cá nhân",
+    "Địa chỉ, số điện thoại",
+    "Cơ quan chủ trì giải quyết",
+    "Nhận hồ sơ (ngày, giờ)",
+    "Hẹn trả kết quả (ngày, giờ)",
+    "Trả kết quả (ngày, giờ)",
+    "Hình thức trả kết quả",
     "Ký nhận kết quả",
 )
 LEDGER_WIDTHS_MM = (9, 35, 42, 28, 38, 25, 17, 17, 17, 19, 0)  # last: the rest
 
 
-def ledger_pdf(rows: Sequence[DossierView], agency: AgencyInfo, date_from: date,
-               date_to: date, *, printed_on: date | None = None) -> bytes:
+def ledger_pdf(
+    rows: Sequence[DossierView],
+    agency: AgencyInfo,
+    date_from: date,
+    date_to: date,
+    *,
+    printed_on: date | None = None,
+) -> bytes:
     """Mẫu 07 SỔ THEO DÕI HỒ SƠ for a date range: 11 columns, numbered on through the year
     (the ledger number), headers on every page, "Trang x/y". The header is dated the day it
     is printed (`printed_on`, by default today), as Biểu 06 is: a year's ledger printed on
@@ -150,19 +164,26 @@ def ledger_pdf(rows: Sequence[DossierView], agency: AgencyInfo, date_from: date,
             method = [r.return_method_label, r.returned_to]
         elif r.status in ("refused", "stopped", "voided", "rejected"):
             method = [r.status_label]
-        data.append([
-            RowNumber(two(r.ledger_number), book, CELL_SIZE),
-            _code_cell(r.code, widths[1]),
-            cells.text(r.procedure_name, 2, shared=True),
-            cells.text(r.applicant_name, 3),
-            cells.lines(contact, 4),
-            cells.text(r.department, 5, shared=True),
-            _day(r.received_at), _day(r.due_at), _day(r.returned_at),
-            cells.lines(method, 9),
-            "",
-        ])
-    period = (f"Từ {vn_date(date_from)} đến {vn_date(date_to)}" if date_from != date_to
-              else f"Trong {vn_date(date_from)}")
+        data.append(
+            [
+                RowNumber(two(r.ledger_number), book, CELL_SIZE),
+                _code_cell(r.code, widths[1]),
+                cells.text(r.procedure_name, 2, shared=True),
+                cells.text(r.applicant_name, 3),
+                cells.lines(contact, 4),
+                cells.text(r.department, 5, shared=True),
+                _day(r.received_at),
+                _day(r.due_at),
+                _day(r.returned_at),
+                cells.lines(method, 9),
+                "",
+            ]
+        )
+    period = (
+        f"Từ {vn_date(date_from)} đến {vn_date(date_to)}"
+        if date_from != date_to
+        else f"Trong {vn_date(date_from)}"
+    )
     first, last = (rows[0].ledger_number, rows[-1].ledger_number) if rows else (0, 0)
     story: list[Flowable] = [
         GroupStart("ledger", book),
@@ -174,28 +195,57 @@ def ledger_pdf(rows: Sequence[DossierView], agency: AgencyInfo, date_from: date,
         Gap(3 * mm),
     ]
     if rows:
-        story.append(PagedTable(data[:2], data[2:], widths, grid_style(
-            ("FONT", (0, 2), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_SIZE * 1.18),
-            ("ALIGN", (6, 2), (9, -1), "CENTER"), ("VALIGN", (0, 2), (-1, -1), "TOP"),
-            pad=_Cells.PAD, header_rows=2)))
+        story.append(
+            PagedTable(
+                data[:2],
+                data[2:],
+                widths,
+                grid_style(
+                    ("FONT", (0, 2), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_SIZE * 1.18),
+                    ("ALIGN", (6, 2), (9, -1), "CENTER"),
+                    ("VALIGN", (0, 2), (-1, -1), "TOP"),
+                    pad=_Cells.PAD,
+                    header_rows=2,
+                ),
+            )
+        )
         story.append(Gap(3 * mm))
-        story.append(P(f"Tổng cộng: <b>{len(rows)}</b> hồ sơ (số thứ tự từ {two(first)} đến "
-                       f"{two(last)}).", st.body))
+        story.append(
+            P(
+                f"Tổng cộng: <b>{len(rows)}</b> hồ sơ (số thứ tự từ {two(first)} đến {two(last)}).",
+                st.body,
+            )
+        )
     else:
         story.append(P("Không có hồ sơ nào được tiếp nhận trong thời gian này.", st.center_i))
     label = f"Sổ theo dõi hồ sơ – Quyển số {', '.join(books) or '……'}"
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=date_to,
-                     marks=Marks(demo=bool(agency.demo)),
-                     title=f"Sổ theo dõi hồ sơ {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}",
-                     author=agency.agency_name,
-                     canvasmaker=paged_canvas(book, _footer(lambda g: label)))
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=date_to,
+        marks=Marks(demo=bool(agency.demo)),
+        title=f"Sổ theo dõi hồ sơ {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}",
+        author=agency.agency_name,
+        canvasmaker=paged_canvas(book, _footer(lambda g: label)),
+    )
 
 
 # --- the daily handoff list ------------------------------------------------------------------
 
 HANDOFF_HEADERS = (
-    "STT", "Mã hồ sơ", "Nội dung (thủ tục hành chính)", "Số bộ", "Người nộp hồ sơ", "Địa chỉ",
-    "Số điện thoại", "Ngày nhận hồ sơ", "Ngày hẹn trả", "Bên giao ký", "Bên nhận ký", "Ghi chú",
+    "STT",
+    "Mã hồ sơ",
+    "Nội dung (thủ tục hành chính)",
+    "Số bộ",
+    "Người nộp hồ sơ",
+    "Địa chỉ",
+    "Số điện thoại",
+    "Ngày nhận hồ sơ",
+    "Ngày hẹn trả",
+    "Bên giao ký",
+    "Bên nhận ký",
+    "Ghi chú",
 )
 HANDOFF_WIDTHS_MM = (8, 35, 45, 9, 28, 36, 19, 17, 17, 19, 19, 0)
 HANDOFF_COPIES = ("Liên 1: Lưu", "Liên 2: Giao bên nhận")
@@ -205,8 +255,9 @@ def _other_unit(e: HandoffEntry) -> str:
     return e.step.to_unit if e.direction == "out" else e.step.from_unit
 
 
-def handoff_list_pdf(entries: Sequence[HandoffEntry], agency: AgencyInfo, day: date,
-                     department: str = "") -> bytes:
+def handoff_list_pdf(
+    entries: Sequence[HandoffEntry], agency: AgencyInfo, day: date, department: str = ""
+) -> bytes:
     """DANH SÁCH BÀN GIAO HỒ SƠ of one day, in two copies. One list per department (each is
     signed by that department): section I the dossiers the desk handed over, section II the
     results it took back, each with its count and its BÊN GIAO / BÊN NHẬN signatures; the
@@ -233,8 +284,7 @@ def handoff_list_pdf(entries: Sequence[HandoffEntry], agency: AgencyInfo, day: d
     # one row per entry, shared by both copies
     def make_row(i: int, e: HandoffEntry) -> list:
         d, s = e.dossier, e.step
-        notes = [f"{'Giao' if e.direction == 'out' else 'Nhận'} lúc {s.at:%H:%M}",
-                 s.timing_label]
+        notes = [f"{'Giao' if e.direction == 'out' else 'Nhận'} lúc {s.at:%H:%M}", s.timing_label]
         if e.direction == "out" and s.from_unit and s.from_unit != DESK_UNIT:
             notes.append(f"Từ: {s.from_unit}")
         return [
@@ -247,7 +297,8 @@ def handoff_list_pdf(entries: Sequence[HandoffEntry], agency: AgencyInfo, day: d
             cells.text(d.phone, 6),
             _day(d.received_at),
             _day(d.due_at),
-            "", "",  # signature cells, blank for ink
+            "",
+            "",  # signature cells, blank for ink
             cells.lines(notes, 11),
         ]
 
@@ -256,28 +307,38 @@ def handoff_list_pdf(entries: Sequence[HandoffEntry], agency: AgencyInfo, day: d
     for unit, items in groups.items():
         out = [e for e in items if e.direction == "out"]
         back = [e for e in items if e.direction != "out"]
-        rows[unit] = ([make_row(i, e) for i, e in enumerate(out, 1)],
-                      [make_row(i, e) for i, e in enumerate(back, 1)])
+        rows[unit] = (
+            [make_row(i, e) for i, e in enumerate(out, 1)],
+            [make_row(i, e) for i, e in enumerate(back, 1)],
+        )
         receivers = {clean(e.step.receiver) for e in out}
         givers = {clean(e.step.giver) for e in back}
-        signers[unit] = (receivers.pop() if len(receivers) == 1 else "",
-                         givers.pop() if len(givers) == 1 else "")
+        signers[unit] = (
+            receivers.pop() if len(receivers) == 1 else "",
+            givers.pop() if len(givers) == 1 else "",
+        )
 
     header = [P(h, st.cell_h) for h in HANDOFF_HEADERS]
     style = grid_style(
         ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_SIZE * 1.18),
-        ("ALIGN", (3, 1), (3, -1), "CENTER"), ("ALIGN", (7, 1), (8, -1), "CENTER"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"), pad=_Cells.PAD)
+        ("ALIGN", (3, 1), (3, -1), "CENTER"),
+        ("ALIGN", (7, 1), (8, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        pad=_Cells.PAD,
+    )
     # measured once, drawn in both copies (splitting leaves the original intact)
-    tables = {(unit, roman): PagedTable([header], section_rows, widths, style)
-              for unit, (out_rows, back_rows) in rows.items()
-              for roman, section_rows in (("I", out_rows), ("II", back_rows)) if section_rows}
+    tables = {
+        (unit, roman): PagedTable([header], section_rows, widths, style)
+        for unit, (out_rows, back_rows) in rows.items()
+        for roman, section_rows in (("I", out_rows), ("II", back_rows))
+        if section_rows
+    }
     story: list[Flowable] = []
     labels: dict[str, str] = {}
     for copy_no, copy_label in enumerate(HANDOFF_COPIES, 1):
         for unit, (out_rows, back_rows) in rows.items():
             key = f"{copy_no}|{unit}"
-            labels[key] = (f"Danh sách bàn giao hồ sơ {day:%d/%m/%Y} – {unit} – {copy_label}")
+            labels[key] = f"Danh sách bàn giao hồ sơ {day:%d/%m/%Y} – {unit} – {copy_label}"
             if story:
                 story.append(PageBreak())
             total = len(out_rows) + len(back_rows)
@@ -288,41 +349,79 @@ def handoff_list_pdf(entries: Sequence[HandoffEntry], agency: AgencyInfo, day: d
                 P("DANH SÁCH BÀN GIAO HỒ SƠ", st.title),
                 P(f"({esc(copy_label)})", st.center_i),
                 P(f"Ngày bàn giao: {vn_date(day)}", st.center),
-                P(f"Đơn vị: <b>{esc(unit)}</b> – Tổng số: <b>{total}</b> hồ sơ (bàn giao: "
-                  f"{len(out_rows)}; nhận kết quả về: {len(back_rows)})", st.center),
+                P(
+                    f"Đơn vị: <b>{esc(unit)}</b> – Tổng số: <b>{total}</b> hồ sơ (bàn giao: "
+                    f"{len(out_rows)}; nhận kết quả về: {len(back_rows)})",
+                    st.center,
+                ),
                 Gap(2 * mm),
             ]
             officer = clean(agency.officer)
             dept_receiver, dept_giver = signers[unit]
             sections = (
-                ("I", f"HỒ SƠ BỘ PHẬN MỘT CỬA BÀN GIAO CHO {esc(unit).upper()}", out_rows,
-                 (DESK_UNIT, officer), (unit, dept_receiver)),
-                ("II", f"KẾT QUẢ {esc(unit).upper()} TRẢ VỀ BỘ PHẬN MỘT CỬA", back_rows,
-                 (unit, dept_giver), (DESK_UNIT, officer)),
+                (
+                    "I",
+                    f"HỒ SƠ BỘ PHẬN MỘT CỬA BÀN GIAO CHO {esc(unit).upper()}",
+                    out_rows,
+                    (DESK_UNIT, officer),
+                    (unit, dept_receiver),
+                ),
+                (
+                    "II",
+                    f"KẾT QUẢ {esc(unit).upper()} TRẢ VỀ BỘ PHẬN MỘT CỬA",
+                    back_rows,
+                    (unit, dept_giver),
+                    (DESK_UNIT, officer),
+                ),
             )
-            for roman, title, section_rows, (giver, giver_name), (receiver, receiver_name) \
-                    in sections:
+            for roman, title, section_rows, (giver, giver_name), (
+                receiver,
+                receiver_name,
+            ) in sections:
                 story.append(P(f"<b>{roman}. {title}</b> ({len(section_rows)} hồ sơ)", st.body))
                 story.append(Gap(1 * mm))
                 if section_rows:
                     story.append(tables[(unit, roman)].fresh())
                 else:
                     story.append(P("<i>Không có hồ sơ.</i>", st.body))
-                story.append(KeepTogether([
-                    Gap(2 * mm),
-                    P(f"Cộng mục {roman}: <b>{len(section_rows)}</b> hồ sơ.", st.body),
-                    Gap(2 * mm),
-                    signature_blocks(
-                        [(f"BÊN GIAO ({giver})", "(Ký và ghi rõ họ tên)", giver_name),
-                         (f"BÊN NHẬN ({receiver})", "(Ký và ghi rõ họ tên)", receiver_name)],
-                        st, width * 0.8, gap=14 * mm),
-                    Gap(3 * mm),
-                ]))
-            story.append(P(f"<b>Tổng cộng: {total} hồ sơ</b> (mục I: {len(out_rows)}; "
-                           f"mục II: {len(back_rows)}).", st.body))
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=day,
-                     marks=Marks(demo=bool(agency.demo)),
-                     title=f"Danh sách bàn giao hồ sơ {day:%d/%m/%Y}"
-                           + (f" – {department}" if department else ""),
-                     author=agency.agency_name,
-                     canvasmaker=paged_canvas(book, _footer(lambda g: labels.get(g, ""))))
+                story.append(
+                    KeepTogether(
+                        [
+                            Gap(2 * mm),
+                            P(f"Cộng mục {roman}: <b>{len(section_rows)}</b> hồ sơ.", st.body),
+                            Gap(2 * mm),
+                            signature_blocks(
+                                [
+                                    (f"BÊN GIAO ({giver})", "(Ký và ghi rõ họ tên)", giver_name),
+                                    (
+                                        f"BÊN NHẬN ({receiver})",
+                                        "(Ký và ghi rõ họ tên)",
+                                        receiver_name,
+                                    ),
+                                ],
+                                st,
+                                width * 0.8,
+                                gap=14 * mm,
+                            ),
+                            Gap(3 * mm),
+                        ]
+                    )
+                )
+            story.append(
+                P(
+                    f"<b>Tổng cộng: {total} hồ sơ</b> (mục I: {len(out_rows)}; "
+                    f"mục II: {len(back_rows)}).",
+                    st.body,
+                )
+            )
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=day,
+        marks=Marks(demo=bool(agency.demo)),
+        title=f"Danh sách bàn giao hồ sơ {day:%d/%m/%Y}"
+        + (f" – {department}" if department else ""),
+        author=agency.agency_name,
+        canvasmaker=paged_canvas(book, _footer(lambda g: labels.get(g, ""))),
+    )

@@ -41,14 +41,32 @@ def _width() -> float:
 
 
 def _procedure(p: ProcedureView, agency: AgencyInfo, st, width: float, n: int) -> list[Flowable]:
-    docs = [[P("<b>TT</b>", st.cell_h), P("<b>Tên giấy tờ</b>", st.cell_h),
-             P("<b>Hình thức</b>", st.cell_h), P("<b>Số lượng</b>", st.cell_h)]]
+    docs = [
+        [
+            P("<b>TT</b>", st.cell_h),
+            P("<b>Tên giấy tờ</b>", st.cell_h),
+            P("<b>Hình thức</b>", st.cell_h),
+            P("<b>Số lượng</b>", st.cell_h),
+        ]
+    ]
     for i, d in enumerate(p.documents, 1):
-        docs.append([P(str(i), st.cell_c), P(esc(d.name), st.cell), P(esc(d.form_label), st.cell_c),
-                     P(str(d.count), st.cell_c)])
+        docs.append(
+            [
+                P(str(i), st.cell_c),
+                P(esc(d.name), st.cell),
+                P(esc(d.form_label), st.cell_c),
+                P(str(d.count), st.cell_c),
+            ]
+        )
     if len(docs) == 1:
-        docs.append([P("", st.cell), P("Không có giấy tờ phải nộp.", st.cell), P("", st.cell),
-                     P("", st.cell)])
+        docs.append(
+            [
+                P("", st.cell),
+                P("Không có giấy tờ phải nộp.", st.cell),
+                P("", st.cell),
+                P("", st.cell),
+            ]
+        )
     widths = (9 * mm, width - 9 * mm - 30 * mm - 18 * mm, 30 * mm, 18 * mm)
     table = Table(docs, colWidths=widths, repeatRows=1, style=grid_style())
     time_text = public_time(p.time_text, p.time_label)
@@ -70,14 +88,16 @@ def _procedure(p: ProcedureView, agency: AgencyInfo, st, width: float, n: int) -
         lines.append(P("<b>Căn cứ pháp lý:</b>", st.body))
         lines += [P(f"– {esc(b)}", st.indent) for b in p.legal_basis]
     else:
-        lines.append(P("<b>Căn cứ pháp lý:</b> theo quyết định công bố thủ tục hành chính.",
-                       st.body))
+        lines.append(
+            P("<b>Căn cứ pháp lý:</b> theo quyết định công bố thủ tục hành chính.", st.body)
+        )
     lines.append(Gap(6))
     return [CondPageBreak(60 * mm), KeepTogether(lines)]
 
 
-def notice_board_pdf(procedures: Sequence[ProcedureView], agency: AgencyInfo, day: date,
-                     hotline: str = "") -> bytes:
+def notice_board_pdf(
+    procedures: Sequence[ProcedureView], agency: AgencyInfo, day: date, hotline: str = ""
+) -> bytes:
     """The notice board of `procedures` (grouped by field, in the order given within each
     field), dated `day`."""
     fonts.register_fonts()
@@ -85,24 +105,41 @@ def notice_board_pdf(procedures: Sequence[ProcedureView], agency: AgencyInfo, da
     width = _width()
     story: list[Flowable] = []
     items = sorted(procedures, key=lambda p: ((p.field or NO_FIELD).casefold(), p.code))
-    hotline_text = (f"Đường dây nóng tiếp nhận phản ánh, kiến nghị: <b>{esc(hotline)}</b>"
-                    if hotline else "Đường dây nóng tiếp nhận phản ánh, kiến nghị: "
-                    "……………………")
+    hotline_text = (
+        f"Đường dây nóng tiếp nhận phản ánh, kiến nghị: <b>{esc(hotline)}</b>"
+        if hotline
+        else "Đường dây nóng tiếp nhận phản ánh, kiến nghị: ……………………"
+    )
     if not items:
-        story += [national_header(agency, day, st, width), Gap(10), P(TITLE, st.title),
-                  Gap(6), P("Chưa có thủ tục nào trong danh mục.", st.center_i)]
-    for k, (field_name, group) in enumerate(
-            groupby(items, key=lambda p: p.field or NO_FIELD)):
+        story += [
+            national_header(agency, day, st, width),
+            Gap(10),
+            P(TITLE, st.title),
+            Gap(6),
+            P("Chưa có thủ tục nào trong danh mục.", st.center_i),
+        ]
+    for k, (field_name, group) in enumerate(groupby(items, key=lambda p: p.field or NO_FIELD)):
         if k:
             story.append(PageBreak())
-        story += [national_header(agency, day, st, width), Gap(10), P(TITLE, st.title),
-                  P(f"Lĩnh vực: <b>{esc(field_name)}</b>", st.center), Gap(3),
-                  P(hotline_text, st.center_i), Gap(8)]
+        story += [
+            national_header(agency, day, st, width),
+            Gap(10),
+            P(TITLE, st.title),
+            P(f"Lĩnh vực: <b>{esc(field_name)}</b>", st.center),
+            Gap(3),
+            P(hotline_text, st.center_i),
+            Gap(8),
+        ]
         for n, p in enumerate(group, 1):
             story += _procedure(p, agency, st, width, n)
     footer = f"Niêm yết ngày {day:%d/%m/%Y}" + (f" · Đường dây nóng {hotline}" if hotline else "")
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=day,
-                     marks=Marks(demo=agency.demo, footer_left=footer),
-                     title=TITLE.capitalize(), author=agency.agency_name,
-                     subject="Bảng niêm yết thủ tục hành chính")
-
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=day,
+        marks=Marks(demo=agency.demo, footer_left=footer),
+        title=TITLE.capitalize(),
+        author=agency.agency_name,
+        subject="Bảng niêm yết thủ tục hành chính",
+    )

@@ -51,19 +51,33 @@ from motcua_desk.printing.reports import (
 )
 
 TITLE = "TÌNH HÌNH GIẢI QUYẾT HỒ SƠ THEO TỪNG BƯỚC CHUYỂN VÀ CÁC CHỈ SỐ CHẤT LƯỢNG"
-STEP_HEADERS = ("STT", "Bộ phận, cơ quan, đơn vị (bước chuyển)", "Số bước đã chuyển",
-                "Trước hạn", "Đúng hạn", "Quá hạn", "Tỷ lệ trước và đúng hạn (%)",
-                "Thời gian trung bình (ngày làm việc)", "Đang giữ cuối kỳ",
-                "Trong đó quá hạn")
-RESULT_VI = {"resolved_early": "Trước hạn", "resolved_on_time": "Đúng hạn",
-             "resolved_late": "Quá hạn", "pending_within": "Đang giải quyết, trong hạn",
-             "pending_overdue": "Đang giải quyết, quá hạn"}
+STEP_HEADERS = (
+    "STT",
+    "Bộ phận, cơ quan, đơn vị (bước chuyển)",
+    "Số bước đã chuyển",
+    "Trước hạn",
+    "Đúng hạn",
+    "Quá hạn",
+    "Tỷ lệ trước và đúng hạn (%)",
+    "Thời gian trung bình (ngày làm việc)",
+    "Đang giữ cuối kỳ",
+    "Trong đó quá hạn",
+)
+RESULT_VI = {
+    "resolved_early": "Trước hạn",
+    "resolved_on_time": "Đúng hạn",
+    "resolved_late": "Quá hạn",
+    "pending_within": "Đang giải quyết, trong hạn",
+    "pending_overdue": "Đang giải quyết, quá hạn",
+}
 CHANNEL_VI = {"direct": "Trực tiếp", "post": "Bưu chính", "online": "Trực tuyến"}
-NOTE = ("Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả, "
-        "từ chối hoặc yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc "
-        "chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan. Hạn của "
-        "bước: bộ phận chuyển tiếp trong thời hạn của bộ phận, không quá hạn hồ sơ; kết quả "
-        "trả về trong hạn hồ sơ (hạn ban đầu khi có gia hạn).")
+NOTE = (
+    "Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả, "
+    "từ chối hoặc yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc "
+    "chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan. Hạn của "
+    "bước: bộ phận chuyển tiếp trong thời hạn của bộ phận, không quá hạn hồ sơ; kết quả "
+    "trả về trong hạn hồ sơ (hạn ban đầu khi có gia hạn)."
+)
 
 
 def _num(value: float | None) -> str:
@@ -95,8 +109,9 @@ def quality_facts_lines(q: QualityReport) -> list[str]:
     ]
 
 
-def quality_pdf(q: QualityReport, agency: AgencyInfo, scope_label: str = "",
-                made_on: date | None = None) -> bytes:
+def quality_pdf(
+    q: QualityReport, agency: AgencyInfo, scope_label: str = "", made_on: date | None = None
+) -> bytes:
     fonts.register_fonts()
     st = make_styles(CELL + 1)
     width = _width()
@@ -106,60 +121,133 @@ def quality_pdf(q: QualityReport, agency: AgencyInfo, scope_label: str = "",
     header = [P(esc(h), st.cell_h) for h in STEP_HEADERS]
     rows: list[list] = []
     for i, r in enumerate(q.steps, 1):
-        rows.append([RowNumber(str(i), book, CELL), P(esc(r.label), st.cell), str(r.finished),
-                     str(r.early), str(r.on_time), str(r.late),
-                     _pct(r.early + r.on_time, r.finished), _num(r.average_days), str(r.open),
-                     str(r.open_overdue)])
+        rows.append(
+            [
+                RowNumber(str(i), book, CELL),
+                P(esc(r.label), st.cell),
+                str(r.finished),
+                str(r.early),
+                str(r.on_time),
+                str(r.late),
+                _pct(r.early + r.on_time, r.finished),
+                _num(r.average_days),
+                str(r.open),
+                str(r.open_overdue),
+            ]
+        )
     t = steps_total(q.steps)
-    rows.append(["", P("<b>Tổng cộng</b>", st.cell), str(t.finished), str(t.early),
-                 str(t.on_time), str(t.late), _pct(t.early + t.on_time, t.finished),
-                 _num(t.average_days), str(t.open), str(t.open_overdue)])
-    style = grid_style(("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
-                       ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-                       ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-                       ("FONT", (2, -1), (-1, -1), fonts.BOLD, CELL, CELL * 1.18), pad=2.2)
+    rows.append(
+        [
+            "",
+            P("<b>Tổng cộng</b>", st.cell),
+            str(t.finished),
+            str(t.early),
+            str(t.on_time),
+            str(t.late),
+            _pct(t.early + t.on_time, t.finished),
+            _num(t.average_days),
+            str(t.open),
+            str(t.open_overdue),
+        ]
+    )
+    style = grid_style(
+        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
+        ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("FONT", (2, -1), (-1, -1), fonts.BOLD, CELL, CELL * 1.18),
+        pad=2.2,
+    )
     story: list[Flowable] = [
         GroupStart("quality", book),
         national_header(agency, made_on, make_styles(10.5), width, left_share=0.4),
-        Gap(4 * mm), P(esc(TITLE), st.title),
+        Gap(4 * mm),
+        P(esc(TITLE), st.title),
         P(f"Kỳ báo cáo: {esc(period_text(q.period))}", st.center_i),
     ]
     if scope_label:
         story.append(P(f"Phạm vi số liệu: {esc(scope_label)}", st.center))
-    story += [Gap(3 * mm), P("<b>I. Theo từng bước chuyển và bộ phận</b>", st.body),
-              Gap(1 * mm), PagedTable([header], rows, widths, style), Gap(1.5 * mm),
-              P(f"<i>{esc(NOTE)}</i>", st.note), Gap(3 * mm),
-              P("<b>II. Các chỉ số chất lượng (Điều 13 Thông tư số 01/2018/TT-VPCP)</b>",
-                st.body), Gap(1 * mm)]
+    story += [
+        Gap(3 * mm),
+        P("<b>I. Theo từng bước chuyển và bộ phận</b>", st.body),
+        Gap(1 * mm),
+        PagedTable([header], rows, widths, style),
+        Gap(1.5 * mm),
+        P(f"<i>{esc(NOTE)}</i>", st.note),
+        Gap(3 * mm),
+        P("<b>II. Các chỉ số chất lượng (Điều 13 Thông tư số 01/2018/TT-VPCP)</b>", st.body),
+        Gap(1 * mm),
+    ]
     story += [P(esc(line), st.body) for line in quality_facts_lines(q)]
     story.append(KeepTogether([Gap(5 * mm), _signatures(agency, st, width)]))
     label = f"Bước chuyển và chỉ số chất lượng – {q.period.first:%d/%m/%Y}–{q.period.last:%d/%m/%Y}"
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=made_on or q.period.last,
-                     marks=Marks(demo=bool(agency.demo)), title=label,
-                     author=agency.agency_name, canvasmaker=paged_canvas(book, _footer(label)))
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=made_on or q.period.last,
+        marks=Marks(demo=bool(agency.demo)),
+        title=label,
+        author=agency.agency_name,
+        canvasmaker=paged_canvas(book, _footer(label)),
+    )
 
 
 # --- the workbook ------------------------------------------------------------------------------
 
-DOSSIER_COLUMNS = ("STT", "Mã hồ sơ", "Lĩnh vực", "Mã thủ tục", "Thủ tục hành chính",
-                   "Kênh tiếp nhận", "Ngày nhận", "Ngày có kết quả", "Kết quả (Biểu 06)",
-                   "Thời hạn quy định (ngày làm việc)", "Thời gian thực tế (ngày làm việc)",
-                   "Thực tế − quy định", "Số lần yêu cầu bổ sung", "Số bộ phận tham gia",
-                   "Thời gian tại từng bộ phận (ngày làm việc)")
+DOSSIER_COLUMNS = (
+    "STT",
+    "Mã hồ sơ",
+    "Lĩnh vực",
+    "Mã thủ tục",
+    "Thủ tục hành chính",
+    "Kênh tiếp nhận",
+    "Ngày nhận",
+    "Ngày có kết quả",
+    "Kết quả (Biểu 06)",
+    "Thời hạn quy định (ngày làm việc)",
+    "Thời gian thực tế (ngày làm việc)",
+    "Thực tế − quy định",
+    "Số lần yêu cầu bổ sung",
+    "Số bộ phận tham gia",
+    "Thời gian tại từng bộ phận (ngày làm việc)",
+)
 DOSSIER_WIDTHS = (6, 27, 14, 11, 40, 12, 16, 16, 22, 12, 12, 12, 11, 11, 44)
 
 
-def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: str = "",
-                 made_on: date | None = None) -> bytes:
+def quality_xlsx(
+    q: QualityReport,
+    agency: AgencyInfo,
+    tz: ZoneInfo,
+    scope_label: str = "",
+    made_on: date | None = None,
+) -> bytes:
     from motcua_desk.printing.spreadsheets import _book, _formats, _national_header, _signatures
 
-    wb, buf = _book(made_on, f"Bước chuyển và chỉ số chất lượng {q.period.first:%d/%m/%Y}–"
-                             f"{q.period.last:%d/%m/%Y}", agency)
+    wb, buf = _book(
+        made_on,
+        f"Bước chuyển và chỉ số chất lượng {q.period.first:%d/%m/%Y}–{q.period.last:%d/%m/%Y}",
+        agency,
+    )
     fm = _formats(wb)
-    fm["dec"] = wb.add_format({"font_name": "Times New Roman", "font_size": 10, "border": 1,
-                               "num_format": "0.00", "align": "center"})
-    fm["dec_b"] = wb.add_format({"font_name": "Times New Roman", "font_size": 10, "border": 1,
-                                 "num_format": "0.00", "align": "center", "bold": True})
+    fm["dec"] = wb.add_format(
+        {
+            "font_name": "Times New Roman",
+            "font_size": 10,
+            "border": 1,
+            "num_format": "0.00",
+            "align": "center",
+        }
+    )
+    fm["dec_b"] = wb.add_format(
+        {
+            "font_name": "Times New Roman",
+            "font_size": 10,
+            "border": 1,
+            "num_format": "0.00",
+            "align": "center",
+            "bold": True,
+        }
+    )
 
     def head(ws, last_col: int, title: str) -> int:
         ws.set_landscape()
@@ -169,8 +257,7 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
         ws.merge_range(row, 0, row, last_col, title, fm["title"])
         ws.set_row(row, 34)
         row += 1
-        ws.merge_range(row, 0, row, last_col, f"Kỳ báo cáo: {period_text(q.period)}",
-                       fm["head_i"])
+        ws.merge_range(row, 0, row, last_col, f"Kỳ báo cáo: {period_text(q.period)}", fm["head_i"])
         row += 1
         if scope_label:
             ws.merge_range(row, 0, row, last_col, f"Phạm vi số liệu: {scope_label}", fm["head"])
@@ -180,8 +267,12 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
     # --- steps: A STT, B unit, C finished (=D+E+F), D early, E on time, F late, G share,
     # H average (= I ÷ C), I total days, J open, K overdue
     ws = wb.add_worksheet("Bước chuyển")
-    heads = (*STEP_HEADERS[:7], "Thời gian trung bình (ngày làm việc)",
-             "Tổng thời gian (ngày làm việc)", *STEP_HEADERS[8:])
+    heads = (
+        *STEP_HEADERS[:7],
+        "Thời gian trung bình (ngày làm việc)",
+        "Tổng thời gian (ngày làm việc)",
+        *STEP_HEADERS[8:],
+    )
     last = len(heads) - 1
     for c, w in enumerate((6, 44, 11, 10, 10, 10, 12, 14, 14, 11, 11)):
         ws.set_column(c, c, w)
@@ -195,8 +286,18 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
     def cell(r: int, c: int) -> str:
         return xl_rowcol_to_cell(r, c)
 
-    def figures(r: int, finished: int, early: int, on_time: int, late: int, days: float,
-                open_: int, overdue: int, avg: float | None, bold: bool) -> None:
+    def figures(
+        r: int,
+        finished: int,
+        early: int,
+        on_time: int,
+        late: int,
+        days: float,
+        open_: int,
+        overdue: int,
+        avg: float | None,
+        bold: bool,
+    ) -> None:
         n, d = (fm["num_b"], fm["dec_b"]) if bold else (fm["num"], fm["dec"])
         if not bold:
             ws.write_number(r, 3, early, n)
@@ -207,31 +308,79 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
             ws.write_number(r, 10, overdue, n)
         ws.write_formula(r, 2, f"={cell(r, 3)}+{cell(r, 4)}+{cell(r, 5)}", n, finished)
         share = round(100 * (early + on_time) / finished, 2) if finished else ""
-        ws.write_formula(r, 6, f'=IF({cell(r, 2)}=0,"",ROUND(100*({cell(r, 3)}+{cell(r, 4)})/'
-                               f'{cell(r, 2)},2))', d, share)
-        ws.write_formula(r, 7, f'=IF({cell(r, 2)}=0,"",{cell(r, 8)}/{cell(r, 2)})', d,
-                         "" if avg is None else days / finished)
+        ws.write_formula(
+            r,
+            6,
+            f'=IF({cell(r, 2)}=0,"",ROUND(100*({cell(r, 3)}+{cell(r, 4)})/{cell(r, 2)},2))',
+            d,
+            share,
+        )
+        ws.write_formula(
+            r,
+            7,
+            f'=IF({cell(r, 2)}=0,"",{cell(r, 8)}/{cell(r, 2)})',
+            d,
+            "" if avg is None else days / finished,
+        )
 
     for i, r in enumerate(q.steps, 1):
         ws.write_number(row, 0, i, fm["no"])
         ws.write_string(row, 1, r.label, fm["text"])
-        figures(row, r.finished, r.early, r.on_time, r.late, r.total_days, r.open,
-                r.open_overdue, r.average_days, False)
+        figures(
+            row,
+            r.finished,
+            r.early,
+            r.on_time,
+            r.late,
+            r.total_days,
+            r.open,
+            r.open_overdue,
+            r.average_days,
+            False,
+        )
         row += 1
     t = steps_total(q.steps)
     ws.write_blank(row, 0, None, fm["no"])
     ws.write_string(row, 1, "Tổng cộng", fm["text_b"])
-    for c, value, f in ((3, t.early, fm["num_b"]), (4, t.on_time, fm["num_b"]),
-                        (5, t.late, fm["num_b"]), (8, round(t.total_days, 4), fm["dec_b"]),
-                        (9, t.open, fm["num_b"]), (10, t.open_overdue, fm["num_b"])):
+    for c, value, f in (
+        (3, t.early, fm["num_b"]),
+        (4, t.on_time, fm["num_b"]),
+        (5, t.late, fm["num_b"]),
+        (8, round(t.total_days, 4), fm["dec_b"]),
+        (9, t.open, fm["num_b"]),
+        (10, t.open_overdue, fm["num_b"]),
+    ):
         formula = f"=SUM({cell(first, c)}:{cell(row - 1, c)})" if q.steps else "=0"
         ws.write_formula(row, c, formula, f, value)
-    figures(row, t.finished, t.early, t.on_time, t.late, t.total_days, t.open,
-            t.open_overdue, t.average_days, True)
+    figures(
+        row,
+        t.finished,
+        t.early,
+        t.on_time,
+        t.late,
+        t.total_days,
+        t.open,
+        t.open_overdue,
+        t.average_days,
+        True,
+    )
     row += 2
-    ws.merge_range(row, 0, row + 2, last, NOTE, wb.add_format(
-        {"font_name": "Times New Roman", "font_size": 10, "italic": True, "text_wrap": True,
-         "valign": "top"}))
+    ws.merge_range(
+        row,
+        0,
+        row + 2,
+        last,
+        NOTE,
+        wb.add_format(
+            {
+                "font_name": "Times New Roman",
+                "font_size": 10,
+                "italic": True,
+                "text_wrap": True,
+                "valign": "top",
+            }
+        ),
+    )
     _signatures(ws, fm, agency, row + 4, last)
 
     # --- dossiers
@@ -239,8 +388,9 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
     dlast = len(DOSSIER_COLUMNS) - 1
     for c, w in enumerate(DOSSIER_WIDTHS):
         wd.set_column(c, c, w)
-    row = head(wd, dlast, "CÁC CHỈ SỐ CHẤT LƯỢNG THEO TỪNG HỒ SƠ (ĐIỀU 13 THÔNG TƯ SỐ "
-                          "01/2018/TT-VPCP)")
+    row = head(
+        wd, dlast, "CÁC CHỈ SỐ CHẤT LƯỢNG THEO TỪNG HỒ SƠ (ĐIỀU 13 THÔNG TƯ SỐ 01/2018/TT-VPCP)"
+    )
     for c, h in enumerate(DOSSIER_COLUMNS):
         wd.write_string(row, c, h, fm["th"])
     wd.set_row(row, 48)
@@ -262,16 +412,20 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
         wd.write_string(row, 8, RESULT_VI.get(d.result, d.result), fm["text"])
         if d.statutory_days is not None:
             wd.write_number(row, 9, d.statutory_days, fm["dec"])
-            wd.write_formula(row, 11, f"={cell(row, 10)}-{cell(row, 9)}", fm["dec"],
-                             round(d.actual_days - d.statutory_days, 2))
+            wd.write_formula(
+                row,
+                11,
+                f"={cell(row, 10)}-{cell(row, 9)}",
+                fm["dec"],
+                round(d.actual_days - d.statutory_days, 2),
+            )
         else:
             wd.write_blank(row, 9, None, fm["dec"])
             wd.write_blank(row, 11, None, fm["dec"])
         wd.write_number(row, 10, d.actual_days, fm["dec"])
         wd.write_number(row, 12, d.supplements, fm["num"])
         wd.write_number(row, 13, len(d.departments), fm["num"])
-        wd.write_string(row, 14, "; ".join(f"{u}: {_num(v)}" for u, v in d.departments),
-                        fm["text"])
+        wd.write_string(row, 14, "; ".join(f"{u}: {_num(v)}" for u, v in d.departments), fm["text"])
         row += 1
     d_last = max(row - 1, d_first)
 
@@ -292,34 +446,65 @@ def quality_xlsx(q: QualityReport, agency: AgencyInfo, tz: ZoneInfo, scope_label
     lines = (
         ("Số hồ sơ trong kỳ", f"=COUNTA({rng(1)})", s["dossiers"], "num"),
         ("Số hồ sơ đã giải quyết", f"=COUNTIFS({done})", s["finished"], "num"),
-        ("Trong đó trước hạn và đúng hạn",
-         f'=COUNTIFS({rng(8)},"Trước hạn")+COUNTIFS({rng(8)},"Đúng hạn")',
-         s["finished_within_time"], "num"),
-        ("Thời gian thực tế trung bình (ngày làm việc, hồ sơ đã giải quyết)",
-         f'=IFERROR(AVERAGEIFS({rng(10)},{done}),"")',
-         s["average_actual_working_days"] if s["average_actual_working_days"] is not None
-         else "", "dec"),
-        ("Thời hạn quy định trung bình (ngày làm việc, hồ sơ đã giải quyết)",
-         f'=IFERROR(AVERAGEIFS({rng(9)},{done}),"")',
-         s["average_statutory_working_days"] if s["average_statutory_working_days"]
-         is not None else "", "dec"),
+        (
+            "Trong đó trước hạn và đúng hạn",
+            f'=COUNTIFS({rng(8)},"Trước hạn")+COUNTIFS({rng(8)},"Đúng hạn")',
+            s["finished_within_time"],
+            "num",
+        ),
+        (
+            "Thời gian thực tế trung bình (ngày làm việc, hồ sơ đã giải quyết)",
+            f'=IFERROR(AVERAGEIFS({rng(10)},{done}),"")',
+            s["average_actual_working_days"]
+            if s["average_actual_working_days"] is not None
+            else "",
+            "dec",
+        ),
+        (
+            "Thời hạn quy định trung bình (ngày làm việc, hồ sơ đã giải quyết)",
+            f'=IFERROR(AVERAGEIFS({rng(9)},{done}),"")',
+            s["average_statutory_working_days"]
+            if s["average_statutory_working_days"] is not None
+            else "",
+            "dec",
+        ),
         ("Số lần yêu cầu bổ sung hồ sơ", f"=SUM({rng(12)})", s["supplement_requests"], "num"),
-        ("Số hồ sơ phải bổ sung", f'=COUNTIFS({rng(12)},">0")',
-         s["dossiers_with_supplements"], "num"),
-        ("Số hồ sơ bổ sung quá 1 lần", f'=COUNTIFS({rng(12)},">1")',
-         s["dossiers_with_more_than_one_supplement"], "num"),
-        ("Số hồ sơ qua nhiều bộ phận", f'=COUNTIFS({rng(13)},">1")',
-         s["dossiers_with_several_departments"], "num"),
-        ("Tiếp nhận trực tuyến", f'=COUNTIFS({rng(5)},"Trực tuyến")', s["channels"]["online"],
-         "num"),
-        ("Tiếp nhận trực tiếp", f'=COUNTIFS({rng(5)},"Trực tiếp")', s["channels"]["direct"],
-         "num"),
-        ("Tiếp nhận qua bưu chính", f'=COUNTIFS({rng(5)},"Bưu chính")', s["channels"]["post"],
-         "num"),
+        (
+            "Số hồ sơ phải bổ sung",
+            f'=COUNTIFS({rng(12)},">0")',
+            s["dossiers_with_supplements"],
+            "num",
+        ),
+        (
+            "Số hồ sơ bổ sung quá 1 lần",
+            f'=COUNTIFS({rng(12)},">1")',
+            s["dossiers_with_more_than_one_supplement"],
+            "num",
+        ),
+        (
+            "Số hồ sơ qua nhiều bộ phận",
+            f'=COUNTIFS({rng(13)},">1")',
+            s["dossiers_with_several_departments"],
+            "num",
+        ),
+        (
+            "Tiếp nhận trực tuyến",
+            f'=COUNTIFS({rng(5)},"Trực tuyến")',
+            s["channels"]["online"],
+            "num",
+        ),
+        ("Tiếp nhận trực tiếp", f'=COUNTIFS({rng(5)},"Trực tiếp")', s["channels"]["direct"], "num"),
+        (
+            "Tiếp nhận qua bưu chính",
+            f'=COUNTIFS({rng(5)},"Bưu chính")',
+            s["channels"]["post"],
+            "num",
+        ),
     )
     if not q.dossiers:
-        lines = tuple((label, "=0", 0 if kind == "num" else "", kind)
-                      for label, _, _, kind in lines)
+        lines = tuple(
+            (label, "=0", 0 if kind == "num" else "", kind) for label, _, _, kind in lines
+        )
     for label, formula, value, kind in lines:
         wsum.write_string(row, 0, label, fm["text"])
         wsum.write_formula(row, 1, formula, fm[kind], value)

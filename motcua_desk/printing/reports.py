@@ -46,10 +46,15 @@ from motcua_desk.printing.layout import (
 # the same paper as the ledgers (Mẫu 07, the handoff list): A4 landscape, the same margins
 PAGE, MARGINS = ledgers.PAGE, ledgers.MARGINS
 CELL = 8.0
-SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký và ghi rõ họ tên)"),
-           ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)"))
-BY_LABEL = {"field": "Lĩnh vực, thủ tục hành chính", "procedure": "Lĩnh vực, thủ tục hành chính",
-            "department": "Cơ quan, đơn vị giải quyết; thủ tục hành chính"}
+SIGNERS = (
+    ("NGƯỜI LẬP BIỂU", "(Ký và ghi rõ họ tên)"),
+    ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)"),
+)
+BY_LABEL = {
+    "field": "Lĩnh vực, thủ tục hành chính",
+    "procedure": "Lĩnh vực, thủ tục hành chính",
+    "department": "Cơ quan, đơn vị giải quyết; thủ tục hành chính",
+}
 EXTRA_MARKS = "abcdefghij"
 
 
@@ -63,9 +68,21 @@ def period_text(period: Period) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += letters
             n -= value
@@ -82,6 +99,7 @@ def _footer(label: str):
         canvas.setFont(fonts.REGULAR, 8.5)
         canvas.drawRightString(w - MARGINS[1], y, f"Trang {page}/{pages}")
         canvas.restoreState()
+
     return draw
 
 
@@ -116,7 +134,7 @@ class TableWithTail(Flowable):
         if t.height + self._tail_height(availWidth, availHeight) <= availHeight + 1e-6:
             return [t, *self.tail]
         rows = len(t.rows)
-        n = _rows_that_fit(t.body_h[:max(rows - self.keep, 0)], availHeight - t.head_h)
+        n = _rows_that_fit(t.body_h[: max(rows - self.keep, 0)], availHeight - t.head_h)
         if n == 0:
             frame = getattr(self, "_frame", None)
             if frame is not None and getattr(frame, "_atTop", False):
@@ -146,8 +164,13 @@ def _rows_that_fit(heights: Sequence[float], room: float) -> int:
 def _rest(t: PagedTable, n: int) -> PagedTable:
     """The table from body row `n` on, its style's row numbers moved along with the rows (a
     bold total stays bold on the next page)."""
-    return PagedTable(t.header, t.rows[n:], t.widths, _shift_style(t.style, len(t.header), n),
-                      heights=t.heights[:len(t.header)] + t.body_h[n:])
+    return PagedTable(
+        t.header,
+        t.rows[n:],
+        t.widths,
+        _shift_style(t.style, len(t.header), n),
+        heights=t.heights[: len(t.header)] + t.body_h[n:],
+    )
 
 
 def _shift_style(style: TableStyle, header_rows: int, n: int) -> TableStyle:
@@ -174,15 +197,19 @@ def _shift_style(style: TableStyle, header_rows: int, n: int) -> TableStyle:
 
 def _signatures(agency: AgencyInfo, st, width: float) -> Flowable:
     (t1, h1), (t2, h2) = SIGNERS
-    return signature_blocks([(t1, h1, clean(agency.officer)), (t2, h2, "")], st, width,
-                            gap=18 * mm)
+    return signature_blocks([(t1, h1, clean(agency.officer)), (t2, h2, "")], st, width, gap=18 * mm)
 
 
 # --- Biểu 06 ---------------------------------------------------------------------------------
 
-def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
-               made_on: date | None = None,
-               months: Sequence[tuple[Period, dict[str, int]]] = ()) -> bytes:
+
+def bieu06_pdf(
+    report: Report,
+    agency: AgencyInfo,
+    scope_label: str = "",
+    made_on: date | None = None,
+    months: Sequence[tuple[Period, dict[str, int]]] = (),
+) -> bytes:
     """Biểu 06 for the report's period. `months` (the total of each month, optional) adds a
     bar chart of the dossiers resolved per month and their on-time share, as vector drawing."""
     fonts.register_fonts()
@@ -220,8 +247,10 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
             i += 1
         else:
             j = i
-            while j < len(cols) and (group_of.get(cols[j].key) == label or (
-                    label == "Ngoài biểu mẫu" and cols[j] in form.extra_columns)):
+            while j < len(cols) and (
+                group_of.get(cols[j].key) == label
+                or (label == "Ngoài biểu mẫu" and cols[j] in form.extra_columns)
+            ):
                 row_a.append(P(esc(label), st.cell_h) if j == i else "")
                 row_b.append(P(esc(cols[j].label), st.cell_h))
                 j += 1
@@ -253,17 +282,20 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
             name = P(f"{code}{esc(r.item_name)}{of_field}", st.cell)
         body.append([RowNumber(stt, book, CELL), name, *(str(r.values[c.key]) for c in cols)])
     bold_rows.append(len(body))
-    body.append(["", P("<b>Tổng cộng</b>", st.cell),
-                 *(str(report.total.values[c.key]) for c in cols)])
+    body.append(
+        ["", P("<b>Tổng cộng</b>", st.cell), *(str(report.total.values[c.key]) for c in cols)]
+    )
 
     hdr = 3
     style = grid_style(
         *spans,
         ("FONT", (0, hdr), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
-        ("ALIGN", (2, hdr), (-1, -1), "CENTER"), ("VALIGN", (0, hdr), (-1, -1), "MIDDLE"),
-        *[("FONT", (2, hdr + k), (-1, hdr + k), fonts.BOLD, CELL, CELL * 1.18)
-          for k in bold_rows],
-        pad=2.2, header_rows=hdr)
+        ("ALIGN", (2, hdr), (-1, -1), "CENTER"),
+        ("VALIGN", (0, hdr), (-1, -1), "MIDDLE"),
+        *[("FONT", (2, hdr + k), (-1, hdr + k), fonts.BOLD, CELL, CELL * 1.18) for k in bold_rows],
+        pad=2.2,
+        header_rows=hdr,
+    )
     head_st = make_styles(10.5)
     code_line = esc(form.code)
     if form.legal_basis:
@@ -283,7 +315,8 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
     table = PagedTable([row_a, row_b, row_c], body, widths, style)
     notes = [
         "(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
-        "Hồ sơ đã hủy và hồ sơ từ chối tiếp nhận không tính vào (3)–(13)."]
+        "Hồ sơ đã hủy và hồ sơ từ chối tiếp nhận không tính vào (3)–(13)."
+    ]
     marks = iter(EXTRA_MARKS)
     for c in form.extra_columns:
         notes.append(f"({next(marks)}) {c.label}: ngoài biểu mẫu, để tham khảo.")
@@ -293,25 +326,48 @@ def bieu06_pdf(report: Report, agency: AgencyInfo, scope_label: str = "",
         # the chart on the left, the signatures beside it: one band, not two, so a quarter's
         # short table, its notes, chart and signatures share the first page
         chart_w = width * 0.6
-        band = Table([[[P("<b>Hồ sơ nhận và đã giải quyết theo tháng; tỷ lệ giải quyết "
-                          "đúng hạn</b>", st.body), months_chart(months, chart_w)],
-                       [Gap(4 * mm), _signatures(agency, st, width - chart_w - 4)]]],
-                     colWidths=[chart_w, width - chart_w])
-        band.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        band = Table(
+            [
+                [
+                    [
+                        P(
+                            "<b>Hồ sơ nhận và đã giải quyết theo tháng; tỷ lệ giải quyết "
+                            "đúng hạn</b>",
+                            st.body,
+                        ),
+                        months_chart(months, chart_w),
+                    ],
+                    [Gap(4 * mm), _signatures(agency, st, width - chart_w - 4)],
+                ]
+            ],
+            colWidths=[chart_w, width - chart_w],
+        )
+        band.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         tail += [Gap(3 * mm), band]
     else:
         tail += [Gap(4 * mm), _signatures(agency, st, width)]
     story.append(TableWithTail(table, tail))
     label = f"{form.code} – {report.period.first:%d/%m/%Y}–{report.period.last:%d/%m/%Y}"
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=made_on or report.period.last,
-                     marks=Marks(demo=bool(agency.demo)),
-                     title=f"{form.code} {report.period.first:%d/%m/%Y}–"
-                           f"{report.period.last:%d/%m/%Y}",
-                     author=agency.agency_name,
-                     canvasmaker=paged_canvas(book, _footer(label)))
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=made_on or report.period.last,
+        marks=Marks(demo=bool(agency.demo)),
+        title=f"{form.code} {report.period.first:%d/%m/%Y}–{report.period.last:%d/%m/%Y}",
+        author=agency.agency_name,
+        canvasmaker=paged_canvas(book, _footer(label)),
+    )
 
 
 def _share(num: int, den: int) -> str:
@@ -322,11 +378,13 @@ def progress_text(v) -> str:
     """The seeds' figures: "received 1,880; resolved 1,845 (98 %); on time 1,815; …"."""
     received, resolved = v.get("received_total", 0), v.get("resolved_total", 0)
     good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
-    return (f"Tiến độ: tiếp nhận {received}; đã giải quyết {resolved} "
-            f"({_share(resolved, received)}); trước hạn và đúng hạn {good} "
-            f"({_share(good, resolved)} số đã giải quyết); quá hạn "
-            f"{v.get('resolved_late', 0)}; đang giải quyết {v.get('pending_total', 0)} "
-            f"(quá hạn {v.get('pending_overdue', 0)}).")
+    return (
+        f"Tiến độ: tiếp nhận {received}; đã giải quyết {resolved} "
+        f"({_share(resolved, received)}); trước hạn và đúng hạn {good} "
+        f"({_share(good, resolved)} số đã giải quyết); quá hạn "
+        f"{v.get('resolved_late', 0)}; đang giải quyết {v.get('pending_total', 0)} "
+        f"(quá hạn {v.get('pending_overdue', 0)})."
+    )
 
 
 def _right(st):
@@ -363,32 +421,69 @@ def months_chart(months: Sequence[tuple[Period, dict[str, int]]], width: float) 
     step = chart.width / max(len(months), 1)
     for i, (_, v) in enumerate(months):
         done = v.get("resolved_total", 0)
-        share = "—" if not done else (
-            f"{100 * (v.get('resolved_early', 0) + v.get('resolved_on_time', 0)) / done:.0f}%")
-        d.add(String(chart.x + step * (i + 0.5), chart.y + chart.height + 3, share,
-                     fontName=fonts.REGULAR, fontSize=7, textAnchor="middle"))
-    d.add(String(chart.x, 6, "Cột nhạt: hồ sơ nhận giải quyết (3); cột đậm: đã giải quyết (7); "
-                 "số trên cột: tỷ lệ đúng hạn và trước hạn ((8)+(9))/(7)",
-                 fontName=fonts.ITALIC, fontSize=7))
+        share = (
+            "—"
+            if not done
+            else (
+                f"{100 * (v.get('resolved_early', 0) + v.get('resolved_on_time', 0)) / done:.0f}%"
+            )
+        )
+        d.add(
+            String(
+                chart.x + step * (i + 0.5),
+                chart.y + chart.height + 3,
+                share,
+                fontName=fonts.REGULAR,
+                fontSize=7,
+                textAnchor="middle",
+            )
+        )
+    d.add(
+        String(
+            chart.x,
+            6,
+            "Cột nhạt: hồ sơ nhận giải quyết (3); cột đậm: đã giải quyết (7); "
+            "số trên cột: tỷ lệ đúng hạn và trước hạn ((8)+(9))/(7)",
+            fontName=fonts.ITALIC,
+            fontSize=7,
+        )
+    )
     return d
 
 
 # --- late dossiers and apologies -------------------------------------------------------------
 
-LATE_HEADERS = ("STT", "Mã hồ sơ", "Thủ tục hành chính (lĩnh vực)", "Ngày nhận",
-                "Hạn giải quyết", "Tình trạng", "Ngày có kết quả", "Gia hạn đến",
-                "Văn bản xin lỗi (Mẫu 04)", "Lý do")
+LATE_HEADERS = (
+    "STT",
+    "Mã hồ sơ",
+    "Thủ tục hành chính (lĩnh vực)",
+    "Ngày nhận",
+    "Hạn giải quyết",
+    "Tình trạng",
+    "Ngày có kết quả",
+    "Gia hạn đến",
+    "Văn bản xin lỗi (Mẫu 04)",
+    "Lý do",
+)
 LATE_WIDTHS_MM = (9, 37, 0, 19, 19, 27, 19, 19, 30, 40)  # 0: the rest
-KIND_LABEL = {LATE: "Đã giải quyết quá hạn", OVERDUE: "Đang giải quyết, quá hạn",
-              "extended": "Đã gia hạn, đang giải quyết"}
+KIND_LABEL = {
+    LATE: "Đã giải quyết quá hạn",
+    OVERDUE: "Đang giải quyết, quá hạn",
+    "extended": "Đã gia hạn, đang giải quyết",
+}
 
 
 def _at(moment: datetime | None, tz: ZoneInfo) -> str:
     return f"{moment.astimezone(tz):%d/%m/%Y}\n{moment.astimezone(tz):%H:%M}" if moment else ""
 
 
-def late_pdf(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: str = "",
-             made_on: date | None = None) -> bytes:
+def late_pdf(
+    late: LateReport,
+    agency: AgencyInfo,
+    tz: ZoneInfo,
+    scope_label: str = "",
+    made_on: date | None = None,
+) -> bytes:
     """TỔNG HỢP HỒ SƠ QUÁ HẠN VÀ VĂN BẢN XIN LỖI: per department, the dossiers finished late,
     open past due or extended in the period, with whether and when Mẫu 04 went out; the counts
     per department, then the signatures."""
@@ -399,9 +494,12 @@ def late_pdf(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: st
     widths[2] = width - sum(widths)
     book = PageBook()
     header = [P(h, st.cell_h) for h in LATE_HEADERS]
-    style = grid_style(("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
-                       ("ALIGN", (3, 1), (7, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "TOP"),
-                       pad=2.2)
+    style = grid_style(
+        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
+        ("ALIGN", (3, 1), (7, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        pad=2.2,
+    )
     story: list[Flowable] = [
         GroupStart("late", book),
         national_header(agency, made_on, make_styles(10.5), width, left_share=0.4),
@@ -412,16 +510,27 @@ def late_pdf(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: st
     if scope_label:
         story.append(P(f"Phạm vi số liệu: {esc(scope_label)}", st.center))
     c = late.counts
-    story += [Gap(2 * mm), P(
-        f"Tổng số: <b>{c['total']}</b> hồ sơ (đã giải quyết quá hạn: {c['late']}; đang giải "
-        f"quyết, quá hạn: {c['overdue']}; có gia hạn: {c['extended']}); đã có văn bản xin lỗi "
-        f"(Mẫu 04): <b>{c['apology']}</b>.", st.body), Gap(2 * mm)]
+    story += [
+        Gap(2 * mm),
+        P(
+            f"Tổng số: <b>{c['total']}</b> hồ sơ (đã giải quyết quá hạn: {c['late']}; đang giải "
+            f"quyết, quá hạn: {c['overdue']}; có gia hạn: {c['extended']}); đã có văn bản xin lỗi "
+            f"(Mẫu 04): <b>{c['apology']}</b>.",
+            st.body,
+        ),
+        Gap(2 * mm),
+    ]
     if not late.groups:
         story.append(P("Không có hồ sơ giải quyết quá hạn trong kỳ.", st.center_i))
     for gi, g in enumerate(late.groups, 1):
         gc = g.counts
-        story.append(P(f"<b>{_roman(gi)}. {esc(g.department)}</b> – {gc['total']} hồ sơ; "
-                       f"có văn bản xin lỗi: {gc['apology']}", st.body))
+        story.append(
+            P(
+                f"<b>{_roman(gi)}. {esc(g.department)}</b> – {gc['total']} hồ sơ; "
+                f"có văn bản xin lỗi: {gc['apology']}",
+                st.body,
+            )
+        )
         story.append(Gap(1 * mm))
         rows = []
         for i, e in enumerate(g.entries, 1):
@@ -437,37 +546,84 @@ def late_pdf(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: st
             name = f"{esc(e.procedure_code)} – {esc(e.procedure_name)}"
             if e.field:
                 name += f" <i>({esc(e.field)})</i>"
-            rows.append([RowNumber(str(i), book, CELL), e.code, P(name, st.cell),
-                         _at(e.received_at, tz), _at(e.due_at, tz),
-                         P(esc(KIND_LABEL.get(e.kind, e.kind)), st.cell),
-                         _at(e.finished_at, tz), _at(a.new_due, tz), P(esc(apology), st.cell),
-                         P(esc(a.reason), st.cell)])
+            rows.append(
+                [
+                    RowNumber(str(i), book, CELL),
+                    e.code,
+                    P(name, st.cell),
+                    _at(e.received_at, tz),
+                    _at(e.due_at, tz),
+                    P(esc(KIND_LABEL.get(e.kind, e.kind)), st.cell),
+                    _at(e.finished_at, tz),
+                    _at(a.new_due, tz),
+                    P(esc(apology), st.cell),
+                    P(esc(a.reason), st.cell),
+                ]
+            )
         story.append(PagedTable([header], rows, widths, style))
         story.append(Gap(3 * mm))
     if late.groups:
-        summary_head = [P(h, st.cell_h) for h in (
-            "STT", "Cơ quan, đơn vị", "Tổng số", "Đã giải quyết quá hạn",
-            "Đang giải quyết, quá hạn", "Có gia hạn", "Đã có văn bản xin lỗi")]
-        srows = [[str(i), P(esc(g.department), st.cell),
-                  *(str(g.counts[k]) for k in ("total", "late", "overdue", "extended",
-                                               "apology"))]
-                 for i, g in enumerate(late.groups, 1)]
-        srows.append(["", P("<b>Tổng cộng</b>", st.cell),
-                      *(str(c[k]) for k in ("total", "late", "overdue", "extended", "apology"))])
+        summary_head = [
+            P(h, st.cell_h)
+            for h in (
+                "STT",
+                "Cơ quan, đơn vị",
+                "Tổng số",
+                "Đã giải quyết quá hạn",
+                "Đang giải quyết, quá hạn",
+                "Có gia hạn",
+                "Đã có văn bản xin lỗi",
+            )
+        ]
+        srows = [
+            [
+                str(i),
+                P(esc(g.department), st.cell),
+                *(str(g.counts[k]) for k in ("total", "late", "overdue", "extended", "apology")),
+            ]
+            for i, g in enumerate(late.groups, 1)
+        ]
+        srows.append(
+            [
+                "",
+                P("<b>Tổng cộng</b>", st.cell),
+                *(str(c[k]) for k in ("total", "late", "overdue", "extended", "apology")),
+            ]
+        )
         sw = [10 * mm, 0.0] + [26 * mm] * 5
         sw[1] = width * 0.85 - sum(sw)
-        sstyle = grid_style(("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
-                            ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-                            ("FONT", (2, -1), (-1, -1), fonts.BOLD, CELL, CELL * 1.18), pad=2.2)
+        sstyle = grid_style(
+            ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
+            ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+            ("FONT", (2, -1), (-1, -1), fonts.BOLD, CELL, CELL * 1.18),
+            pad=2.2,
+        )
         # the summary (one row per department: short) and the signatures kept together,
         # so the signatures never stand on a page of their own
-        story.append(KeepTogether([P("<b>Tổng hợp theo cơ quan, đơn vị</b>", st.body),
-                                   Gap(1 * mm), PagedTable([summary_head], srows, sw, sstyle),
-                                   Gap(5 * mm), _signatures(agency, st, width)]))
+        story.append(
+            KeepTogether(
+                [
+                    P("<b>Tổng hợp theo cơ quan, đơn vị</b>", st.body),
+                    Gap(1 * mm),
+                    PagedTable([summary_head], srows, sw, sstyle),
+                    Gap(5 * mm),
+                    _signatures(agency, st, width),
+                ]
+            )
+        )
     else:
         story.append(KeepTogether([Gap(5 * mm), _signatures(agency, st, width)]))
-    label = (f"Hồ sơ quá hạn và văn bản xin lỗi – {late.period.first:%d/%m/%Y}–"
-             f"{late.period.last:%d/%m/%Y}")
-    return build_pdf(story, pagesize=PAGE, margins=MARGINS, moment=made_on or late.period.last,
-                     marks=Marks(demo=bool(agency.demo)), title=label,
-                     author=agency.agency_name, canvasmaker=paged_canvas(book, _footer(label)))
+    label = (
+        f"Hồ sơ quá hạn và văn bản xin lỗi – {late.period.first:%d/%m/%Y}–"
+        f"{late.period.last:%d/%m/%Y}"
+    )
+    return build_pdf(
+        story,
+        pagesize=PAGE,
+        margins=MARGINS,
+        moment=made_on or late.period.last,
+        marks=Marks(demo=bool(agency.demo)),
+        title=label,
+        author=agency.agency_name,
+        canvasmaker=paged_canvas(book, _footer(label)),
+    )

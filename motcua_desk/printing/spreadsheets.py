@@ -32,18 +32,28 @@ SUM_CHUNK = 200  # arguments per SUM (Excel allows 255)
 def _sum_of(cells: Sequence[str]) -> str:
     if not cells:
         return "0"
-    parts = [f"SUM({','.join(cells[i:i + SUM_CHUNK])})"
-             for i in range(0, len(cells), SUM_CHUNK)]
+    parts = [f"SUM({','.join(cells[i : i + SUM_CHUNK])})" for i in range(0, len(cells), SUM_CHUNK)]
     return "+".join(parts)
 
 
 def _book(made_on: date | None, title: str, agency: AgencyInfo):
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False,
-                                   "strings_to_formulas": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        buf,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     moment = datetime.combine(made_on, datetime.min.time()) if made_on else None
-    props = {"title": title, "author": clean(agency.agency_name), "company":
-             clean(agency.parent_name), "comments": "motcua-desk"}
+    props = {
+        "title": title,
+        "author": clean(agency.agency_name),
+        "company": clean(agency.parent_name),
+        "comments": "motcua-desk",
+    }
     if moment is not None:
         props["created"] = moment
     wb.set_properties(props)
@@ -56,21 +66,53 @@ def _formats(wb) -> dict:
         "head": {**base, "align": "center"},
         "head_b": {**base, "bold": True, "align": "center"},
         "head_i": {**base, "italic": True, "align": "center"},
-        "title": {**base, "bold": True, "font_size": 13, "align": "center",
-                  "valign": "vcenter", "text_wrap": True},
+        "title": {
+            **base,
+            "bold": True,
+            "font_size": 13,
+            "align": "center",
+            "valign": "vcenter",
+            "text_wrap": True,
+        },
         "italic": {**base, "italic": True},
         "right_i": {**base, "italic": True, "align": "right"},
-        "th": {**base, "bold": True, "align": "center", "valign": "vcenter", "text_wrap": True,
-               "border": 1, "bg_color": "#EDEDED", "font_size": 10},
+        "th": {
+            **base,
+            "bold": True,
+            "align": "center",
+            "valign": "vcenter",
+            "text_wrap": True,
+            "border": 1,
+            "bg_color": "#EDEDED",
+            "font_size": 10,
+        },
         "no": {**base, "align": "center", "border": 1, "font_size": 10},
         "text": {**base, "border": 1, "text_wrap": True, "valign": "top", "font_size": 10},
-        "text_b": {**base, "border": 1, "text_wrap": True, "valign": "top", "bold": True,
-                   "font_size": 10},
+        "text_b": {
+            **base,
+            "border": 1,
+            "text_wrap": True,
+            "valign": "top",
+            "bold": True,
+            "font_size": 10,
+        },
         "num": {**base, "border": 1, "num_format": "0", "align": "center", "font_size": 10},
-        "num_b": {**base, "border": 1, "num_format": "0", "align": "center", "bold": True,
-                  "font_size": 10},
-        "when": {**base, "border": 1, "num_format": "dd/mm/yyyy hh:mm", "align": "center",
-                 "valign": "top", "font_size": 10},
+        "num_b": {
+            **base,
+            "border": 1,
+            "num_format": "0",
+            "align": "center",
+            "bold": True,
+            "font_size": 10,
+        },
+        "when": {
+            **base,
+            "border": 1,
+            "num_format": "dd/mm/yyyy hh:mm",
+            "align": "center",
+            "valign": "top",
+            "font_size": 10,
+        },
         "sign": {**base, "bold": True, "align": "center"},
     }
     return {k: wb.add_format(v) for k, v in f.items()}
@@ -90,14 +132,17 @@ def _national_header(ws, fm, agency: AgencyInfo, made_on, last_col: int) -> int:
 
 # --- Biểu 06 ---------------------------------------------------------------------------------
 
-def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
-                made_on: date | None = None) -> bytes:
+
+def bieu06_xlsx(
+    report: Report, agency: AgencyInfo, scope_label: str = "", made_on: date | None = None
+) -> bytes:
     form = report.form
     cols = form.all_columns
     col_of = {c.key: FIRST_FIGURE_COL + i for i, c in enumerate(cols)}
     last_col = FIRST_FIGURE_COL + len(cols) - 1
-    wb, buf = _book(made_on, f"{form.code} {report.period.first:%d/%m/%Y}–"
-                             f"{report.period.last:%d/%m/%Y}", agency)
+    wb, buf = _book(
+        made_on, f"{form.code} {report.period.first:%d/%m/%Y}–{report.period.last:%d/%m/%Y}", agency
+    )
     fm = _formats(wb)
     ws = wb.add_worksheet("Biểu 06")
     ws.set_landscape()
@@ -107,15 +152,13 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     ws.set_column(1, 1, 48)
     ws.set_column(FIRST_FIGURE_COL, last_col, 10)
     row = _national_header(ws, fm, agency, made_on, last_col)
-    code_line = form.code + (f" (ban hành kèm theo {form.legal_basis})"
-                             if form.legal_basis else "")
+    code_line = form.code + (f" (ban hành kèm theo {form.legal_basis})" if form.legal_basis else "")
     ws.merge_range(row, 0, row, last_col, code_line, fm["italic"])
     row += 1
     ws.merge_range(row, 0, row, last_col, form.title, fm["title"])
     ws.set_row(row, 34)
     row += 1
-    ws.merge_range(row, 0, row, last_col, f"Kỳ báo cáo: {period_text(report.period)}",
-                   fm["head_i"])
+    ws.merge_range(row, 0, row, last_col, f"Kỳ báo cáo: {period_text(report.period)}", fm["head_i"])
     row += 1
     if scope_label:
         ws.merge_range(row, 0, row, last_col, f"Phạm vi số liệu: {scope_label}", fm["head"])
@@ -141,8 +184,10 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
             i += 1
             continue
         j = i
-        while j < len(cols) and ("Ngoài biểu mẫu" if cols[j].key in extras
-                                 else group_of.get(cols[j].key)) == label:
+        while (
+            j < len(cols)
+            and ("Ngoài biểu mẫu" if cols[j].key in extras else group_of.get(cols[j].key)) == label
+        ):
             ws.write_string(mid, col_of[cols[j].key], cols[j].label, fm["th"])
             j += 1
         if j - i > 1:
@@ -155,8 +200,9 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     ws.write_string(nos, 1, "(2)", fm["no"])
     marks = iter(EXTRA_MARKS)
     for c in cols:
-        ws.write_string(nos, col_of[c.key], f"({next(marks)})" if c.key in extras
-                        else f"({c.no})", fm["no"])
+        ws.write_string(
+            nos, col_of[c.key], f"({next(marks)})" if c.key in extras else f"({c.no})", fm["no"]
+        )
     ws.freeze_panes(nos + 1, 2)
     row = nos + 1
 
@@ -189,14 +235,20 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
             for c in cols:
                 value = int(r.values[c.key])
                 if c.sum:
-                    ws.write_formula(row, col_of[c.key],
-                                     "=" + "+".join(cell(row, k) for k in c.sum), fm["num"],
-                                     value)
+                    ws.write_formula(
+                        row,
+                        col_of[c.key],
+                        "=" + "+".join(cell(row, k) for k in c.sum),
+                        fm["num"],
+                        value,
+                    )
                 else:
                     ws.write_number(row, col_of[c.key], value, fm["num"])
         row += 1
-    group_values = {gr: r for gr, r in zip(group_rows, [x for x in report.rows
-                                                         if x.level == "group"], strict=True)}
+    group_values = {
+        gr: r
+        for gr, r in zip(group_rows, [x for x in report.rows if x.level == "group"], strict=True)
+    }
     for gr, items in items_of_group.items():
         for c in cols:
             col = col_of[c.key]
@@ -213,12 +265,18 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     summed = group_rows or list(range(nos + 1, total_row))
     for c in cols:
         col = col_of[c.key]
-        ws.write_formula(total_row, col, "=" + _sum_of([xl_rowcol_to_cell(g, col)
-                                                         for g in summed]),
-                         fm["num_b"], int(report.total.values[c.key]))
+        ws.write_formula(
+            total_row,
+            col,
+            "=" + _sum_of([xl_rowcol_to_cell(g, col) for g in summed]),
+            fm["num_b"],
+            int(report.total.values[c.key]),
+        )
     row = total_row + 2
-    notes = ["(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
-             "Hồ sơ đã hủy và hồ sơ từ chối tiếp nhận không tính vào (3)–(13)."]
+    notes = [
+        "(3) = (4) + (5) + (6) = (7) + (11); (7) = (8) + (9) + (10); (11) = (12) + (13). "
+        "Hồ sơ đã hủy và hồ sơ từ chối tiếp nhận không tính vào (3)–(13)."
+    ]
     marks = iter(EXTRA_MARKS)
     for c in form.extra_columns:
         notes.append(f"({next(marks)}) {c.label}: ngoài biểu mẫu, để tham khảo.")
@@ -229,24 +287,34 @@ def bieu06_xlsx(report: Report, agency: AgencyInfo, scope_label: str = "",
     v = report.total.values
     received, resolved = v.get("received_total", 0), v.get("resolved_total", 0)
     good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
-    if all(k in col_of for k in ("received_total", "resolved_total", "resolved_early",
-                                 "resolved_on_time")):
+    if all(
+        k in col_of
+        for k in ("received_total", "resolved_total", "resolved_early", "resolved_on_time")
+    ):
         t = {k: xl_rowcol_to_cell(total_row, col_of[k]) for k in col_of}
-        pct = wb.add_format({"font_name": "Times New Roman", "font_size": 11, "bold": True,
-                             "num_format": "0.00"})
+        pct = wb.add_format(
+            {"font_name": "Times New Roman", "font_size": 11, "bold": True, "num_format": "0.00"}
+        )
         row += 1
         ws.write_string(row, 1, "Tỷ lệ đã giải quyết (%) = (7) / (3)", fm["italic"])
-        ws.write_formula(row, FIRST_FIGURE_COL,
-                         f'=IF({t["received_total"]}=0,"",ROUND(100*{t["resolved_total"]}/'
-                         f'{t["received_total"]},2))', pct,
-                         round(100 * resolved / received, 2) if received else "")
+        ws.write_formula(
+            row,
+            FIRST_FIGURE_COL,
+            f'=IF({t["received_total"]}=0,"",ROUND(100*{t["resolved_total"]}/'
+            f"{t['received_total']},2))",
+            pct,
+            round(100 * resolved / received, 2) if received else "",
+        )
         row += 1
-        ws.write_string(row, 1, "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)",
-                        fm["italic"])
-        ws.write_formula(row, FIRST_FIGURE_COL,
-                         f'=IF({t["resolved_total"]}=0,"",ROUND(100*({t["resolved_early"]}+'
-                         f'{t["resolved_on_time"]})/{t["resolved_total"]},2))', pct,
-                         round(100 * good / resolved, 2) if resolved else "")
+        ws.write_string(row, 1, "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)", fm["italic"])
+        ws.write_formula(
+            row,
+            FIRST_FIGURE_COL,
+            f'=IF({t["resolved_total"]}=0,"",ROUND(100*({t["resolved_early"]}+'
+            f"{t['resolved_on_time']})/{t['resolved_total']},2))",
+            pct,
+            round(100 * good / resolved, 2) if resolved else "",
+        )
         row += 1
     _signatures(ws, fm, agency, row + 1, last_col)
     ws.repeat_rows(top, nos)
@@ -260,8 +328,9 @@ def _signatures(ws, fm, agency: AgencyInfo, row: int, last_col: int) -> None:
     ws.merge_range(row, 0, row, split, "NGƯỜI LẬP BIỂU", fm["sign"])
     ws.merge_range(row, split + 1, row, last_col, "THỦ TRƯỞNG ĐƠN VỊ", fm["sign"])
     ws.merge_range(row + 1, 0, row + 1, split, "(Ký và ghi rõ họ tên)", fm["head_i"])
-    ws.merge_range(row + 1, split + 1, row + 1, last_col, "(Ký, ghi rõ họ tên và đóng dấu)",
-                   fm["head_i"])
+    ws.merge_range(
+        row + 1, split + 1, row + 1, last_col, "(Ký, ghi rõ họ tên và đóng dấu)", fm["head_i"]
+    )
     if clean(agency.officer):
         ws.merge_range(row + 5, 0, row + 5, split, clean(agency.officer), fm["sign"])
 
@@ -274,25 +343,50 @@ def _roman(n: int) -> str:
 
 # --- late dossiers ---------------------------------------------------------------------------
 
-LATE_COLUMNS = ("STT", "Cơ quan, đơn vị", "Mã hồ sơ", "Mã thủ tục", "Thủ tục hành chính",
-                "Lĩnh vực", "Ngày nhận", "Hạn giải quyết", "Tình trạng", "Ngày có kết quả",
-                "Gia hạn đến", "Có văn bản xin lỗi (Mẫu 04)", "Ngày văn bản xin lỗi",
-                "Ngày in Mẫu 04", "Xin lỗi đúng thời hạn", "Lý do", "Số phiếu xếp hàng")
+LATE_COLUMNS = (
+    "STT",
+    "Cơ quan, đơn vị",
+    "Mã hồ sơ",
+    "Mã thủ tục",
+    "Thủ tục hành chính",
+    "Lĩnh vực",
+    "Ngày nhận",
+    "Hạn giải quyết",
+    "Tình trạng",
+    "Ngày có kết quả",
+    "Gia hạn đến",
+    "Có văn bản xin lỗi (Mẫu 04)",
+    "Ngày văn bản xin lỗi",
+    "Ngày in Mẫu 04",
+    "Xin lỗi đúng thời hạn",
+    "Lý do",
+    "Số phiếu xếp hàng",
+)
 LATE_WIDTHS = (6, 28, 27, 11, 44, 14, 15, 15, 22, 15, 15, 12, 15, 15, 12, 30, 11)
-SUMMARY = (("Tổng số", None), ("Đã giải quyết quá hạn", "late"),
-           ("Đang giải quyết, quá hạn", "overdue"), ("Đã gia hạn, đang giải quyết", "extended"),
-           ("Đã có văn bản xin lỗi", "apology"))
+SUMMARY = (
+    ("Tổng số", None),
+    ("Đã giải quyết quá hạn", "late"),
+    ("Đang giải quyết, quá hạn", "overdue"),
+    ("Đã gia hạn, đang giải quyết", "extended"),
+    ("Đã có văn bản xin lỗi", "apology"),
+)
 
 
 def _local(moment: datetime | None, tz: ZoneInfo) -> datetime | None:
     return moment.astimezone(tz).replace(tzinfo=None) if moment is not None else None
 
 
-def late_xlsx(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: str = "",
-              made_on: date | None = None) -> bytes:
+def late_xlsx(
+    late: LateReport,
+    agency: AgencyInfo,
+    tz: ZoneInfo,
+    scope_label: str = "",
+    made_on: date | None = None,
+) -> bytes:
     last_col = len(LATE_COLUMNS) - 1
-    wb, buf = _book(made_on, f"Hồ sơ quá hạn {late.period.first:%d/%m/%Y}–"
-                             f"{late.period.last:%d/%m/%Y}", agency)
+    wb, buf = _book(
+        made_on, f"Hồ sơ quá hạn {late.period.first:%d/%m/%Y}–{late.period.last:%d/%m/%Y}", agency
+    )
     fm = _formats(wb)
     ws = wb.add_worksheet("Hồ sơ quá hạn")
     ws.set_landscape()
@@ -301,11 +395,11 @@ def late_xlsx(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: s
     for i, w in enumerate(LATE_WIDTHS):
         ws.set_column(i, i, w)
     row = _national_header(ws, fm, agency, made_on, last_col)
-    ws.merge_range(row, 0, row, last_col, "TỔNG HỢP HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI",
-                   fm["title"])
+    ws.merge_range(
+        row, 0, row, last_col, "TỔNG HỢP HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI", fm["title"]
+    )
     row += 1
-    ws.merge_range(row, 0, row, last_col, f"Kỳ báo cáo: {period_text(late.period)}",
-                   fm["head_i"])
+    ws.merge_range(row, 0, row, last_col, f"Kỳ báo cáo: {period_text(late.period)}", fm["head_i"])
     row += 1
     if scope_label:
         ws.merge_range(row, 0, row, last_col, f"Phạm vi số liệu: {scope_label}", fm["head"])
@@ -326,8 +420,14 @@ def late_xlsx(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: s
         ws.write_string(row, 3, e.procedure_code, fm["text"])
         ws.write_string(row, 4, e.procedure_name, fm["text"])
         ws.write_string(row, 5, e.field, fm["text"])
-        for col, moment in ((6, e.received_at), (7, e.due_at), (9, e.finished_at),
-                            (10, a.new_due), (12, a.at), (13, a.printed_at)):
+        for col, moment in (
+            (6, e.received_at),
+            (7, e.due_at),
+            (9, e.finished_at),
+            (10, a.new_due),
+            (12, a.at),
+            (13, a.printed_at),
+        ):
             local = _local(moment, tz)
             if local is None:
                 ws.write_blank(row, col, None, fm["when"])
@@ -335,8 +435,9 @@ def late_xlsx(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: s
                 ws.write_datetime(row, col, local, fm["when"])
         ws.write_string(row, 8, KIND_LABEL.get(e.kind, e.kind), fm["text"])
         ws.write_string(row, 11, "Có" if a.at is not None else "Chưa có", fm["text"])
-        ws.write_string(row, 14, {True: "Đúng thời hạn", False: "Muộn", None: ""}[a.in_time],
-                        fm["text"])
+        ws.write_string(
+            row, 14, {True: "Đúng thời hạn", False: "Muộn", None: ""}[a.in_time], fm["text"]
+        )
         ws.write_string(row, 15, a.reason, fm["text"])
         ws.write_string(row, 16, getattr(e, "ticket", ""), fm["text"])
         row += 1
@@ -363,24 +464,35 @@ def late_xlsx(late: LateReport, agency: AgencyInfo, tz: ZoneInfo, scope_label: s
         ws.write_number(row, 0, n, fm["no"])
         ws.write_string(row, 1, g.department, fm["text"])
         ws.write_formula(row, 2, f"=COUNTIFS({dept},{name_cell})", fm["num"], c["total"])
-        for k, (key, label) in enumerate((("late", KIND_LABEL["late"]),
-                                          ("overdue", KIND_LABEL["overdue"]),
-                                          ("extended", KIND_LABEL["extended"]))):
+        for k, (key, label) in enumerate(
+            (
+                ("late", KIND_LABEL["late"]),
+                ("overdue", KIND_LABEL["overdue"]),
+                ("extended", KIND_LABEL["extended"]),
+            )
+        ):
             value = sum(e.kind == key for e in g.entries)
-            ws.write_formula(row, 3 + k, f'=COUNTIFS({dept},{name_cell},{kind},"{label}")',
-                             fm["num"], value)
-        ws.write_formula(row, 6, f'=COUNTIFS({dept},{name_cell},{apology},"Có")', fm["num"],
-                         c["apology"])
+            ws.write_formula(
+                row, 3 + k, f'=COUNTIFS({dept},{name_cell},{kind},"{label}")', fm["num"], value
+            )
+        ws.write_formula(
+            row, 6, f'=COUNTIFS({dept},{name_cell},{apology},"Có")', fm["num"], c["apology"]
+        )
         row += 1
     ws.write_blank(row, 0, None, fm["no"])
     ws.write_string(row, 1, "Tổng cộng", fm["text_b"])
     totals = late.counts
-    total_values = [totals["total"], totals["late"], totals["overdue"],
-                    sum(e.kind == "extended" for e in late.entries), totals["apology"]]
+    total_values = [
+        totals["total"],
+        totals["late"],
+        totals["overdue"],
+        sum(e.kind == "extended" for e in late.entries),
+        totals["apology"],
+    ]
     for k, value in enumerate(total_values):
         col = 2 + k
         letter = xl_col_to_name(col)
-        formula = (f"=SUM({letter}{first_sum + 1}:{letter}{row})" if late.groups else "=0")
+        formula = f"=SUM({letter}{first_sum + 1}:{letter}{row})" if late.groups else "=0"
         ws.write_formula(row, col, formula, fm["num_b"], value)
     _signatures(ws, fm, agency, row + 3, last_col)
     ws.repeat_rows(head, head)

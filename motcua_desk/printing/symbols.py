@@ -94,7 +94,8 @@ def choose_module(modules: int, available: float, quiet: int = QUIET_MODULES) ->
             return module
     raise BarcodeTooLong(
         f"a Code128 symbol of {modules} modules needs {(modules + 2 * quiet) * MODULE_MINIMUM:.0f}"
-        f" pt at the minimum module width, only {available:.0f} pt are available")
+        f" pt at the minimum module width, only {available:.0f} pt are available"
+    )
 
 
 def _on_grid(canvas, x: float) -> float:
@@ -113,9 +114,16 @@ class Code128(Flowable):
     Its width includes the quiet zones, so nothing laid out beside it can intrude on them. The
     bars are BAR_RATIO of that width unless `bar_height` says otherwise."""
 
-    def __init__(self, code: str, *, module: float = MODULE_PREFERRED,
-                 bar_height: float | None = None, quiet: int = QUIET_MODULES,
-                 font_size: float = 9.5, show_text: bool = True) -> None:
+    def __init__(
+        self,
+        code: str,
+        *,
+        module: float = MODULE_PREFERRED,
+        bar_height: float | None = None,
+        quiet: int = QUIET_MODULES,
+        font_size: float = 9.5,
+        show_text: bool = True,
+    ) -> None:
         super().__init__()
         self.code = code
         self.pattern = code128_pattern(code)
@@ -162,8 +170,9 @@ class Code128(Flowable):
         if self.show_text:
             c.saveState()
             c.setFont(fonts.REGULAR, self.font_size)
-            c.drawCentredString(self.width / 2, y0 - self.text_gap - self.font_size * 0.8,
-                                self.code)
+            c.drawCentredString(
+                self.width / 2, y0 - self.text_gap - self.font_size * 0.8, self.code
+            )
             c.restoreState()
 
 

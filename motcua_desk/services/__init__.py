@@ -44,8 +44,15 @@ def build_services(store: Store, clock: Clock = system_clock) -> Services:
     catalog = CatalogService(store, clock)
     calendar = CalendarService(store, clock, settings)
     dossiers = DossierService(store, clock, settings, catalog, calendar)
-    return Services(store, clock, settings, catalog, calendar, dossiers,
-                    MaintenanceService(store, clock),
-                    ReplicationService(store, clock, calendar, catalog),
-                    ReportService(store, clock, settings, calendar, catalog),
-                    LookupService(store, clock, calendar, catalog))
+    return Services(
+        store,
+        clock,
+        settings,
+        catalog,
+        calendar,
+        dossiers,
+        MaintenanceService(store, clock),
+        ReplicationService(store, clock, calendar, catalog),
+        ReportService(store, clock, settings, calendar, catalog),
+        LookupService(store, clock, calendar, catalog),
+    )

@@ -65,8 +65,13 @@ class UnitOfWork(Repositories):
         self.state(dossier_id)
         return list(self._events[dossier_id])
 
-    def append(self, dossier_id: str, type_: EventType, payload: dict[str, Any],
-               occurred_at: datetime | None = None) -> tuple[Event, DossierState]:
+    def append(
+        self,
+        dossier_id: str,
+        type_: EventType,
+        payload: dict[str, Any],
+        occurred_at: datetime | None = None,
+    ) -> tuple[Event, DossierState]:
         """Make, check and store one local event; raises IllegalTransition, InvalidEvent (it
         does not fit its type's schema) or WrongClock (this computer's clock cannot be right);
         nothing is written then."""
@@ -74,8 +79,9 @@ class UnitOfWork(Repositories):
         if not self._clock_checked:
             pending = self.settings.get(RESTORE_PENDING)
             if pending:
-                raise RestorePending(str(pending.get("at", "")) if isinstance(pending, dict)
-                                     else "")
+                raise RestorePending(
+                    str(pending.get("at", "")) if isinstance(pending, dict) else ""
+                )
             # A scripted clock (tests that replay a history out of order) is only held to the
             # sane window; the system clock is also held to this desk's own last event.
             last = None if self._scripted else self._last_own_recorded_at()
@@ -84,10 +90,18 @@ class UnitOfWork(Repositories):
         clock = HybridClock(desk.last_hlc)
         hlc = clock.tick(wall_ms(self.now))
         event = Event(
-            id=uuid7(wall_ms(self.now)), dossier_id=dossier_id, node_id=desk.node_id,
-            seq=desk.last_seq + 1, hlc=hlc, type=type_,
-            occurred_at=(occurred_at or self.now).astimezone(UTC), recorded_at=self.now,
-            officer=desk.officer, payload=payload, prev_hash=desk.last_hash).sealed()
+            id=uuid7(wall_ms(self.now)),
+            dossier_id=dossier_id,
+            node_id=desk.node_id,
+            seq=desk.last_seq + 1,
+            hlc=hlc,
+            type=type_,
+            occurred_at=(occurred_at or self.now).astimezone(UTC),
+            recorded_at=self.now,
+            officer=desk.officer,
+            payload=payload,
+            prev_hash=desk.last_hash,
+        ).sealed()
         schema.check_event(event)
         current = self.state(dossier_id)
         new_state = apply(current, event)  # a local event sorts last: its hlc is the newest
@@ -148,4 +162,3 @@ class _UnitContext:
 
     def __exit__(self, *exc) -> bool | None:
         return self._cm.__exit__(*exc)
-

@@ -52,17 +52,23 @@ class CalendarService(ServiceBase):
 
     def overrides(self) -> list[CalendarOverride]:
         with self.reading() as db:
-            return [CalendarOverride(date.fromisoformat(r.day), r.kind, r.reason, r.legal_ref)
-                    for r in db.reference.overrides()]
+            return [
+                CalendarOverride(date.fromisoformat(r.day), r.kind, r.reason, r.legal_ref)
+                for r in db.reference.overrides()
+            ]
 
     def add_override(self, day: date, kind: str, reason: str, legal_ref: str = "") -> None:
         if kind not in ("off", "work"):
-            raise ValidationError("kind", "an override is 'off' (extra day off) or 'work' "
-                                  "(extra working day)", code="override_kind")
+            raise ValidationError(
+                "kind",
+                "an override is 'off' (extra day off) or 'work' (extra working day)",
+                code="override_kind",
+            )
         reason = nfc(reason or "")
         if not reason:
-            raise ValidationError("reason", "an override needs a reason", code="required",
-                                  name="reason")
+            raise ValidationError(
+                "reason", "an override needs a reason", code="required", name="reason"
+            )
         with self.writing() as db:
             db.reference.put_override(day.isoformat(), kind, reason, nfc(legal_ref or ""))
             db.reference.bump("calendar", self.clock())

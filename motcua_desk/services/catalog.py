@@ -52,13 +52,23 @@ class ImportReport:
 
 def procedure_view(p: Procedure) -> ProcedureView:
     return ProcedureView(
-        code=p.code, name=p.name, field=p.field, time_amount=p.time_amount,
-        time_unit=str(p.time_unit), time_label=p.time_label, time_text=p.time_text,
-        fee_text=p.fee_text, fee_amount=p.fee_amount, department=p.department, result=p.result,
+        code=p.code,
+        name=p.name,
+        field=p.field,
+        time_amount=p.time_amount,
+        time_unit=str(p.time_unit),
+        time_label=p.time_label,
+        time_text=p.time_text,
+        fee_text=p.fee_text,
+        fee_amount=p.fee_amount,
+        department=p.department,
+        result=p.result,
         result_place=p.result_place,
         documents=tuple(DocumentLine(d.name, d.form, d.form_label, d.count) for d in p.documents),
-        version=p.version, effective_date=p.effective_date.isoformat(),
-        legal_basis=p.legal_basis)
+        version=p.version,
+        effective_date=p.effective_date.isoformat(),
+        legal_basis=p.legal_basis,
+    )
 
 
 class CatalogService(ServiceBase):
@@ -75,8 +85,11 @@ class CatalogService(ServiceBase):
         with self.reading() as db:
             row = db.procedures.active_of(code)
         if row is None:
-            raise NotFound(f"unknown procedure code {code!r} (see 'motcua-desk catalog list')",
-                           code="unknown_procedure", value=code)
+            raise NotFound(
+                f"unknown procedure code {code!r} (see 'motcua-desk catalog list')",
+                code="unknown_procedure",
+                value=code,
+            )
         return procedure_from_dict(row.data)
 
     def usage(self) -> dict[str, int]:
@@ -107,8 +120,10 @@ class CatalogService(ServiceBase):
         used = self.usage()
         served = set(self.served_fields())
         if not terms:
-            ranked = sorted(enumerate(procs), key=lambda ip: (
-                ip[1].field not in served, -used.get(ip[1].code, 0), ip[0]))
+            ranked = sorted(
+                enumerate(procs),
+                key=lambda ip: (ip[1].field not in served, -used.get(ip[1].code, 0), ip[0]),
+            )
             return [procedure_view(p) for _, p in ranked[:limit]]
         scored = []
         phrase = " ".join(terms)
@@ -117,8 +132,16 @@ class CatalogService(ServiceBase):
             if all(t in hay for t in terms):
                 name = fold(p.name)
                 # most used here first; then whole-phrase hits, earlier hits, shorter names
-                scored.append((p.field not in served, -used.get(p.code, 0), phrase not in name,
-                               name.find(terms[0]) if terms[0] in name else 99, len(name), p))
+                scored.append(
+                    (
+                        p.field not in served,
+                        -used.get(p.code, 0),
+                        phrase not in name,
+                        name.find(terms[0]) if terms[0] in name else 99,
+                        len(name),
+                        p,
+                    )
+                )
         scored.sort(key=lambda t: t[:5])
         return [procedure_view(t[5]) for t in scored[:limit]]
 
@@ -133,8 +156,9 @@ class CatalogService(ServiceBase):
         return {"groups": list(data.get("groups", [])), "serves": data.get("serves")}
 
     def field_groups(self) -> tuple[FieldGroup, ...]:
-        return tuple(FieldGroup(str(g["name"]), tuple(g["fields"]))
-                     for g in self._groups_data()["groups"])
+        return tuple(
+            FieldGroup(str(g["name"]), tuple(g["fields"])) for g in self._groups_data()["groups"]
+        )
 
     def served_group(self) -> str | None:
         """The field group this desk serves (its procedure picker shows those first)."""
@@ -155,8 +179,12 @@ class CatalogService(ServiceBase):
             if fold(g.name) == wanted:
                 return g.fields
         known = ", ".join(g.name for g in self.field_groups()) or "none yet"
-        raise ValidationError("group", f"no field group {name!r} (known: {known}; see "
-                              "'motcua-desk groups list')", code="unknown_group", value=name)
+        raise ValidationError(
+            "group",
+            f"no field group {name!r} (known: {known}; see 'motcua-desk groups list')",
+            code="unknown_group",
+            value=name,
+        )
 
     def group_name(self, name: str) -> str:
         """The group's name as stored, for a name typed in any case or without diacritics."""
@@ -169,12 +197,15 @@ class CatalogService(ServiceBase):
             db.settings.set(FIELD_GROUPS_KEY, {"groups": groups, "serves": serves})
         self._served = None
 
-    def _checked_group(self, name: str, fields: list[str], known: dict[str, str]
-                       ) -> FieldGroup:
+    def _checked_group(self, name: str, fields: list[str], known: dict[str, str]) -> FieldGroup:
         name = nfc(name or "").strip()
         if not name or len(name) > GROUP_NAME_MAX or any(c in name for c in ",:\n\t"):
-            raise ValidationError("group", f"a group name is 1 to {GROUP_NAME_MAX} characters "
-                                  "without commas or colons", code="group_name", max=GROUP_NAME_MAX)
+            raise ValidationError(
+                "group",
+                f"a group name is 1 to {GROUP_NAME_MAX} characters without commas or colons",
+                code="group_name",
+                max=GROUP_NAME_MAX,
+            )
         chosen: list[str] = []
         for raw in fields:
             text = nfc(raw).strip()
@@ -182,18 +213,26 @@ class CatalogService(ServiceBase):
                 continue
             found = known.get(fold(text))
             if found is None:
-                raise ValidationError("fields", f"no field {text!r} in the catalog (known: "
-                                      f"{', '.join(known.values())})", code="unknown_field",
-                                      value=text)
+                raise ValidationError(
+                    "fields",
+                    f"no field {text!r} in the catalog (known: {', '.join(known.values())})",
+                    code="unknown_field",
+                    value=text,
+                )
             if found not in chosen:
                 chosen.append(found)
         if not chosen:
-            raise ValidationError("fields", f"the field group {name!r} needs at least one "
-                                  "field", code="group_empty", value=name)
+            raise ValidationError(
+                "fields",
+                f"the field group {name!r} needs at least one field",
+                code="group_empty",
+                value=name,
+            )
         return FieldGroup(name, tuple(chosen))
 
-    def replace_field_groups(self, groups: list[tuple[str, list[str]]], serves: str | None
-                             ) -> tuple[FieldGroup, ...]:
+    def replace_field_groups(
+        self, groups: list[tuple[str, list[str]]], serves: str | None
+    ) -> tuple[FieldGroup, ...]:
         """All the groups at once (the Settings screen): every one checked before any is
         saved; `serves` names one of them or None."""
         known = {fold(f): f for f in self.fields()}
@@ -202,22 +241,31 @@ class CatalogService(ServiceBase):
         names: set[str] = set()
         for g in checked:
             if fold(g.name) in names:
-                raise ValidationError("group", f"the group {g.name!r} is named twice",
-                                      code="group_twice", value=g.name)
+                raise ValidationError(
+                    "group",
+                    f"the group {g.name!r} is named twice",
+                    code="group_twice",
+                    value=g.name,
+                )
             names.add(fold(g.name))
             for f in g.fields:
                 if f in owner:
-                    raise ValidationError("fields", f"{f!r} is already in the group "
-                                          f"{owner[f]!r}: a field belongs to one group",
-                                          code="field_in_group", value=f)
+                    raise ValidationError(
+                        "fields",
+                        f"{f!r} is already in the group {owner[f]!r}: a field belongs to one group",
+                        code="field_in_group",
+                        value=f,
+                    )
                 owner[f] = g.name
         stored = None
         if serves:
-            stored = next((g.name for g in checked if fold(g.name) == fold(nfc(serves).strip())),
-                          None)
+            stored = next(
+                (g.name for g in checked if fold(g.name) == fold(nfc(serves).strip())), None
+            )
             if stored is None:
-                raise ValidationError("group", f"no field group {serves!r}",
-                                      code="unknown_group", value=serves)
+                raise ValidationError(
+                    "group", f"no field group {serves!r}", code="unknown_group", value=serves
+                )
         self._save_groups([{"name": g.name, "fields": list(g.fields)} for g in checked], stored)
         return tuple(checked)
 
@@ -231,11 +279,16 @@ class CatalogService(ServiceBase):
         for g in groups:
             both = set(g["fields"]) & set(chosen)
             if both:
-                raise ValidationError("fields", f"{sorted(both)[0]!r} is already in the group "
-                                      f"{g['name']!r}: a field belongs to one group",
-                                      code="field_in_group", value=sorted(both)[0])
-        old = next((i for i, g in enumerate(data["groups"]) if fold(g["name"]) == fold(name)),
-                   len(groups))
+                raise ValidationError(
+                    "fields",
+                    f"{sorted(both)[0]!r} is already in the group "
+                    f"{g['name']!r}: a field belongs to one group",
+                    code="field_in_group",
+                    value=sorted(both)[0],
+                )
+        old = next(
+            (i for i, g in enumerate(data["groups"]) if fold(g["name"]) == fold(name)), len(groups)
+        )
         groups.insert(old, {"name": name, "fields": chosen})
         serves = data["serves"]
         if serves is not None and fold(serves) == fold(name):
@@ -261,8 +314,10 @@ class CatalogService(ServiceBase):
         if cached is not None:
             return list(cached)
         with self.reading() as db:
-            self._departments = [DepartmentView(r.name, r.short, r.step_working_days)
-                                 for r in db.departments.active()]
+            self._departments = [
+                DepartmentView(r.name, r.short, r.step_working_days)
+                for r in db.departments.active()
+            ]
         return list(self._departments)
 
     def invalidate(self) -> None:
@@ -277,8 +332,9 @@ class CatalogService(ServiceBase):
             if key in (fold(d.name), fold(d.short)):
                 return d
         names = "; ".join(d.name for d in self.departments())
-        raise NotFound(f"unknown department {text!r} (known: {names})",
-                       code="unknown_department", value=text)
+        raise NotFound(
+            f"unknown department {text!r} (known: {names})", code="unknown_department", value=text
+        )
 
     def version(self, kind: str) -> int:
         with self.reading() as db:
@@ -302,11 +358,13 @@ class CatalogService(ServiceBase):
         try:
             raw = path.read_text("utf-8-sig")
         except OSError as err:
-            raise ValidationError("file", f"cannot read {path}: {err.strerror}",
-                                  code="file_unreadable") from err
+            raise ValidationError(
+                "file", f"cannot read {path}: {err.strerror}", code="file_unreadable"
+            ) from err
         except UnicodeDecodeError as err:
-            raise ValidationError("file", f"{path} is not UTF-8 text",
-                                  code="file_encoding") from err
+            raise ValidationError(
+                "file", f"{path} is not UTF-8 text", code="file_encoding"
+            ) from err
         if path.suffix.lower() == ".csv":
             procedures = _procedures_from_csv(raw)
             version = None
@@ -314,34 +372,42 @@ class CatalogService(ServiceBase):
             try:
                 data = json.loads(raw)
             except json.JSONDecodeError as err:
-                raise ValidationError("file", f"{path} is not valid JSON (line {err.lineno}: "
-                                      f"{err.msg})", code="file_json") from err
+                raise ValidationError(
+                    "file",
+                    f"{path} is not valid JSON (line {err.lineno}: {err.msg})",
+                    code="file_json",
+                ) from err
             if isinstance(data, list):
                 data = {"procedures": data}
             if not isinstance(data, dict) or not isinstance(data.get("procedures"), list):
-                raise ValidationError("file", f"{path} has no 'procedures' list",
-                                      code="file_schema")
+                raise ValidationError(
+                    "file", f"{path} has no 'procedures' list", code="file_schema"
+                )
             procedures = data["procedures"]
             version = data.get("catalog_version")
         return self.import_procedures(procedures, source=source, catalog_version=version)
 
-    def import_procedures(self, items: list[dict[str, Any]], *, source: str = "import",
-                          catalog_version: Any = None) -> ImportReport:
+    def import_procedures(
+        self, items: list[dict[str, Any]], *, source: str = "import", catalog_version: Any = None
+    ) -> ImportReport:
         """Validate everything first, then write in one unit: a bad row changes nothing."""
         parsed = []
         seen = set()
         for i, item in enumerate(items, 1):
             if not isinstance(item, dict):
-                raise ValidationError("file", f"procedure #{i} is not an object",
-                                      code="file_schema")
+                raise ValidationError(
+                    "file", f"procedure #{i} is not an object", code="file_schema"
+                )
             try:
                 p = procedure_from_dict(item)
             except ValidationError as err:
-                raise ValidationError(err.field, f"procedure #{i}: {err.message}",
-                                      code=err.code) from err
+                raise ValidationError(
+                    err.field, f"procedure #{i}: {err.message}", code=err.code
+                ) from err
             if p.code in seen:
-                raise ValidationError("code", f"procedure {p.code} appears twice",
-                                      code="duplicate_procedure")
+                raise ValidationError(
+                    "code", f"procedure {p.code} appears twice", code="duplicate_procedure"
+                )
             seen.add(p.code)
             parsed.append(p)
         added = updated = unchanged = 0
@@ -352,7 +418,8 @@ class CatalogService(ServiceBase):
                 if current is not None:
                     old = dict(current.data)
                     if {k: v for k, v in old.items() if k != "version"} == {
-                            k: v for k, v in data.items() if k != "version"}:
+                        k: v for k, v in data.items() if k != "version"
+                    }:
                         unchanged += 1
                         continue
                     top = db.procedures.top_version(p.code)
@@ -361,11 +428,20 @@ class CatalogService(ServiceBase):
                     updated += 1
                 else:
                     added += 1
-                db.procedures.add(ProcedureRow(
-                    code=p.code, version=data["version"], name=p.name, name_fold=fold(p.name),
-                    field=p.field, department=p.department,
-                    effective_date=p.effective_date.isoformat(), active=True, source=source,
-                    data=data))
+                db.procedures.add(
+                    ProcedureRow(
+                        code=p.code,
+                        version=data["version"],
+                        name=p.name,
+                        name_fold=fold(p.name),
+                        field=p.field,
+                        department=p.department,
+                        effective_date=p.effective_date.isoformat(),
+                        active=True,
+                        source=source,
+                        data=data,
+                    )
+                )
             db.reference.bump("catalog", self.clock())
         return ImportReport(added, updated, unchanged)
 
@@ -376,8 +452,9 @@ class CatalogService(ServiceBase):
             for item in items:
                 name = nfc(str(item.get("name", "")))
                 if not name:
-                    raise ValidationError("departments", "a department has no name",
-                                          code="required")
+                    raise ValidationError(
+                        "departments", "a department has no name", code="required"
+                    )
                 row = db.departments.named_or_new(name)
                 row.short = str(item.get("short", ""))
                 row.step_working_days = float(item.get("step_working_days", 3))
@@ -391,33 +468,52 @@ class CatalogService(ServiceBase):
         return {"procedures": [procedure_to_dict(p) for p in self._active()]}
 
 
-CSV_COLUMNS = ("code", "name", "field", "time_amount", "time_unit", "department", "fee_text",
-               "documents")
+CSV_COLUMNS = (
+    "code",
+    "name",
+    "field",
+    "time_amount",
+    "time_unit",
+    "department",
+    "fee_text",
+    "documents",
+)
 
 
 def _procedures_from_csv(raw: str) -> list[dict[str, Any]]:
     """CSV with a header row; `documents` as 'name|form|count; name|form|count'."""
     reader = csv.DictReader(io.StringIO(raw))
-    missing = [c for c in ("code", "name", "time_amount", "time_unit") if c not in
-               (reader.fieldnames or [])]
+    missing = [
+        c
+        for c in ("code", "name", "time_amount", "time_unit")
+        if c not in (reader.fieldnames or [])
+    ]
     if missing:
-        raise ValidationError("file", f"the CSV lacks the columns {', '.join(missing)}",
-                              code="file_schema")
+        raise ValidationError(
+            "file", f"the CSV lacks the columns {', '.join(missing)}", code="file_schema"
+        )
     items = []
     for n, row in enumerate(reader, 2):
         try:
             amount = float(row["time_amount"] or 0)
         except ValueError as err:
-            raise ValidationError("time_amount", f"line {n}: {row['time_amount']!r} is not a "
-                                  "number", code="time_amount") from err
+            raise ValidationError(
+                "time_amount",
+                f"line {n}: {row['time_amount']!r} is not a number",
+                code="time_amount",
+            ) from err
         docs = []
         for part in filter(None, (p.strip() for p in (row.get("documents") or "").split(";"))):
             bits = [b.strip() for b in part.split("|")]
-            docs.append({"name": bits[0], "form": bits[1] if len(bits) > 1 else "original",
-                         "count": int(bits[2]) if len(bits) > 2 and bits[2].isdigit() else 1})
+            docs.append(
+                {
+                    "name": bits[0],
+                    "form": bits[1] if len(bits) > 1 else "original",
+                    "count": int(bits[2]) if len(bits) > 2 and bits[2].isdigit() else 1,
+                }
+            )
         item = {k: v for k, v in row.items() if k in CSV_COLUMNS and v not in (None, "")}
         item["time_amount"] = int(amount) if amount.is_integer() else amount
         item["documents"] = docs
         items.append(item)
     return items
-

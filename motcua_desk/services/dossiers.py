@@ -56,8 +56,14 @@ INTAKE_OUTCOMES = ("received", "supplement", "refused")
 
 
 class DossierService(ServiceBase):
-    def __init__(self, store, clock, settings: SettingsService, catalog: CatalogService,
-                 calendar: CalendarService) -> None:
+    def __init__(
+        self,
+        store,
+        clock,
+        settings: SettingsService,
+        catalog: CatalogService,
+        calendar: CalendarService,
+    ) -> None:
         super().__init__(store, clock)
         self.settings = settings
         self.catalog = catalog
@@ -68,35 +74,54 @@ class DossierService(ServiceBase):
     def cal(self) -> WorkCalendar:
         return self.calendar.calendar()
 
-    def _moment(self, at: datetime | None, now: datetime, field: str = "at",
-                not_before: datetime | None = None) -> datetime:
+    def _moment(
+        self,
+        at: datetime | None,
+        now: datetime,
+        field: str = "at",
+        not_before: datetime | None = None,
+    ) -> datetime:
         """An officer-stated moment: naive = office-local; not in the future, not absurdly old,
         not before the dossier's receipt."""
         if at is None:
             return now
         moment = self.cal.to_local(at)
         if moment > now + FUTURE_TOLERANCE:
-            raise ValidationError(field, f"{moment:%Y-%m-%d %H:%M} is in the future",
-                                  code="moment_future", value=moment.isoformat())
+            raise ValidationError(
+                field,
+                f"{moment:%Y-%m-%d %H:%M} is in the future",
+                code="moment_future",
+                value=moment.isoformat(),
+            )
         if moment < now - BACKDATE_LIMIT:
-            raise ValidationError(field, f"{moment:%Y-%m-%d %H:%M} is more than a year ago",
-                                  code="moment_too_old", value=moment.isoformat())
+            raise ValidationError(
+                field,
+                f"{moment:%Y-%m-%d %H:%M} is more than a year ago",
+                code="moment_too_old",
+                value=moment.isoformat(),
+            )
         if not_before is not None and moment < not_before:
-            raise ValidationError(field, f"{moment:%Y-%m-%d %H:%M} is before the dossier's last "
-                                  f"step ({self.cal.to_local(not_before):%Y-%m-%d %H:%M})",
-                                  code="moment_before_receipt", value=moment.isoformat())
+            raise ValidationError(
+                field,
+                f"{moment:%Y-%m-%d %H:%M} is before the dossier's last "
+                f"step ({self.cal.to_local(not_before):%Y-%m-%d %H:%M})",
+                code="moment_before_receipt",
+                value=moment.isoformat(),
+            )
         return moment
 
     def _resolve(self, uow: UnitOfWork, code: str) -> DossierState:
         clean = codes.normalize(code)
         key = uow.dossiers.key(clean)
         if key is None:
-            raise NotFound(f"no dossier has the code {clean or code!r}", code="unknown_code",
-                           value=clean)
+            raise NotFound(
+                f"no dossier has the code {clean or code!r}", code="unknown_code", value=clean
+            )
         return uow.state(key[0])
 
-    def _detail(self, db: Repositories, dossier_id: str, warnings: Iterable[str] = (),
-                pk: int | None = None) -> DossierDetail:
+    def _detail(
+        self, db: Repositories, dossier_id: str, warnings: Iterable[str] = (), pk: int | None = None
+    ) -> DossierDetail:
         """The dossier as the window shows it. In a unit of work, from the state and events the
         unit already holds (its appends included: no second read and fold of what it has just
         written); in a read, from the log."""
@@ -110,15 +135,21 @@ class DossierService(ServiceBase):
             pk = db.dossiers.pk_of(dossier_id)
         office = self.settings.office()
         step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
-        conflicts = tuple(  # the open ones: an exception marked seen no longer flags the dossier
-            conflict_view(c, state.code, cal) for c in db.conflicts.open_of(dossier_id)
-        ) if state.conflicts else ()
+        conflicts = (
+            tuple(  # the open ones: an exception marked seen no longer flags the dossier
+                conflict_view(c, state.code, cal) for c in db.conflicts.open_of(dossier_id)
+            )
+            if state.conflicts
+            else ()
+        )
         return DossierDetail(
             dossier=view_from_state(state, cal, pk=pk),
             events=tuple(event_view(e, cal) for e in sorted(events, key=lambda e: e.sort_key)),
             steps=step_views(state, events, cal, step_days, parse_hhmm(office.transfer_deadline)),
-            allowed_actions=allowed_actions(state), conflicts=conflicts,
-            warnings=tuple(warnings))
+            allowed_actions=allowed_actions(state),
+            conflicts=conflicts,
+            warnings=tuple(warnings),
+        )
 
     # --- intake -----------------------------------------------------------------------------
     def preview_due(self, procedure_code: str, received_at: datetime | None = None):
@@ -128,14 +159,22 @@ class DossierService(ServiceBase):
         moment = self.cal.to_local(received_at if received_at is not None else self.clock())
         return self.calendar.due_view(proc, moment)
 
-    def intake(self, req: IntakeRequest, outcome: str = "received", reason: str = "",
-               items: Sequence[DocumentLine] = ()) -> DossierDetail:
+    def intake(
+        self,
+        req: IntakeRequest,
+        outcome: str = "received",
+        reason: str = "",
+        items: Sequence[DocumentLine] = (),
+    ) -> DossierDetail:
         """Receive a dossier, and in the same unit of work its outcome at the counter:
         "received" (complete), "supplement" (Mẫu 02: `reason`, `items`) or "refused" (Mẫu 03:
         `reason`). One user action, one transaction: any failure writes nothing."""
         if outcome not in INTAKE_OUTCOMES:
-            raise ValidationError("outcome", f"unknown intake outcome {outcome!r} "
-                                  f"({', '.join(INTAKE_OUTCOMES)})", code="intake_outcome")
+            raise ValidationError(
+                "outcome",
+                f"unknown intake outcome {outcome!r} ({', '.join(INTAKE_OUTCOMES)})",
+                code="intake_outcome",
+            )
         if outcome != "received":
             reason = validation.free_text("reason", reason, required=True)
         supplement_items = [self._item(d) for d in items] if outcome == "supplement" else []
@@ -154,12 +193,16 @@ class DossierService(ServiceBase):
         if req.channel not in ("direct", "post", "online"):
             raise ValidationError("channel", f"unknown channel {req.channel!r}", code="channel")
         if req.result_delivery not in ("counter", "post"):
-            raise ValidationError("result_delivery", f"unknown delivery {req.result_delivery!r}",
-                                  code="result_delivery")
+            raise ValidationError(
+                "result_delivery",
+                f"unknown delivery {req.result_delivery!r}",
+                code="result_delivery",
+            )
         proc = self.catalog.get(req.procedure_code)
         if req.documents is None:
-            documents = [DocumentLine(d.name, d.form, d.form_label, d.count)
-                         for d in proc.documents]
+            documents = [
+                DocumentLine(d.name, d.form, d.form_label, d.count) for d in proc.documents
+            ]
         else:
             documents = list(req.documents)
         with self.unit() as uow:
@@ -172,28 +215,54 @@ class DossierService(ServiceBase):
             payload = {
                 "code": code,
                 "procedure": {
-                    "code": proc.code, "name": proc.name, "field": proc.field,
-                    "version": proc.version, "time_amount": proc.time_amount,
-                    "time_unit": str(proc.time_unit), "time_label": proc.time_label,
-                    "time_text": proc.time_text, "fee_text": proc.fee_text,
-                    "department": proc.department, "result": proc.result,
-                    "result_place": proc.result_place, "legal_basis": list(proc.legal_basis),
-                    **({"fee_amount": proc.fee_amount} if type(proc.fee_amount) is int
-                       and 0 <= proc.fee_amount <= fees.FEE_MAX else {}),
+                    "code": proc.code,
+                    "name": proc.name,
+                    "field": proc.field,
+                    "version": proc.version,
+                    "time_amount": proc.time_amount,
+                    "time_unit": str(proc.time_unit),
+                    "time_label": proc.time_label,
+                    "time_text": proc.time_text,
+                    "fee_text": proc.fee_text,
+                    "department": proc.department,
+                    "result": proc.result,
+                    "result_place": proc.result_place,
+                    "legal_basis": list(proc.legal_basis),
+                    **(
+                        {"fee_amount": proc.fee_amount}
+                        if type(proc.fee_amount) is int and 0 <= proc.fee_amount <= fees.FEE_MAX
+                        else {}
+                    ),
                 },
-                "applicant": {"name": name, "id_number": id_number, "phone": phone,
-                              "address": address, "email": email,
-                              **({"birth_date": birth_date} if birth_date else {}),
-                              **({"sex": sex} if sex else {})},
-                "documents": [{"name": validation.free_text("document", d.name, required=True,
-                                                            limit=300),
-                               "form": d.form, "count": validation.count("count", d.count),
-                               "checked": bool(d.checked)} for d in documents],
-                "sets": sets, "channel": req.channel, "result_delivery": req.result_delivery,
-                "due_at": due.due_at.isoformat(), "due_explanation": due.explanation,
+                "applicant": {
+                    "name": name,
+                    "id_number": id_number,
+                    "phone": phone,
+                    "address": address,
+                    "email": email,
+                    **({"birth_date": birth_date} if birth_date else {}),
+                    **({"sex": sex} if sex else {}),
+                },
+                "documents": [
+                    {
+                        "name": validation.free_text("document", d.name, required=True, limit=300),
+                        "form": d.form,
+                        "count": validation.count("count", d.count),
+                        "checked": bool(d.checked),
+                    }
+                    for d in documents
+                ],
+                "sets": sets,
+                "channel": req.channel,
+                "result_delivery": req.result_delivery,
+                "due_at": due.due_at.isoformat(),
+                "due_explanation": due.explanation,
                 "clock_start": due.clock_start.isoformat(),
-                "ledger": {"year": day.year, "book": ledger_book(desk.desk_no, day.year),
-                           "number": number},
+                "ledger": {
+                    "year": day.year,
+                    "book": ledger_book(desk.desk_no, day.year),
+                    "number": number,
+                },
                 "desk_no": desk.desk_no,
             }
             if note:
@@ -205,10 +274,18 @@ class DossierService(ServiceBase):
             dossier_id = uuid7()
             _event, state = uow.append(dossier_id, EventType.RECEIVED, payload, received)
             if outcome == "supplement":
-                uow.append(dossier_id, EventType.SUPPLEMENT_REQUESTED, {
-                    "reason": reason, "by": DESK, "items": supplement_items,
-                    "contact_officer": desk.officer, "contact_phone": desk.officer_phone},
-                    received)
+                uow.append(
+                    dossier_id,
+                    EventType.SUPPLEMENT_REQUESTED,
+                    {
+                        "reason": reason,
+                        "by": DESK,
+                        "items": supplement_items,
+                        "contact_officer": desk.officer,
+                        "contact_phone": desk.officer_phone,
+                    },
+                    received,
+                )
             elif outcome == "refused":
                 uow.append(dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason}, received)
             detail = self._detail(uow, dossier_id)
@@ -223,14 +300,22 @@ class DossierService(ServiceBase):
             if req.fee_method or req.receipt_ref:
                 if req.fee_method and fees.fee_method(req.fee_method) == fees.EXEMPT:
                     return fees.payment(0, fees.EXEMPT, req.receipt_ref)
-                raise ValidationError("fee_amount", "a payment method or receipt reference "
-                                      "was given without the amount collected",
-                                      code="fee_amount_missing")
+                raise ValidationError(
+                    "fee_amount",
+                    "a payment method or receipt reference was given without the amount collected",
+                    code="fee_amount_missing",
+                )
             return None
         return fees.payment(req.fee_paid, req.fee_method or "cash", req.receipt_ref)
 
-    def record_fee(self, code: str, amount: int | str | None = None, method: str = "",
-                   receipt_ref: str = "", note: str = "") -> DossierDetail:
+    def record_fee(
+        self,
+        code: str,
+        amount: int | str | None = None,
+        method: str = "",
+        receipt_ref: str = "",
+        note: str = "",
+    ) -> DossierDetail:
         """A payment made after intake (amount and method), and/or the reference of the
         e-receipt the province's system issued (alone: it goes to the last payment)."""
         given = amount is not None and str(amount).strip() != ""
@@ -239,8 +324,11 @@ class DossierService(ServiceBase):
         else:
             ref = fees.receipt_ref(receipt_ref)
             if not ref:
-                raise ValidationError("fee_amount", "say the amount collected, or the receipt "
-                                      "reference", code="fee_amount_missing")
+                raise ValidationError(
+                    "fee_amount",
+                    "say the amount collected, or the receipt reference",
+                    code="fee_amount_missing",
+                )
             payload = {"receipt_ref": ref}
         note = validation.free_text("note", note, limit=500)
         if note:
@@ -256,13 +344,17 @@ class DossierService(ServiceBase):
         """A document to bring (Mẫu 02): name, form (original / certified copy / copy /
         shown) and count, each checked."""
         if d.form not in DOCUMENT_FORM_LABELS_VI:
-            raise ValidationError("item", f"unknown document form {d.form!r} "
-                                  f"({', '.join(DOCUMENT_FORM_LABELS_VI)})", code="document_form",
-                                  value=d.form)
-        return {"name": validation.free_text("item", d.name, required=True, limit=300),
-                "form": d.form, "count": validation.count("count", d.count)}
-
-
+            raise ValidationError(
+                "item",
+                f"unknown document form {d.form!r} ({', '.join(DOCUMENT_FORM_LABELS_VI)})",
+                code="document_form",
+                value=d.form,
+            )
+        return {
+            "name": validation.free_text("item", d.name, required=True, limit=300),
+            "form": d.form,
+            "count": validation.count("count", d.count),
+        }
 
     # --- lifecycle actions ------------------------------------------------------------------
     def _single(self, code: str, build) -> DossierDetail:
@@ -273,9 +365,15 @@ class DossierService(ServiceBase):
             warnings = build(uow, state, self.cal.to_local(uow.now)) or ()
             return self._detail(uow, state.dossier_id, warnings)
 
-    def handoff(self, codes_: Sequence[str], to: str, at: datetime | None = None,
-                receiver: str = "", giver: str = "", redirect: bool = False
-                ) -> list[DossierDetail]:
+    def handoff(
+        self,
+        codes_: Sequence[str],
+        to: str,
+        at: datetime | None = None,
+        receiver: str = "",
+        giver: str = "",
+        redirect: bool = False,
+    ) -> list[DossierDetail]:
         """Hand one or several dossiers to a department, all or none. The receiver's name is
         required. A dossier handed from the desk to another department than its procedure's
         is refused with RedirectUnconfirmed unless `redirect` (the officer confirmed it); the
@@ -292,17 +390,28 @@ class DossierService(ServiceBase):
             for code in _unique(codes_):
                 state = self._resolve(uow, code)
                 if state.location == dept.name:
-                    raise IllegalTransition(state.status, "hand_off",
-                                            f"{state.code} is already at {dept.name}",
-                                            reason="already_there")
+                    raise IllegalTransition(
+                        state.status,
+                        "hand_off",
+                        f"{state.code} is already at {dept.name}",
+                        reason="already_there",
+                    )
                 moment = self._moment(at, now, not_before=state.location_since)
                 from_unit = state.location or DESK
                 if from_unit != DESK and not giver:
                     raise ValidationError(
-                        "giver", f"{state.code} is at {from_unit}: say who of {from_unit} "
-                        "hands it over (giver)", code="giver_required", department=from_unit)
-                payload = {"from_unit": from_unit, "to_unit": dept.name,
-                           "giver": giver or uow.desk.officer, "receiver": receiver}
+                        "giver",
+                        f"{state.code} is at {from_unit}: say who of {from_unit} "
+                        "hands it over (giver)",
+                        code="giver_required",
+                        department=from_unit,
+                    )
+                payload = {
+                    "from_unit": from_unit,
+                    "to_unit": dept.name,
+                    "giver": giver or uow.desk.officer,
+                    "receiver": receiver,
+                }
                 expected = self._expected_department(state)
                 if from_unit == DESK and expected and expected != dept.name:
                     unexpected.append((state.code, expected))
@@ -325,9 +434,14 @@ class DossierService(ServiceBase):
         except NotFound:
             return name
 
-    def receive_result(self, codes_: Sequence[str], at: datetime | None = None,
-                       giver: str = "", receiver: str = "", department: str = ""
-                       ) -> list[DossierDetail]:
+    def receive_result(
+        self,
+        codes_: Sequence[str],
+        at: datetime | None = None,
+        giver: str = "",
+        receiver: str = "",
+        department: str = "",
+    ) -> list[DossierDetail]:
         """Results brought back to the desk, all or none. `department` (when given) is who
         brings them: a dossier held by another department is refused."""
         dept = self.catalog.department(department).name if department else ""
@@ -341,20 +455,37 @@ class DossierService(ServiceBase):
                     raise DomainError(
                         f"{state.code} is held by {state.location or 'the desk'}, not by "
                         f"{dept}: its result cannot be taken back from {dept}",
-                        code="wrong_department", dossier=state.code,
-                        held_by=state.location or DESK, department=dept)
+                        code="wrong_department",
+                        dossier=state.code,
+                        held_by=state.location or DESK,
+                        department=dept,
+                    )
                 moment = self._moment(at, now, not_before=state.location_since)
-                uow.append(state.dossier_id, EventType.RESULT_RECEIVED, {
-                    "from_unit": state.location or DESK, "to_unit": DESK,
-                    "giver": giver, "receiver": receiver or uow.desk.officer}, moment)
+                uow.append(
+                    state.dossier_id,
+                    EventType.RESULT_RECEIVED,
+                    {
+                        "from_unit": state.location or DESK,
+                        "to_unit": DESK,
+                        "giver": giver,
+                        "receiver": receiver or uow.desk.officer,
+                    },
+                    moment,
+                )
                 results.append(state.dossier_id)
             if not results:
                 raise ValidationError("codes", "no dossier code given", code="required")
             return [self._detail(uow, d) for d in results]
 
-    def request_supplement(self, code: str, reason: str, items: Sequence[DocumentLine] = (),
-                           at: datetime | None = None, contact_officer: str = "",
-                           contact_phone: str = "") -> DossierDetail:
+    def request_supplement(
+        self,
+        code: str,
+        reason: str,
+        items: Sequence[DocumentLine] = (),
+        at: datetime | None = None,
+        contact_officer: str = "",
+        contact_phone: str = "",
+    ) -> DossierDetail:
         reason = validation.free_text("reason", reason, required=True)
         checked_items = [self._item(d) for d in items]
 
@@ -369,24 +500,45 @@ class DossierService(ServiceBase):
                         f"{by} received {state.code} on "
                         f"{self.cal.to_local(state.location_since):%d/%m/%Y %H:%M}: a department "
                         f"may ask for supplements only within {SUPPLEMENT_WINDOW_DAYS} working "
-                        f"days of receiving it", code="supplement_window", days=round(held, 1))
-            uow.append(state.dossier_id, EventType.SUPPLEMENT_REQUESTED, {
-                "reason": reason, "by": by,
-                "items": checked_items,
-                "contact_officer": contact_officer or uow.desk.officer,
-                "contact_phone": contact_phone or uow.desk.officer_phone}, moment)
+                        f"days of receiving it",
+                        code="supplement_window",
+                        days=round(held, 1),
+                    )
+            uow.append(
+                state.dossier_id,
+                EventType.SUPPLEMENT_REQUESTED,
+                {
+                    "reason": reason,
+                    "by": by,
+                    "items": checked_items,
+                    "contact_officer": contact_officer or uow.desk.officer,
+                    "contact_phone": contact_phone or uow.desk.officer_phone,
+                },
+                moment,
+            )
+
         return self._single(code, build)
 
     def resubmit(self, code: str, at: datetime | None = None) -> DossierDetail:
         """The complete dossier is back: the clock restarts from zero."""
+
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             moment = self._moment(at, now, not_before=state.location_since)
             p = state.procedure
-            due = self.cal.due(moment, p.get("time_amount", 0),
-                               TimeUnit(p.get("time_unit", "working_days")))
-            uow.append(state.dossier_id, EventType.RESUBMITTED, {
-                "due_at": due.due_at.isoformat(), "due_explanation": due.explanation,
-                "clock_start": due.clock_start.isoformat()}, moment)
+            due = self.cal.due(
+                moment, p.get("time_amount", 0), TimeUnit(p.get("time_unit", "working_days"))
+            )
+            uow.append(
+                state.dossier_id,
+                EventType.RESUBMITTED,
+                {
+                    "due_at": due.due_at.isoformat(),
+                    "due_explanation": due.explanation,
+                    "clock_start": due.clock_start.isoformat(),
+                },
+                moment,
+            )
+
         return self._single(code, build)
 
     def refuse(self, code: str, reason: str, at: datetime | None = None) -> DossierDetail:
@@ -397,15 +549,22 @@ class DossierService(ServiceBase):
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             moment = self._moment(at, now, not_before=state.location_since)
             if state.status == Status.IN_PROCESS:
-                uow.append(state.dossier_id, EventType.REFUSED_AFTER_APPRAISAL,
-                           {"reason": reason, "by": state.location}, moment)
+                uow.append(
+                    state.dossier_id,
+                    EventType.REFUSED_AFTER_APPRAISAL,
+                    {"reason": reason, "by": state.location},
+                    moment,
+                )
             else:
-                uow.append(state.dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason},
-                           moment)
+                uow.append(
+                    state.dossier_id, EventType.REFUSED_AT_INTAKE, {"reason": reason}, moment
+                )
+
         return self._single(code, build)
 
-    def extend(self, code: str, new_due: datetime, reason: str,
-               at: datetime | None = None) -> DossierDetail:
+    def extend(
+        self, code: str, new_due: datetime, reason: str, at: datetime | None = None
+    ) -> DossierDetail:
         """Apology and new return date (Mẫu 04), once. Warns when issued later than one working
         day before the due moment."""
         reason = validation.free_text("reason", reason, required=True)
@@ -416,30 +575,52 @@ class DossierService(ServiceBase):
                 raise refused
             new = self.cal.to_local(new_due)
             if state.due_at is not None and new <= state.due_at:
-                raise ValidationError("new_due", "the new return date must be later than "
-                                      f"{self.cal.to_local(state.due_at):%d/%m/%Y %H:%M}",
-                                      code="new_due_not_later")
+                raise ValidationError(
+                    "new_due",
+                    "the new return date must be later than "
+                    f"{self.cal.to_local(state.due_at):%d/%m/%Y %H:%M}",
+                    code="new_due_not_later",
+                )
             base = state.due_at if state.due_at is not None else moment
             if new > self.cal.to_local(base) + timedelta(days=MAX_EXTENSION_DAYS):
                 raise ValidationError(
-                    "new_due", f"the new return date may be at most {MAX_EXTENSION_DAYS} days "
+                    "new_due",
+                    f"the new return date may be at most {MAX_EXTENSION_DAYS} days "
                     f"after the current one ({self.cal.to_local(base):%d/%m/%Y})",
-                    code="new_due_too_far", max=MAX_EXTENSION_DAYS)
+                    code="new_due_too_far",
+                    max=MAX_EXTENSION_DAYS,
+                )
             warnings = []
             if state.due_at is not None and moment > self.cal.subtract_working_time(
-                    state.due_at, self.cal.hours.day_length):
+                state.due_at, self.cal.hours.day_length
+            ):
                 warnings.append("late_apology")
             if not self.cal.is_working_day(new.date()):
                 warnings.append("new_due_not_working_day")
-            uow.append(state.dossier_id, EventType.EXTENDED, {
-                "new_due_at": new.isoformat(), "reason": reason,
-                "previous_due_at": state.due_at.isoformat() if state.due_at else None}, moment)
+            uow.append(
+                state.dossier_id,
+                EventType.EXTENDED,
+                {
+                    "new_due_at": new.isoformat(),
+                    "reason": reason,
+                    "previous_due_at": state.due_at.isoformat() if state.due_at else None,
+                },
+                moment,
+            )
             return warnings
+
         return self._single(code, build)
 
-    def return_result(self, code: str, to_name: str, method: str = "counter",
-                      at: datetime | None = None, id_number: str = "",
-                      rating: int | None = None, rating_reason: str = "") -> DossierDetail:
+    def return_result(
+        self,
+        code: str,
+        to_name: str,
+        method: str = "counter",
+        at: datetime | None = None,
+        id_number: str = "",
+        rating: int | None = None,
+        rating_reason: str = "",
+    ) -> DossierDetail:
         """Hand the result over; with `rating`, the citizen's satisfaction in the same unit of
         work (a bad rating refuses the whole return: nothing is written)."""
         rated = self._rating_payload(rating, rating_reason) if rating is not None else None
@@ -447,27 +628,41 @@ class DossierService(ServiceBase):
         try:
             method = ReturnMethod(method)
         except ValueError as err:
-            raise ValidationError("method", f"unknown return method {method!r} "
-                                  "(counter, post or online)", code="return_method") from err
+            raise ValidationError(
+                "method",
+                f"unknown return method {method!r} (counter, post or online)",
+                code="return_method",
+            ) from err
         id_number = validation.citizen_id(id_number)
 
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             moment = self._moment(at, now, not_before=state.location_since)
-            uow.append(state.dossier_id, EventType.RETURNED, {
-                "to_name": to_name, "method": str(method), "id_number": id_number}, moment)
+            uow.append(
+                state.dossier_id,
+                EventType.RETURNED,
+                {"to_name": to_name, "method": str(method), "id_number": id_number},
+                moment,
+            )
             if rated is not None:
                 uow.append(state.dossier_id, EventType.RATED, rated, moment)
+
         return self._single(code, build)
 
     @staticmethod
     def _rating_payload(rating: object, reason: str | None) -> dict:
         if type(rating) is not int or rating not in RATINGS:
-            raise ValidationError("rating", "a rating is 1 (Rất hài lòng), 2 (Hài lòng) or 3 "
-                                  "(Không hài lòng)", code="rating_range")
+            raise ValidationError(
+                "rating",
+                "a rating is 1 (Rất hài lòng), 2 (Hài lòng) or 3 (Không hài lòng)",
+                code="rating_range",
+            )
         reason = validation.free_text("rating_reason", reason, limit=1000)
         if rating == UNSATISFIED and not reason:
-            raise ValidationError("rating_reason", "the rating 3 (Không hài lòng) needs a "
-                                  "reason", code="rating_reason_required")
+            raise ValidationError(
+                "rating_reason",
+                "the rating 3 (Không hài lòng) needs a reason",
+                code="rating_reason_required",
+            )
         return {"rating": rating, **({"reason": reason} if reason else {})}
 
     def rate(self, code: str, rating: int, reason: str = "") -> DossierDetail:
@@ -476,6 +671,7 @@ class DossierService(ServiceBase):
 
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             uow.append(state.dossier_id, EventType.RATED, payload, now)  # apply() refuses a 2nd
+
         return self._single(code, build)
 
     def search_citizen(self, id_number: str, limit: int = 50) -> list[DossierView]:
@@ -488,24 +684,38 @@ class DossierService(ServiceBase):
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             moment = self._moment(at, now, not_before=state.location_since)
             uow.append(state.dossier_id, EventType.STOPPED, {"reason": reason}, moment)
+
         return self._single(code, build)
 
     def note(self, code: str, text: str) -> DossierDetail:
         text = validation.free_text("text", text, required=True)
-        return self._single(code, lambda uow, state, now: uow.append(
-            state.dossier_id, EventType.NOTE, {"text": text}) and None)
+        return self._single(
+            code,
+            lambda uow, state, now: (
+                uow.append(state.dossier_id, EventType.NOTE, {"text": text}) and None
+            ),
+        )
 
     def void(self, code: str, reason: str) -> DossierDetail:
         reason = validation.free_text("reason", reason, required=True)
-        return self._single(code, lambda uow, state, now: uow.append(
-            state.dossier_id, EventType.VOIDED, {"reason": reason}) and None)
+        return self._single(
+            code,
+            lambda uow, state, now: (
+                uow.append(state.dossier_id, EventType.VOIDED, {"reason": reason}) and None
+            ),
+        )
 
     def record_print(self, code: str, form: str) -> DossierDetail:
         """Log a print of one of the dossier's forms; from the second on it is a reprint."""
+
         def build(uow: UnitOfWork, state: DossierState, now: datetime):
             copy = state.prints.get(form, 0) + 1
-            uow.append(state.dossier_id, EventType.PRINTED,
-                       {"form": form, "copy": copy, "reprint": copy > 1})
+            uow.append(
+                state.dossier_id,
+                EventType.PRINTED,
+                {"form": form, "copy": copy, "reprint": copy > 1},
+            )
+
         return self._single(code, build)
 
     # --- reading ----------------------------------------------------------------------------
@@ -515,16 +725,25 @@ class DossierService(ServiceBase):
         with self.reading() as db:
             key = db.dossiers.key(clean)
             if key is None:
-                raise NotFound(f"no dossier has the code {clean or text!r}", code="unknown_code",
-                               value=clean)
+                raise NotFound(
+                    f"no dossier has the code {clean or text!r}", code="unknown_code", value=clean
+                )
             return self._detail(db, key[0], pk=key[1])
 
     show = find_by_code
 
-    def search(self, text: str = "", *, status: Sequence[str] = (), field: str = "",
-               received_from: date | None = None, received_to: date | None = None,
-               department: str = "", limit: int = 50, before_pk: int | None = None
-               ) -> list[DossierView]:
+    def search(
+        self,
+        text: str = "",
+        *,
+        status: Sequence[str] = (),
+        field: str = "",
+        received_from: date | None = None,
+        received_to: date | None = None,
+        department: str = "",
+        limit: int = 50,
+        before_pk: int | None = None,
+    ) -> list[DossierView]:
         """One box: a code (or its beginning), a citizen ID, a phone, or words of a name typed
         without diacritics; plus filters. Newest first; page with before_pk."""
         q = (text or "").strip()
@@ -550,9 +769,12 @@ class DossierService(ServiceBase):
         elif q:
             kwargs["terms"] = search_terms(q)
         filters = Filters(
-            status=tuple(status), field=field, department=department,
+            status=tuple(status),
+            field=field,
+            department=department,
             received_from=self._day_start(received_from) if received_from else None,
-            received_to=self._day_start(received_to + timedelta(days=1)) if received_to else None)
+            received_to=self._day_start(received_to + timedelta(days=1)) if received_to else None,
+        )
         cal = self.cal
         with self.reading() as db:
             rows = db.dossiers.search(filters=filters, limit=limit, before_pk=before_pk, **kwargs)
@@ -569,8 +791,7 @@ class DossierService(ServiceBase):
         if day is not None:
             return [f"{agency}-{day:%y%m%d}-{number}"]
         today = self.cal.to_local(self.clock()).date()
-        return [f"{agency}-{today - timedelta(days=k):%y%m%d}-{number}"
-                for k in range(TAIL_DAYS)]
+        return [f"{agency}-{today - timedelta(days=k):%y%m%d}-{number}" for k in range(TAIL_DAYS)]
 
     def _day_start(self, day: date) -> datetime:
         return datetime.combine(day, time(0), self.cal.hours.tz).astimezone(UTC)
@@ -594,12 +815,22 @@ class DossierService(ServiceBase):
         closing = cal.hours.closing
         soon_end = datetime.combine(next_day, closing, cal.hours.tz)
         waiting_since = [
-            (dept.name, cal.subtract_working_time(now, cal.hours.day_length
-                                                  * dept.step_working_days))
-            for dept in self.catalog.departments()]
+            (
+                dept.name,
+                cal.subtract_working_time(now, cal.hours.day_length * dept.step_working_days),
+            )
+            for dept in self.catalog.departments()
+        ]
         with self.reading() as db:
-            out = db.dossiers.today(only, now=now, day_start=day_start, day_end=day_end,
-                                    soon_end=soon_end, waiting_since=waiting_since, limit=limit)
+            out = db.dossiers.today(
+                only,
+                now=now,
+                day_start=day_start,
+                day_end=day_end,
+                soon_end=soon_end,
+                waiting_since=waiting_since,
+                limit=limit,
+            )
             if only is not None:
                 out[only] = [view_from_row(r, cal) for r in out[only]]
         return out
@@ -613,8 +844,10 @@ class DossierService(ServiceBase):
         cal = self.cal
         with self.reading() as db:
             rows = db.dossiers.received_between(
-                self._day_start(date_from), self._day_start(date_to + timedelta(days=1)),
-                None if all_desks else desk.desk_no)
+                self._day_start(date_from),
+                self._day_start(date_to + timedelta(days=1)),
+                None if all_desks else desk.desk_no,
+            )
             return [view_from_row(r, cal) for r in rows]
 
     def cash_sheet(self, day: date, officer: str = "") -> fees.CashSheet:
@@ -627,7 +860,8 @@ class DossierService(ServiceBase):
         officer = validation.free_text("officer", officer, limit=100)
         with self.reading() as db:
             found = db.events.ids_of_types_between(
-                (EventType.RECEIVED, EventType.FEE_RECORDED), start, end)
+                (EventType.RECEIVED, EventType.FEE_RECORDED), start, end
+            )
             wanted = {event_id for event_id, _ in found}
             dossier_ids = list(dict.fromkeys(d for _, d in found))
             events = db.events.of_many(dossier_ids)
@@ -639,12 +873,21 @@ class DossierService(ServiceBase):
             for f in state.fees:
                 if f["event_id"] not in wanted or (officer and f["officer"] != officer):
                     continue
-                rows.append(fees.CashRow(
-                    at=cal.to_local(f["at"]), officer=f["officer"], code=state.code,
-                    ticket=state.ticket, applicant=applicant.get("name", ""),
-                    procedure_code=proc.get("code", ""), procedure_name=proc.get("name", ""),
-                    amount=f["amount"], method=f["method"], receipt_ref=f["receipt_ref"],
-                    note=note))
+                rows.append(
+                    fees.CashRow(
+                        at=cal.to_local(f["at"]),
+                        officer=f["officer"],
+                        code=state.code,
+                        ticket=state.ticket,
+                        applicant=applicant.get("name", ""),
+                        procedure_code=proc.get("code", ""),
+                        procedure_name=proc.get("name", ""),
+                        amount=f["amount"],
+                        method=f["method"],
+                        receipt_ref=f["receipt_ref"],
+                        note=note,
+                    )
+                )
         return fees.cash_sheet(day, rows, officer)
 
     def handoffs_on(self, day: date, department: str = "") -> list[HandoffEntry]:
@@ -658,13 +901,13 @@ class DossierService(ServiceBase):
         entries = []
         with self.reading() as db:
             rows = db.events.with_dossiers_between(
-                (EventType.HANDED_OFF, EventType.RESULT_RECEIVED), start, end)
+                (EventType.HANDED_OFF, EventType.RESULT_RECEIVED), start, end
+            )
             cache: dict[str, tuple] = {}
             for ev_row, d_row in rows:
                 p = ev_row.payload
                 direction = "out" if ev_row.type == EventType.HANDED_OFF else "back"
-                other = p.get("to_unit", DESK) if direction == "out" else p.get(
-                    "from_unit", DESK)
+                other = p.get("to_unit", DESK) if direction == "out" else p.get("from_unit", DESK)
                 if other == DESK:  # the desk resolved it itself: no papers changed hands
                     continue
                 if dept and other != dept:
@@ -674,8 +917,13 @@ class DossierService(ServiceBase):
                     st = fold(d_row.id, evs)
                     cache[d_row.id] = (
                         view_from_state(st, cal, pk=d_row.pk),
-                        {s.event_id: s for s in step_views(
-                            st, evs, cal, step_days, parse_hhmm(office.transfer_deadline))})
+                        {
+                            s.event_id: s
+                            for s in step_views(
+                                st, evs, cal, step_days, parse_hhmm(office.transfer_deadline)
+                            )
+                        },
+                    )
                 view, steps = cache[d_row.id]
                 step = steps.get(ev_row.id)
                 if step is None:  # the event lost a conflict: not a real movement
@@ -686,8 +934,10 @@ class DossierService(ServiceBase):
     def conflicts(self, include_acknowledged: bool = False) -> list:
         cal = self.cal
         with self.reading() as db:
-            return [conflict_view(c, code, cal) for c, code in
-                    db.conflicts.listing(include_acknowledged)]
+            return [
+                conflict_view(c, code, cal)
+                for c, code in db.conflicts.listing(include_acknowledged)
+            ]
 
     def acknowledge_conflict(self, event_id: str) -> None:
         with self.writing() as db:
@@ -705,7 +955,7 @@ def _birth_date_term(q: str) -> tuple[str, str]:
                 iso = cccd.birth_date_value(word)
             except ValidationError:
                 continue
-            return " ".join(words[:i] + words[i + 1:]), iso
+            return " ".join(words[:i] + words[i + 1 :]), iso
     return q, ""
 
 

@@ -39,11 +39,16 @@ def _local(cal: WorkCalendar, moment: datetime | None) -> datetime | None:
 
 
 def _documents(items) -> tuple[DocumentLine, ...]:
-    return tuple(DocumentLine(d.get("name", ""), d.get("form", "original"),
-                              DOCUMENT_FORM_LABELS_VI.get(d.get("form", "original"),
-                                                          d.get("form", "")),
-                              int(d.get("count", 1)), bool(d.get("checked", True)))
-                 for d in items)
+    return tuple(
+        DocumentLine(
+            d.get("name", ""),
+            d.get("form", "original"),
+            DOCUMENT_FORM_LABELS_VI.get(d.get("form", "original"), d.get("form", "")),
+            int(d.get("count", 1)),
+            bool(d.get("checked", True)),
+        )
+        for d in items
+    )
 
 
 def ledger_book(desk_no: int, year: int) -> str:
@@ -54,33 +59,62 @@ def view_from_state(state: DossierState, cal: WorkCalendar, pk: int = 0) -> Doss
     a, p = state.applicant, state.procedure
     year = int(state.ledger.get("year", 0))
     return DossierView(
-        id=state.dossier_id, code=state.code, status=str(state.status),
+        id=state.dossier_id,
+        code=state.code,
+        status=str(state.status),
         status_label=STATUS_LABELS_VI.get(state.status, str(state.status)),
-        national_status=state.national_status, procedure_code=p.get("code", ""),
-        procedure_name=p.get("name", ""), field=p.get("field", ""),
-        department=state.lead_department, time_label=p.get("time_label", ""),
-        fee_text=p.get("fee_text", ""), result_place=p.get("result_place", ""),
-        applicant_name=a.get("name", ""), id_number=a.get("id_number", ""),
-        phone=a.get("phone", ""), address=a.get("address", ""), email=a.get("email", ""),
-        sets=state.sets, channel=state.channel, result_delivery=state.result_delivery,
-        received_at=_local(cal, state.received_at), received_by=state.received_by,
-        due_at=_local(cal, state.due_at), original_due_at=_local(cal, state.original_due_at),
-        due_explanation=state.due_explanation, extended=state.extended,
-        extension_reason=state.extension_reason, ledger_year=year,
+        national_status=state.national_status,
+        procedure_code=p.get("code", ""),
+        procedure_name=p.get("name", ""),
+        field=p.get("field", ""),
+        department=state.lead_department,
+        time_label=p.get("time_label", ""),
+        fee_text=p.get("fee_text", ""),
+        result_place=p.get("result_place", ""),
+        applicant_name=a.get("name", ""),
+        id_number=a.get("id_number", ""),
+        phone=a.get("phone", ""),
+        address=a.get("address", ""),
+        email=a.get("email", ""),
+        sets=state.sets,
+        channel=state.channel,
+        result_delivery=state.result_delivery,
+        received_at=_local(cal, state.received_at),
+        received_by=state.received_by,
+        due_at=_local(cal, state.due_at),
+        original_due_at=_local(cal, state.original_due_at),
+        due_explanation=state.due_explanation,
+        extended=state.extended,
+        extension_reason=state.extension_reason,
+        ledger_year=year,
         ledger_book=state.ledger.get("book", ledger_book(state.desk_no, year)),
-        ledger_number=int(state.ledger.get("number", 0)), desk_no=state.desk_no,
-        location=state.location, location_since=_local(cal, state.location_since),
-        supplement_count=state.supplement_count, result_at=_local(cal, state.result_at),
-        returned_at=_local(cal, state.returned_at), returned_to=state.returned_to,
-        return_method=state.return_method, closing_reason=state.closing_reason,
-        documents=_documents(state.documents), last_supplement=dict(state.last_supplement),
-        prints=dict(state.prints), conflict_count=len(state.conflicts), pk=pk,
-        legal_basis=tuple(p.get("legal_basis", ())), birth_date=a.get("birth_date", ""),
-        sex=a.get("sex", ""), rating=state.rating, rating_reason=state.rating_reason,
-        ticket=state.ticket, fee_amount=_fee_due(p.get("fee_amount")),
+        ledger_number=int(state.ledger.get("number", 0)),
+        desk_no=state.desk_no,
+        location=state.location,
+        location_since=_local(cal, state.location_since),
+        supplement_count=state.supplement_count,
+        result_at=_local(cal, state.result_at),
+        returned_at=_local(cal, state.returned_at),
+        returned_to=state.returned_to,
+        return_method=state.return_method,
+        closing_reason=state.closing_reason,
+        documents=_documents(state.documents),
+        last_supplement=dict(state.last_supplement),
+        prints=dict(state.prints),
+        conflict_count=len(state.conflicts),
+        pk=pk,
+        legal_basis=tuple(p.get("legal_basis", ())),
+        birth_date=a.get("birth_date", ""),
+        sex=a.get("sex", ""),
+        rating=state.rating,
+        rating_reason=state.rating_reason,
+        ticket=state.ticket,
+        fee_amount=_fee_due(p.get("fee_amount")),
         fee_paid=sum(f["amount"] for f in state.fees),
         fee_method=state.fees[-1]["method"] if state.fees else "",
-        receipt_ref=state.receipt_ref, fees=tuple(fee_payment(f, cal) for f in state.fees))
+        receipt_ref=state.receipt_ref,
+        fees=tuple(fee_payment(f, cal) for f in state.fees),
+    )
 
 
 def _fee_due(value) -> int | None:
@@ -88,31 +122,67 @@ def _fee_due(value) -> int | None:
 
 
 def fee_payment(f, cal: WorkCalendar) -> FeePayment:
-    return FeePayment(event_id=f["event_id"], at=cal.to_local(f["at"]), officer=f["officer"],
-                      amount=f["amount"], method=f["method"], receipt_ref=f["receipt_ref"])
+    return FeePayment(
+        event_id=f["event_id"],
+        at=cal.to_local(f["at"]),
+        officer=f["officer"],
+        amount=f["amount"],
+        method=f["method"],
+        receipt_ref=f["receipt_ref"],
+    )
 
 
 def view_from_row(row: DossierRow, cal: WorkCalendar) -> DossierView:
     """A list-row view from the projection alone (no events read): documents etc. left empty."""
     return DossierView(
-        id=row.id, code=row.code, status=row.status,
+        id=row.id,
+        code=row.code,
+        status=row.status,
         status_label=STATUS_LABELS_VI.get(row.status, row.status),
-        national_status=row.national_status, procedure_code=row.procedure_code,
-        procedure_name=row.procedure_name, field=row.field, department=row.department,
-        time_label="", fee_text="", result_place="", applicant_name=row.applicant_name,
-        id_number=row.id_number, phone=row.phone, address=row.address, email=row.email,
-        sets=row.sets, channel=row.channel, result_delivery="",
-        received_at=_local(cal, row.received_at), received_by="",
-        due_at=_local(cal, row.due_at), original_due_at=_local(cal, row.original_due_at),
-        due_explanation="", extended=row.extended, extension_reason="",
-        ledger_year=row.ledger_year, ledger_book=ledger_book(row.desk_no, row.ledger_year),
-        ledger_number=row.ledger_number, desk_no=row.desk_no, location=row.location,
-        location_since=_local(cal, row.location_since), supplement_count=row.supplement_count,
-        result_at=_local(cal, row.result_at), returned_at=_local(cal, row.returned_at),
-        returned_to=row.returned_to, return_method=row.return_method, closing_reason="",
-        conflict_count=row.conflict_count, pk=row.pk, birth_date=row.applicant_birth_date,
-        sex=row.applicant_sex, ticket=row.queue_ticket, fee_paid=row.fee_paid,
-        fee_method=row.fee_method, receipt_ref=row.fee_receipt_ref)
+        national_status=row.national_status,
+        procedure_code=row.procedure_code,
+        procedure_name=row.procedure_name,
+        field=row.field,
+        department=row.department,
+        time_label="",
+        fee_text="",
+        result_place="",
+        applicant_name=row.applicant_name,
+        id_number=row.id_number,
+        phone=row.phone,
+        address=row.address,
+        email=row.email,
+        sets=row.sets,
+        channel=row.channel,
+        result_delivery="",
+        received_at=_local(cal, row.received_at),
+        received_by="",
+        due_at=_local(cal, row.due_at),
+        original_due_at=_local(cal, row.original_due_at),
+        due_explanation="",
+        extended=row.extended,
+        extension_reason="",
+        ledger_year=row.ledger_year,
+        ledger_book=ledger_book(row.desk_no, row.ledger_year),
+        ledger_number=row.ledger_number,
+        desk_no=row.desk_no,
+        location=row.location,
+        location_since=_local(cal, row.location_since),
+        supplement_count=row.supplement_count,
+        result_at=_local(cal, row.result_at),
+        returned_at=_local(cal, row.returned_at),
+        returned_to=row.returned_to,
+        return_method=row.return_method,
+        closing_reason="",
+        conflict_count=row.conflict_count,
+        pk=row.pk,
+        birth_date=row.applicant_birth_date,
+        sex=row.applicant_sex,
+        ticket=row.queue_ticket,
+        fee_paid=row.fee_paid,
+        fee_method=row.fee_method,
+        receipt_ref=row.fee_receipt_ref,
+    )
 
 
 def event_summary(ev: Event) -> str:
@@ -121,8 +191,9 @@ def event_summary(ev: Event) -> str:
     match ev.type:
         case EventType.RECEIVED:
             ticket = f" (số thứ tự {p['ticket']})" if p.get("ticket") else ""
-            return (f"{label}: {p.get('code', '')} — {p.get('procedure', {}).get('name', '')}"
-                    f"{ticket}")
+            return (
+                f"{label}: {p.get('code', '')} — {p.get('procedure', {}).get('name', '')}{ticket}"
+            )
         case EventType.FEE_RECORDED:
             parts = []
             if "amount" in p:
@@ -132,10 +203,13 @@ def event_summary(ev: Event) -> str:
                 parts.append(f"biên lai điện tử {p['receipt_ref']}")
             return f"{label}: {', '.join(parts)}"
         case EventType.HANDED_OFF | EventType.RESULT_RECEIVED:
-            giver = f" ({p['giver']} → {p['receiver']})" if p.get("giver") and p.get(
-                "receiver") else ""
-            return (f"{label}: {unit_label(p.get('from_unit', DESK))} → "
-                    f"{unit_label(p.get('to_unit', DESK))}{giver}")
+            giver = (
+                f" ({p['giver']} → {p['receiver']})" if p.get("giver") and p.get("receiver") else ""
+            )
+            return (
+                f"{label}: {unit_label(p.get('from_unit', DESK))} → "
+                f"{unit_label(p.get('to_unit', DESK))}{giver}"
+            )
         case EventType.SUPPLEMENT_REQUESTED:
             by = unit_label(p.get("by", DESK))
             return f"{label} ({by}): {p.get('reason', '')}"
@@ -160,10 +234,17 @@ def event_summary(ev: Event) -> str:
 
 
 def event_view(ev: Event, cal: WorkCalendar) -> EventView:
-    return EventView(id=ev.id, type=str(ev.type), label=EVENT_LABELS_VI.get(str(ev.type), ""),
-                     occurred_at=cal.to_local(ev.occurred_at),
-                     recorded_at=cal.to_local(ev.recorded_at), officer=ev.officer,
-                     node_id=ev.node_id, payload=dict(ev.payload), summary=event_summary(ev))
+    return EventView(
+        id=ev.id,
+        type=str(ev.type),
+        label=EVENT_LABELS_VI.get(str(ev.type), ""),
+        occurred_at=cal.to_local(ev.occurred_at),
+        recorded_at=cal.to_local(ev.recorded_at),
+        officer=ev.officer,
+        node_id=ev.node_id,
+        payload=dict(ev.payload),
+        summary=event_summary(ev),
+    )
 
 
 def timing(at: datetime, deadline: datetime | None) -> str:
@@ -177,8 +258,13 @@ def timing(at: datetime, deadline: datetime | None) -> str:
     return "on_time"
 
 
-def step_views(state: DossierState, events: list[Event], cal: WorkCalendar,
-               step_days: Mapping[str, float], by: time) -> tuple[StepView, ...]:
+def step_views(
+    state: DossierState,
+    events: list[Event],
+    cal: WorkCalendar,
+    step_days: Mapping[str, float],
+    by: time,
+) -> tuple[StepView, ...]:
     """Each movement with its deadline: out of the desk by the transfer deadline; out of a
     department within its step allowance (never after the due moment); back and returned by
     the due moment in force."""
@@ -198,8 +284,11 @@ def step_views(state: DossierState, events: list[Event], cal: WorkCalendar,
             arrived_dept = s.at
         elif s.kind == EventType.HANDED_OFF:
             days = step_days.get(s.from_unit)
-            deadline = (cal.add_working_time(arrived_dept, timedelta(hours=8) * days)
-                        if days and arrived_dept else due)
+            deadline = (
+                cal.add_working_time(arrived_dept, timedelta(hours=8) * days)
+                if days and arrived_dept
+                else due
+            )
             if due is not None and deadline is not None:
                 deadline = min(cal.to_local(deadline), cal.to_local(due))
             arrived_dept = s.at
@@ -207,15 +296,36 @@ def step_views(state: DossierState, events: list[Event], cal: WorkCalendar,
             deadline = due
         at_local = cal.to_local(s.at)
         dl = cal.to_local(deadline) if deadline else None
-        steps.append(StepView(event_id=s.event_id, kind=str(s.kind),
-                              from_unit=unit_label(s.from_unit), to_unit=unit_label(s.to_unit),
-                              giver=s.giver, receiver=s.receiver, at=at_local, deadline=dl,
-                              timing=timing(at_local, dl)))
+        steps.append(
+            StepView(
+                event_id=s.event_id,
+                kind=str(s.kind),
+                from_unit=unit_label(s.from_unit),
+                to_unit=unit_label(s.to_unit),
+                giver=s.giver,
+                receiver=s.receiver,
+                at=at_local,
+                deadline=dl,
+                timing=timing(at_local, dl),
+            )
+        )
     return tuple(steps)
 
 
-ACTIONS = ("handoff", "receive_result", "supplement", "resubmit", "refuse", "extend", "return",
-           "stop", "note", "void", "reprint", "fee")
+ACTIONS = (
+    "handoff",
+    "receive_result",
+    "supplement",
+    "resubmit",
+    "refuse",
+    "extend",
+    "return",
+    "stop",
+    "note",
+    "void",
+    "reprint",
+    "fee",
+)
 
 
 def allowed_actions(state: DossierState) -> tuple[str, ...]:
@@ -229,8 +339,7 @@ def allowed_actions(state: DossierState) -> tuple[str, ...]:
         "resubmit": s in ALLOWED[EventType.RESUBMITTED],
         "refuse": s in ALLOWED[EventType.REFUSED_AT_INTAKE]
         or s in ALLOWED[EventType.REFUSED_AFTER_APPRAISAL],
-        "extend": s in ALLOWED[EventType.EXTENDED]
-        and extension_refused(s, state.extended) is None,
+        "extend": s in ALLOWED[EventType.EXTENDED] and extension_refused(s, state.extended) is None,
         "return": s in ALLOWED[EventType.RETURNED],
         "stop": s in ALLOWED[EventType.STOPPED],
         "note": True,
@@ -243,24 +352,35 @@ def allowed_actions(state: DossierState) -> tuple[str, ...]:
 
 CONFLICT_TEXT = {
     "illegal_transition": "{type} by {officer} at desk {node} could not apply: the dossier was "
-                          "already '{status}' when it came in the agreed order. Check with the "
-                          "citizen and the other desk what really happened, add a note to the "
-                          "dossier, then acknowledge",
+    "already '{status}' when it came in the agreed order. Check with the "
+    "citizen and the other desk what really happened, add a note to the "
+    "dossier, then acknowledge",
     "second_extension": "a second extension by {officer} at desk {node} was ignored: the "
-                        "return date may be reset only once. The first new date stands: tell "
-                        "the citizen the date in force, then acknowledge",
+    "return date may be reset only once. The first new date stands: tell "
+    "the citizen the date in force, then acknowledge",
     "second_rating": "a second satisfaction rating by {officer} at desk {node} was ignored: a "
-                     "dossier is rated once and the first rating stands. Acknowledge",
+    "dossier is rated once and the first rating stands. Acknowledge",
     "duplicate_receipt": "a second receipt of the same dossier by desk {node} was ignored: the "
-                         "dossier was recorded twice. Tell IT, then acknowledge",
+    "dossier was recorded twice. Tell IT, then acknowledge",
 }
 
 
 def conflict_view(row: ConflictRow, code: str, cal: WorkCalendar) -> ConflictView:
     desc = CONFLICT_TEXT.get(row.reason, CONFLICT_TEXT["illegal_transition"]).format(
-        type=row.event_type.replace("_", " "), officer=row.officer or "?", node=row.node_id[:8],
-        status=row.status.replace("_", " "))
-    return ConflictView(event_id=row.event_id, dossier_id=row.dossier_id, dossier_code=code,
-                        event_type=row.event_type, node_id=row.node_id, officer=row.officer,
-                        occurred_at=cal.to_local(row.occurred_at), status=row.status,
-                        reason=row.reason, description=desc)
+        type=row.event_type.replace("_", " "),
+        officer=row.officer or "?",
+        node=row.node_id[:8],
+        status=row.status.replace("_", " "),
+    )
+    return ConflictView(
+        event_id=row.event_id,
+        dossier_id=row.dossier_id,
+        dossier_code=code,
+        event_type=row.event_type,
+        node_id=row.node_id,
+        officer=row.officer,
+        occurred_at=cal.to_local(row.occurred_at),
+        status=row.status,
+        reason=row.reason,
+        description=desc,
+    )

@@ -83,8 +83,9 @@ class IntegrityService(ServiceBase):
         return cls(services._store, services.clock)
 
     # --- the full check ---------------------------------------------------------------------
-    def verify(self, progress: Progress | None = None, every: int = 100_000,
-               jobs: int = 1) -> VerifyReport:
+    def verify(
+        self, progress: Progress | None = None, every: int = 100_000, jobs: int = 1
+    ) -> VerifyReport:
         """Everything, read-only. `progress(done, total)` every `every` events (and once at the
         end). With jobs > 1 the contents are checked by that many processes, each over its
         share of the dossiers (see _parallel_contents)."""
@@ -97,20 +98,36 @@ class IntegrityService(ServiceBase):
             clashes = set(repo.get_setting(session, CODE_CLASHES, []) or [])
             path = getattr(self.store, "path", None)
             if jobs > 1 and path is not None and Path(path).is_file():
-                _parallel_contents(raw, Path(path), jobs, breaks, counts, clashes, progress,
-                                   every, lambda: self._chains(raw, breaks, counts, node,
-                                                               last_seq, last_hash, since=None))
+                _parallel_contents(
+                    raw,
+                    Path(path),
+                    jobs,
+                    breaks,
+                    counts,
+                    clashes,
+                    progress,
+                    every,
+                    lambda: self._chains(
+                        raw, breaks, counts, node, last_seq, last_hash, since=None
+                    ),
+                )
             else:
-                total = self._chains(raw, breaks, counts, node, last_seq, last_hash,
-                                     since=None)
+                total = self._chains(raw, breaks, counts, node, last_seq, last_hash, since=None)
                 tick = _ticker(progress, every, total)
                 found = scan_contents(raw, None, None, clashes, tick)
                 _absorb(breaks, counts, found)
                 if progress is not None:
                     progress(counts.events, total)
             _fill_codes(raw, breaks)
-        return VerifyReport("full", counts.events, counts.dossiers, counts.nodes,
-                            tuple(breaks.kept), breaks.count, time.perf_counter() - t0)
+        return VerifyReport(
+            "full",
+            counts.events,
+            counts.dossiers,
+            counts.nodes,
+            tuple(breaks.kept),
+            breaks.count,
+            time.perf_counter() - t0,
+        )
 
     # --- the start-up check -----------------------------------------------------------------
     def startup_step(self, max_events: int = 20_000, *, first: bool = True) -> StartupStep:
@@ -128,25 +145,44 @@ class IntegrityService(ServiceBase):
             cp = repo.get_setting(session, CHECKPOINT, None) or {}
             since = {n: (int(v[0]), str(v[1])) for n, v in (cp.get("nodes") or {}).items()}
             if first:
-                self._chains(raw, breaks, counts, node, last_seq, last_hash, since=since,
-                             links=False)
-                self._existence(raw, breaks, set(repo.get_setting(session, CODE_CLASHES, [])
-                                                 or []))
+                self._chains(
+                    raw, breaks, counts, node, last_seq, last_hash, since=since, links=False
+                )
+                self._existence(raw, breaks, set(repo.get_setting(session, CODE_CLASHES, []) or []))
             advanced, done = self._tail(raw, breaks, counts, since, max_events)
             _fill_codes(raw, breaks)
-        report = VerifyReport("startup", counts.events, counts.dossiers, counts.nodes,
-                              tuple(breaks.kept), breaks.count, time.perf_counter() - t0)
+        report = VerifyReport(
+            "startup",
+            counts.events,
+            counts.dossiers,
+            counts.nodes,
+            tuple(breaks.kept),
+            breaks.count,
+            time.perf_counter() - t0,
+        )
         with self.store.write() as session:
             if report.ok and advanced:
                 nodes = dict(since)
                 nodes.update(advanced)
-                repo.set_setting(session, CHECKPOINT, {
-                    "nodes": {n: [s, h] for n, (s, h) in sorted(nodes.items())},
-                    "at": self.clock().isoformat()})
+                repo.set_setting(
+                    session,
+                    CHECKPOINT,
+                    {
+                        "nodes": {n: [s, h] for n, (s, h) in sorted(nodes.items())},
+                        "at": self.clock().isoformat(),
+                    },
+                )
             if not report.ok or done:
-                repo.set_setting(session, LAST, {
-                    "at": self.clock().isoformat(), "scope": "startup", "ok": report.ok,
-                    "break_count": report.break_count})
+                repo.set_setting(
+                    session,
+                    LAST,
+                    {
+                        "at": self.clock().isoformat(),
+                        "scope": "startup",
+                        "ok": report.ok,
+                        "break_count": report.break_count,
+                    },
+                )
         return StartupStep(report, done or not report.ok)
 
     def checkpoint(self) -> dict[str, tuple[int, str]]:
@@ -156,13 +192,22 @@ class IntegrityService(ServiceBase):
 
     # --- pieces -----------------------------------------------------------------------------
     @staticmethod
-    def _chains(raw, breaks: BreakList, counts: _Counts, own: str, last_seq: int,
-                last_hash: str, *, since: dict[str, tuple[int, str]] | None,
-                links: bool = True) -> int:
+    def _chains(
+        raw,
+        breaks: BreakList,
+        counts: _Counts,
+        own: str,
+        last_seq: int,
+        last_hash: str,
+        *,
+        since: dict[str, tuple[int, str]] | None,
+        links: bool = True,
+    ) -> int:
         """Holes, starts, links (all of them when `links`) and the own head; returns the
         number of events."""
-        groups = raw.execute("SELECT node_id, count(*), min(seq), max(seq) FROM events "
-                             "GROUP BY node_id").fetchall()
+        groups = raw.execute(
+            "SELECT node_id, count(*), min(seq), max(seq) FROM events GROUP BY node_id"
+        ).fetchall()
         counts.nodes = len(groups)
         total = 0
         for node, n, lo, hi in groups:
@@ -170,37 +215,70 @@ class IntegrityService(ServiceBase):
             if n != hi - lo + 1 or lo != 1:
                 _holes(raw, breaks, node)
         for node, ev_id, dossier_id, _prev in raw.execute(
-                "SELECT node_id, id, dossier_id, prev_hash FROM events WHERE seq = 1 AND "
-                "prev_hash <> ?", (GENESIS_HASH,)):
-            breaks.add(Break("bad_start", f"the first event of node {node} does not start from "
-                             "the genesis hash (it was replaced, or events before it invented)",
-                             node, 1, ev_id, dossier_id))
+            "SELECT node_id, id, dossier_id, prev_hash FROM events WHERE seq = 1 AND "
+            "prev_hash <> ?",
+            (GENESIS_HASH,),
+        ):
+            breaks.add(
+                Break(
+                    "bad_start",
+                    f"the first event of node {node} does not start from "
+                    "the genesis hash (it was replaced, or events before it invented)",
+                    node,
+                    1,
+                    ev_id,
+                    dossier_id,
+                )
+            )
         if links:
             for node, seq, ev_id, dossier_id, prev_id in raw.execute(
-                    "SELECT a.node_id, a.seq, a.id, a.dossier_id, b.id FROM events a "
-                    "JOIN events b ON b.node_id = a.node_id AND b.seq = a.seq - 1 "
-                    "WHERE a.prev_hash <> b.hash"):
+                "SELECT a.node_id, a.seq, a.id, a.dossier_id, b.id FROM events a "
+                "JOIN events b ON b.node_id = a.node_id AND b.seq = a.seq - 1 "
+                "WHERE a.prev_hash <> b.hash"
+            ):
                 breaks.add(_link_break(node, seq, ev_id, dossier_id, prev_id))
         # this desk's own chain ends where the desk row says
-        top = raw.execute("SELECT seq, hash, id, dossier_id FROM events WHERE node_id = ? "
-                          "ORDER BY seq DESC LIMIT 1", (own,)).fetchone()
+        top = raw.execute(
+            "SELECT seq, hash, id, dossier_id FROM events WHERE node_id = ? "
+            "ORDER BY seq DESC LIMIT 1",
+            (own,),
+        ).fetchone()
         head = (top[0], top[1]) if top else (0, GENESIS_HASH)
         if head != (last_seq, last_hash):
-            breaks.add(Break(
-                "head", f"this desk's own chain ends at seq {head[0]}, but the desk record says "
-                f"its last event is seq {last_seq} with hash {last_hash[:12]}…"
-                + (" (its newest events were deleted?)" if head[0] < last_seq else
-                   " (an event was replaced, or the desk record edited)"),
-                own, head[0] or None, top[2] if top else "", top[3] if top else ""))
+            breaks.add(
+                Break(
+                    "head",
+                    f"this desk's own chain ends at seq {head[0]}, but the desk record says "
+                    f"its last event is seq {last_seq} with hash {last_hash[:12]}…"
+                    + (
+                        " (its newest events were deleted?)"
+                        if head[0] < last_seq
+                        else " (an event was replaced, or the desk record edited)"
+                    ),
+                    own,
+                    head[0] or None,
+                    top[2] if top else "",
+                    top[3] if top else "",
+                )
+            )
         if since:
             for node, (seq, digest) in since.items():
-                row = raw.execute("SELECT hash, id, dossier_id FROM events WHERE node_id = ? "
-                                  "AND seq = ?", (node, seq)).fetchone()
+                row = raw.execute(
+                    "SELECT hash, id, dossier_id FROM events WHERE node_id = ? AND seq = ?",
+                    (node, seq),
+                ).fetchone()
                 if row is None or row[0] != digest:
-                    breaks.add(Break(
-                        "checkpoint", f"event seq {seq} of node {node}, verified earlier, "
-                        + ("is gone" if row is None else "has been replaced"), node, seq,
-                        row[1] if row else "", row[2] if row else ""))
+                    breaks.add(
+                        Break(
+                            "checkpoint",
+                            f"event seq {seq} of node {node}, verified earlier, "
+                            + ("is gone" if row is None else "has been replaced"),
+                            node,
+                            seq,
+                            row[1] if row else "",
+                            row[2] if row else "",
+                        )
+                    )
         return total
 
     @staticmethod
@@ -212,27 +290,46 @@ class IntegrityService(ServiceBase):
         if rows == ids:
             return
         for dossier_id, code in raw.execute(
-                "SELECT id, code FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM events e "
-                "WHERE e.dossier_id = d.id)"):
-            breaks.add(Break("projection_orphan", "a dossier row has no events (its events "
-                             "were deleted, or the row was invented)", dossier_id=dossier_id,
-                             code=code))
+            "SELECT id, code FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM events e "
+            "WHERE e.dossier_id = d.id)"
+        ):
+            breaks.add(
+                Break(
+                    "projection_orphan",
+                    "a dossier row has no events (its events "
+                    "were deleted, or the row was invented)",
+                    dossier_id=dossier_id,
+                    code=code,
+                )
+            )
         for (dossier_id,) in raw.execute(
-                "SELECT DISTINCT dossier_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM "
-                "dossiers d WHERE d.id = e.dossier_id)"):
+            "SELECT DISTINCT dossier_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM "
+            "dossiers d WHERE d.id = e.dossier_id)"
+        ):
             if dossier_id in clashes:
                 continue
-            events = [event_from_row(r)[0] for r in raw.execute(
-                f"SELECT {_EVENT_COLS} FROM events WHERE dossier_id = ?", (dossier_id,))]
+            events = [
+                event_from_row(r)[0]
+                for r in raw.execute(
+                    f"SELECT {_EVENT_COLS} FROM events WHERE dossier_id = ?", (dossier_id,)
+                )
+            ]
             state = fold(dossier_id, [e for e in events if e is not None])
             if state.status != Status.NEW:  # no receipt yet: nothing to project, no break
-                breaks.add(Break("projection_missing", "a received dossier has events but no "
-                                 "row in the dossiers table (the row was deleted)",
-                                 dossier_id=dossier_id, code=state.code))
+                breaks.add(
+                    Break(
+                        "projection_missing",
+                        "a received dossier has events but no "
+                        "row in the dossiers table (the row was deleted)",
+                        dossier_id=dossier_id,
+                        code=state.code,
+                    )
+                )
 
     @staticmethod
-    def _tail(raw, breaks: BreakList, counts: _Counts, since: dict[str, tuple[int, str]],
-              max_events: int) -> tuple[dict[str, tuple[int, str]], bool]:
+    def _tail(
+        raw, breaks: BreakList, counts: _Counts, since: dict[str, tuple[int, str]], max_events: int
+    ) -> tuple[dict[str, tuple[int, str]], bool]:
         """Events after the checkpoint, node by node in seq order, at most `max_events`:
         hashes, links, and the projections of their dossiers. Returns the new checkpoint
         entries and whether every node is now covered."""
@@ -249,8 +346,11 @@ class IntegrityService(ServiceBase):
             if budget <= 0:
                 done = False
                 break
-            rows = raw.execute(f"SELECT {_SCAN_COLS} FROM events WHERE node_id = ? AND seq > ? "
-                               "ORDER BY seq LIMIT ?", (node, start_seq, budget)).fetchall()
+            rows = raw.execute(
+                f"SELECT {_SCAN_COLS} FROM events WHERE node_id = ? AND seq > ? "
+                "ORDER BY seq LIMIT ?",
+                (node, start_seq, budget),
+            ).fetchall()
             last = (start_seq, prev_hash)
             for r in rows:
                 ev, problem = reader.read(r)
@@ -261,8 +361,9 @@ class IntegrityService(ServiceBase):
                 elif ev is not None:
                     parsed[r[1]] = ev
                 if last[0] > 0 and r[10] != last[1] and r[3] == last[0] + 1:
-                    prev_id = raw.execute("SELECT id FROM events WHERE node_id = ? AND seq = ?",
-                                          (node, last[0])).fetchone()
+                    prev_id = raw.execute(
+                        "SELECT id FROM events WHERE node_id = ? AND seq = ?", (node, last[0])
+                    ).fetchone()
                     breaks.add(_link_break(node, r[3], r[1], r[0], prev_id[0] if prev_id else ""))
                 last = (r[3], r[11])
                 touched[r[0]] = None
@@ -272,18 +373,23 @@ class IntegrityService(ServiceBase):
         ids = list(touched)
         cols = ", ".join(PROJECTION_COLUMNS)
         for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+            chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             by: dict[str, list[Event]] = {d: [] for d in chunk}
-            for r in raw.execute(f"SELECT {_SCAN_COLS} FROM events WHERE dossier_id IN "
-                                 f"({marks})", chunk):
+            for r in raw.execute(
+                f"SELECT {_SCAN_COLS} FROM events WHERE dossier_id IN ({marks})", chunk
+            ):
                 ev = parsed.get(r[1])
                 if ev is None:
                     ev, _ = reader.read(r)
                 if ev is not None:
                     by[r[0]].append(ev)
-            rows_by = {r[0]: r for r in raw.execute(
-                f"SELECT id, {cols} FROM dossiers WHERE id IN ({marks})", chunk)}
+            rows_by = {
+                r[0]: r
+                for r in raw.execute(
+                    f"SELECT id, {cols} FROM dossiers WHERE id IN ({marks})", chunk
+                )
+            }
             for dossier_id in chunk:
                 counts.dossiers += 1
                 drow = rows_by.get(dossier_id)
@@ -312,6 +418,7 @@ def _ticker(progress: Progress | None, every: int, total: int) -> Tick | None:
         if state["done"] >= state["next"]:
             progress(state["done"], total)
             state["next"] = state["done"] + every
+
     return tick
 
 
@@ -321,9 +428,17 @@ PARALLEL_MIN_EVENTS = 200_000  # below this, starting a process costs more than 
 CHUNKS_PER_JOB = 8  # dossier ranges handed out one at a time: whoever is free takes the next
 
 
-def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _Counts,
-                       clashes: set[str], progress: Progress | None, every: int,
-                       chains: Callable[[], int]) -> None:
+def _parallel_contents(
+    raw,
+    path: Path,
+    jobs: int,
+    breaks: BreakList,
+    counts: _Counts,
+    clashes: set[str],
+    progress: Progress | None,
+    every: int,
+    chains: Callable[[], int],
+) -> None:
     """The contents pass split into ranges of dossier ids, checked by this process and
     jobs - 1 others (spawned: a fresh interpreter, never a fork of one holding SQLite
     connections). Each process reads in one read transaction of its own: every dossier is
@@ -334,8 +449,11 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
     import multiprocessing
 
     total_estimate = raw.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
-    bounds = dossier_bounds(raw, jobs * CHUNKS_PER_JOB) if total_estimate >= PARALLEL_MIN_EVENTS \
+    bounds = (
+        dossier_bounds(raw, jobs * CHUNKS_PER_JOB)
+        if total_estimate >= PARALLEL_MIN_EVENTS
         else [None, None]
+    )
     ranges = len(bounds) - 1
     ctx = multiprocessing.get_context("spawn")
     claimed = ctx.Value("i", 0)
@@ -343,8 +461,11 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
     if ranges > 1:
         for _ in range(jobs - 1):
             receive, send = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_contents_worker, daemon=True, args=(
-                str(path), bounds, sorted(clashes), claimed, send))
+            proc = ctx.Process(
+                target=_contents_worker,
+                daemon=True,
+                args=(str(path), bounds, sorted(clashes), claimed, send),
+            )
             try:
                 with _main_module_not_rerun():
                     proc.start()
@@ -384,8 +505,10 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
                 results[msg[1]] = msg[2]
             else:  # done, failed, or gone: nothing more from it
                 if msg[0] == "failed":
-                    _log.warning("verify: a checking process failed (%s); its dossiers are "
-                                 "checked here", msg[1])
+                    _log.warning(
+                        "verify: a checking process failed (%s); its dossiers are checked here",
+                        msg[1],
+                    )
                 live[:] = [w for w in live if w[1] is not conn]
                 conn.close()
 
@@ -413,8 +536,12 @@ def _parallel_contents(raw, path: Path, jobs: int, breaks: BreakList, counts: _C
         if i not in results:  # the range of a process that died: checked here
             results[i] = scan_contents(raw, bounds[i], bounds[i + 1], clashes, tick)
         _absorb(breaks, counts, results.pop(i))
-    _log.debug("verify: %d dossier ranges, %d of them checked by %d other process(es)",
-               ranges, others, len(workers))
+    _log.debug(
+        "verify: %d dossier ranges, %d of them checked by %d other process(es)",
+        ranges,
+        others,
+        len(workers),
+    )
     if progress is not None:
         progress(counts.events, total)
 
@@ -445,6 +572,7 @@ class StartupStep:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+
 def _raw(session):
     """The sqlite3 connection under the session, inside the session's read transaction."""
     return session.connection().connection.driver_connection
@@ -458,28 +586,52 @@ def _desk(session) -> tuple[str, int, str]:
 def _holes(raw, breaks: BreakList, node: str) -> None:
     """Name each run of missing seqs of a node, by the event right after it."""
     for seq, ev_id, dossier_id in raw.execute(
-            "SELECT a.seq, a.id, a.dossier_id FROM events a WHERE a.node_id = ? AND a.seq > 1 "
-            "AND NOT EXISTS (SELECT 1 FROM events b WHERE b.node_id = a.node_id AND "
-            "b.seq = a.seq - 1) ORDER BY a.seq", (node,)).fetchall():
-        before = raw.execute("SELECT max(seq) FROM events WHERE node_id = ? AND seq < ?",
-                             (node, seq)).fetchone()[0] or 0
+        "SELECT a.seq, a.id, a.dossier_id FROM events a WHERE a.node_id = ? AND a.seq > 1 "
+        "AND NOT EXISTS (SELECT 1 FROM events b WHERE b.node_id = a.node_id AND "
+        "b.seq = a.seq - 1) ORDER BY a.seq",
+        (node,),
+    ).fetchall():
+        before = (
+            raw.execute(
+                "SELECT max(seq) FROM events WHERE node_id = ? AND seq < ?", (node, seq)
+            ).fetchone()[0]
+            or 0
+        )
         lo, hi = before + 1, seq - 1
         span = f"seq {lo}" if lo == hi else f"seqs {lo}..{hi}"
-        breaks.add(Break("missing", f"{span} of node {node} are missing (deleted?) before "
-                         f"event {ev_id} (seq {seq})", node, lo, ev_id, dossier_id))
+        breaks.add(
+            Break(
+                "missing",
+                f"{span} of node {node} are missing (deleted?) before event {ev_id} (seq {seq})",
+                node,
+                lo,
+                ev_id,
+                dossier_id,
+            )
+        )
 
 
 def _link_break(node: str, seq: int, ev_id: str, dossier_id: str, prev_id: str) -> Break:
-    return Break("broken_link", f"event {ev_id} (seq {seq}) does not follow event {prev_id} "
-                 f"(seq {seq - 1}) of the same node: one of the two was replaced (perhaps with "
-                 "its hash recomputed)", node, seq, ev_id, dossier_id)
+    return Break(
+        "broken_link",
+        f"event {ev_id} (seq {seq}) does not follow event {prev_id} "
+        f"(seq {seq - 1}) of the same node: one of the two was replaced (perhaps with "
+        "its hash recomputed)",
+        node,
+        seq,
+        ev_id,
+        dossier_id,
+    )
 
 
 def _fill_codes(raw, breaks: BreakList) -> None:
     """The dossier code of each break that knows its dossier but not its code."""
-    codes = dossier_codes(raw, list({b.dossier_id for b in breaks.kept
-                                     if b.dossier_id and not b.code}))
+    codes = dossier_codes(
+        raw, list({b.dossier_id for b in breaks.kept if b.dossier_id and not b.code})
+    )
     from dataclasses import replace
 
-    breaks.kept[:] = [replace(b, code=codes.get(b.dossier_id, "")) if b.dossier_id and not b.code
-                      else b for b in breaks.kept]
+    breaks.kept[:] = [
+        replace(b, code=codes.get(b.dossier_id, "")) if b.dossier_id and not b.code else b
+        for b in breaks.kept
+    ]

@@ -54,8 +54,7 @@ class PublicDossier:
 
 
 class LookupService(ServiceBase):
-    def __init__(self, store, clock, calendar: CalendarService,
-                 catalog: CatalogService) -> None:
+    def __init__(self, store, clock, calendar: CalendarService, catalog: CatalogService) -> None:
         super().__init__(store, clock)
         self.calendar = calendar
         self.catalog = catalog
@@ -72,8 +71,9 @@ class LookupService(ServiceBase):
         """A code typed by hand with the last 4 digits of the applicant's CCCD."""
         digits = (id_last4 or "").strip()
         if len(digits) != 4 or not digits.isdigit() or not digits.isascii():
-            raise ValidationError("id_last4", "type the last 4 digits of the citizen ID",
-                                  code="id_last4_format")
+            raise ValidationError(
+                "id_last4", "type the last 4 digits of the citizen ID", code="id_last4_format"
+            )
         return self._find(code, digits)
 
     def _find(self, code: str, id_last4: str | None) -> PublicDossier:
@@ -103,19 +103,26 @@ class LookupService(ServiceBase):
         in_process = state.status in (Status.RECEIVED, Status.IN_PROCESS)
         items: tuple[str, ...] = ()
         if state.status == Status.SUPPLEMENT_REQUESTED:
-            items = tuple(str(i.get("name", "")) for i in state.last_supplement.get("items", ())
-                          if isinstance(i, dict) and i.get("name"))
+            items = tuple(
+                str(i.get("name", ""))
+                for i in state.last_supplement.get("items", ())
+                if isinstance(i, dict) and i.get("name")
+            )
         return PublicDossier(
-            code=state.code, procedure_code=str(p.get("code", "")),
+            code=state.code,
+            procedure_code=str(p.get("code", "")),
             procedure_name=str(p.get("name", "")),
             masked_name=mask_name(str(state.applicant.get("name", ""))),
             status=str(state.status),
             received_at=cal.to_local(state.received_at) if state.received_at else None,
-            due_at=due, extended=bool(state.extended),
+            due_at=due,
+            extended=bool(state.extended),
             overdue=bool(in_process and due is not None and now > due),
             result_at=cal.to_local(state.result_at) if state.result_at else None,
             returned_at=cal.to_local(state.returned_at) if state.returned_at else None,
-            supplement_items=items, result_place=str(p.get("result_place", "")))
+            supplement_items=items,
+            result_place=str(p.get("result_place", "")),
+        )
 
     # --- the public catalog -------------------------------------------------------------------
     def procedures(self, text: str = "", limit: int = 200) -> list[ProcedureView]:

@@ -42,9 +42,9 @@ class MaintenanceService(ServiceBase):
             return backup_database(self.store.path, dest)
         except (OSError, sqlite3.Error) as err:
             dest.unlink(missing_ok=True)
-            raise ValidationError("out", f"cannot write {dest}: {err}", code="unwritable",
-                                  path=str(dest)) from err
-
+            raise ValidationError(
+                "out", f"cannot write {dest}: {err}", code="unwritable", path=str(dest)
+            ) from err
 
 
 def restore_file(src: Path, db_path: Path, *, other_desk: bool = False) -> RestoreResult:

@@ -73,8 +73,13 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Imported from here by the CLI and the sync client (the rest is used here).
-__all__ = ["REJECTION_ADVICE", "ReplicationService", "Unparsed", "calendar_override",
-           "check_cafile"]
+__all__ = [
+    "REJECTION_ADVICE",
+    "ReplicationService",
+    "Unparsed",
+    "calendar_override",
+    "check_cafile",
+]
 
 log = logging.getLogger("motcua.sync")
 
@@ -149,8 +154,14 @@ class ReplicationService(ReferenceData, HubConnection):
             if hub_id and known != hub_id:
                 repo.set_setting(session, HUB_ID, hub_id)
         for what in done:
-            log.warning("sync: %s (hub %s, head %d, holds our events to %d, cursor was %d)",
-                        what, hub_id, head, node_seq, cursor)
+            log.warning(
+                "sync: %s (hub %s, head %d, holds our events to %d, cursor was %d)",
+                what,
+                hub_id,
+                head,
+                node_seq,
+                cursor,
+            )
         return done
 
     def record_rejections(self, reasons: Mapping[str, str]) -> None:
@@ -169,9 +180,13 @@ class ReplicationService(ReferenceData, HubConnection):
         with self.store.read() as session:
             return int(repo.get_setting(session, CURSOR, 0) or 0)
 
-    def apply_pulled(self, events: Sequence[Event], next_cursor: int,
-                     hub_seqs: Sequence[int | None] | None = None,
-                     unparsed: Sequence[Unparsed] = ()) -> ApplyReport:
+    def apply_pulled(
+        self,
+        events: Sequence[Event],
+        next_cursor: int,
+        hub_seqs: Sequence[int | None] | None = None,
+        unparsed: Sequence[Unparsed] = (),
+    ) -> ApplyReport:
         """Apply one pulled batch in one transaction: skip known events, check each new one
         (schema, hash, its node's chain, its clock), insert those that pass (clock observed),
         re-fold each affected dossier once, move the cursor. An event that cannot be applied
@@ -180,8 +195,12 @@ class ReplicationService(ReferenceData, HubConnection):
         predecessor, the clock) are tried again with every batch. Applying the same batch
         twice, or batches in any order, gives the same state."""
         seqs = list(hub_seqs) if hub_seqs is not None else [None] * len(events)
-        if not events and not unparsed and next_cursor <= self.cursor() \
-                and not self._retryable_waiting():
+        if (
+            not events
+            and not unparsed
+            and next_cursor <= self.cursor()
+            and not self._retryable_waiting()
+        ):
             return ApplyReport(0, 0, 0, 0, self.cursor())  # nothing new: no write transaction
         checked: list[tuple[Event, int | None, str, str, str]] = []  # ev, hub_seq, payload, why
         for ev, hub_seq in zip(events, seqs, strict=True):  # CPU work before the write lock
@@ -201,7 +220,8 @@ class ReplicationService(ReferenceData, HubConnection):
             done: set[str] = set()
             # Chain order within each node, so that events of one batch link onto each other.
             for ev, hub_seq, payload, why, detail in sorted(
-                    candidates, key=lambda c: (c[0].node_id, c[0].seq)):
+                candidates, key=lambda c: (c[0].node_id, c[0].seq)
+            ):
                 if ev.id in done:
                     continue
                 done.add(ev.id)
@@ -209,9 +229,13 @@ class ReplicationService(ReferenceData, HubConnection):
                 if stored is not None:
                     if stored == ev.hash and why != "hash_mismatch":
                         continue  # already here: the normal repeat of a pull
-                    why, detail = "hub_altered", (
-                        f"the hub now serves event {ev.id} with hash {ev.hash[:12]}…; this "
-                        f"desk holds it with hash {stored[:12]}… (kept)")
+                    why, detail = (
+                        "hub_altered",
+                        (
+                            f"the hub now serves event {ev.id} with hash {ev.hash[:12]}…; this "
+                            f"desk holds it with hash {stored[:12]}… (kept)"
+                        ),
+                    )
                 if not why:
                     why, detail = link_problem(ev, links)
                 if why:
@@ -221,11 +245,23 @@ class ReplicationService(ReferenceData, HubConnection):
                 known[ev.id] = ev.hash
                 fresh.append((ev, hub_seq, payload))
                 if ev.hlc >> 16 < DESK_MIN_WALL_MS:
-                    listed.append((ev, hub_seq, "wrong_clock",
-                                   f"recorded with the clock at {wall_text(ev.hlc)}"))
+                    listed.append(
+                        (
+                            ev,
+                            hub_seq,
+                            "wrong_clock",
+                            f"recorded with the clock at {wall_text(ev.hlc)}",
+                        )
+                    )
                 elif ev.hlc >> 16 > now_ms + FAR_FUTURE_MS:
-                    listed.append((ev, hub_seq, "future_clock",
-                                   f"recorded with the clock at {wall_text(ev.hlc)}"))
+                    listed.append(
+                        (
+                            ev,
+                            hub_seq,
+                            "future_clock",
+                            f"recorded with the clock at {wall_text(ev.hlc)}",
+                        )
+                    )
             touched = list(dict.fromkeys(ev.dossier_id for ev, _, _ in fresh))
             by_dossier = repo.load_events_many(session, touched)  # what was here before this batch
             if fresh:
@@ -245,10 +281,14 @@ class ReplicationService(ReferenceData, HubConnection):
                 repo.set_setting(session, CURSOR, next_cursor)
             conflicts = sum(len(s.conflicts) for s in states)
         if quarantined or unparsed:
-            log.error("sync: %d pulled event(s) quarantined: %s", len(quarantined) + len(unparsed),
-                      sorted({q[2] for q in quarantined} | {u.reason for u in unparsed}))
-        return ApplyReport(len(events), len(fresh), len(states), conflicts,
-                           max(cursor, next_cursor))
+            log.error(
+                "sync: %d pulled event(s) quarantined: %s",
+                len(quarantined) + len(unparsed),
+                sorted({q[2] for q in quarantined} | {u.reason for u in unparsed}),
+            )
+        return ApplyReport(
+            len(events), len(fresh), len(states), conflicts, max(cursor, next_cursor)
+        )
 
     # --- a desk restored from an older backup ---------------------------------------------
     def own_acked_head(self) -> int:
@@ -265,8 +305,7 @@ class ReplicationService(ReferenceData, HubConnection):
         with self.store.write() as session:
             repo.set_setting(session, RESTORE_PENDING, None)
 
-    def take_back_own(self, events: Sequence[Event], hub_seqs: Sequence[int | None]
-                      ) -> TakeBack:
+    def take_back_own(self, events: Sequence[Event], hub_seqs: Sequence[int | None]) -> TakeBack:
         """This desk's own events that the hub holds and this database does not (it was
         restored from an older backup), in one transaction. Each is checked (schema, hash, its
         link to the event before it) and stored as acknowledged; the desk's sequence, chain head
@@ -290,14 +329,20 @@ class ReplicationService(ReferenceData, HubConnection):
             fork_at: int | None = None
             for ev, hub_seq, payload, why, detail in checked:
                 if ev.node_id != node:
-                    raise SyncIntegrityError(f"the hub answered with another desk's event "
-                                             f"{ev.id} for this desk's own chain")
+                    raise SyncIntegrityError(
+                        f"the hub answered with another desk's event "
+                        f"{ev.id} for this desk's own chain"
+                    )
                 if why:
-                    raise SyncIntegrityError(f"this desk's event {ev.id} as the hub serves it "
-                                             f"is not valid ({why}: {detail})")
+                    raise SyncIntegrityError(
+                        f"this desk's event {ev.id} as the hub serves it "
+                        f"is not valid ({why}: {detail})"
+                    )
                 if ev.prev_hash != prev:
-                    raise SyncIntegrityError(f"this desk's event {ev.id} (seq {ev.seq}) as the "
-                                             "hub serves it does not link to the one before it")
+                    raise SyncIntegrityError(
+                        f"this desk's event {ev.id} (seq {ev.seq}) as the "
+                        "hub serves it does not link to the one before it"
+                    )
                 prev = ev.hash
                 mine = local.get(ev.seq)
                 if mine is not None and mine[0] == ev.id and mine[1] == ev.hash:
@@ -305,9 +350,11 @@ class ReplicationService(ReferenceData, HubConnection):
                         acks.append((hub_seq, ev.id))  # sent before, its answer was lost
                     continue
                 if mine is not None and mine[2]:
-                    raise SyncIntegrityError(f"the hub serves event {ev.id} for seq {ev.seq}, "
-                                             "where this desk holds another event the hub "
-                                             "accepted: run motcua-desk verify and hub verify")
+                    raise SyncIntegrityError(
+                        f"the hub serves event {ev.id} for seq {ev.seq}, "
+                        "where this desk holds another event the hub "
+                        "accepted: run motcua-desk verify and hub verify"
+                    )
                 if mine is not None and fork_at is None:
                     fork_at = ev.seq
                 taken.append((ev, hub_seq, payload))
@@ -316,13 +363,17 @@ class ReplicationService(ReferenceData, HubConnection):
             refused = dict(repo.get_setting(session, REJECTED, {}) or {})
             held = {ev.id for ev, _, _, _, _ in checked}
             if refused and held & set(refused):  # the hub holds them after all
-                repo.set_setting(session, REJECTED,
-                                 {k: v for k, v in refused.items() if k not in held})
+                repo.set_setting(
+                    session, REJECTED, {k: v for k, v in refused.items() if k not in held}
+                )
             moved: list[Event] = []
             if fork_at is not None:
                 moved = replication_repo.cut_chain(session, node, fork_at)
-            touched = list(dict.fromkeys([ev.dossier_id for ev, _, _ in taken]
-                                         + [ev.dossier_id for ev in moved]))
+            touched = list(
+                dict.fromkeys(
+                    [ev.dossier_id for ev, _, _ in taken] + [ev.dossier_id for ev in moved]
+                )
+            )
             now_ms = wall_ms(uow.now)
             clock = HybridClock(desk.last_hlc)
             if taken:
@@ -334,18 +385,24 @@ class ReplicationService(ReferenceData, HubConnection):
             last_seq, last_hash = head if head else (0, GENESIS_HASH)
             for ev in moved:  # re-chained after the hub's events, in their order
                 last_seq += 1
-                moved_ev = replace(ev, seq=last_seq, prev_hash=last_hash,
-                                   hlc=clock.tick(now_ms)).sealed()
+                moved_ev = replace(
+                    ev, seq=last_seq, prev_hash=last_hash, hlc=clock.tick(now_ms)
+                ).sealed()
                 repo.insert_event(session, moved_ev)
                 last_hash = moved_ev.hash
             desk.last_seq, desk.last_hash, desk.last_hlc = last_seq, last_hash, clock.last
-            states = self._project(session, touched, repo.load_events_many(session, touched),
-                                   uow.now)
+            states = self._project(
+                session, touched, repo.load_events_many(session, touched), uow.now
+            )
             if repo.get_setting(session, RESTORE_PENDING):
                 repo.set_setting(session, RESTORE_PENDING, None)
             conflicts = sum(len(s.conflicts) for s in states)
-        log.warning("sync: took back %d event(s) of this desk from the hub; %d made here since "
-                    "were moved after them", len(taken), len(moved))
+        log.warning(
+            "sync: took back %d event(s) of this desk from the hub; %d made here since "
+            "were moved after them",
+            len(taken),
+            len(moved),
+        )
         return TakeBack(len(taken), len(moved), conflicts, last_seq)
 
     # --- quarantine ---------------------------------------------------------------------------
@@ -358,28 +415,58 @@ class ReplicationService(ReferenceData, HubConnection):
         return replication_repo.waiting_events(session, RETRYABLE, limit)
 
     @staticmethod
-    def _quarantine(session: Session, now: datetime, quarantined: list[tuple],
-                    listed: list[tuple], unparsed: Sequence[Unparsed],
-                    applied_ids: list[str]) -> None:
+    def _quarantine(
+        session: Session,
+        now: datetime,
+        quarantined: list[tuple],
+        listed: list[tuple],
+        unparsed: Sequence[Unparsed],
+        applied_ids: list[str],
+    ) -> None:
         if applied_ids:
             replication_repo.release_applied(session, applied_ids)
         rows = []
-        for (ev, hub_seq, why, detail), applied in (
-                [(q, False) for q in quarantined] + [(q, True) for q in listed]):
+        for (ev, hub_seq, why, detail), applied in [(q, False) for q in quarantined] + [
+            (q, True) for q in listed
+        ]:
             body = replication_repo.quarantine_body(ev)
-            rows.append(QuarantineEntry(
-                ev.id, hub_seq, ev.node_id, ev.seq, ev.dossier_id, str(ev.type)[:32],
-                ev.hash[:64], why, detail[:500], body[:MAX_BODY_CHARS], applied))
+            rows.append(
+                QuarantineEntry(
+                    ev.id,
+                    hub_seq,
+                    ev.node_id,
+                    ev.seq,
+                    ev.dossier_id,
+                    str(ev.type)[:32],
+                    ev.hash[:64],
+                    why,
+                    detail[:500],
+                    body[:MAX_BODY_CHARS],
+                    applied,
+                )
+            )
         for u in unparsed:
             key = u.event_id or f"hub_seq:{u.hub_seq}"
-            rows.append(QuarantineEntry(key[:64], u.hub_seq, "", None, "", "", "", u.reason,
-                                        u.detail[:500], u.raw[:MAX_BODY_CHARS], False))
+            rows.append(
+                QuarantineEntry(
+                    key[:64],
+                    u.hub_seq,
+                    "",
+                    None,
+                    "",
+                    "",
+                    "",
+                    u.reason,
+                    u.detail[:500],
+                    u.raw[:MAX_BODY_CHARS],
+                    False,
+                )
+            )
         if not rows:
             return
         held = replication_repo.quarantine_size(session)
         if held >= MAX_QUARANTINE:
-            log.error("sync: the quarantine is full (%d); not kept: %s", held,
-                      [r[0] for r in rows])
+            log.error("sync: the quarantine is full (%d); not kept: %s", held, [r[0] for r in rows])
             return
         replication_repo.keep_quarantined(session, rows, now)
 
@@ -398,19 +485,34 @@ class ReplicationService(ReferenceData, HubConnection):
                 occurred = None
             what = QUARANTINE_REASONS.get(q.reason, q.reason)
             todo = QUARANTINE_ADVICE.get(q.reason, QUARANTINE_ADVICE["invalid_event"])
-            out.append(QuarantineView(
-                q.event_id, q.dossier_id, code or "", q.event_type, q.node_id, officer,
-                occurred, "", q.reason, q.detail, q.applied, q.hub_seq, q.seq,
-                f"pulled event {'listed' if q.applied else 'quarantined'}: {what}"
-                f"{' (' + q.detail + ')' if q.detail else ''}. What to do: {todo}"))
+            out.append(
+                QuarantineView(
+                    q.event_id,
+                    q.dossier_id,
+                    code or "",
+                    q.event_type,
+                    q.node_id,
+                    officer,
+                    occurred,
+                    "",
+                    q.reason,
+                    q.detail,
+                    q.applied,
+                    q.hub_seq,
+                    q.seq,
+                    f"pulled event {'listed' if q.applied else 'quarantined'}: {what}"
+                    f"{' (' + q.detail + ')' if q.detail else ''}. What to do: {todo}",
+                )
+            )
         return out
 
     def acknowledge_quarantined(self, event_id: str) -> None:
         """Mark a quarantined event seen (it stays kept; a retryable one is still retried)."""
         with self.store.write() as session:
             if not replication_repo.acknowledge_quarantined(session, event_id):
-                raise ValidationError("event_id", f"no quarantined event {event_id!r}",
-                                      code="unknown_conflict")
+                raise ValidationError(
+                    "event_id", f"no quarantined event {event_id!r}", code="unknown_conflict"
+                )
 
     def rejected(self) -> dict[str, str]:
         """This desk's events the hub refused, by id: the reason code."""
@@ -424,13 +526,19 @@ class ReplicationService(ReferenceData, HubConnection):
             ids = replication_repo.dossier_ids_with_events(session)
         for i in range(0, len(ids), _CHUNK):
             with self.unit() as uow:
-                chunk = ids[i:i + _CHUNK]
-                self._project(uow.session, chunk, repo.load_events_many(uow.session, chunk),
-                              uow.now)
+                chunk = ids[i : i + _CHUNK]
+                self._project(
+                    uow.session, chunk, repo.load_events_many(uow.session, chunk), uow.now
+                )
         return len(ids)
 
-    def _project(self, session: Session, dossier_ids: list[str],
-                 by_dossier: Mapping[str, Sequence[Event]], now: datetime) -> list[DossierState]:
+    def _project(
+        self,
+        session: Session,
+        dossier_ids: list[str],
+        by_dossier: Mapping[str, Sequence[Event]],
+        now: datetime,
+    ) -> list[DossierState]:
         """Fold each dossier from all its events and write the projections, in a few
         statements per batch (the per-dossier path costs milliseconds each)."""
         states = [fold(d, by_dossier.get(d, ())) for d in dossier_ids]
@@ -456,8 +564,7 @@ class ReplicationService(ReferenceData, HubConnection):
             if other != codes[code]:
                 clashes.add(codes[code])
         if clashes:
-            log.error("dossier code clash (two desks with one desk number?): %s",
-                      sorted(clashes))
+            log.error("dossier code clash (two desks with one desk number?): %s", sorted(clashes))
             kept = set(repo.get_setting(session, CODE_CLASHES, []) or [])
             repo.set_setting(session, CODE_CLASHES, sorted(kept | clashes))
         return clashes
@@ -484,6 +591,12 @@ class ReplicationService(ReferenceData, HubConnection):
             last = repo.get_setting(session, LAST_SUCCESS)
             cursor = int(repo.get_setting(session, CURSOR, 0) or 0)
             skew = repo.get_setting(session, SKEW)
-        return SyncCounts(unsent, rejected, conflicts + quarantined,
-                          datetime.fromisoformat(last) if last else None, cursor, skew,
-                          quarantined)
+        return SyncCounts(
+            unsent,
+            rejected,
+            conflicts + quarantined,
+            datetime.fromisoformat(last) if last else None,
+            cursor,
+            skew,
+            quarantined,
+        )

@@ -28,34 +28,43 @@ def check_cafile(path: str) -> str:
         where = where.resolve()
         ssl.create_default_context(cafile=str(where))
     except FileNotFoundError as err:
-        raise ValidationError("cafile", f"the CA file {text} does not exist",
-                              code="cafile") from err
+        raise ValidationError(
+            "cafile", f"the CA file {text} does not exist", code="cafile"
+        ) from err
     except (OSError, ssl.SSLError, ValueError) as err:
         reason = getattr(err, "strerror", None) or "not a PEM certificate"
-        raise ValidationError("cafile", f"the CA file {text} cannot be used ({reason})",
-                              code="cafile") from err
+        raise ValidationError(
+            "cafile", f"the CA file {text} cannot be used ({reason})", code="cafile"
+        ) from err
     return str(where)
 
 
 def calendar_override(item: Any) -> dict[str, str]:
     """One calendar override of a reference data set, validated: {day, kind, reason, legal_ref}."""
     if not isinstance(item, Mapping):
-        raise ValidationError("calendar", "a calendar override is not an object",
-                              code="file_schema")
+        raise ValidationError(
+            "calendar", "a calendar override is not an object", code="file_schema"
+        )
     try:
         day = date.fromisoformat(str(item.get("day") or item.get("date") or ""))
     except ValueError as err:
-        raise ValidationError("calendar", f"bad override date {item.get('day')!r}",
-                              code="date_format") from err
+        raise ValidationError(
+            "calendar", f"bad override date {item.get('day')!r}", code="date_format"
+        ) from err
     kind = item.get("kind")
     if kind not in ("off", "work"):
-        raise ValidationError("calendar", f"override {day}: kind must be 'off' or 'work'",
-                              code="override_kind")
+        raise ValidationError(
+            "calendar", f"override {day}: kind must be 'off' or 'work'", code="override_kind"
+        )
     reason = nfc(str(item.get("reason") or "")).strip()
     if not reason:
         raise ValidationError("calendar", f"override {day} has no reason", code="required")
-    return {"day": day.isoformat(), "kind": kind, "reason": reason[:300],
-            "legal_ref": nfc(str(item.get("legal_ref") or ""))[:200]}
+    return {
+        "day": day.isoformat(),
+        "kind": kind,
+        "reason": reason[:300],
+        "legal_ref": nfc(str(item.get("legal_ref") or ""))[:200],
+    }
 
 
 def precheck(ev: Event, hub_seq: int | None) -> tuple[Event, int | None, str, str, str]:

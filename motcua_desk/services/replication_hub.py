@@ -26,8 +26,12 @@ class HubConnection(ServiceBase):
             return None
         token = value.get("token", "")
         if token:  # plain text from before: move it out of the database
-            self._write_hub(value["url"] if "url" in value else "", token,
-                            value.get("cafile", ""), had_token=True)
+            self._write_hub(
+                value["url"] if "url" in value else "",
+                token,
+                value.get("cafile", ""),
+                had_token=True,
+            )
         else:
             token = token_vault.load_token(node, value.get("token_store"))
         return HubSettings(value.get("url", ""), token, value.get("cafile", ""))
@@ -35,8 +39,11 @@ class HubConnection(ServiceBase):
     def save_hub_settings(self, url: str, token: str, cafile: str = "") -> None:
         url = (url or "").strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
-            raise ValidationError("hub", f"{url!r} is not a hub address (http://host:port or "
-                                  "https://host:port)", code="hub_url")
+            raise ValidationError(
+                "hub",
+                f"{url!r} is not a hub address (http://host:port or https://host:port)",
+                code="hub_url",
+            )
         cafile = check_cafile(cafile)
         with self.store.read() as session:
             old = repo.get_setting(session, HUB) or {}

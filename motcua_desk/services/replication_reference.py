@@ -37,15 +37,18 @@ class ReferenceData(ServiceBase):
         if kind == "catalog":
             items = data.get("procedures")
             if not isinstance(items, list):
-                raise ValidationError("catalog", "the hub's catalog has no procedures list",
-                                      code="file_schema")
-            self._catalog().import_procedures(items, source="hub",
-                                              catalog_version=data.get("catalog_version"))
+                raise ValidationError(
+                    "catalog", "the hub's catalog has no procedures list", code="file_schema"
+                )
+            self._catalog().import_procedures(
+                items, source="hub", catalog_version=data.get("catalog_version")
+            )
         elif kind == "departments":
             items = data.get("departments")
             if not isinstance(items, list):
-                raise ValidationError("departments", "the hub's set has no departments list",
-                                      code="file_schema")
+                raise ValidationError(
+                    "departments", "the hub's set has no departments list", code="file_schema"
+                )
             self._catalog().import_departments(items)
         elif kind == "calendar":
             self._apply_calendar(data)
@@ -70,16 +73,16 @@ class ReferenceData(ServiceBase):
         stay (until the hub lists the same day)."""
         items = data.get("overrides")
         if not isinstance(items, list):
-            raise ValidationError("calendar", "the hub's calendar has no overrides list",
-                                  code="file_schema")
+            raise ValidationError(
+                "calendar", "the hub's calendar has no overrides list", code="file_schema"
+            )
         wanted = {}
         for item in items:
             override = calendar_override(item)
             wanted[override["day"]] = override
         with self.store.write() as session:
             before = set(repo.get_setting(session, CALENDAR_DAYS, []) or [])
-            replication_repo.replace_calendar(session, before - set(wanted), wanted,
-                                              self.clock())
+            replication_repo.replace_calendar(session, before - set(wanted), wanted, self.clock())
             repo.set_setting(session, CALENDAR_DAYS, sorted(wanted))
         if self.calendar is not None:
             self.calendar.invalidate()

@@ -42,14 +42,14 @@ QUARANTINE_REASONS = {
     "unparseable": "the hub sent something that is not an event",
     "hash_mismatch": "its content does not match its hash (altered or damaged)",
     "hub_altered": "the hub served a different content for an event this desk already holds "
-                   "(the desk keeps its original)",
+    "(the desk keeps its original)",
     "chain_broken": "it does not link to the previous event of its desk (prev_hash differs)",
     "chain_fork": "this desk already holds another event with the same desk sequence number",
     "gap": "the previous event of its desk has not arrived yet",
     "wrong_clock": "it was recorded with a clock before 2020 (applied; the times it shows are "
-                   "wrong)",
+    "wrong)",
     "future_clock": "it was recorded with a clock more than a day ahead of this computer's "
-                    "(applied, without moving this desk's clock)",
+    "(applied, without moving this desk's clock)",
 }
 RETRYABLE = frozenset(("gap",))
 # A pulled clock more than a day ahead of this desk's is applied (the replicas converge) but
@@ -140,34 +140,34 @@ class HubSettings:
 
 QUARANTINE_ADVICE = {
     "invalid_event": "nothing to do at the desk (the event is kept aside, the others go on); "
-                     "IT: the desk that made it runs an old or altered program, check it",
+    "IT: the desk that made it runs an old or altered program, check it",
     "unparseable": "IT: check the hub (its data or a proxy in between)",
     "hash_mismatch": "IT: the hub's copy of this event was altered or damaged: run "
-                     "'motcua-desk hub verify' and restore the hub from a backup",
+    "'motcua-desk hub verify' and restore the hub from a backup",
     "hub_altered": "IT: the hub's copy of this event differs from the one this desk holds "
-                   "(kept): the hub's data was altered; run 'motcua-desk hub verify'",
+    "(kept): the hub's data was altered; run 'motcua-desk hub verify'",
     "chain_broken": "IT: the hub holds a chain that does not link (altered or forged "
-                    "events): run 'motcua-desk hub verify'",
+    "events): run 'motcua-desk hub verify'",
     "chain_fork": "IT: two different events claim one place in a desk's chain (a desk "
-                  "restored from an old backup, or a forged event): run 'motcua-desk verify'",
+    "restored from an old backup, or a forged event): run 'motcua-desk verify'",
     "gap": "nothing: it is applied by itself when the events before it arrive",
     "future_clock": "check this computer's clock and the clock of the desk that made it; the "
-                    "event is applied, its times are probably wrong",
+    "event is applied, its times are probably wrong",
     "wrong_clock": "the dossier is handled as usual; the times of this event are wrong. Set "
-                   "the clock of the desk that made it right",
+    "the clock of the desk that made it right",
 }
 # What to do about each reason the hub gives for refusing one of this desk's events.
 REJECTION_ADVICE = {
     "gap": "nothing: it is sent again after the events before it",
     "clock_ahead": "set this computer's clock right; it is sent again and taken once the "
-                   "hub's clock reaches its time",
+    "hub's clock reaches its time",
     "invalid_event": "IT: this desk's program wrote an event the hub refuses (run "
-                     "'motcua-desk verify'); the events after it wait",
+    "'motcua-desk verify'); the events after it wait",
     "hash_mismatch": "IT: this desk's copy of the event was altered: run 'motcua-desk verify'",
     "chain_mismatch": "IT: the event does not follow this desk's previous one on the hub "
-                      "(altered rows, or another installation with this desk's token)",
+    "(altered rows, or another installation with this desk's token)",
     "seq_conflict": "IT: the hub holds another event in this place of this desk's chain (was "
-                    "the desk restored from an old backup?)",
+    "the desk restored from an old backup?)",
     "id_conflict": "IT: the hub holds another event with this id",
     "too_large": "IT: the event is larger than the hub accepts",
 }

@@ -46,23 +46,33 @@ def parse_segments(value: str) -> tuple[tuple[time, time], ...]:
     for part in value.split(","):
         start, _, end = part.strip().partition("-")
         if not end:
-            raise ValidationError("office_hours", f"{part!r} is not a range HH:MM-HH:MM",
-                                  code="office_hours_format")
+            raise ValidationError(
+                "office_hours", f"{part!r} is not a range HH:MM-HH:MM", code="office_hours_format"
+            )
         segments.append((parse_hhmm(start, "office_hours"), parse_hhmm(end, "office_hours")))
     return tuple(segments)
 
 
-def check_desk_identity(*, agency_id: str, agency_name: str, parent_name: str, place: str,
-                        desk_no: int = 1, officer: str = "", officer_phone: str = "",
-                        desk_slots: int = codes.DEFAULT_DESK_SLOTS,
-                        ) -> tuple[str, int, dict[str, str], str, str]:
+def check_desk_identity(
+    *,
+    agency_id: str,
+    agency_name: str,
+    parent_name: str,
+    place: str,
+    desk_no: int = 1,
+    officer: str = "",
+    officer_phone: str = "",
+    desk_slots: int = codes.DEFAULT_DESK_SLOTS,
+) -> tuple[str, int, dict[str, str], str, str]:
     """What SettingsService.init_desk checks, without a database: the command line checks it
     before it creates the file, so a refused `init` leaves nothing behind. Returns the agency
     id, desk number, names, officer and phone as they are stored; raises ValidationError."""
     agency = codes.agency_id(agency_id)
     desk_no = codes.desk_number(desk_no, desk_slots)
-    names = {k: validation.looks_like_name(k, v, limit=200) for k, v in
-             (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))}
+    names = {
+        k: validation.looks_like_name(k, v, limit=200)
+        for k, v in (("agency_name", agency_name), ("parent_name", parent_name), ("place", place))
+    }
     officer = validation.looks_like_name("officer", officer, limit=100, required=False)
     phone = validation.phone(officer_phone) if officer_phone else ""
     return agency, desk_no, names, officer, phone
@@ -77,8 +87,11 @@ class OfficeSettings:
     transfer_deadline: str = "11:30"  # [ours] "start of the next working day" ends at this time
 
     def hours(self) -> OfficeHours:
-        return OfficeHours(segments=parse_segments(self.office_hours),
-                           cutoff=parse_hhmm(self.cutoff, "cutoff"), tz_name=self.tz_name)
+        return OfficeHours(
+            segments=parse_segments(self.office_hours),
+            cutoff=parse_hhmm(self.cutoff, "cutoff"),
+            tz_name=self.tz_name,
+        )
 
 
 class SettingsService(ServiceBase):
@@ -92,24 +105,43 @@ class SettingsService(ServiceBase):
         with self.reading() as db:
             return db.desk() is not None
 
-    def init_desk(self, *, agency_id: str, agency_name: str, parent_name: str, place: str,
-                  desk_no: int = 1, officer: str = "", officer_phone: str = "",
-                  desk_slots: int = codes.DEFAULT_DESK_SLOTS, demo: bool = False) -> AgencyInfo:
+    def init_desk(
+        self,
+        *,
+        agency_id: str,
+        agency_name: str,
+        parent_name: str,
+        place: str,
+        desk_no: int = 1,
+        officer: str = "",
+        officer_phone: str = "",
+        desk_slots: int = codes.DEFAULT_DESK_SLOTS,
+        demo: bool = False,
+    ) -> AgencyInfo:
         """Create the desk identity, or update names/officer of an existing one. The agency id
         and desk number are part of every code: they cannot change once events exist."""
         agency, desk_no, names, officer, phone = check_desk_identity(
-            agency_id=agency_id, agency_name=agency_name, parent_name=parent_name, place=place,
-            desk_no=desk_no, officer=officer, officer_phone=officer_phone,
-            desk_slots=desk_slots)
+            agency_id=agency_id,
+            agency_name=agency_name,
+            parent_name=parent_name,
+            place=place,
+            desk_no=desk_no,
+            officer=officer,
+            officer_phone=officer_phone,
+            desk_slots=desk_slots,
+        )
         with self.writing() as db:
             desk = db.desk()
             if desk is None:
                 desk = db.new_desk(uuid7(), self.clock(), GENESIS_HASH)
             elif (desk.agency_id, desk.desk_no) != (agency, desk_no) and db.events.any_of_node(
-                    desk.node_id):
+                desk.node_id
+            ):
                 raise DomainError(
                     "the agency id and desk number cannot change once this desk has issued "
-                    "dossier codes", code="identity_locked")
+                    "dossier codes",
+                    code="identity_locked",
+                )
             desk.agency_id, desk.desk_no, desk.desk_slots = agency, desk_no, desk_slots
             desk.agency_name, desk.parent_name = names["agency_name"], names["parent_name"]
             desk.place, desk.officer, desk.officer_phone = names["place"], officer, phone
@@ -144,8 +176,9 @@ class SettingsService(ServiceBase):
         merged = {**current.__dict__, **{k: v for k, v in changes.items() if v is not None}}
         unknown = set(merged) - set(OfficeSettings.__dataclass_fields__)
         if unknown:
-            raise ValidationError("settings", f"unknown settings {sorted(unknown)}",
-                                  code="unknown_setting")
+            raise ValidationError(
+                "settings", f"unknown settings {sorted(unknown)}", code="unknown_setting"
+            )
         new = OfficeSettings(**merged)
         new.hours()  # validates hours, cut-off and time zone
         parse_hhmm(new.transfer_deadline, "transfer_deadline")
@@ -164,7 +197,14 @@ class SettingsService(ServiceBase):
 
 
 def _agency(desk: DeskRow) -> AgencyInfo:
-    return AgencyInfo(agency_id=desk.agency_id, agency_name=nfc(desk.agency_name),
-                      parent_name=nfc(desk.parent_name), place=nfc(desk.place),
-                      desk_no=desk.desk_no, officer=desk.officer, node_id=desk.node_id,
-                      officer_phone=desk.officer_phone, demo=desk.demo)
+    return AgencyInfo(
+        agency_id=desk.agency_id,
+        agency_name=nfc(desk.agency_name),
+        parent_name=nfc(desk.parent_name),
+        place=nfc(desk.place),
+        desk_no=desk.desk_no,
+        officer=desk.officer,
+        node_id=desk.node_id,
+        officer_phone=desk.officer_phone,
+        demo=desk.demo,
+    )

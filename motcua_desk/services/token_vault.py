@@ -49,8 +49,7 @@ def _keyring():
     try:
         backend = keyring.get_keyring()
     except Exception:  # noqa: BLE001 - a broken keyring set-up: use the file
-        log.warning("the keyring could not be opened; the hub token goes to a file",
-                    exc_info=True)
+        log.warning("the keyring could not be opened; the hub token goes to a file", exc_info=True)
         return None
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
         return None

@@ -25,14 +25,19 @@ class Procedures:
 
     def active(self) -> Iterator[ProcedureRow]:
         """The procedures in force, by field then code."""
-        return iter(self._session.scalars(
-            select(ProcedureRow).where(ProcedureRow.active.is_(True))
-            .order_by(ProcedureRow.field, ProcedureRow.code)))
+        return iter(
+            self._session.scalars(
+                select(ProcedureRow)
+                .where(ProcedureRow.active.is_(True))
+                .order_by(ProcedureRow.field, ProcedureRow.code)
+            )
+        )
 
     def active_of(self, code: str) -> ProcedureRow | None:
         """The version in force of one procedure."""
-        return self._session.scalar(select(ProcedureRow).where(
-            ProcedureRow.code == code, ProcedureRow.active.is_(True)))
+        return self._session.scalar(
+            select(ProcedureRow).where(ProcedureRow.code == code, ProcedureRow.active.is_(True))
+        )
 
     def any(self) -> bool:
         """Whether the catalog holds any procedure (of any version)."""
@@ -40,13 +45,18 @@ class Procedures:
 
     def top_version(self, code: str) -> int:
         """The highest version of a procedure ever stored here (0: none)."""
-        return self._session.scalar(select(func.max(ProcedureRow.version)).where(
-            ProcedureRow.code == code)) or 0
+        return (
+            self._session.scalar(
+                select(func.max(ProcedureRow.version)).where(ProcedureRow.code == code)
+            )
+            or 0
+        )
 
     def retire(self, code: str) -> None:
         """Every stored version of a procedure out of force (a new one is added next)."""
-        self._session.execute(update(ProcedureRow).where(ProcedureRow.code == code)
-                              .values(active=False))
+        self._session.execute(
+            update(ProcedureRow).where(ProcedureRow.code == code).values(active=False)
+        )
 
     def add(self, row: ProcedureRow) -> None:
         self._session.add(row)
@@ -54,10 +64,14 @@ class Procedures:
 
     def usage(self, desk_no: int, since_year: int) -> dict[str, int]:
         """How many dossiers a desk received per procedure since `since_year` (ledger years)."""
-        return {code: n for code, n in self._session.execute(
-            select(DossierRow.procedure_code, func.count()).where(
-                DossierRow.ledger_year >= since_year, DossierRow.desk_no == desk_no)
-            .group_by(DossierRow.procedure_code)).all()}
+        return {
+            code: n
+            for code, n in self._session.execute(
+                select(DossierRow.procedure_code, func.count())
+                .where(DossierRow.ledger_year >= since_year, DossierRow.desk_no == desk_no)
+                .group_by(DossierRow.procedure_code)
+            ).all()
+        }
 
 
 class Departments:
@@ -66,8 +80,13 @@ class Departments:
 
     def active(self) -> Iterator[DepartmentRow]:
         """The departments in use, in the order they were first stored."""
-        return iter(self._session.scalars(select(DepartmentRow).where(
-            DepartmentRow.active.is_(True)).order_by(DepartmentRow.id)))
+        return iter(
+            self._session.scalars(
+                select(DepartmentRow)
+                .where(DepartmentRow.active.is_(True))
+                .order_by(DepartmentRow.id)
+            )
+        )
 
     def named_or_new(self, name: str) -> DepartmentRow:
         """The department of this exact name, added when there is none."""
@@ -93,12 +112,12 @@ class Reference:
 
     def overrides(self) -> list[CalendarOverrideRow]:
         """The calendar's local overrides, by day."""
-        return list(self._session.scalars(
-            select(CalendarOverrideRow).order_by(CalendarOverrideRow.day)))
+        return list(
+            self._session.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
+        )
 
     def put_override(self, day: str, kind: str, reason: str, legal_ref: str) -> None:
         repo.put_calendar_override(self._session, day, kind, reason, legal_ref)
 
     def drop_override(self, day: str) -> bool:
         return repo.drop_calendar_override(self._session, day)
-

@@ -68,7 +68,8 @@ class SessionScopes:
     def _open_sessions(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
-            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -105,8 +106,9 @@ class Store(SessionScopes):
 def inspect_file(path: Path) -> str:
     """'new' (absent or empty), 'ours', or raise NotOurDatabase for any other file."""
     if path.is_dir():
-        raise NotOurDatabase(f"{path} is a folder, not a database file: give the path of the "
-                             "database file itself")
+        raise NotOurDatabase(
+            f"{path} is a folder, not a database file: give the path of the database file itself"
+        )
     if not path.exists() or path.stat().st_size == 0:
         return "new"
     with open(path, "rb") as fh:
@@ -119,7 +121,8 @@ def inspect_file(path: Path) -> str:
             # Read through the WAL: a fresh header may still sit in the log, not the file.
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+                "SELECT count(*) FROM sqlite_master WHERE type='table'"
+            ).fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as err:

@@ -23,8 +23,10 @@ from motcua_desk.domain.events import Event, EventType, canonical_json, hash_fra
 from motcua_desk.domain.integrity import Break, BreakList
 from motcua_desk.store.projection import MOMENT_COLUMNS, PROJECTION_COLUMNS, projection_row_of
 
-_EVENT_COLS = ("dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
-               "payload, prev_hash, hash")
+_EVENT_COLS = (
+    "dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
+    "payload, prev_hash, hash"
+)
 _TYPES = {str(t): t for t in EventType}
 _new_event = object.__new__
 
@@ -102,13 +104,25 @@ class RowReader:
             # Every field set at once, past the frozen dataclass's per-field __setattr__
             # (a quarter of the cost of reading a row otherwise); the same object.
             ev = _new_event(Event)
-            ev.__dict__.update(id=r[1], dossier_id=r[0], node_id=r[2], seq=seq, hlc=hlc,
-                               type=_TYPES[r[5]], occurred_at=occurred, recorded_at=recorded,
-                               officer=r[8], payload=payload, prev_hash=r[10], hash=r[11])
+            ev.__dict__.update(
+                id=r[1],
+                dossier_id=r[0],
+                node_id=r[2],
+                seq=seq,
+                hlc=hlc,
+                type=_TYPES[r[5]],
+                occurred_at=occurred,
+                recorded_at=recorded,
+                officer=r[8],
+                payload=payload,
+                prev_hash=r[10],
+                hash=r[11],
+            )
             if type(ev.officer) is not str or type(ev.prev_hash) is not str:
                 return None, "a column holds a value of the wrong type"
-            head, tail = hash_frame(r[0], hlc, r[1], r[2], _iso(r[6]), r[8], r[10],
-                                    _iso(r[7]), seq, r[5])
+            head, tail = hash_frame(
+                r[0], hlc, r[1], r[2], _iso(r[6]), r[8], r[10], _iso(r[7]), seq, r[5]
+            )
         except KeyError:
             return None, f"unknown event type {r[5]!r}"
         except (ValueError, TypeError, AttributeError, RecursionError) as err:
@@ -176,8 +190,9 @@ class ContentScan:
     dossiers: int = 0
 
 
-def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
-                  tick: Tick | None = None) -> ContentScan:
+def scan_contents(
+    raw, lo: str | None, hi: str | None, clashes: set[str], tick: Tick | None = None
+) -> ContentScan:
     """Every event's hash and every projection of the dossiers whose id is in [lo, hi) (None:
     unbounded), in one merge of two index-ordered scans (events by dossier, dossiers by id).
     Memory holds one dossier's events at a time. `tick(n)` after each batch of n events."""
@@ -185,8 +200,9 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
     breaks = found.breaks
     where, params = _id_range("dossier_id", lo, hi)
     dwhere, _ = _id_range("id", lo, hi)
-    drows = raw.execute(f"SELECT id, {', '.join(PROJECTION_COLUMNS)} FROM dossiers{dwhere} "
-                        "ORDER BY id", params)
+    drows = raw.execute(
+        f"SELECT id, {', '.join(PROJECTION_COLUMNS)} FROM dossiers{dwhere} ORDER BY id", params
+    )
     drow = next(drows, None)
 
     def orphans_before(dossier_id: str) -> None:
@@ -207,9 +223,15 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
         else:
             state = fold(dossier_id, events)
             if state.status != Status.NEW and dossier_id not in clashes:
-                breaks.add(Break("projection_missing", "a received dossier has events but "
-                                 "no row in the dossiers table (the row was deleted)",
-                                 dossier_id=dossier_id, code=state.code))
+                breaks.add(
+                    Break(
+                        "projection_missing",
+                        "a received dossier has events but "
+                        "no row in the dossiers table (the row was deleted)",
+                        dossier_id=dossier_id,
+                        code=state.code,
+                    )
+                )
         found.dossiers += 1
 
     read = RowReader().read
@@ -235,8 +257,7 @@ def scan_contents(raw, lo: str | None, hi: str | None, clashes: set[str],
                 # An intact event whose occurred_at has the stored shape: its text *is*
                 # utc_text of that moment (the hash matched the slices _iso took of it).
                 moment = r[6]
-                if not problem and len(moment) == 26 and moment[10] == " " and (
-                        moment[19] == "."):
+                if not problem and len(moment) == 26 and moment[10] == " " and (moment[19] == "."):
                     texts[id(ev.occurred_at)] = moment
         n += len(rows)
         if tick is not None:
@@ -283,34 +304,61 @@ def _sqlite_key(v: Any) -> tuple[int, Any]:
 def _content_break(r: Sequence[Any], problem: str) -> Break:
     node, seq, ev_id, dossier_id = r[2], r[3], r[1], r[0]
     if problem == "altered":
-        return Break("altered", f"event {ev_id} (seq {seq}) no longer matches its hash: its "
-                     "row was edited", node, seq, ev_id, dossier_id)
-    return Break("unreadable", f"event {ev_id} (seq {seq}): {problem}", node, seq, ev_id,
-                 dossier_id)
+        return Break(
+            "altered",
+            f"event {ev_id} (seq {seq}) no longer matches its hash: its row was edited",
+            node,
+            seq,
+            ev_id,
+            dossier_id,
+        )
+    return Break(
+        "unreadable", f"event {ev_id} (seq {seq}): {problem}", node, seq, ev_id, dossier_id
+    )
 
 
 def _orphan(drow: Sequence[Any]) -> Break:
-    return Break("projection_orphan", "a dossier row has no events (its events were deleted, "
-                 "or the row was invented)", dossier_id=drow[0], code=drow[1] or "")
+    return Break(
+        "projection_orphan",
+        "a dossier row has no events (its events were deleted, or the row was invented)",
+        dossier_id=drow[0],
+        code=drow[1] or "",
+    )
 
 
-def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequence[Any],
-             texts: dict[int, str] | None = None) -> None:
+def _compare(
+    breaks: BreakList,
+    dossier_id: str,
+    events: list[Event],
+    drow: Sequence[Any],
+    texts: dict[int, str] | None = None,
+) -> None:
     """Fold the dossier's events, compare with its row, name what differs. `texts`: the
     stored occurred_at text of intact events, by id() of their moment (see _same)."""
     state = fold_fields(dossier_id, events)  # (DossierState's fields: nothing is kept)
     code = drow[1] or ""
     if state["status"] == Status.NEW:
-        breaks.add(Break("projection", "the dossier row exists but its events hold no "
-                         "receipt (the received event was deleted?)", dossier_id=dossier_id,
-                         code=code))
+        breaks.add(
+            Break(
+                "projection",
+                "the dossier row exists but its events hold no "
+                "receipt (the received event was deleted?)",
+                dossier_id=dossier_id,
+                code=code,
+            )
+        )
         return
     try:
         row = projection_row_of(state)
     except (TypeError, ValueError, AttributeError) as err:  # a payload edited by hand
-        breaks.add(Break("projection", "the dossier's events cannot be projected "
-                         f"({type(err).__name__}: {err})", dossier_id=dossier_id,
-                         code=state["code"] or code))
+        breaks.add(
+            Break(
+                "projection",
+                f"the dossier's events cannot be projected ({type(err).__name__}: {err})",
+                dossier_id=dossier_id,
+                code=state["code"] or code,
+            )
+        )
         return
     # The common case first: every column as stored, each of the very type stored. When this
     # holds, so does the column-by-column test below (it is weaker: moments and flags are
@@ -330,11 +378,20 @@ def _compare(breaks: BreakList, dossier_id: str, events: list[Event], drow: Sequ
         elif db_value(v) != d:
             wrong.append(name)
     if wrong:
-        shown = ", ".join(f"{n} is {drow[PROJECTION_COLUMNS.index(n) + 1]!r}, the events say "
-                          f"{db_value(values[n])!r}" for n in wrong[:4])
-        breaks.add(Break("projection", f"the dossier row differs from its events: {shown}"
-                         + (f" (and {len(wrong) - 4} more)" if len(wrong) > 4 else ""),
-                         dossier_id=dossier_id, code=state["code"] or code))
+        shown = ", ".join(
+            f"{n} is {drow[PROJECTION_COLUMNS.index(n) + 1]!r}, the events say "
+            f"{db_value(values[n])!r}"
+            for n in wrong[:4]
+        )
+        breaks.add(
+            Break(
+                "projection",
+                f"the dossier row differs from its events: {shown}"
+                + (f" (and {len(wrong) - 4} more)" if len(wrong) > 4 else ""),
+                dossier_id=dossier_id,
+                code=state["code"] or code,
+            )
+        )
 
 
 def _same(values: list[Any], drow: Sequence[Any], texts: dict[int, str]) -> bool:
@@ -350,7 +407,7 @@ def _same(values: list[Any], drow: Sequence[Any], texts: dict[int, str]) -> bool
     stored = list(values)  # (a copy: marked as compared below)
     row = list(drow[1:])
     done: dict[Any, datetime] = {}  # text -> the moment it was found to be (due_at is often
-    for i in _MOMENT_INDEXES:       # original_due_at, returned_at location_since: once each)
+    for i in _MOMENT_INDEXES:  # original_due_at, returned_at location_since: once each)
         moment = stored[i]
         if moment is None:
             continue
@@ -360,8 +417,11 @@ def _same(values: list[Any], drow: Sequence[Any], texts: dict[int, str]) -> bool
             if text != own:
                 return False
         elif done.get(text) is not moment:
-            if (type(text) is not str or _STORED_MOMENT(text) is None
-                    or _fromiso(text + "+00:00") != moment):
+            if (
+                type(text) is not str
+                or _STORED_MOMENT(text) is None
+                or _fromiso(text + "+00:00") != moment
+            ):
                 return False
             done[text] = moment
         stored[i] = row[i] = None  # compared
@@ -373,17 +433,23 @@ def _same(values: list[Any], drow: Sequence[Any], texts: dict[int, str]) -> bool
 
 _MOMENT_INDEXES = tuple(PROJECTION_COLUMNS.index(c) for c in MOMENT_COLUMNS)
 _EXTENDED_INDEX = PROJECTION_COLUMNS.index("extended")
-_STORED_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}"
-                            ).fullmatch
+_STORED_MOMENT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}"
+).fullmatch
 
 
-def _contents_worker(path: str, bounds: list[str | None], clashes: list[str], claimed,
-                     send) -> None:
+def _contents_worker(
+    path: str, bounds: list[str | None], clashes: list[str], claimed, send
+) -> None:
     """A checking process: ranges claimed one at a time, each scanned and sent back."""
 
     try:
-        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
-                             isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(
+            f"{Path(path).resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
         db.execute("PRAGMA busy_timeout = 10000")
         db.execute("BEGIN")
         pending = [0]
@@ -418,6 +484,7 @@ def _contents_worker(path: str, bounds: list[str | None], clashes: list[str], cl
 
 # --- look-ups of the check (services.integrity) -------------------------------------------
 
+
 def node_heads(raw) -> list[tuple[str, int]]:
     """Every node's highest seq, from the (node_id, seq) index by skipping from one node to
     the next (a lookup per node, not a walk over every event as GROUP BY would do)."""
@@ -426,7 +493,8 @@ def node_heads(raw) -> list[tuple[str, int]]:
         "SELECT (SELECT min(node_id) FROM events WHERE node_id > n.id) FROM n "
         "WHERE n.id IS NOT NULL) "
         "SELECT id, (SELECT max(seq) FROM events WHERE node_id = n.id) FROM n "
-        "WHERE id IS NOT NULL").fetchall()
+        "WHERE id IS NOT NULL"
+    ).fetchall()
 
 
 def dossier_bounds(raw, parts: int) -> list[str | None]:
@@ -436,8 +504,9 @@ def dossier_bounds(raw, parts: int) -> list[str | None]:
     n = raw.execute("SELECT count(*) FROM dossiers").fetchone()[0]
     cuts: list[str | None] = [None]
     for k in range(1, parts):
-        row = raw.execute("SELECT id FROM dossiers ORDER BY id LIMIT 1 OFFSET ?",
-                          (n * k // parts,)).fetchone()
+        row = raw.execute(
+            "SELECT id FROM dossiers ORDER BY id LIMIT 1 OFFSET ?", (n * k // parts,)
+        ).fetchone()
         if row is not None and type(row[0]) is str and (cuts[-1] is None or row[0] > cuts[-1]):
             cuts.append(row[0])
     cuts.append(None)
@@ -448,7 +517,10 @@ def dossier_codes(raw, dossier_ids: Sequence[str]) -> dict[str, str]:
     """The code of each of these dossiers (by id), 500 ids a query."""
     codes: dict[str, str] = {}
     for i in range(0, len(dossier_ids), 500):
-        chunk = list(dossier_ids[i:i + 500])
-        codes.update(raw.execute(f"SELECT id, code FROM dossiers WHERE id IN "
-                                 f"({','.join('?' * len(chunk))})", chunk).fetchall())
+        chunk = list(dossier_ids[i : i + 500])
+        codes.update(
+            raw.execute(
+                f"SELECT id, code FROM dossiers WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        )
     return codes

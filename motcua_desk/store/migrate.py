@@ -35,8 +35,9 @@ def head_revision() -> str:
 def current_revision(store_or_path: Store | Path) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    engine = (store_or_path.engine if isinstance(store_or_path, Store)
-              else make_engine(store_or_path))
+    engine = (
+        store_or_path.engine if isinstance(store_or_path, Store) else make_engine(store_or_path)
+    )
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -82,8 +83,13 @@ def backup_database(path: Path, dest: Path) -> Path:
     return dest
 
 
-def open_store(path: Path, *, backup_dir: Path | None = None, migrate: bool = True,
-               script_location: Path | None = None) -> Store:
+def open_store(
+    path: Path,
+    *,
+    backup_dir: Path | None = None,
+    migrate: bool = True,
+    script_location: Path | None = None,
+) -> Store:
     """Open (creating if absent) and migrate the desk database at `path`. `script_location`
     replaces the migration scripts (tests use it to run a deliberately failing migration)."""
     path = Path(path)
@@ -116,12 +122,18 @@ def open_read_only(path: Path) -> Store:
     path = Path(path)
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size:
-        raise StoreError(f"{path} is in a read-only folder and its last changes are still in "
-                         f"{wal.name}: open it where it can be written", code="read_only")
-    engine = create_engine(f"sqlite:///file:{quote(path.resolve().as_posix())}"
-                           "?immutable=1&uri=true", json_serializer=json_dumps)
-    return _ours_and_current(Store(engine, path), path, ", which cannot be done in a "
-                             "read-only folder")
+        raise StoreError(
+            f"{path} is in a read-only folder and its last changes are still in "
+            f"{wal.name}: open it where it can be written",
+            code="read_only",
+        )
+    engine = create_engine(
+        f"sqlite:///file:{quote(path.resolve().as_posix())}?immutable=1&uri=true",
+        json_serializer=json_dumps,
+    )
+    return _ours_and_current(
+        Store(engine, path), path, ", which cannot be done in a read-only folder"
+    )
 
 
 def _ours_and_current(store: Store, path: Path, cannot_upgrade: str) -> Store:
@@ -136,8 +148,10 @@ def _ours_and_current(store: Store, path: Path, cannot_upgrade: str) -> Store:
                 raise NotOurDatabase(f"{path} is not a motcua-desk database")
             stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if stamped != newest_revision_file():
-            raise StoreError(f"{path} needs an upgrade to this version's schema{cannot_upgrade}",
-                             code="read_only")
+            raise StoreError(
+                f"{path} needs an upgrade to this version's schema{cannot_upgrade}",
+                code="read_only",
+            )
     except BaseException:
         store.close()
         raise
@@ -160,8 +174,10 @@ def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
         raise DeskNotInitialised(f"there is no desk database at {path}")
-    engine = create_engine(f"sqlite:///file:{quote(path.resolve().as_posix())}"
-                           "?mode=ro&uri=true", json_serializer=json_dumps)
+    engine = create_engine(
+        f"sqlite:///file:{quote(path.resolve().as_posix())}?mode=ro&uri=true",
+        json_serializer=json_dumps,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -175,8 +191,9 @@ def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
     def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
-    return _ours_and_current(Store(engine, path), path, ": start the counter program on it "
-                             "once first")
+    return _ours_and_current(
+        Store(engine, path), path, ": start the counter program on it once first"
+    )
 
 
 def newest_revision_file(script_location: Path | None = None) -> str:
@@ -206,14 +223,16 @@ def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path |
     if current is not None and current not in known:
         raise DatabaseTooNew(
             f"{store.path} was written by a newer motcua-desk (schema {current}); "
-            "install the newer version or open another database")
+            "install the newer version or open another database"
+        )
     if current == head:
         return
     backup = None
     if current is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_database(
-            store.path, backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3")
+            store.path, backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3"
+        )
         log.info("backed up %s to %s before migrating from %s", store.path, backup, current)
     try:
         with store.engine.connect() as conn, conn.begin():
@@ -221,8 +240,10 @@ def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path |
             command.upgrade(cfg, "head")
     except Exception as err:
         where = f"; the backup is {backup}" if backup else ""
-        raise MigrationFailed(f"could not migrate {store.path} to schema {head} ({err}); "
-                              f"the database was left as it was{where}") from err
+        raise MigrationFailed(
+            f"could not migrate {store.path} to schema {head} ({err}); "
+            f"the database was left as it was{where}"
+        ) from err
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("migrated %s from %s to %s", store.path, current, head)

@@ -128,8 +128,11 @@ class DossierRow(Base):
 
     __table_args__ = (
         Index("ix_dossiers_status_due", "status", "due_at"),
-        Index("ix_dossiers_birth", "applicant_birth_date",
-              sqlite_where=text("applicant_birth_date != ''")),
+        Index(
+            "ix_dossiers_birth",
+            "applicant_birth_date",
+            sqlite_where=text("applicant_birth_date != ''"),
+        ),
         Index("ix_dossiers_ticket", "queue_ticket", sqlite_where=text("queue_ticket != ''")),
         Index("ix_dossiers_received", "received_at"),
         Index("ix_dossiers_id_number", "id_number"),
@@ -246,6 +249,16 @@ class ReferenceVersionRow(Base):
 
 
 __all__ = [
-    "APPLICATION_ID", "Base", "DeskRow", "EventRow", "DossierRow", "ConflictRow", "ProcedureRow",
-    "DepartmentRow", "CalendarOverrideRow", "SettingRow", "SequenceRow", "ReferenceVersionRow",
+    "APPLICATION_ID",
+    "Base",
+    "DeskRow",
+    "EventRow",
+    "DossierRow",
+    "ConflictRow",
+    "ProcedureRow",
+    "DepartmentRow",
+    "CalendarOverrideRow",
+    "SettingRow",
+    "SequenceRow",
+    "ReferenceVersionRow",
 ]

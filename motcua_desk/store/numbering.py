@@ -22,16 +22,25 @@ def next_code(session: Session, desk: DeskRow, day: date) -> str:
     slots of the day's sequence, above every code of the day already held here."""
     prefix = f"{desk.agency_id}-{day:%y%m%d}-"
     mine = [codes.parse(c).sequence for c in codes_of_day(session, prefix)]
-    mine = [(s - desk.desk_no) // desk.desk_slots + 1 for s in mine
-            if s % desk.desk_slots == desk.desk_no]
+    mine = [
+        (s - desk.desk_no) // desk.desk_slots + 1
+        for s in mine
+        if s % desk.desk_slots == desk.desk_no
+    ]
     nth = next_sequence(session, f"code:{day:%y%m%d}", max(mine, default=0))
     return codes.make_code(desk.agency_id, day, desk.desk_no, nth, desk.desk_slots)
 
 
 def next_ledger_number(session: Session, desk: DeskRow, year: int) -> int:
     """The next number of this desk's ledger (Mẫu 07) of `year`: it runs on through the year."""
-    top = session.scalar(select(func.max(DossierRow.ledger_number)).where(
-        DossierRow.ledger_year == year, DossierRow.desk_no == desk.desk_no)) or 0
+    top = (
+        session.scalar(
+            select(func.max(DossierRow.ledger_number)).where(
+                DossierRow.ledger_year == year, DossierRow.desk_no == desk.desk_no
+            )
+        )
+        or 0
+    )
     return next_sequence(session, f"ledger:{year}", top)
 
 

@@ -27,6 +27,7 @@ _CHUNK = 500  # ids per IN (...) list
 
 # --- this desk's chain and what the hub acknowledged ----------------------------------------
 
+
 def own_node(session: Session) -> str:
     """This desk's node id; DeskNotInitialised (run init before syncing) before it is set up."""
     return repo.own_desk(session, repo.RUN_INIT_BEFORE_SYNC).node_id
@@ -35,19 +36,29 @@ def own_node(session: Session) -> str:
 def unacked_events(session: Session, node: str, after_seq: int, limit: int) -> list[Event]:
     """This desk's unacknowledged events after `after_seq`, in sequence order (served by the
     partial index ix_events_unacked)."""
-    return repo.events_where(session, "node_id = ? AND acked = 0 AND seq > ? ORDER BY seq LIMIT ?",
-                             (node, after_seq, limit))
+    return repo.events_where(
+        session,
+        "node_id = ? AND acked = 0 AND seq > ? ORDER BY seq LIMIT ?",
+        (node, after_seq, limit),
+    )
 
 
 def count_unsent(session: Session, node: str) -> int:
-    return session.scalar(select(func.count()).select_from(EventRow).where(
-        EventRow.node_id == node, EventRow.acked == False)) or 0  # noqa: E712
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.node_id == node, EventRow.acked == False)  # noqa: E712
+        )
+        or 0
+    )
 
 
 def mark_acked(session: Session, acks: Sequence[tuple[int | None, str]]) -> None:
     """Each (hub_seq, event_id): the hub holds that event."""
     session.connection().exec_driver_sql(
-        "UPDATE events SET acked = 1, hub_seq = ? WHERE id = ?", list(acks))
+        "UPDATE events SET acked = 1, hub_seq = ? WHERE id = ?", list(acks)
+    )
 
 
 def unack_own(session: Session, node: str, after_seq: int | None = None) -> int:
@@ -63,17 +74,25 @@ def acked_head(session: Session, node: str) -> int:
     """The highest seq up to which every event of `node` is acknowledged."""
     conn = session.connection()
     first_unacked = conn.exec_driver_sql(
-        "SELECT MIN(seq) FROM events WHERE node_id = ? AND acked = 0", (node,)).scalar()
+        "SELECT MIN(seq) FROM events WHERE node_id = ? AND acked = 0", (node,)
+    ).scalar()
     if first_unacked is not None:
         return int(first_unacked) - 1
-    return int(conn.exec_driver_sql(
-        "SELECT COALESCE(MAX(seq), 0) FROM events WHERE node_id = ?", (node,)).scalar())
+    return int(
+        conn.exec_driver_sql(
+            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE node_id = ?", (node,)
+        ).scalar()
+    )
 
 
 def chain_from(session: Session, node: str, low: int) -> dict[int, tuple[str, str, bool]]:
     """{seq: (id, hash, acked)} of the events of `node` from seq `low` on."""
-    return {r[0]: (r[1], r[2], bool(r[3])) for r in session.connection().exec_driver_sql(
-        "SELECT seq, id, hash, acked FROM events WHERE node_id = ? AND seq >= ?", (node, low))}
+    return {
+        r[0]: (r[1], r[2], bool(r[3]))
+        for r in session.connection().exec_driver_sql(
+            "SELECT seq, id, hash, acked FROM events WHERE node_id = ? AND seq >= ?", (node, low)
+        )
+    }
 
 
 def cut_chain(session: Session, node: str, from_seq: int) -> list[Event]:
@@ -81,28 +100,38 @@ def cut_chain(session: Session, node: str, from_seq: int) -> list[Event]:
     order, to be stored again (only for a desk's own events the hub never accepted)."""
     cut = repo.events_where(session, "node_id = ? AND seq >= ? ORDER BY seq", (node, from_seq))
     session.connection().exec_driver_sql(
-        "DELETE FROM events WHERE node_id = ? AND seq >= ?", (node, from_seq))
+        "DELETE FROM events WHERE node_id = ? AND seq >= ?", (node, from_seq)
+    )
     return cut
 
 
 def chain_head(session: Session, node: str) -> tuple[int, str] | None:
     """(seq, hash) of the last event of `node`, None when it has none."""
-    head = session.connection().exec_driver_sql(
-        "SELECT seq, hash FROM events WHERE node_id = ? ORDER BY seq DESC LIMIT 1",
-        (node,)).first()
+    head = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT seq, hash FROM events WHERE node_id = ? ORDER BY seq DESC LIMIT 1", (node,)
+        )
+        .first()
+    )
     return (int(head[0]), head[1]) if head else None
 
 
 # --- events pulled from other desks ---------------------------------------------------------
+
 
 def known_hashes(session: Session, ids: Sequence[str]) -> dict[str, str]:
     """{event id: hash} of those of `ids` this desk holds."""
     out: dict[str, str] = {}
     conn = session.connection()
     for i in range(0, len(ids), _CHUNK):
-        chunk = tuple(ids[i:i + _CHUNK])
-        out.update((r[0], r[1]) for r in conn.exec_driver_sql(
-            f"SELECT id, hash FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        chunk = tuple(ids[i : i + _CHUNK])
+        out.update(
+            (r[0], r[1])
+            for r in conn.exec_driver_sql(
+                f"SELECT id, hash FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            )
+        )
     return out
 
 
@@ -117,8 +146,9 @@ def chain_links(session: Session, events: Iterable[Event]) -> dict[tuple[str, in
     conn = session.connection()
     for node, (low, high) in spans.items():
         for seq, hash_ in conn.exec_driver_sql(
-                "SELECT seq, hash FROM events WHERE node_id = ? AND seq BETWEEN ? AND ?",
-                (node, low - 1, high)):
+            "SELECT seq, hash FROM events WHERE node_id = ? AND seq BETWEEN ? AND ?",
+            (node, low - 1, high),
+        ):
             links[(node, seq)] = hash_
     return links
 
@@ -126,8 +156,13 @@ def chain_links(session: Session, events: Iterable[Event]) -> dict[tuple[str, in
 def insert_acked(session: Session, events: Iterable[tuple[Event, int | None, str]]) -> None:
     """Store events the hub holds, each (event, hub_seq, its payload's canonical JSON as its
     hash was computed over), acknowledged, in one statement."""
-    repo.insert_events(session, [repo.event_values(ev, payload, acked=True, hub_seq=hub_seq)
-                                 for ev, hub_seq, payload in events])
+    repo.insert_events(
+        session,
+        [
+            repo.event_values(ev, payload, acked=True, hub_seq=hub_seq)
+            for ev, hub_seq, payload in events
+        ],
+    )
 
 
 def dossier_ids_with_events(session: Session) -> list[str]:
@@ -138,18 +173,26 @@ def code_holders(session: Session, codes: Sequence[str]) -> dict[str, str]:
     """{code: dossier id} of the dossiers that hold these codes (the unique index on code)."""
     out: dict[str, str] = {}
     for i in range(0, len(codes), _CHUNK):
-        chunk = list(codes[i:i + _CHUNK])
-        out.update(session.execute(select(DossierRow.code, DossierRow.id).where(
-            DossierRow.code.in_(chunk))).all())
+        chunk = list(codes[i : i + _CHUNK])
+        out.update(
+            session.execute(
+                select(DossierRow.code, DossierRow.id).where(DossierRow.code.in_(chunk))
+            ).all()
+        )
     return out
 
 
 def open_conflict_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(ConflictRow).where(
-        ConflictRow.acknowledged == False)) or 0  # noqa: E712
+    return (
+        session.scalar(
+            select(func.count()).select_from(ConflictRow).where(ConflictRow.acknowledged == False)  # noqa: E712
+        )
+        or 0
+    )
 
 
 # --- the quarantine -------------------------------------------------------------------------
+
 
 class QuarantineEntry(NamedTuple):
     """One row of the quarantine as the replication writes it."""
@@ -178,20 +221,34 @@ def quarantine_body(ev: Event) -> str:
 
 def waiting_count(session: Session, reasons: Iterable[str]) -> int:
     """Quarantined events, not applied, kept for one of these (retryable) reasons."""
-    return session.scalar(select(func.count()).select_from(QuarantineRow).where(
-        QuarantineRow.applied == False,  # noqa: E712
-        QuarantineRow.reason.in_(sorted(reasons)))) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(QuarantineRow)
+            .where(
+                QuarantineRow.applied == False,  # noqa: E712
+                QuarantineRow.reason.in_(sorted(reasons)),
+            )
+        )
+        or 0
+    )
 
 
-def waiting_events(session: Session, reasons: Iterable[str], limit: int
-                   ) -> list[tuple[Event, int | None]]:
+def waiting_events(
+    session: Session, reasons: Iterable[str], limit: int
+) -> list[tuple[Event, int | None]]:
     """The quarantined events kept for one of these reasons, not applied, each with its hub
     sequence, in chain order of each node (bodies that no longer read as events are left)."""
     out = []
-    rows = session.execute(select(QuarantineRow.body, QuarantineRow.hub_seq).where(
-        QuarantineRow.applied == False,  # noqa: E712
-        QuarantineRow.reason.in_(sorted(reasons))).order_by(
-        QuarantineRow.node_id, QuarantineRow.seq).limit(limit)).all()
+    rows = session.execute(
+        select(QuarantineRow.body, QuarantineRow.hub_seq)
+        .where(
+            QuarantineRow.applied == False,  # noqa: E712
+            QuarantineRow.reason.in_(sorted(reasons)),
+        )
+        .order_by(QuarantineRow.node_id, QuarantineRow.seq)
+        .limit(limit)
+    ).all()
     for body, hub_seq in rows:
         try:
             out.append((Event.from_dict(json.loads(body)), hub_seq))
@@ -203,7 +260,8 @@ def waiting_events(session: Session, reasons: Iterable[str], limit: int
 def release_applied(session: Session, event_ids: Sequence[str]) -> None:
     """Quarantined events that have now been applied leave the quarantine."""
     session.connection().exec_driver_sql(
-        "DELETE FROM quarantine WHERE event_id = ? AND applied = 0", [(i,) for i in event_ids])
+        "DELETE FROM quarantine WHERE event_id = ? AND applied = 0", [(i,) for i in event_ids]
+    )
 
 
 def quarantine_size(session: Session) -> int:
@@ -211,12 +269,17 @@ def quarantine_size(session: Session) -> int:
 
 
 def open_quarantine_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(QuarantineRow).where(
-        QuarantineRow.acknowledged == False)) or 0  # noqa: E712
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(QuarantineRow)
+            .where(QuarantineRow.acknowledged == False)  # noqa: E712
+        )
+        or 0
+    )
 
 
-def keep_quarantined(session: Session, entries: Sequence[QuarantineEntry], now: datetime
-                     ) -> None:
+def keep_quarantined(session: Session, entries: Sequence[QuarantineEntry], now: datetime) -> None:
     """Insert these rows, or update the row of an event kept before (a changed reason makes it
     unacknowledged again)."""
     session.connection().exec_driver_sql(
@@ -227,18 +290,24 @@ def keep_quarantined(session: Session, entries: Sequence[QuarantineEntry], now: 
         "detail = excluded.detail, acknowledged = CASE WHEN quarantine.reason = "
         "excluded.reason THEN quarantine.acknowledged ELSE 0 END, "
         "reason = excluded.reason, applied = excluded.applied",
-        [(*e, utc_text(now)) for e in entries])
+        [(*e, utc_text(now)) for e in entries],
+    )
 
 
-def quarantined_with_codes(session: Session, include_acknowledged: bool, limit: int = 1000
-                           ) -> list[tuple[QuarantineRow, str | None]]:
+def quarantined_with_codes(
+    session: Session, include_acknowledged: bool, limit: int = 1000
+) -> list[tuple[QuarantineRow, str | None]]:
     """Quarantine rows, newest first, each with the code of its dossier when this desk has it."""
     stmt = select(QuarantineRow, DossierRow.code).outerjoin(
-        DossierRow, DossierRow.id == QuarantineRow.dossier_id)
+        DossierRow, DossierRow.id == QuarantineRow.dossier_id
+    )
     if not include_acknowledged:
         stmt = stmt.where(QuarantineRow.acknowledged == False)  # noqa: E712
-    return list(session.execute(stmt.order_by(QuarantineRow.detected_at.desc(),
-                                              QuarantineRow.event_id).limit(limit)).all())
+    return list(
+        session.execute(
+            stmt.order_by(QuarantineRow.detected_at.desc(), QuarantineRow.event_id).limit(limit)
+        ).all()
+    )
 
 
 def acknowledge_quarantined(session: Session, event_id: str) -> bool:
@@ -252,8 +321,10 @@ def acknowledge_quarantined(session: Session, event_id: str) -> bool:
 
 # --- the hub's calendar, and the hub's token --------------------------------------------------
 
-def replace_calendar(session: Session, dropped: Iterable[str],
-                     wanted: Mapping[str, Mapping[str, str]], now: datetime) -> None:
+
+def replace_calendar(
+    session: Session, dropped: Iterable[str], wanted: Mapping[str, Mapping[str, str]], now: datetime
+) -> None:
     """Remove the overrides of the days `dropped`, set those of `wanted` ({day: {day, kind,
     reason, legal_ref}}), and count a new version of the calendar."""
     for day in dropped:

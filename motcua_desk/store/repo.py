@@ -57,25 +57,59 @@ def own_desk(session: Session, hint: str = "") -> DeskRow:
 
 # --- events -------------------------------------------------------------------------------
 
+
 def event_from_row(row: EventRow) -> Event:
     return Event(
-        id=row.id, dossier_id=row.dossier_id, node_id=row.node_id, seq=row.seq, hlc=row.hlc,
-        type=EventType(row.type), occurred_at=row.occurred_at, recorded_at=row.recorded_at,
-        officer=row.officer, payload=row.payload, prev_hash=row.prev_hash, hash=row.hash)
+        id=row.id,
+        dossier_id=row.dossier_id,
+        node_id=row.node_id,
+        seq=row.seq,
+        hlc=row.hlc,
+        type=EventType(row.type),
+        occurred_at=row.occurred_at,
+        recorded_at=row.recorded_at,
+        officer=row.officer,
+        payload=row.payload,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
 
 
 def row_from_event(ev: Event, *, acked: bool = False, hub_seq: int | None = None) -> EventRow:
     return EventRow(
-        id=ev.id, dossier_id=ev.dossier_id, node_id=ev.node_id, seq=ev.seq, hlc=ev.hlc,
-        type=str(ev.type), occurred_at=ev.occurred_at, recorded_at=ev.recorded_at,
-        officer=ev.officer, payload=dict(ev.payload), prev_hash=ev.prev_hash, hash=ev.hash,
-        acked=acked, hub_seq=hub_seq)
+        id=ev.id,
+        dossier_id=ev.dossier_id,
+        node_id=ev.node_id,
+        seq=ev.seq,
+        hlc=ev.hlc,
+        type=str(ev.type),
+        occurred_at=ev.occurred_at,
+        recorded_at=ev.recorded_at,
+        officer=ev.officer,
+        payload=dict(ev.payload),
+        prev_hash=ev.prev_hash,
+        hash=ev.hash,
+        acked=acked,
+        hub_seq=hub_seq,
+    )
 
 
 # The events table's columns as raw SQL reads and writes them (events_where, event_values),
 # then acked and hub_seq on a write.
-EVENT_COLUMNS = ("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",
-                 "recorded_at", "officer", "payload", "prev_hash", "hash")
+EVENT_COLUMNS = (
+    "id",
+    "dossier_id",
+    "node_id",
+    "seq",
+    "hlc",
+    "type",
+    "occurred_at",
+    "recorded_at",
+    "officer",
+    "payload",
+    "prev_hash",
+    "hash",
+)
 _EVENT_SELECT = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE "
 _EVENT_INSERT_COLUMNS = (*EVENT_COLUMNS, "acked", "hub_seq")
 
@@ -88,21 +122,48 @@ def events_where(session: Session, where: str, params: tuple) -> list[Event]:
     """Events straight from the driver, decoded as UtcDateTime and JSON would: no ORM, no
     statement compilation (this runs on every scan and for every synced event)."""
     rows = session.connection().exec_driver_sql(_EVENT_SELECT + where, params)
-    return [Event(id=r[0], dossier_id=r[1], node_id=r[2], seq=r[3], hlc=r[4],
-                  type=EventType(r[5]), occurred_at=_utc(r[6]), recorded_at=_utc(r[7]),
-                  officer=r[8], payload=json.loads(r[9]), prev_hash=r[10], hash=r[11])
-            for r in rows]
+    return [
+        Event(
+            id=r[0],
+            dossier_id=r[1],
+            node_id=r[2],
+            seq=r[3],
+            hlc=r[4],
+            type=EventType(r[5]),
+            occurred_at=_utc(r[6]),
+            recorded_at=_utc(r[7]),
+            officer=r[8],
+            payload=json.loads(r[9]),
+            prev_hash=r[10],
+            hash=r[11],
+        )
+        for r in rows
+    ]
 
 
-def event_values(ev: Event, payload: str, *, acked: bool = False,
-                 hub_seq: int | None = None) -> tuple:
+def event_values(
+    ev: Event, payload: str, *, acked: bool = False, hub_seq: int | None = None
+) -> tuple:
     """The stored row of an event for raw SQL, as events_where reads it back (moments as
     UtcDateTime text, the payload as the JSON text `payload`, acked as 0/1): EVENT_COLUMNS,
     then acked and hub_seq. A replica passes the canonical JSON its hash check has just
     made, so the payload is encoded once."""
-    return (ev.id, ev.dossier_id, ev.node_id, ev.seq, ev.hlc, str(ev.type),
-            utc_text(ev.occurred_at), utc_text(ev.recorded_at), ev.officer, payload,
-            ev.prev_hash, ev.hash, int(acked), hub_seq)
+    return (
+        ev.id,
+        ev.dossier_id,
+        ev.node_id,
+        ev.seq,
+        ev.hlc,
+        str(ev.type),
+        utc_text(ev.occurred_at),
+        utc_text(ev.recorded_at),
+        ev.officer,
+        payload,
+        ev.prev_hash,
+        ev.hash,
+        int(acked),
+        hub_seq,
+    )
 
 
 def insert_events(session: Session, rows: Sequence[tuple]) -> None:
@@ -119,7 +180,7 @@ def load_events_many(session: Session, dossier_ids: Sequence[str]) -> dict[str, 
     """All events of these dossiers, by dossier."""
     out: dict[str, list[Event]] = defaultdict(list)
     for i in range(0, len(dossier_ids), _CHUNK):
-        chunk = tuple(dossier_ids[i:i + _CHUNK])
+        chunk = tuple(dossier_ids[i : i + _CHUNK])
         for ev in events_where(session, f"dossier_id IN ({','.join('?' * len(chunk))})", chunk):
             out[ev.dossier_id].append(ev)
     return out
@@ -127,13 +188,17 @@ def load_events_many(session: Session, dossier_ids: Sequence[str]) -> dict[str, 
 
 def dossier_key(session: Session, code: str) -> tuple[str, int] | None:
     """(id, pk) of the dossier with this exact code, through the unique index on code."""
-    row = session.connection().exec_driver_sql(
-        "SELECT id, pk FROM dossiers WHERE code = ?", (code,)).first()
+    row = (
+        session.connection()
+        .exec_driver_sql("SELECT id, pk FROM dossiers WHERE code = ?", (code,))
+        .first()
+    )
     return (row[0], row[1]) if row else None
 
 
-def insert_event(session: Session, ev: Event, *, acked: bool = False,
-                 hub_seq: int | None = None) -> None:
+def insert_event(
+    session: Session, ev: Event, *, acked: bool = False, hub_seq: int | None = None
+) -> None:
     session.add(row_from_event(ev, acked=acked, hub_seq=hub_seq))
     session.flush()
 
@@ -142,14 +207,15 @@ def existing_event_ids(session: Session, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
     found: set[str] = set()
     for i in range(0, len(ids), 500):
-        found.update(session.scalars(select(EventRow.id).where(EventRow.id.in_(ids[i:i + 500]))))
+        found.update(session.scalars(select(EventRow.id).where(EventRow.id.in_(ids[i : i + 500]))))
     return found
 
 
 # --- projection ---------------------------------------------------------------------------
 
 assert PROJECTION_COLUMNS == tuple(
-    c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id"))
+    c.name for c in DossierRow.__table__.columns if c.name not in ("pk", "id")
+)
 
 
 def projection_values(state: DossierState) -> dict[str, Any]:
@@ -166,7 +232,7 @@ def save_projections(session: Session, states: Sequence[DossierState], now: date
     """Projection rows and sync exceptions of many dossiers: one read of their rows and
     conflicts per chunk, new rows inserted in one statement, changed columns updated."""
     for i in range(0, len(states), _CHUNK):
-        chunk = states[i:i + _CHUNK]
+        chunk = states[i : i + _CHUNK]
         ids = [s.dossier_id for s in chunk]
         rows = {r.id: r for r in session.scalars(select(DossierRow).where(DossierRow.id.in_(ids)))}
         have: dict[str, dict[str, ConflictRow]] = defaultdict(dict)
@@ -189,18 +255,36 @@ def save_projections(session: Session, states: Sequence[DossierState], now: date
                 for event_id in set(mine) - set(wanted):
                     session.delete(mine[event_id])
                 new_conflicts.extend(
-                    {"event_id": c.event_id, "dossier_id": state.dossier_id,
-                     "event_type": c.event_type, "node_id": c.node_id, "officer": c.officer,
-                     "occurred_at": c.occurred_at, "status": c.status, "reason": c.reason,
-                     "detected_at": now, "acknowledged": False}
-                    for event_id, c in wanted.items() if event_id not in mine)
+                    {
+                        "event_id": c.event_id,
+                        "dossier_id": state.dossier_id,
+                        "event_type": c.event_type,
+                        "node_id": c.node_id,
+                        "officer": c.officer,
+                        "occurred_at": c.occurred_at,
+                        "status": c.status,
+                        "reason": c.reason,
+                        "detected_at": now,
+                        "acknowledged": False,
+                    }
+                    for event_id, c in wanted.items()
+                    if event_id not in mine
+                )
         session.flush()
         if new_rows:
-            insert_rows(session, DossierRow.__tablename__, list(new_rows[0]),
-                        [tuple(r.values()) for r in new_rows])
+            insert_rows(
+                session,
+                DossierRow.__tablename__,
+                list(new_rows[0]),
+                [tuple(r.values()) for r in new_rows],
+            )
         if new_conflicts:
-            insert_rows(session, ConflictRow.__tablename__, list(new_conflicts[0]),
-                        [tuple(r.values()) for r in new_conflicts])
+            insert_rows(
+                session,
+                ConflictRow.__tablename__,
+                list(new_conflicts[0]),
+                [tuple(r.values()) for r in new_conflicts],
+            )
 
 
 def db_value(value: Any) -> Any:
@@ -217,13 +301,18 @@ def db_value(value: Any) -> Any:
     return value
 
 
-def insert_rows(session: Session, table: str, columns: Sequence[str], rows: Sequence[tuple], *,
-                convert: bool = True) -> None:
+def insert_rows(
+    session: Session,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple],
+    *,
+    convert: bool = True,
+) -> None:
     """Many rows in one executemany straight to the SQLite driver (SQLAlchemy's per-row
     parameter processing costs more than the insert itself at sync volumes). With
     convert=False the values are already in their stored form (see db_value)."""
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     if convert:
         rows = [tuple(db_value(v) for v in row) for row in rows]
     session.connection().exec_driver_sql(sql, list(rows))
@@ -235,11 +324,15 @@ def dossier_by_id(session: Session, dossier_id: str) -> DossierRow | None:
 
 def codes_of_day(session: Session, prefix: str) -> list[str]:
     """Codes that start with `prefix` (agency-YYMMDD-): an index range scan on code."""
-    return list(session.scalars(
-        select(DossierRow.code).where(DossierRow.code >= prefix, DossierRow.code < prefix + "~")))
+    return list(
+        session.scalars(
+            select(DossierRow.code).where(DossierRow.code >= prefix, DossierRow.code < prefix + "~")
+        )
+    )
 
 
 # --- search -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -270,16 +363,27 @@ def fts_query(terms: Sequence[str]) -> str:
     return " ".join(f'"{t}"*' for t in terms)
 
 
-def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix: str = "",
-                    digits: str = "", codes: Sequence[str] = (), filters: Filters = Filters(),
-                    limit: int = 50, before_pk: int | None = None, birth_date: str = ""
-                    ) -> list[DossierRow]:
+def search_dossiers(
+    session: Session,
+    *,
+    terms: Sequence[str] = (),
+    code_prefix: str = "",
+    digits: str = "",
+    codes: Sequence[str] = (),
+    filters: Filters = Filters(),
+    limit: int = 50,
+    before_pk: int | None = None,
+    birth_date: str = "",
+) -> list[DossierRow]:
     """Newest first (by pk), `limit` rows, keyset-paged with before_pk. `codes` (whole codes,
     from a typed tail) and `digits` (citizen ID / phone) are alternatives: either matches."""
     clauses = _filter_clauses(filters)
     if birth_date:  # (the partial index on applicant_birth_date)
-        clauses.append(and_(DossierRow.applicant_birth_date == birth_date,
-                            DossierRow.applicant_birth_date != ""))
+        clauses.append(
+            and_(
+                DossierRow.applicant_birth_date == birth_date, DossierRow.applicant_birth_date != ""
+            )
+        )
     if code_prefix:
         clauses.append(and_(DossierRow.code >= code_prefix, DossierRow.code < code_prefix + "~"))
     either = []
@@ -292,8 +396,12 @@ def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix:
             either.append(DossierRow.phone == digits)
         else:
             hi = digits + ":"  # ':' sorts right after '9'
-            either.append(or_(and_(DossierRow.id_number >= digits, DossierRow.id_number < hi),
-                              and_(DossierRow.phone >= digits, DossierRow.phone < hi)))
+            either.append(
+                or_(
+                    and_(DossierRow.id_number >= digits, DossierRow.id_number < hi),
+                    and_(DossierRow.phone >= digits, DossierRow.phone < hi),
+                )
+            )
     if either:
         clauses.append(or_(*either) if len(either) > 1 else either[0])
     if terms and not clauses:
@@ -311,8 +419,12 @@ def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix:
         return sorted(rows, key=lambda r: -r.pk)
     stmt = select(DossierRow)
     if terms:
-        fts = text("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q").bindparams(
-            q=fts_query(terms)).columns(rowid=DossierRow.pk.type).subquery()
+        fts = (
+            text("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q")
+            .bindparams(q=fts_query(terms))
+            .columns(rowid=DossierRow.pk.type)
+            .subquery()
+        )
         stmt = stmt.join(fts, fts.c.rowid == DossierRow.pk)
     if before_pk is not None:
         clauses.append(DossierRow.pk < before_pk)
@@ -321,8 +433,9 @@ def search_dossiers(session: Session, *, terms: Sequence[str] = (), code_prefix:
     return list(session.scalars(stmt.order_by(DossierRow.pk.desc()).limit(limit)))
 
 
-def rows_where(session: Session, *clauses, order_by=None, limit: int | None = None
-               ) -> list[DossierRow]:
+def rows_where(
+    session: Session, *clauses, order_by=None, limit: int | None = None
+) -> list[DossierRow]:
     stmt = select(DossierRow).where(and_(*clauses))
     if order_by is not None:
         stmt = stmt.order_by(order_by)
@@ -336,6 +449,7 @@ def count_where(session: Session, *clauses) -> int:
 
 
 # --- counters and settings ----------------------------------------------------------------
+
 
 def next_sequence(session: Session, name: str, floor: int = 0) -> int:
     """Increment and return a named counter, never below floor + 1. Call inside a write unit."""
@@ -359,8 +473,9 @@ def bump_reference_version(session: Session, kind: str, now: datetime) -> None:
         row.updated_at = now
 
 
-def put_calendar_override(session: Session, day: str, kind: str, reason: str,
-                          legal_ref: str) -> None:
+def put_calendar_override(
+    session: Session, day: str, kind: str, reason: str, legal_ref: str
+) -> None:
     """Set the override of `day` (ISO date): added, or the one there replaced."""
     row = session.get(CalendarOverrideRow, day)
     if row is None:

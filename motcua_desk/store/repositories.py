@@ -39,32 +39,51 @@ class Events:
 
     def recorded_at(self, node_id: str, seq: int) -> datetime | None:
         """When a desk recorded its event number `seq` (by the unique index on node, seq)."""
-        return self._session.scalar(select(EventRow.recorded_at).where(
-            EventRow.node_id == node_id, EventRow.seq == seq))
+        return self._session.scalar(
+            select(EventRow.recorded_at).where(EventRow.node_id == node_id, EventRow.seq == seq)
+        )
 
     def any_of_node(self, node_id: str) -> bool:
         """Whether a desk has recorded any event (issued any code)."""
-        return self._session.scalar(
-            select(EventRow.id).where(EventRow.node_id == node_id).limit(1)) is not None
+        return (
+            self._session.scalar(select(EventRow.id).where(EventRow.node_id == node_id).limit(1))
+            is not None
+        )
 
-    def ids_of_types_between(self, types: Sequence[EventType], start: datetime,
-                             end: datetime) -> list[tuple[str, str]]:
+    def ids_of_types_between(
+        self, types: Sequence[EventType], start: datetime, end: datetime
+    ) -> list[tuple[str, str]]:
         """(event id, dossier id) of the events of these types that occurred in [start, end),
         by the index on type and time."""
-        return [(i, d) for i, d in self._session.execute(
-            select(EventRow.id, EventRow.dossier_id).where(
-                EventRow.type.in_([str(t) for t in types]),
-                EventRow.occurred_at >= start, EventRow.occurred_at < end)).all()]
+        return [
+            (i, d)
+            for i, d in self._session.execute(
+                select(EventRow.id, EventRow.dossier_id).where(
+                    EventRow.type.in_([str(t) for t in types]),
+                    EventRow.occurred_at >= start,
+                    EventRow.occurred_at < end,
+                )
+            ).all()
+        ]
 
-    def with_dossiers_between(self, types: Sequence[EventType], start: datetime,
-                              end: datetime) -> list[tuple[EventRow, DossierRow]]:
+    def with_dossiers_between(
+        self, types: Sequence[EventType], start: datetime, end: datetime
+    ) -> list[tuple[EventRow, DossierRow]]:
         """The events of these types that occurred in [start, end) with their dossiers' rows,
         in the order they occurred."""
-        return [(e, d) for e, d in self._session.execute(
-            select(EventRow, DossierRow).join(DossierRow, DossierRow.id == EventRow.dossier_id)
-            .where(EventRow.type.in_([str(t) for t in types]),
-                   EventRow.occurred_at >= start, EventRow.occurred_at < end)
-            .order_by(EventRow.occurred_at)).all()]
+        return [
+            (e, d)
+            for e, d in self._session.execute(
+                select(EventRow, DossierRow)
+                .join(DossierRow, DossierRow.id == EventRow.dossier_id)
+                .where(
+                    EventRow.type.in_([str(t) for t in types]),
+                    EventRow.occurred_at >= start,
+                    EventRow.occurred_at < end,
+                )
+                .order_by(EventRow.occurred_at)
+            ).all()
+        ]
 
 
 class Dossiers:
@@ -93,8 +112,9 @@ class Dossiers:
         """See repo.search_dossiers."""
         return repo.search_dossiers(self._session, **kwargs)
 
-    def received_between(self, start: datetime, end: datetime,
-                         desk_no: int | None = None) -> list[DossierRow]:
+    def received_between(
+        self, start: datetime, end: datetime, desk_no: int | None = None
+    ) -> list[DossierRow]:
         """The dossiers received in [start, end) (by one desk, or by all), in ledger order."""
         clauses = [DossierRow.received_at >= start, DossierRow.received_at < end]
         if desk_no is not None:
@@ -103,31 +123,54 @@ class Dossiers:
         rows.sort(key=lambda r: (r.ledger_year, r.desk_no, r.ledger_number))
         return rows
 
-    def today(self, only: str | None, *, now: datetime, day_start: datetime,
-              day_end: datetime, soon_end: datetime,
-              waiting_since: Sequence[tuple[str, datetime]], limit: int = 200
-              ) -> dict[str, Any]:
+    def today(
+        self,
+        only: str | None,
+        *,
+        now: datetime,
+        day_start: datetime,
+        day_end: datetime,
+        soon_end: datetime,
+        waiting_since: Sequence[tuple[str, datetime]],
+        limit: int = 200,
+    ) -> dict[str, Any]:
         """The today panel: each list's count (only=None) or the rows of one list (`only`),
         each list by its index. waiting_since: (department, moment) pairs: a dossier held by
         that department since before that moment has waited too long."""
         processing = DossierRow.status.in_(list(_PROCESSING))
-        waiting = [and_(DossierRow.location == dept, DossierRow.location_since < threshold)
-                   for dept, threshold in waiting_since]
+        waiting = [
+            and_(DossierRow.location == dept, DossierRow.location_since < threshold)
+            for dept, threshold in waiting_since
+        ]
         queries = {
-            "due_today": (and_(processing, DossierRow.due_at >= now, DossierRow.due_at < day_end),
-                          DossierRow.due_at),
-            "due_soon": (and_(processing, DossierRow.extended.is_(False),
-                              DossierRow.due_at >= day_end, DossierRow.due_at <= soon_end),
-                         DossierRow.due_at),
+            "due_today": (
+                and_(processing, DossierRow.due_at >= now, DossierRow.due_at < day_end),
+                DossierRow.due_at,
+            ),
+            "due_soon": (
+                and_(
+                    processing,
+                    DossierRow.extended.is_(False),
+                    DossierRow.due_at >= day_end,
+                    DossierRow.due_at <= soon_end,
+                ),
+                DossierRow.due_at,
+            ),
             "overdue": (and_(processing, DossierRow.due_at < now), DossierRow.due_at),
-            "waiting_long": (and_(DossierRow.status == str(Status.IN_PROCESS),
-                                  or_(*waiting) if waiting else False),
-                             DossierRow.location_since),
-            "results_waiting": (DossierRow.status.in_([str(Status.RESULT_READY),
-                                                       str(Status.REJECTED)]),
-                                DossierRow.result_at),
-            "received_today": (and_(DossierRow.received_at >= day_start,
-                                    DossierRow.received_at < day_end), DossierRow.received_at),
+            "waiting_long": (
+                and_(
+                    DossierRow.status == str(Status.IN_PROCESS), or_(*waiting) if waiting else False
+                ),
+                DossierRow.location_since,
+            ),
+            "results_waiting": (
+                DossierRow.status.in_([str(Status.RESULT_READY), str(Status.REJECTED)]),
+                DossierRow.result_at,
+            ),
+            "received_today": (
+                and_(DossierRow.received_at >= day_start, DossierRow.received_at < day_end),
+                DossierRow.received_at,
+            ),
         }
         out: dict[str, Any] = {}
         for kind, (clause, order) in queries.items():
@@ -146,17 +189,27 @@ class Conflicts:
 
     def open_of(self, dossier_id: str) -> list[ConflictRow]:
         """One dossier's exceptions not yet marked seen."""
-        return list(self._session.scalars(select(ConflictRow).where(
-            ConflictRow.dossier_id == dossier_id, ConflictRow.acknowledged.is_(False))))
+        return list(
+            self._session.scalars(
+                select(ConflictRow).where(
+                    ConflictRow.dossier_id == dossier_id, ConflictRow.acknowledged.is_(False)
+                )
+            )
+        )
 
     def listing(self, include_acknowledged: bool = False) -> list[tuple[ConflictRow, str]]:
         """(exception, its dossier's code), newest first."""
         stmt = select(ConflictRow, DossierRow.code).join(
-            DossierRow, DossierRow.id == ConflictRow.dossier_id)
+            DossierRow, DossierRow.id == ConflictRow.dossier_id
+        )
         if not include_acknowledged:
             stmt = stmt.where(ConflictRow.acknowledged.is_(False))
-        return [(c, code) for c, code in
-                self._session.execute(stmt.order_by(ConflictRow.detected_at.desc())).all()]
+        return [
+            (c, code)
+            for c, code in self._session.execute(
+                stmt.order_by(ConflictRow.detected_at.desc())
+            ).all()
+        ]
 
     def acknowledge(self, event_id: str) -> bool:
         """Mark one exception seen; False when there is none of that event."""
@@ -203,8 +256,14 @@ class Repositories:
 
     def new_desk(self, node_id: str, created_at: datetime, genesis_hash: str) -> DeskRow:
         """The desk's own row, made when it is set up: no event yet, its chain at genesis."""
-        row = DeskRow(id=1, node_id=node_id, created_at=created_at, last_seq=0,
-                      last_hash=genesis_hash, last_hlc=0)
+        row = DeskRow(
+            id=1,
+            node_id=node_id,
+            created_at=created_at,
+            last_seq=0,
+            last_hash=genesis_hash,
+            last_hlc=0,
+        )
         self.session.add(row)
         return row
 

@@ -53,8 +53,7 @@ class RestoreResult:
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
-        return sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True,
-                               timeout=0.5)
+        return sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True, timeout=0.5)
     return sqlite3.connect(path, timeout=0.5)
 
 
@@ -70,32 +69,42 @@ def check_backup(src: Path) -> tuple[str, int]:
     with open(src, "rb") as fh:
         head = fh.read(len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
-        raise RestoreRefused(f"{src} is not a database file (not SQLite)", reason="not_sqlite",
-                             path=src)
+        raise RestoreRefused(
+            f"{src} is not a database file (not SQLite)", reason="not_sqlite", path=src
+        )
     wal = Path(f"{src}-wal")
     if wal.exists() and wal.stat().st_size:
-        raise RestoreRefused(f"{src} has a -wal file with content beside it: it is a database "
-                             "in use, not a backup (make one with 'motcua-desk backup')",
-                             reason="wal_content", path=src)
+        raise RestoreRefused(
+            f"{src} has a -wal file with content beside it: it is a database "
+            "in use, not a backup (make one with 'motcua-desk backup')",
+            reason="wal_content",
+            path=src,
+        )
     try:
         conn = _connect(src, readonly=True)
         try:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise RestoreRefused(f"{src} is not a motcua-desk database", reason="not_ours",
-                                     path=src)
+                raise RestoreRefused(
+                    f"{src} is not a motcua-desk database", reason="not_ours", path=src
+                )
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":
-                raise RestoreRefused(f"{src} is damaged ({ok}): choose another backup",
-                                     reason="damaged", path=src)
+                raise RestoreRefused(
+                    f"{src} is damaged ({ok}): choose another backup", reason="damaged", path=src
+                )
             row = conn.execute("SELECT node_id, last_seq FROM desk WHERE id = 1").fetchone()
         finally:
             conn.close()
     except sqlite3.Error as err:
-        raise RestoreRefused(f"{src} cannot be read as a desk database ({err})",
-                             reason="unreadable", path=src) from err
+        raise RestoreRefused(
+            f"{src} cannot be read as a desk database ({err})", reason="unreadable", path=src
+        ) from err
     if row is None:
-        raise RestoreRefused(f"{src} is a desk database that was never set up: nothing to "
-                             "restore", reason="never_set_up", path=src)
+        raise RestoreRefused(
+            f"{src} is a desk database that was never set up: nothing to restore",
+            reason="never_set_up",
+            path=src,
+        )
     return str(row[0]), int(row[1] or 0)
 
 
@@ -118,17 +127,20 @@ def _current_state(path: Path) -> tuple[str | None, int | None, dict[str, int]]:
             conn.execute("COMMIT")
         except sqlite3.OperationalError as err:
             if "locked" in str(err) or "busy" in str(err):
-                raise RestoreRefused(f"{path} is in use: close the window (and any other "
-                                     "motcua-desk command) first", reason="in_use",
-                                     path=path) from err
+                raise RestoreRefused(
+                    f"{path} is in use: close the window (and any other motcua-desk command) first",
+                    reason="in_use",
+                    path=path,
+                ) from err
             return None, None, {}
         except sqlite3.DatabaseError:
             return None, None, {}
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # the -wal folded in
             row = conn.execute("SELECT node_id, last_seq FROM desk WHERE id = 1").fetchone()
-            counters = {str(n): int(v) for n, v in conn.execute(
-                "SELECT name, value FROM sequences")}
+            counters = {
+                str(n): int(v) for n, v in conn.execute("SELECT name, value FROM sequences")
+            }
         except sqlite3.Error:
             return None, None, {}
         if row is None:
@@ -149,23 +161,27 @@ def _fsync(path: Path) -> None:
             os.close(fd)
 
 
-def restore_database(src: Path, path: Path, *, now: datetime | None = None,
-                     other_desk: bool = False) -> RestoreResult:
+def restore_database(
+    src: Path, path: Path, *, now: datetime | None = None, other_desk: bool = False
+) -> RestoreResult:
     """Restore the backup `src` as the desk database `path` (see the module docstring). A
     backup of another desk installation is refused unless `other_desk` (or the current
     database has recorded nothing yet: a new PC set up before the restore)."""
     src, path = Path(src), Path(path)
     now = now or datetime.now(UTC)
     if path.exists() and src.resolve() == path.resolve():
-        raise RestoreRefused(f"{src} is the desk database itself, not a backup of it",
-                             reason="itself", path=src)
+        raise RestoreRefused(
+            f"{src} is the desk database itself, not a backup of it", reason="itself", path=src
+        )
     node, last_seq = check_backup(src)
     cur_node, cur_seq, counters = _current_state(path)
     if cur_node is not None and cur_node != node and (cur_seq or 0) > 0 and not other_desk:
         raise RestoreRefused(
             f"{src} is a backup of another desk installation (node {node[:8]}, this one is "
             f"{cur_node[:8]}); to replace this desk by it anyway, add --other-desk",
-            reason="other_desk", path=src)
+            reason="other_desk",
+            path=src,
+        )
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     partial = path.with_name(f".{path.name}.restore.partial")
     for leftover in (partial, Path(f"{partial}-journal")):
@@ -180,22 +196,35 @@ def restore_database(src: Path, path: Path, *, now: datetime | None = None,
             has_hub = any(settings.get(k) not in (None, "null") for k in HUB_KEYS)
             carried = cur_seq is not None
             for name, value in counters.items():
-                conn.execute("INSERT INTO sequences (name, value) VALUES (?, ?) "
-                             "ON CONFLICT(name) DO UPDATE SET value = MAX(value, excluded.value)",
-                             (name, value))
+                conn.execute(
+                    "INSERT INTO sequences (name, value) VALUES (?, ?) "
+                    "ON CONFLICT(name) DO UPDATE SET value = MAX(value, excluded.value)",
+                    (name, value),
+                )
             pending = has_hub or not carried
             if pending:
                 conn.execute(
                     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
                     "SET value = excluded.value",
-                    (RESTORE_PENDING, json.dumps({"at": now.astimezone(UTC).isoformat(),
-                                                  "file": str(src), "last_seq": last_seq,
-                                                  "hub": has_hub}, ensure_ascii=False)))
+                    (
+                        RESTORE_PENDING,
+                        json.dumps(
+                            {
+                                "at": now.astimezone(UTC).isoformat(),
+                                "file": str(src),
+                                "last_seq": last_seq,
+                                "hub": has_hub,
+                            },
+                            ensure_ascii=False,
+                        ),
+                    ),
+                )
             conn.commit()
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":  # pragma: no cover - checked before the copy
-                raise RestoreRefused(f"the copy of {src} does not check out: {ok}",
-                                     reason="damaged", path=src)
+                raise RestoreRefused(
+                    f"the copy of {src} does not check out: {ok}", reason="damaged", path=src
+                )
         finally:
             conn.close()
         _fsync(partial)

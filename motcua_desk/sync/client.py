@@ -39,6 +39,7 @@ log = logging.getLogger("motcua.sync")
 
 # --- status ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status bar shows. `state`: idle (never tried), syncing, online (the last round
@@ -99,6 +100,7 @@ class _Batch:
 
 # --- the engine -----------------------------------------------------------------------------
 
+
 class SyncEngine:
     """One desk's sync against one hub.
 
@@ -109,21 +111,32 @@ class SyncEngine:
     to `on_status` (called from the syncing thread) and `status()`.
     """
 
-    def __init__(self, services, client: HubClient | None = None, *, hub_url: str = "",
-                 token: str = "", push_batch: int = protocol.MAX_PUSH_EVENTS,
-                 pull_limit: int = protocol.DEFAULT_PULL_LIMIT, retries: int = 2,
-                 backoff: Backoff | None = None,
-                 on_status: Callable[[SyncStatus], None] | None = None,
-                 sleep: Callable[[float], Any] | None = None, verify: bool | str = True) -> None:
-        self.replication = (services if isinstance(services, ReplicationService)
-                            else services.replication)
+    def __init__(
+        self,
+        services,
+        client: HubClient | None = None,
+        *,
+        hub_url: str = "",
+        token: str = "",
+        push_batch: int = protocol.MAX_PUSH_EVENTS,
+        pull_limit: int = protocol.DEFAULT_PULL_LIMIT,
+        retries: int = 2,
+        backoff: Backoff | None = None,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        sleep: Callable[[float], Any] | None = None,
+        verify: bool | str = True,
+    ) -> None:
+        self.replication = (
+            services if isinstance(services, ReplicationService) else services.replication
+        )
         self.clock = self.replication.clock
         if client is None:
             if not hub_url:
                 saved = self.replication.hub_settings()
                 if saved is None:
-                    raise SyncError("no hub configured: give --hub URL --token TOKEN",
-                                    code="no_hub")
+                    raise SyncError(
+                        "no hub configured: give --hub URL --token TOKEN", code="no_hub"
+                    )
                 hub_url, token = saved.url, token or saved.token
                 if verify is True and saved.cafile:
                     verify = saved.cafile
@@ -153,8 +166,13 @@ class SyncEngine:
         if counts:
             try:
                 c = self.replication.counts()
-                changes = {"unsent": c.unsent, "rejected": c.rejected, "conflicts": c.conflicts,
-                           "last_success_at": c.last_success_at, **changes}
+                changes = {
+                    "unsent": c.unsent,
+                    "rejected": c.rejected,
+                    "conflicts": c.conflicts,
+                    "last_success_at": c.last_success_at,
+                    **changes,
+                }
             except Exception:  # noqa: BLE001 - the status must never break a sync
                 log.exception("could not read the sync counts")
         self._status = replace(self._status, **changes)
@@ -199,9 +217,17 @@ class SyncEngine:
             report = replace(report, seconds=time.monotonic() - started)
             self.replication.record_success(self.clock(), report.skew_ms)
             self._publish(state="online", online=True, last_error="")
-            log.info("sync done: pushed %d (%d new, %d already there, %d refused), pulled %d "
-                     "(%d new) in %.2f s", report.pushed, report.accepted, report.duplicates,
-                     report.rejected, report.pulled, report.applied, report.seconds)
+            log.info(
+                "sync done: pushed %d (%d new, %d already there, %d refused), pulled %d "
+                "(%d new) in %.2f s",
+                report.pushed,
+                report.accepted,
+                report.duplicates,
+                report.rejected,
+                report.pulled,
+                report.applied,
+                report.seconds,
+            )
             return report
 
     def _round(self) -> SyncReport:
@@ -217,13 +243,23 @@ class SyncEngine:
                 if repl.apply_reference(kind, version, data):
                     updated.append(kind)
             except DomainError as err:
-                log.error("reference data %s version %d from the hub refused: %s", kind,
-                          version, err)
+                log.error(
+                    "reference data %s version %d from the hub refused: %s", kind, version, err
+                )
                 warnings.append(f"reference_{kind}_invalid")
         self._publish(counts=False, warnings=tuple(warnings))
-        return SyncReport(sum(pushed.values()), pushed[protocol.ACCEPTED],
-                          pushed[protocol.DUPLICATE], pushed[protocol.REJECTED], pulled, applied,
-                          dossiers, tuple(updated), repl.cursor(), skew)
+        return SyncReport(
+            sum(pushed.values()),
+            pushed[protocol.ACCEPTED],
+            pushed[protocol.DUPLICATE],
+            pushed[protocol.REJECTED],
+            pulled,
+            applied,
+            dossiers,
+            tuple(updated),
+            repl.cursor(),
+            skew,
+        )
 
     def _prepare(self, after: int) -> _Batch | None:
         """The next push batch after seq `after`: encoded, within the body limit."""
@@ -277,8 +313,9 @@ class SyncEngine:
                 for r in results:
                     counts[protocol.REJECTED if not r.stored else r.status] += 1
                 counts[protocol.REJECTED] += len(batch.too_big)
-                self._publish(counts=False, state="syncing",
-                              unsent=max(0, self._status.unsent - len(results)))
+                self._publish(
+                    counts=False, state="syncing", unsent=max(0, self._status.unsent - len(results))
+                )
         return counts
 
     def _pull_all(self) -> tuple[int, int, int]:
@@ -313,10 +350,13 @@ class SyncEngine:
         after = self.replication.own_acked_head()
         while True:
             page, page_seqs, nxt, more, bad = self._call(
-                lambda a=after: self.client.own_page(a, self.pull_limit))
+                lambda a=after: self.client.own_page(a, self.pull_limit)
+            )
             if bad:
-                raise HubUnavailable(f"the hub served {len(bad)} unreadable event(s) of this "
-                                     "desk's own chain; see the log")
+                raise HubUnavailable(
+                    f"the hub served {len(bad)} unreadable event(s) of this "
+                    "desk's own chain; see the log"
+                )
             events += page
             seqs += page_seqs
             if not more or nxt <= after:
@@ -326,8 +366,11 @@ class SyncEngine:
 
     def _hello(self, me) -> tuple[int | None, list[str]]:
         t0 = wall_ms(self.clock())
-        answer = self._call(lambda: self.client.hello(
-            node_id=me.node_id, desk_no=me.desk_no, agency_id=me.agency_id, desk_time_ms=t0))
+        answer = self._call(
+            lambda: self.client.hello(
+                node_id=me.node_id, desk_no=me.desk_no, agency_id=me.agency_id, desk_time_ms=t0
+            )
+        )
         t1 = wall_ms(self.clock())
         warnings: list[str] = []
         skew = None
@@ -335,8 +378,11 @@ class SyncEngine:
             skew = (t0 + t1) // 2 - answer["hub_time_ms"]
         clock_warning = skew is not None and abs(skew) > protocol.SKEW_WARNING_MS
         if clock_warning:
-            log.warning("this desk's clock is %+d s off the hub's: set the clock right (events "
-                        "keep their order, but printed times will be wrong)", skew // 1000)
+            log.warning(
+                "this desk's clock is %+d s off the hub's: set the clock right (events "
+                "keep their order, but printed times will be wrong)",
+                skew // 1000,
+            )
             warnings.append("clock_skew")
         node_seq = int(answer.get("node_seq") or 0)
         if node_seq > self.replication.own_acked_head():
@@ -345,14 +391,20 @@ class SyncEngine:
             # older backup (they are taken back) before anything is pushed.
             taken = self._take_back_own()
             if taken.taken or taken.moved:
-                log.error("the hub held events of this desk up to %d, the database only to "
-                          "%d: %d taken back, %d made here since moved after them", node_seq,
-                          me.last_seq, taken.taken, taken.moved)
+                log.error(
+                    "the hub held events of this desk up to %d, the database only to "
+                    "%d: %d taken back, %d made here since moved after them",
+                    node_seq,
+                    me.last_seq,
+                    taken.taken,
+                    taken.moved,
+                )
                 warnings.append("took_back_own")
         elif self.replication.restore_pending():
             self.replication.clear_restore_pending()  # the hub holds nothing we lack
         done = self.replication.reconcile_with_hub(
-            str(answer.get("hub_id") or ""), int(answer.get("head") or 0), node_seq)
+            str(answer.get("hub_id") or ""), int(answer.get("head") or 0), node_seq
+        )
         warnings.extend(done)
         self._publish(counts=False, skew_ms=skew, clock_warning=clock_warning)
         return skew, warnings

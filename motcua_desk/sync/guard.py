@@ -147,7 +147,8 @@ class _GuardedH11Protocol(H11Protocol):
         super().pause_writing()
         if self._send_guard is None:
             self._send_guard = self.loop.call_later(
-                self.limits.send_timeout, self._abort, "the client does not read the answer")
+                self.limits.send_timeout, self._abort, "the client does not read the answer"
+            )
 
     def resume_writing(self) -> None:
         super().resume_writing()
@@ -157,14 +158,26 @@ class _GuardedH11Protocol(H11Protocol):
 
     def send_400_response(self, msg: str) -> None:
         """A request head h11 cannot parse (or one over max_header_bytes): the hub's JSON."""
-        body = json.dumps({"error": "bad_request",
-                           "detail": f"this is not an HTTP request the hub understands ({msg})"}
-                          ).encode()
+        body = json.dumps(
+            {
+                "error": "bad_request",
+                "detail": f"this is not an HTTP request the hub understands ({msg})",
+            }
+        ).encode()
         try:
-            for event in (h11.Response(status_code=400, reason=b"Bad Request", headers=[
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()), (b"connection", b"close")]),
-                    h11.Data(data=body), h11.EndOfMessage()):
+            for event in (
+                h11.Response(
+                    status_code=400,
+                    reason=b"Bad Request",
+                    headers=[
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                        (b"connection", b"close"),
+                    ],
+                ),
+                h11.Data(data=body),
+                h11.EndOfMessage(),
+            ):
                 self.transport.write(self.conn.send(event))
         except h11.LocalProtocolError:  # a response was already under way: just end it
             self.transport.abort()

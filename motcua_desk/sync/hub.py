@@ -41,8 +41,16 @@ MAX_CURSOR = 2**53  # hub_seq values and reference versions stay far below this
 # What a malformed request can make Python raise while it is read (an integer past
 # sys.get_int_max_str_digits, a value the database driver cannot bind, a recursion limit...):
 # refused as a bad request, never a 500.
-_MALFORMED = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError,
-              RecursionError, UnicodeError)
+_MALFORMED = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    UnicodeError,
+)
 
 
 def _ms(moment: datetime) -> int:
@@ -69,8 +77,9 @@ class HubApp:
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
-            raise ProtocolError("unauthorized", "a desk token is required "
-                                "(Authorization: Bearer <token>)")
+            raise ProtocolError(
+                "unauthorized", "a desk token is required (Authorization: Bearer <token>)"
+            )
         desk = await run_in_threadpool(self.store.authenticate, token.strip())
         if desk is None:
             raise ProtocolError("unauthorized", "this token is not known to the hub")
@@ -82,8 +91,10 @@ class HubApp:
     def _check_protocol(request: Request) -> None:
         value = request.headers.get(protocol.PROTOCOL_HEADER)
         if value is not None and value.strip() != str(protocol.PROTOCOL_VERSION):
-            raise ProtocolError("unsupported_protocol", f"this hub speaks protocol "
-                                f"{protocol.PROTOCOL_VERSION}, the desk speaks {value}")
+            raise ProtocolError(
+                "unsupported_protocol",
+                f"this hub speaks protocol {protocol.PROTOCOL_VERSION}, the desk speaks {value}",
+            )
 
     async def _json_body(self, request: Request, limit: int = protocol.MAX_BODY_BYTES) -> Any:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -95,8 +106,10 @@ class HubApp:
             try:
                 if int(declared) > limit:
                     await self._drain(request, 0)
-                    raise ProtocolError("too_large", f"the body ({declared} bytes) is over the "
-                                        f"hub's limit of {limit} bytes")
+                    raise ProtocolError(
+                        "too_large",
+                        f"the body ({declared} bytes) is over the hub's limit of {limit} bytes",
+                    )
             except ValueError as err:
                 raise ProtocolError("bad_request", "bad Content-Length") from err
         chunks: list[bytes] = []
@@ -105,8 +118,9 @@ class HubApp:
             size += len(chunk)
             if size > limit:
                 await self._drain(request, size)
-                raise ProtocolError("too_large", f"the body is over the hub's limit of {limit} "
-                                    "bytes")
+                raise ProtocolError(
+                    "too_large", f"the body is over the hub's limit of {limit} bytes"
+                )
             chunks.append(chunk)
         return protocol.parse_json(b"".join(chunks))
 
@@ -131,19 +145,38 @@ class HubApp:
             _check_query(request)
             return await handler(request)
         except ProtocolError as err:
-            log.info("refused %s %s: %s (%s)", request.method, request.scope.get("path"),
-                     err.code, err.detail)
+            log.info(
+                "refused %s %s: %s (%s)",
+                request.method,
+                request.scope.get("path"),
+                err.code,
+                err.detail,
+            )
             headers = {"WWW-Authenticate": "Bearer"} if err.status == 401 else None
             return _Json(err.body(), status_code=err.status, headers=headers)
         except OperationalError as err:
             log.error("hub store unavailable: %s", err)
-            return _Json({"error": "store_unavailable", "detail": "the hub's database is not "
-                          "available; try again later"}, status_code=503)
+            return _Json(
+                {
+                    "error": "store_unavailable",
+                    "detail": "the hub's database is not available; try again later",
+                },
+                status_code=503,
+            )
         except _MALFORMED as err:
-            log.warning("refused a malformed %s %s", request.method, request.scope.get("path"),
-                        exc_info=True)
-            return _Json({"error": "bad_request", "detail": "the hub cannot read this request "
-                          f"({type(err).__name__})"}, status_code=400)
+            log.warning(
+                "refused a malformed %s %s",
+                request.method,
+                request.scope.get("path"),
+                exc_info=True,
+            )
+            return _Json(
+                {
+                    "error": "bad_request",
+                    "detail": f"the hub cannot read this request ({type(err).__name__})",
+                },
+                status_code=400,
+            )
 
     # --- endpoints --------------------------------------------------------------------------
     async def health(self, request: Request) -> Response:
@@ -156,29 +189,48 @@ class HubApp:
             raise ProtocolError("bad_request", "hello takes an object")
         node_id, desk_no = body.get("node_id"), body.get("desk_no")
         desk_time, agency = body.get("desk_time_ms"), body.get("agency_id", "")
-        if not isinstance(node_id, str) or not protocol._ID.match(node_id) or type(
-                desk_no) is not int or (desk_time is not None and type(desk_time) is not int):
-            raise ProtocolError("bad_request", "hello needs node_id (UUID), desk_no (integer) "
-                                "and desk_time_ms (integer)")
-        if not 0 <= desk_no <= 999 or (desk_time is not None and not 0 <= desk_time <= MAX_CURSOR
-                                       ) or not isinstance(agency, str) or len(agency) > 64:
-            raise ProtocolError("bad_request", "hello: desk_no from 0 to 999, desk_time_ms a "
-                                "time in ms since 1970, agency_id a text of at most 64 "
-                                "characters")
+        if (
+            not isinstance(node_id, str)
+            or not protocol._ID.match(node_id)
+            or type(desk_no) is not int
+            or (desk_time is not None and type(desk_time) is not int)
+        ):
+            raise ProtocolError(
+                "bad_request",
+                "hello needs node_id (UUID), desk_no (integer) and desk_time_ms (integer)",
+            )
+        if (
+            not 0 <= desk_no <= 999
+            or (desk_time is not None and not 0 <= desk_time <= MAX_CURSOR)
+            or not isinstance(agency, str)
+            or len(agency) > 64
+        ):
+            raise ProtocolError(
+                "bad_request",
+                "hello: desk_no from 0 to 999, desk_time_ms a "
+                "time in ms since 1970, agency_id a text of at most 64 "
+                "characters",
+            )
         now = self.now_ms()
         skew = desk_time - now if desk_time is not None else None
         if skew is not None and abs(skew) > protocol.SKEW_WARNING_MS:
             log.warning("desk %r clock is %+d s off the hub's", desk.name, skew // 1000)
-        info = await run_in_threadpool(self.store.hello, desk, node_id, desk_no,
-                                       agency, skew)
+        info = await run_in_threadpool(self.store.hello, desk, node_id, desk_no, agency, skew)
         head = await run_in_threadpool(self.store.head)
         node_seq = await run_in_threadpool(self.store.node_head, node_id)
         refs = await run_in_threadpool(self.store.reference_versions)
         hub_id = await run_in_threadpool(self.store.instance_id)
-        return self._ok({"desk": {"name": info.name, "desk_no": info.desk_no,
-                                  "node_id": info.node_id}, "hub_id": hub_id,
-                         "head": head, "node_seq": node_seq, "reference": refs,
-                         "skew_ms": skew, "hub_time_ms": now})
+        return self._ok(
+            {
+                "desk": {"name": info.name, "desk_no": info.desk_no, "node_id": info.node_id},
+                "hub_id": hub_id,
+                "head": head,
+                "node_seq": node_seq,
+                "reference": refs,
+                "skew_ms": skew,
+                "hub_time_ms": now,
+            }
+        )
 
     async def push(self, request: Request) -> Response:
         desk = await self._desk(request)
@@ -187,8 +239,11 @@ class HubApp:
         if not isinstance(events, list):
             raise ProtocolError("bad_request", "push takes an object with an 'events' list")
         if len(events) > protocol.MAX_PUSH_EVENTS:
-            raise ProtocolError("too_large", f"{len(events)} events in one push; the hub takes "
-                                f"at most {protocol.MAX_PUSH_EVENTS}")
+            raise ProtocolError(
+                "too_large",
+                f"{len(events)} events in one push; the hub takes "
+                f"at most {protocol.MAX_PUSH_EVENTS}",
+            )
         with protocol.gc_paused():  # thousands of short-lived objects: see gc_paused
             parsed = [protocol.parse_incoming(e, i) for i, e in enumerate(events)]
         results = await run_in_threadpool(self._push, desk, parsed)
@@ -196,8 +251,12 @@ class HubApp:
         for r in results:
             counts[r.status] = counts.get(r.status, 0) + 1
         if counts.get(protocol.REJECTED):
-            log.warning("desk %r: %d event(s) rejected: %s", desk.name, counts[protocol.REJECTED],
-                        sorted({r.reason for r in results if r.reason}))
+            log.warning(
+                "desk %r: %d event(s) rejected: %s",
+                desk.name,
+                counts[protocol.REJECTED],
+                sorted({r.reason for r in results if r.reason}),
+            )
         return self._ok({"results": [r.to_dict() for r in results], "counts": counts})
 
     def _push(self, desk: DeskInfo, parsed: list[protocol.Incoming]):
@@ -207,12 +266,15 @@ class HubApp:
     async def pull(self, request: Request) -> Response:
         desk = await self._desk(request)
         after = _int_param(request, "after", 0, 0, MAX_CURSOR)
-        limit = _int_param(request, "limit", protocol.DEFAULT_PULL_LIMIT, 1,
-                           protocol.MAX_PULL_LIMIT)
+        limit = _int_param(
+            request, "limit", protocol.DEFAULT_PULL_LIMIT, 1, protocol.MAX_PULL_LIMIT
+        )
         page = await run_in_threadpool(self.store.pull, after, limit, exclude_node=desk.node_id)
         # The stored bodies are JSON already: the answer is assembled, not re-encoded.
-        tail = (f'],"next":{page.next},"more":{"true" if page.more else "false"},'
-                f'"hub_time_ms":{self.now_ms()}}}')
+        tail = (
+            f'],"next":{page.next},"more":{"true" if page.more else "false"},'
+            f'"hub_time_ms":{self.now_ms()}}}'
+        )
         events = ",".join(f'{{"hub_seq":{n},"event":{body}}}' for n, body in page.items)
         content = b'{"events":[' + events.encode("utf-8") + tail.encode()
         return Response(content, media_type="application/json")
@@ -222,15 +284,17 @@ class HubApp:
         back). Only the desk's own node: a token never reads another desk's chain this way."""
         desk = await self._desk(request)
         after = _int_param(request, "after_seq", 0, 0, MAX_CURSOR)
-        limit = _int_param(request, "limit", protocol.DEFAULT_PULL_LIMIT, 1,
-                           protocol.MAX_PULL_LIMIT)
+        limit = _int_param(
+            request, "limit", protocol.DEFAULT_PULL_LIMIT, 1, protocol.MAX_PULL_LIMIT
+        )
         if not desk.node_id:
             page_items, nxt, more = [], after, False
         else:
             page = await run_in_threadpool(self.store.own, desk.node_id, after, limit)
             page_items, nxt, more = page.items, page.next, page.more
-        tail = (f'],"next":{nxt},"more":{"true" if more else "false"},'
-                f'"hub_time_ms":{self.now_ms()}}}')
+        tail = (
+            f'],"next":{nxt},"more":{"true" if more else "false"},"hub_time_ms":{self.now_ms()}}}'
+        )
         events = ",".join(f'{{"hub_seq":{n},"event":{body}}}' for n, body in page_items)
         content = b'{"events":[' + events.encode("utf-8") + tail.encode()
         return Response(content, media_type="application/json")
@@ -241,8 +305,10 @@ class HubApp:
         for kind in protocol.REFERENCE_KINDS:
             have[kind] = _int_param(request, kind, 0, 0, MAX_CURSOR)
         found = await run_in_threadpool(self.store.reference_since, have)
-        parts = ",".join(f'"{kind}":{{"version":{version},"data":{data}}}'
-                         for kind, (version, data) in found.items())
+        parts = ",".join(
+            f'"{kind}":{{"version":{version},"data":{data}}}'
+            for kind, (version, data) in found.items()
+        )
         content = (f'{{"reference":{{{parts}}},"hub_time_ms":{self.now_ms()}}}').encode()
         return Response(content, media_type="application/json")
 
@@ -250,8 +316,11 @@ class HubApp:
 def _check_query(request: Request) -> None:
     raw = request.scope.get("query_string", b"")
     if len(raw) > MAX_QUERY_BYTES or raw.count(b"&") >= MAX_QUERY_PARAMS:
-        raise ProtocolError("bad_request", f"the query string is over the hub's limit "
-                            f"({MAX_QUERY_PARAMS} parameters, {MAX_QUERY_BYTES} bytes)")
+        raise ProtocolError(
+            "bad_request",
+            f"the query string is over the hub's limit "
+            f"({MAX_QUERY_PARAMS} parameters, {MAX_QUERY_BYTES} bytes)",
+        )
 
 
 def _int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
@@ -273,27 +342,36 @@ def create_app(store: HubStore, clock: Callable[[], datetime] = utcnow) -> Starl
             response = await hub.dispatch(request, handler)
             response.headers[protocol.HUB_TIME_HEADER] = str(hub.now_ms())
             return response
+
         return Route(path, endpoint, methods=methods)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         # Starlette's own refusals (unknown path, wrong method) in the hub's JSON
         status = exc.status_code if isinstance(exc, HTTPException) else 400
         code = {404: "not_found", 405: "method_not_allowed"}.get(status, "bad_request")
-        detail = {404: f"the hub has no {request.scope.get('path', '')!r}; see the protocol",
-                  405: f"{request.method} is not allowed here"}.get(status, "bad request")
-        response = _Json({"error": code, "detail": detail}, status_code=status,
-                         headers=getattr(exc, "headers", None))
+        detail = {
+            404: f"the hub has no {request.scope.get('path', '')!r}; see the protocol",
+            405: f"{request.method} is not allowed here",
+        }.get(status, "bad request")
+        response = _Json(
+            {"error": code, "detail": detail},
+            status_code=status,
+            headers=getattr(exc, "headers", None),
+        )
         response.headers[protocol.HUB_TIME_HEADER] = str(hub.now_ms())
         return response
 
-    app = Starlette(routes=[
-        route("/v1/health", hub.health, ["GET"]),
-        route("/v1/hello", hub.hello, ["POST"]),
-        route("/v1/push", hub.push, ["POST"]),
-        route("/v1/pull", hub.pull, ["GET"]),
-        route("/v1/own", hub.own, ["GET"]),
-        route("/v1/reference", hub.reference, ["GET"]),
-    ], exception_handlers={HTTPException: http_error})
+    app = Starlette(
+        routes=[
+            route("/v1/health", hub.health, ["GET"]),
+            route("/v1/hello", hub.hello, ["POST"]),
+            route("/v1/push", hub.push, ["POST"]),
+            route("/v1/pull", hub.pull, ["GET"]),
+            route("/v1/own", hub.own, ["GET"]),
+            route("/v1/reference", hub.reference, ["GET"]),
+        ],
+        exception_handlers={HTTPException: http_error},
+    )
     app.state.hub = hub
     return app
 
@@ -313,21 +391,37 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_server(store: HubStore, *, host: str = "127.0.0.1", port: int = 8765,
-                certfile: str | None = None, keyfile: str | None = None,
-                clock: Callable[[], datetime] = utcnow, log_level: str = "warning",
-                limits: ServerLimits | None = None):
+def make_server(
+    store: HubStore,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    clock: Callable[[], datetime] = utcnow,
+    log_level: str = "warning",
+    limits: ServerLimits | None = None,
+):
     """An uvicorn Server for the hub app (not started) and its bound socket. `limits`: the
     connection deadlines and caps (see motcua_desk.sync.guard)."""
     import uvicorn
 
     limits = limits or ServerLimits()
     config = uvicorn.Config(
-        create_app(store, clock), host=host, port=port, ssl_certfile=certfile,
-        ssl_keyfile=keyfile, log_level=log_level, access_log=False, lifespan="off",
-        http=guarded_protocol(limits), timeout_keep_alive=limits.keep_alive,
+        create_app(store, clock),
+        host=host,
+        port=port,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        http=guarded_protocol(limits),
+        timeout_keep_alive=limits.keep_alive,
         limit_concurrency=limits.limit_concurrency,
         h11_max_incomplete_event_size=limits.max_header_bytes,
-        timeout_graceful_shutdown=10, server_header=False)
+        timeout_graceful_shutdown=10,
+        server_header=False,
+    )
     sock = bind_socket(host, port)
     return uvicorn.Server(config), sock

@@ -40,14 +40,16 @@ class HubRefused(SyncError):
     code = "hub_refused"
 
     def __init__(self, status: int, error: str, detail: str) -> None:
-        super().__init__(f"the hub refused ({status} {error}): {detail}", status=status,
-                         error=error)
+        super().__init__(
+            f"the hub refused ({status} {error}): {detail}", status=status, error=error
+        )
         self.status = status
         self.error = error
         self.detail = detail
 
 
 # --- HTTP -----------------------------------------------------------------------------------
+
 
 def _ca_context(cafile: str) -> ssl.SSLContext:
     """A TLS context trusting `cafile`; SyncError code cafile when it cannot be used."""
@@ -62,44 +64,65 @@ def _ca_context(cafile: str) -> ssl.SSLContext:
 class HubClient:
     """The protocol's requests over one keep-alive HTTP connection (httpx)."""
 
-    def __init__(self, url: str, token: str, *, timeout: float = 30.0,
-                 verify: bool | str = True, transport: httpx.BaseTransport | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        timeout: float = 30.0,
+        verify: bool | str = True,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.url = url.rstrip("/")
         if not self.url.startswith("https://"):
             verify = False  # plain HTTP: no TLS context to build (it costs ~30 ms each)
         elif isinstance(verify, str):
             verify = _ca_context(verify)  # trust this CA (a hub with its own certificate)
         self._http = httpx.Client(
-            base_url=self.url, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-            verify=verify, transport=transport,
-            headers={"Authorization": f"Bearer {token}",
-                     protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION),
-                     "User-Agent": f"motcua-desk/{__version__}"})
+            base_url=self.url,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            verify=verify,
+            transport=transport,
+            headers={
+                "Authorization": f"Bearer {token}",
+                protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION),
+                "User-Agent": f"motcua-desk/{__version__}",
+            },
+        )
 
     def close(self) -> None:
         self._http.close()
 
-    def _request(self, method: str, path: str, *, body: bytes | None = None,
-                 params: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         headers = {"Content-Type": "application/json"} if body is not None else None
         try:
             r = self._http.request(method, path, content=body, params=params, headers=headers)
         except httpx.TransportError as err:
-            raise HubUnavailable(f"the hub at {self.url} did not answer ({type(err).__name__}: "
-                                 f"{err})") from err
+            raise HubUnavailable(
+                f"the hub at {self.url} did not answer ({type(err).__name__}: {err})"
+            ) from err
         if r.status_code >= 500 or r.status_code in (408, 429):
             raise HubUnavailable(f"the hub at {self.url} answered {r.status_code}")
         try:
             data = json.loads(r.content.decode("utf-8"))  # str parses faster than bytes
         except ValueError as err:
-            raise HubUnavailable(f"{self.url} answered {r.status_code} with something that is "
-                                 "not the hub's JSON (a proxy?)") from err
+            raise HubUnavailable(
+                f"{self.url} answered {r.status_code} with something that is "
+                "not the hub's JSON (a proxy?)"
+            ) from err
         if r.status_code >= 400:
             if not isinstance(data, dict):
                 data = {}
-            raise HubRefused(r.status_code, str(data.get("error", "refused")),
-                             str(data.get("detail", "")))
+            raise HubRefused(
+                r.status_code, str(data.get("error", "refused")), str(data.get("detail", ""))
+            )
         if not isinstance(data, dict):
             raise HubUnavailable(f"{self.url} answered with JSON of the wrong shape")
         return data
@@ -107,10 +130,17 @@ class HubClient:
     def health(self) -> dict[str, Any]:
         return self._request("GET", "/v1/health")
 
-    def hello(self, *, node_id: str, desk_no: int, agency_id: str, desk_time_ms: int
-              ) -> dict[str, Any]:
-        body = json.dumps({"node_id": node_id, "desk_no": desk_no, "agency_id": agency_id,
-                           "desk_time_ms": desk_time_ms}).encode()
+    def hello(
+        self, *, node_id: str, desk_no: int, agency_id: str, desk_time_ms: int
+    ) -> dict[str, Any]:
+        body = json.dumps(
+            {
+                "node_id": node_id,
+                "desk_no": desk_no,
+                "agency_id": agency_id,
+                "desk_time_ms": desk_time_ms,
+            }
+        ).encode()
         return self._request("POST", "/v1/hello", body=body)
 
     def push_raw(self, bodies: Sequence[str]) -> list[PushResult]:
@@ -125,16 +155,22 @@ class HubClient:
     def push(self, events: Sequence[Event]) -> list[PushResult]:
         return self.push_raw([encode_event(e) for e in events])
 
-    def pull(self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT
-             ) -> tuple[list[Event], list[int], int, bool]:
+    def pull(
+        self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT
+    ) -> tuple[list[Event], list[int], int, bool]:
         """(events, their hub_seqs, next cursor, more); items that are not valid events are
         left out (pull_page returns them)."""
         events, seqs, nxt, more, _ = self.pull_page(after, limit)
         return events, seqs, nxt, more
 
-    def pull_page(self, after: int, limit: int = protocol.DEFAULT_PULL_LIMIT, *,
-                  path: str = "/v1/pull", param: str = "after"
-                  ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
+    def pull_page(
+        self,
+        after: int,
+        limit: int = protocol.DEFAULT_PULL_LIMIT,
+        *,
+        path: str = "/v1/pull",
+        param: str = "after",
+    ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
         """(events, their hub_seqs, next cursor, more, items that are not valid events). An
         item that fails its schema or cannot be read is returned apart, to be quarantined: one
         bad item never refuses the page."""
@@ -163,16 +199,23 @@ class HubClient:
                 seqs.append(hub_seq)
             except (KeyError, TypeError, ValueError, OverflowError) as err:
                 try:
-                    text = json.dumps(raw, ensure_ascii=False)[:256 * 1024]
+                    text = json.dumps(raw, ensure_ascii=False)[: 256 * 1024]
                 except (TypeError, ValueError):  # pragma: no cover - it came as JSON
                     text = ""
-                bad.append(Unparsed(hub_seq, event_id, text,
-                                    "invalid_event" if problems else "unparseable",
-                                    str(err)[:500]))
+                bad.append(
+                    Unparsed(
+                        hub_seq,
+                        event_id,
+                        text,
+                        "invalid_event" if problems else "unparseable",
+                        str(err)[:500],
+                    )
+                )
         return events, seqs, max(nxt, after), more, bad
 
-    def own_page(self, after_seq: int, limit: int = protocol.DEFAULT_PULL_LIMIT
-                 ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
+    def own_page(
+        self, after_seq: int, limit: int = protocol.DEFAULT_PULL_LIMIT
+    ) -> tuple[list[Event], list[int], int, bool, list[Unparsed]]:
         """This desk's own events with seq > after_seq (as pull_page; `next` is a seq)."""
         return self.pull_page(after_seq, limit, path="/v1/own", param="after_seq")
 

@@ -51,8 +51,20 @@ class HubEvent(HubBase):
     __table_args__ = (UniqueConstraint("node_id", "seq", name="uq_hub_events_node_seq"),)
 
 
-EVENT_COLUMNS = ("id", "hub_seq", "node_id", "seq", "dossier_id", "hlc", "type", "hash",
-                  "prev_hash", "body", "desk_id", "stored_at")
+EVENT_COLUMNS = (
+    "id",
+    "hub_seq",
+    "node_id",
+    "seq",
+    "dossier_id",
+    "hlc",
+    "type",
+    "hash",
+    "prev_hash",
+    "body",
+    "desk_id",
+    "stored_at",
+)
 
 
 class HubCounter(HubBase):
@@ -94,5 +106,15 @@ class PullPage:
 
 
 def desk_info(row: HubDesk, events: int = 0) -> DeskInfo:
-    return DeskInfo(row.id, row.name, row.desk_no, row.node_id, row.agency_id, row.active,
-                    row.created_at, row.last_seen_at, row.last_skew_ms, events)
+    return DeskInfo(
+        row.id,
+        row.name,
+        row.desk_no,
+        row.node_id,
+        row.agency_id,
+        row.active,
+        row.created_at,
+        row.last_seen_at,
+        row.last_skew_ms,
+        events,
+    )

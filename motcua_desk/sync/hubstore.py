@@ -78,6 +78,7 @@ def new_token() -> str:
 
 # --- engine ---------------------------------------------------------------------------------
 
+
 def _make_engine(url: str) -> Engine:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
@@ -86,8 +87,10 @@ def _make_engine(url: str) -> Engine:
         return configure_sqlite(create_engine(u), busy_timeout_ms=30000)
     if u.get_backend_name() == "postgresql":
         return create_engine(u, pool_pre_ping=True, pool_size=8, max_overflow=8)
-    raise HubStoreError(f"the hub stores its data in SQLite or PostgreSQL, not {u.drivername}",
-                        code="hub_store_kind")
+    raise HubStoreError(
+        f"the hub stores its data in SQLite or PostgreSQL, not {u.drivername}",
+        code="hub_store_kind",
+    )
 
 
 def _alembic_config() -> Config:
@@ -113,8 +116,11 @@ def _check_sqlite_file(url: str) -> None:
     finally:
         conn.close()
     if app_id != HUB_APPLICATION_ID and (app_id or tables):
-        raise HubStoreError(f"{path} is not a motcua-desk hub store (it belongs to another "
-                            "program, or is a desk database)", code="not_hub_store")
+        raise HubStoreError(
+            f"{path} is not a motcua-desk hub store (it belongs to another "
+            "program, or is a desk database)",
+            code="not_hub_store",
+        )
 
 
 def migrate(engine: Engine) -> str:
@@ -127,10 +133,14 @@ def migrate(engine: Engine) -> str:
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
         current = MigrationContext.configure(
-            conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
+            conn, opts={"version_table": VERSION_TABLE}
+        ).get_current_revision()
         if current is not None and current not in known:
-            raise HubStoreError(f"the hub store was written by a newer motcua-desk (schema "
-                                f"{current}); install the newer version", code="hub_store_newer")
+            raise HubStoreError(
+                f"the hub store was written by a newer motcua-desk (schema "
+                f"{current}); install the newer version",
+                code="hub_store_newer",
+            )
         if current != head:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
@@ -144,6 +154,7 @@ def hash_token(token: str) -> str:
 
 # --- the store ------------------------------------------------------------------------------
 
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -152,9 +163,14 @@ class HubStore(SessionScopes):
     """The hub's data, safe to use from many threads (one session per call; the sessions are
     made as the desk's are, store.engine.SessionScopes)."""
 
-    def __init__(self, url: str, *, clock=utcnow, migrate_schema: bool = True,
-                 max_clock_ahead_ms: int = protocol.DEFAULT_MAX_CLOCK_AHEAD_MIN * 60_000
-                 ) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        clock=utcnow,
+        migrate_schema: bool = True,
+        max_clock_ahead_ms: int = protocol.DEFAULT_MAX_CLOCK_AHEAD_MIN * 60_000,
+    ) -> None:
         self.url = protocol.hub_store_url(url)
         # An event whose hybrid clock is further ahead of the hub's clock than this is refused
         # (clock_ahead, retryable): one desk with a clock in 2099 must not drag the office's.
@@ -185,12 +201,22 @@ class HubStore(SessionScopes):
         token = new_token()
         with self.write() as session:
             if session.scalar(select(HubDesk).where(HubDesk.desk_no == desk_no)):
-                raise HubStoreError(f"desk number {desk_no} is already registered to another "
-                                    "desk: dossier codes would collide", code="desk_no_taken")
+                raise HubStoreError(
+                    f"desk number {desk_no} is already registered to another "
+                    "desk: dossier codes would collide",
+                    code="desk_no_taken",
+                )
             if session.scalar(select(HubDesk).where(HubDesk.name == name)):
                 raise HubStoreError(f"a desk named {name!r} already exists", code="desk_name_taken")
-            row = HubDesk(name=name, desk_no=desk_no, token_hash=hash_token(token), node_id=None,
-                          agency_id="", active=True, created_at=self.clock())
+            row = HubDesk(
+                name=name,
+                desk_no=desk_no,
+                token_hash=hash_token(token),
+                node_id=None,
+                agency_id="",
+                active=True,
+                created_at=self.clock(),
+            )
             session.add(row)
             session.flush()
             return desk_info(row), token
@@ -218,8 +244,11 @@ class HubStore(SessionScopes):
     def desks(self) -> list[DeskInfo]:
         with self.read() as session:
             # Counted per node: the (node_id, seq) unique index answers it without the table.
-            counts = dict(session.execute(
-                select(HubEvent.node_id, func.count()).group_by(HubEvent.node_id)).all())
+            counts = dict(
+                session.execute(
+                    select(HubEvent.node_id, func.count()).group_by(HubEvent.node_id)
+                ).all()
+            )
             rows = session.scalars(select(HubDesk).order_by(HubDesk.desk_no))
             return [desk_info(r, counts.get(r.node_id, 0)) for r in rows]
 
@@ -235,14 +264,17 @@ class HubStore(SessionScopes):
                 return None
             return desk_info(row)
 
-    def hello(self, desk: DeskInfo, node_id: str, desk_no: int, agency_id: str,
-              skew_ms: int | None) -> DeskInfo:
+    def hello(
+        self, desk: DeskInfo, node_id: str, desk_no: int, agency_id: str, skew_ms: int | None
+    ) -> DeskInfo:
         """Check a desk installation against its registration and bind it on first use."""
         if desk_no != desk.desk_no:
             raise protocol.ProtocolError(
-                "desk_no_mismatch", f"this token is registered for desk number {desk.desk_no}, "
+                "desk_no_mismatch",
+                f"this token is registered for desk number {desk.desk_no}, "
                 f"but the desk is set up as number {desk_no}: its dossier codes could collide "
-                "with another desk's")
+                "with another desk's",
+            )
         with self.write() as session:
             row = session.get(HubDesk, desk.id)
             self._bind(session, row, node_id)
@@ -257,19 +289,25 @@ class HubStore(SessionScopes):
             other = session.scalar(select(HubDesk.name).where(HubDesk.node_id == node_id))
             if other:
                 raise protocol.ProtocolError(
-                    "node_mismatch", f"this desk installation is already registered as desk "
-                    f"{other!r}; use that desk's token")
+                    "node_mismatch",
+                    f"this desk installation is already registered as desk "
+                    f"{other!r}; use that desk's token",
+                )
             row.node_id = node_id
             log.info("desk %r bound to node %s", row.name, node_id)
         elif row.node_id != node_id:
             raise protocol.ProtocolError(
-                "node_mismatch", f"this token belongs to another desk installation (node "
-                f"{row.node_id[:8]}); ask the administrator for this desk's own token")
+                "node_mismatch",
+                f"this token belongs to another desk installation (node "
+                f"{row.node_id[:8]}); ask the administrator for this desk's own token",
+            )
 
     def node_head(self, node_id: str) -> int:
         with self.read() as session:
-            return session.scalar(select(func.max(HubEvent.seq)).where(
-                HubEvent.node_id == node_id)) or 0
+            return (
+                session.scalar(select(func.max(HubEvent.seq)).where(HubEvent.node_id == node_id))
+                or 0
+            )
 
     # --- events -----------------------------------------------------------------------------
     def push(self, desk: DeskInfo, events: Sequence[Event | Incoming]) -> list[PushResult]:
@@ -277,15 +315,16 @@ class HubStore(SessionScopes):
         if not events:
             return []
         # CPU work (hashes, stored JSON) before the lock is taken.
-        events = [e if isinstance(e, Incoming) else protocol.incoming_from_event(e)
-                  for e in events]
+        events = [e if isinstance(e, Incoming) else protocol.incoming_from_event(e) for e in events]
         # An event refused by its schema is answered alone; it has no say in whose batch it is.
         nodes = {ev.node_id for ev in events if ev.problem != "invalid_event" or ev.node_id}
         node = next(iter(nodes)) if nodes else desk.node_id
         if len(nodes) > 1 or (desk.node_id is not None and node != desk.node_id):
             raise protocol.ProtocolError(
-                "foreign_node", "a desk may push only its own events (this batch holds events "
-                "of another desk installation)")
+                "foreign_node",
+                "a desk may push only its own events (this batch holds events "
+                "of another desk installation)",
+            )
         ids = [ev.id for ev in events]
         seqs = [ev.seq for ev in events if ev.problem is None] or [1]
         now = self.clock()
@@ -306,16 +345,28 @@ class HubStore(SessionScopes):
                 # What the hub already holds, read under the lock (so up to date).
                 have: dict[str, tuple[str, int]] = {}
                 for i in range(0, len(ids), 500):
-                    for r in session.execute(select(HubEvent.id, HubEvent.hash, HubEvent.hub_seq)
-                                             .where(HubEvent.id.in_(ids[i:i + 500]))):
+                    for r in session.execute(
+                        select(HubEvent.id, HubEvent.hash, HubEvent.hub_seq).where(
+                            HubEvent.id.in_(ids[i : i + 500])
+                        )
+                    ):
                         have[r.id] = (r.hash, r.hub_seq)
                 chain: dict[int, tuple[str, str, str]] = {
-                    r.seq: (r.id, r.hash, r.prev_hash) for r in session.execute(
+                    r.seq: (r.id, r.hash, r.prev_hash)
+                    for r in session.execute(
                         select(HubEvent.seq, HubEvent.id, HubEvent.hash, HubEvent.prev_hash).where(
-                            HubEvent.node_id == node, HubEvent.seq >= min(seqs) - 1,
-                            HubEvent.seq <= max(seqs) + 1))}
-                top = session.execute(select(HubEvent.seq, HubEvent.hash).where(
-                    HubEvent.node_id == node).order_by(HubEvent.seq.desc()).limit(1)).first()
+                            HubEvent.node_id == node,
+                            HubEvent.seq >= min(seqs) - 1,
+                            HubEvent.seq <= max(seqs) + 1,
+                        )
+                    )
+                }
+                top = session.execute(
+                    select(HubEvent.seq, HubEvent.hash)
+                    .where(HubEvent.node_id == node)
+                    .order_by(HubEvent.seq.desc())
+                    .limit(1)
+                ).first()
                 head = (top.seq, top.hash) if top is not None else (0, GENESIS_HASH)
                 next_seq = counter.value
                 rows: list[tuple] = []
@@ -328,11 +379,15 @@ class HubStore(SessionScopes):
                             results.append(PushResult(ev.id, REJECTED, reason="id_conflict"))
                         continue
                     if ev.problem == "invalid_event":
-                        results.append(PushResult(ev.id, REJECTED, reason=ev.problem,
-                                                  detail=ev.detail))
+                        results.append(
+                            PushResult(ev.id, REJECTED, reason=ev.problem, detail=ev.detail)
+                        )
                         continue
-                    reason = (ev.problem or self._chain_problem(ev, chain, head)
-                              or ("clock_ahead" if ev.hlc >> 16 > latest_wall else None))
+                    reason = (
+                        ev.problem
+                        or self._chain_problem(ev, chain, head)
+                        or ("clock_ahead" if ev.hlc >> 16 > latest_wall else None)
+                    )
                     if reason:
                         results.append(PushResult(ev.id, REJECTED, reason=reason))
                         continue
@@ -341,8 +396,22 @@ class HubStore(SessionScopes):
                     chain[ev.seq] = (ev.id, ev.hash, ev.prev_hash)
                     if ev.seq > head[0]:
                         head = (ev.seq, ev.hash)
-                    rows.append((ev.id, next_seq, ev.node_id, ev.seq, ev.dossier_id, ev.hlc,
-                                 ev.type, ev.hash, ev.prev_hash, ev.body, desk.id, stored_at))
+                    rows.append(
+                        (
+                            ev.id,
+                            next_seq,
+                            ev.node_id,
+                            ev.seq,
+                            ev.dossier_id,
+                            ev.hlc,
+                            ev.type,
+                            ev.hash,
+                            ev.prev_hash,
+                            ev.body,
+                            desk.id,
+                            stored_at,
+                        )
+                    )
                     results.append(PushResult(ev.id, ACCEPTED, next_seq))
                 if rows:
                     # One executemany straight to the driver (SQLAlchemy's per-row parameter
@@ -350,18 +419,22 @@ class HubStore(SessionScopes):
                     mark = "?" if self.dialect == "sqlite" else "%s"
                     session.connection().exec_driver_sql(
                         f"INSERT INTO hub_events ({', '.join(EVENT_COLUMNS)}) "
-                        f"VALUES ({', '.join([mark] * len(EVENT_COLUMNS))})", rows)
+                        f"VALUES ({', '.join([mark] * len(EVENT_COLUMNS))})",
+                        rows,
+                    )
                     counter.value = next_seq
                 if self.before_commit is not None:
                     self.before_commit([r[0] for r in rows])
         except IntegrityError as err:  # only a binding race can get here: retryable
-            raise protocol.ProtocolError("node_mismatch", f"could not bind the desk: {err.orig}"
-                                         ) from err
+            raise protocol.ProtocolError(
+                "node_mismatch", f"could not bind the desk: {err.orig}"
+            ) from err
         return results
 
     @staticmethod
-    def _chain_problem(ev: Incoming, chain: dict[int, tuple[str, str, str]],
-                       head: tuple[int, str]) -> str | None:
+    def _chain_problem(
+        ev: Incoming, chain: dict[int, tuple[str, str, str]], head: tuple[int, str]
+    ) -> str | None:
         """Why `ev` may not be stored after what the hub holds of its node, or None. The chain
         rule: an event is stored only when it links to its node's previous event: seq = the
         node's head + 1 and prev_hash = that event's hash (seq 1: the genesis hash). A gap
@@ -393,7 +466,10 @@ class HubStore(SessionScopes):
         with self.read() as session:
             rows = session.execute(
                 select(HubEvent.hub_seq, HubEvent.node_id, HubEvent.body)
-                .where(HubEvent.hub_seq > after).order_by(HubEvent.hub_seq).limit(limit)).all()
+                .where(HubEvent.hub_seq > after)
+                .order_by(HubEvent.hub_seq)
+                .limit(limit)
+            ).all()
         items = [(r.hub_seq, r.body) for r in rows if r.node_id != exclude_node]
         return PullPage(items, rows[-1].hub_seq if rows else after, len(rows) == limit)
 
@@ -405,9 +481,14 @@ class HubStore(SessionScopes):
             rows = session.execute(
                 select(HubEvent.hub_seq, HubEvent.seq, HubEvent.body)
                 .where(HubEvent.node_id == node_id, HubEvent.seq > after_seq)
-                .order_by(HubEvent.seq).limit(limit)).all()
-        return PullPage([(r.hub_seq, r.body) for r in rows],
-                        rows[-1].seq if rows else after_seq, len(rows) == limit)
+                .order_by(HubEvent.seq)
+                .limit(limit)
+            ).all()
+        return PullPage(
+            [(r.hub_seq, r.body) for r in rows],
+            rows[-1].seq if rows else after_seq,
+            len(rows) == limit,
+        )
 
     def instance_id(self) -> str:
         """This store's identity. A desk that finds another identity than the one it synced
@@ -417,27 +498,30 @@ class HubStore(SessionScopes):
         if cached:
             return cached
         with self.read() as session:
-            value = session.scalar(select(HubCounter.value).where(
-                HubCounter.name == INSTANCE_COUNTER))
+            value = session.scalar(
+                select(HubCounter.value).where(HubCounter.name == INSTANCE_COUNTER)
+            )
         if value is None:
             import secrets
 
             try:
                 with self.write() as session:
-                    session.add(HubCounter(name=INSTANCE_COUNTER,
-                                           value=secrets.randbits(62) or 1))
+                    session.add(HubCounter(name=INSTANCE_COUNTER, value=secrets.randbits(62) or 1))
             except IntegrityError:  # another request made it first
                 pass
             with self.read() as session:
-                value = session.scalar(select(HubCounter.value).where(
-                    HubCounter.name == INSTANCE_COUNTER))
+                value = session.scalar(
+                    select(HubCounter.value).where(HubCounter.name == INSTANCE_COUNTER)
+                )
         self._instance = f"{value:016x}"
         return self._instance
 
     def head(self) -> int:
         with self.read() as session:
-            return session.scalar(select(HubCounter.value).where(
-                HubCounter.name == EVENTS_COUNTER)) or 0
+            return (
+                session.scalar(select(HubCounter.value).where(HubCounter.name == EVENTS_COUNTER))
+                or 0
+            )
 
     def event_count(self) -> int:
         with self.read() as session:
@@ -453,19 +537,33 @@ class HubStore(SessionScopes):
         if len(text.encode("utf-8")) > protocol.MAX_REFERENCE_BYTES:
             raise HubStoreError("the reference data set is too large", code="reference_size")
         with self.write() as session:
-            latest = session.scalar(select(HubReference).where(HubReference.kind == kind)
-                                    .order_by(HubReference.version.desc()).limit(1))
+            latest = session.scalar(
+                select(HubReference)
+                .where(HubReference.kind == kind)
+                .order_by(HubReference.version.desc())
+                .limit(1)
+            )
             if latest is not None and latest.data == text:
                 return latest.version
             version = (latest.version if latest else 0) + 1
-            session.add(HubReference(kind=kind, version=version, data=text,
-                                     published_at=self.clock(), source=source[:300]))
+            session.add(
+                HubReference(
+                    kind=kind,
+                    version=version,
+                    data=text,
+                    published_at=self.clock(),
+                    source=source[:300],
+                )
+            )
             return version
 
     def reference_versions(self) -> dict[str, int]:
         with self.read() as session:
-            rows = session.execute(select(HubReference.kind, func.max(HubReference.version))
-                                   .group_by(HubReference.kind)).all()
+            rows = session.execute(
+                select(HubReference.kind, func.max(HubReference.version)).group_by(
+                    HubReference.kind
+                )
+            ).all()
         return {kind: version for kind, version in rows}
 
     def reference_since(self, have: dict[str, int]) -> dict[str, tuple[int, str]]:
@@ -473,8 +571,12 @@ class HubStore(SessionScopes):
         out: dict[str, tuple[int, str]] = {}
         with self.read() as session:
             for kind in protocol.REFERENCE_KINDS:
-                row = session.scalar(select(HubReference).where(HubReference.kind == kind)
-                                     .order_by(HubReference.version.desc()).limit(1))
+                row = session.scalar(
+                    select(HubReference)
+                    .where(HubReference.kind == kind)
+                    .order_by(HubReference.version.desc())
+                    .limit(1)
+                )
                 if row is not None and row.version > have.get(kind, 0):
                     out[kind] = (row.version, row.data)
         return out

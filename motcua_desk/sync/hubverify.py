@@ -71,7 +71,8 @@ def verify_hub(store, progress: Progress | None = None, every: int = 100_000) ->
         total = conn.exec_driver_sql("SELECT count(*) FROM hub_events").scalar() or 0
         result = conn.execution_options(stream_results=True, max_row_buffer=2000).exec_driver_sql(
             "SELECT node_id, seq, id, hash, prev_hash, dossier_id, hlc, type, body "
-            "FROM hub_events ORDER BY node_id, seq")
+            "FROM hub_events ORDER BY node_id, seq"
+        )
         node: str | None = None
         last_seq, last_hash, last_id = 0, GENESIS_HASH, ""
         next_report = every
@@ -84,44 +85,103 @@ def verify_hub(store, progress: Progress | None = None, every: int = 100_000) ->
             columns = _columns(row)
             kind, data = _body_problem(body, columns)
             if kind == "altered":
-                breaks.add(Break("altered", f"event {ev_id} (seq {seq}): its stored body no "
-                                 "longer matches its hash (the row was edited)", r_node, seq,
-                                 ev_id, dossier_id))
+                breaks.add(
+                    Break(
+                        "altered",
+                        f"event {ev_id} (seq {seq}): its stored body no "
+                        "longer matches its hash (the row was edited)",
+                        r_node,
+                        seq,
+                        ev_id,
+                        dossier_id,
+                    )
+                )
             elif kind == "unreadable":
-                breaks.add(Break("unreadable", f"event {ev_id} (seq {seq}): its stored body "
-                                 "is not an event", r_node, seq, ev_id, dossier_id))
+                breaks.add(
+                    Break(
+                        "unreadable",
+                        f"event {ev_id} (seq {seq}): its stored body is not an event",
+                        r_node,
+                        seq,
+                        ev_id,
+                        dossier_id,
+                    )
+                )
             elif kind == "body_mismatch":
-                wrong = sorted(k for k, v in columns.items()
-                               if data is not None and data.get(k) != v)
-                breaks.add(Break("body_mismatch", f"event {ev_id} (seq {seq}): the columns "
-                                 f"{', '.join(wrong)} disagree with its stored body (the row "
-                                 "was edited)", r_node, seq, ev_id, dossier_id))
+                wrong = sorted(
+                    k for k, v in columns.items() if data is not None and data.get(k) != v
+                )
+                breaks.add(
+                    Break(
+                        "body_mismatch",
+                        f"event {ev_id} (seq {seq}): the columns "
+                        f"{', '.join(wrong)} disagree with its stored body (the row "
+                        "was edited)",
+                        r_node,
+                        seq,
+                        ev_id,
+                        dossier_id,
+                    )
+                )
             if seq != last_seq + 1:
                 lo, hi = last_seq + 1, seq - 1
                 span = f"seq {lo}" if lo == hi else f"seqs {lo}..{hi}"
-                breaks.add(Break("missing", f"{span} of node {r_node} are missing (deleted?) "
-                                 f"before event {ev_id} (seq {seq})", r_node, lo, ev_id,
-                                 dossier_id))
+                breaks.add(
+                    Break(
+                        "missing",
+                        f"{span} of node {r_node} are missing (deleted?) "
+                        f"before event {ev_id} (seq {seq})",
+                        r_node,
+                        lo,
+                        ev_id,
+                        dossier_id,
+                    )
+                )
             elif seq == 1 and prev != GENESIS_HASH:
-                breaks.add(Break("bad_start", f"the first event of node {r_node} ({ev_id}) does "
-                                 "not start from the genesis hash", r_node, 1, ev_id,
-                                 dossier_id))
+                breaks.add(
+                    Break(
+                        "bad_start",
+                        f"the first event of node {r_node} ({ev_id}) does "
+                        "not start from the genesis hash",
+                        r_node,
+                        1,
+                        ev_id,
+                        dossier_id,
+                    )
+                )
             elif seq > 1 and prev != last_hash:
-                breaks.add(Break("broken_link", f"event {ev_id} (seq {seq}) does not follow "
-                                 f"event {last_id} (seq {last_seq}) of the same node: one of the "
-                                 "two was replaced (perhaps with its hash recomputed)", r_node,
-                                 seq, ev_id, dossier_id))
+                breaks.add(
+                    Break(
+                        "broken_link",
+                        f"event {ev_id} (seq {seq}) does not follow "
+                        f"event {last_id} (seq {last_seq}) of the same node: one of the "
+                        "two was replaced (perhaps with its hash recomputed)",
+                        r_node,
+                        seq,
+                        ev_id,
+                        dossier_id,
+                    )
+                )
             last_seq, last_hash, last_id = seq, digest, ev_id
             if progress is not None and events >= next_report:
                 progress(events, total)
                 next_report = events + every
         if progress is not None:
             progress(events, total)
-    return VerifyReport("full", events, 0, nodes, tuple(breaks.kept), breaks.count,
-                        time.perf_counter() - t0)
+    return VerifyReport(
+        "full", events, 0, nodes, tuple(breaks.kept), breaks.count, time.perf_counter() - t0
+    )
 
 
 def _columns(row) -> dict[str, Any]:
     """The indexed columns of a hub_events row by name."""
-    return {"node_id": row[0], "seq": row[1], "id": row[2], "hash": row[3], "prev_hash": row[4],
-            "dossier_id": row[5], "hlc": row[6], "type": row[7]}
+    return {
+        "node_id": row[0],
+        "seq": row[1],
+        "id": row[2],
+        "hash": row[3],
+        "prev_hash": row[4],
+        "dossier_id": row[5],
+        "hlc": row[6],
+        "type": row[7],
+    }

@@ -85,16 +85,16 @@ REJECT_REASONS = {
     "hash_mismatch": "the event's hash does not match its content (altered or corrupted)",
     "id_conflict": "another event with the same id but different content is already stored",
     "seq_conflict": "the hub already holds a different event with this node's sequence number "
-                    "(was the desk restored from an old backup?)",
+    "(was the desk restored from an old backup?)",
     "chain_mismatch": "the event does not follow its predecessor in the desk's hash chain",
     "too_large": "the event is larger than the hub accepts",
     "invalid_event": "the event does not fit its type's schema (a required field missing, a "
-                     "wrong type, a moment that is not one, a control character…): never "
-                     "stored; the detail says what",
+    "wrong type, a moment that is not one, a control character…): never "
+    "stored; the detail says what",
     "gap": "the hub does not yet hold this node's previous event: offer it again after the "
-           "ones before it (retryable)",
+    "ones before it (retryable)",
     "clock_ahead": "the event's clock is ahead of the hub's by more than the hub allows: "
-                   "offered again, it is taken once the hub's clock catches up (retryable)",
+    "offered again, it is taken once the hub's clock catches up (retryable)",
 }
 RETRYABLE_REASONS = frozenset(("gap", "clock_ahead"))
 DEFAULT_MAX_CLOCK_AHEAD_MIN = 10  # `hub serve --max-clock-ahead MINUTES`
@@ -146,18 +146,21 @@ def parse_json(body: bytes) -> Any:
     nesting, integers that fit 64 bits, finite numbers only (no NaN / Infinity). Anything else
     is ProtocolError("bad_json"), never a RecursionError or Python's int-string ValueError."""
     try:
-        value = json.loads(body, parse_int=_bounded_int, parse_float=_finite_float,
-                           parse_constant=_no_constant)
+        value = json.loads(
+            body, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant
+        )
     except RecursionError as err:
-        raise ProtocolError("bad_json", f"the body's JSON is nested deeper than "
-                            f"{MAX_JSON_DEPTH} levels") from err
+        raise ProtocolError(
+            "bad_json", f"the body's JSON is nested deeper than {MAX_JSON_DEPTH} levels"
+        ) from err
     except _JsonLimit as err:
         raise ProtocolError("bad_json", str(err)) from err
     except (UnicodeError, json.JSONDecodeError) as err:
         raise ProtocolError("bad_json", f"the body is not valid JSON ({err})") from err
     if not _depth_within(value, MAX_JSON_DEPTH):
-        raise ProtocolError("bad_json", f"the body's JSON is nested deeper than "
-                            f"{MAX_JSON_DEPTH} levels")
+        raise ProtocolError(
+            "bad_json", f"the body's JSON is nested deeper than {MAX_JSON_DEPTH} levels"
+        )
     return value
 
 
@@ -221,8 +224,9 @@ def parse_event(data: Any, index: int = 0) -> Event:
         raise ProtocolError("bad_event", f"{where}: seq or officer out of range")
     wall, _ = unpack(ev.hlc)
     if not HLC_MIN_WALL_MS <= wall < HLC_MAX_WALL_MS:
-        raise ProtocolError("bad_event", f"{where}: hybrid clock value {ev.hlc} is not a time "
-                            "between 2000 and 2100")
+        raise ProtocolError(
+            "bad_event", f"{where}: hybrid clock value {ev.hlc} is not a time between 2000 and 2100"
+        )
     return ev
 
 
@@ -264,15 +268,35 @@ def invalid_incoming(data: Mapping[str, Any], problems: list[str]) -> Incoming:
     (reason invalid_event, with what is wrong), the rest of its batch goes on."""
     node = data.get("node_id")
     seq, hlc = data.get("seq"), data.get("hlc")
-    return Incoming(data["id"], "", node if type(node) is str and _ID.match(node) else "",
-                    seq if type(seq) is int else 0, hlc if type(hlc) is int else 0, "", "", "",
-                    "", "invalid_event", "; ".join(problems)[:500])
+    return Incoming(
+        data["id"],
+        "",
+        node if type(node) is str and _ID.match(node) else "",
+        seq if type(seq) is int else 0,
+        hlc if type(hlc) is int else 0,
+        "",
+        "",
+        "",
+        "",
+        "invalid_event",
+        "; ".join(problems)[:500],
+    )
 
 
 def incoming_from_event(ev: Event) -> Incoming:
     ok, body = seal_check(ev)
-    return Incoming(ev.id, ev.dossier_id, ev.node_id, ev.seq, ev.hlc, str(ev.type), ev.hash,
-                    ev.prev_hash, body, _problem(ok, body))
+    return Incoming(
+        ev.id,
+        ev.dossier_id,
+        ev.node_id,
+        ev.seq,
+        ev.hlc,
+        str(ev.type),
+        ev.hash,
+        ev.prev_hash,
+        body,
+        _problem(ok, body),
+    )
 
 
 def _problem(hash_ok: bool, body: str) -> str | None:
@@ -281,8 +305,22 @@ def _problem(hash_ok: bool, body: str) -> str | None:
     return None if hash_ok else "hash_mismatch"
 
 
-_WIRE_KEYS = frozenset(("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",
-                        "recorded_at", "officer", "payload", "prev_hash", "hash"))
+_WIRE_KEYS = frozenset(
+    (
+        "id",
+        "dossier_id",
+        "node_id",
+        "seq",
+        "hlc",
+        "type",
+        "occurred_at",
+        "recorded_at",
+        "officer",
+        "payload",
+        "prev_hash",
+        "hash",
+    )
+)
 _TYPES = frozenset(str(t) for t in EventType)
 
 
@@ -298,27 +336,56 @@ def parse_incoming(data: Any, index: int = 0) -> Incoming:
         if found:
             if type(data.get("id")) is str and _ID.match(data["id"]):
                 return invalid_incoming(data, found)
-            raise ProtocolError("bad_event", f"event #{index} has no valid id: "
-                                f"{'; '.join(found)[:300]}")
-    if (type(data) is dict and data.keys() == _WIRE_KEYS
-            and type(data["payload"]) is dict and type(data["seq"]) is int
-            and type(data["hlc"]) is int and data["type"] in _TYPES
-            and all(type(data[k]) is str for k in (
-                "id", "dossier_id", "node_id", "occurred_at", "recorded_at", "officer",
-                "prev_hash", "hash"))
-            and _ID.match(data["id"]) and _ID.match(data["dossier_id"])
-            and _ID.match(data["node_id"]) and _HEX64.match(data["hash"])
-            and _HEX64.match(data["prev_hash"]) and 1 <= data["seq"] < 2**31
-            and len(data["officer"]) <= 100
-            and HLC_MIN_WALL_MS <= unpack(data["hlc"])[0] < HLC_MAX_WALL_MS
-            and _normal_moment(data["occurred_at"]) and _normal_moment(data["recorded_at"])):
+            raise ProtocolError(
+                "bad_event", f"event #{index} has no valid id: {'; '.join(found)[:300]}"
+            )
+    if (
+        type(data) is dict
+        and data.keys() == _WIRE_KEYS
+        and type(data["payload"]) is dict
+        and type(data["seq"]) is int
+        and type(data["hlc"]) is int
+        and data["type"] in _TYPES
+        and all(
+            type(data[k]) is str
+            for k in (
+                "id",
+                "dossier_id",
+                "node_id",
+                "occurred_at",
+                "recorded_at",
+                "officer",
+                "prev_hash",
+                "hash",
+            )
+        )
+        and _ID.match(data["id"])
+        and _ID.match(data["dossier_id"])
+        and _ID.match(data["node_id"])
+        and _HEX64.match(data["hash"])
+        and _HEX64.match(data["prev_hash"])
+        and 1 <= data["seq"] < 2**31
+        and len(data["officer"]) <= 100
+        and HLC_MIN_WALL_MS <= unpack(data["hlc"])[0] < HLC_MAX_WALL_MS
+        and _normal_moment(data["occurred_at"])
+        and _normal_moment(data["recorded_at"])
+    ):
         claimed = data["hash"]
         text = canonical_json({k: v for k, v in data.items() if k != "hash"})
         ok = hashlib.sha256(text.encode("utf-8")).hexdigest() == claimed
         body = f'{text[:-1]},"hash":"{claimed}"}}'
-        return Incoming(data["id"], data["dossier_id"], data["node_id"], data["seq"],
-                        data["hlc"], data["type"], claimed, data["prev_hash"], body,
-                        _problem(ok, body))
+        return Incoming(
+            data["id"],
+            data["dossier_id"],
+            data["node_id"],
+            data["seq"],
+            data["hlc"],
+            data["type"],
+            claimed,
+            data["prev_hash"],
+            body,
+            _problem(ok, body),
+        )
     return incoming_from_event(parse_event(data, index))
 
 
@@ -352,8 +419,13 @@ class PushResult:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PushResult:
         detail = data.get("detail")
-        return cls(str(data["id"]), str(data["status"]), data.get("hub_seq"), data.get("reason"),
-                   str(detail)[:500] if detail is not None else None)
+        return cls(
+            str(data["id"]),
+            str(data["status"]),
+            data.get("hub_seq"),
+            data.get("reason"),
+            str(detail)[:500] if detail is not None else None,
+        )
 
     @property
     def stored(self) -> bool:

@@ -30,16 +30,19 @@ log = logging.getLogger("motcua.ui")
 def install_excepthook(window) -> None:
     """An exception that escapes a slot is logged and shown; the program stays open and the
     form being filled in is untouched."""
+
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        log.error("unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc,
-                                                                                 tb)))
+        log.error(
+            "unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb))
+        )
         try:
             window.errors.present(exc)
         except Exception:  # noqa: BLE001 - nothing more we can do
             log.exception("could not show the error")
+
     sys.excepthook = hook
 
 
@@ -57,11 +60,16 @@ def _fits_screen(window) -> bool:
     return room.contains(window.frameGeometry()) or room.contains(window.geometry())
 
 
-def run(db_path: Path | None, services_factory: Callable[[], object], *,
-        clock: Callable[[], datetime] | None = None, argv: list[str] | None = None,
-        on_ready: Callable[[object], None] | None = None,
-        on_shown: Callable[[object], None] | None = None,
-        sync_factory: Callable[..., object] | None = None) -> int:
+def run(
+    db_path: Path | None,
+    services_factory: Callable[[], object],
+    *,
+    clock: Callable[[], datetime] | None = None,
+    argv: list[str] | None = None,
+    on_ready: Callable[[object], None] | None = None,
+    on_shown: Callable[[object], None] | None = None,
+    sync_factory: Callable[..., object] | None = None,
+) -> int:
     """Show the window and run the event loop; returns the exit code.
 
     `services_factory()` opens the desk database and builds the services: the composition
@@ -82,8 +90,14 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
     app.setWindowIcon(QIcon(":/icons/motcua-desk.svg"))
     db = Path(db_path) if db_path else paths.default_db_path()
     worker = Worker(services_factory)
-    window = MainWindow(worker, settings, db_path=db, log_path=paths.log_file(),
-                        sync_factory=sync_factory, **({"clock": clock} if clock else {}))
+    window = MainWindow(
+        worker,
+        settings,
+        db_path=db,
+        log_path=paths.log_file(),
+        sync_factory=sync_factory,
+        **({"clock": clock} if clock else {}),
+    )
     install_excepthook(window)
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))
@@ -109,4 +123,3 @@ def run(db_path: Path | None, services_factory: Callable[[], object], *,
         worker.stop()
         remove_translator(app, translator)
         log.info("window closed")
-

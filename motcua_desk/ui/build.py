@@ -61,9 +61,13 @@ def rcc(qrc: Path, out: Path) -> None:
 
 def without_header(text: str) -> str:
     """Generated Python without the tool's banner (it names the tool's version)."""
-    return "\n".join(line for line in text.splitlines()
-                     if not line.startswith("##") and "Created by:" not in line
-                     and not line.startswith("# Resource object code")).strip()
+    return "\n".join(
+        line
+        for line in text.splitlines()
+        if not line.startswith("##")
+        and "Created by:" not in line
+        and not line.startswith("# Resource object code")
+    ).strip()
 
 
 def translation_sources() -> list[Path]:
@@ -73,8 +77,15 @@ def translation_sources() -> list[Path]:
 
 def lupdate(ts: Path = TS_FILE) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
-    _run(tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-         *map(str, translation_sources()), "-ts", str(ts))
+    _run(
+        tool("pyside6-lupdate"),
+        "-no-obsolete",
+        "-locations",
+        "none",
+        *map(str, translation_sources()),
+        "-ts",
+        str(ts),
+    )
 
 
 def lrelease(ts: Path = TS_FILE, qm: Path = QM_FILE) -> None:
@@ -106,8 +117,7 @@ def build_rcc() -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    steps = (argv if argv is not None else sys.argv[1:]) or ["uic", "rcc", "lupdate",
-                                                             "lrelease"]
+    steps = (argv if argv is not None else sys.argv[1:]) or ["uic", "rcc", "lupdate", "lrelease"]
     for step in steps:
         if step == "uic":
             for p in build_uic():

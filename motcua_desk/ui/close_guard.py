@@ -21,8 +21,13 @@ class CloseGuard(QObject):
     """Decides whether the window may close now; when not, runs the stages and closes the
     window again at the end."""
 
-    def __init__(self, window: QWidget, worker: Worker, sync: SyncController | None,
-                 notify: Callable[[str, str], None]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        worker: Worker,
+        sync: SyncController | None,
+        notify: Callable[[str, str], None],
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._worker = worker
@@ -49,10 +54,12 @@ class CloseGuard(QObject):
             self._stop_sync_then_close()
             return False
         self.stage = "counting"
-        self._worker.query(lambda svc: svc.replication.pending_count(),
-                           success=self._counted,
-                           failure=lambda _err: self._counted(sync.snapshot.unsent),
-                           owner=self)
+        self._worker.query(
+            lambda svc: svc.replication.pending_count(),
+            success=self._counted,
+            failure=lambda _err: self._counted(sync.snapshot.unsent),
+            owner=self,
+        )
         return False
 
     def _counted(self, unsent: int) -> None:
@@ -60,26 +67,34 @@ class CloseGuard(QObject):
             self._stop_sync_then_close()
             return
         self.stage = "asking"
-        box = QMessageBox(QMessageBox.Icon.Warning, "motcua-desk",
-                          QCoreApplication.translate(
-                              "MainWindow",
-                              "{n} event(s) have not been sent to the server yet.").format(
-                              n=unsent), QMessageBox.StandardButton.NoButton, self._window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "motcua-desk",
+            QCoreApplication.translate(
+                "MainWindow", "{n} event(s) have not been sent to the server yet."
+            ).format(n=unsent),
+            QMessageBox.StandardButton.NoButton,
+            self._window,
+        )
         box.setObjectName("unsentBox")
-        box.setInformativeText(QCoreApplication.translate(
-            "MainWindow",
-            "They are kept safely on this computer and are sent when the program runs again "
-            "and the server answers. Close anyway?"))
-        box.close_button = box.addButton(QCoreApplication.translate("MainWindow",
-                                                                    "Close anyway"),
-                                         QMessageBox.ButtonRole.DestructiveRole)
-        box.stay_button = box.addButton(QCoreApplication.translate("MainWindow", "Stay"),
-                                        QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "MainWindow",
+                "They are kept safely on this computer and are sent when the program runs again "
+                "and the server answers. Close anyway?",
+            )
+        )
+        box.close_button = box.addButton(
+            QCoreApplication.translate("MainWindow", "Close anyway"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.stay_button = box.addButton(
+            QCoreApplication.translate("MainWindow", "Stay"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(box.stay_button)
         box.setEscapeButton(box.stay_button)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._answered(box.clickedButton()
-                                                       is box.close_button))
+        box.finished.connect(lambda _r: self._answered(box.clickedButton() is box.close_button))
         self.unsent_box = box
         box.open()
 
@@ -99,8 +114,9 @@ class CloseGuard(QObject):
 
     def _say_stopping(self) -> None:
         if self.stage == "stopping":
-            self._notify(QCoreApplication.translate(
-                "MainWindow", "Stopping sync before closing…"), "warning")
+            self._notify(
+                QCoreApplication.translate("MainWindow", "Stopping sync before closing…"), "warning"
+            )
 
     def _close_for_good(self) -> None:
         self.stage = "done"

@@ -52,7 +52,8 @@ def load_desk_info(svc: Any) -> DeskInfo:
         office=svc.settings.office(),
         departments=tuple(svc.catalog.departments()),
         fields=tuple(sorted({p.field for p in procs if p.field})),
-        calendar_warning=svc.calendar.warning())
+        calendar_warning=svc.calendar.warning(),
+    )
 
 
 @dataclass

@@ -32,8 +32,9 @@ from motcua_desk.ui import errors, labels
 class ValueDialog(QDialog):
     """A form with OK/Cancel; `check()` validates before closing (errors shown inline)."""
 
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None,
-                 intro: str = "") -> None:
+    def __init__(
+        self, title: str, ok_text: str, parent: QWidget | None = None, intro: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("valueDialog")
@@ -53,7 +54,8 @@ class ValueDialog(QDialog):
         self.error_label.hide()
         self.layout_.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -80,8 +82,17 @@ class ValueDialog(QDialog):
 
 
 class ReasonDialog(ValueDialog):
-    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None,
-                 *, initial: str = "", intro: str = "", required: bool = True) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        initial: str = "",
+        intro: str = "",
+        required: bool = True,
+    ) -> None:
         super().__init__(title, ok_text, parent, intro)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setObjectName("reasonEdit")
@@ -106,8 +117,9 @@ class ReasonDialog(ValueDialog):
 
 
 class HandoffDialog(ValueDialog):
-    def __init__(self, departments, default: str, parent: QWidget | None = None,
-                 *, receiver: str = "") -> None:
+    def __init__(
+        self, departments, default: str, parent: QWidget | None = None, *, receiver: str = ""
+    ) -> None:
         super().__init__(self.tr("Hand off the dossier"), self.tr("&Hand off"), parent)
         self.department_combo = QComboBox(self)
         self.department_combo.setObjectName("departmentCombo")
@@ -147,9 +159,12 @@ class HandoffDialog(ValueDialog):
 
 class ReceiveResultDialog(ValueDialog):
     def __init__(self, location: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Result received"), self.tr("&Record"), parent,
-                         self.tr("The result comes back from: {unit}").format(
-                             unit=labels.unit_label(location)))
+        super().__init__(
+            self.tr("Result received"),
+            self.tr("&Record"),
+            parent,
+            self.tr("The result comes back from: {unit}").format(unit=labels.unit_label(location)),
+        )
         self.giver_edit = QLineEdit(self)
         self.giver_edit.setObjectName("giverEdit")
         label = QLabel(self.tr("&Brought by:"), self)
@@ -165,17 +180,23 @@ class ReceiveResultDialog(ValueDialog):
 class DocumentPickDialog(ValueDialog):
     """Pick documents (the missing ones) and write the reason: Form 02."""
 
-    def __init__(self, documents, parent: QWidget | None = None, *, preselect=None,
-                 reason: str = "") -> None:
-        super().__init__(self.tr("Ask to supplement"), self.tr("&Ask and print"), parent,
-                         self.tr("Tick what the applicant must bring, then write why."))
+    def __init__(
+        self, documents, parent: QWidget | None = None, *, preselect=None, reason: str = ""
+    ) -> None:
+        super().__init__(
+            self.tr("Ask to supplement"),
+            self.tr("&Ask and print"),
+            parent,
+            self.tr("Tick what the applicant must bring, then write why."),
+        )
         self.list = QListWidget(self)
         self.list.setObjectName("documentList")
         self._documents = list(documents)
         chosen = set(preselect or ())
         for i, doc in enumerate(self._documents):
-            item = QListWidgetItem(f"{doc.name} — {labels.document_form_label(doc.form)} × "
-                                   f"{doc.count}", self.list)
+            item = QListWidgetItem(
+                f"{doc.name} — {labels.document_form_label(doc.form)} × {doc.count}", self.list
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if i in chosen else Qt.CheckState.Unchecked)
         if self._documents:
@@ -194,8 +215,11 @@ class DocumentPickDialog(ValueDialog):
 
     @property
     def items(self) -> list:
-        return [doc for i, doc in enumerate(self._documents)
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            doc
+            for i, doc in enumerate(self._documents)
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     @property
     def reason(self) -> str:
@@ -211,10 +235,16 @@ class DocumentPickDialog(ValueDialog):
 
 class ExtendDialog(ValueDialog):
     def __init__(self, due_at: datetime | None, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Apology and new return date"), self.tr("&Save and print"),
-                         parent, self.tr("The return date can be reset only once. The apology "
-                                         "should reach the applicant at least one working day "
-                                         "before the current date."))
+        super().__init__(
+            self.tr("Apology and new return date"),
+            self.tr("&Save and print"),
+            parent,
+            self.tr(
+                "The return date can be reset only once. The apology "
+                "should reach the applicant at least one working day "
+                "before the current date."
+            ),
+        )
         self.due_edit = QDateTimeEdit(self)
         self.due_edit.setObjectName("newDueEdit")
         self.due_edit.setCalendarPopup(True)
@@ -223,8 +253,9 @@ class ExtendDialog(ValueDialog):
         while start.weekday() >= 5:
             start += timedelta(days=1)
         start = datetime.combine(start.date(), time(17, 0))
-        self.due_edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day),
-                                            QTime(start.hour, start.minute)))
+        self.due_edit.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
         self._tz = due_at.tzinfo if due_at is not None else None
         current = QLabel(labels.fmt_due(due_at), self)
         self.reason_edit = QPlainTextEdit(self)

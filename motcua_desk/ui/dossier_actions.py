@@ -70,80 +70,135 @@ class DossierActions(QObject):
         return {
             "handoff": DossierAction(
                 "handoffDialog",
-                lambda d: HandoffDialog(self.ctx.desk.departments,
-                                        d.department if d.location in ("desk", "") else "", view),
-                lambda svc, code, to, receiver: svc.dossiers.handoff([code], to,
-                                                                     receiver=receiver),
+                lambda d: HandoffDialog(
+                    self.ctx.desk.departments,
+                    d.department if d.location in ("desk", "") else "",
+                    view,
+                ),
+                lambda svc, code, to, receiver: svc.dossiers.handoff([code], to, receiver=receiver),
                 values=lambda dlg: (dlg.department, dlg.receiver),
                 form=lambda dlg: "control" if dlg.print_control else "",
-                done=self.tr("{code} handed off.")),
+                done=self.tr("{code} handed off."),
+            ),
             "receive_result": DossierAction(
-                "receiveResultDialog", lambda d: ReceiveResultDialog(d.location, view),
+                "receiveResultDialog",
+                lambda d: ReceiveResultDialog(d.location, view),
                 lambda svc, code, giver: svc.dossiers.receive_result([code], giver=giver),
-                values=lambda dlg: (dlg.giver,), done=self.tr("{code}: result received.")),
+                values=lambda dlg: (dlg.giver,),
+                done=self.tr("{code}: result received."),
+            ),
             "supplement": DossierAction(
-                "supplementDialog", lambda d: DocumentPickDialog(d.documents, view),
-                lambda svc, code, reason, items: svc.dossiers.request_supplement(code, reason,
-                                                                                 items),
-                values=lambda dlg: (dlg.reason, [DocumentLine(x.name, x.form, x.form_label,
-                                                              x.count) for x in dlg.items]),
-                form="supplement"),
+                "supplementDialog",
+                lambda d: DocumentPickDialog(d.documents, view),
+                lambda svc, code, reason, items: svc.dossiers.request_supplement(
+                    code, reason, items
+                ),
+                values=lambda dlg: (
+                    dlg.reason,
+                    [DocumentLine(x.name, x.form, x.form_label, x.count) for x in dlg.items],
+                ),
+                form="supplement",
+            ),
             "resubmit": DossierAction(
                 "resubmitDialog",
-                lambda d: ConfirmDialog(self.tr("Supplement received"), self.tr(
-                    "The applicant brought the missing documents: the processing time starts "
-                    "again from now."), self.tr("&Record"), view),
-                lambda svc, code: svc.dossiers.resubmit(code), form="slip",
-                done=self.tr("{code}: supplement received, new return date set.")),
+                lambda d: ConfirmDialog(
+                    self.tr("Supplement received"),
+                    self.tr(
+                        "The applicant brought the missing documents: the processing time starts "
+                        "again from now."
+                    ),
+                    self.tr("&Record"),
+                    view,
+                ),
+                lambda svc, code: svc.dossiers.resubmit(code),
+                form="slip",
+                done=self.tr("{code}: supplement received, new return date set."),
+            ),
             "refuse": DossierAction(
                 "refuseDialog",
-                lambda d: ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason:"),
-                                       self.tr("Re&fuse and print"), view),
-                lambda svc, code, reason: svc.dossiers.refuse(code, reason), values=_reason,
-                form="refusal"),
+                lambda d: ReasonDialog(
+                    self.tr("Refuse the dossier"),
+                    self.tr("&Reason:"),
+                    self.tr("Re&fuse and print"),
+                    view,
+                ),
+                lambda svc, code, reason: svc.dossiers.refuse(code, reason),
+                values=_reason,
+                form="refusal",
+            ),
             "extend": DossierAction(
-                "extendDialog", lambda d: ExtendDialog(d.due_at, view),
+                "extendDialog",
+                lambda d: ExtendDialog(d.due_at, view),
                 lambda svc, code, new_due, reason: svc.dossiers.extend(code, new_due, reason),
-                values=lambda dlg: (dlg.new_due, dlg.reason), form="apology"),
+                values=lambda dlg: (dlg.new_due, dlg.reason),
+                form="apology",
+            ),
             "return": DossierAction(
-                "returnDialog", lambda d: ReturnDialog(d.applicant_name, view),
+                "returnDialog",
+                lambda d: ReturnDialog(d.applicant_name, view),
                 lambda svc, code, name, method, id_number: svc.dossiers.return_result(
-                    code, name, method, id_number=id_number),
+                    code, name, method, id_number=id_number
+                ),
                 values=lambda dlg: (dlg.to_name, dlg.method, dlg.id_number),
-                done=self.tr("{code}: result returned.")),
+                done=self.tr("{code}: result returned."),
+            ),
             "stop": DossierAction(
                 "stopDialog",
-                lambda d: ReasonDialog(self.tr("Stop at the applicant's request"),
-                                       self.tr("&Reason:"), self.tr("&Stop and print"), view,
-                                       initial=self.tr("At the applicant's request")),
-                lambda svc, code, reason: svc.dossiers.stop(code, reason), values=_reason,
-                form="stop"),
+                lambda d: ReasonDialog(
+                    self.tr("Stop at the applicant's request"),
+                    self.tr("&Reason:"),
+                    self.tr("&Stop and print"),
+                    view,
+                    initial=self.tr("At the applicant's request"),
+                ),
+                lambda svc, code, reason: svc.dossiers.stop(code, reason),
+                values=_reason,
+                form="stop",
+            ),
             "note": DossierAction(
                 "noteDialog",
                 lambda d: ReasonDialog(self.tr("Note"), self.tr("&Note:"), self.tr("&Save"), view),
-                lambda svc, code, text: svc.dossiers.note(code, text), values=_reason),
+                lambda svc, code, text: svc.dossiers.note(code, text),
+                values=_reason,
+            ),
             "void": DossierAction(
                 "voidDialog",
-                lambda d: ReasonDialog(self.tr("Void the dossier"), self.tr("&Reason:"),
-                                       self.tr("&Void"), view, intro=self.tr(
-                                           "Only for a dossier entered by mistake. The code is "
-                                           "not given again; the dossier stays in the ledger "
-                                           "as void.")),
-                lambda svc, code, reason: svc.dossiers.void(code, reason), values=_reason,
-                done=self.tr("{code} voided.")),
+                lambda d: ReasonDialog(
+                    self.tr("Void the dossier"),
+                    self.tr("&Reason:"),
+                    self.tr("&Void"),
+                    view,
+                    intro=self.tr(
+                        "Only for a dossier entered by mistake. The code is "
+                        "not given again; the dossier stays in the ledger "
+                        "as void."
+                    ),
+                ),
+                lambda svc, code, reason: svc.dossiers.void(code, reason),
+                values=_reason,
+                done=self.tr("{code} voided."),
+            ),
             "fee": DossierAction(  # a payment after intake, or the e-receipt's lookup code
-                "feeDialog", self._fee_dialog,
+                "feeDialog",
+                self._fee_dialog,
                 lambda svc, code, amount, method, ref: svc.dossiers.record_fee(
-                    code, amount, method if amount is not None else "", ref),
+                    code, amount, method if amount is not None else "", ref
+                ),
                 values=lambda dlg: (dlg.amount, dlg.method, dlg.receipt_ref),
-                done=self.tr("{code}: fee recorded.")),
+                done=self.tr("{code}: fee recorded."),
+            ),
         }
 
     def _fee_dialog(self, d: Any) -> QDialog:
         from motcua_desk.ui.fee_dialog import FeeDialog
 
-        due = (labels.fmt_vnd(d.fee_amount) if isinstance(d.fee_amount, int) and d.fee_amount
-               else self.tr("none (free)") if d.fee_amount == 0 else d.fee_text)
+        due = (
+            labels.fmt_vnd(d.fee_amount)
+            if isinstance(d.fee_amount, int) and d.fee_amount
+            else self.tr("none (free)")
+            if d.fee_amount == 0
+            else d.fee_text
+        )
         return FeeDialog(due or "—", self.view.fee_text(d) or "—", self.view)
 
     # --- the one handler ----------------------------------------------------------------------
@@ -205,13 +260,19 @@ class DossierActions(QObject):
                 return
             forms = applicable_forms(detail)
             if not forms:  # a voided dossier has no form
-                self.ctx.notify(self.tr("{code}: no form applies to this dossier.").format(
-                    code=code), "warning")
+                self.ctx.notify(
+                    self.tr("{code}: no form applies to this dossier.").format(code=code), "warning"
+                )
                 return
             dialog = FormPickDialog(forms, view)
             dialog.setObjectName("reprintDialog")
-            self._open(dialog, lambda: self.ctx.printing.print_form(code, dialog.chosen,
-                                                                    owner=view))
+            self._open(
+                dialog, lambda: self.ctx.printing.print_form(code, dialog.chosen, owner=view)
+            )
 
-        self.ctx.worker.query(lambda svc: svc.dossiers.find_by_code(code), success=choose,
-                              failure=lambda _err: choose(view.detail), owner=view)
+        self.ctx.worker.query(
+            lambda svc: svc.dossiers.find_by_code(code),
+            success=choose,
+            failure=lambda _err: choose(view.detail),
+            owner=view,
+        )

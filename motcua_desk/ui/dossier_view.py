@@ -34,14 +34,25 @@ from motcua_desk.ui.dossier_actions import DossierActions
 log = logging.getLogger("motcua.ui.dossier")
 
 STATUS_COLOURS = {
-    "received": "#0b4f8a", "in_process": "#0b4f8a", "supplement_requested": "#a15c00",
-    "result_ready": "#1b7f3b", "returned": "#555555", "refused": "#b00020",
-    "rejected": "#b00020", "stopped": "#555555", "voided": "#555555",
+    "received": "#0b4f8a",
+    "in_process": "#0b4f8a",
+    "supplement_requested": "#a15c00",
+    "result_ready": "#1b7f3b",
+    "returned": "#555555",
+    "refused": "#b00020",
+    "rejected": "#b00020",
+    "stopped": "#555555",
+    "voided": "#555555",
 }
 TIMING_COLOURS = {"early": "#1b7f3b", "on_time": "#0b4f8a", "late": "#b00020"}
 # the next step for each status: where the focus lands when a dossier opens
-PRIMARY = {"received": "handoff", "in_process": "receive_result", "result_ready": "return",
-           "rejected": "return", "supplement_requested": "resubmit"}
+PRIMARY = {
+    "received": "handoff",
+    "in_process": "receive_result",
+    "result_ready": "return",
+    "rejected": "return",
+    "supplement_requested": "resubmit",
+}
 
 
 class DossierView(QWidget):
@@ -110,19 +121,32 @@ class DossierView(QWidget):
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
         names = [
-            ("procedure", self.tr("Procedure")), ("field", self.tr("Field")),
-            ("department", self.tr("Lead department")), ("time", self.tr("Statutory time")),
-            ("applicant", self.tr("Applicant")), ("id_number", self.tr("Citizen ID")),
-            ("birth", self.tr("Date of birth")), ("sex", self.tr("Sex")),
-            ("phone", self.tr("Phone")), ("address", self.tr("Address")),
-            ("email", self.tr("E-mail")), ("sets", self.tr("Sets")),
-            ("channel", self.tr("Submitted")), ("delivery", self.tr("Result collected")),
-            ("received", self.tr("Received")), ("received_by", self.tr("Received by")),
-            ("due", self.tr("Return at")), ("original_due", self.tr("First return date")),
-            ("location", self.tr("Now at")), ("ledger", self.tr("Ledger")),
-            ("supplements", self.tr("Supplement requests")), ("returned", self.tr("Returned")),
-            ("reason", self.tr("Reason")), ("prints", self.tr("Printed")),
-            ("rating", self.tr("Satisfaction")), ("ticket", self.tr("Queue ticket")),
+            ("procedure", self.tr("Procedure")),
+            ("field", self.tr("Field")),
+            ("department", self.tr("Lead department")),
+            ("time", self.tr("Statutory time")),
+            ("applicant", self.tr("Applicant")),
+            ("id_number", self.tr("Citizen ID")),
+            ("birth", self.tr("Date of birth")),
+            ("sex", self.tr("Sex")),
+            ("phone", self.tr("Phone")),
+            ("address", self.tr("Address")),
+            ("email", self.tr("E-mail")),
+            ("sets", self.tr("Sets")),
+            ("channel", self.tr("Submitted")),
+            ("delivery", self.tr("Result collected")),
+            ("received", self.tr("Received")),
+            ("received_by", self.tr("Received by")),
+            ("due", self.tr("Return at")),
+            ("original_due", self.tr("First return date")),
+            ("location", self.tr("Now at")),
+            ("ledger", self.tr("Ledger")),
+            ("supplements", self.tr("Supplement requests")),
+            ("returned", self.tr("Returned")),
+            ("reason", self.tr("Reason")),
+            ("prints", self.tr("Printed")),
+            ("rating", self.tr("Satisfaction")),
+            ("ticket", self.tr("Queue ticket")),
             ("fee", self.tr("Fee collected")),
         ]
         half = (len(names) + 1) // 2
@@ -147,7 +171,8 @@ class DossierView(QWidget):
         self.documents = QTableWidget(0, 3, self)
         self.documents.setObjectName("documentsTable")
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Form"), self.tr("Count")])
+            [self.tr("Document"), self.tr("Form"), self.tr("Count")]
+        )
         self._table_defaults(self.documents)
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -156,9 +181,16 @@ class DossierView(QWidget):
 
         self.timeline = QTableWidget(0, 6, self)
         self.timeline.setObjectName("timelineTable")
-        self.timeline.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("What"), self.tr("From → to"), self.tr("Given / taken by"),
-            self.tr("On time?"), self.tr("Officer")])
+        self.timeline.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("What"),
+                self.tr("From → to"),
+                self.tr("Given / taken by"),
+                self.tr("On time?"),
+                self.tr("Officer"),
+            ]
+        )
         self._table_defaults(self.timeline)
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -181,8 +213,9 @@ class DossierView(QWidget):
         body.setStretchFactor(0, 1)
         body.setStretchFactor(1, 1)
 
-        self.placeholder = QLabel(self.tr("Scan a dossier's barcode, or find it under "
-                                          "Dossiers (F3)."), self)
+        self.placeholder = QLabel(
+            self.tr("Scan a dossier's barcode, or find it under Dossiers (F3)."), self
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #555555; font-size: 12pt;")
 
@@ -247,16 +280,20 @@ class DossierView(QWidget):
             else:
                 self.ctx.errors.present(err)
 
-        self.ctx.worker.query(lambda svc: svc.dossiers.find_by_code(code), success=found,
-                              failure=missing, owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.dossiers.find_by_code(code), success=found, failure=missing, owner=self
+        )
 
     def reload(self) -> None:
         if self.detail is not None:
             self.load(self.detail.dossier.code)
 
     def on_changed(self, changes) -> None:
-        if (self.detail is not None and changes.origin is not self
-                and changes.touches(self.detail.dossier.code)):
+        if (
+            self.detail is not None
+            and changes.origin is not self
+            and changes.touches(self.detail.dossier.code)
+        ):
             self.reload()
 
     def show_detail(self, detail: Any) -> None:
@@ -272,7 +309,8 @@ class DossierView(QWidget):
         self.status_label.setText(labels.status_label(d.status))
         self.status_label.setStyleSheet(
             f"color: white; background: {colour}; padding: 3px 10px; border-radius: 8px; "
-            "font-weight: bold;")
+            "font-weight: bold;"
+        )
         due = labels.fmt_due(d.due_at)
         text = self.tr("Return at {due}").format(due=due) if due else ""
         if d.due_explanation:
@@ -322,21 +360,39 @@ class DossierView(QWidget):
         v["original_due"].setText(labels.fmt_due(d.original_due_at) if d.extended else "")
         since = labels.fmt_moment(d.location_since)
         v["location"].setText(
-            self.tr("{unit} since {since}").format(unit=labels.unit_label(d.location),
-                                                    since=since) if d.location else "")
-        v["ledger"].setText(self.tr("Book {book}, no. {number}").format(
-            book=d.ledger_book, number=d.ledger_number) if d.ledger_number else "")
+            self.tr("{unit} since {since}").format(unit=labels.unit_label(d.location), since=since)
+            if d.location
+            else ""
+        )
+        v["ledger"].setText(
+            self.tr("Book {book}, no. {number}").format(book=d.ledger_book, number=d.ledger_number)
+            if d.ledger_number
+            else ""
+        )
         v["supplements"].setText(str(d.supplement_count) if d.supplement_count else "")
-        v["returned"].setText(self.tr("{when} to {who} ({how})").format(
-            when=labels.fmt_moment(d.returned_at), who=d.returned_to,
-            how=labels.return_method_label(d.return_method)) if d.returned_at else "")
+        v["returned"].setText(
+            self.tr("{when} to {who} ({how})").format(
+                when=labels.fmt_moment(d.returned_at),
+                who=d.returned_to,
+                how=labels.return_method_label(d.return_method),
+            )
+            if d.returned_at
+            else ""
+        )
         v["reason"].setText(d.closing_reason or d.extension_reason)
-        v["prints"].setText(", ".join(
-            f"{labels.form_title(k).split(' (')[0]} ×{n}" for k, n in sorted(d.prints.items())))
+        v["prints"].setText(
+            ", ".join(
+                f"{labels.form_title(k).split(' (')[0]} ×{n}" for k, n in sorted(d.prints.items())
+            )
+        )
         rating = getattr(d, "rating", 0)
-        v["rating"].setText(self.tr("{rating} — {reason}").format(
-            rating=labels.rating_label(rating), reason=d.rating_reason)
-            if rating and d.rating_reason else labels.rating_label(rating))
+        v["rating"].setText(
+            self.tr("{rating} — {reason}").format(
+                rating=labels.rating_label(rating), reason=d.rating_reason
+            )
+            if rating and d.rating_reason
+            else labels.rating_label(rating)
+        )
         v["ticket"].setText(getattr(d, "ticket", ""))
         v["fee"].setText(self.fee_text(d))
         for key, value in v.items():  # an empty line says nothing: leave it out
@@ -349,8 +405,10 @@ class DossierView(QWidget):
         parts = []
         for f in getattr(d, "fees", ()):
             text = self.tr("{amount} ({method}, {when})").format(
-                amount=labels.fmt_vnd(f.amount), method=labels.fee_method_label(f.method),
-                when=labels.fmt_moment(f.at))
+                amount=labels.fmt_vnd(f.amount),
+                method=labels.fee_method_label(f.method),
+                when=labels.fmt_moment(f.at),
+            )
             if f.receipt_ref:
                 text += " — " + self.tr("e-receipt {ref}").format(ref=f.receipt_ref)
             parts.append(text)
@@ -382,11 +440,18 @@ class DossierView(QWidget):
             step = steps.get(ev.id)
             what = labels.event_label(ev.type)
             extra = _event_detail(ev)
-            cells = [labels.fmt_moment(ev.occurred_at), f"{what}{': ' + extra if extra else ''}",
-                     "", "", "", ev.officer]
+            cells = [
+                labels.fmt_moment(ev.occurred_at),
+                f"{what}{': ' + extra if extra else ''}",
+                "",
+                "",
+                "",
+                ev.officer,
+            ]
             if step is not None:
-                cells[2] = (f"{labels.unit_label(step.from_unit)} → "
-                            f"{labels.unit_label(step.to_unit)}")
+                cells[2] = (
+                    f"{labels.unit_label(step.from_unit)} → {labels.unit_label(step.to_unit)}"
+                )
                 people = " → ".join(p for p in (step.giver, step.receiver) if p)
                 cells[3] = people
                 cells[4] = labels.timing_label(step.timing)
@@ -400,21 +465,29 @@ class DossierView(QWidget):
                     font.setStrikeOut(True)
                     item.setFont(font)
                     item.setForeground(QBrush(QColor("#8a4b00")))
-                    item.setToolTip(self.tr("Sync exception: this action reached this desk "
-                                            "after a conflicting one and was not applied."))
+                    item.setToolTip(
+                        self.tr(
+                            "Sync exception: this action reached this desk "
+                            "after a conflicting one and was not applied."
+                        )
+                    )
                 if col == 4 and step is not None and step.timing:
                     item.setForeground(QBrush(QColor(TIMING_COLOURS[step.timing])))
                     if step.deadline is not None:
-                        item.setToolTip(self.tr("Deadline: {when}").format(
-                            when=labels.fmt_moment(step.deadline)))
+                        item.setToolTip(
+                            self.tr("Deadline: {when}").format(
+                                when=labels.fmt_moment(step.deadline)
+                            )
+                        )
                 t.setItem(row, col, item)
         t.resizeRowsToContents()
 
     def warning_lines(self, warnings) -> list[str]:
         lines = []
         if "late_apology" in warnings:
-            lines.append(self.tr("The apology was issued less than one working day before the "
-                                 "return date."))
+            lines.append(
+                self.tr("The apology was issued less than one working day before the return date.")
+            )
         if "new_due_not_working_day" in warnings:
             lines.append(self.tr("The new return date is not a working day."))
         return lines
@@ -428,8 +501,12 @@ class DossierView(QWidget):
         warnings = self._sticky[1] if self._sticky[0] == code else ()
         lines = self.warning_lines(warnings)
         if detail.conflicts:
-            lines.append(self.tr("{n} sync exception(s) on this dossier: another desk acted on "
-                                 "it at the same time.").format(n=len(detail.conflicts)))
+            lines.append(
+                self.tr(
+                    "{n} sync exception(s) on this dossier: another desk acted on "
+                    "it at the same time."
+                ).format(n=len(detail.conflicts))
+            )
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
 
@@ -439,15 +516,20 @@ def _event_detail(ev: Any) -> str:
     match ev.type:
         case "received":
             fee = p.get("fee") if isinstance(p.get("fee"), dict) else {}
-            extra = [f"{labels.fmt_vnd(fee['amount'])} ({labels.fee_method_label(fee['method'])})"
-                     if type(fee.get("amount")) is int and fee.get("method") else "",
-                     str(p.get("ticket", ""))]
+            extra = [
+                f"{labels.fmt_vnd(fee['amount'])} ({labels.fee_method_label(fee['method'])})"
+                if type(fee.get("amount")) is int and fee.get("method")
+                else "",
+                str(p.get("ticket", "")),
+            ]
             return " · ".join([str(p.get("code", ""))] + [x for x in extra if x])
         case "fee_recorded":
             parts = []
             if type(p.get("amount")) is int:
-                parts.append(f"{labels.fmt_vnd(p['amount'])} "
-                             f"({labels.fee_method_label(str(p.get('method', '')))})")
+                parts.append(
+                    f"{labels.fmt_vnd(p['amount'])} "
+                    f"({labels.fee_method_label(str(p.get('method', '')))})"
+                )
             if p.get("receipt_ref"):
                 parts.append(str(p["receipt_ref"]))
             return " · ".join(parts)
@@ -474,4 +556,3 @@ def _parse(value: Any):
         return datetime.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
-

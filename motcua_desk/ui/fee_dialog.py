@@ -15,10 +15,16 @@ from motcua_desk.ui.dialogs import ValueDialog
 
 class FeeDialog(ValueDialog):
     def __init__(self, due_text: str, paid_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Fee"), self.tr("&Record"), parent, intro=self.tr(
-            "A payment made after intake, or the e-receipt's lookup code once the e-receipt "
-            "system issued it (given alone, it goes with the last payment). The desk prints "
-            "no receipt."))
+        super().__init__(
+            self.tr("Fee"),
+            self.tr("&Record"),
+            parent,
+            intro=self.tr(
+                "A payment made after intake, or the e-receipt's lookup code once the e-receipt "
+                "system issued it (given alone, it goes with the last payment). The desk prints "
+                "no receipt."
+            ),
+        )
         self.setObjectName("feeDialog")
         self.form.addRow(self.tr("Due:"), QLabel(due_text, self))
         self.form.addRow(self.tr("Collected so far:"), QLabel(paid_text, self))
@@ -61,8 +67,11 @@ class FeeDialog(ValueDialog):
             if self.amount is not None:
                 fees.payment(self.amount, self.method, self.receipt_ref)
             elif not fees.receipt_ref(self.receipt_ref):
-                raise ValidationError("fee_amount", "say the amount or the receipt reference",
-                                      code="fee_amount_missing")
+                raise ValidationError(
+                    "fee_amount",
+                    "say the amount or the receipt reference",
+                    code="fee_amount_missing",
+                )
         except ValidationError as err:
             return errors.message(err)
         return ""

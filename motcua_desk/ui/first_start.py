@@ -33,9 +33,15 @@ def _init_demo(svc: Any, officer: str) -> Any:
     from motcua_desk.services.settings import DEMO_AGENCY
 
     a = DEMO_AGENCY
-    return svc.settings.init_desk(agency_id=a.agency_id, agency_name=a.agency_name,
-                                  parent_name=a.parent_name, place=a.place, desk_no=a.desk_no,
-                                  officer=officer or a.officer, demo=True)
+    return svc.settings.init_desk(
+        agency_id=a.agency_id,
+        agency_name=a.agency_name,
+        parent_name=a.parent_name,
+        place=a.place,
+        desk_no=a.desk_no,
+        officer=officer or a.officer,
+        demo=True,
+    )
 
 
 class _WelcomePage(QWizardPage):
@@ -45,14 +51,20 @@ class _WelcomePage(QWizardPage):
         self.setSubTitle(self.tr("This desk has not been set up yet."))
         self.real = QRadioButton(self.tr("&Set up this desk for our agency"), self)
         self.real.setObjectName("realRadio")
-        self.demo = QRadioButton(self.tr("&Try it with a demo agency (sample data, every form "
-                                         "marked “DEMO”)"), self)
+        self.demo = QRadioButton(
+            self.tr("&Try it with a demo agency (sample data, every form marked “DEMO”)"), self
+        )
         self.demo.setObjectName("demoRadio")
         self.real.setChecked(True)
-        note = QLabel(self.tr("The agency id and the desk number go into every dossier code "
-                              "and cannot change once codes have been issued. Ask IT for them "
-                              "if you are not sure; the demo can be tried first on another "
-                              "database."), self)
+        note = QLabel(
+            self.tr(
+                "The agency id and the desk number go into every dossier code "
+                "and cannot change once codes have been issued. Ask IT for them "
+                "if you are not sure; the demo can be tried first on another "
+                "database."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.real)
@@ -76,7 +88,8 @@ class _AgencyPage(QWizardPage):
         self.agency_name = QLineEdit(self)
         self.agency_name.setObjectName("agencyNameEdit")
         self.agency_name.setPlaceholderText(
-            self.tr("e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG"))
+            self.tr("e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG")
+        )
         self.parent_name = QLineEdit(self)
         self.parent_name.setObjectName("parentNameEdit")
         self.parent_name.setPlaceholderText(self.tr("e.g. UBND XÃ VI HƯƠNG"))
@@ -87,10 +100,12 @@ class _AgencyPage(QWizardPage):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        for text, edit in ((self.tr("Electronic &id of the agency:"), self.agency_id),
-                           (self.tr("&Agency name:"), self.agency_name),
-                           (self.tr("&Parent authority:"), self.parent_name),
-                           (self.tr("P&lace (for “…, ngày … tháng … năm …”):"), self.place)):
+        for text, edit in (
+            (self.tr("Electronic &id of the agency:"), self.agency_id),
+            (self.tr("&Agency name:"), self.agency_name),
+            (self.tr("&Parent authority:"), self.parent_name),
+            (self.tr("P&lace (for “…, ngày … tháng … năm …”):"), self.place),
+        ):
             label = QLabel(text, self)
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -99,13 +114,20 @@ class _AgencyPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         try:
             self.agency_id.setText(codes.agency_id(self.agency_id.text()))
-            for name, edit in (("agency_name", self.agency_name),
-                               ("parent_name", self.parent_name), ("place", self.place)):
+            for name, edit in (
+                ("agency_name", self.agency_name),
+                ("parent_name", self.parent_name),
+                ("place", self.place),
+            ):
                 validation.looks_like_name(name, edit.text(), limit=200)
         except ValidationError as err:
             self.error.setText(errors.message(err))
-            edit = {"agency_id": self.agency_id, "agency_name": self.agency_name,
-                    "parent_name": self.parent_name, "place": self.place}.get(err.field)
+            edit = {
+                "agency_id": self.agency_id,
+                "agency_name": self.agency_name,
+                "parent_name": self.parent_name,
+                "place": self.place,
+            }.get(err.field)
             if edit is not None:
                 edit.setFocus()
                 edit.selectAll()
@@ -121,8 +143,12 @@ class _DeskPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("This desk and its officer"))
-        self.setSubTitle(self.tr("Each desk of the agency has its own number (1–9), so that "
-                                 "desks working offline never issue the same code."))
+        self.setSubTitle(
+            self.tr(
+                "Each desk of the agency has its own number (1–9), so that "
+                "desks working offline never issue the same code."
+            )
+        )
         self.desk_no = QSpinBox(self, minimum=1, maximum=9)
         self.desk_no.setObjectName("deskNoSpin")
         self.officer = QLineEdit(self)
@@ -133,9 +159,11 @@ class _DeskPage(QWizardPage):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        for text, edit in ((self.tr("&Desk number:"), self.desk_no),
-                           (self.tr("&Officer:"), self.officer),
-                           (self.tr("Officer's &phone:"), self.phone)):
+        for text, edit in (
+            (self.tr("&Desk number:"), self.desk_no),
+            (self.tr("&Officer:"), self.officer),
+            (self.tr("Officer's &phone:"), self.phone),
+        ):
             label = QLabel(text, self)
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -164,9 +192,13 @@ class _SummaryPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Check before saving"))
-        self.setSubTitle(self.tr("The electronic id and the desk number go into every dossier "
-                                 "code: they cannot be changed once a code has been issued. "
-                                 "Go back to correct anything."))
+        self.setSubTitle(
+            self.tr(
+                "The electronic id and the desk number go into every dossier "
+                "code: they cannot be changed once a code has been issued. "
+                "Go back to correct anything."
+            )
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("summaryLabel")
         self.summary.setWordWrap(True)
@@ -183,17 +215,27 @@ class _SummaryPage(QWizardPage):
         from html import escape
 
         v = self.wizard().values()
-        rows = [(self.tr("Electronic id"), v["agency_id"].strip().upper()),
-                (self.tr("Agency"), v["agency_name"]), (self.tr("Parent authority"),
-                                                        v["parent_name"]),
-                (self.tr("Place"), v["place"]), (self.tr("Desk number"), str(v["desk_no"])),
-                (self.tr("Officer"), v["officer"]),
-                (self.tr("Officer's phone"), v["officer_phone"] or "—"),
-                (self.tr("First dossier code of a day"),
-                 f"{v['agency_id'].strip().upper()}-YYMMDD-{v['desk_no']:04d}")]
-        self.summary.setText("<table cellspacing='4'>" + "".join(
-            f"<tr><td>{escape(k)}:</td><td><b>{escape(str(x).strip())}</b></td></tr>"
-            for k, x in rows) + "</table>")
+        rows = [
+            (self.tr("Electronic id"), v["agency_id"].strip().upper()),
+            (self.tr("Agency"), v["agency_name"]),
+            (self.tr("Parent authority"), v["parent_name"]),
+            (self.tr("Place"), v["place"]),
+            (self.tr("Desk number"), str(v["desk_no"])),
+            (self.tr("Officer"), v["officer"]),
+            (self.tr("Officer's phone"), v["officer_phone"] or "—"),
+            (
+                self.tr("First dossier code of a day"),
+                f"{v['agency_id'].strip().upper()}-YYMMDD-{v['desk_no']:04d}",
+            ),
+        ]
+        self.summary.setText(
+            "<table cellspacing='4'>"
+            + "".join(
+                f"<tr><td>{escape(k)}:</td><td><b>{escape(str(x).strip())}</b></td></tr>"
+                for k, x in rows
+            )
+            + "</table>"
+        )
 
     def nextId(self) -> int:  # noqa: N802
         return -1
@@ -203,9 +245,13 @@ class _DemoPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Demo agency"))
-        self.setSubTitle(self.tr("Everything works, with the sample procedure catalog. Every "
-                                 "printed form carries the mark “BẢN DÙNG THỬ” and has no "
-                                 "legal value."))
+        self.setSubTitle(
+            self.tr(
+                "Everything works, with the sample procedure catalog. Every "
+                "printed form carries the mark “BẢN DÙNG THỬ” and has no "
+                "legal value."
+            )
+        )
         self.officer = QLineEdit(self)
         self.officer.setObjectName("demoOfficerEdit")
         self.error = QLabel(self)
@@ -257,11 +303,15 @@ class FirstStartWizard(QWizard):
         return self.welcome.demo.isChecked()
 
     def values(self) -> dict:
-        return dict(agency_id=self.agency.agency_id.text(),
-                    agency_name=self.agency.agency_name.text(),
-                    parent_name=self.agency.parent_name.text(), place=self.agency.place.text(),
-                    desk_no=self.desk.desk_no.value(), officer=self.desk.officer.text(),
-                    officer_phone=self.desk.phone.text())
+        return dict(
+            agency_id=self.agency.agency_id.text(),
+            agency_name=self.agency.agency_name.text(),
+            parent_name=self.agency.parent_name.text(),
+            place=self.agency.place.text(),
+            desk_no=self.desk.desk_no.value(),
+            officer=self.desk.officer.text(),
+            officer_phone=self.desk.phone.text(),
+        )
 
     def accept(self) -> None:
         """Finish: create the desk on the worker; close only when that worked."""
@@ -279,8 +329,10 @@ class FirstStartWizard(QWizard):
 
             def run(svc):
                 return svc.settings.init_desk(**values)
-        self._worker.mutate(run, success=self._created, failure=self._failed, owner=self,
-                            kinds=("settings",))
+
+        self._worker.mutate(
+            run, success=self._created, failure=self._failed, owner=self, kinds=("settings",)
+        )
 
     def _created(self, agency: Any) -> None:
         self._busy = False

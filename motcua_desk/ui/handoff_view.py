@@ -86,9 +86,15 @@ class HandoffView(QWidget):
 
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("batchTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Dossier code"), self.tr("Applicant"), self.tr("Procedure"),
-            self.tr("Now at"), self.tr("Return at")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Dossier code"),
+                self.tr("Applicant"),
+                self.tr("Procedure"),
+                self.tr("Now at"),
+                self.tr("Return at"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -112,8 +118,13 @@ class HandoffView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
 
-        hint = QLabel(self.tr("Scan each dossier: it is checked and added to the list. "
-                              "Confirm with Ctrl+Enter when the pile is done."), self)
+        hint = QLabel(
+            self.tr(
+                "Scan each dossier: it is checked and added to the list. "
+                "Confirm with Ctrl+Enter when the pile is done."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
 
@@ -133,12 +144,24 @@ class HandoffView(QWidget):
         self.print_button.clicked.connect(self.print_list)
         self.out_radio.toggled.connect(self._direction_changed)
         self.department_combo.activated.connect(lambda _i: self._department_chosen())
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.confirm,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.confirm,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
-                  self.remove_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence("Ctrl+Return"),
+            self,
+            self.confirm,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+Enter"),
+            self,
+            self.confirm,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.table,
+            self.remove_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
     def set_desk(self) -> None:
         current = self.department_combo.currentData() or self.ctx.settings.last_department
@@ -160,8 +183,9 @@ class HandoffView(QWidget):
         return self.department_combo.currentData() or ""
 
     def _direction_changed(self) -> None:
-        self.person_label.setText(self.tr("Received b&y:") if self.direction_value == OUT
-                                  else self.tr("Brought b&y:"))
+        self.person_label.setText(
+            self.tr("Received b&y:") if self.direction_value == OUT else self.tr("Brought b&y:")
+        )
         if self.batch:
             self.clear_batch()
             self.ctx.notify(self.tr("The list was emptied: the direction changed."), "info")
@@ -176,8 +200,12 @@ class HandoffView(QWidget):
     def handle_scan(self, code: str, repeated: bool) -> None:
         """A scan while this screen is shown: add the dossier to the batch."""
         if repeated:
-            self.ctx.notify(self.tr("Double scan of {code}: it is already in the list.").format(
-                code=dossier_codes.normalize(code)), "warning")
+            self.ctx.notify(
+                self.tr("Double scan of {code}: it is already in the list.").format(
+                    code=dossier_codes.normalize(code)
+                ),
+                "warning",
+            )
             return
         self.add(code)
 
@@ -196,9 +224,12 @@ class HandoffView(QWidget):
             return
         self._pending.add(clean)
         direction, department = self.direction_value, self.department
-        self.ctx.worker.query(lambda svc: svc.dossiers.find_by_code(clean),
-                              success=lambda d: self._found(clean, d, direction, department),
-                              failure=lambda err: self._not_added(clean, err), owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.dossiers.find_by_code(clean),
+            success=lambda d: self._found(clean, d, direction, department),
+            failure=lambda err: self._not_added(clean, err),
+            owner=self,
+        )
 
     def _found(self, code: str, detail: Any, direction: str, department: str) -> None:
         self._pending.discard(code)
@@ -214,21 +245,35 @@ class HandoffView(QWidget):
         elif "receive_result" not in detail.allowed_actions or view.status != "in_process":
             problem = self.tr("{code} is not at a department: it is “{status}”.")
         if problem:
-            self._say(problem.format(code=view.code, status=labels.status_label(view.status),
-                                     department=department), "warning")
+            self._say(
+                problem.format(
+                    code=view.code, status=labels.status_label(view.status), department=department
+                ),
+                "warning",
+            )
             return
         if any(v.code == view.code for v in self.batch):
             return
         self.batch.append(view)
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for col, text in enumerate((view.code, view.applicant_name, view.procedure_name,
-                                    labels.unit_label(view.location),
-                                    labels.fmt_moment(view.due_at))):
+        for col, text in enumerate(
+            (
+                view.code,
+                view.applicant_name,
+                view.procedure_name,
+                labels.unit_label(view.location),
+                labels.fmt_moment(view.due_at),
+            )
+        ):
             self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.scrollToBottom()
-        self._say(self.tr("Added {code} — {name}. {n} in the list.").format(
-            code=view.code, name=view.applicant_name, n=len(self.batch)), "ok")
+        self._say(
+            self.tr("Added {code} — {name}. {n} in the list.").format(
+                code=view.code, name=view.applicant_name, n=len(self.batch)
+            ),
+            "ok",
+        )
         self._update_buttons()
         self.batch_changed.emit(len(self.batch))
 
@@ -267,8 +312,9 @@ class HandoffView(QWidget):
         else:
             text = self.tr("&Confirm {n} results received (Ctrl+Enter)").format(n=n)
         self.confirm_button.setText(text)
-        self.confirm_button.setEnabled(n > 0 and bool(self.department or
-                                                      self.direction_value == BACK))
+        self.confirm_button.setEnabled(
+            n > 0 and bool(self.department or self.direction_value == BACK)
+        )
         self.remove_button.setEnabled(n > 0)
 
     # --- committing ---------------------------------------------------------------------------
@@ -280,20 +326,29 @@ class HandoffView(QWidget):
         department = self.department
         direction = self.direction_value
         if direction == OUT:
+
             def run(svc):
                 return svc.dossiers.handoff(codes, department, receiver=person)
         else:
+
             def run(svc):
                 return svc.dossiers.receive_result(codes, giver=person)
+
         self.confirm_button.setEnabled(False)
-        self.ctx.worker.mutate(run, success=lambda r: self._committed(direction, department, r),
-                               failure=self._failed, owner=self, origin=self)
+        self.ctx.worker.mutate(
+            run,
+            success=lambda r: self._committed(direction, department, r),
+            failure=self._failed,
+            owner=self,
+            origin=self,
+        )
 
     def _committed(self, direction: str, department: str, details: list) -> None:
         n = len(details)
         if direction == OUT:
             text = self.tr("{n} dossiers handed over to {department}.").format(
-                n=n, department=department)
+                n=n, department=department
+            )
         else:
             text = self.tr("{n} results received.").format(n=n)
         self.clear_batch()
@@ -319,7 +374,11 @@ class HandoffView(QWidget):
             return printing.handoff_list_pdf(entries, agency, day, department=department)
 
         self.ctx.printing.print_document(
-            "handoff_list", load, draw,
+            "handoff_list",
+            load,
+            draw,
             self.tr("Handoff list {day} — {department}").format(
-                day=labels.fmt_date(day), department=department),
-            f"ban-giao-{day:%Y%m%d}.pdf")
+                day=labels.fmt_date(day), department=department
+            ),
+            f"ban-giao-{day:%Y%m%d}.pdf",
+        )

@@ -20,13 +20,15 @@ def qm_path(language: str, directory: Path | None = None) -> Path:
     return (directory or paths.translations_dir()) / f"{CATALOG}_{language}.qm"
 
 
-def install_translator(app: QCoreApplication, language: str = DEFAULT_LANGUAGE,
-                       directory: Path | None = None) -> QTranslator | None:
+def install_translator(
+    app: QCoreApplication, language: str = DEFAULT_LANGUAGE, directory: Path | None = None
+) -> QTranslator | None:
     """Load and install the translator for `language` ("vi" or "en"); returns it (keep a
     reference for as long as it is installed) or None for English or a missing file."""
-    locale = QLocale(QLocale.Language.Vietnamese if language == "vi" else
-                     QLocale.Language.English, QLocale.Country.Vietnam if language == "vi"
-                     else QLocale.Country.UnitedStates)
+    locale = QLocale(
+        QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
+        QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedStates,
+    )
     QLocale.setDefault(locale)
     if language == "en":
         return None

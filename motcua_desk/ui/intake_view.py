@@ -90,13 +90,19 @@ class IntakeView(QWidget):
         self._busy = False
         self._touched: set[str] = set()
         self._edits: dict[str, QLineEdit] = {
-            "applicant_name": self.ui.nameEdit, "id_number": self.ui.idEdit,
-            "phone": self.ui.phoneEdit, "address": self.ui.addressEdit,
-            "email": self.ui.emailEdit}
+            "applicant_name": self.ui.nameEdit,
+            "id_number": self.ui.idEdit,
+            "phone": self.ui.phoneEdit,
+            "address": self.ui.addressEdit,
+            "email": self.ui.emailEdit,
+        }
         self._error_labels: dict[str, QLabel] = {
-            "applicant_name": self.ui.nameError, "id_number": self.ui.idError,
-            "phone": self.ui.phoneError, "address": self.ui.addressError,
-            "email": self.ui.emailError}
+            "applicant_name": self.ui.nameError,
+            "id_number": self.ui.idError,
+            "phone": self.ui.phoneError,
+            "address": self.ui.addressError,
+            "email": self.ui.emailError,
+        }
         self._add_birth_and_sex()
         self._edits["birth_date"] = self.birthEdit
         self._error_labels["birth_date"] = self.birthError
@@ -228,10 +234,12 @@ class IntakeView(QWidget):
         form.addRow(None, self.receiptError)
         column = ui.rightColumn
         column.insertWidget(column.indexOf(ui.detailsGroup) + 1, self.feeGroup)
-        self._edits.update(ticket=self.ticketEdit, fee_amount=self.feeEdit,
-                           receipt_ref=self.receiptEdit)
-        self._error_labels.update(ticket=self.ticketError, fee_amount=self.feeError,
-                                  receipt_ref=self.receiptError)
+        self._edits.update(
+            ticket=self.ticketEdit, fee_amount=self.feeEdit, receipt_ref=self.receiptEdit
+        )
+        self._error_labels.update(
+            ticket=self.ticketError, fee_amount=self.feeError, receipt_ref=self.receiptError
+        )
         QWidget.setTabOrder(ui.deliveryCombo, self.ticketEdit)
         QWidget.setTabOrder(self.ticketEdit, self.feeEdit)
         QWidget.setTabOrder(self.feeEdit, self.feeMethodCombo)
@@ -266,9 +274,12 @@ class IntakeView(QWidget):
     def fill_from_card(self, card: Any) -> None:
         """Fill the applicant from a parsed ID card (domain.cccd.CitizenCard); the fields it
         filled are marked until the officer edits them, and nothing else is touched."""
-        values = {"applicant_name": card.name, "id_number": card.id_number,
-                  "address": card.address,
-                  "birth_date": card.birth_date.strftime("%d/%m/%Y")}
+        values = {
+            "applicant_name": card.name,
+            "id_number": card.id_number,
+            "address": card.address,
+            "birth_date": card.birth_date.strftime("%d/%m/%Y"),
+        }
         self._from_card = set()
         for name, value in values.items():
             edit = self._edits[name]
@@ -279,9 +290,13 @@ class IntakeView(QWidget):
         i = self.sexCombo.findData(card.sex)
         self.sexCombo.setCurrentIndex(max(0, i))
         self.sexCombo.setStyleSheet(_FROM_CARD_STYLE if card.sex else "")
-        self.cardNote.setText(self.tr("Filled from the ID card's QR code (highlighted): check "
-                                      "it with the citizen and correct what is wrong. A QR "
-                                      "code is not a proof of identity."))
+        self.cardNote.setText(
+            self.tr(
+                "Filled from the ID card's QR code (highlighted): check "
+                "it with the citizen and correct what is wrong. A QR "
+                "code is not a proof of identity."
+            )
+        )
         self.cardNote.show()
         if self._procedure is None:
             self.ui.procedureSearch.setFocus()
@@ -315,8 +330,17 @@ class IntakeView(QWidget):
         for name, edit in self._edits.items():
             edit.textEdited.connect(lambda _t, n=name: self._on_edited(n))
             edit.editingFinished.connect(lambda n=name: self._on_left(n))
-        for edit in (ui.nameEdit, ui.idEdit, ui.phoneEdit, ui.addressEdit, ui.emailEdit,
-                     self.birthEdit, self.ticketEdit, self.feeEdit, self.receiptEdit):
+        for edit in (
+            ui.nameEdit,
+            ui.idEdit,
+            ui.phoneEdit,
+            ui.addressEdit,
+            ui.emailEdit,
+            self.birthEdit,
+            self.ticketEdit,
+            self.feeEdit,
+            self.receiptEdit,
+        ):
             edit.returnPressed.connect(self.focusNextChild)
         self.sexCombo.activated.connect(lambda _i: self.sexCombo.setStyleSheet(""))
         ui.noteEdit.returnPressed.connect(self.save)
@@ -362,15 +386,22 @@ class IntakeView(QWidget):
             row = self.ui.documentsTable.currentRow()
             if row >= 0:
                 item = self.ui.documentsTable.item(row, 0)
-                item.setCheckState(Qt.CheckState.Unchecked if item.checkState()
-                                   == Qt.CheckState.Checked else Qt.CheckState.Checked)
+                item.setCheckState(
+                    Qt.CheckState.Unchecked
+                    if item.checkState() == Qt.CheckState.Checked
+                    else Qt.CheckState.Checked
+                )
             return True
         if obj is self.ui.procedureSearch:
             lst = self.ui.procedureList
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 if lst.count():
-                    step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5,
-                            Qt.Key.Key_PageUp: -5}[key]
+                    step = {
+                        Qt.Key.Key_Down: 1,
+                        Qt.Key.Key_Up: -1,
+                        Qt.Key.Key_PageDown: 5,
+                        Qt.Key.Key_PageUp: -5,
+                    }[key]
                     lst.setCurrentRow(max(0, min(lst.count() - 1, lst.currentRow() + step)))
                 return True
         return super().eventFilter(obj, event)
@@ -380,8 +411,11 @@ class IntakeView(QWidget):
         self._searched = text
         self._search_gen += 1
         gen = self._search_gen
-        self.ctx.worker.query(lambda svc: svc.catalog.find(text, limit=30),
-                              success=lambda found: self._show_matches(gen, found), owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.catalog.find(text, limit=30),
+            success=lambda found: self._show_matches(gen, found),
+            owner=self,
+        )
 
     def search_now(self) -> None:
         """Run the pending search at once (Enter before the debounce ran)."""
@@ -432,8 +466,13 @@ class IntakeView(QWidget):
         self._procedure = procedure
         self.ui.procedureChosen.setText(
             self.tr("<b>{name}</b><br>{code} · {field} · {time} · {department}").format(
-                name=_html(procedure.name), code=procedure.code, field=_html(procedure.field),
-                time=_html(procedure.time_label), department=_html(procedure.department)))
+                name=_html(procedure.name),
+                code=procedure.code,
+                field=_html(procedure.field),
+                time=_html(procedure.time_label),
+                department=_html(procedure.department),
+            )
+        )
         self._fill_documents(procedure.documents)
         self._show_fee_due(procedure)
         self.refresh_due()
@@ -450,8 +489,11 @@ class IntakeView(QWidget):
             row = table.rowCount()
             table.insertRow(row)
             name = QTableWidgetItem(doc.name)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                          | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
             name.setCheckState(Qt.CheckState.Checked if doc.checked else Qt.CheckState.Unchecked)
             name.setToolTip(doc.name)
             form = QTableWidgetItem(labels.document_form_label(doc.form))
@@ -476,9 +518,15 @@ class IntakeView(QWidget):
             name = table.item(row, 0)
             form = table.item(row, 1).data(Qt.ItemDataRole.UserRole) or "original"
             count = int(table.item(row, 2).data(Qt.ItemDataRole.EditRole) or 1)
-            lines.append(DocumentLine(name.text(), form, FORM_LABELS_VI.get(form, form),
-                                      max(1, min(99, count)),
-                                      name.checkState() == Qt.CheckState.Checked))
+            lines.append(
+                DocumentLine(
+                    name.text(),
+                    form,
+                    FORM_LABELS_VI.get(form, form),
+                    max(1, min(99, count)),
+                    name.checkState() == Qt.CheckState.Checked,
+                )
+            )
         return tuple(lines)
 
     # --- due moment ---------------------------------------------------------------------------
@@ -488,9 +536,12 @@ class IntakeView(QWidget):
         code = self._procedure.code
         self._due_gen += 1
         gen = self._due_gen
-        self.ctx.worker.query(lambda svc: svc.dossiers.preview_due(code),
-                              success=lambda due: self._show_due(gen, due),
-                              failure=lambda err: self._show_due_error(gen, err), owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.dossiers.preview_due(code),
+            success=lambda due: self._show_due(gen, due),
+            failure=lambda err: self._show_due_error(gen, err),
+            owner=self,
+        )
 
     def _show_due(self, gen: int, due: Any) -> None:
         if gen != self._due_gen:
@@ -521,12 +572,17 @@ class IntakeView(QWidget):
     def _validate(self, name: str) -> str:
         text = self._edits[name].text()
         try:
-            {"applicant_name": validation.applicant_name, "id_number": validation.citizen_id,
-             "phone": validation.phone, "email": validation.email,
-             "address": validation.address,
-             "birth_date": lambda t: cccd.birth_date_value(t, today=self.ctx.today()),
-             "ticket": fees.queue_ticket, "receipt_ref": fees.receipt_ref,
-             "fee_amount": lambda t: fees.fee_amount(t) if t.strip() else 0}[name](text)
+            {
+                "applicant_name": validation.applicant_name,
+                "id_number": validation.citizen_id,
+                "phone": validation.phone,
+                "email": validation.email,
+                "address": validation.address,
+                "birth_date": lambda t: cccd.birth_date_value(t, today=self.ctx.today()),
+                "ticket": fees.queue_ticket,
+                "receipt_ref": fees.receipt_ref,
+                "fee_amount": lambda t: fees.fee_amount(t) if t.strip() else 0,
+            }[name](text)
         except ValidationError as err:
             self.show_field_error(name, errors.message(err))
             return errors.message(err)
@@ -540,8 +596,13 @@ class IntakeView(QWidget):
         label.setText(text)
         label.setVisible(bool(text))
         edit = self._edits[name]
-        edit.setStyleSheet("border: 1px solid #b00020;" if text else
-                           _FROM_CARD_STYLE if name in getattr(self, "_from_card", ()) else "")
+        edit.setStyleSheet(
+            "border: 1px solid #b00020;"
+            if text
+            else _FROM_CARD_STYLE
+            if name in getattr(self, "_from_card", ())
+            else ""
+        )
         edit.setToolTip(text)
 
     def _check_all(self) -> bool:
@@ -566,14 +627,23 @@ class IntakeView(QWidget):
         ui = self.ui
         return IntakeRequest(
             procedure_code=self._procedure.code if self._procedure else "",
-            applicant_name=ui.nameEdit.text(), id_number=ui.idEdit.text(),
-            phone=ui.phoneEdit.text(), address=ui.addressEdit.text(),
-            email=ui.emailEdit.text(), sets=ui.setsSpin.value(),
-            channel=ui.channelCombo.currentData(), result_delivery=ui.deliveryCombo.currentData(),
-            note=ui.noteEdit.text(), documents=self.documents(),
-            birth_date=self.birthEdit.text(), sex=self.sexCombo.currentData() or "",
-            ticket=self.ticketEdit.text(), fee_paid=self.feeEdit.text().strip() or None,
-            fee_method=self._fee_method(), receipt_ref=self.receiptEdit.text())
+            applicant_name=ui.nameEdit.text(),
+            id_number=ui.idEdit.text(),
+            phone=ui.phoneEdit.text(),
+            address=ui.addressEdit.text(),
+            email=ui.emailEdit.text(),
+            sets=ui.setsSpin.value(),
+            channel=ui.channelCombo.currentData(),
+            result_delivery=ui.deliveryCombo.currentData(),
+            note=ui.noteEdit.text(),
+            documents=self.documents(),
+            birth_date=self.birthEdit.text(),
+            sex=self.sexCombo.currentData() or "",
+            ticket=self.ticketEdit.text(),
+            fee_paid=self.feeEdit.text().strip() or None,
+            fee_method=self._fee_method(),
+            receipt_ref=self.receiptEdit.text(),
+        )
 
     def _fee_method(self) -> str:
         """The method when something was said about money: an amount, a receipt reference, or
@@ -601,8 +671,9 @@ class IntakeView(QWidget):
             return
         docs = self.documents()
         missing = [i for i, d in enumerate(docs) if not d.checked]
-        dialog = DocumentPickDialog(docs, self, preselect=missing,
-                                    reason=self.tr("The dossier lacks the documents listed."))
+        dialog = DocumentPickDialog(
+            docs, self, preselect=missing, reason=self.tr("The dossier lacks the documents listed.")
+        )
         dialog.setObjectName("supplementDialog")
         dialog.accepted.connect(lambda: self._supplement(dialog.items, dialog.reason))
         dialog.open()
@@ -613,8 +684,7 @@ class IntakeView(QWidget):
         items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
 
         def receive(svc):  # one service call: the intake and its outcome, one transaction
-            detail = svc.dossiers.intake(values, outcome="supplement", reason=reason,
-                                         items=items)
+            detail = svc.dossiers.intake(values, outcome="supplement", reason=reason, items=items)
             return detail, svc.settings.agency(), svc.settings.office()
 
         self._submit(receive, "supplement", "supplement")
@@ -622,10 +692,16 @@ class IntakeView(QWidget):
     def ask_refuse(self) -> None:
         if self._busy or not self._check_all():
             return
-        dialog = ReasonDialog(self.tr("Refuse the dossier"), self.tr("&Reason for refusal:"),
-                              self.tr("Re&fuse and print"), self,
-                              intro=self.tr("The dossier is recorded with a code and refused; "
-                                            "Form 03 is printed for the applicant."))
+        dialog = ReasonDialog(
+            self.tr("Refuse the dossier"),
+            self.tr("&Reason for refusal:"),
+            self.tr("Re&fuse and print"),
+            self,
+            intro=self.tr(
+                "The dossier is recorded with a code and refused; "
+                "Form 03 is printed for the applicant."
+            ),
+        )
         dialog.setObjectName("refuseDialog")
         dialog.accepted.connect(lambda: self._refuse(dialog.reason))
         dialog.open()
@@ -643,14 +719,18 @@ class IntakeView(QWidget):
     def _submit(self, fn, outcome: str, form: str) -> None:
         self._busy = True
         self._set_enabled(False)
-        self.ctx.worker.mutate(fn, success=lambda r: self._done(outcome, form, *r),
-                               failure=self._failed, owner=self, origin=self)
+        self.ctx.worker.mutate(
+            fn,
+            success=lambda r: self._done(outcome, form, *r),
+            failure=self._failed,
+            owner=self,
+            origin=self,
+        )
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.ui.saveButton, self.ui.supplementButton, self.ui.refuseButton):
             button.setEnabled(enabled)
-        for action_id in (ActionId.SAVE_INTAKE, ActionId.SUPPLEMENT_INTAKE,
-                          ActionId.REFUSE_INTAKE):
+        for action_id in (ActionId.SAVE_INTAKE, ActionId.SUPPLEMENT_INTAKE, ActionId.REFUSE_INTAKE):
             self.actions[action_id].setEnabled(enabled)
 
     def _done(self, outcome: str, form: str, detail: Any, agency: Any, office: Any) -> None:
@@ -659,9 +739,11 @@ class IntakeView(QWidget):
         code = detail.dossier.code
         texts = {
             "received": self.tr("Received {code}: return at {due}.").format(
-                code=code, due=labels.fmt_due(detail.dossier.due_at)),
+                code=code, due=labels.fmt_due(detail.dossier.due_at)
+            ),
             "supplement": self.tr("{code}: the applicant was asked to supplement.").format(
-                code=code),
+                code=code
+            ),
             "refused": self.tr("{code}: refused.").format(code=code),
         }
         self.ctx.notify(texts[outcome], "info")
@@ -685,8 +767,13 @@ class IntakeView(QWidget):
     def offer_sync(self, text: str) -> QMessageBox:
         """After a restore: why nothing was recorded, and a button that syncs now (the form
         keeps what was typed; receive again once the sync is done)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Sync first"), text,
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Sync first"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("restorePendingBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sync = self.ctx.sync

@@ -32,8 +32,13 @@ class IntegrityCheck(QObject):
     broken = Signal(object)  # VerifyReport with the breaks
     finished = Signal(object)  # the last step's VerifyReport (intact or not)
 
-    def __init__(self, worker, parent: QObject | None = None, step_events: int = STEP_EVENTS,
-                 budget_s: float = BUDGET_S) -> None:
+    def __init__(
+        self,
+        worker,
+        parent: QObject | None = None,
+        step_events: int = STEP_EVENTS,
+        budget_s: float = BUDGET_S,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.step_events = step_events
@@ -70,16 +75,22 @@ class IntegrityCheck(QObject):
                 self._step(first=False)
                 return
             self.paused = True
-            log.info("integrity check: %.2f s spent (%d step(s)), events still unchecked since "
-                     "the checkpoint: continued at the next start (or run motcua-desk verify)",
-                     self.spent_s, self.steps)
+            log.info(
+                "integrity check: %.2f s spent (%d step(s)), events still unchecked since "
+                "the checkpoint: continued at the next start (or run motcua-desk verify)",
+                self.spent_s,
+                self.steps,
+            )
             self.result = step.report
             self.finished.emit(step.report)
             return
         self.result = step.report
         if not step.report.ok:
-            log.error("integrity check: %d break(s): %s", step.report.break_count,
-                      "; ".join(b.line() for b in step.report.breaks[:20]))
+            log.error(
+                "integrity check: %d break(s): %s",
+                step.report.break_count,
+                "; ".join(b.line() for b in step.report.breaks[:20]),
+            )
             self.broken.emit(step.report)
         else:
             log.info("integrity check: intact (%d step(s))", self.steps)

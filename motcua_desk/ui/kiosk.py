@@ -51,8 +51,13 @@ log = logging.getLogger("motcua.ui.kiosk")
 IDLE_MS = 30_000  # back to the start screen after this long without input
 MAX_FAILURES = 5  # typed look-ups that found nothing, in a row, before the pause
 LOCKOUT_MS = 60_000
-_INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                 QEvent.Type.TouchBegin, QEvent.Type.InputMethod)
+_INPUT_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.InputMethod,
+)
 
 
 class _IdleWatch(QObject):
@@ -77,9 +82,15 @@ class KioskWindow(QWidget):
     went_home = Signal()
     procedures_shown = Signal(int)
 
-    def __init__(self, worker: Worker, *, idle_ms: int = IDLE_MS, lockout_ms: int = LOCKOUT_MS,
-                 scan_detector: ScanDetector | None = None,
-                 scan_timestamp: Callable[[QKeyEvent], float] | None = None) -> None:
+    def __init__(
+        self,
+        worker: Worker,
+        *,
+        idle_ms: int = IDLE_MS,
+        lockout_ms: int = LOCKOUT_MS,
+        scan_detector: ScanDetector | None = None,
+        scan_timestamp: Callable[[QKeyEvent], float] | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.setWindowTitle(self.tr("Dossier lookup"))
@@ -117,7 +128,8 @@ class KioskWindow(QWidget):
             "#kioskStatus { font-size: 24pt; font-weight: bold; } "
             "#kioskReady { font-size: 26pt; font-weight: bold; color: #1b7f3b; } "
             "#kioskDetails QLabel { font-size: 16pt; } "
-            "#kioskBring { font-size: 16pt; }")
+            "#kioskBring { font-size: 16pt; }"
+        )
         self.title = QLabel(self.tr("Look up your dossier"), self)
         self.title.setObjectName("kioskTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,8 +148,13 @@ class KioskWindow(QWidget):
 
     def _build_start(self) -> QWidget:
         page = self.start_page = QWidget(self)
-        intro = QLabel(self.tr("Scan the barcode on your appointment slip, or type the dossier "
-                               "code and the last 4 digits of your citizen ID (CCCD)."), page)
+        intro = QLabel(
+            self.tr(
+                "Scan the barcode on your appointment slip, or type the dossier "
+                "code and the last 4 digits of your citizen ID (CCCD)."
+            ),
+            page,
+        )
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro.setStyleSheet("font-size: 18pt;")
@@ -194,9 +211,13 @@ class KioskWindow(QWidget):
         details.setObjectName("kioskDetails")
         grid = QGridLayout(details)
         self.detail_values: dict[str, QLabel] = {}
-        rows = (("code", self.tr("Dossier code:")), ("procedure", self.tr("Procedure:")),
-                ("name", self.tr("Applicant:")), ("received", self.tr("Received:")),
-                ("due", self.tr("Return date:")))
+        rows = (
+            ("code", self.tr("Dossier code:")),
+            ("procedure", self.tr("Procedure:")),
+            ("name", self.tr("Applicant:")),
+            ("received", self.tr("Received:")),
+            ("due", self.tr("Return date:")),
+        )
         for i, (key, text) in enumerate(rows):
             grid.addWidget(QLabel(text, details), i, 0, Qt.AlignmentFlag.AlignTop)
             value = QLabel(details)
@@ -226,8 +247,9 @@ class KioskWindow(QWidget):
         page = self.procedures_page = QWidget(self)
         self.search_edit = QLineEdit(page)
         self.search_edit.setObjectName("kioskSearch")
-        self.search_edit.setPlaceholderText(self.tr("Type a few words, with or without accents: "
-                                                    "khai sinh, chung thuc…"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Type a few words, with or without accents: khai sinh, chung thuc…")
+        )
         self.procedure_list = QListWidget(page)
         self.procedure_list.setObjectName("kioskProcedureList")
         self.procedure_list.setStyleSheet("font-size: 15pt; QListWidget::item { padding: 4px; }")
@@ -269,8 +291,12 @@ class KioskWindow(QWidget):
         self.scanner.install()
         QCoreApplication.instance().installEventFilter(self._idle_watch)
         self.worker.start()
-        self.worker.query(lambda svc: svc.settings.agency(), success=self._agency,
-                          failure=self._unavailable, owner=self)
+        self.worker.query(
+            lambda svc: svc.settings.agency(),
+            success=self._agency,
+            failure=self._unavailable,
+            owner=self,
+        )
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.scanner.uninstall()
@@ -300,8 +326,12 @@ class KioskWindow(QWidget):
         self.went_home.emit()
 
     def _clear_result(self) -> None:
-        for label in (self.ready_label, self.status_label, self.bring_label,
-                      *self.detail_values.values()):
+        for label in (
+            self.ready_label,
+            self.status_label,
+            self.bring_label,
+            *self.detail_values.values(),
+        ):
             label.clear()
 
     # --- looking up ---------------------------------------------------------------------------
@@ -319,25 +349,38 @@ class KioskWindow(QWidget):
             self.code_edit.setFocus()
             return
         if len(digits) != 4 or not digits.isdigit():
-            self._say(self.tr("Type the last 4 digits of the citizen ID (CCCD) given when the "
-                              "dossier was submitted."))
+            self._say(
+                self.tr(
+                    "Type the last 4 digits of the citizen ID (CCCD) given when the "
+                    "dossier was submitted."
+                )
+            )
             self.digits_edit.setFocus()
             return
         self.idle_timer.start()
-        self.worker.query(lambda svc: svc.lookup.by_code_and_id(code, digits),
-                          success=self._found, failure=self._typed_failed, owner=self)
+        self.worker.query(
+            lambda svc: svc.lookup.by_code_and_id(code, digits),
+            success=self._found,
+            failure=self._typed_failed,
+            owner=self,
+        )
 
     def _on_scan(self, scan: Scan, _window: QWidget) -> None:
         self.idle_timer.start()
         if cccd.looks_like_card_qr(scan.code):
             QApplication.beep()  # the ID card's QR: personal data, not looked up, not logged
             self.home()
-            self._say(self.tr("That is the ID card. Please scan the code on your appointment "
-                              "slip."))
+            self._say(
+                self.tr("That is the ID card. Please scan the code on your appointment slip.")
+            )
             return
         code = scan.code
-        self.worker.query(lambda svc: svc.lookup.by_slip(code), success=self._found,
-                          failure=self._scan_failed, owner=self)
+        self.worker.query(
+            lambda svc: svc.lookup.by_slip(code),
+            success=self._found,
+            failure=self._scan_failed,
+            owner=self,
+        )
 
     def _found(self, public: Any) -> None:
         self.failures = 0
@@ -365,13 +408,21 @@ class KioskWindow(QWidget):
             self.home()
         code = getattr(err, "code", "")
         if code == "lookup_no_match":
-            self._say(self.tr("No dossier was found for this code and these digits. Check "
-                              "them against your appointment slip, or ask at the counter."))
+            self._say(
+                self.tr(
+                    "No dossier was found for this code and these digits. Check "
+                    "them against your appointment slip, or ask at the counter."
+                )
+            )
             self.digits_edit.clear()
             self.no_match.emit()
         elif code == "id_last4_format":
-            self._say(self.tr("Type the last 4 digits of the citizen ID (CCCD) given when the "
-                              "dossier was submitted."))
+            self._say(
+                self.tr(
+                    "Type the last 4 digits of the citizen ID (CCCD) given when the "
+                    "dossier was submitted."
+                )
+            )
         else:
             self._unavailable(err)
 
@@ -384,8 +435,11 @@ class KioskWindow(QWidget):
         for w in (self.code_edit, self.digits_edit, self.lookup_button):
             w.setEnabled(False)
         self.lockout_timer.start()
-        self._say(self.tr("Too many attempts. Please wait a minute, scan your slip, or ask at "
-                          "the counter."))
+        self._say(
+            self.tr(
+                "Too many attempts. Please wait a minute, scan your slip, or ask at the counter."
+            )
+        )
         self.no_match.emit()
 
     def _unlock(self) -> None:
@@ -410,20 +464,25 @@ class KioskWindow(QWidget):
             return self.tr("The result is ready.")
         if s in ("received", "in_process"):
             if d.overdue:
-                return self.tr("Your dossier is being processed, and it is late: we apologise. "
-                               "Please ask at the counter when it will be ready.")
+                return self.tr(
+                    "Your dossier is being processed, and it is late: we apologise. "
+                    "Please ask at the counter when it will be ready."
+                )
             if d.extended:
-                return self.tr("Your dossier is being processed. The return date was moved "
-                               "(a letter of apology was sent); the new date is below.")
+                return self.tr(
+                    "Your dossier is being processed. The return date was moved "
+                    "(a letter of apology was sent); the new date is below."
+                )
             return self.tr("Your dossier is being processed.")
         texts = {
-            "supplement_requested": self.tr("Your dossier needs more papers before it can be "
-                                            "processed."),
+            "supplement_requested": self.tr(
+                "Your dossier needs more papers before it can be processed."
+            ),
             "returned": self.tr("The result was handed over on {when}.").format(
-                when=labels.fmt_moment(d.returned_at)),
+                when=labels.fmt_moment(d.returned_at)
+            ),
             "refused": self.tr("The dossier was not accepted. Please ask at the counter."),
-            "rejected": self.tr("The dossier was refused after review. Please ask at the "
-                                "counter."),
+            "rejected": self.tr("The dossier was refused after review. Please ask at the counter."),
             "stopped": self.tr("The processing was stopped at your request."),
             "voided": self.tr("This dossier was cancelled. Please ask at the counter."),
         }
@@ -434,27 +493,41 @@ class KioskWindow(QWidget):
         slip = self.tr("your appointment slip")
         s = d.status
         if s == "result_ready":
-            items = [slip, self.tr("your citizen ID card (CCCD)"),
-                     self.tr("someone collecting for you brings a letter of authorisation and "
-                             "their own ID card")]
+            items = [
+                slip,
+                self.tr("your citizen ID card (CCCD)"),
+                self.tr(
+                    "someone collecting for you brings a letter of authorisation and "
+                    "their own ID card"
+                ),
+            ]
         elif s == "supplement_requested":
-            items = [slip, *d.supplement_items] if d.supplement_items else [
-                slip, self.tr("the papers the counter asked for")]
+            items = (
+                [slip, *d.supplement_items]
+                if d.supplement_items
+                else [slip, self.tr("the papers the counter asked for")]
+            )
         elif s in ("received", "in_process"):
             items = [slip, self.tr("your citizen ID card (CCCD)")]
         elif s in ("refused", "rejected", "voided"):
             items = [slip, self.tr("your citizen ID card (CCCD)")]
         else:
             return ""
-        head = (self.tr("Please bring:") if s != "received" and s != "in_process"
-                else self.tr("When you come to collect the result, bring:"))
+        head = (
+            self.tr("Please bring:")
+            if s != "received" and s != "in_process"
+            else self.tr("When you come to collect the result, bring:")
+        )
         lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
         return f"<b>{html.escape(head)}</b><ul>{lis}</ul>"
 
     def _paint(self, d: Any) -> None:
         ready = d.status == "result_ready"
-        self.ready_label.setText(self.tr("The result is ready: please come to the counter to "
-                                         "collect it.") if ready else "")
+        self.ready_label.setText(
+            self.tr("The result is ready: please come to the counter to collect it.")
+            if ready
+            else ""
+        )
         self.ready_label.setVisible(ready)
         self.status_label.setText(self.status_text(d))
         self.status_label.setVisible(not ready)
@@ -463,8 +536,11 @@ class KioskWindow(QWidget):
         v["procedure"].setText(d.procedure_name)
         v["name"].setText(d.masked_name)
         v["received"].setText(labels.fmt_moment(d.received_at))
-        v["due"].setText(labels.fmt_due(d.due_at) if d.status in (
-            "received", "in_process", "supplement_requested", "result_ready") else "—")
+        v["due"].setText(
+            labels.fmt_due(d.due_at)
+            if d.status in ("received", "in_process", "supplement_requested", "result_ready")
+            else "—"
+        )
         self.bring_label.setText(self.bring_text(d))
 
     # --- procedures ---------------------------------------------------------------------------
@@ -477,8 +553,12 @@ class KioskWindow(QWidget):
 
     def search_procedures(self) -> None:
         text = self.search_edit.text()
-        self.worker.query(lambda svc: svc.lookup.procedures(text), success=self._procedures_in,
-                          failure=self._unavailable, owner=self)
+        self.worker.query(
+            lambda svc: svc.lookup.procedures(text),
+            success=self._procedures_in,
+            failure=self._unavailable,
+            owner=self,
+        )
 
     def _procedures_in(self, procedures: list[Any]) -> None:
         self._procedures = list(procedures)
@@ -490,8 +570,7 @@ class KioskWindow(QWidget):
         if self._procedures:
             self.procedure_list.setCurrentRow(0)
         else:
-            self.procedure_text.setHtml(html.escape(self.tr("No procedure matches these "
-                                                            "words.")))
+            self.procedure_text.setHtml(html.escape(self.tr("No procedure matches these words.")))
         self.procedures_shown.emit(len(self._procedures))
 
     def _show_procedure(self, row: int) -> None:
@@ -505,15 +584,22 @@ class KioskWindow(QWidget):
         papers, legal_title = self.tr("Papers to submit"), self.tr("Legal basis")
         docs = "".join(
             f"<li>{e(d.name)} — {e(labels.document_form_label(d.form))}, "
-            f"{e(copies.format(n=d.count))}</li>" for d in p.documents)
-        rows = [(self.tr("Code"), p.code), (self.tr("Field"), p.field),
-                (self.tr("Processing time"), public_time(p.time_text, p.time_label)),
-                (self.tr("Fee"), p.fee_text or self.tr("None")),
-                (self.tr("Where to collect the result"), p.result_place)]
+            f"{e(copies.format(n=d.count))}</li>"
+            for d in p.documents
+        )
+        rows = [
+            (self.tr("Code"), p.code),
+            (self.tr("Field"), p.field),
+            (self.tr("Processing time"), public_time(p.time_text, p.time_label)),
+            (self.tr("Fee"), p.fee_text or self.tr("None")),
+            (self.tr("Where to collect the result"), p.result_place),
+        ]
         table = "".join(f"<tr><td><b>{e(k)}:</b></td><td>{e(v)}</td></tr>" for k, v in rows if v)
         legal = "".join(f"<li>{e(x)}</li>" for x in p.legal_basis)
-        out = (f"<p style='font-size: 18pt; font-weight: bold;'>{e(p.name)}</p>"
-               f"<table cellspacing='4'>{table}</table>")
+        out = (
+            f"<p style='font-size: 18pt; font-weight: bold;'>{e(p.name)}</p>"
+            f"<table cellspacing='4'>{table}</table>"
+        )
         out += f"<h3>{e(papers)}</h3><ul>{docs}</ul>" if docs else ""
         out += f"<h3>{e(legal_title)}</h3><ul>{legal}</ul>" if legal else ""
         return out
@@ -525,8 +611,9 @@ class KioskWindow(QWidget):
         super().keyPressEvent(event)
 
 
-def run(services_factory: Callable[[], object], *, windowed: bool = False,
-        argv: list[str] | None = None) -> int:
+def run(
+    services_factory: Callable[[], object], *, windowed: bool = False, argv: list[str] | None = None
+) -> int:
     """Show the station and run the event loop. `services_factory()` opens the database
     read-only (given by the composition root); it runs on the DB worker's thread."""
     import sys

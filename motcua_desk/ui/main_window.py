@@ -61,16 +61,24 @@ from motcua_desk.ui.worker import Changes, Worker
 log = logging.getLogger("motcua.ui.window")
 
 
-
 class MainWindow(QMainWindow):
     ready = Signal()  # the desk is loaded and today's counts are shown
     page_changed = Signal(str)
     card_scanned = Signal(str)  # an ID card's QR outside the intake: its citizen ID
 
-    def __init__(self, worker: Worker, settings: UiSettings, *, clock=utc_now,
-                 db_path: Path | None = None, log_path: Path | None = None,
-                 scan_detector: ScanDetector | None = None, scan_timestamp=None,
-                 sync_factory=None, sync_interval: float = 30.0) -> None:
+    def __init__(
+        self,
+        worker: Worker,
+        settings: UiSettings,
+        *,
+        clock=utc_now,
+        db_path: Path | None = None,
+        log_path: Path | None = None,
+        scan_detector: ScanDetector | None = None,
+        scan_timestamp=None,
+        sync_factory=None,
+        sync_interval: float = 30.0,
+    ) -> None:
         """`sync_factory(replication, *, hub_url="", token="", on_status=None)` builds the
         desk's SyncEngine (given by the composition root); without it the window does not
         sync and says so."""
@@ -79,16 +87,27 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("motcua-desk")
         self.worker = worker
         self.settings = settings
-        self.sync = (SyncController(sync_factory, worker, settings, interval=sync_interval,
-                                    parent=self) if sync_factory is not None else None)
+        self.sync = (
+            SyncController(sync_factory, worker, settings, interval=sync_interval, parent=self)
+            if sync_factory is not None
+            else None
+        )
         self.actions = Actions(self)
         self.integrity = IntegrityCheck(worker, self)
         self.message_bar = MessageBar(self)
         self.errors = ErrorPresenter(self, log_path, notify=self._notify_error)
         self.print_flow = PrintFlow(worker, settings, self, self.errors.present)
-        self.ctx = UiContext(worker=worker, settings=settings, errors=self.errors,
-                             printing=self.print_flow, notify=self.notify, clock=clock,
-                             db_path=db_path, log_path=log_path, sync=self.sync)
+        self.ctx = UiContext(
+            worker=worker,
+            settings=settings,
+            errors=self.errors,
+            printing=self.print_flow,
+            notify=self.notify,
+            clock=clock,
+            db_path=db_path,
+            log_path=log_path,
+            sync=self.sync,
+        )
         self._pages: dict[str, QWidget] = {}
         self._history: list[str] = []
         self._ready = False
@@ -99,9 +118,9 @@ class MainWindow(QMainWindow):
         self.close_guard = CloseGuard(self, worker, self.sync, self.notify)
         self._build()
         s = settings.scanner
-        detector = scan_detector or ScanDetector(max_gap=s.max_gap_ms / 1000,
-                                                 min_length=s.min_length,
-                                                 repeat_window=s.repeat_window_s)
+        detector = scan_detector or ScanDetector(
+            max_gap=s.max_gap_ms / 1000, min_length=s.min_length, repeat_window=s.repeat_window_s
+        )
         kwargs = {"timestamp": scan_timestamp} if scan_timestamp else {}
         self.scanner = ScanFilter(self, detector, **kwargs)
         self.scan_router = ScanRouter(self)
@@ -155,8 +174,9 @@ class MainWindow(QMainWindow):
         if name == "settings":
             view.desk_changed.connect(self.load_desk)
             view.scanner_changed.connect(self.apply_scanner_settings)
-            view.restored.connect(lambda: self.external_changes(
-                None, ("dossier", "calendar", "settings")))
+            view.restored.connect(
+                lambda: self.external_changes(None, ("dossier", "calendar", "settings"))
+            )
         if spec.on_changed:
             self.worker.changed.connect(view.on_changed)
 
@@ -189,8 +209,11 @@ class MainWindow(QMainWindow):
         self.scanner.install()
         self.apply_scanner_settings()
         self.worker.start()
-        self.worker.query(lambda svc: svc.settings.is_initialised(),
-                          success=self._initialised, failure=self._start_failed)
+        self.worker.query(
+            lambda svc: svc.settings.is_initialised(),
+            success=self._initialised,
+            failure=self._start_failed,
+        )
 
     def _start_failed(self, err: BaseException) -> None:
         log.error("the desk could not be opened: %r", err)
@@ -200,8 +223,9 @@ class MainWindow(QMainWindow):
     def _initialised(self, yes: bool) -> None:
         if yes:
             # who we are and today's counts first (the window is usable then), the rest after
-            self.worker.query(load_desk_identity, success=self._identity_loaded,
-                              failure=self._start_failed)
+            self.worker.query(
+                load_desk_identity, success=self._identity_loaded, failure=self._start_failed
+            )
             self.load_desk()
             return
         self._open_wizard()
@@ -220,9 +244,13 @@ class MainWindow(QMainWindow):
 
     def _wizard_cancelled(self) -> None:
         """A clean way out of the first start: nothing was written; set up now, or quit."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Set up the desk"),
-                          self.tr("The desk is not set up yet, and nothing was saved."),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Set up the desk"),
+            self.tr("The desk is not set up yet, and nothing was saved."),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("setupCancelledBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         again = box.addButton(self.tr("&Set up now"), QMessageBox.ButtonRole.AcceptRole)
@@ -236,8 +264,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def load_desk(self) -> None:
-        self.worker.query(load_desk_info, success=self._desk_loaded,
-                          failure=self._start_failed)
+        self.worker.query(load_desk_info, success=self._desk_loaded, failure=self._start_failed)
 
     def _identity_loaded(self, info: DeskInfo) -> None:
         if self.ctx.desk.agency is None:
@@ -272,18 +299,22 @@ class MainWindow(QMainWindow):
     def _integrity_broken(self, report) -> None:
         """The background check found records changed outside the program: say so plainly,
         with what to do, in a notice that stays (not modal) and in the status bar."""
-        self.notify(self.tr(
-            "The check of this desk's records found {n} problem(s): some records were changed "
-            "or removed outside the program. Keep this database as it is: do not restore a "
-            "backup over it and do not delete it. Contact IT now (they run 'motcua-desk "
-            "verify' and compare with the office server).").format(n=report.break_count),
-            "error")
+        self.notify(
+            self.tr(
+                "The check of this desk's records found {n} problem(s): some records were changed "
+                "or removed outside the program. Keep this database as it is: do not restore a "
+                "backup over it and do not delete it. Contact IT now (they run 'motcua-desk "
+                "verify' and compare with the office server)."
+            ).format(n=report.break_count),
+            "error",
+        )
         self.integrity_label.setText(self.tr("⚠ Records altered: contact IT"))
         self.integrity_label.setToolTip("\n".join(b.line() for b in report.breaks[:10]))
         self.integrity_label.show()
 
     def _load_fonts(self) -> None:
         """Register the forms' fonts with Qt (and warm reportlab up on the render lane)."""
+
         def fonts():
             from motcua_desk import printing
 
@@ -298,8 +329,11 @@ class MainWindow(QMainWindow):
                     log.warning("Qt could not load the font %s", path)
             self._fonts_done = True
 
-        self.worker.compute(fonts, success=register,
-                            failure=lambda err: log.warning("fonts not registered: %r", err))
+        self.worker.compute(
+            fonts,
+            success=register,
+            failure=lambda err: log.warning("fonts not registered: %r", err),
+        )
 
     # --- status bar ---------------------------------------------------------------------------
     def _paint_status(self) -> None:
@@ -308,39 +342,69 @@ class MainWindow(QMainWindow):
             self.officer_label.setText(self.tr("Opening the database…"))
             self.desk_label.setText("")
         else:
-            self.officer_label.setText(self.tr("Officer: {name}").format(
-                name=agency.officer or "—"))
-            self.desk_label.setText(self.tr("Desk {n} · {agency}").format(
-                n=agency.desk_no, agency=agency.agency_id))
+            self.officer_label.setText(
+                self.tr("Officer: {name}").format(name=agency.officer or "—")
+            )
+            self.desk_label.setText(
+                self.tr("Desk {n} · {agency}").format(n=agency.desk_no, agency=agency.agency_id)
+            )
             title = f"motcua-desk — {agency.agency_name} — " + self.tr("Desk {n}").format(
-                n=agency.desk_no)
+                n=agency.desk_no
+            )
             if agency.demo:
                 title += " — " + self.tr("DEMO")
             self.setWindowTitle(title)
             self.demo_banner.setVisible(bool(agency.demo))
         path = str(self.ctx.db_path or "")
         metrics = self.db_label.fontMetrics()
-        self.db_label.setText(self.tr("Database: {path}").format(
-            path=metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, 260)))
+        self.db_label.setText(
+            self.tr("Database: {path}").format(
+                path=metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, 260)
+            )
+        )
         self.db_label.setToolTip(path)
 
-    def set_sync_status(self, online: bool, unsent: int, last_sync: datetime | None,
-                        conflicts: int, *, state: str | None = None, skew_ms: int | None = None,
-                        clock_warning: bool = False, problem: str = "") -> None:
+    def set_sync_status(
+        self,
+        online: bool,
+        unsent: int,
+        last_sync: datetime | None,
+        conflicts: int,
+        *,
+        state: str | None = None,
+        skew_ms: int | None = None,
+        clock_warning: bool = False,
+        problem: str = "",
+    ) -> None:
         """Paint the sync area with plain values (the sync worker's status comes here through
         _on_sync_status); times are shown in the office's time zone."""
         if last_sync is not None and last_sync.tzinfo is not None:
             last_sync = last_sync.astimezone(self.ctx.desk.tz)
-        self.sync_status.paint(online, unsent, last_sync, conflicts, state=state,
-                               skew_ms=skew_ms, clock_warning=clock_warning, problem=problem)
+        self.sync_status.paint(
+            online,
+            unsent,
+            last_sync,
+            conflicts,
+            state=state,
+            skew_ms=skew_ms,
+            clock_warning=clock_warning,
+            problem=problem,
+        )
 
     def _on_sync_status(self, snap: SyncSnapshot) -> None:
         if snap.conflicts > self._conflicts_seen:
             self._conflict_notice(snap.conflicts - self._conflicts_seen)
         self._conflicts_seen = snap.conflicts  # told once; fewer when some were acknowledged
-        self.set_sync_status(snap.online, snap.unsent, snap.last_success_at, snap.conflicts,
-                             state=snap.state, skew_ms=snap.skew_ms,
-                             clock_warning=snap.clock_warning, problem=problem_text(snap))
+        self.set_sync_status(
+            snap.online,
+            snap.unsent,
+            snap.last_success_at,
+            snap.conflicts,
+            state=snap.state,
+            skew_ms=snap.skew_ms,
+            clock_warning=snap.clock_warning,
+            problem=problem_text(snap),
+        )
 
     def _on_sync_data(self, reference_changed: bool) -> None:
         """Events (and maybe reference data) came from the hub: every open view refreshes; new
@@ -355,16 +419,26 @@ class MainWindow(QMainWindow):
         """Data changed outside this window (the sync worker pulled events, another tool
         wrote): the views refresh as after one of our own mutations. `codes` None: any
         dossier may have changed."""
-        self.worker.changed.emit(Changes(frozenset(codes or ()), frozenset(kinds),
-                                         origin="external", everything=codes is None))
+        self.worker.changed.emit(
+            Changes(
+                frozenset(codes or ()),
+                frozenset(kinds),
+                origin="external",
+                everything=codes is None,
+            )
+        )
 
     def _conflict_notice(self, new: int) -> None:
         """Sync exceptions arrived: a notice that stays (not modal) until the officer looks at
         them or closes it."""
         self.message_bar.show_message(
-            self.tr("{n} new sync exception(s): another desk acted on the same dossier at the "
-                    "same time. Look at them now.").format(n=new), "warning",
-            action=(self.tr("See the sync exceptions"), self.show_sync_exceptions))
+            self.tr(
+                "{n} new sync exception(s): another desk acted on the same dossier at the "
+                "same time. Look at them now."
+            ).format(n=new),
+            "warning",
+            action=(self.tr("See the sync exceptions"), self.show_sync_exceptions),
+        )
         log.info("message to the officer: %d new sync exception(s)", new)
 
     def show_sync_exceptions(self) -> SyncExceptionsDialog:
@@ -376,9 +450,13 @@ class MainWindow(QMainWindow):
             dialog.reload()
             return dialog
         agency = self.ctx.desk.agency
-        dialog = SyncExceptionsDialog(self.ctx, self.sync, self,
-                                      own_node=getattr(agency, "node_id", "") or "",
-                                      settings_page=lambda: self.go("settings").focus_sync())
+        dialog = SyncExceptionsDialog(
+            self.ctx,
+            self.sync,
+            self,
+            own_node=getattr(agency, "node_id", "") or "",
+            settings_page=lambda: self.go("settings").focus_sync(),
+        )
         dialog.open_dossier.connect(lambda code: self.open_dossier(code))
         self._sync_dialog = dialog
         dialog.show()
@@ -431,6 +509,7 @@ class MainWindow(QMainWindow):
 
     def open_dossier(self, code: str, *, restore_focus: QWidget | None = None) -> None:
         """Look the dossier up; show it when found, say so plainly when not."""
+
         def found(_detail):
             self.go("dossier", focus=False)
             self.dossier_view.focus_primary()
@@ -438,8 +517,12 @@ class MainWindow(QMainWindow):
         def missing(err):
             QApplication.beep()
             if getattr(err, "code", "") == "unknown_code":
-                self.notify(self.tr("No dossier has the code {code}.").format(
-                    code=dossier_codes.normalize(code)), "warning")
+                self.notify(
+                    self.tr("No dossier has the code {code}.").format(
+                        code=dossier_codes.normalize(code)
+                    ),
+                    "warning",
+                )
             else:
                 self.errors.present(err)
             if restore_focus is not None and restore_focus.isVisible():

@@ -32,11 +32,16 @@ class SearchQuery:
     received_to: date | None = None
 
     def run(self, svc: Any, limit: int, before_pk: int | None) -> list:
-        return svc.dossiers.search(self.text, status=self.status, field=self.field,
-                                   department=self.department,
-                                   received_from=self.received_from,
-                                   received_to=self.received_to, limit=limit,
-                                   before_pk=before_pk)
+        return svc.dossiers.search(
+            self.text,
+            status=self.status,
+            field=self.field,
+            department=self.department,
+            received_from=self.received_from,
+            received_to=self.received_to,
+            limit=limit,
+            before_pk=before_pk,
+        )
 
 
 @dataclass(frozen=True)
@@ -63,11 +68,26 @@ class DossierTableModel(QAbstractTableModel):
 
     loaded = Signal(int)  # rows now held, after each page
     # (the ticket and the date of birth last: the screens size the first columns by position)
-    COLUMNS = ("code", "applicant", "procedure", "status", "received", "due", "location",
-               "ticket", "born")
+    COLUMNS = (
+        "code",
+        "applicant",
+        "procedure",
+        "status",
+        "received",
+        "due",
+        "location",
+        "ticket",
+        "born",
+    )
 
-    def __init__(self, worker: Worker, parent: QObject | None = None, *,
-                 page_size: int = PAGE_SIZE, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        worker: Worker,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._worker = worker
         self._page = page_size
@@ -113,9 +133,12 @@ class DossierTableModel(QAbstractTableModel):
         before = state.rows[-1].pk if state.rows else None
         limit = self._page
         paged = not isinstance(query, TodayQuery)
-        self._worker.query(lambda svc: query.run(svc, limit, before),
-                           success=lambda rows: self._append(gen, rows, paged),
-                           failure=lambda err: self._failed(gen, err), owner=self)
+        self._worker.query(
+            lambda svc: query.run(svc, limit, before),
+            success=lambda rows: self._append(gen, rows, paged),
+            failure=lambda err: self._failed(gen, err),
+            owner=self,
+        )
 
     def _append(self, gen: int, rows: list, paged: bool) -> None:
         state = self._s
@@ -146,15 +169,23 @@ class DossierTableModel(QAbstractTableModel):
     def row(self, index: int) -> Any:
         return self._s.rows[index]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
-            "code": self.tr("Dossier code"), "ticket": self.tr("Ticket"),
-            "applicant": self.tr("Applicant"), "born": self.tr("Born"),
-            "procedure": self.tr("Procedure"), "status": self.tr("Status"),
-            "received": self.tr("Received"), "due": self.tr("Return at"),
+            "code": self.tr("Dossier code"),
+            "ticket": self.tr("Ticket"),
+            "applicant": self.tr("Applicant"),
+            "born": self.tr("Born"),
+            "procedure": self.tr("Procedure"),
+            "status": self.tr("Status"),
+            "received": self.tr("Received"),
+            "due": self.tr("Return at"),
             "location": self.tr("Where"),
         }
         return titles[self.COLUMNS[section]]

@@ -37,17 +37,21 @@ class PageSpec:
             page.set_desk()
 
 
-PAGE_SPECS: dict[str, PageSpec] = {spec.name: spec for spec in (
-    PageSpec("intake", focus="focus_first"),
-    PageSpec("dossiers", focus="focus_search", set_desk=True, on_changed=True,
-             opens_dossiers=True),
-    PageSpec("handoff", focus="focus_first", set_desk=True, handle_scan=True),
-    PageSpec("return", focus="focus_first", on_changed=True, handle_scan=True),
-    PageSpec("print", focus="focus_first", set_desk=True),
-    PageSpec("settings", focus="focus_first", set_desk=True),
-    PageSpec("reports", focus="focus_first", opens_dossiers=True),
-    PageSpec("dossier"),  # DossierView: its on_changed is wired at start-up
-)}
+PAGE_SPECS: dict[str, PageSpec] = {
+    spec.name: spec
+    for spec in (
+        PageSpec("intake", focus="focus_first"),
+        PageSpec(
+            "dossiers", focus="focus_search", set_desk=True, on_changed=True, opens_dossiers=True
+        ),
+        PageSpec("handoff", focus="focus_first", set_desk=True, handle_scan=True),
+        PageSpec("return", focus="focus_first", on_changed=True, handle_scan=True),
+        PageSpec("print", focus="focus_first", set_desk=True),
+        PageSpec("settings", focus="focus_first", set_desk=True),
+        PageSpec("reports", focus="focus_first", opens_dossiers=True),
+        PageSpec("dossier"),  # DossierView: its on_changed is wired at start-up
+    )
+}
 
 
 def page_class(name: str) -> Callable[..., QWidget]:
@@ -59,5 +63,11 @@ def page_class(name: str) -> Callable[..., QWidget]:
     from motcua_desk.ui.search_view import SearchView
     from motcua_desk.ui.settings_view import SettingsView
 
-    return {"dossiers": SearchView, "handoff": HandoffView, "return": ReturnView,
-            "print": PrintView, "settings": SettingsView, "reports": ReportsView}[name]
+    return {
+        "dossiers": SearchView,
+        "handoff": HandoffView,
+        "return": ReturnView,
+        "print": PrintView,
+        "settings": SettingsView,
+        "reports": ReportsView,
+    }[name]

@@ -66,8 +66,15 @@ def page_size_for(points: QSizeF | QSize | Any) -> tuple[QPageSize, bool]:
         size = QPageSize.size(pid, QPageSize.Unit.Millimeter)
         if abs(size.width() - short_mm) <= 0.5 and abs(size.height() - long_mm) <= 0.5:
             return QPageSize(pid), landscape
-    return (QPageSize(QSizeF(short_mm, long_mm), QPageSize.Unit.Millimeter, "",
-                      QPageSize.SizeMatchPolicy.ExactMatch), landscape)
+    return (
+        QPageSize(
+            QSizeF(short_mm, long_mm),
+            QPageSize.Unit.Millimeter,
+            "",
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        ),
+        landscape,
+    )
 
 
 def fit_to_screen(available: QRect, page_points: QSizeF | None = None) -> QSize:
@@ -96,9 +103,17 @@ class PdfPreviewDialog(QDialog):
     printed = Signal(str)  # printer name
     print_failed = Signal(str)  # printer name
 
-    def __init__(self, pdf: bytes, kind: str, title: str, settings: UiSettings,
-                 parent: QWidget | None = None, *, file_name: str = "",
-                 print_dialog: Callable[[Any, QWidget], Any] | None = None) -> None:
+    def __init__(
+        self,
+        pdf: bytes,
+        kind: str,
+        title: str,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+        *,
+        file_name: str = "",
+        print_dialog: Callable[[Any, QWidget], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._print_dialog = print_dialog or default_print_dialog
         self.setObjectName("pdfPreview")
@@ -151,8 +166,11 @@ class PdfPreviewDialog(QDialog):
         self.print_button.setFocus()
 
     def _fit_screen(self) -> None:
-        screen = (self.parentWidget().screen() if self.parentWidget() is not None
-                  else QGuiApplication.primaryScreen())
+        screen = (
+            self.parentWidget().screen()
+            if self.parentWidget() is not None
+            else QGuiApplication.primaryScreen()
+        )
         if screen is None:
             self.resize(640, 700)
             return
@@ -195,14 +213,18 @@ class PdfPreviewDialog(QDialog):
         if choice.landscape is not None:
             landscape = choice.landscape
         printer.setPageSize(size)
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
-                                   else QPageLayout.Orientation.Portrait)
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
         if choice.tray is not None:
             try:
                 printer.setPaperSource(QPrinter.PaperSource(choice.tray))
             except ValueError:
-                log.warning("unknown paper source %r for %s: the driver's default is used",
-                            choice.tray, self.kind)
+                log.warning(
+                    "unknown paper source %r for %s: the driver's default is used",
+                    choice.tray,
+                    self.kind,
+                )
         printer.setFullPage(True)
         printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
         printer.setDocName(self.windowTitle())
@@ -226,7 +248,8 @@ class PdfPreviewDialog(QDialog):
             printer=printer.printerName(),
             paper=layout.pageSize().key(),
             landscape=layout.orientation() == QPageLayout.Orientation.Landscape,
-            tray=int(source.value) if hasattr(source, "value") else int(source))
+            tray=int(source.value) if hasattr(source, "value") else int(source),
+        )
         self._settings.set_printer_for(self.kind, choice)
         self._show_choice(choice)
 
@@ -250,8 +273,10 @@ class PdfPreviewDialog(QDialog):
                     ok = False
                     break
                 points = self.document.pagePointSize(index)
-                px = QSize(round(points.width() * render_dpi / 72),
-                           round(points.height() * render_dpi / 72))
+                px = QSize(
+                    round(points.width() * render_dpi / 72),
+                    round(points.height() * render_dpi / 72),
+                )
                 image = self.document.render(index, px)
                 # device pixels of the printer = dots; the page starts at the paper's corner
                 target = QRect(0, 0, px.width() * factor, px.height() * factor)
@@ -267,17 +292,22 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), self._file_name,
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self._file_name, self.tr("PDF files (*.pdf)")
+        )
         if path:
             Path(path).write_bytes(self.pdf_bytes)
 
 
 def _named_page_size(key: str) -> QPageSize | None:
-    for pid in (QPageSize.PageSizeId.A4, QPageSize.PageSizeId.A5, QPageSize.PageSizeId.A3,
-                QPageSize.PageSizeId.Letter, QPageSize.PageSizeId.Legal):
+    for pid in (
+        QPageSize.PageSizeId.A4,
+        QPageSize.PageSizeId.A5,
+        QPageSize.PageSizeId.A3,
+        QPageSize.PageSizeId.Letter,
+        QPageSize.PageSizeId.Legal,
+    ):
         size = QPageSize(pid)
         if size.key() == key:
             return size
     return None
-

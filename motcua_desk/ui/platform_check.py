@@ -47,8 +47,9 @@ def _plugin_files() -> list[Path]:
     except ImportError:  # pragma: no cover - the window needs it anyway
         return []
     qt = Path(PySide6.__file__).parent / "Qt"
-    return [p for p in (qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6")
-            if p.exists()]
+    return [
+        p for p in (qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6") if p.exists()
+    ]
 
 
 def unresolved_by_ldd(files: list[Path]) -> list[str] | None:
@@ -60,8 +61,9 @@ def unresolved_by_ldd(files: list[Path]) -> list[str] | None:
     missing: list[str] = []
     for f in files:
         try:
-            out = subprocess.run([ldd, str(f)], capture_output=True, text=True, timeout=10,
-                                 check=False).stdout
+            out = subprocess.run(
+                [ldd, str(f)], capture_output=True, text=True, timeout=10, check=False
+            ).stdout
         except (OSError, subprocess.SubprocessError):
             return None
         for line in out.splitlines():
@@ -77,8 +79,9 @@ def _package_of(soname: str) -> str:
     return XCB_LIBRARIES.get(base, soname)
 
 
-def missing_packages(find: Callable[[str], str | None] = ctypes.util.find_library,
-                     files: list[Path] | None = None) -> list[str]:
+def missing_packages(
+    find: Callable[[str], str | None] = ctypes.util.find_library, files: list[Path] | None = None
+) -> list[str]:
     """The Debian packages of the xcb plugin's libraries that cannot be found: what the loader
     says (ldd on the plugin), else a lookup of each known library."""
     unresolved = unresolved_by_ldd(_plugin_files() if files is None else files)
@@ -87,14 +90,19 @@ def missing_packages(find: Callable[[str], str | None] = ctypes.util.find_librar
     return [pkg for lib, pkg in XCB_LIBRARIES.items() if not find(lib)]
 
 
-def xcb_problem(env: dict[str, str] | None = None, platform: str | None = None,
-                find: Callable[[str], str | None] = ctypes.util.find_library,
-                files: list[Path] | None = None) -> str:
+def xcb_problem(
+    env: dict[str, str] | None = None,
+    platform: str | None = None,
+    find: Callable[[str], str | None] = ctypes.util.find_library,
+    files: list[Path] | None = None,
+) -> str:
     """'' when the window can start, else one message saying what to install."""
     if not uses_xcb(env, platform):
         return ""
     missing = missing_packages(find, files)
     if not missing:
         return ""
-    return ("the window cannot start: the X11 libraries Qt needs are missing. On Debian or "
-            f"Ubuntu install them with: sudo apt install {' '.join(missing)}")
+    return (
+        "the window cannot start: the X11 libraries Qt needs are missing. On Debian or "
+        f"Ubuntu install them with: sudo apt install {' '.join(missing)}"
+    )

@@ -68,8 +68,13 @@ class PrintFlow(QObject):
     failed = Signal(object)
     recorded = Signal(object)  # DossierDetail, after a print was logged
 
-    def __init__(self, worker: Worker, settings: UiSettings, parent: QWidget,
-                 on_error: Callable[[BaseException], None]) -> None:
+    def __init__(
+        self,
+        worker: Worker,
+        settings: UiSettings,
+        parent: QWidget,
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         super().__init__(parent)
         self._worker = worker
         self._settings = settings
@@ -81,8 +86,14 @@ class PrintFlow(QObject):
         self.print_dialog: Callable[[Any, QWidget], Any] | None = None
 
     # --- dossier forms ------------------------------------------------------------------------
-    def print_form(self, code: str, form: str, *, loaded: tuple[Any, Any, Any] | None = None,
-                   owner: QObject | None = None) -> None:
+    def print_form(
+        self,
+        code: str,
+        form: str,
+        *,
+        loaded: tuple[Any, Any, Any] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """The one print use case of a dossier form: read the dossier (unless `loaded`, the
         (detail, agency, office) a change just returned), check and draw the form, preview
         it; the print is logged once the printer took it."""
@@ -93,20 +104,24 @@ class PrintFlow(QObject):
         def load(svc):
             return svc.dossiers.find_by_code(code), svc.settings.agency(), svc.settings.office()
 
-        self._worker.query(load, success=lambda r: self._draw(form, *r), failure=self._failed,
-                           owner=owner)
+        self._worker.query(
+            load, success=lambda r: self._draw(form, *r), failure=self._failed, owner=owner
+        )
 
     def _draw(self, form: str, detail: Any, agency: Any, office: Any) -> None:
         qr = bool(getattr(office, "print_qr", True))
         code = detail.dossier.code
         self._worker.compute(
             lambda: render_dossier_form(form, detail, agency, qr),
-            success=lambda pdf: self.open_preview(pdf, form, _title(form, code),
-                                                  f"{code}-{form}.pdf", record=code),
-            failure=self._failed)
+            success=lambda pdf: self.open_preview(
+                pdf, form, _title(form, code), f"{code}-{form}.pdf", record=code
+            ),
+            failure=self._failed,
+        )
 
     def _record(self, code: str, form: str, dialog: Any) -> None:
         """The printer took the job: log it (the next print of this form is a reprint)."""
+
         def record(svc):
             return svc.dossiers.record_print(code, form)
 
@@ -118,27 +133,43 @@ class PrintFlow(QObject):
         self._worker.mutate(record, success=done, failure=self._failed, origin=self)
 
     # --- lists (ledger, daily handoff list) ---------------------------------------------------
-    def print_document(self, kind: str, load: Callable[[Any], Any],
-                       draw: Callable[[Any, Any], bytes], title: str, file_name: str) -> None:
+    def print_document(
+        self,
+        kind: str,
+        load: Callable[[Any], Any],
+        draw: Callable[[Any, Any], bytes],
+        title: str,
+        file_name: str,
+    ) -> None:
         """`load(services)` on the DB worker returns data; `draw(printing, data)` on the render
         lane returns PDF bytes; then the preview."""
+
         def drawn(data):
-            self._worker.compute(lambda: draw(printing_module(), data),
-                                 success=lambda pdf: self.open_preview(pdf, kind, title,
-                                                                       file_name),
-                                 failure=self._failed)
+            self._worker.compute(
+                lambda: draw(printing_module(), data),
+                success=lambda pdf: self.open_preview(pdf, kind, title, file_name),
+                failure=self._failed,
+            )
 
         self._worker.query(load, success=drawn, failure=self._failed)
 
     # --- preview ------------------------------------------------------------------------------
-    def open_preview(self, pdf: bytes, kind: str, title: str, file_name: str = "", *,
-                     record: str = "") -> None:
+    def open_preview(
+        self, pdf: bytes, kind: str, title: str, file_name: str = "", *, record: str = ""
+    ) -> None:
         """Show `pdf`; when `record` (a dossier code) is given, each print that the printer
         takes is logged for that dossier."""
         from motcua_desk.ui.pdf_preview import PdfPreviewDialog  # QtPdf: loaded on first use
 
-        dialog = PdfPreviewDialog(pdf, kind, title, self._settings, self._parent,
-                                  file_name=file_name, print_dialog=self.print_dialog)
+        dialog = PdfPreviewDialog(
+            pdf,
+            kind,
+            title,
+            self._settings,
+            self._parent,
+            file_name=file_name,
+            print_dialog=self.print_dialog,
+        )
         self.last_preview = dialog
         if record:
             dialog.printed.connect(lambda _name, d=dialog: self._record(record, kind, d))
@@ -148,9 +179,15 @@ class PrintFlow(QObject):
         self.preview_opened.emit(dialog)
 
     def _print_refused(self, name: str) -> None:
-        self._on_error(PrintFailed(self.tr("The printer {name} did not accept the job: nothing "
-                                           "was printed or recorded. Check that it is on and "
-                                           "try again.").format(name=name or "")))
+        self._on_error(
+            PrintFailed(
+                self.tr(
+                    "The printer {name} did not accept the job: nothing "
+                    "was printed or recorded. Check that it is on and "
+                    "try again."
+                ).format(name=name or "")
+            )
+        )
 
     def _forget(self, *_args) -> None:
         self.last_preview = None
@@ -158,8 +195,12 @@ class PrintFlow(QObject):
     def _failed(self, err: BaseException) -> None:
         if isinstance(err, (ImportError, PrintingUnavailable)):
             log.error("printing is not available: %r", err)
-            err = PrintingUnavailable(self.tr("Printing is not available in this installation "
-                                              "(the printing module is missing)."))
+            err = PrintingUnavailable(
+                self.tr(
+                    "Printing is not available in this installation "
+                    "(the printing module is missing)."
+                )
+            )
         self.failed.emit(err)
         self._on_error(err)
 

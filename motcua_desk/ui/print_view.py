@@ -105,9 +105,13 @@ class PrintView(QWidget):
         row.addWidget(cash_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        note = QLabel(self.tr("Each document opens in a preview first; print it from there "
-                              "(Ctrl+P). The printer and paper are remembered per document."),
-                      self)
+        note = QLabel(
+            self.tr(
+                "Each document opens in a preview first; print it from there "
+                "(Ctrl+P). The printer and paper are remembered per document."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555555;")
         layout.addWidget(note)
@@ -139,9 +143,14 @@ class PrintView(QWidget):
             return printing.ledger_pdf(rows, agency, first, last)
 
         self.ctx.printing.print_document(
-            "ledger", load, draw, self.tr("Ledger {first} – {last}").format(
-                first=labels.fmt_date(first), last=labels.fmt_date(last)),
-            f"so-theo-doi-{first:%Y%m%d}-{last:%Y%m%d}.pdf")
+            "ledger",
+            load,
+            draw,
+            self.tr("Ledger {first} – {last}").format(
+                first=labels.fmt_date(first), last=labels.fmt_date(last)
+            ),
+            f"so-theo-doi-{first:%Y%m%d}-{last:%Y%m%d}.pdf",
+        )
 
     def print_handoff_list(self) -> None:
         day = _pydate(self.list_day.date())
@@ -155,9 +164,12 @@ class PrintView(QWidget):
             return printing.handoff_list_pdf(entries, agency, day, department=department)
 
         self.ctx.printing.print_document(
-            "handoff_list", load, draw, self.tr("Handoff list {day}").format(
-                day=labels.fmt_date(day)), f"ban-giao-{day:%Y%m%d}.pdf")
-
+            "handoff_list",
+            load,
+            draw,
+            self.tr("Handoff list {day}").format(day=labels.fmt_date(day)),
+            f"ban-giao-{day:%Y%m%d}.pdf",
+        )
 
     def _cash_load(self):
         day = _pydate(self.cash_day.date())
@@ -176,12 +188,17 @@ class PrintView(QWidget):
             return printing.cash_sheet_pdf(sheet, agency)
 
         self.ctx.printing.print_document(
-            "cash_sheet", load, draw, self.tr("Cash sheet {day} (not a receipt)").format(
-                day=labels.fmt_date(day)), f"bang-ke-thu-{day:%Y%m%d}.pdf")
+            "cash_sheet",
+            load,
+            draw,
+            self.tr("Cash sheet {day} (not a receipt)").format(day=labels.fmt_date(day)),
+            f"bang-ke-thu-{day:%Y%m%d}.pdf",
+        )
 
     def _ask_save_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the cash sheet"), suggested,
-                                              self.tr("Excel files (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the cash sheet"), suggested, self.tr("Excel files (*.xlsx)")
+        )
         return path or None
 
     def save_cash_sheet_xlsx(self) -> None:
@@ -203,8 +220,7 @@ class PrintView(QWidget):
                 write_atomically(path, printing.cash_sheet_xlsx(sheet, agency))
                 return str(path)
 
-            self.ctx.worker.compute(draw, success=done, failure=self.ctx.errors.present,
-                                    owner=self)
+            self.ctx.worker.compute(draw, success=done, failure=self.ctx.errors.present, owner=self)
 
         def done(written: str) -> None:
             self.ctx.notify(self.tr("Saved {path}").format(path=written))

@@ -36,8 +36,11 @@ if TYPE_CHECKING:
 
 KEYPAD_RATINGS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
 KEYPAD_SKIP = Qt.Key.Key_0
-_NO_KEYPAD_MODS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.MetaModifier)
+_NO_KEYPAD_MODS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 class KeypadRating(QObject):
@@ -51,7 +54,10 @@ class KeypadRating(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(obj, QWindow) or event.type() not in (
-                QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease):
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyRelease,
+        ):
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         mods = key_event.modifiers()
@@ -82,8 +88,12 @@ class CitizenRatingWindow(QWidget):
     chosen = Signal(int)
 
     def __init__(self, prompt: RatingPrompt, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+        super().__init__(
+            parent,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
         self.setObjectName("citizenRatingWindow")
         self.setWindowTitle(self.tr("Your satisfaction"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -109,7 +119,8 @@ class CitizenRatingWindow(QWidget):
             "#citizenReason { font-size: 20pt; padding: 8px; } "
             "#citizenReasonSend, #citizenSkip { font-size: 18pt; padding: 10px 20px; } "
             "#citizenError { font-size: 16pt; color: #b00020; } "
-            "#citizenClose { font-size: 18pt; }")
+            "#citizenClose { font-size: 18pt; }"
+        )
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("citizenClose")
         self.close_button.setText("×")
@@ -130,16 +141,16 @@ class CitizenRatingWindow(QWidget):
         self.idle_page = idle
 
         ask = QWidget(self)
-        self.question = QLabel(self.tr("How satisfied are you with how your dossier was "
-                                       "handled?"), ask)
+        self.question = QLabel(
+            self.tr("How satisfied are you with how your dossier was handled?"), ask
+        )
         self.question.setObjectName("ratingQuestion")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setWordWrap(True)
         self.code_label = QLabel(ask)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setStyleSheet("font-size: 14pt;")
-        texts = {1: self.tr("Very satisfied"), 2: self.tr("Satisfied"),
-                 3: self.tr("Not satisfied")}
+        texts = {1: self.tr("Very satisfied"), 2: self.tr("Satisfied"), 3: self.tr("Not satisfied")}
         self.buttons: dict[int, QPushButton] = {}
         row = QHBoxLayout()
         for n in (1, 2, 3):
@@ -265,8 +276,11 @@ class CitizenRatingWindow(QWidget):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if self._drag_from is not None and not self.isFullScreen() and (
-                event.buttons() & Qt.MouseButton.LeftButton):
+        if (
+            self._drag_from is not None
+            and not self.isFullScreen()
+            and (event.buttons() & Qt.MouseButton.LeftButton)
+        ):
             self.move(event.globalPosition().toPoint() - self._drag_from)
         super().mouseMoveEvent(event)
 

@@ -83,8 +83,9 @@ def wrap_to_width(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     return lines or [""]
 
 
-def header_lines(text: str, metrics: QFontMetrics, *, min_width: int = 56,
-                 max_lines: int = 3) -> list[str]:
+def header_lines(
+    text: str, metrics: QFontMetrics, *, min_width: int = 56, max_lines: int = 3
+) -> list[str]:
     """A column's label wrapped as narrow as it goes in at most `max_lines` lines (more only
     when its words alone need them)."""
     words = text.split()
@@ -102,6 +103,7 @@ def _pct(num: int, den: int) -> str:
 
 
 # --- the Biểu 06 table ---------------------------------------------------------------------------
+
 
 class Bieu06Model(QAbstractTableModel):
     """Rows of a Report: fields (bold), their procedures, the total; columns: the name, then
@@ -138,14 +140,19 @@ class Bieu06Model(QAbstractTableModel):
     def row_at(self, row: int) -> ReportRow:
         return self.rows()[row]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or self.report is None:
             return None
         if section == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return "(2)\n" + {"department": self.tr("Department, procedure")}.get(
-                    self.report.by, self.tr("Field, procedure"))
+                    self.report.by, self.tr("Field, procedure")
+                )
             return None
         col = self.report.form.all_columns[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -193,11 +200,21 @@ class LateModel(QAbstractTableModel):
         super().__init__(parent)
         self.entries: tuple = ()
         self.tz: Any = None
-        self.headers = (self.tr("Department"), self.tr("Dossier code"), self.tr("Procedure"),
-                        self.tr("Due"), self.tr("Status"), self.tr("Finished"),
-                        self.tr("Apology (Form 04)"), self.tr("Reason"))
-        self.kinds = {LATE: self.tr("Resolved late"), OVERDUE: self.tr("In progress, overdue"),
-                      "extended": self.tr("Extended, in progress")}
+        self.headers = (
+            self.tr("Department"),
+            self.tr("Dossier code"),
+            self.tr("Procedure"),
+            self.tr("Due"),
+            self.tr("Status"),
+            self.tr("Finished"),
+            self.tr("Apology (Form 04)"),
+            self.tr("Reason"),
+        )
+        self.kinds = {
+            LATE: self.tr("Resolved late"),
+            OVERDUE: self.tr("In progress, overdue"),
+            "extended": self.tr("Extended, in progress"),
+        }
 
     def set_late(self, entries, tz) -> None:
         self.beginResetModel()
@@ -210,8 +227,12 @@ class LateModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -226,9 +247,16 @@ class LateModel(QAbstractTableModel):
             if a.at is None:
                 return self.tr("None")
             return self._when(a.at) + (" " + self.tr("(late)") if a.in_time is False else "")
-        return (e.department, e.code, f"{e.procedure_code} – {e.procedure_name}",
-                self._when(e.due_at), self.kinds.get(e.kind, e.kind), self._when(e.finished_at),
-                "", e.apology.reason)[column]
+        return (
+            e.department,
+            e.code,
+            f"{e.procedure_code} – {e.procedure_name}",
+            self._when(e.due_at),
+            self.kinds.get(e.kind, e.kind),
+            self._when(e.finished_at),
+            "",
+            e.apology.reason,
+        )[column]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -250,15 +278,25 @@ class QualityModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: tuple = ()
         self.tz: Any = None
-        self.headers = (self.tr("Dossier code"), self.tr("Procedure"), self.tr("Channel"),
-                        self.tr("Received"), self.tr("Finished"), self.tr("Result"),
-                        self.tr("Statutory (working days)"), self.tr("Actual (working days)"),
-                        self.tr("Supplement requests"), self.tr("Departments (working days)"))
-        self.results = {"resolved_early": self.tr("Early"),
-                        "resolved_on_time": self.tr("On time"),
-                        "resolved_late": self.tr("Late"),
-                        "pending_within": self.tr("In progress, within the deadline"),
-                        "pending_overdue": self.tr("In progress, overdue")}
+        self.headers = (
+            self.tr("Dossier code"),
+            self.tr("Procedure"),
+            self.tr("Channel"),
+            self.tr("Received"),
+            self.tr("Finished"),
+            self.tr("Result"),
+            self.tr("Statutory (working days)"),
+            self.tr("Actual (working days)"),
+            self.tr("Supplement requests"),
+            self.tr("Departments (working days)"),
+        )
+        self.results = {
+            "resolved_early": self.tr("Early"),
+            "resolved_on_time": self.tr("On time"),
+            "resolved_late": self.tr("Late"),
+            "pending_within": self.tr("In progress, within the deadline"),
+            "pending_overdue": self.tr("In progress, overdue"),
+        }
 
     def set_rows(self, rows, tz) -> None:
         self.beginResetModel()
@@ -271,8 +309,12 @@ class QualityModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -284,10 +326,17 @@ class QualityModel(QAbstractTableModel):
         d = self.rows[row]
         if column == 9:
             return "; ".join(f"{u}: {_days(v)}" for u, v in d.departments)
-        return (d.code, f"{d.procedure_code} – {d.procedure_name}",
-                labels.channel_label(d.channel), self._when(d.received_at),
-                self._when(d.finished_at), self.results.get(d.result, d.result),
-                _days(d.statutory_days), _days(d.actual_days), str(d.supplements))[column]
+        return (
+            d.code,
+            f"{d.procedure_code} – {d.procedure_name}",
+            labels.channel_label(d.channel),
+            self._when(d.received_at),
+            self._when(d.finished_at),
+            self.results.get(d.result, d.result),
+            _days(d.statutory_days),
+            _days(d.actual_days),
+            str(d.supplements),
+        )[column]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -308,6 +357,7 @@ def _days(value: float | None) -> str:
 
 
 # --- the bars per month --------------------------------------------------------------------------
+
 
 class MonthBars(QWidget):
     """Per month: received (3) in a light bar, resolved (7) in a dark one, and the share
@@ -341,8 +391,10 @@ class MonthBars(QWidget):
         left, right, top, bottom = 40.0, 10.0, 24.0, 36.0
         w = max(self.width() - left - right, 10.0)
         h = max(self.height() - top - bottom, 10.0)
-        peak = max([max(v.get("received_total", 0), v.get("resolved_total", 0))
-                    for _, v in self.months] + [1])
+        peak = max(
+            [max(v.get("received_total", 0), v.get("resolved_total", 0)) for _, v in self.months]
+            + [1]
+        )
         slot = w / len(self.months)
         bar = min(slot * 0.35, 40.0)
         out = []
@@ -360,8 +412,11 @@ class MonthBars(QWidget):
         p.fillRect(self.rect(), QColor("white"))
         if not self.months:
             p.setPen(QColor("#555555"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                       self.tr("No figures yet: choose a period and press Compute."))
+            p.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("No figures yet: choose a period and press Compute."),
+            )
             p.end()
             return
         rects = self.bar_rects()
@@ -379,14 +434,17 @@ class MonthBars(QWidget):
             share = self.share(values)
             top = min(rec.top(), res.top()) - 4
             p.drawText(int(cx - metrics.horizontalAdvance(share) / 2), int(top), share)
-        legend = self.tr("Light: received (3) · dark: resolved (7) · above: resolved early or "
-                         "on time, ((8)+(9))/(7)")
+        legend = self.tr(
+            "Light: received (3) · dark: resolved (7) · above: resolved early or "
+            "on time, ((8)+(9))/(7)"
+        )
         p.setPen(QColor("#555555"))
         p.drawText(40, self.height() - 6, legend)
         p.end()
 
 
 # --- drill-down ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CodesQuery:
@@ -410,8 +468,7 @@ class DrillDialog(QDialog):
         self.setObjectName("drillDialog")
         self.setWindowTitle(title)
         self.codes = codes
-        self.model = DossierTableModel(ctx.worker, self, page_size=DRILL_LIMIT + 1,
-                                       now=ctx.now)
+        self.model = DossierTableModel(ctx.worker, self, page_size=DRILL_LIMIT + 1, now=ctx.now)
         self.table = QTableView(self)
         self.table.setObjectName("drillTable")
         self.table.setModel(self.model)
@@ -419,9 +476,15 @@ class DrillDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        note = QLabel(self.tr("{n} dossier(s). Double-click one to open it.").format(
-            n=len(codes)) + ("" if len(codes) <= DRILL_LIMIT else " " + self.tr(
-                "The first {limit} are listed.").format(limit=DRILL_LIMIT)), self)
+        note = QLabel(
+            self.tr("{n} dossier(s). Double-click one to open it.").format(n=len(codes))
+            + (
+                ""
+                if len(codes) <= DRILL_LIMIT
+                else " " + self.tr("The first {limit} are listed.").format(limit=DRILL_LIMIT)
+            ),
+            self,
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -440,6 +503,7 @@ class DrillDialog(QDialog):
 
 
 # --- the screen ----------------------------------------------------------------------------------
+
 
 @contextmanager
 def without_collector_pauses():
@@ -507,9 +571,13 @@ class ReportsView(QWidget):
     def _build(self) -> None:
         self.preset_combo = QComboBox(self)
         self.preset_combo.setObjectName("presetCombo")
-        names = {"this_month": self.tr("This month"), "last_month": self.tr("Last month"),
-                 "this_quarter": self.tr("This quarter"), "this_year": self.tr("This year"),
-                 "custom": self.tr("From – to…")}
+        names = {
+            "this_month": self.tr("This month"),
+            "last_month": self.tr("Last month"),
+            "this_quarter": self.tr("This quarter"),
+            "this_year": self.tr("This year"),
+            "custom": self.tr("From – to…"),
+        }
         for key in self.PRESETS:
             self.preset_combo.addItem(names[key], key)
         self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
@@ -569,7 +637,8 @@ class ReportsView(QWidget):
         row2.addWidget(self.xlsx_button)
         for combo in (self.preset_combo, self.scope_combo, self.by_combo, self.group_combo):
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(14)
 
         self.model = Bieu06Model(self)
@@ -606,36 +675,55 @@ class ReportsView(QWidget):
 
         self.index_table = QTableWidget(0, 5, self)
         self.index_table.setObjectName("indexTable")
-        self.index_table.setHorizontalHeaderLabels([
-            self.tr("Index"), self.tr("Score"), self.tr("Formula"), self.tr("Note"),
-            self.tr("Dossiers lowering it")])
+        self.index_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Index"),
+                self.tr("Score"),
+                self.tr("Formula"),
+                self.tr("Note"),
+                self.tr("Dossiers lowering it"),
+            ]
+        )
         self.index_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.index_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.index_table.verticalHeader().setVisible(False)
         self.index_table.setWordWrap(True)
-        self.index_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
-        self.index_table.setToolTip(self.tr("Double-click an index to list the dossiers that "
-                                            "lower it."))
+        self.index_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.index_table.setToolTip(
+            self.tr("Double-click an index to list the dossiers that lower it.")
+        )
 
         self.steps_table = QTableWidget(0, 9, self)
         self.steps_table.setObjectName("stepsTable")
-        self.steps_table.setHorizontalHeaderLabels([self.tr("Unit (handoff step)")] + [
-            textwrap.fill(h, 12, break_long_words=False) for h in (
-                self.tr("Steps finished"), self.tr("Early"), self.tr("On time"),
-                self.tr("Late"), self.tr("Early or on time"), self.tr("Average (working days)"),
-                self.tr("Held at the end"), self.tr("Of which overdue"))])
+        self.steps_table.setHorizontalHeaderLabels(
+            [self.tr("Unit (handoff step)")]
+            + [
+                textwrap.fill(h, 12, break_long_words=False)
+                for h in (
+                    self.tr("Steps finished"),
+                    self.tr("Early"),
+                    self.tr("On time"),
+                    self.tr("Late"),
+                    self.tr("Early or on time"),
+                    self.tr("Average (working days)"),
+                    self.tr("Held at the end"),
+                    self.tr("Of which overdue"),
+                )
+            ]
+        )
         self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps_table.verticalHeader().setVisible(False)
         self.steps_table.horizontalHeader().setStretchLastSection(True)
         self.steps_table.setWordWrap(False)
-        self.steps_table.setToolTip(self.tr("Double-click a figure to list the dossiers behind "
-                                            "it."))
+        self.steps_table.setToolTip(
+            self.tr("Double-click a figure to list the dossiers behind it.")
+        )
         self.steps_text = self.tr(
             "A step runs from the handoff that brings the dossier to a unit to the one that "
             "takes it on (another department, the result or refusal back, a request for "
             "supplements); the desk's step from receipt to the handoff. Times in working days "
-            "of the office's hours.")
+            "of the office's hours."
+        )
         self.steps_note = QLabel(self.steps_text, self)
         self.steps_note.setWordWrap(True)
         steps_page = QWidget(self)
@@ -748,14 +836,21 @@ class ReportsView(QWidget):
             period = svc.reports.period_between(first, last)
             with without_collector_pauses():
                 dashboard = svc.reports.dashboard(
-                    period, ReportScope(scope, desk, group), by,
+                    period,
+                    ReportScope(scope, desk, group),
+                    by,
                     progress=lambda pct, _stage: progressed.emit(gen, pct),
-                    with_quality=False)
+                    with_quality=False,
+                )
             groups = [g.name for g in svc.catalog.field_groups()]
             return dashboard, svc.settings.agency(), groups
 
-        self.ctx.worker.query(load, success=lambda r: self._show(gen, *r),
-                              failure=lambda err: self._failed(gen, err), owner=self)
+        self.ctx.worker.query(
+            load,
+            success=lambda r: self._show(gen, *r),
+            failure=lambda err: self._failed(gen, err),
+            owner=self,
+        )
 
     def _on_progress(self, gen: int, pct: int) -> None:
         if gen == self._generation and self.busy:
@@ -812,8 +907,10 @@ class ReportsView(QWidget):
         columns = self.model.columnCount()
         # each figure's column as wide as its wrapped header (and its widest figure); the
         # header as tall as the tallest; past the window's width the table scrolls sideways
-        widths = [max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c), 48)
-                  for c in range(1, columns)]
+        widths = [
+            max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c), 48)
+            for c in range(1, columns)
+        ]
         room = self.table.viewport().width() - sum(widths) - 4
         self.table.setColumnWidth(0, max(room, 280))
         for c, width in enumerate(widths, 1):
@@ -829,16 +926,25 @@ class ReportsView(QWidget):
         p = dashboard.report.period
         resolved = v.get("resolved_total", 0)
         good = v.get("resolved_early", 0) + v.get("resolved_on_time", 0)
-        self.summary.setText(self.tr(
-            "{first} – {last} ({scope}): received {received}; resolved {resolved} "
-            "({resolved_pct}); early or on time {good} ({good_pct} of resolved), late {late}; "
-            "in progress {pending} ({overdue} overdue).").format(
-                first=labels.fmt_date(p.first), last=labels.fmt_date(p.last),
-                scope=dashboard.scope.label(), received=v.get("received_total", 0),
-                resolved=resolved, resolved_pct=_pct(resolved, v.get("received_total", 0)),
-                good=good, good_pct=_pct(good, resolved),
-                late=v.get("resolved_late", 0), pending=v.get("pending_total", 0),
-                overdue=v.get("pending_overdue", 0)))
+        self.summary.setText(
+            self.tr(
+                "{first} – {last} ({scope}): received {received}; resolved {resolved} "
+                "({resolved_pct}); early or on time {good} ({good_pct} of resolved), late {late}; "
+                "in progress {pending} ({overdue} overdue)."
+            ).format(
+                first=labels.fmt_date(p.first),
+                last=labels.fmt_date(p.last),
+                scope=dashboard.scope.label(),
+                received=v.get("received_total", 0),
+                resolved=resolved,
+                resolved_pct=_pct(resolved, v.get("received_total", 0)),
+                good=good,
+                good_pct=_pct(good, resolved),
+                late=v.get("resolved_late", 0),
+                pending=v.get("pending_total", 0),
+                overdue=v.get("pending_overdue", 0),
+            )
+        )
         self._set_busy(False)
         self.computed.emit(dashboard)
 
@@ -852,8 +958,13 @@ class ReportsView(QWidget):
             score = "—" if v.score is None else f"{v.score:.2f} %".replace(".", ",")
             if v.denominator:
                 score += f" ({v.numerator}/{v.denominator})"
-            cells = [f"{v.key} {v.name}", score, v.formula,
-                     " ".join(x for x in (v.target, v.note) if x), str(len(v.lowering))]
+            cells = [
+                f"{v.key} {v.name}",
+                score,
+                v.formula,
+                " ".join(x for x in (v.target, v.note) if x),
+                str(len(v.lowering)),
+            ]
             for c, text in enumerate(cells):
                 t.setItem(i, c, QTableWidgetItem(text))
         for c in (0, 1, 4):
@@ -868,8 +979,7 @@ class ReportsView(QWidget):
             return
         self.quality_busy = True
         self.steps_note.setText(self.tr("Computing the handoff steps and the quality facts…"))
-        self.quality_summary.setText(self.tr("Computing the handoff steps and the quality "
-                                             "facts…"))
+        self.quality_summary.setText(self.tr("Computing the handoff steps and the quality facts…"))
         self._set_exports_enabled()
         period, scope, facts = dashboard.report.period, dashboard.scope, dashboard.facts
 
@@ -877,8 +987,12 @@ class ReportsView(QWidget):
             with without_collector_pauses():
                 return svc.reports.quality(period, scope, facts, keep_codes=True)
 
-        self.ctx.worker.query(load, success=lambda q: self._quality_shown(gen, q),
-                              failure=lambda err: self._quality_failed(gen, err), owner=self)
+        self.ctx.worker.query(
+            load,
+            success=lambda q: self._quality_shown(gen, q),
+            failure=lambda err: self._quality_failed(gen, err),
+            owner=self,
+        )
 
     quality_busy = False
 
@@ -915,16 +1029,28 @@ class ReportsView(QWidget):
         t = self.steps_table
         t.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            unit = self.tr("Reception desk (transfer)") if r.kind == "transfer" else (
-                self.tr("Total") if r.kind == "total" else r.unit)
-            cells = [unit, str(r.finished), str(r.early), str(r.on_time), str(r.late),
-                     _pct(r.early + r.on_time, r.finished), _days(r.average_days), str(r.open),
-                     str(r.open_overdue)]
+            unit = (
+                self.tr("Reception desk (transfer)")
+                if r.kind == "transfer"
+                else (self.tr("Total") if r.kind == "total" else r.unit)
+            )
+            cells = [
+                unit,
+                str(r.finished),
+                str(r.early),
+                str(r.on_time),
+                str(r.late),
+                _pct(r.early + r.on_time, r.finished),
+                _days(r.average_days),
+                str(r.open),
+                str(r.open_overdue),
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if r.kind == "total":
                     font = item.font()
                     font.setBold(True)
@@ -944,21 +1070,30 @@ class ReportsView(QWidget):
         self.quality_model.set_rows(q.dossiers, dashboard.tz)
         s = q.summary()
         ch = s["channels"]
-        self.quality_summary.setText(self.tr(
-            "{n} dossier(s), {done} finished, {within} of them early or on time ({within_pct})."
-            " Actual time on average {actual} working days against a statutory {statutory}. "
-            "Supplement requests: {supp} (on {supp_d} dossier(s); more than once: {supp_2}). "
-            "Departments involved on average: {depts}; through several departments: {several}."
-            " Channels: online {online}, direct {direct}, by post {post}.").format(
-                n=s["dossiers"], done=s["finished"], within=s["finished_within_time"],
+        self.quality_summary.setText(
+            self.tr(
+                "{n} dossier(s), {done} finished, {within} of them early or on time ({within_pct})."
+                " Actual time on average {actual} working days against a statutory {statutory}. "
+                "Supplement requests: {supp} (on {supp_d} dossier(s); more than once: {supp_2}). "
+                "Departments involved on average: {depts}; through several departments: {several}."
+                " Channels: online {online}, direct {direct}, by post {post}."
+            ).format(
+                n=s["dossiers"],
+                done=s["finished"],
+                within=s["finished_within_time"],
                 within_pct=_pct(s["finished_within_time"], s["finished"]),
                 actual=_days(s["average_actual_working_days"]),
                 statutory=_days(s["average_statutory_working_days"]),
-                supp=s["supplement_requests"], supp_d=s["dossiers_with_supplements"],
+                supp=s["supplement_requests"],
+                supp_d=s["dossiers_with_supplements"],
                 supp_2=s["dossiers_with_more_than_one_supplement"],
                 depts=_days(s["average_departments_involved"]),
-                several=s["dossiers_with_several_departments"], online=ch["online"],
-                direct=ch["direct"], post=ch["post"]))
+                several=s["dossiers_with_several_departments"],
+                online=ch["online"],
+                direct=ch["direct"],
+                post=ch["post"],
+            )
+        )
 
     def _drill_steps(self, row: int, column: int) -> None:
         if self.dashboard is None:
@@ -967,7 +1102,8 @@ class ReportsView(QWidget):
         if not 0 <= row < len(rows):
             return
         kinds = {2: ("early",), 3: ("on_time",), 4: ("late",), 7: ("open",)}.get(
-            column, ("early", "on_time", "late"))
+            column, ("early", "on_time", "late")
+        )
         chosen = rows[:-1] if rows[row].kind == "total" else [rows[row]]
         codes = sorted({c for r in chosen for k in kinds for c in r.codes.get(k, ())})
         self.drill(self.steps_table.item(row, 0).text(), tuple(codes))
@@ -986,8 +1122,11 @@ class ReportsView(QWidget):
         key = self.model.column_key(index.column()) or report.form.all_columns[0].key
         codes = cell_codes(report, row, key)
         col = next(c for c in report.form.all_columns if c.key == key)
-        title = f"{row.item_name} – ({col.no}) {col.label}" if col.no else \
-            f"{row.item_name} – {col.label}"
+        title = (
+            f"{row.item_name} – ({col.no}) {col.label}"
+            if col.no
+            else f"{row.item_name} – {col.label}"
+        )
         self.drill(title, codes)
 
     def _drill_index(self, row: int, _column: int) -> None:
@@ -1049,8 +1188,9 @@ class ReportsView(QWidget):
             elif quality:
                 data = printing.quality_xlsx(d.quality, agency, d.tz, label, made)
             elif kind == "pdf":
-                data = printing.bieu06_pdf(d.report, agency, label, made,
-                                           d.months if len(d.months) > 1 else ())
+                data = printing.bieu06_pdf(
+                    d.report, agency, label, made, d.months if len(d.months) > 1 else ()
+                )
             else:
                 data = printing.bieu06_xlsx(d.report, agency, label, made)
             write_atomically(path, data)
@@ -1060,5 +1200,4 @@ class ReportsView(QWidget):
             self.ctx.notify(self.tr("Saved {path}").format(path=written))
             self.exported.emit(written)
 
-        self.ctx.worker.compute(draw, success=done, failure=self.ctx.errors.present,
-                                owner=self)
+        self.ctx.worker.compute(draw, success=done, failure=self.ctx.errors.present, owner=self)

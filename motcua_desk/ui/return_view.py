@@ -61,8 +61,11 @@ class RatingPrompt(QFrame):
         self.question = QLabel(self)
         self.question.setWordWrap(True)
         self.buttons: dict[int, QPushButton] = {}
-        texts = {1: self.tr("1 — Very satisfied"), 2: self.tr("2 — Satisfied"),
-                 3: self.tr("3 — Not satisfied")}
+        texts = {
+            1: self.tr("1 — Very satisfied"),
+            2: self.tr("2 — Satisfied"),
+            3: self.tr("3 — Not satisfied"),
+        }
         row = QHBoxLayout()
         for n in RATINGS:
             button = QPushButton(texts[n], self)
@@ -78,8 +81,9 @@ class RatingPrompt(QFrame):
         row.addStretch(1)
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("ratingReasonEdit")
-        self.reason_edit.setPlaceholderText(self.tr("Why is the citizen not satisfied? "
-                                                    "(required; Enter saves)"))
+        self.reason_edit.setPlaceholderText(
+            self.tr("Why is the citizen not satisfied? (required; Enter saves)")
+        )
         self.reason_edit.returnPressed.connect(lambda: self.choose(3))
         self.reason_edit.hide()
         self.error = QLabel(self)
@@ -95,8 +99,11 @@ class RatingPrompt(QFrame):
 
     def ask(self, code: str) -> None:
         self.code = code
-        self.question.setText(self.tr("{code}: how satisfied is the citizen? Press 1, 2 or 3 "
-                                      "(Esc skips).").format(code=code))
+        self.question.setText(
+            self.tr("{code}: how satisfied is the citizen? Press 1, 2 or 3 (Esc skips).").format(
+                code=code
+            )
+        )
         self.reason_edit.clear()
         self.reason_edit.hide()
         self.error.hide()
@@ -146,14 +153,22 @@ class RatingPrompt(QFrame):
         code = self.code
         self._pending = True
         self._enable(False)
-        self.ctx.worker.mutate(lambda svc: svc.dossiers.rate(code, rating, reason),
-                               success=lambda d, n=rating: self._done(d, n),
-                               failure=self._failed, owner=self, origin=self)
+        self.ctx.worker.mutate(
+            lambda svc: svc.dossiers.rate(code, rating, reason),
+            success=lambda d, n=rating: self._done(d, n),
+            failure=self._failed,
+            owner=self,
+            origin=self,
+        )
 
     def _done(self, detail: Any, rating: int) -> None:
         code = detail.dossier.code
-        self.ctx.notify(self.tr("{code}: rating recorded ({rating}).").format(
-            code=code, rating=labels.rating_label(rating)), "info")
+        self.ctx.notify(
+            self.tr("{code}: rating recorded ({rating}).").format(
+                code=code, rating=labels.rating_label(rating)
+            ),
+            "info",
+        )
         self.close_prompt()
         self.rated.emit(code, rating)
 
@@ -202,15 +217,19 @@ class ReturnView(QWidget):
     def _build(self) -> None:
         self.code_edit = QLineEdit(self)
         self.code_edit.setObjectName("codeEdit")
-        self.code_edit.setPlaceholderText(self.tr("Scan the slip, or type the code and press "
-                                                  "Enter"))
+        self.code_edit.setPlaceholderText(
+            self.tr("Scan the slip, or type the code and press Enter")
+        )
         code_label = QLabel(self.tr("D&ossier code:"), self)
         code_label.setBuddy(self.code_edit)
         self.citizen_button = QPushButton(self.tr("Rating screen for the citizen…"), self)
         self.citizen_button.setObjectName("citizenScreenButton")
-        self.citizen_button.setToolTip(self.tr(
-            "A window with the three choices, big, for a second screen turned to the citizen "
-            "(a USB keypad works too: 1, 2, 3; 0 skips)."))
+        self.citizen_button.setToolTip(
+            self.tr(
+                "A window with the three choices, big, for a second screen turned to the citizen "
+                "(a USB keypad works too: 1, 2, 3; 0 skips)."
+            )
+        )
         self.citizen_window: CitizenRatingWindow | None = None
         top = QHBoxLayout()
         top.addWidget(code_label)
@@ -279,8 +298,7 @@ class ReturnView(QWidget):
         self.citizen_button.clicked.connect(self.open_citizen_window)
         self.return_button.clicked.connect(self.record)
         self.name_edit.returnPressed.connect(self.record)
-        self.table.activated.connect(
-            lambda index: self.load(self.waiting.row(index.row()).code))
+        self.table.activated.connect(lambda index: self.load(self.waiting.row(index.row()).code))
 
     def open_citizen_window(self) -> CitizenRatingWindow:
         """The citizen's rating window (one; shown again when it was closed)."""
@@ -314,10 +332,17 @@ class ReturnView(QWidget):
     def handle_scan(self, code: str, repeated: bool) -> None:
         if self.rating.isVisible():
             self.rating.skip()  # the next citizen: the last one's rating is skipped
-        if repeated and self.detail is not None and self.detail.dossier.code == \
-                dossier_codes.normalize(code):
-            self.ctx.notify(self.tr("Double scan of {code}: it is already open.").format(
-                code=self.detail.dossier.code), "warning")
+        if (
+            repeated
+            and self.detail is not None
+            and self.detail.dossier.code == dossier_codes.normalize(code)
+        ):
+            self.ctx.notify(
+                self.tr("Double scan of {code}: it is already open.").format(
+                    code=self.detail.dossier.code
+                ),
+                "warning",
+            )
             return
         self.load(code)
 
@@ -328,8 +353,12 @@ class ReturnView(QWidget):
 
     def load(self, code: str) -> None:
         clean = dossier_codes.normalize(code)
-        self.ctx.worker.query(lambda svc: svc.dossiers.find_by_code(clean),
-                              success=self._loaded, failure=self._missing, owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.dossiers.find_by_code(clean),
+            success=self._loaded,
+            failure=self._missing,
+            owner=self,
+        )
 
     def _loaded(self, detail: Any) -> None:
         self.code_edit.setText(detail.dossier.code)
@@ -350,19 +379,29 @@ class ReturnView(QWidget):
             self._enable(False)
             return
         d = detail.dossier
-        self.info.setText(self.tr(
-            "<b>{code}</b> — {status}<br>{applicant} · {procedure}<br>Received {received}, "
-            "return at {due}").format(
-                code=d.code, status=labels.status_label(d.status), applicant=d.applicant_name,
-                procedure=d.procedure_name, received=labels.fmt_moment(d.received_at),
-                due=labels.fmt_due(d.due_at)))
+        self.info.setText(
+            self.tr(
+                "<b>{code}</b> — {status}<br>{applicant} · {procedure}<br>Received {received}, "
+                "return at {due}"
+            ).format(
+                code=d.code,
+                status=labels.status_label(d.status),
+                applicant=d.applicant_name,
+                procedure=d.procedure_name,
+                received=labels.fmt_moment(d.received_at),
+                due=labels.fmt_due(d.due_at),
+            )
+        )
         can = "return" in detail.allowed_actions
         self.name_edit.setText(d.applicant_name if can else "")
         self.id_edit.setText(d.id_number if can else "")
         self._enable(can)
         if not can:
-            self.error.setText(self.tr("There is no result to return: the dossier is “{status}”."
-                                       ).format(status=labels.status_label(d.status)))
+            self.error.setText(
+                self.tr("There is no result to return: the dossier is “{status}”.").format(
+                    status=labels.status_label(d.status)
+                )
+            )
 
     def _enable(self, on: bool) -> None:
         for w in (self.name_edit, self.id_edit, self.method_combo, self.return_button):
@@ -382,12 +421,20 @@ class ReturnView(QWidget):
         code, method = self.detail.dossier.code, self.method_combo.currentData()
         self.ctx.worker.mutate(
             lambda svc: svc.dossiers.return_result(code, name, method, id_number=id_number),
-            success=self._recorded, failure=self._failed, owner=self, origin=self)
+            success=self._recorded,
+            failure=self._failed,
+            owner=self,
+            origin=self,
+        )
 
     def _recorded(self, detail: Any) -> None:
         code = detail.dossier.code
-        self.ctx.notify(self.tr("{code}: result returned to {name}.").format(
-            code=code, name=detail.dossier.returned_to), "info")
+        self.ctx.notify(
+            self.tr("{code}: result returned to {name}.").format(
+                code=code, name=detail.dossier.returned_to
+            ),
+            "info",
+        )
         self.code_edit.clear()
         self._show(None)
         self.rating.ask(code)  # takes the focus: 1/2/3, Esc gives it back to the code box

@@ -45,24 +45,31 @@ class ScanRouter(QObject):
         if cccd.looks_like_card_qr(scan.code):
             self._on_card_scan(scan.code, window)
             return
-        if (window is self._w and self._w.stack.currentWidget() is self._w.intake_view
-                and looks_like_ticket(scan.code)):
+        if (
+            window is self._w
+            and self._w.stack.currentWidget() is self._w.intake_view
+            and looks_like_ticket(scan.code)
+        ):
             self._w.intake_view.fill_ticket(scan.code)  # a queue ticket (A023), not a dossier
             return
         code = dossier_codes.normalize(scan.code)
         if window is not self._w:
             QApplication.beep()
-            self._w.notify(self.tr("A dialog is open: close it, then scan {code} again.").format(
-                code=code), "warning")
+            self._w.notify(
+                self.tr("A dialog is open: close it, then scan {code} again.").format(code=code),
+                "warning",
+            )
             return
         name = self._w.current_page()
         if name and PAGE_SPECS[name].handle_scan:
             self._w.stack.currentWidget().handle_scan(code, scan.repeated)
             return
-        if scan.repeated and (self._w.dossier_view.code == code
-                              or self._w.dossier_view.loading_code == code):
-            self._w.notify(self.tr("Double scan of {code}: it is already open.").format(code=code),
-                           "warning")
+        if scan.repeated and (
+            self._w.dossier_view.code == code or self._w.dossier_view.loading_code == code
+        ):
+            self._w.notify(
+                self.tr("Double scan of {code}: it is already open.").format(code=code), "warning"
+            )
             return
         self._w.open_dossier(code, restore_focus=QApplication.focusWidget())
 
@@ -105,17 +112,24 @@ class ScanRouter(QObject):
 
     def _on_serial_lost(self, port: str, _reason: str) -> None:
         self._serial_lost = True
-        self._w.notify(self.tr("The scanner on {port} is not connected: check its cable (or the "
-                               "port in Settings). The program keeps trying; the keyboard and "
-                               "a keyboard-mode scanner still work.").format(port=port), "warning")
+        self._w.notify(
+            self.tr(
+                "The scanner on {port} is not connected: check its cable (or the "
+                "port in Settings). The program keeps trying; the keyboard and "
+                "a keyboard-mode scanner still work."
+            ).format(port=port),
+            "warning",
+        )
 
     def _on_serial_dropped(self, reason: str) -> None:
         QApplication.beep()
         if reason == "too_long":
             text = self.tr("A scan longer than 512 characters was ignored: scan again.")
         else:
-            text = self.tr("A scan that is not UTF-8 text was ignored: set the scanner to send "
-                           "UTF-8, then scan again.")
+            text = self.tr(
+                "A scan that is not UTF-8 text was ignored: set the scanner to send "
+                "UTF-8, then scan again."
+            )
         self._w.notify(text, "warning")
 
     def _on_card_scan(self, payload: str, window: QWidget) -> None:
@@ -124,8 +138,9 @@ class ScanRouter(QObject):
         nor shown in a message (which are logged), only the fields it fills."""
         if window is not self._w:
             QApplication.beep()
-            self._w.notify(self.tr("A dialog is open: close it, then scan the ID card again."),
-                           "warning")
+            self._w.notify(
+                self.tr("A dialog is open: close it, then scan the ID card again."), "warning"
+            )
             return
         try:
             card = cccd.parse(payload, today=self._w.ctx.today())
@@ -136,9 +151,13 @@ class ScanRouter(QObject):
         page = self._w.stack.currentWidget()
         if page is self._w.intake_view:
             self._w.intake_view.fill_from_card(card)
-            self._w.notify(self.tr("Filled from the ID card: check the name, citizen ID, date of "
-                                   "birth, sex and address with the citizen, and correct what "
-                                   "is wrong."))
+            self._w.notify(
+                self.tr(
+                    "Filled from the ID card: check the name, citizen ID, date of "
+                    "birth, sex and address with the citizen, and correct what "
+                    "is wrong."
+                )
+            )
             return
         self._w.card_scanned.emit(card.id_number)
         view = self._w.go("dossiers", focus=False)

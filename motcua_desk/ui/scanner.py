@@ -74,9 +74,15 @@ class Decision:
 class ScanDetector:
     """Pure decision logic: keys and their timestamps in, decisions out."""
 
-    def __init__(self, *, max_gap: float = MAX_GAP, min_length: int = MIN_LENGTH,
-                 max_length: int = MAX_LENGTH, repeat_window: float = REPEAT_WINDOW,
-                 burst_gap: float = BURST_GAP) -> None:
+    def __init__(
+        self,
+        *,
+        max_gap: float = MAX_GAP,
+        min_length: int = MIN_LENGTH,
+        max_length: int = MAX_LENGTH,
+        repeat_window: float = REPEAT_WINDOW,
+        burst_gap: float = BURST_GAP,
+    ) -> None:
         self.max_gap = max_gap
         self.burst_gap = max(burst_gap, max_gap)
         self.min_length = min_length
@@ -120,10 +126,13 @@ class ScanDetector:
         return Decision(hold=True, flush=flush)
 
     def _enter(self, timestamp: float) -> Decision:
-        if (len(self._chars) >= self.min_length and self._close_gap(timestamp)):
+        if len(self._chars) >= self.min_length and self._close_gap(timestamp):
             code = "".join(self._chars)
-            repeated = (self._last_scan is not None and self._last_scan[0] == code
-                        and 0.0 <= timestamp - self._last_scan[1] <= self.repeat_window)
+            repeated = (
+                self._last_scan is not None
+                and self._last_scan[0] == code
+                and 0.0 <= timestamp - self._last_scan[1] <= self.repeat_window
+            )
             scan = Scan(code, repeated, timestamp - self._first)
             self._last_scan = (code, timestamp)
             self._reset()
@@ -153,11 +162,21 @@ def event_seconds(event: QKeyEvent) -> float:
     return event.timestamp() / 1000.0
 
 
-_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
-                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock}
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_NO_CHAR_MODS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                 | Qt.KeyboardModifier.MetaModifier)
+_NO_CHAR_MODS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
 
 
 def _scan_char(event: QKeyEvent) -> str | None:
@@ -175,9 +194,17 @@ def _is_enter(event: QKeyEvent) -> bool:
 
 
 def _copy(event: QKeyEvent) -> QKeyEvent:
-    ev = QKeyEvent(event.type(), event.key(), event.modifiers(), event.nativeScanCode(),
-                   event.nativeVirtualKey(), event.nativeModifiers(), event.text(),
-                   event.isAutoRepeat(), event.count())
+    ev = QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.nativeScanCode(),
+        event.nativeVirtualKey(),
+        event.nativeModifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
     ev.setTimestamp(event.timestamp())
     return ev
 
@@ -187,9 +214,14 @@ class ScanFilter(QObject):
 
     scanned = Signal(object, object)
 
-    def __init__(self, window: QWidget, detector: ScanDetector | None = None, *,
-                 timestamp: Callable[[QKeyEvent], float] = event_seconds,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        detector: ScanDetector | None = None,
+        *,
+        timestamp: Callable[[QKeyEvent], float] = event_seconds,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent or window)
         self._window = window
         self.detector = detector or ScanDetector()
@@ -226,8 +258,11 @@ class ScanFilter(QObject):
         if not isinstance(obj, QWindow) or self._replaying or not self._active:
             return False  # a widget-level copy of a key we saw at the window, or our replay
         etype = event.type()
-        if etype not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
-                         QEvent.Type.ShortcutOverride):
+        if etype not in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.KeyRelease,
+            QEvent.Type.ShortcutOverride,
+        ):
             if etype in (QEvent.Type.FocusOut, QEvent.Type.Hide) and self._held:
                 self.flush()
             return False
@@ -307,9 +342,12 @@ class ScanFilter(QObject):
         if decision.scan is not None:
             self._timer.stop()
             self._held.clear()  # the scan's keys: swallowed
-            log.info("scan %s%s in %.0f ms", loggable(decision.scan.code),
-                     " (double)" if decision.scan.repeated else "",
-                     decision.scan.duration * 1000)
+            log.info(
+                "scan %s%s in %.0f ms",
+                loggable(decision.scan.code),
+                " (double)" if decision.scan.repeated else "",
+                decision.scan.duration * 1000,
+            )
         elif decision.flush:
             self._replay()
 

@@ -49,7 +49,8 @@ class SearchView(QWidget):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Dossier code, name (accents optional), citizen ID or phone"))
+            self.tr("Dossier code, name (accents optional), citizen ID or phone")
+        )
         search_label = QLabel(self.tr("F&ind:"), self)
         search_label.setBuddy(self.search_edit)
         self.status_combo = QComboBox(self)
@@ -81,7 +82,8 @@ class SearchView(QWidget):
         for combo in (self.status_combo, self.field_combo, self.department_combo):
             # long department names must not widen the window past a 1366-pixel screen
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(18)
         row2 = QHBoxLayout()
         row2.addWidget(self.status_combo)
@@ -150,11 +152,13 @@ class SearchView(QWidget):
         status = self.status_combo.currentData()
         dated = self.dates_check.isChecked()
         return SearchQuery(
-            text=self.search_edit.text().strip(), status=(status,) if status else (),
+            text=self.search_edit.text().strip(),
+            status=(status,) if status else (),
             field=self.field_combo.currentData() or "",
             department=self.department_combo.currentData() or "",
             received_from=_pydate(self.date_from.date()) if dated else None,
-            received_to=_pydate(self.date_to.date()) if dated else None)
+            received_to=_pydate(self.date_to.date()) if dated else None,
+        )
 
     def search(self) -> None:
         self._type_timer.stop()
@@ -209,7 +213,8 @@ class SearchView(QWidget):
         more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
         if self._list_total is not None and n < self._list_total:
             text = self.tr("The first {n} of {total} dossiers are shown").format(
-                n=n, total=self._list_total)
+                n=n, total=self._list_total
+            )
         else:
             text = self.tr("{n} dossiers shown").format(n=n) + more
         self.count_label.setText(text)

@@ -115,11 +115,17 @@ class SerialScanner(QObject):
     lost = Signal(str, str)
     dropped = Signal(str)
 
-    def __init__(self, port: str, baud: int = DEFAULT_BAUD, *, retry_s: float = RETRY_S,
-                 repeat_window: float = REPEAT_WINDOW,
-                 monotonic: Callable[[], float] = time.monotonic,
-                 opener: Callable[[str, int], object] = _open_port,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        port: str,
+        baud: int = DEFAULT_BAUD,
+        *,
+        retry_s: float = RETRY_S,
+        repeat_window: float = REPEAT_WINDOW,
+        monotonic: Callable[[], float] = time.monotonic,
+        opener: Callable[[str, int], object] = _open_port,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.port = port
         self.baud = int(baud)
@@ -169,8 +175,9 @@ class SerialScanner(QObject):
                 port = self._opener(self.port, self.baud)
             except Exception as err:  # noqa: BLE001 - missing, busy, no permission
                 if not told_lost:
-                    log.warning("serial scanner: %s cannot be opened: %s", self.port,
-                                type(err).__name__)
+                    log.warning(
+                        "serial scanner: %s cannot be opened: %s", self.port, type(err).__name__
+                    )
                     self.lost.emit(self.port, _reason(err))
                     told_lost = True
                 self._stop.wait(self.retry_s)
@@ -187,8 +194,7 @@ class SerialScanner(QObject):
             except Exception as err:  # noqa: BLE001 - the cable was pulled, the driver died
                 self.connected = False
                 if not self._stop.is_set():
-                    log.warning("serial scanner: %s went away: %s", self.port,
-                                type(err).__name__)
+                    log.warning("serial scanner: %s went away: %s", self.port, type(err).__name__)
                     self.lost.emit(self.port, _reason(err))
                     told_lost = True
             finally:
@@ -210,9 +216,11 @@ class SerialScanner(QObject):
                 continue
             for item in assembler.feed(data):
                 if isinstance(item, Dropped):
-                    log.warning("serial scanner: a line of %d bytes was dropped (%s)",
-                                item.size, "too long" if item.reason == "too_long"
-                                else "not UTF-8")
+                    log.warning(
+                        "serial scanner: a line of %d bytes was dropped (%s)",
+                        item.size,
+                        "too long" if item.reason == "too_long" else "not UTF-8",
+                    )
                     self.dropped.emit(item.reason)
                 else:
                     self._emit(item)
@@ -220,8 +228,9 @@ class SerialScanner(QObject):
     def _emit(self, code: str) -> None:
         now = self._monotonic()
         last = self._last
-        repeated = (last is not None and last[0] == code
-                    and 0.0 <= now - last[1] <= self.repeat_window)
+        repeated = (
+            last is not None and last[0] == code and 0.0 <= now - last[1] <= self.repeat_window
+        )
         self._last = (code, now)
         self.scanned.emit(Scan(code, repeated))
 

@@ -39,8 +39,17 @@ ORGANIZATION = "motcua-desk"
 APPLICATION = "motcua-desk"
 VERSION = 1
 LANGUAGES = ("vi", "en")
-FORM_KINDS = ("slip", "supplement", "refusal", "apology", "stop", "control", "ledger",
-              "handoff_list", "cash_sheet")
+FORM_KINDS = (
+    "slip",
+    "supplement",
+    "refusal",
+    "apology",
+    "stop",
+    "control",
+    "ledger",
+    "handoff_list",
+    "cash_sheet",
+)
 
 
 @dataclass(frozen=True)
@@ -78,8 +87,11 @@ class UiSettings:
 
     @classmethod
     def for_user(cls) -> UiSettings:
-        return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                             ORGANIZATION, APPLICATION))
+        return cls(
+            QSettings(
+                QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+            )
+        )
 
     @classmethod
     def at(cls, path: Path | str) -> UiSettings:
@@ -159,9 +171,12 @@ class UiSettings:
     def printer_for(self, kind: str) -> PrinterChoice:
         base = f"printing/{_kind(kind)}"
         tray = self._int(f"{base}/tray", -1)
-        return PrinterChoice(self._str(f"{base}/printer"), self._str(f"{base}/paper"),
-                             self._bool(f"{base}/landscape", None),
-                             tray if tray >= 0 else None)
+        return PrinterChoice(
+            self._str(f"{base}/printer"),
+            self._str(f"{base}/paper"),
+            self._bool(f"{base}/landscape", None),
+            tray if tray >= 0 else None,
+        )
 
     def set_printer_for(self, kind: str, choice: PrinterChoice) -> None:
         base = f"printing/{_kind(kind)}"
@@ -186,12 +201,13 @@ class UiSettings:
         return ScannerSettings(
             max_gap_ms=max(5, min(200, self._int("scanner/max_gap_ms", d.max_gap_ms))),
             min_length=max(3, min(64, self._int("scanner/min_length", d.min_length))),
-            repeat_window_s=max(0.0, min(60.0, self._float("scanner/repeat_window_s",
-                                                           d.repeat_window_s))),
-            mode=mode if (mode := self._str("scanner/mode", d.mode)) in SCANNER_MODES
-            else d.mode,
+            repeat_window_s=max(
+                0.0, min(60.0, self._float("scanner/repeat_window_s", d.repeat_window_s))
+            ),
+            mode=mode if (mode := self._str("scanner/mode", d.mode)) in SCANNER_MODES else d.mode,
             port=self._str("scanner/port").strip(),
-            baud=max(300, min(4_000_000, self._int("scanner/baud", d.baud))))
+            baud=max(300, min(4_000_000, self._int("scanner/baud", d.baud))),
+        )
 
     def set_scanner_port(self, mode: str, port: str = "", baud: int = 9600) -> None:
         """The scanner's mode and, in serial mode, its port and speed."""

@@ -64,8 +64,9 @@ class SettingsView(QWidget):
         officer_box = QGroupBox(self.tr("Officer on duty"), inner)
         f = QFormLayout(officer_box)
         f.addRow(self._label(self.tr("&Name:"), self.officer_edit), self.officer_edit)
-        f.addRow(self._label(self.tr("&Work phone:"), self.officer_phone_edit),
-                 self.officer_phone_edit)
+        f.addRow(
+            self._label(self.tr("&Work phone:"), self.officer_phone_edit), self.officer_phone_edit
+        )
         f.addRow("", self.officer_save)
 
         # office
@@ -79,10 +80,14 @@ class SettingsView(QWidget):
         office_box = QGroupBox(self.tr("Office hours and cut-off"), inner)
         f = QFormLayout(office_box)
         f.addRow(self._label(self.tr("Office hou&rs:"), self.hours_edit), self.hours_edit)
-        f.addRow(self._label(self.tr("&Cut-off (next working day after):"), self.cutoff_edit),
-                 self.cutoff_edit)
-        f.addRow(self._label(self.tr("&Transfer by (next morning):"), self.transfer_edit),
-                 self.transfer_edit)
+        f.addRow(
+            self._label(self.tr("&Cut-off (next working day after):"), self.cutoff_edit),
+            self.cutoff_edit,
+        )
+        f.addRow(
+            self._label(self.tr("&Transfer by (next morning):"), self.transfer_edit),
+            self.transfer_edit,
+        )
         f.addRow("", self.qr_check)
         f.addRow("", self.office_save)
 
@@ -91,8 +96,9 @@ class SettingsView(QWidget):
         self.year_spin.setValue(self.ctx.today().year)
         self.days_table = QTableWidget(0, 3, inner)
         self.days_table.setObjectName("specialDays")
-        self.days_table.setHorizontalHeaderLabels([self.tr("Day"), self.tr("Kind"),
-                                                   self.tr("Name")])
+        self.days_table.setHorizontalHeaderLabels(
+            [self.tr("Day"), self.tr("Kind"), self.tr("Name")]
+        )
         self._table(self.days_table)
         self.override_day = QDateEdit(inner, calendarPopup=True, displayFormat="dd/MM/yyyy")
         self.override_day.setDate(_qdate(self.ctx.today()))
@@ -163,14 +169,14 @@ class SettingsView(QWidget):
         # the barcode scanner
         self.scanner_mode_combo = QComboBox(inner)
         self.scanner_mode_combo.setObjectName("scannerModeCombo")
-        self.scanner_mode_combo.addItem(self.tr("Types like a keyboard (keyboard wedge)"),
-                                        "keyboard")
+        self.scanner_mode_combo.addItem(
+            self.tr("Types like a keyboard (keyboard wedge)"), "keyboard"
+        )
         self.scanner_mode_combo.addItem(self.tr("Serial port (USB-COM / USB CDC)"), "serial")
         self.scanner_port_combo = QComboBox(inner)
         self.scanner_port_combo.setObjectName("scannerPortCombo")
         self.scanner_port_combo.setEditable(True)  # any port name, listed or not
-        self.scanner_port_combo.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or "
-                                                                      "/dev/ttyACM0"))
+        self.scanner_port_combo.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyACM0"))
         self.scanner_ports_refresh = QPushButton(self.tr("Find the ports"), inner)
         self.scanner_ports_refresh.setObjectName("scannerPortsRefresh")
         self.scanner_baud_combo = QComboBox(inner)
@@ -179,22 +185,26 @@ class SettingsView(QWidget):
             self.scanner_baud_combo.addItem(str(rate), rate)
         self.scanner_save = QPushButton(self.tr("Save the sc&anner"), inner)
         self.scanner_save.setObjectName("scannerSave")
-        scanner_note = QLabel(self.tr(
-            "A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's "
-            "QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to "
-            "end each code with CR or LF."), inner)
+        scanner_note = QLabel(
+            self.tr(
+                "A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's "
+                "QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to "
+                "end each code with CR or LF."
+            ),
+            inner,
+        )
         scanner_note.setWordWrap(True)
         scanner_box = QGroupBox(self.tr("Barcode scanner"), inner)
         scanner_box.setObjectName("scannerBox")
         f = QFormLayout(scanner_box)
-        f.addRow(self._label(self.tr("&Mode:"), self.scanner_mode_combo),
-                 self.scanner_mode_combo)
+        f.addRow(self._label(self.tr("&Mode:"), self.scanner_mode_combo), self.scanner_mode_combo)
         port_row = QHBoxLayout()
         port_row.addWidget(self.scanner_port_combo, 1)
         port_row.addWidget(self.scanner_ports_refresh)
         f.addRow(self._label(self.tr("&Port:"), self.scanner_port_combo), port_row)
-        f.addRow(self._label(self.tr("&Speed (baud):"), self.scanner_baud_combo),
-                 self.scanner_baud_combo)
+        f.addRow(
+            self._label(self.tr("&Speed (baud):"), self.scanner_baud_combo), self.scanner_baud_combo
+        )
         f.addRow("", scanner_note)
         f.addRow("", self.scanner_save)
 
@@ -207,8 +217,9 @@ class SettingsView(QWidget):
         self.hub_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.hub_ca_edit = QLineEdit(inner)
         self.hub_ca_edit.setObjectName("hubCaEdit")
-        self.hub_ca_edit.setPlaceholderText(self.tr("only for https:// with the office's own "
-                                                    "certificate (cert.pem)"))
+        self.hub_ca_edit.setPlaceholderText(
+            self.tr("only for https:// with the office's own certificate (cert.pem)")
+        )
         self.hub_ca_pick = QPushButton(self.tr("Choose…"), inner)
         self.hub_ca_pick.setObjectName("hubCaPick")
         self.hub_check = QPushButton(self.tr("Test the connect&ion"), inner)
@@ -220,16 +231,20 @@ class SettingsView(QWidget):
         self.sync_result = QLabel(inner)
         self.sync_result.setObjectName("syncResult")
         self.sync_result.setWordWrap(True)
-        sync_note = QLabel(self.tr("The office server gives each desk its own access token. "
-                                   "Testing sends and receives once; the address and token "
-                                   "are saved only when the server accepts them."), inner)
+        sync_note = QLabel(
+            self.tr(
+                "The office server gives each desk its own access token. "
+                "Testing sends and receives once; the address and token "
+                "are saved only when the server accepts them."
+            ),
+            inner,
+        )
         sync_note.setWordWrap(True)
         sync_box = self.sync_box = QGroupBox(self.tr("Sync with the office server"), inner)
         sync_box.setObjectName("syncBox")
         f = QFormLayout(sync_box)
         f.addRow(self._label(self.tr("Server a&ddress:"), self.hub_url_edit), self.hub_url_edit)
-        f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit),
-                 self.hub_token_edit)
+        f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit), self.hub_token_edit)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.hub_ca_edit, 1)
         ca_row.addWidget(self.hub_ca_pick)
@@ -248,8 +263,9 @@ class SettingsView(QWidget):
         self.groups_edit = QPlainTextEdit(inner)
         self.groups_edit.setObjectName("groupsEdit")
         self.groups_edit.setTabChangesFocus(True)
-        self.groups_edit.setPlaceholderText(self.tr("Group 1: Hộ tịch, Chứng thực\n"
-                                                    "Group 2: Đất đai, Xây dựng"))
+        self.groups_edit.setPlaceholderText(
+            self.tr("Group 1: Hộ tịch, Chứng thực\nGroup 2: Đất đai, Xây dựng")
+        )
         self.groups_edit.setFixedHeight(84)
         self.serves_combo = QComboBox(inner)
         self.serves_combo.setObjectName("servesCombo")
@@ -262,10 +278,11 @@ class SettingsView(QWidget):
         groups_box = QGroupBox(self.tr("Field groups"), inner)
         groups_box.setObjectName("groupsBox")
         f = QFormLayout(groups_box)
-        f.addRow(self._label(self.tr("Groups, one a line (\"Name: field, field\"):"),
-                             self.groups_edit), self.groups_edit)
-        f.addRow(self._label(self.tr("This desk serves:"), self.serves_combo),
-                 self.serves_combo)
+        f.addRow(
+            self._label(self.tr('Groups, one a line ("Name: field, field"):'), self.groups_edit),
+            self.groups_edit,
+        )
+        f.addRow(self._label(self.tr("This desk serves:"), self.serves_combo), self.serves_combo)
         f.addRow("", self.groups_save)
         f.addRow("", self.fields_note)
 
@@ -342,11 +359,16 @@ class SettingsView(QWidget):
             self.qr_check.setChecked(bool(desk.office.print_qr))
         self.calendar_warning.setText(desk.calendar_warning or "")
         self.calendar_warning.setVisible(bool(desk.calendar_warning))
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(
-            self.ctx.settings.language)))
-        self.files.setText(self.tr("Database: {db}\nLog file: {log}\nSettings: {ini}").format(
-            db=self.ctx.db_path or "", log=self.ctx.log_path or "",
-            ini=self.ctx.settings.file_name))
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(self.ctx.settings.language))
+        )
+        self.files.setText(
+            self.tr("Database: {db}\nLog file: {log}\nSettings: {ini}").format(
+                db=self.ctx.db_path or "",
+                log=self.ctx.log_path or "",
+                ini=self.ctx.settings.file_name,
+            )
+        )
         self._fill_printers()
         self._fill_scanner()
         self.load_hub()
@@ -381,8 +403,7 @@ class SettingsView(QWidget):
         typed = self.scanner_port_combo.currentText()
         self.scanner_port_combo.clear()
         for device, description in available_ports():
-            label = f"{device} — {description}" if description and description != "n/a" \
-                else device
+            label = f"{device} — {description}" if description and description != "n/a" else device
             self.scanner_port_combo.addItem(label, device)
         self.scanner_port_combo.setEditText(typed)
 
@@ -405,34 +426,48 @@ class SettingsView(QWidget):
             self._say(self.tr("Choose or type the scanner's serial port first."), ok=False)
             self.scanner_port_combo.setFocus()
             return
-        self.ctx.settings.set_scanner_port(mode, port,
-                                           int(self.scanner_baud_combo.currentData()))
+        self.ctx.settings.set_scanner_port(mode, port, int(self.scanner_baud_combo.currentData()))
         self.ctx.settings.sync()
-        self._say(self.tr("Scanner saved: reading the serial port {port}.").format(port=port)
-                  if mode == "serial" else self.tr("Scanner saved: it types like a keyboard."))
+        self._say(
+            self.tr("Scanner saved: reading the serial port {port}.").format(port=port)
+            if mode == "serial"
+            else self.tr("Scanner saved: it types like a keyboard.")
+        )
         self.scanner_changed.emit()
 
     # --- officer and office -------------------------------------------------------------------
     def save_officer(self) -> None:
         name, phone = self.officer_edit.text(), self.officer_phone_edit.text()
-        self.ctx.worker.mutate(lambda svc: svc.settings.set_officer(name, phone),
-                               success=lambda _a: self._saved(self.tr("Officer saved.")),
-                               failure=self._failed, owner=self, kinds=("settings",))
+        self.ctx.worker.mutate(
+            lambda svc: svc.settings.set_officer(name, phone),
+            success=lambda _a: self._saved(self.tr("Officer saved.")),
+            failure=self._failed,
+            owner=self,
+            kinds=("settings",),
+        )
 
     def save_office(self) -> None:
-        changes = dict(office_hours=self.hours_edit.text().strip(),
-                       cutoff=self.cutoff_edit.text().strip(),
-                       transfer_deadline=self.transfer_edit.text().strip(),
-                       print_qr=self.qr_check.isChecked())
+        changes = dict(
+            office_hours=self.hours_edit.text().strip(),
+            cutoff=self.cutoff_edit.text().strip(),
+            transfer_deadline=self.transfer_edit.text().strip(),
+            print_qr=self.qr_check.isChecked(),
+        )
 
         def run(svc):
             office = svc.settings.set_office(**changes)
             svc.calendar.invalidate()
             return office
 
-        self.ctx.worker.mutate(run, success=lambda _o: self._saved(
-            self.tr("Office hours saved: new return dates follow them.")),
-            failure=self._failed, owner=self, kinds=("settings",))
+        self.ctx.worker.mutate(
+            run,
+            success=lambda _o: self._saved(
+                self.tr("Office hours saved: new return dates follow them.")
+            ),
+            failure=self._failed,
+            owner=self,
+            kinds=("settings",),
+        )
 
     def _saved(self, text: str) -> None:
         self._say(text)
@@ -446,8 +481,11 @@ class SettingsView(QWidget):
 
     def load_groups(self) -> None:
         def read(svc):
-            return ([(g.name, list(g.fields)) for g in svc.catalog.field_groups()],
-                    svc.catalog.served_group(), svc.catalog.fields())
+            return (
+                [(g.name, list(g.fields)) for g in svc.catalog.field_groups()],
+                svc.catalog.served_group(),
+                svc.catalog.fields(),
+            )
 
         self.ctx.worker.query(read, success=self._show_groups, failure=self._failed, owner=self)
 
@@ -457,8 +495,9 @@ class SettingsView(QWidget):
         self.groups_edit.setPlainText("\n".join(f"{n}: {', '.join(f)}" for n, f in groups))
         self.groups_edit.blockSignals(False)
         self._fill_serves([n for n, _ in groups], serves)
-        self.fields_note.setText(self.tr("Fields in the catalog: {fields}.").format(
-            fields=", ".join(fields)))
+        self.fields_note.setText(
+            self.tr("Fields in the catalog: {fields}.").format(fields=", ".join(fields))
+        )
         self.groups_loaded.emit()
 
     def _fill_serves(self, names: list[str], current: str | None) -> None:
@@ -489,16 +528,26 @@ class SettingsView(QWidget):
             saved = svc.catalog.replace_field_groups(groups, serves)
             return len(saved)
 
-        self.ctx.worker.mutate(run, success=lambda n: (self._saved(self.tr(
-            "{n} field group(s) saved.").format(n=n)), self.load_groups()),
-            failure=self._failed, owner=self, kinds=("settings",))
+        self.ctx.worker.mutate(
+            run,
+            success=lambda n: (
+                self._saved(self.tr("{n} field group(s) saved.").format(n=n)),
+                self.load_groups(),
+            ),
+            failure=self._failed,
+            owner=self,
+            kinds=("settings",),
+        )
 
     # --- calendar -----------------------------------------------------------------------------
     def load_calendar(self) -> None:
         year = self.year_spin.value()
-        self.ctx.worker.query(lambda svc: (svc.calendar.special_days(year),
-                                           svc.calendar.warning()),
-                              success=self._show_calendar, failure=self._failed, owner=self)
+        self.ctx.worker.query(
+            lambda svc: (svc.calendar.special_days(year), svc.calendar.warning()),
+            success=self._show_calendar,
+            failure=self._failed,
+            owner=self,
+        )
 
     def _show_calendar(self, result) -> None:
         days, warning = result
@@ -517,10 +566,14 @@ class SettingsView(QWidget):
         self.calendar_warning.setVisible(bool(warning))
 
     def _kind_name(self, kind: str) -> str:
-        names = {"weekday": self.tr("Working day"), "weekend": self.tr("Weekend"),
-                 "holiday": self.tr("Public holiday"), "makeup": self.tr("Make-up working day"),
-                 "override_off": self.tr("Local day off"),
-                 "override_work": self.tr("Local working day")}
+        names = {
+            "weekday": self.tr("Working day"),
+            "weekend": self.tr("Weekend"),
+            "holiday": self.tr("Public holiday"),
+            "makeup": self.tr("Make-up working day"),
+            "override_off": self.tr("Local day off"),
+            "override_work": self.tr("Local working day"),
+        }
         return names.get(kind, kind)
 
     def add_override(self) -> None:
@@ -528,9 +581,13 @@ class SettingsView(QWidget):
         day = date(q.year(), q.month(), q.day())
         kind = self.override_kind.currentData()
         reason, ref = self.override_reason.text(), self.override_ref.text()
-        self.ctx.worker.mutate(lambda svc: svc.calendar.add_override(day, kind, reason, ref),
-                               success=lambda _r: self._override_done(day),
-                               failure=self._failed, owner=self, kinds=("calendar",))
+        self.ctx.worker.mutate(
+            lambda svc: svc.calendar.add_override(day, kind, reason, ref),
+            success=lambda _r: self._override_done(day),
+            failure=self._failed,
+            owner=self,
+            kinds=("calendar",),
+        )
 
     def _override_done(self, day: date) -> None:
         self.override_reason.clear()
@@ -545,13 +602,19 @@ class SettingsView(QWidget):
             return
         item = self.days_table.item(row, 0)
         if item.data(Qt.ItemDataRole.UserRole + 1) not in ("override_off", "override_work"):
-            self._say(self.tr("Only local changes can be removed; public holidays come from "
-                              "the law."), ok=False)
+            self._say(
+                self.tr("Only local changes can be removed; public holidays come from the law."),
+                ok=False,
+            )
             return
         day = date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
-        self.ctx.worker.mutate(lambda svc: svc.calendar.remove_override(day),
-                               success=lambda _r: self._override_done(day),
-                               failure=self._failed, owner=self, kinds=("calendar",))
+        self.ctx.worker.mutate(
+            lambda svc: svc.calendar.remove_override(day),
+            success=lambda _r: self._override_done(day),
+            failure=self._failed,
+            owner=self,
+            kinds=("calendar",),
+        )
 
     # --- printers -----------------------------------------------------------------------------
     def _fill_printers(self) -> None:
@@ -581,9 +644,14 @@ class SettingsView(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             layout = printer.pageLayout()
-            self.ctx.settings.set_printer_for(kind, PrinterChoice(
-                printer.printerName(), layout.pageSize().key(),
-                layout.orientation() == layout.Orientation.Landscape))
+            self.ctx.settings.set_printer_for(
+                kind,
+                PrinterChoice(
+                    printer.printerName(),
+                    layout.pageSize().key(),
+                    layout.orientation() == layout.Orientation.Landscape,
+                ),
+            )
             self._fill_printers()
 
     def forget_printer(self) -> None:
@@ -597,8 +665,9 @@ class SettingsView(QWidget):
         self.hub_url_edit.setFocus()
 
     def load_hub(self) -> None:
-        self.ctx.worker.query(lambda svc: svc.replication.hub_settings(),
-                              success=self._show_hub, owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.replication.hub_settings(), success=self._show_hub, owner=self
+        )
 
     def _show_hub(self, hub) -> None:
         if hub is not None and not self.hub_url_edit.isModified():
@@ -622,8 +691,11 @@ class SettingsView(QWidget):
     def pick_cafile(self) -> None:
         """The file picker of the server certificate (a PEM file, usually cert.pem)."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The office server's certificate"), self.hub_ca_edit.text(),
-            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+            self,
+            self.tr("The office server's certificate"),
+            self.hub_ca_edit.text(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
         if path:
             self.hub_ca_edit.setText(path)
 
@@ -661,8 +733,9 @@ class SettingsView(QWidget):
             return
         if self.ctx.sync.check(*values):
             self.sync_result.setStyleSheet("")
-            self.sync_result.setText(self.tr("Testing the connection with {url}…").format(
-                url=values[0]))
+            self.sync_result.setText(
+                self.tr("Testing the connection with {url}…").format(url=values[0])
+            )
             self._paint_sync_buttons()
 
     def _checked(self, ok: bool, value) -> None:
@@ -671,9 +744,12 @@ class SettingsView(QWidget):
             self._sync_say(errors.message(value), ok=False)
             return
         self.hub_url_edit.setModified(False)
-        lines = [self.tr("Connected: {sent} event(s) sent, {received} received. The address "
-                         "and token are saved; the desk syncs by itself from now on.").format(
-            sent=value.pushed, received=value.received)]
+        lines = [
+            self.tr(
+                "Connected: {sent} event(s) sent, {received} received. The address "
+                "and token are saved; the desk syncs by itself from now on."
+            ).format(sent=value.pushed, received=value.received)
+        ]
         if value.clock_warning:
             lines.append(clock_text(value.skew_ms))
         self._sync_say(" ".join(lines), ok=not value.clock_warning)
@@ -687,15 +763,22 @@ class SettingsView(QWidget):
 
         def saved(_r) -> None:
             self.hub_url_edit.setModified(False)
-            self._sync_say(self.tr("Saved. The desk syncs when the server answers; the status "
-                                   "bar shows how it goes."))
+            self._sync_say(
+                self.tr(
+                    "Saved. The desk syncs when the server answers; the status "
+                    "bar shows how it goes."
+                )
+            )
             if self.ctx.sync is not None:
                 self.ctx.sync.reload_settings()
 
-        self.ctx.worker.mutate(lambda svc: svc.replication.save_hub_settings(url, token, cafile),
-                               success=saved,
-                               failure=lambda err: self._sync_say(errors.message(err), False),
-                               owner=self, kinds=("sync",))
+        self.ctx.worker.mutate(
+            lambda svc: svc.replication.save_hub_settings(url, token, cafile),
+            success=saved,
+            failure=lambda err: self._sync_say(errors.message(err), False),
+            owner=self,
+            kinds=("sync",),
+        )
 
     def toggle_sync(self) -> None:
         sync = self.ctx.sync
@@ -703,9 +786,15 @@ class SettingsView(QWidget):
             return
         on = not sync.enabled
         sync.set_enabled(on)
-        self._sync_say(self.tr("Sync is on.") if on else self.tr(
-            "Sync is off: this desk keeps working and sends nothing until it is turned on "
-            "again."), ok=True)
+        self._sync_say(
+            self.tr("Sync is on.")
+            if on
+            else self.tr(
+                "Sync is off: this desk keeps working and sends nothing until it is turned on "
+                "again."
+            ),
+            ok=True,
+        )
         self._paint_sync_buttons()
 
     # --- restore ------------------------------------------------------------------------------
@@ -713,20 +802,29 @@ class SettingsView(QWidget):
         """The file picker of restore (tests replace it)."""
         start = str(self.ctx.db_path.parent / "backups") if self.ctx.db_path else ""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup"), start,
-            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"))
+            self,
+            self.tr("Restore from a backup"),
+            start,
+            self.tr("Desk databases (*.sqlite3 *.db);;All files (*)"),
+        )
         return path
 
     def confirm_restore(self, path: str) -> bool:
         """The officer's confirmation of restore (tests replace it)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
-                          self.tr("Put the backup {file} in place of this desk's database?")
-                          .format(file=path), parent=self)
-        box.setInformativeText(self.tr(
-            "The current database is kept aside, not deleted. Dossier codes and ledger "
-            "numbers continue after the current ones. If this desk syncs, it takes back from "
-            "the office server the dossiers it made after the backup before it records "
-            "anything new."))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Restore from a backup"),
+            self.tr("Put the backup {file} in place of this desk's database?").format(file=path),
+            parent=self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "The current database is kept aside, not deleted. Dossier codes and ledger "
+                "numbers continue after the current ones. If this desk syncs, it takes back from "
+                "the office server the dossiers it made after the backup before it records "
+                "anything new."
+            )
+        )
         restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(QMessageBox.StandardButton.NoButton)
@@ -750,8 +848,12 @@ class SettingsView(QWidget):
             sync.detach()
         self.restore_button.setEnabled(False)
         self._say(self.tr("Restoring…"))
-        self.ctx.worker.offline(lambda: restore_file(path, db_path),
-                                success=self._restored, failure=self._restore_failed, owner=self)
+        self.ctx.worker.offline(
+            lambda: restore_file(path, db_path),
+            success=self._restored,
+            failure=self._restore_failed,
+            owner=self,
+        )
 
     def _after_restore(self) -> None:
         self.restore_button.setEnabled(True)
@@ -763,11 +865,16 @@ class SettingsView(QWidget):
     def _restored(self, result) -> None:
         lines = [self.tr("Restored from {file}.").format(file=result.restored_from)]
         if result.kept_aside:
-            lines.append(self.tr("The replaced database is kept as {file}.").format(
-                file=result.kept_aside))
+            lines.append(
+                self.tr("The replaced database is kept as {file}.").format(file=result.kept_aside)
+            )
         if result.pending:
-            lines.append(self.tr("Sync with the office server before receiving dossiers: it "
-                                 "gives back the dossiers this desk made after the backup."))
+            lines.append(
+                self.tr(
+                    "Sync with the office server before receiving dossiers: it "
+                    "gives back the dossiers this desk made after the backup."
+                )
+            )
         self._say(" ".join(lines))
         self._after_restore()
 
@@ -785,7 +892,7 @@ def _qdate(d: date) -> QDate:
 
 
 def parse_group_lines(text: str) -> list[tuple[str, list[str]]]:
-    """"Name: field, field" a line (blank lines skipped); ValueError on a line without a
+    """ "Name: field, field" a line (blank lines skipped); ValueError on a line without a
     colon."""
     out = []
     for line in text.splitlines():

@@ -25,8 +25,12 @@ def show_shortcuts(parent: QWidget, actions: Actions) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     rows = actions.shortcut_table()
     table = QTableWidget(len(rows), 2, dialog)
-    table.setHorizontalHeaderLabels([QCoreApplication.translate("MainWindow", "Keys"),
-                                     QCoreApplication.translate("MainWindow", "Does")])
+    table.setHorizontalHeaderLabels(
+        [
+            QCoreApplication.translate("MainWindow", "Keys"),
+            QCoreApplication.translate("MainWindow", "Does"),
+        ]
+    )
     table.verticalHeader().setVisible(False)
     for i, (keys, text) in enumerate(rows):
         table.setItem(i, 0, QTableWidgetItem(keys))
@@ -35,14 +39,20 @@ def show_shortcuts(parent: QWidget, actions: Actions) -> QDialog:
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
-    note = QLabel(QCoreApplication.translate(
-        "MainWindow", "Barcode scanner: scan anywhere in the window to open the dossier; on the "
-        "Handoff screen a scan adds it to the list; on the Return screen it opens the result to "
-        "return."), dialog)
+    note = QLabel(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Barcode scanner: scan anywhere in the window to open the dossier; on the "
+            "Handoff screen a scan adds it to the list; on the Return screen it opens the result "
+            "to return.",
+        ),
+        dialog,
+    )
     note.setWordWrap(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.button(QDialogButtonBox.StandardButton.Close).setText(
-        QCoreApplication.translate("MainWindow", "Close"))
+        QCoreApplication.translate("MainWindow", "Close")
+    )
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)

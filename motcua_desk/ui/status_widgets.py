@@ -17,8 +17,11 @@ MESSAGE_MS = 10_000
 class MessageBar(QFrame):
     """A line above the pages for what the officer should know now. Never takes the focus."""
 
-    COLOURS = {"info": ("#e8f1fb", "#0b4f8a"), "warning": ("#fff4e0", "#8a4b00"),
-               "error": ("#fdecee", "#b00020")}
+    COLOURS = {
+        "info": ("#e8f1fb", "#0b4f8a"),
+        "warning": ("#fff4e0", "#8a4b00"),
+        "error": ("#fdecee", "#b00020"),
+    }
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,8 +58,9 @@ class MessageBar(QFrame):
         if action is not None:
             action()
 
-    def show_message(self, text: str, level: str = "info", *,
-                     action: tuple[str, object] | None = None) -> None:
+    def show_message(
+        self, text: str, level: str = "info", *, action: tuple[str, object] | None = None
+    ) -> None:
         """`action` (label, callable): a button in the bar that does it and closes the bar."""
         if action is not None:
             self.action_button.setText(action[0])
@@ -65,8 +69,10 @@ class MessageBar(QFrame):
             self._action = None
         self.action_button.setVisible(action is not None)
         back, fore = self.COLOURS.get(level, self.COLOURS["info"])
-        self.setStyleSheet(f"#messageBar {{ background: {back}; border: 1px solid {fore}; "
-                           f"border-radius: 4px; }} #messageText {{ color: {fore}; }}")
+        self.setStyleSheet(
+            f"#messageBar {{ background: {back}; border: 1px solid {fore}; "
+            f"border-radius: 4px; }} #messageText {{ color: {fore}; }}"
+        )
         self.label.setText(text)
         self.level = level
         self.history.append((level, text))
@@ -115,9 +121,18 @@ class SyncStatus(QFrame):
             w.hide()
         self.setToolTip(self.tr("Click to see where sync stands and the sync exceptions."))
 
-    def paint(self, online: bool, unsent: int, last_sync: datetime | None,
-              conflicts: int, *, state: str | None = None, skew_ms: int | None = None,
-              clock_warning: bool = False, problem: str = "") -> None:
+    def paint(
+        self,
+        online: bool,
+        unsent: int,
+        last_sync: datetime | None,
+        conflicts: int,
+        *,
+        state: str | None = None,
+        skew_ms: int | None = None,
+        clock_warning: bool = False,
+        problem: str = "",
+    ) -> None:
         """`state` None: just online or offline; else a SyncSnapshot state (unset, stopped,
         starting, syncing, online, offline, refused, error)."""
         self.state = state or ("online" if online else "offline")
@@ -129,12 +144,14 @@ class SyncStatus(QFrame):
                 w.hide()
             return
         self.unsent.setText(self.tr("Unsent: {n}").format(n=unsent))
-        self.last.setText(self.tr("Last sync: {when}").format(
-            when=labels.fmt_moment(last_sync)) if last_sync else self.tr("Never synced"))
+        self.last.setText(
+            self.tr("Last sync: {when}").format(when=labels.fmt_moment(last_sync))
+            if last_sync
+            else self.tr("Never synced")
+        )
         self.conflicts.setText(self.tr("Sync exceptions: {n}").format(n=conflicts))
         self.conflicts.setStyleSheet("color: #b00020; font-weight: bold;" if conflicts else "")
-        self.clock.setText(self.tr("⚠ Clock off by {amount}").format(
-            amount=skew_amount(skew_ms)))
+        self.clock.setText(self.tr("⚠ Clock off by {amount}").format(amount=skew_amount(skew_ms)))
         self.clock.setToolTip(clock_text(skew_ms) if clock_warning else "")
         self.unsent.show()
         self.last.show()
@@ -143,6 +160,7 @@ class SyncStatus(QFrame):
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
+            event.position().toPoint()
+        ):
             self.clicked.emit()
         super().mouseReleaseEvent(event)

@@ -67,11 +67,17 @@ def error_code(err: BaseException | None) -> str:
 def _snapshot(status: Any, **extra: Any) -> SyncSnapshot:
     """A SyncSnapshot from the engine's SyncStatus (read by attribute: no import of sync)."""
     return SyncSnapshot(
-        state=status.state, online=bool(status.online), unsent=status.unsent,
-        rejected=status.rejected, conflicts=status.conflicts,
-        last_success_at=status.last_success_at, skew_ms=status.skew_ms,
-        clock_warning=bool(status.clock_warning), next_attempt_in=status.next_attempt_in,
-        **extra)
+        state=status.state,
+        online=bool(status.online),
+        unsent=status.unsent,
+        rejected=status.rejected,
+        conflicts=status.conflicts,
+        last_success_at=status.last_success_at,
+        skew_ms=status.skew_ms,
+        clock_warning=bool(status.clock_warning),
+        next_attempt_in=status.next_attempt_in,
+        **extra,
+    )
 
 
 class _Run:

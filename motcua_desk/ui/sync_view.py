@@ -61,8 +61,13 @@ def state_label(state: str | None, online: bool = False) -> str:
     return texts.get(state, state)
 
 
-STATE_COLOURS = {"online": "#1b7f3b", "syncing": "#0b4f8a", "offline": "#8a4b00",
-                 "refused": "#b00020", "error": "#b00020"}
+STATE_COLOURS = {
+    "online": "#1b7f3b",
+    "syncing": "#0b4f8a",
+    "offline": "#8a4b00",
+    "refused": "#b00020",
+    "error": "#b00020",
+}
 
 
 def skew_amount(skew_ms: int | None) -> str:
@@ -78,20 +83,26 @@ def skew_amount(skew_ms: int | None) -> str:
 def clock_text(skew_ms: int | None) -> str:
     """One sentence on a desk clock that is off the server's (skew = desk − server)."""
     if (skew_ms or 0) > 0:
-        return translate("SyncStatus", "This computer's clock is {amount} ahead of the "
-                         "server's: set the clock right (the times printed on forms would be "
-                         "wrong).").format(amount=skew_amount(skew_ms))
-    return translate("SyncStatus", "This computer's clock is {amount} behind the server's: "
-                     "set the clock right (the times printed on forms would be wrong)."
-                     ).format(amount=skew_amount(skew_ms))
+        return translate(
+            "SyncStatus",
+            "This computer's clock is {amount} ahead of the "
+            "server's: set the clock right (the times printed on forms would be "
+            "wrong).",
+        ).format(amount=skew_amount(skew_ms))
+    return translate(
+        "SyncStatus",
+        "This computer's clock is {amount} behind the server's: "
+        "set the clock right (the times printed on forms would be wrong).",
+    ).format(amount=skew_amount(skew_ms))
 
 
 def problem_text(snap: SyncSnapshot) -> str:
     """Why the last round failed, for the officer ("" when it did not)."""
     if snap.state not in FAILED_STATES:
         return ""
-    return errors.sync_problem(snap.error_code or ("hub_unavailable" if snap.state == "offline"
-                                                   else "sync_error"))
+    return errors.sync_problem(
+        snap.error_code or ("hub_unavailable" if snap.state == "offline" else "sync_error")
+    )
 
 
 # --- the exceptions -------------------------------------------------------------------------
@@ -127,7 +138,7 @@ def load_conflicts(svc: Any, limit: int = MAX_LISTED) -> list[ConflictItem]:
             if ev.id not in losers and ev.type not in _QUIET_EVENTS:
                 winner = ev
         items.append(ConflictItem(c, detail.dossier, winner))
-    for q in svc.replication.quarantined()[:max(0, limit - len(items))]:
+    for q in svc.replication.quarantined()[: max(0, limit - len(items))]:
         items.append(ConflictItem(q))  # pulled events kept aside: their own texts below
     return items
 
@@ -139,30 +150,55 @@ def _is_quarantine(item: ConflictItem) -> bool:
 def quarantine_happened(c: Any) -> str:
     """What happened to a pulled event this desk kept aside (QuarantineView)."""
     texts = {
-        "invalid_event": translate("SyncExceptions", "An event received from the server does "
-                                   "not have the form every event must have; it was kept aside "
-                                   "and not applied."),
-        "unparseable": translate("SyncExceptions", "The server sent something that is not an "
-                                 "event; it was kept aside."),
-        "hash_mismatch": translate("SyncExceptions", "An event received from the server does "
-                                   "not match its checksum (altered or damaged); it was kept "
-                                   "aside and not applied."),
-        "hub_altered": translate("SyncExceptions", "Hub data altered: the server now sends a "
-                                 "different content for an event this desk already holds. This "
-                                 "desk keeps its original."),
-        "chain_broken": translate("SyncExceptions", "An event received from the server does "
-                                  "not follow the previous event of its desk (the chain is "
-                                  "broken); it was kept aside and not applied."),
-        "chain_fork": translate("SyncExceptions", "Two different events claim the same place in "
-                                "one desk's record; the second was kept aside."),
-        "gap": translate("SyncExceptions", "An event arrived before the events of its desk that "
-                         "come before it; it waits for them."),
-        "wrong_clock": translate("SyncExceptions", "An event was recorded while the clock of "
-                                 "its desk was wrong (before 2020); it was applied, but the "
-                                 "times it shows are wrong."),
-        "future_clock": translate("SyncExceptions", "An event was recorded with a clock far "
-                                  "ahead of this computer's; it was applied without moving this "
-                                  "desk's clock."),
+        "invalid_event": translate(
+            "SyncExceptions",
+            "An event received from the server does "
+            "not have the form every event must have; it was kept aside "
+            "and not applied.",
+        ),
+        "unparseable": translate(
+            "SyncExceptions", "The server sent something that is not an event; it was kept aside."
+        ),
+        "hash_mismatch": translate(
+            "SyncExceptions",
+            "An event received from the server does "
+            "not match its checksum (altered or damaged); it was kept "
+            "aside and not applied.",
+        ),
+        "hub_altered": translate(
+            "SyncExceptions",
+            "Hub data altered: the server now sends a "
+            "different content for an event this desk already holds. This "
+            "desk keeps its original.",
+        ),
+        "chain_broken": translate(
+            "SyncExceptions",
+            "An event received from the server does "
+            "not follow the previous event of its desk (the chain is "
+            "broken); it was kept aside and not applied.",
+        ),
+        "chain_fork": translate(
+            "SyncExceptions",
+            "Two different events claim the same place in "
+            "one desk's record; the second was kept aside.",
+        ),
+        "gap": translate(
+            "SyncExceptions",
+            "An event arrived before the events of its desk that "
+            "come before it; it waits for them.",
+        ),
+        "wrong_clock": translate(
+            "SyncExceptions",
+            "An event was recorded while the clock of "
+            "its desk was wrong (before 2020); it was applied, but the "
+            "times it shows are wrong.",
+        ),
+        "future_clock": translate(
+            "SyncExceptions",
+            "An event was recorded with a clock far "
+            "ahead of this computer's; it was applied without moving this "
+            "desk's clock.",
+        ),
     }
     text = texts.get(c.reason, texts["invalid_event"])
     if c.dossier_code:
@@ -172,14 +208,22 @@ def quarantine_happened(c: Any) -> str:
 
 def quarantine_to_do(c: Any) -> str:
     if c.reason == "gap":
-        return translate("SyncExceptions", "Nothing: it is applied by itself when the missing "
-                         "events arrive. Mark this seen.")
+        return translate(
+            "SyncExceptions",
+            "Nothing: it is applied by itself when the missing events arrive. Mark this seen.",
+        )
     if c.reason in ("wrong_clock", "future_clock"):
-        return translate("SyncExceptions", "The dossier is handled as usual. Ask IT to set the "
-                         "clock of the desk that made it right, then mark this seen.")
-    return translate("SyncExceptions", "Nothing to do at the counter: the other events go on. "
-                     "Call IT: the server's data must be checked (motcua-desk hub verify). Then "
-                     "mark this seen.")
+        return translate(
+            "SyncExceptions",
+            "The dossier is handled as usual. Ask IT to set the "
+            "clock of the desk that made it right, then mark this seen.",
+        )
+    return translate(
+        "SyncExceptions",
+        "Nothing to do at the counter: the other events go on. "
+        "Call IT: the server's data must be checked (motcua-desk hub verify). Then "
+        "mark this seen.",
+    )
 
 
 def _where(node_id: str, own_node: str) -> str:
@@ -196,39 +240,67 @@ def what_happened(item: ConflictItem, own_node: str = "") -> str:
     c = item.conflict
     if _is_quarantine(item):
         return quarantine_happened(c)
-    values = dict(action=labels.event_label(c.event_type), officer=_who(c.officer),
-                  where=_where(c.node_id, own_node), time=labels.fmt_moment(c.occurred_at),
-                  status=labels.status_label(c.status))
+    values = dict(
+        action=labels.event_label(c.event_type),
+        officer=_who(c.officer),
+        where=_where(c.node_id, own_node),
+        time=labels.fmt_moment(c.occurred_at),
+        status=labels.status_label(c.status),
+    )
     if c.reason == "second_extension":
-        text = translate("SyncExceptions", "The new return date set by {officer} ({where}) at "
-                         "{time} was not applied: a dossier's return date may be reset only "
-                         "once, and another desk's new date came first.")
+        text = translate(
+            "SyncExceptions",
+            "The new return date set by {officer} ({where}) at "
+            "{time} was not applied: a dossier's return date may be reset only "
+            "once, and another desk's new date came first.",
+        )
     elif c.reason == "second_rating":
-        text = translate("SyncExceptions", "The satisfaction rating given at {officer}'s desk "
-                         "({where}) at {time} was not kept: a dossier is rated once, and "
-                         "another desk's rating came first.")
+        text = translate(
+            "SyncExceptions",
+            "The satisfaction rating given at {officer}'s desk "
+            "({where}) at {time} was not kept: a dossier is rated once, and "
+            "another desk's rating came first.",
+        )
     elif c.reason == "duplicate_receipt":
-        text = translate("SyncExceptions", "A second receipt of this dossier code by {officer} "
-                         "({where}) at {time} was ignored: the same code was issued twice.")
+        text = translate(
+            "SyncExceptions",
+            "A second receipt of this dossier code by {officer} "
+            "({where}) at {time} was ignored: the same code was issued twice.",
+        )
     else:
-        text = translate("SyncExceptions", "“{action}” by {officer} ({where}) at {time} was not "
-                         "applied: when the desks' actions were put in their agreed order, the "
-                         "dossier was already “{status}”.")
+        text = translate(
+            "SyncExceptions",
+            "“{action}” by {officer} ({where}) at {time} was not "
+            "applied: when the desks' actions were put in their agreed order, the "
+            "dossier was already “{status}”.",
+        )
     lines = [text.format(**values)]
     w = item.winner
     if w is not None:
-        lines.append(translate("SyncExceptions", "What stands: “{action}” by {officer} ({where}) "
-                               "at {time}.").format(
-            action=labels.event_label(w.type), officer=_who(w.officer),
-            where=_where(w.node_id, own_node), time=labels.fmt_moment(w.occurred_at)))
+        lines.append(
+            translate(
+                "SyncExceptions", "What stands: “{action}” by {officer} ({where}) at {time}."
+            ).format(
+                action=labels.event_label(w.type),
+                officer=_who(w.officer),
+                where=_where(w.node_id, own_node),
+                time=labels.fmt_moment(w.occurred_at),
+            )
+        )
     d = item.dossier
     if d is not None:
         if c.event_type == "returned" and getattr(d, "returned_to", ""):
-            lines.append(translate("SyncExceptions", "The result is recorded as handed to "
-                                   "{name}.").format(name=d.returned_to))
+            lines.append(
+                translate("SyncExceptions", "The result is recorded as handed to {name}.").format(
+                    name=d.returned_to
+                )
+            )
         if c.event_type == "extended" and d.due_at is not None:
-            lines.append(translate("SyncExceptions", "Return date in force: {due}.").format(
-                due=labels.fmt_due(d.due_at)))
+            lines.append(
+                translate("SyncExceptions", "Return date in force: {due}.").format(
+                    due=labels.fmt_due(d.due_at)
+                )
+            )
     return "\n".join(lines)
 
 
@@ -237,28 +309,44 @@ def what_to_do(item: ConflictItem) -> str:
     if _is_quarantine(item):
         return quarantine_to_do(c)
     if c.reason == "duplicate_receipt":
-        return translate("SyncExceptions", "The dossier code was used twice (two desks set up "
-                         "with the same desk number?). Contact IT before printing anything more "
-                         "for this code, then mark this seen.")
+        return translate(
+            "SyncExceptions",
+            "The dossier code was used twice (two desks set up "
+            "with the same desk number?). Contact IT before printing anything more "
+            "for this code, then mark this seen.",
+        )
     if c.reason == "second_rating":
-        return translate("SyncExceptions", "The first rating stands; nothing else to do. Mark "
-                         "this seen.")
+        return translate(
+            "SyncExceptions", "The first rating stands; nothing else to do. Mark this seen."
+        )
     if c.reason == "second_extension":
-        return translate("SyncExceptions", "The first new date stands. Tell the citizen the "
-                         "return date in force; if you had promised another date, add a note on "
-                         "the dossier. Then mark this seen.")
+        return translate(
+            "SyncExceptions",
+            "The first new date stands. Tell the citizen the "
+            "return date in force; if you had promised another date, add a note on "
+            "the dossier. Then mark this seen.",
+        )
     if c.event_type == "returned":
-        return translate("SyncExceptions", "The result was handed out twice. Check with the "
-                         "citizen who actually collected it (compare the return records of both "
-                         "desks), add a note on the dossier of what you found, then mark this "
-                         "seen.")
+        return translate(
+            "SyncExceptions",
+            "The result was handed out twice. Check with the "
+            "citizen who actually collected it (compare the return records of both "
+            "desks), add a note on the dossier of what you found, then mark this "
+            "seen.",
+        )
     if c.event_type == "extended":
-        return translate("SyncExceptions", "The new date has no effect: the dossier had already "
-                         "moved on. If the citizen was told a new date, call them; add a note on "
-                         "the dossier, then mark this seen.")
-    return translate("SyncExceptions", "Another desk moved this dossier first. Open it, check "
-                     "its timeline with the department or the citizen, do the step again if it "
-                     "is still needed, add a note, then mark this seen.")
+        return translate(
+            "SyncExceptions",
+            "The new date has no effect: the dossier had already "
+            "moved on. If the citizen was told a new date, call them; add a note on "
+            "the dossier, then mark this seen.",
+        )
+    return translate(
+        "SyncExceptions",
+        "Another desk moved this dossier first. Open it, check "
+        "its timeline with the department or the citizen, do the step again if it "
+        "is still needed, add a note, then mark this seen.",
+    )
 
 
 class SyncExceptionsDialog(QDialog):
@@ -268,8 +356,14 @@ class SyncExceptionsDialog(QDialog):
     open_dossier = Signal(str)
     loaded = Signal(int)  # the list was (re)loaded: number of exceptions
 
-    def __init__(self, ctx, sync=None, parent: QWidget | None = None,
-                 own_node: str = "", settings_page: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        sync=None,
+        parent: QWidget | None = None,
+        own_node: str = "",
+        settings_page: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("syncExceptionsDialog")
         self.setWindowTitle(self.tr("Sync and sync exceptions"))
@@ -302,8 +396,9 @@ class SyncExceptionsDialog(QDialog):
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("conflictsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Dossier"), self.tr("Action not applied"),
-                                              self.tr("By"), self.tr("At")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Dossier"), self.tr("Action not applied"), self.tr("By"), self.tr("At")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -321,9 +416,11 @@ class SyncExceptionsDialog(QDialog):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setMinimumHeight(150)
-        self.detail.setStyleSheet("QLabel#conflictDetail { background: #fafafa; "
-                                  "border: 1px solid #d0d0d0; border-radius: 4px; "
-                                  "padding: 8px; }")
+        self.detail.setStyleSheet(
+            "QLabel#conflictDetail { background: #fafafa; "
+            "border: 1px solid #d0d0d0; border-radius: 4px; "
+            "padding: 8px; }"
+        )
 
         self.open_button = QPushButton(self.tr("&Open the dossier"), self)
         self.open_button.setObjectName("openConflictDossier")
@@ -361,20 +458,27 @@ class SyncExceptionsDialog(QDialog):
     def show_status(self, snap: SyncSnapshot) -> None:
         parts = [f"<b>{html.escape(state_label(snap.state, snap.online))}</b>"]
         if snap.running or snap.unsent:
-            parts.append(html.escape(self.tr("Events waiting to be sent: {n}").format(
-                n=snap.unsent)))
+            parts.append(
+                html.escape(self.tr("Events waiting to be sent: {n}").format(n=snap.unsent))
+            )
             when = snap.last_success_at
-            parts.append(html.escape(
-                self.tr("Last successful sync: {when}").format(
-                    when=labels.fmt_moment(when.astimezone(self.ctx.desk.tz)))
-                if when else self.tr("Never synced")))
+            parts.append(
+                html.escape(
+                    self.tr("Last successful sync: {when}").format(
+                        when=labels.fmt_moment(when.astimezone(self.ctx.desk.tz))
+                    )
+                    if when
+                    else self.tr("Never synced")
+                )
+            )
         line = " · ".join(parts)
         problem = problem_text(snap)
         if problem:
             line += f"<br><span style='color:#b00020'>{html.escape(problem)}</span>"
         if snap.clock_warning:
-            line += (f"<br><span style='color:#8a4b00'>"
-                     f"{html.escape(clock_text(snap.skew_ms))}</span>")
+            line += (
+                f"<br><span style='color:#8a4b00'>{html.escape(clock_text(snap.skew_ms))}</span>"
+            )
         if snap.state == "unset":
             line += "<br>" + html.escape(self.tr("Set up the office server in Settings, Sync."))
         self.state_label.setText(line)
@@ -397,8 +501,7 @@ class SyncExceptionsDialog(QDialog):
     # --- the list -----------------------------------------------------------------------------
     def reload(self) -> None:
         self._loading = True
-        self.ctx.worker.query(load_conflicts, success=self._fill, failure=self._failed,
-                              owner=self)
+        self.ctx.worker.query(load_conflicts, success=self._fill, failure=self._failed, owner=self)
 
     def _failed(self, err: BaseException) -> None:
         self._loading = False
@@ -413,21 +516,26 @@ class SyncExceptionsDialog(QDialog):
         t.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             c = item.conflict
-            cells = (c.dossier_code or "—",
-                     labels.event_label(c.event_type) if c.event_type else "—",
-                     f"{_who(c.officer)} ({_where(c.node_id, self.own_node)})",
-                     labels.fmt_moment(c.occurred_at) if c.occurred_at else "—")
+            cells = (
+                c.dossier_code or "—",
+                labels.event_label(c.event_type) if c.event_type else "—",
+                f"{_who(c.officer)} ({_where(c.node_id, self.own_node)})",
+                labels.fmt_moment(c.occurred_at) if c.occurred_at else "—",
+            )
             for col, text in enumerate(cells):
                 t.setItem(row, col, QTableWidgetItem(text))
         if self.items:
-            self.heading.setText(self.tr("{n} sync exception(s): an action of one desk could not "
-                                         "apply because another desk acted on the same dossier "
-                                         "while they could not see each other. Nothing was "
-                                         "deleted: both actions are in the dossier's "
-                                         "timeline.").format(n=len(self.items)))
+            self.heading.setText(
+                self.tr(
+                    "{n} sync exception(s): an action of one desk could not "
+                    "apply because another desk acted on the same dossier "
+                    "while they could not see each other. Nothing was "
+                    "deleted: both actions are in the dossier's "
+                    "timeline."
+                ).format(n=len(self.items))
+            )
         else:
-            self.heading.setText(self.tr("No sync exceptions: what the desks did fits "
-                                         "together."))
+            self.heading.setText(self.tr("No sync exceptions: what the desks did fits together."))
         t.setVisible(bool(self.items))
         row = 0
         if keep is not None:
@@ -461,7 +569,8 @@ class SyncExceptionsDialog(QDialog):
             f"{html.escape(what_happened(item, self.own_node)).replace(chr(10), '<br>')}"
             "<br><br>"
             f"<b>{html.escape(to_do)}</b><br>"
-            f"{html.escape(what_to_do(item))}")
+            f"{html.escape(what_to_do(item))}"
+        )
 
     def open_current(self) -> None:
         item = self.current_item()
@@ -476,14 +585,17 @@ class SyncExceptionsDialog(QDialog):
         event_id = item.conflict.event_id
         self.seen_button.setEnabled(False)
         if _is_quarantine(item):
+
             def ack(svc):
                 return svc.replication.acknowledge_quarantined(event_id)
         else:
+
             def ack(svc):
                 return svc.dossiers.acknowledge_conflict(event_id)
-        self.ctx.worker.mutate(ack,
-                               success=lambda _r: self._seen(), failure=self._failed,
-                               owner=self, kinds=("sync",))
+
+        self.ctx.worker.mutate(
+            ack, success=lambda _r: self._seen(), failure=self._failed, owner=self, kinds=("sync",)
+        )
 
     def _seen(self) -> None:
         if shiboken6.isValid(self):

@@ -65,8 +65,15 @@ class SyncController(QObject):
     _thread_done = Signal(int)
     _thread_checked = Signal(bool, object)
 
-    def __init__(self, engine_factory: EngineFactory, worker: Worker, settings: UiSettings, *,
-                 interval: float = 30.0, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine_factory: EngineFactory,
+        worker: Worker,
+        settings: UiSettings,
+        *,
+        interval: float = 30.0,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._factory = engine_factory
         self._worker = worker
@@ -134,8 +141,12 @@ class SyncController(QObject):
         """Once the desk is open: take the replication service from the DB worker, read whether
         a hub is configured, and start the loop when it is (and the officer has not turned it
         off)."""
-        self._worker.query(lambda svc: (svc.replication, svc.replication.hub_settings()),
-                           success=self._attached, failure=self._attach_failed, owner=self)
+        self._worker.query(
+            lambda svc: (svc.replication, svc.replication.hub_settings()),
+            success=self._attached,
+            failure=self._attach_failed,
+            owner=self,
+        )
 
     def detach(self) -> None:
         """Let go of the replication service (restore replaces the database file): the loop is
@@ -173,8 +184,9 @@ class SyncController(QObject):
 
     def reload_settings(self) -> None:
         """The hub address or token changed (saved through the DB worker): start again."""
-        self._worker.query(lambda svc: svc.replication.hub_settings(),
-                           success=self._reloaded, owner=self)
+        self._worker.query(
+            lambda svc: svc.replication.hub_settings(), success=self._reloaded, owner=self
+        )
 
     def _reloaded(self, hub: Any) -> None:
         self._set_hub(hub)
@@ -197,15 +209,20 @@ class SyncController(QObject):
         """Unsent events and open sync exceptions read again (on the DB worker)."""
         if not self.configured:
             return
-        self._worker.query(lambda svc: svc.replication.counts(), success=self._counted,
-                           owner=self)
+        self._worker.query(lambda svc: svc.replication.counts(), success=self._counted, owner=self)
 
     def _counted(self, counts: Any) -> None:
-        self._publish(replace(self.snapshot, unsent=counts.unsent, conflicts=counts.conflicts,
-                              rejected=counts.rejected,
-                              last_success_at=counts.last_success_at
-                              or self.snapshot.last_success_at,
-                              pulled=False, reference_changed=False))
+        self._publish(
+            replace(
+                self.snapshot,
+                unsent=counts.unsent,
+                conflicts=counts.conflicts,
+                rejected=counts.rejected,
+                last_success_at=counts.last_success_at or self.snapshot.last_success_at,
+                pulled=False,
+                reference_changed=False,
+            )
+        )
 
     # --- the loop -----------------------------------------------------------------------------
     def _restart(self) -> None:
@@ -216,17 +233,29 @@ class SyncController(QObject):
             self._publish(SyncSnapshot(state="unset"))
             return
         if not self.enabled:
-            self._publish(replace(self.snapshot, state="stopped", online=False,
-                                  pulled=False, reference_changed=False))
+            self._publish(
+                replace(
+                    self.snapshot,
+                    state="stopped",
+                    online=False,
+                    pulled=False,
+                    reference_changed=False,
+                )
+            )
             self.refresh_counts()
             return
         self._gens += 1
         run = _Run(self._gens)
-        run.thread = threading.Thread(target=self._loop, args=(run, self._replication),
-                                      name=f"motcua-sync-{run.gen}", daemon=True)
+        run.thread = threading.Thread(
+            target=self._loop,
+            args=(run, self._replication),
+            name=f"motcua-sync-{run.gen}",
+            daemon=True,
+        )
         self._run = run
-        self._publish(replace(self.snapshot, state="starting", pulled=False,
-                              reference_changed=False))
+        self._publish(
+            replace(self.snapshot, state="starting", pulled=False, reference_changed=False)
+        )
         run.thread.start()
 
     def _stop_run(self) -> None:
@@ -238,8 +267,7 @@ class SyncController(QObject):
         """The sync thread: build the engine (from the saved hub), loop until stopped."""
         engine = None
         try:
-            seen = {"cursor": repl.cursor(), "reference": repl.reference_versions(),
-                    "error": ""}
+            seen = {"cursor": repl.cursor(), "reference": repl.reference_versions(), "error": ""}
 
             def on_status(status: Any) -> None:  # on this thread, inside the engine's round
                 pulled = reference_changed = False
@@ -257,9 +285,16 @@ class SyncController(QObject):
                         pulled = cursor != seen["cursor"]
                         reference_changed = reference != seen["reference"]
                         seen["cursor"], seen["reference"] = cursor, reference
-                self._emit(self._thread_status, run.gen, _snapshot(
-                    status, error_code=seen["error"], pulled=pulled or reference_changed,
-                    reference_changed=reference_changed))
+                self._emit(
+                    self._thread_status,
+                    run.gen,
+                    _snapshot(
+                        status,
+                        error_code=seen["error"],
+                        pulled=pulled or reference_changed,
+                        reference_changed=reference_changed,
+                    ),
+                )
 
             engine = self._factory(repl, on_status=on_status)
             with run.lock:
@@ -270,9 +305,18 @@ class SyncController(QObject):
                 engine.run_forever(interval=self.interval)
         except BaseException as err:  # noqa: BLE001 - reported in the status bar
             log.error("the sync loop could not run: %r", err)
-            self._emit(self._thread_status, run.gen, replace(
-                self.snapshot, state="error", online=False, error_code=error_code(err),
-                pulled=False, reference_changed=False))
+            self._emit(
+                self._thread_status,
+                run.gen,
+                replace(
+                    self.snapshot,
+                    state="error",
+                    online=False,
+                    error_code=error_code(err),
+                    pulled=False,
+                    reference_changed=False,
+                ),
+            )
         finally:
             if engine is not None:
                 try:
@@ -314,8 +358,12 @@ class SyncController(QObject):
             self._pending_check = (url, token, cafile)
             return True
         self._check_done.clear()
-        thread = threading.Thread(target=self._probe, args=(self._replication, url, token, cafile),
-                                  name="motcua-sync-check", daemon=True)
+        thread = threading.Thread(
+            target=self._probe,
+            args=(self._replication, url, token, cafile),
+            name="motcua-sync-check",
+            daemon=True,
+        )
         self._checking = thread
         thread.start()
         return True
@@ -328,8 +376,13 @@ class SyncController(QObject):
             report = engine.run_once()
             status = engine.status()
             repl.save_hub_settings(url, token, cafile)
-            result = CheckResult(report.pushed, report.applied, status.skew_ms,
-                                 bool(status.clock_warning), tuple(report.reference))
+            result = CheckResult(
+                report.pushed,
+                report.applied,
+                status.skew_ms,
+                bool(status.clock_warning),
+                tuple(report.reference),
+            )
             self._emit(self._thread_checked, True, result)
         except BaseException as err:  # noqa: BLE001 - goes back to the officer
             log.info("connection check with %s failed: %r", url, err)
@@ -372,7 +425,8 @@ class SyncController(QObject):
     def _threads_done(self) -> bool:
         run = self._closing_run
         return (run is None or run.done.is_set()) and (
-            self._checking is None or self._check_done.is_set())
+            self._checking is None or self._check_done.is_set()
+        )
 
     @Slot(int)
     def _on_thread_done(self, gen: int) -> None:

@@ -14,8 +14,14 @@ from motcua_desk.ui.context import UiContext
 
 REFRESH_MS = 60_000
 CHANGE_DELAY_MS = 200
-URGENT = {"overdue": "#b00020", "due_today": "#a15c00", "due_soon": "#a15c00",
-          "waiting_long": "#a15c00", "results_waiting": "#1b7f3b", "received_today": "#0b4f8a"}
+URGENT = {
+    "overdue": "#b00020",
+    "due_today": "#a15c00",
+    "due_soon": "#a15c00",
+    "waiting_long": "#a15c00",
+    "results_waiting": "#1b7f3b",
+    "received_today": "#0b4f8a",
+}
 
 
 class TodayView(QGroupBox):
@@ -64,12 +70,15 @@ class TodayView(QGroupBox):
             self._again = True
             return
         self._loading = True
-        self.ctx.worker.query(lambda svc: svc.dossiers.today(), success=self.set_counts,
-                              failure=self._failed, owner=self)
+        self.ctx.worker.query(
+            lambda svc: svc.dossiers.today(),
+            success=self.set_counts,
+            failure=self._failed,
+            owner=self,
+        )
 
     def on_changed(self, changes) -> None:
-        if "dossier" in changes.kinds or "calendar" in changes.kinds or \
-                "settings" in changes.kinds:
+        if "dossier" in changes.kinds or "calendar" in changes.kinds or "settings" in changes.kinds:
             self._change_timer.start()
 
     def _failed(self, err: BaseException) -> None:
@@ -81,8 +90,7 @@ class TodayView(QGroupBox):
         self.counts = counts
         for kind in labels.TODAY_KINDS:
             self._paint(kind, getattr(counts, kind))
-        self.note.setText(self.tr("Counted at {time}").format(
-            time=f"{self.ctx.now():%H:%M}"))
+        self.note.setText(self.tr("Counted at {time}").format(time=f"{self.ctx.now():%H:%M}"))
         self.counted.emit(counts)
         if self._again:
             self._again = False
@@ -97,8 +105,9 @@ class TodayView(QGroupBox):
         button.setText(f"{shown:>5}   {labels.today_label(kind)}")
         colour = URGENT[kind] if n else "#333333"
         weight = "bold" if n and kind in ("overdue", "due_today") else "normal"
-        button.setStyleSheet(f"text-align: left; padding: 3px 4px; color: {colour}; "
-                             f"font-weight: {weight};")
+        button.setStyleSheet(
+            f"text-align: left; padding: 3px 4px; color: {colour}; font-weight: {weight};"
+        )
 
     def _open(self, kind: str) -> None:
         self.open_list.emit(kind, self.count(kind) or 0)

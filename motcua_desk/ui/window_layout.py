@@ -62,10 +62,12 @@ def build_window(window: MainWindow) -> None:
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setMinimumHeight(34)
-        button.setStyleSheet("QToolButton { padding: 4px 8px; font-size: 11pt; "
-                             "border: none; border-radius: 4px; text-align: left; } "
-                             "QToolButton:checked { background: #d6e6f7; color: #0b4f8a; "
-                             "font-weight: bold; } QToolButton:hover { background: #eef4fb; }")
+        button.setStyleSheet(
+            "QToolButton { padding: 4px 8px; font-size: 11pt; "
+            "border: none; border-radius: 4px; text-align: left; } "
+            "QToolButton:checked { background: #d6e6f7; color: #0b4f8a; "
+            "font-weight: bold; } QToolButton:hover { background: #eef4fb; }"
+        )
         window.nav_buttons[NAV_PAGE[action_id]] = button
         nav_layout.addWidget(button)
     nav_layout.addSpacing(12)
@@ -74,11 +76,16 @@ def build_window(window: MainWindow) -> None:
     nav_layout.addStretch(1)
     nav.setFixedWidth(270)
 
-    window.demo_banner = QLabel(QCoreApplication.translate(
-        "MainWindow", "DEMO — sample agency: the forms printed here have no legal value."), window)
+    window.demo_banner = QLabel(
+        QCoreApplication.translate(
+            "MainWindow", "DEMO — sample agency: the forms printed here have no legal value."
+        ),
+        window,
+    )
     window.demo_banner.setObjectName("demoBanner")
-    window.demo_banner.setStyleSheet("background: #ffb300; color: black; font-weight: bold; "
-                                   "padding: 4px 10px;")
+    window.demo_banner.setStyleSheet(
+        "background: #ffb300; color: black; font-weight: bold; padding: 4px 10px;"
+    )
     window.demo_banner.hide()
 
     right = QWidget(window)
@@ -126,5 +133,14 @@ def build_window(window: MainWindow) -> None:
     help_menu = menu.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     help_menu.addAction(window.actions[ActionId.SHORTCUTS])
     # window-wide shortcuts work even when the menu bar is hidden
-    window.actions.attach(window, (*NAVIGATION, ActionId.FIND, ActionId.BACK, ActionId.REFRESH,
-                               ActionId.SHORTCUTS, ActionId.QUIT))
+    window.actions.attach(
+        window,
+        (
+            *NAVIGATION,
+            ActionId.FIND,
+            ActionId.BACK,
+            ActionId.REFRESH,
+            ActionId.SHORTCUTS,
+            ActionId.QUIT,
+        ),
+    )

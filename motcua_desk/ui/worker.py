@@ -131,8 +131,9 @@ class _Lane(QObject):
             self.closing.emit()
             self.thread.quit()
             if not self.thread.wait(timeout_ms):
-                log.error("the %s thread did not stop in %d ms", self.thread.objectName(),
-                          timeout_ms)
+                log.error(
+                    "the %s thread did not stop in %d ms", self.thread.objectName(), timeout_ms
+                )
 
 
 @dataclass
@@ -185,28 +186,50 @@ class Worker(QObject):
         return len(self._tasks)
 
     # --- submitting ---------------------------------------------------------------------------
-    def query(self, fn: Callable[[Any], Any], success: Callback | None = None,
-              failure: Callback | None = None, owner: QObject | None = None) -> int:
+    def query(
+        self,
+        fn: Callable[[Any], Any],
+        success: Callback | None = None,
+        failure: Callback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
         """Read something: fn(services) runs on the DB thread."""
         return self._submit(self._db, fn, success, failure, owner, False, (), None)
 
-    def mutate(self, fn: Callable[[Any], Any], success: Callback | None = None,
-               failure: Callback | None = None, owner: QObject | None = None,
-               origin: object = None, kinds: Iterable[str] = ("dossier",)) -> int:
+    def mutate(
+        self,
+        fn: Callable[[Any], Any],
+        success: Callback | None = None,
+        failure: Callback | None = None,
+        owner: QObject | None = None,
+        origin: object = None,
+        kinds: Iterable[str] = ("dossier",),
+    ) -> int:
         """Change something (one unit of work per user action); `changed` follows success."""
         return self._submit(self._db, fn, success, failure, owner, True, kinds, origin)
 
-    def offline(self, fn: Callable[[], Any], success: Callback | None = None,
-                failure: Callback | None = None, owner: QObject | None = None) -> int:
+    def offline(
+        self,
+        fn: Callable[[], Any],
+        success: Callback | None = None,
+        failure: Callback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
         """fn() on the DB thread with the services closed (the database file may be replaced);
         the next task opens them again. Stop whatever else holds the services first (sync)."""
         return self._submit(self._db, _Offline(fn), success, failure, owner, False, (), None)
 
-    def compute(self, fn: Callable[[], Any], success: Callback | None = None,
-                failure: Callback | None = None, owner: QObject | None = None) -> int:
+    def compute(
+        self,
+        fn: Callable[[], Any],
+        success: Callback | None = None,
+        failure: Callback | None = None,
+        owner: QObject | None = None,
+    ) -> int:
         """Pure CPU work without the database (drawing a PDF), on the render lane."""
-        return self._submit(self._render, lambda _ctx: fn(), success, failure, owner, False, (),
-                            None)
+        return self._submit(
+            self._render, lambda _ctx: fn(), success, failure, owner, False, (), None
+        )
 
     def _submit(self, lane: _Lane, fn, success, failure, owner, mutates, kinds, origin) -> int:
         if self._stopped:  # shutting down: a timer fired late; nothing will answer

@@ -17,17 +17,35 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(db: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "motcua_desk", "--db", str(db), *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "motcua_desk", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory):
     db = tmp_path_factory.mktemp("cli") / "desk.sqlite3"
-    r = run(db, "init", "--agency-id", AGENCY["agency_id"], "--agency-name", AGENCY["agency_name"],
-            "--parent-name", AGENCY["parent_name"], "--place", AGENCY["place"], "--desk", "3",
-            "--officer", AGENCY["officer"])
+    r = run(
+        db,
+        "init",
+        "--agency-id",
+        AGENCY["agency_id"],
+        "--agency-name",
+        AGENCY["agency_name"],
+        "--parent-name",
+        AGENCY["parent_name"],
+        "--place",
+        AGENCY["place"],
+        "--desk",
+        "3",
+        "--officer",
+        AGENCY["officer"],
+    )
     assert r.returncode == 0, r.stderr
     return db
 
@@ -37,9 +55,23 @@ def snapshot(db: Path) -> dict[str, bytes]:
 
 
 def test_intake_show_and_find_in_json(desk):
-    r = run(desk, "intake", "--procedure", "1.004873", "--applicant", "Nguyễn Thị Hằng Đặng",
-            "--id-number", "012345678901", "--phone", "0912345678", "--address",
-            "Thôn Địa Cát, xã Vi Hương", "--received-at", "2026-11-20T15:20", "--json")
+    r = run(
+        desk,
+        "intake",
+        "--procedure",
+        "1.004873",
+        "--applicant",
+        "Nguyễn Thị Hằng Đặng",
+        "--id-number",
+        "012345678901",
+        "--phone",
+        "0912345678",
+        "--address",
+        "Thôn Địa Cát, xã Vi Hương",
+        "--received-at",
+        "2026-11-20T15:20",
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["code"] == "000.17.22.H56-261120-0003"  # desk 3
@@ -48,8 +80,18 @@ def test_intake_show_and_find_in_json(desk):
     assert d["received_at"] == "2026-11-20T15:20+07:00"
     # after the cut-off: clock from Mon 23/11 07:30, Tue 24/11 off → Fri 27/11 07:30 + … 17:00 Thu
     assert d["due_at"] == "2026-11-26T17:00+07:00"
-    r = run(desk, "handoff", d["code"].lower(), "--to", "Công chức Tư pháp - Hộ tịch", "--receiver", "Lý Văn Nhận",
-            "--at", "2026-11-23T08:00", "--json")
+    r = run(
+        desk,
+        "handoff",
+        d["code"].lower(),
+        "--to",
+        "Công chức Tư pháp - Hộ tịch",
+        "--receiver",
+        "Lý Văn Nhận",
+        "--at",
+        "2026-11-23T08:00",
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
     shown = json.loads(run(desk, "show", d["code"], "--json").stdout)
     assert [e["type"] for e in shown["events"]] == ["received", "handed_off"]
@@ -63,9 +105,11 @@ def test_intake_show_and_find_in_json(desk):
 def test_due_calculator(desk):
     r = run(desk, "due", "--procedure", "1.001193", "--received-at", "2026-11-20T15:20", "--json")
     assert json.loads(r.stdout) == {
-        "procedure_code": "1.001193", "due_at": "2026-11-23T17:00+07:00",
+        "procedure_code": "1.001193",
+        "due_at": "2026-11-23T17:00+07:00",
         "clock_start": "2026-11-23T07:30+07:00",
-        "explanation": "Nhận sau 15:00 nên thời hạn tính từ 07:30 ngày 23/11/2026"}
+        "explanation": "Nhận sau 15:00 nên thời hạn tính từ 07:30 ngày 23/11/2026",
+    }
 
 
 def test_catalog_and_calendar(desk):
@@ -75,8 +119,10 @@ def test_catalog_and_calendar(desk):
     days = {d["date"]: d for d in json.loads(r.stdout)["days"]}
     assert days["2026-02-17"]["kind"] == "holiday" and days["2026-08-22"]["working"]
     assert run(desk, "calendar", "add", "2026-12-31", "off", "--reason", "Nghỉ thử").returncode == 0
-    days = {d["date"]: d for d in json.loads(run(desk, "calendar", "show", "2026", "--json")
-                                             .stdout)["days"]}
+    days = {
+        d["date"]: d
+        for d in json.loads(run(desk, "calendar", "show", "2026", "--json").stdout)["days"]
+    }
     assert days["2026-12-31"]["kind"] == "override_off"
     assert run(desk, "calendar", "remove", "2026-12-31").returncode == 0
 
@@ -85,23 +131,41 @@ BAD = [
     (["intake", "--procedure", "9.999999", "--applicant", "Nguyễn Văn A"], "unknown procedure"),
     (["intake", "--procedure", "1.001193", "--applicant", "   "], "empty"),
     (["intake", "--procedure", "1.001193", "--applicant", "1234567"], "does not look like a name"),
-    (["intake", "--procedure", "1.001193", "--applicant", "Lê A", "--id-number", "12345"], "12 digits"),
+    (
+        ["intake", "--procedure", "1.001193", "--applicant", "Lê A", "--id-number", "12345"],
+        "12 digits",
+    ),
     (["intake", "--procedure", "1.001193", "--applicant", "Lê A", "--phone", "12-34"], "phone"),
-    (["intake", "--procedure", "1.001193", "--applicant", "Lê A", "--received-at", "hôm qua"],
-     "not a date"),
-    (["intake", "--procedure", "1.001193", "--applicant", "Lê A", "--received-at", "2026-02-30T09:00"],
-     "not a date"),
+    (
+        ["intake", "--procedure", "1.001193", "--applicant", "Lê A", "--received-at", "hôm qua"],
+        "not a date",
+    ),
+    (
+        [
+            "intake",
+            "--procedure",
+            "1.001193",
+            "--applicant",
+            "Lê A",
+            "--received-at",
+            "2026-02-30T09:00",
+        ],
+        "not a date",
+    ),
     (["show", "000.17.22.H56-261123-9999"], "no dossier"),
     (["return", "000.17.22.H56-261120-0003", "--to-name", "Lê A"], "cannot return"),
-    (["handoff", "000.17.22.H56-261120-0003", "--to", "Phòng Ma",
-      "--receiver", "Lý Văn Nhận"], "unknown department"),
+    (
+        ["handoff", "000.17.22.H56-261120-0003", "--to", "Phòng Ma", "--receiver", "Lý Văn Nhận"],
+        "unknown department",
+    ),
     (["calendar", "add", "2026-13-01", "off", "--reason", "x"], "not a date"),
     (["intake", "--procedure", "1.001193"], "required"),
 ]
 
 
-@pytest.mark.parametrize("args,message", BAD, ids=[" ".join(a[:2]) + f"-{i}" for i, (a, _) in
-                                                    enumerate(BAD)])
+@pytest.mark.parametrize(
+    "args,message", BAD, ids=[" ".join(a[:2]) + f"-{i}" for i, (a, _) in enumerate(BAD)]
+)
 def test_bad_input_exit_2_one_line_and_nothing_changed(desk, args, message):
     before = snapshot(desk)
     r = run(desk, *args)
@@ -112,9 +176,12 @@ def test_bad_input_exit_2_one_line_and_nothing_changed(desk, args, message):
 
 
 def test_second_extension_refused(desk):
-    code = json.loads(run(desk, "intake", "--procedure", "1.004873", "--applicant", "Lê Văn B",
-                          "--json").stdout)["code"]
-    assert run(desk, "extend", code, "--new-due", "2026-12-30", "--reason", "Xác minh").returncode == 0
+    code = json.loads(
+        run(desk, "intake", "--procedure", "1.004873", "--applicant", "Lê Văn B", "--json").stdout
+    )["code"]
+    assert (
+        run(desk, "extend", code, "--new-due", "2026-12-30", "--reason", "Xác minh").returncode == 0
+    )
     before = snapshot(desk)
     r = run(desk, "extend", code, "--new-due", "2027-01-05", "--reason", "Lần hai")
     assert r.returncode == 2 and "only once" in r.stderr
@@ -157,7 +224,7 @@ def test_a_damaged_database_exits_2_with_one_line_and_the_details_in_the_log(tmp
     shutil.copyfile(desk, broken)
     data = bytearray(broken.read_bytes())
     for i in range(8192, len(data), 4096):  # scribble over every page after the first two
-        data[i:i + 64] = b"\xff" * 64
+        data[i : i + 64] = b"\xff" * 64
     broken.write_bytes(bytes(data))
     home = tmp_path / "home"
     before = broken.read_bytes()
@@ -170,8 +237,9 @@ def test_a_damaged_database_exits_2_with_one_line_and_the_details_in_the_log(tmp
 
 
 def test_no_command_prints_help(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "motcua_desk", "--help"], capture_output=True,
-                       text=True, cwd=ROOT)
+    r = subprocess.run(
+        [sys.executable, "-m", "motcua_desk", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
     assert r.returncode == 0 and "intake" in r.stdout and "handoff" in r.stdout
 
 

@@ -16,9 +16,22 @@ TP = "Công chức Tư pháp - Hộ tịch"
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory):
     db = tmp_path_factory.mktemp("cli_citizen") / "desk.sqlite3"
-    r = run(db, "init", "--agency-id", AGENCY["agency_id"], "--agency-name", AGENCY["agency_name"],
-            "--parent-name", AGENCY["parent_name"], "--place", AGENCY["place"], "--desk", "2",
-            "--officer", AGENCY["officer"])
+    r = run(
+        db,
+        "init",
+        "--agency-id",
+        AGENCY["agency_id"],
+        "--agency-name",
+        AGENCY["agency_name"],
+        "--parent-name",
+        AGENCY["parent_name"],
+        "--place",
+        AGENCY["place"],
+        "--desk",
+        "2",
+        "--officer",
+        AGENCY["officer"],
+    )
     assert r.returncode == 0, r.stderr
     return db
 
@@ -33,9 +46,21 @@ def test_intake_from_the_card_qr_fills_the_applicant(desk):
 
 
 def test_explicit_options_win_over_the_qr(desk):
-    r = run(desk, "intake", "--procedure", "1.004873", "--cccd-qr", CHIP_2021,
-            "--applicant", "Nguyễn Văn Ân", "--address", "Thôn Địa Cát, xã Vi Hương",
-            "--sex", "Nữ", "--json")
+    r = run(
+        desk,
+        "intake",
+        "--procedure",
+        "1.004873",
+        "--cccd-qr",
+        CHIP_2021,
+        "--applicant",
+        "Nguyễn Văn Ân",
+        "--address",
+        "Thôn Địa Cát, xã Vi Hương",
+        "--sex",
+        "Nữ",
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["applicant_name"] == "Nguyễn Văn Ân" and d["address"] == "Thôn Địa Cát, xã Vi Hương"
@@ -43,11 +68,14 @@ def test_explicit_options_win_over_the_qr(desk):
     assert d["id_number"] == "001089012345"
 
 
-@pytest.mark.parametrize("payload", [
-    CHIP_2021.replace("001089012345", "00108901234"),  # 11 digits
-    CHIP_2021.replace("15031989", "31021989"),
-    "not a card at all",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        CHIP_2021.replace("001089012345", "00108901234"),  # 11 digits
+        CHIP_2021.replace("15031989", "31021989"),
+        "not a card at all",
+    ],
+)
 def test_a_bad_qr_is_one_line_exit_2_and_changes_nothing(desk, payload):
     before = snapshot(desk)
     r = run(desk, "intake", "--procedure", "1.004873", "--cccd-qr", payload)
@@ -65,8 +93,11 @@ def test_without_qr_the_applicant_is_still_required(desk):
 
 
 def _ready(desk) -> str:
-    code = json.loads(run(desk, "intake", "--procedure", "1.004873", "--applicant",
-                          "Lê Minh Khang", "--json").stdout)["code"]
+    code = json.loads(
+        run(
+            desk, "intake", "--procedure", "1.004873", "--applicant", "Lê Minh Khang", "--json"
+        ).stdout
+    )["code"]
     assert run(desk, "handoff", code, "--to", TP, "--receiver", "Lý Văn A").returncode == 0
     assert run(desk, "receive-result", code, "--giver", "Lý Văn A").returncode == 0
     return code
@@ -74,15 +105,24 @@ def _ready(desk) -> str:
 
 def test_return_with_a_rating_and_the_refusals(desk):
     code = _ready(desk)
-    for args in (["--rating", "4"], ["--rating", "0"], ["--rating", "3"],
-                 ["--rating", "x"]):
+    for args in (["--rating", "4"], ["--rating", "0"], ["--rating", "3"], ["--rating", "x"]):
         before = snapshot(desk)
         r = run(desk, "return", code, "--to-name", "Lê Minh Khang", *args)
         assert r.returncode == 2, (args, r.stderr)
         assert len(r.stderr.strip().splitlines()) == 1
         assert snapshot(desk) == before
-    r = run(desk, "return", code, "--to-name", "Lê Minh Khang", "--rating", "3",
-            "--rating-reason", "Phải đi lại hai lần", "--json")
+    r = run(
+        desk,
+        "return",
+        code,
+        "--to-name",
+        "Lê Minh Khang",
+        "--rating",
+        "3",
+        "--rating-reason",
+        "Phải đi lại hai lần",
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
     assert d["status"] == "returned" and d["rating"] == 3

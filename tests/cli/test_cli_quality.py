@@ -33,6 +33,7 @@ def cli(capsys):
             code = err.code
         out = capsys.readouterr()
         return Ran(code, out.out, out.err)
+
     return run_
 
 
@@ -70,7 +71,11 @@ def test_quality_json_is_hand_worked(cli, steps_db):
         x = rows[(kind, names.get((kind, unit), unit))]
         finished = early + on_time + late
         assert (x["early"], x["on_time"], x["late"], x["finished"]) == (
-            early, on_time, late, finished)
+            early,
+            on_time,
+            late,
+            finished,
+        )
         assert x["average_working_days"] == round(days / finished, 2)
         assert (x["in_progress"], x["in_progress_overdue"]) == (open_, overdue)
     t = out["steps_total"]
@@ -133,8 +138,10 @@ def evaluate(wb, sheet: str, formula: str, depth: int = 0):
 
     # string literals are kept out of the reference rewrite
     parts = re.split(r'("[^"]*")', formula[1:])
-    body = "".join(p if p.startswith('"') else REF.sub(sub, p).replace("<>", "!=")
-                   .replace("=", "==") for p in parts)
+    body = "".join(
+        p if p.startswith('"') else REF.sub(sub, p).replace("<>", "!=").replace("=", "==")
+        for p in parts
+    )
 
     def crit(values, c):
         if c.startswith(">"):
@@ -158,12 +165,17 @@ def evaluate(wb, sheet: str, formula: str, depth: int = 0):
         for x in a:
             yield from (x if isinstance(x, list) else [x])
 
-    env = {"_r": refs, "SUM": lambda *a: sum(v or 0 for v in flat(*a)),
-           "COUNTA": lambda *a: sum(v not in (None, "") for v in flat(*a)),
-           "COUNTIFS": countifs, "AVERAGEIFS": averageifs, "ROUND": round,
-           "IF": lambda c, a, b: a if c else b}
+    env = {
+        "_r": refs,
+        "SUM": lambda *a: sum(v or 0 for v in flat(*a)),
+        "COUNTA": lambda *a: sum(v not in (None, "") for v in flat(*a)),
+        "COUNTIFS": countifs,
+        "AVERAGEIFS": averageifs,
+        "ROUND": round,
+        "IF": lambda c, a, b: a if c else b,
+    }
     if body.startswith("IFERROR("):
-        inner, fallback = body[len("IFERROR("):-1].rsplit(",", 1)
+        inner, fallback = body[len("IFERROR(") : -1].rsplit(",", 1)
         try:
             return eval(inner, env)  # noqa: S307 (the test's own formulas)
         except Err:
@@ -187,12 +199,20 @@ def test_quality_xlsx_cell_by_cell(cli, steps_db, tmp_path):
         r = rows[names.get(unit, unit)]
         # the figures are numbers, the finished count, share and average formulas
         assert [ws.cell(r, c).value for c in (4, 5, 6, 10, 11)] == [
-            early, on_time, late, open_, overdue]
+            early,
+            on_time,
+            late,
+            open_,
+            overdue,
+        ]
         assert ws.cell(r, 9).value == pytest.approx(days)
         assert ws.cell(r, 3).value == f"=D{r}+E{r}+F{r}"
         finished = early + on_time + late
-        for c, want in ((3, finished), (7, round(100 * (early + on_time) / finished, 2)),
-                        (8, days / finished)):
+        for c, want in (
+            (3, finished),
+            (7, round(100 * (early + on_time) / finished, 2)),
+            (8, days / finished),
+        ):
             f = ws.cell(r, c).value
             assert f.startswith("=")
             assert evaluate(wb, "Bước chuyển", f) == pytest.approx(want), (r, c)
@@ -202,31 +222,43 @@ def test_quality_xlsx_cell_by_cell(cli, steps_db, tmp_path):
     assert evaluate(wb, "Bước chuyển", ws.cell(total, 3).value) == 10
     assert evaluate(wb, "Bước chuyển", ws.cell(total, 7).value) == 80.0
     assert evaluate(wb, "Bước chuyển", ws.cell(total, 8).value) == pytest.approx(
-        (1.375 + 7.8125 + 1.5625) / 10)
+        (1.375 + 7.8125 + 1.5625) / 10
+    )
     # the dossiers: dates as dates, days as numbers
     wd = wb["Hồ sơ"]
     dh = next(r for r in range(1, 30) if wd.cell(r, 1).value == "STT")
     data_rows = list(range(dh + 1, dh + 6))
     assert wd.cell(dh + 6, 2).value is None
     results = sorted(wd.cell(r, 9).value for r in data_rows)
-    assert results == sorted(["Trước hạn", "Đúng hạn", "Đang giải quyết, quá hạn", "Quá hạn",
-                              "Đúng hạn"])
+    assert results == sorted(
+        ["Trước hạn", "Đúng hạn", "Đang giải quyết, quá hạn", "Quá hạn", "Đúng hạn"]
+    )
     for r in data_rows:
         assert hasattr(wd.cell(r, 7).value, "year")
         assert isinstance(wd.cell(r, 11).value, float | int)
         assert evaluate(wb, "Hồ sơ", wd.cell(r, 12).value) == pytest.approx(
-            wd.cell(r, 11).value - wd.cell(r, 10).value)
+            wd.cell(r, 11).value - wd.cell(r, 10).value
+        )
     # the summary: formulas over "Hồ sơ", each computed again and against its cached value
     s = wb["Tổng hợp"]
-    want = {"Số hồ sơ trong kỳ": 5, "Số hồ sơ đã giải quyết": 4,
-            "Trong đó trước hạn và đúng hạn": 3,
-            "Thời gian thực tế trung bình (ngày làm việc, hồ sơ đã giải quyết)":
-                (2.56 + 3.0 + 4.12 + 0.12) / 4,
-            "Thời hạn quy định trung bình (ngày làm việc, hồ sơ đã giải quyết)":
-                (3 + 3.12 + 3 + 0.81) / 4,
-            "Số lần yêu cầu bổ sung hồ sơ": 1, "Số hồ sơ phải bổ sung": 1,
-            "Số hồ sơ bổ sung quá 1 lần": 0, "Số hồ sơ qua nhiều bộ phận": 1,
-            "Tiếp nhận trực tuyến": 1, "Tiếp nhận trực tiếp": 4, "Tiếp nhận qua bưu chính": 0}
+    want = {
+        "Số hồ sơ trong kỳ": 5,
+        "Số hồ sơ đã giải quyết": 4,
+        "Trong đó trước hạn và đúng hạn": 3,
+        "Thời gian thực tế trung bình (ngày làm việc, hồ sơ đã giải quyết)": (
+            2.56 + 3.0 + 4.12 + 0.12
+        )
+        / 4,
+        "Thời hạn quy định trung bình (ngày làm việc, hồ sơ đã giải quyết)": (3 + 3.12 + 3 + 0.81)
+        / 4,
+        "Số lần yêu cầu bổ sung hồ sơ": 1,
+        "Số hồ sơ phải bổ sung": 1,
+        "Số hồ sơ bổ sung quá 1 lần": 0,
+        "Số hồ sơ qua nhiều bộ phận": 1,
+        "Tiếp nhận trực tuyến": 1,
+        "Tiếp nhận trực tiếp": 4,
+        "Tiếp nhận qua bưu chính": 0,
+    }
     seen = {}
     for r in range(1, 40):
         label = s.cell(r, 1).value
@@ -240,20 +272,31 @@ def test_quality_xlsx_cell_by_cell(cli, steps_db, tmp_path):
 
 # --- Biểu 06 cuts, progress --------------------------------------------------------------------
 
+
 def test_period_progress_is_the_seeds_figures(cli, november_db):
     out = json.loads(cli(november_db, "report", "period", *NOV, "--json").stdout)
     # November by hand: received 12, resolved 8 (3 early, 2 on time, 3 late), 4 in progress
-    assert out["progress"] == {"received": 12, "resolved": 8, "resolved_pct": 66.67,
-                               "on_time": 5, "on_time_pct": 62.5, "late": 3,
-                               "in_progress": 4, "overdue": 1}
+    assert out["progress"] == {
+        "received": 12,
+        "resolved": 8,
+        "resolved_pct": 66.67,
+        "on_time": 5,
+        "on_time_pct": 62.5,
+        "late": 3,
+        "in_progress": 4,
+        "overdue": 1,
+    }
     text = cli(november_db, "report", "period", *NOV).stdout.splitlines()[-1]
-    assert text == ("received 12; resolved 8 (67 %); early or on time 5 (62 % of resolved); "
-                    "late 3; in progress 4 (1 overdue)")
+    assert text == (
+        "received 12; resolved 8 (67 %); early or on time 5 (62 % of resolved); "
+        "late 3; in progress 4 (1 overdue)"
+    )
 
 
 def test_by_procedure_is_one_row_per_procedure(cli, november_db):
-    out = json.loads(cli(november_db, "report", "period", *NOV, "--by", "procedure",
-                         "--json").stdout)
+    out = json.loads(
+        cli(november_db, "report", "period", *NOV, "--by", "procedure", "--json").stdout
+    )
     codes = [r["procedure_code"] for r in out["rows"]]
     assert codes == sorted(codes) and len(set(codes)) == len(codes) == 2
     assert None not in codes
@@ -268,8 +311,12 @@ def test_by_procedure_is_one_row_per_procedure(cli, november_db):
 
 def test_by_procedure_xlsx_total_sums_the_procedures(cli, november_db, tmp_path):
     out = tmp_path / "p.xlsx"
-    assert cli(november_db, "report", "period", *NOV, "--by", "procedure", "--out",
-               str(out)).returncode == 0
+    assert (
+        cli(
+            november_db, "report", "period", *NOV, "--by", "procedure", "--out", str(out)
+        ).returncode
+        == 0
+    )
     cached = openpyxl.load_workbook(out, data_only=True).active
     wb = openpyxl.load_workbook(out).active
     total = next(r for r in range(1, 40) if wb.cell(r, 2).value == "Tổng cộng")
@@ -285,11 +332,17 @@ def test_groups_cli_and_reports_by_group(cli, tmp_path):
     assert cli(db, "groups", "set", "Nhóm 2", "--fields", "Đất đai").returncode == 0
     assert cli(db, "groups", "serve", "nhom 2").returncode == 0
     out = json.loads(cli(db, "groups", "list", "--json").stdout)
-    assert out == {"groups": [{"name": "Nhóm 1", "fields": ["Hộ tịch", "Chứng thực"]},
-                              {"name": "Nhóm 2", "fields": ["Đất đai"]}], "serves": "Nhóm 2"}
+    assert out == {
+        "groups": [
+            {"name": "Nhóm 1", "fields": ["Hộ tịch", "Chứng thực"]},
+            {"name": "Nhóm 2", "fields": ["Đất đai"]},
+        ],
+        "serves": "Nhóm 2",
+    }
     j = json.loads(cli(db, "report", "period", *NOV, "--by", "group", "--json").stdout)
-    assert [(r["group"], r["received_total"]) for r in j["rows"]
-            if r["procedure_code"] is None] == [("Nhóm 1", 12)]
+    assert [
+        (r["group"], r["received_total"]) for r in j["rows"] if r["procedure_code"] is None
+    ] == [("Nhóm 1", 12)]
     j = json.loads(cli(db, "report", "period", *NOV, "--group", "nhóm 2", "--json").stdout)
     assert j["total"]["received_total"] == 0 and j["group"] == "Nhóm 2"
     assert j["scope_label"] == "Quầy này, nhóm lĩnh vực Nhóm 2"
@@ -302,8 +355,7 @@ def test_groups_cli_and_reports_by_group(cli, tmp_path):
     refused(cli(db, "groups", "serve", "Không có"), "no field group")
     refused(cli(db, "groups", "remove", "Không có"), "no field group")
     for command in ("period", "late", "indices", "quality"):
-        refused(cli(db, "report", command, *NOV, "--group", "Không có", "--json"),
-                "no field group")
+        refused(cli(db, "report", command, *NOV, "--group", "Không có", "--json"), "no field group")
     assert files(db) == before
     assert cli(db, "groups", "remove", "Nhóm 2").returncode == 0
     assert json.loads(cli(db, "groups", "list", "--json").stdout)["serves"] is None
@@ -313,10 +365,8 @@ def test_quality_bad_input_one_line_exit_2(cli, steps_db, tmp_path):
     before = files(steps_db)
     for args, words in BAD:
         refused(cli(steps_db, "report", "quality", *args, "--json"), words)
-        refused(cli(steps_db, "report", "quality", *args, "--out", str(tmp_path / "q.xlsx")),
-                words)
-    refused(cli(steps_db, "report", "quality", *NOV, "--out", str(tmp_path / "q.doc")),
-            "neither")
+        refused(cli(steps_db, "report", "quality", *args, "--out", str(tmp_path / "q.xlsx")), words)
+    refused(cli(steps_db, "report", "quality", *NOV, "--out", str(tmp_path / "q.doc")), "neither")
     refused(cli(steps_db, "report", "period", *NOV, "--by", "officer"), "unknown --by")
     assert list(tmp_path.iterdir()) == []
     assert files(steps_db) == before
@@ -327,8 +377,10 @@ def test_progress_on_the_bieu06_pdf_and_workbook(cli, november_db, tmp_path):
     assert cli(november_db, "report", "period", *NOV, "--out", str(pdf)).returncode == 0
     assert cli(november_db, "report", "period", *NOV, "--out", str(xlsx)).returncode == 0
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
-    assert ("Tiến độ: tiếp nhận 12; đã giải quyết 8 (66,67 %); trước hạn và đúng hạn 5 "
-            "(62,50 % số đã giải quyết); quá hạn 3; đang giải quyết 4 (quá hạn 1).") in text
+    assert (
+        "Tiến độ: tiếp nhận 12; đã giải quyết 8 (66,67 %); trước hạn và đúng hạn 5 "
+        "(62,50 % số đã giải quyết); quá hạn 3; đang giải quyết 4 (quá hạn 1)."
+    ) in text
     wb = openpyxl.load_workbook(xlsx)
     cached = openpyxl.load_workbook(xlsx, data_only=True)
     ws = wb.active
@@ -339,5 +391,7 @@ def test_progress_on_the_bieu06_pdf_and_workbook(cli, november_db, tmp_path):
             f = ws.cell(r, 3).value
             assert f.startswith("=IF(")
             got[label] = (evaluate(wb, ws.title, f), cached.active.cell(r, 3).value)
-    assert got == {"Tỷ lệ đã giải quyết (%) = (7) / (3)": (66.67, 66.67),
-                   "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)": (62.5, 62.5)}
+    assert got == {
+        "Tỷ lệ đã giải quyết (%) = (7) / (3)": (66.67, 66.67),
+        "Tỷ lệ trước hạn và đúng hạn (%) = ((8) + (9)) / (7)": (62.5, 62.5),
+    }

@@ -14,9 +14,19 @@ from motcua_desk.app import open_services
 from tests.helpers import AGENCY, FakeClock, local
 from tests.services import report_scenario as sc
 
-ROW_KEYS = ["received_total", "received_online", "received_direct", "carried_over",
-            "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",
-            "pending_total", "pending_within", "pending_overdue"]
+ROW_KEYS = [
+    "received_total",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "resolved_total",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "pending_total",
+    "pending_within",
+    "pending_overdue",
+]
 NOV = ("--from", "2026-11-01", "--to", "2026-11-30")
 
 
@@ -38,6 +48,7 @@ def cli(capsys):
             code = err.code
         out = capsys.readouterr()
         return Ran(code, out.out, out.err)
+
     return run_
 
 
@@ -61,8 +72,9 @@ def scenario(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 def files(db: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in (db, Path(f"{db}-wal"))
-            if p.exists() and p.stat().st_size}
+    return {
+        p.name: p.read_bytes() for p in (db, Path(f"{db}-wal")) if p.exists() and p.stat().st_size
+    }
 
 
 def test_period_json_is_the_hand_worked_november(cli, scenario):
@@ -79,7 +91,11 @@ def test_period_json_is_the_hand_worked_november(cli, scenario):
     assert t["field"] is None and t["procedure_code"] is None
     # one row per field (procedure_code null) followed by its procedures
     assert [(r["field"], r["procedure_code"]) for r in out["rows"]] == [
-        ("Chứng thực", None), ("Chứng thực", sc.CT), ("Hộ tịch", None), ("Hộ tịch", sc.HT)]
+        ("Chứng thực", None),
+        ("Chứng thực", sc.CT),
+        ("Hộ tịch", None),
+        ("Hộ tịch", sc.HT),
+    ]
     items = {r["procedure_code"]: r for r in out["rows"] if r["procedure_code"]}
     for (_, code), expected in sc.EXPECTED.items():
         assert items[code]["received_online"] == expected["received_online"]
@@ -130,7 +146,11 @@ def test_late_json_per_department_with_apologies(cli, scenario):
     dossiers = {d["code"]: d for d in out["departments"][0]["dossiers"]}
     assert set(dossiers) == {codes["O"], codes["D"], codes["E"], codes["F"]}
     assert {c: d["kind"] for c, d in dossiers.items()} == {
-        codes["O"]: "late", codes["D"]: "late", codes["E"]: "late", codes["F"]: "overdue"}
+        codes["O"]: "late",
+        codes["D"]: "late",
+        codes["E"]: "late",
+        codes["F"]: "overdue",
+    }
     e = dossiers[codes["E"]]
     assert e["extended"] and e["apology"]
     assert e["apology_at"] == "2026-11-04T09:00+07:00"
@@ -141,12 +161,19 @@ def test_late_json_per_department_with_apologies(cli, scenario):
     assert e["finished_at"] == "2026-11-09T09:00+07:00"
     d = dossiers[codes["D"]]
     assert not d["apology"] and d["apology_at"] is None and d["apology_in_time"] is None
-    assert out["total"] == {"late": 3, "overdue": 1, "extended": 1, "apology": 1,
-                            "apology_printed": 0, "total": 4}
+    assert out["total"] == {
+        "late": 3,
+        "overdue": 1,
+        "extended": 1,
+        "apology": 1,
+        "apology_printed": 0,
+        "total": 4,
+    }
     # October (both due 30/10 17:00): O open past due at its end, P finished 31/10 23:59
     r = cli(db, "report", "late", "--from", "2026-10-01", "--to", "2026-10-31", "--json")
-    october = {d["code"]: d["kind"] for g in json.loads(r.stdout)["departments"]
-               for d in g["dossiers"]}
+    october = {
+        d["code"]: d["kind"] for g in json.loads(r.stdout)["departments"] for d in g["dossiers"]
+    }
     assert october == {codes["O"]: "overdue", codes["P"]: "late"}
 
 
@@ -168,8 +195,11 @@ def _two_supplements(svc, codes):
     def at(*a):
         return local(*a).replace(tzinfo=None)
 
-    x = d.intake(IntakeRequest(procedure_code=sc.HT, applicant_name="Nguyễn Văn X",
-                               received_at=at(2026, 11, 16, 9, 0))).dossier.code
+    x = d.intake(
+        IntakeRequest(
+            procedure_code=sc.HT, applicant_name="Nguyễn Văn X", received_at=at(2026, 11, 16, 9, 0)
+        )
+    ).dossier.code
     d.request_supplement(x, "Thiếu giấy tờ", at=at(2026, 11, 16, 10, 0))
     d.resubmit(x, at=at(2026, 11, 17, 9, 0))
     d.request_supplement(x, "Thiếu giấy tờ lần hai", at=at(2026, 11, 17, 10, 0))
@@ -211,8 +241,7 @@ BAD = [
     (("--from", "2016-01-01", "--to", "2026-01-02"), "10 years"),
     (("--from", "1999-12-31", "--to", "2000-01-31"), "2000–2099"),
     (("--from", "2026-11-01", "--to", "2026-11-30", "--desk", "2"), "--scope office"),
-    (("--from", "2026-11-01", "--to", "2026-11-30", "--scope", "office", "--desk", "12"),
-     "1 to 9"),
+    (("--from", "2026-11-01", "--to", "2026-11-30", "--scope", "office", "--desk", "12"), "1 to 9"),
 ]
 
 
@@ -244,31 +273,40 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(cli, scenario, tmp_pat
             out = tmp_path / name
             refused(cli(db, "report", command, *NOV, "--out", str(out)), "neither")
             assert not out.exists()
-        refused(cli(db, "report", command, *NOV, "--json", "--out", str(tmp_path / "a.pdf")),
-                "not allowed")
-        refused(cli(db, "report", command, *NOV, "--out", str(tmp_path / "no" / "a.pdf")),
-                "cannot write")
+        refused(
+            cli(db, "report", command, *NOV, "--json", "--out", str(tmp_path / "a.pdf")),
+            "not allowed",
+        )
+        refused(
+            cli(db, "report", command, *NOV, "--out", str(tmp_path / "no" / "a.pdf")),
+            "cannot write",
+        )
         for args, words in BAD:
             refused(cli(db, "report", command, *args, "--out", str(tmp_path / "b.xlsx")), words)
     else:
-        refused(cli(db, "report", command, *NOV, "--out", str(tmp_path / "a.pdf")),
-                "unrecognized")
+        refused(cli(db, "report", command, *NOV, "--out", str(tmp_path / "a.pdf")), "unrecognized")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
     assert files(db) == before
 
 
 def test_bad_input_does_not_even_open_a_missing_database(cli, tmp_path):
     db = tmp_path / "absent.sqlite3"
-    refused(cli(db, "report", "period", "--from", "2026-11-01", "--to", "2026-10-01"),
-            "before the start date")
+    refused(
+        cli(db, "report", "period", "--from", "2026-11-01", "--to", "2026-10-01"),
+        "before the start date",
+    )
     assert not db.exists()
 
 
 def test_settings_change_the_figures_from_the_command_line(cli, tmp_path):
     db, codes = _make(tmp_path)
     r = cli(db, "report", "settings", "--json")
-    assert json.loads(r.stdout) == {"compare": "timestamp", "supplement_wait_within": True,
-                                    "period_start_day": 1, "stopped": "resolved"}
+    assert json.loads(r.stdout) == {
+        "compare": "timestamp",
+        "supplement_wait_within": True,
+        "period_start_day": 1,
+        "stopped": "resolved",
+    }
     r = cli(db, "report", "settings", "--compare", "date", "--stopped", "excluded", "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["compare"] == "date"

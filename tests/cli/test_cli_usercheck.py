@@ -27,30 +27,64 @@ def cli(capsys):
         code = main(["--db", str(db), *args])
         out = capsys.readouterr()
         return Ran(code, out.out, out.err)
+
     return run_
 
 
 @pytest.fixture
 def desk(cli, tmp_path) -> Path:
     db = tmp_path / "desk.sqlite3"
-    r = cli(db, "init", "--agency-id", AGENCY["agency_id"], "--agency-name",
-            AGENCY["agency_name"], "--parent-name", AGENCY["parent_name"], "--place",
-            AGENCY["place"], "--desk", "1", "--officer", AGENCY["officer"])
+    r = cli(
+        db,
+        "init",
+        "--agency-id",
+        AGENCY["agency_id"],
+        "--agency-name",
+        AGENCY["agency_name"],
+        "--parent-name",
+        AGENCY["parent_name"],
+        "--place",
+        AGENCY["place"],
+        "--desk",
+        "1",
+        "--officer",
+        AGENCY["officer"],
+    )
     assert r.returncode == 0, r.stderr
     return db
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "logs" not in p.parts}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "logs" not in p.parts
+    }
 
 
-@pytest.mark.parametrize("command", [
-    ["find", "abc"], ["show", "X"], ["verify"], ["backup"], ["conflicts"], ["sync", "--status"],
-    ["report", "period", "--from", "2026-01-01", "--to", "2026-12-31"],
-    ["init", "--agency-id", "000.17.22.H56", "--agency-name", "UBND xã An Bình",
-     "--parent-name", "UBND huyện Bình Xuyên", "--place", "An Bình"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["find", "abc"],
+        ["show", "X"],
+        ["verify"],
+        ["backup"],
+        ["conflicts"],
+        ["sync", "--status"],
+        ["report", "period", "--from", "2026-01-01", "--to", "2026-12-31"],
+        [
+            "init",
+            "--agency-id",
+            "000.17.22.H56",
+            "--agency-name",
+            "UBND xã An Bình",
+            "--parent-name",
+            "UBND huyện Bình Xuyên",
+            "--place",
+            "An Bình",
+        ],
+    ],
+)
 def test_db_that_is_a_folder_is_bad_input(cli, tmp_path, command):
     folder = tmp_path / "data"
     folder.mkdir()
@@ -62,13 +96,25 @@ def test_db_that_is_a_folder_is_bad_input(cli, tmp_path, command):
     assert tree(tmp_path) == before
 
 
-@pytest.mark.parametrize("bad", [["--place", "A"], ["--agency-id", "17.22"], ["--desk", "12"],
-                                 ["--officer", "x\x07y"], ["--officer-phone", "12"]])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ["--place", "A"],
+        ["--agency-id", "17.22"],
+        ["--desk", "12"],
+        ["--officer", "x\x07y"],
+        ["--officer-phone", "12"],
+    ],
+)
 def test_refused_init_creates_no_database(cli, tmp_path, bad):
     db = tmp_path / "desk.sqlite3"
-    args = {"--agency-id": AGENCY["agency_id"], "--agency-name": AGENCY["agency_name"],
-            "--parent-name": AGENCY["parent_name"], "--place": AGENCY["place"],
-            "--officer": AGENCY["officer"]}
+    args = {
+        "--agency-id": AGENCY["agency_id"],
+        "--agency-name": AGENCY["agency_name"],
+        "--parent-name": AGENCY["parent_name"],
+        "--place": AGENCY["place"],
+        "--officer": AGENCY["officer"],
+    }
     args[bad[0]] = bad[1]
     r = cli(db, "init", *[x for kv in args.items() for x in kv])
     assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
@@ -76,8 +122,11 @@ def test_refused_init_creates_no_database(cli, tmp_path, bad):
 
 
 def test_handoff_without_receiver_names_the_option(cli, desk, capsys):
-    code = json.loads(cli(desk, "intake", "--procedure", "1.004873", "--applicant",
-                          "Lê Văn Bình", "--json").stdout)["code"]
+    code = json.loads(
+        cli(
+            desk, "intake", "--procedure", "1.004873", "--applicant", "Lê Văn Bình", "--json"
+        ).stdout
+    )["code"]
     before = tree(desk.parent)
     with pytest.raises(SystemExit) as exc:  # argparse: before the database is opened
         cli(desk, "handoff", code, "--to", "Công chức Tư pháp - Hộ tịch")
@@ -87,14 +136,19 @@ def test_handoff_without_receiver_names_the_option(cli, desk, capsys):
 
 
 def test_the_print_event_names_the_form_in_vietnamese(cli, desk, tmp_path):
-    code = json.loads(cli(desk, "intake", "--procedure", "1.004873", "--applicant",
-                          "Lê Văn Bình", "--json").stdout)["code"]
+    code = json.loads(
+        cli(
+            desk, "intake", "--procedure", "1.004873", "--applicant", "Lê Văn Bình", "--json"
+        ).stdout
+    )["code"]
     assert cli(desk, "print", "slip", code, "--out", str(tmp_path / "a.pdf")).returncode == 0
     assert cli(desk, "print", "slip", code, "--out", str(tmp_path / "b.pdf")).returncode == 0
     events = json.loads(cli(desk, "show", code, "--json").stdout)["events"]
     printed = [e["summary"] for e in events if e["type"] == "printed"]
-    assert printed == ["In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
-                       "In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) — bản in lại lần 1"]
+    assert printed == [
+        "In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
+        "In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) — bản in lại lần 1",
+    ]
 
 
 def test_a_result_the_desk_made_itself_is_no_handoff(cli, desk, tmp_path):
@@ -103,15 +157,47 @@ def test_a_result_the_desk_made_itself_is_no_handoff(cli, desk, tmp_path):
     cho Bộ phận Một cửa' page for it."""
     from pypdf import PdfReader
 
-    own = json.loads(cli(desk, "intake", "--procedure", "2.000815", "--applicant",
-                         "Nguyễn Văn Bốn", "--received-at", "2026-11-05T09:00",
-                         "--json").stdout)["code"]
-    sent = json.loads(cli(desk, "intake", "--procedure", "1.004873", "--applicant",
-                          "Nguyễn Văn Một", "--received-at", "2026-11-05T09:05",
-                          "--json").stdout)["code"]
+    own = json.loads(
+        cli(
+            desk,
+            "intake",
+            "--procedure",
+            "2.000815",
+            "--applicant",
+            "Nguyễn Văn Bốn",
+            "--received-at",
+            "2026-11-05T09:00",
+            "--json",
+        ).stdout
+    )["code"]
+    sent = json.loads(
+        cli(
+            desk,
+            "intake",
+            "--procedure",
+            "1.004873",
+            "--applicant",
+            "Nguyễn Văn Một",
+            "--received-at",
+            "2026-11-05T09:05",
+            "--json",
+        ).stdout
+    )["code"]
     assert cli(desk, "receive-result", own, "--at", "2026-11-05T11:00").returncode == 0
-    assert cli(desk, "handoff", sent, "--to", "Công chức Tư pháp - Hộ tịch", "--receiver",
-               "Lý Văn Nhận", "--at", "2026-11-05T10:00").returncode == 0
+    assert (
+        cli(
+            desk,
+            "handoff",
+            sent,
+            "--to",
+            "Công chức Tư pháp - Hộ tịch",
+            "--receiver",
+            "Lý Văn Nhận",
+            "--at",
+            "2026-11-05T10:00",
+        ).returncode
+        == 0
+    )
     out = tmp_path / "list.pdf"
     r = cli(desk, "print", "handoffs", "--date", "2026-11-05", "--out", str(out))
     assert r.returncode == 0 and "1 movements" in r.stdout, r.stdout
@@ -148,16 +234,31 @@ def test_restore_does_not_call_a_readable_database_unreadable(cli, desk, tmp_pat
 @pytest.mark.parametrize("port", ["99999", "-1", "http"])
 def test_hub_serve_port_out_of_range(cli, tmp_path, capsys, port):
     with pytest.raises(SystemExit) as exc:
-        cli(tmp_path / "d.sqlite3", "hub", "serve", "--store", str(tmp_path / "hub.sqlite3"),
-            "--port", port)
+        cli(
+            tmp_path / "d.sqlite3",
+            "hub",
+            "serve",
+            "--store",
+            str(tmp_path / "hub.sqlite3"),
+            "--port",
+            port,
+        )
     err = capsys.readouterr().err
     assert exc.value.code == 2 and err.count("\n") == 1 and "port" in err, err
     assert not (tmp_path / "hub.sqlite3").exists()
 
 
 def test_intake_says_where_the_paper_dossier_is_in_words(cli, desk):
-    r = cli(desk, "intake", "--procedure", "1.004873", "--applicant", "Nguyễn Văn An",
-            "--received-at", "2026-11-23T09:10")
+    r = cli(
+        desk,
+        "intake",
+        "--procedure",
+        "1.004873",
+        "--applicant",
+        "Nguyễn Văn An",
+        "--received-at",
+        "2026-11-23T09:10",
+    )
     assert r.returncode == 0, r.stderr
     assert "  at: Bộ phận Một cửa since 23/11/2026 09:10" in r.stdout.splitlines()
     assert "at: desk" not in r.stdout

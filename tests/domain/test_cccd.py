@@ -13,14 +13,22 @@ from motcua_desk.domain.errors import ValidationError
 
 # Shaped like real cards (field order, spelling of sex and addresses, lengths 110-140), with
 # made-up people: no real person's ID.
-CHIP_2021 = ("001089012345|012345678|Nguyễn Văn An|15031989|Nam|Số 12, ngõ 34, phố Hàng Bạc, "
-             "Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|10082021")
-NO_OLD_ID = ("026195004321||Trần Thị Bích Ngọc|02111995|Nữ|Thôn Đông, Xã Vi Hương, Huyện "
-             "Bạch Thông, Bắc Kạn|22042021")
-CARD_2024 = ("038301009876||LÊ MINH KHANG|30062001|Nam|Tổ dân phố 5, Phường Ba Đình, Thành phố "
-             "Hà Nội|01072024|Lê Văn Tâm|Phạm Thị Hoa|")
-OLD_ID_12 = ("079200001111|079200001111|Phạm Quốc Bảo|01012000|Nam|123 Lê Lợi, Phường Bến "
-             "Thành, Quận 1, Thành phố Hồ Chí Minh|05052021")
+CHIP_2021 = (
+    "001089012345|012345678|Nguyễn Văn An|15031989|Nam|Số 12, ngõ 34, phố Hàng Bạc, "
+    "Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội|10082021"
+)
+NO_OLD_ID = (
+    "026195004321||Trần Thị Bích Ngọc|02111995|Nữ|Thôn Đông, Xã Vi Hương, Huyện "
+    "Bạch Thông, Bắc Kạn|22042021"
+)
+CARD_2024 = (
+    "038301009876||LÊ MINH KHANG|30062001|Nam|Tổ dân phố 5, Phường Ba Đình, Thành phố "
+    "Hà Nội|01072024|Lê Văn Tâm|Phạm Thị Hoa|"
+)
+OLD_ID_12 = (
+    "079200001111|079200001111|Phạm Quốc Bảo|01012000|Nam|123 Lê Lợi, Phường Bến "
+    "Thành, Quận 1, Thành phố Hồ Chí Minh|05052021"
+)
 
 
 def test_a_chip_card_of_2021():
@@ -66,27 +74,30 @@ def test_a_bom_and_ascii_sex_from_a_keyboard_scanner():
     assert card.sex == cccd.SEX_FEMALE
 
 
-@pytest.mark.parametrize(("payload", "field", "code"), [
-    ("", "cccd_qr", "cccd_qr_shape"),
-    ("001089012345", "cccd_qr", "cccd_qr_shape"),
-    ("001089012345|012345678|Nguyễn Văn An|15031989", "cccd_qr", "cccd_qr_shape"),
-    (CHIP_2021.replace("001089012345", "00108901234"), "id_number", "cccd_qr_id"),
-    (CHIP_2021.replace("001089012345", "0010890123456"), "id_number", "cccd_qr_id"),
-    (CHIP_2021.replace("001089012345", "00108901234A"), "id_number", "cccd_qr_id"),
-    (CHIP_2021.replace("012345678", "01234"), "old_id", "cccd_qr_id"),
-    (CHIP_2021.replace("Nguyễn Văn An", ""), "applicant_name", "cccd_qr_name"),
-    (CHIP_2021.replace("Nguyễn Văn An", "   "), "applicant_name", "cccd_qr_name"),
-    (CHIP_2021.replace("Nguyễn Văn An", "12345"), "applicant_name", "cccd_qr_name"),
-    (CHIP_2021.replace("15031989", "31021989"), "birth_date", "cccd_qr_date"),
-    (CHIP_2021.replace("15031989", "1989-03-15"), "birth_date", "cccd_qr_date"),
-    (CHIP_2021.replace("15031989", ""), "birth_date", "cccd_qr_date"),
-    (CHIP_2021.replace("15031989", "15031889"), "birth_date", "cccd_qr_date"),
-    (CHIP_2021.replace("10082021", "32132021"), "issue_date", "cccd_qr_date"),
-    (CHIP_2021.replace("10082021", "10081980"), "issue_date", "cccd_qr_date"),
-    (CHIP_2021.replace("|Nam|", "|X|"), "sex", "cccd_qr_sex"),
-    (CHIP_2021.replace("Hàng Bạc, Q", "Hàng Bạc,\x07 Q"), "address", "cccd_qr_address"),
-    (CHIP_2021 + "|" + "x" * 400, "cccd_qr", "cccd_qr_shape"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field", "code"),
+    [
+        ("", "cccd_qr", "cccd_qr_shape"),
+        ("001089012345", "cccd_qr", "cccd_qr_shape"),
+        ("001089012345|012345678|Nguyễn Văn An|15031989", "cccd_qr", "cccd_qr_shape"),
+        (CHIP_2021.replace("001089012345", "00108901234"), "id_number", "cccd_qr_id"),
+        (CHIP_2021.replace("001089012345", "0010890123456"), "id_number", "cccd_qr_id"),
+        (CHIP_2021.replace("001089012345", "00108901234A"), "id_number", "cccd_qr_id"),
+        (CHIP_2021.replace("012345678", "01234"), "old_id", "cccd_qr_id"),
+        (CHIP_2021.replace("Nguyễn Văn An", ""), "applicant_name", "cccd_qr_name"),
+        (CHIP_2021.replace("Nguyễn Văn An", "   "), "applicant_name", "cccd_qr_name"),
+        (CHIP_2021.replace("Nguyễn Văn An", "12345"), "applicant_name", "cccd_qr_name"),
+        (CHIP_2021.replace("15031989", "31021989"), "birth_date", "cccd_qr_date"),
+        (CHIP_2021.replace("15031989", "1989-03-15"), "birth_date", "cccd_qr_date"),
+        (CHIP_2021.replace("15031989", ""), "birth_date", "cccd_qr_date"),
+        (CHIP_2021.replace("15031989", "15031889"), "birth_date", "cccd_qr_date"),
+        (CHIP_2021.replace("10082021", "32132021"), "issue_date", "cccd_qr_date"),
+        (CHIP_2021.replace("10082021", "10081980"), "issue_date", "cccd_qr_date"),
+        (CHIP_2021.replace("|Nam|", "|X|"), "sex", "cccd_qr_sex"),
+        (CHIP_2021.replace("Hàng Bạc, Q", "Hàng Bạc,\x07 Q"), "address", "cccd_qr_address"),
+        (CHIP_2021 + "|" + "x" * 400, "cccd_qr", "cccd_qr_shape"),
+    ],
+)
 def test_malformed_payloads_name_the_field_never_the_value(payload, field, code):
     with pytest.raises(ValidationError) as caught:
         cccd.parse(payload)
@@ -99,8 +110,10 @@ def test_malformed_payloads_name_the_field_never_the_value(payload, field, code)
 
 def test_a_birth_in_the_future_is_refused_when_today_is_known():
     with pytest.raises(ValidationError) as caught:
-        cccd.parse(CHIP_2021.replace("15031989", "15032030").replace("10082021", ""),
-                   today=date(2026, 12, 2))
+        cccd.parse(
+            CHIP_2021.replace("15031989", "15032030").replace("10082021", ""),
+            today=date(2026, 12, 2),
+        )
     assert caught.value.code == "cccd_qr_date"
 
 
@@ -137,22 +150,26 @@ def test_arbitrary_text_never_crashes(text):
         assert len(card.id_number) == 12 and card.name
 
 
-_LETTERS = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
-                                "áàảãạếềểễệốồổỗộớờởỡợ"))
+_LETTERS = st.sampled_from(
+    list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYáàảãạếềểễệốồổỗộớờởỡợ")
+)
 _WORD = st.lists(_LETTERS, min_size=1, max_size=8).map("".join)
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(id_number=st.from_regex(r"\A\d{12}\Z"),
-       old_id=st.sampled_from(["", "123456789"]) | st.from_regex(r"\A\d{9}\Z"),
-       name=st.lists(_WORD, min_size=2, max_size=4).map(" ".join),
-       birth=st.dates(date(1900, 1, 1), date(2020, 12, 31)),
-       sex=st.sampled_from(cccd.SEXES),
-       address=st.lists(_WORD | st.sampled_from([",", "12", "Số"]), max_size=20).map(" ".join),
-       issued=st.none() | st.dates(date(2021, 1, 1), date(2030, 12, 31)),
-       extra=st.lists(st.text(alphabet="abc 12", max_size=10), max_size=3))
-def test_a_well_formed_payload_round_trips(id_number, old_id, name, birth, sex, address, issued,
-                                           extra):
+@given(
+    id_number=st.from_regex(r"\A\d{12}\Z"),
+    old_id=st.sampled_from(["", "123456789"]) | st.from_regex(r"\A\d{9}\Z"),
+    name=st.lists(_WORD, min_size=2, max_size=4).map(" ".join),
+    birth=st.dates(date(1900, 1, 1), date(2020, 12, 31)),
+    sex=st.sampled_from(cccd.SEXES),
+    address=st.lists(_WORD | st.sampled_from([",", "12", "Số"]), max_size=20).map(" ".join),
+    issued=st.none() | st.dates(date(2021, 1, 1), date(2030, 12, 31)),
+    extra=st.lists(st.text(alphabet="abc 12", max_size=10), max_size=3),
+)
+def test_a_well_formed_payload_round_trips(
+    id_number, old_id, name, birth, sex, address, issued, extra
+):
     card = cccd.CitizenCard(id_number, old_id, name, birth, sex, address, issued)
     payload = "|".join([card.to_qr(), *extra])
     assert cccd.parse(payload) == card

@@ -17,7 +17,11 @@ from motcua_desk.domain.text import fold, nfc, search_terms
 def test_code_format_matches_the_regulation_example():
     assert codes.make_code("000.17.22.H56", date(2021, 5, 31), 1, 1) == "000.17.22.H56-210531-0001"
     parsed = codes.parse(" 000.17.22.h56-210531-0001\r\n")
-    assert (parsed.agency_id, parsed.day, parsed.sequence) == ("000.17.22.H56", date(2021, 5, 31), 1)
+    assert (parsed.agency_id, parsed.day, parsed.sequence) == (
+        "000.17.22.H56",
+        date(2021, 5, 31),
+        1,
+    )
 
 
 def test_sequence_grows_past_four_digits_without_colliding():
@@ -27,8 +31,11 @@ def test_sequence_grows_past_four_digits_without_colliding():
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(slots=st.sampled_from([10, 100]), desks=st.sets(st.integers(1, 9), min_size=2, max_size=9),
-       counts=st.lists(st.integers(1, 1500), min_size=9, max_size=9))
+@given(
+    slots=st.sampled_from([10, 100]),
+    desks=st.sets(st.integers(1, 9), min_size=2, max_size=9),
+    counts=st.lists(st.integers(1, 1500), min_size=9, max_size=9),
+)
 def test_codes_from_several_desks_never_collide(slots, desks, counts):
     issued = set()
     for desk, count in zip(sorted(desks), counts, strict=False):
@@ -39,8 +46,10 @@ def test_codes_from_several_desks_never_collide(slots, desks, counts):
             assert codes.parse(code).desk_no(slots) == desk
 
 
-@pytest.mark.parametrize("bad", ["", "x", "000.17.22.H56-261323-0001", "000.17.22.H56-261123-01",
-                                 "000.17.22.H56 261123 0001"])
+@pytest.mark.parametrize(
+    "bad",
+    ["", "x", "000.17.22.H56-261323-0001", "000.17.22.H56-261123-01", "000.17.22.H56 261123 0001"],
+)
 def test_parse_refuses_what_is_not_a_code(bad):
     with pytest.raises(ValidationError):
         codes.parse(bad)
@@ -56,8 +65,10 @@ def test_fold_handles_d_stroke_case_and_decomposed_input():
     assert unicodedata.is_normalized("NFC", nfc(unicodedata.normalize("NFD", "Địa Cát")))
 
 
-@pytest.mark.parametrize("value,expected", [("001 234 567 890", "001234567890"), ("", ""),
-                                             ("012.345.678.901", "012345678901")])
+@pytest.mark.parametrize(
+    "value,expected",
+    [("001 234 567 890", "001234567890"), ("", ""), ("012.345.678.901", "012345678901")],
+)
 def test_citizen_id_accepts_twelve_digits(value, expected):
     assert validation.citizen_id(value) == expected
 
@@ -68,9 +79,14 @@ def test_citizen_id_refuses_anything_else(value):
         validation.citizen_id(value)
 
 
-@pytest.mark.parametrize("value,expected", [("0912 345 678", "0912345678"),
-                                             ("+84912345678", "0912345678"),
-                                             ("0209.3855.123", "02093855123")])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("0912 345 678", "0912345678"),
+        ("+84912345678", "0912345678"),
+        ("0209.3855.123", "02093855123"),
+    ],
+)
 def test_phone_normalised(value, expected):
     assert validation.phone(value) == expected
 
@@ -81,8 +97,9 @@ def test_malformed_phone_refused(value):
         validation.phone(value)
 
 
-@pytest.mark.parametrize("value", ["", "   ", "x" * 101, "12345678", "A", "Nguyễn <script>",
-                                   "Nguyễn\tVăn\x00"])
+@pytest.mark.parametrize(
+    "value", ["", "   ", "x" * 101, "12345678", "A", "Nguyễn <script>", "Nguyễn\tVăn\x00"]
+)
 def test_empty_or_absurd_names_refused(value):
     with pytest.raises(ValidationError):
         validation.applicant_name(value)

@@ -35,29 +35,50 @@ class Chain:
         self.clock = HybridClock()
         self.ms = int(T0.timestamp() * 1000) + start_ms
 
-    def make(self, type_: EventType, payload: dict | None = None, dossier: str = DOSSIER,
-             step_ms: int = 1000) -> Event:
+    def make(
+        self,
+        type_: EventType,
+        payload: dict | None = None,
+        dossier: str = DOSSIER,
+        step_ms: int = 1000,
+    ) -> Event:
         self.seq += 1
         self.ms += step_ms
         hlc = self.clock.tick(self.ms)
-        ev = Event(id=uuid7(self.ms), dossier_id=dossier, node_id=self.node, seq=self.seq,
-                   hlc=hlc, type=type_, occurred_at=T0 + timedelta(seconds=self.seq),
-                   recorded_at=T0, officer="Cán bộ A", payload=payload or {},
-                   prev_hash=self.prev).sealed()
+        ev = Event(
+            id=uuid7(self.ms),
+            dossier_id=dossier,
+            node_id=self.node,
+            seq=self.seq,
+            hlc=hlc,
+            type=type_,
+            occurred_at=T0 + timedelta(seconds=self.seq),
+            recorded_at=T0,
+            officer="Cán bộ A",
+            payload=payload or {},
+            prev_hash=self.prev,
+        ).sealed()
         self.prev = ev.hash
         return ev
 
 
-RECEIVED = {"code": "000.17.22.H56-261123-0001", "procedure": {"code": "1.004873",
-            "department": "Công chức Tư pháp - Hộ tịch"}, "applicant": {"name": "Nguyễn Văn A"},
-            "due_at": "2026-11-27T09:00:00+07:00", "ledger": {"year": 2026, "number": 1}}
+RECEIVED = {
+    "code": "000.17.22.H56-261123-0001",
+    "procedure": {"code": "1.004873", "department": "Công chức Tư pháp - Hộ tịch"},
+    "applicant": {"name": "Nguyễn Văn A"},
+    "due_at": "2026-11-27T09:00:00+07:00",
+    "ledger": {"year": 2026, "number": 1},
+}
 HANDOFF = {"from_unit": "desk", "to_unit": "Công chức Tư pháp - Hộ tịch", "receiver": "B"}
 
 
 def happy_path(chain: Chain) -> list[Event]:
-    return [chain.make(EventType.RECEIVED, RECEIVED), chain.make(EventType.HANDED_OFF, HANDOFF),
-            chain.make(EventType.RESULT_RECEIVED, {"from_unit": HANDOFF["to_unit"]}),
-            chain.make(EventType.RETURNED, {"to_name": "Nguyễn Văn A", "method": "counter"})]
+    return [
+        chain.make(EventType.RECEIVED, RECEIVED),
+        chain.make(EventType.HANDED_OFF, HANDOFF),
+        chain.make(EventType.RESULT_RECEIVED, {"from_unit": HANDOFF["to_unit"]}),
+        chain.make(EventType.RETURNED, {"to_name": "Nguyễn Văn A", "method": "counter"}),
+    ]
 
 
 def test_happy_path_statuses_and_national_codes():
@@ -68,8 +89,12 @@ def test_happy_path_statuses_and_national_codes():
     for ev in events:
         state = apply(state, ev)
         seen.append((state.status, state.national_status))
-    assert seen == [(Status.RECEIVED, 2), (Status.IN_PROCESS, 4), (Status.RESULT_READY, 9),
-                    (Status.RETURNED, 10)]
+    assert seen == [
+        (Status.RECEIVED, 2),
+        (Status.IN_PROCESS, 4),
+        (Status.RESULT_READY, 9),
+        (Status.RETURNED, 10),
+    ]
     assert [s.kind for s in state.steps] == ["handed_off", "result_received", "returned"]
     assert state.code == RECEIVED["code"] and state.location == ""
 
@@ -91,7 +116,9 @@ def test_illegal_transition_names_status_and_action():
 def test_second_extension_refused_but_first_keeps_original_due():
     chain = Chain()
     state = fold(DOSSIER, [chain.make(EventType.RECEIVED, RECEIVED)])
-    state = apply(state, chain.make(EventType.EXTENDED, {"new_due_at": "2026-12-01T17:00:00+07:00"}))
+    state = apply(
+        state, chain.make(EventType.EXTENDED, {"new_due_at": "2026-12-01T17:00:00+07:00"})
+    )
     assert state.extended and state.original_due_at.isoformat().startswith("2026-11-27")
     assert state.due_at.isoformat().startswith("2026-12-01")
     with pytest.raises(IllegalTransition, match="only once"):
@@ -111,8 +138,12 @@ def test_supplement_then_resubmit_restarts_clock_and_counts():
 def test_refusal_at_intake_only_before_the_dossier_left_the_desk():
     chain = Chain()
     events = [chain.make(EventType.RECEIVED, RECEIVED)]
-    assert apply(fold(DOSSIER, events), chain.make(EventType.REFUSED_AT_INTAKE, {"reason": "x"})
-                 ).status == Status.REFUSED
+    assert (
+        apply(
+            fold(DOSSIER, events), chain.make(EventType.REFUSED_AT_INTAKE, {"reason": "x"})
+        ).status
+        == Status.REFUSED
+    )
     events.append(chain.make(EventType.HANDED_OFF, HANDOFF))
     events.append(chain.make(EventType.SUPPLEMENT_REQUESTED, {"reason": "x"}))
     with pytest.raises(IllegalTransition, match="already gone"):
@@ -148,12 +179,18 @@ def _random_history(draw_ops: list[int]) -> list[Event]:
     """Events from three nodes acting on one dossier, many of them illegal in some orders."""
     chains = [Chain(f"node-{i}", start_ms=i * 7) for i in range(3)]
     events = [chains[0].make(EventType.RECEIVED, RECEIVED)]
-    kinds = [(EventType.HANDED_OFF, HANDOFF), (EventType.RESULT_RECEIVED, {}),
-             (EventType.RETURNED, {"to_name": "A"}), (EventType.EXTENDED,
-             {"new_due_at": "2026-12-01T17:00:00+07:00"}), (EventType.STOPPED, {"reason": "x"}),
-             (EventType.SUPPLEMENT_REQUESTED, {"reason": "y"}), (EventType.RESUBMITTED,
-             {"due_at": "2026-12-03T17:00:00+07:00"}), (EventType.NOTE, {"text": "n"}),
-             (EventType.VOIDED, {"reason": "v"}), (EventType.PRINTED, {"form": "slip"})]
+    kinds = [
+        (EventType.HANDED_OFF, HANDOFF),
+        (EventType.RESULT_RECEIVED, {}),
+        (EventType.RETURNED, {"to_name": "A"}),
+        (EventType.EXTENDED, {"new_due_at": "2026-12-01T17:00:00+07:00"}),
+        (EventType.STOPPED, {"reason": "x"}),
+        (EventType.SUPPLEMENT_REQUESTED, {"reason": "y"}),
+        (EventType.RESUBMITTED, {"due_at": "2026-12-03T17:00:00+07:00"}),
+        (EventType.NOTE, {"text": "n"}),
+        (EventType.VOIDED, {"reason": "v"}),
+        (EventType.PRINTED, {"form": "slip"}),
+    ]
     for op in draw_ops:
         node = chains[op % 3]
         type_, payload = kinds[(op // 3) % len(kinds)]
@@ -194,8 +231,10 @@ def test_fold_builds_the_same_state_as_the_dataclass(ops):
             continue
         assert list(step.__dict__) == fields
     empty = fold(DOSSIER, [])
-    assert empty == DossierState(dossier_id=DOSSIER) and empty.procedure is not fold(
-        DOSSIER, []).procedure  # each state its own default dicts
+    assert (
+        empty == DossierState(dossier_id=DOSSIER)
+        and empty.procedure is not fold(DOSSIER, []).procedure
+    )  # each state its own default dicts
 
 
 def test_hash_chain_detects_alteration_and_gaps():
@@ -219,8 +258,13 @@ def test_event_round_trips_through_its_wire_form():
 
 
 @settings(max_examples=200, deadline=None, database=None)
-@given(st.lists(st.tuples(st.booleans(), st.integers(0, 10**6), st.integers(0, 2**20)),
-                min_size=1, max_size=50))
+@given(
+    st.lists(
+        st.tuples(st.booleans(), st.integers(0, 10**6), st.integers(0, 2**20)),
+        min_size=1,
+        max_size=50,
+    )
+)
 def test_hlc_never_goes_back_and_passes_remote_values(steps):
     clock = HybridClock()
     last = 0

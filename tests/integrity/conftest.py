@@ -45,8 +45,11 @@ def build_office(directory: Path) -> dict[str, Path]:
         for d in desks:
             d.close()
         hub.stop()
-    return {"desk1": directory / "desk1.sqlite3", "desk2": directory / "desk2.sqlite3",
-            "hub": directory / "hub.sqlite3"}
+    return {
+        "desk1": directory / "desk1.sqlite3",
+        "desk2": directory / "desk2.sqlite3",
+        "hub": directory / "hub.sqlite3",
+    }
 
 
 @pytest.fixture(scope="session")
@@ -66,8 +69,14 @@ def office(office_template, tmp_path) -> dict[str, Path]:
 
 def run_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
     head = [sys.executable, "-m", "motcua_desk"] + (["--db", str(db)] if db else [])
-    return subprocess.run([*head, *args], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                          env={**os.environ, "MOTCUA_HOME": tempfile.gettempdir()})
+    return subprocess.run(
+        [*head, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "MOTCUA_HOME": tempfile.gettempdir()},
+    )
 
 
 def sql(path: Path, statement: str, params: tuple = ()) -> None:
@@ -99,5 +108,8 @@ def hub_body_edit(path: Path, event_id: str, change, *, rehash: bool) -> None:
     if rehash:
         claimed = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     text = canonical_json(body)
-    sql(path, "UPDATE hub_events SET body = ?, hash = ? WHERE id = ?",
-        (f'{text[:-1]},"hash":"{claimed}"}}', claimed, event_id))
+    sql(
+        path,
+        "UPDATE hub_events SET body = ?, hash = ? WHERE id = ?",
+        (f'{text[:-1]},"hash":"{claimed}"}}', claimed, event_id),
+    )

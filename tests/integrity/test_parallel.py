@@ -33,8 +33,7 @@ def _report(path, jobs):
         got = IntegrityService.from_services(svc).verify(jobs=jobs)
     finally:
         svc.close()
-    return ([b.to_dict() for b in got.breaks], got.break_count, got.events, got.dossiers,
-            got.nodes)
+    return ([b.to_dict() for b in got.breaks], got.break_count, got.events, got.dossiers, got.nodes)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -44,15 +43,21 @@ def test_two_processes_find_what_one_finds(office, monkeypatch, caplog, case):
     if case is not None:
         _mutate(path, *case)
     # rows of a dossier with no events and events of a dossier with no row, at both ends
-    sql(path, "INSERT INTO dossiers SELECT NULL, '00000000' || substr(id, 9), code || '-x', status, "
+    sql(
+        path,
+        "INSERT INTO dossiers SELECT NULL, '00000000' || substr(id, 9), code || '-x', status, "
         "national_status, procedure_code, procedure_name, field, department, applicant_name, "
         "search_name, id_number, phone, address, email, sets, channel, received_at, due_at, "
         "original_due_at, result_at, returned_at, returned_to, return_method, location, "
         "location_since, desk_no, ledger_year, ledger_number, supplement_count, extended, "
         "conflict_count, event_count, last_hlc, applicant_birth_date, applicant_sex, "
-        "queue_ticket, fee_paid, fee_method, fee_receipt_ref FROM dossiers ORDER BY id LIMIT 1")
-    sql(path, "UPDATE events SET dossier_id = 'ffffffff' || substr(dossier_id, 9) WHERE "
-        "rowid = (SELECT max(rowid) FROM events)")
+        "queue_ticket, fee_paid, fee_method, fee_receipt_ref FROM dossiers ORDER BY id LIMIT 1",
+    )
+    sql(
+        path,
+        "UPDATE events SET dossier_id = 'ffffffff' || substr(dossier_id, 9) WHERE "
+        "rowid = (SELECT max(rowid) FROM events)",
+    )
     single = _report(path, 1)
     with caplog.at_level(logging.DEBUG, logger="motcua.integrity"):
         double = _report(path, 2)
@@ -73,18 +78,23 @@ def _parts(path, monkeypatch, worker_path=None):
             breaks = BreakList()
             counts = integrity_module._Counts()
             integrity_module._parallel_contents(
-                raw, worker_path or path, 2, breaks, counts, set(), None, 1000, lambda: 0)
+                raw, worker_path or path, 2, breaks, counts, set(), None, 1000, lambda: 0
+            )
     finally:
         svc.close()
     return [b.to_dict() for b in breaks.kept], breaks.count, counts.events, counts.dossiers
 
 
 def test_a_process_that_fails_or_cannot_start_leaves_its_share_to_the_caller(
-        office, monkeypatch, caplog):
+    office, monkeypatch, caplog
+):
     monkeypatch.setattr(integrity_module, "PARALLEL_MIN_EVENTS", 0)
     path = office["desk1"]
-    sql(path, "UPDATE dossiers SET location = 'nowhere' WHERE id = ?",
-        (one(path, "SELECT id FROM dossiers ORDER BY id DESC LIMIT 1")[0],))
+    sql(
+        path,
+        "UPDATE dossiers SET location = 'nowhere' WHERE id = ?",
+        (one(path, "SELECT id FROM dossiers ORDER BY id DESC LIMIT 1")[0],),
+    )
     single = _report(path, 1)
     assert single[1] == 1
     expected = (single[0], single[1], single[2], single[3])
@@ -97,5 +107,4 @@ def test_a_process_that_fails_or_cannot_start_leaves_its_share_to_the_caller(
         # the other process cannot even start (its target cannot be sent to it)
         monkeypatch.setattr(integrity_module, "_contents_worker", lambda *a: None)
         assert _parts(path, monkeypatch) == expected
-        assert any("cannot start a checking process" in r.getMessage()
-                   for r in caplog.records)
+        assert any("cannot start a checking process" in r.getMessage() for r in caplog.records)

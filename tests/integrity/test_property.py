@@ -18,27 +18,80 @@ from motcua_desk.domain.errors import DomainError
 from motcua_desk.services.integrity import IntegrityService
 from tests.sync.helpers import make_desk
 
-OPS = ("intake", "handoff", "result", "return", "extend", "supplement", "resubmit", "refuse",
-       "stop", "note", "void", "print")
+OPS = (
+    "intake",
+    "handoff",
+    "result",
+    "return",
+    "extend",
+    "supplement",
+    "resubmit",
+    "refuse",
+    "stop",
+    "note",
+    "void",
+    "print",
+)
 EXAMPLES = int(os.environ.get("MOTCUA_VERIFY_EXAMPLES", "12"))
 
 # What a mutation may touch: content columns (the sync bookkeeping `acked`/`hub_seq` and the
 # projection's local autoincrement `pk` are not content).
-EVENT_COLUMNS = ("id", "dossier_id", "node_id", "seq", "hlc", "type", "occurred_at",
-                 "recorded_at", "officer", "payload", "prev_hash", "hash")
-DOSSIER_COLUMNS = ("id", "code", "status", "national_status", "procedure_code", "procedure_name",
-                   "field", "department", "applicant_name", "search_name", "id_number", "phone",
-                   "address", "email", "sets", "channel", "received_at", "due_at",
-                   "original_due_at", "result_at", "returned_at", "returned_to",
-                   "return_method", "location", "location_since", "desk_no", "ledger_year",
-                   "ledger_number", "supplement_count", "extended", "conflict_count",
-                   "event_count", "last_hlc")
+EVENT_COLUMNS = (
+    "id",
+    "dossier_id",
+    "node_id",
+    "seq",
+    "hlc",
+    "type",
+    "occurred_at",
+    "recorded_at",
+    "officer",
+    "payload",
+    "prev_hash",
+    "hash",
+)
+DOSSIER_COLUMNS = (
+    "id",
+    "code",
+    "status",
+    "national_status",
+    "procedure_code",
+    "procedure_name",
+    "field",
+    "department",
+    "applicant_name",
+    "search_name",
+    "id_number",
+    "phone",
+    "address",
+    "email",
+    "sets",
+    "channel",
+    "received_at",
+    "due_at",
+    "original_due_at",
+    "result_at",
+    "returned_at",
+    "returned_to",
+    "return_method",
+    "location",
+    "location_since",
+    "desk_no",
+    "ledger_year",
+    "ledger_number",
+    "supplement_count",
+    "extended",
+    "conflict_count",
+    "event_count",
+    "last_hlc",
+)
 
-history = st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 1000)), min_size=1,
-                   max_size=14)
-mutation = st.tuples(st.sampled_from(("event", "event", "dossier", "desk", "delete_event",
-                                      "delete_dossier")),
-                     st.integers(0, 10_000), st.integers(0, 10_000))
+history = st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 1000)), min_size=1, max_size=14)
+mutation = st.tuples(
+    st.sampled_from(("event", "event", "dossier", "desk", "delete_event", "delete_dossier")),
+    st.integers(0, 10_000),
+    st.integers(0, 10_000),
+)
 
 
 def _play(desk, ops) -> None:
@@ -50,14 +103,22 @@ def _play(desk, ops) -> None:
             desk.intake(f"Công dân {arg}", procedure=("1.004873", "1.001193")[arg % 2])
             continue
         with desk.services._store.read() as session:
-            codes = [r[0] for r in session.connection().exec_driver_sql(
-                "SELECT code FROM dossiers ORDER BY code")]
+            codes = [
+                r[0]
+                for r in session.connection().exec_driver_sql(
+                    "SELECT code FROM dossiers ORDER BY code"
+                )
+            ]
         code = codes[arg % len(codes)]
         try:
             match op:
                 case "handoff":
-                    s.handoff([code], ("Công chức Tư pháp - Hộ tịch", "Công an xã")[arg % 2],
-                              receiver="Lê Thị Nhận", redirect=True)
+                    s.handoff(
+                        [code],
+                        ("Công chức Tư pháp - Hộ tịch", "Công an xã")[arg % 2],
+                        receiver="Lê Thị Nhận",
+                        redirect=True,
+                    )
                 case "result":
                     s.receive_result([code])
                 case "return":
@@ -109,8 +170,9 @@ def _mutate(path: Path, kind: str, a: int, b: int) -> str:
                 what = f"deleted event row {rowid}"
             else:
                 col = EVENT_COLUMNS[b % len(EVENT_COLUMNS)]
-                old = conn.execute(f"SELECT {col} FROM events WHERE rowid = ?", (rowid,)
-                                   ).fetchone()[0]
+                old = conn.execute(
+                    f"SELECT {col} FROM events WHERE rowid = ?", (rowid,)
+                ).fetchone()[0]
                 conn.execute(f"UPDATE events SET {col} = ? WHERE rowid = ?", (_changed(old), rowid))
                 what = f"events.{col} of row {rowid}"
         elif kind in ("dossier", "delete_dossier"):
@@ -136,8 +198,12 @@ def _mutate(path: Path, kind: str, a: int, b: int) -> str:
         conn.close()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(history, mutation)
 def test_honest_histories_verify_clean_and_any_single_change_is_found(ops, change):
     with tempfile.TemporaryDirectory(prefix="motcua-verify-") as tmp:

@@ -30,8 +30,9 @@ def test_steps_cover_every_chain_and_store_a_checkpoint(office):
         steps = _run_all(integrity)
         assert len(steps) > 2 and all(s.report.ok for s in steps)
         assert all(s.report.events <= 5 for s in steps)
-        heads = dict(one_rows(office["desk2"], "SELECT node_id, max(seq) FROM events "
-                              "GROUP BY node_id"))
+        heads = dict(
+            one_rows(office["desk2"], "SELECT node_id, max(seq) FROM events GROUP BY node_id")
+        )
         cp = integrity.checkpoint()
         assert {n: s for n, (s, _h) in cp.items()} == heads
         with svc._store.read() as session:
@@ -68,8 +69,11 @@ def test_an_edit_after_the_checkpoint_and_a_deletion_anywhere_are_found(office, 
         new_id = one(office["desk1"], "SELECT id FROM events ORDER BY rowid DESC LIMIT 1")[0]
         before = integrity.checkpoint()
         shutil.copyfile(office["desk1"], tmp_path / "pristine.sqlite3")
-        sql(office["desk1"], "UPDATE events SET payload = '{\"text\":\"khác\"}' WHERE id = ?",
-            (new_id,))
+        sql(
+            office["desk1"],
+            'UPDATE events SET payload = \'{"text":"khác"}\' WHERE id = ?',
+            (new_id,),
+        )
         step = integrity.startup_step()
         assert step.done and not step.report.ok
         assert [b.event_id for b in step.report.breaks if b.kind == "altered"] == [new_id]
@@ -89,7 +93,8 @@ def test_an_edit_after_the_checkpoint_and_a_deletion_anywhere_are_found(office, 
         step = integrity.startup_step()
         assert not step.report.ok
         assert [(b.kind, b.seq) for b in step.report.breaks if b.kind == "missing"] == [
-            ("missing", 2)]
+            ("missing", 2)
+        ]
     finally:
         svc.close()
 
@@ -100,12 +105,10 @@ def test_the_checkpoint_event_replaced_is_found(office):
     try:
         _run_all(integrity, max_events=1000)
         node, (seq, _h) = next(iter(integrity.checkpoint().items()))
-        sql(path, "UPDATE events SET hash = ? WHERE node_id = ? AND seq = ?",
-            ("f" * 64, node, seq))
+        sql(path, "UPDATE events SET hash = ? WHERE node_id = ? AND seq = ?", ("f" * 64, node, seq))
         step = integrity.startup_step()
         assert not step.report.ok
-        assert ("checkpoint", node, seq) in [(b.kind, b.node_id, b.seq)
-                                             for b in step.report.breaks]
+        assert ("checkpoint", node, seq) in [(b.kind, b.node_id, b.seq) for b in step.report.breaks]
         with svc._store.read() as session:
             assert repo.get_setting(session, CHECKPOINT)["nodes"][node][0] == seq
     finally:

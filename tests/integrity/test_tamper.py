@@ -41,15 +41,21 @@ def test_an_intact_office_verifies_clean(office):
 
 def test_an_edited_event_payload_on_a_desk_is_named(office):
     db = office["desk1"]
-    ev_id, payload, node, seq = one(db, "SELECT id, payload, node_id, seq FROM events WHERE "
-                                    "type = 'received' ORDER BY seq LIMIT 1")
-    sql(db, "UPDATE events SET payload = ? WHERE id = ?",
-        (payload.replace("Nguyễn Văn Số 10", "Nguyễn Văn Khác"), ev_id))
+    ev_id, payload, node, seq = one(
+        db,
+        "SELECT id, payload, node_id, seq FROM events WHERE type = 'received' ORDER BY seq LIMIT 1",
+    )
+    sql(
+        db,
+        "UPDATE events SET payload = ? WHERE id = ?",
+        (payload.replace("Nguyễn Văn Số 10", "Nguyễn Văn Khác"), ev_id),
+    )
     r = verify(db)
     assert r.returncode == 3, r.stdout + r.stderr
     found = kinds(r)
     assert [(b["event_id"], b["node_id"], b["seq"]) for b in found["altered"]] == [
-        (ev_id, node, seq)]
+        (ev_id, node, seq)
+    ]
     code = found["altered"][0]["code"]
     assert code.endswith("-0001")
     # the projection was made from the true content: it no longer agrees with the events
@@ -63,8 +69,11 @@ def test_a_pulled_event_altered_on_a_desk_is_named_with_its_node(office):
     """Desk 2 holds desk 1's events (pulled from the hub): an edit of one is found there."""
     db = office["desk2"]
     own = one(db, "SELECT node_id FROM desk")[0]
-    ev_id, node = one(db, "SELECT id, node_id FROM events WHERE node_id <> ? AND "
-                      "type = 'handed_off' LIMIT 1", (own,))
+    ev_id, node = one(
+        db,
+        "SELECT id, node_id FROM events WHERE node_id <> ? AND type = 'handed_off' LIMIT 1",
+        (own,),
+    )
     sql(db, "UPDATE events SET officer = 'Người khác' WHERE id = ?", (ev_id,))
     r = verify(db)
     assert r.returncode == 3
@@ -74,8 +83,12 @@ def test_a_pulled_event_altered_on_a_desk_is_named_with_its_node(office):
 def test_a_deleted_event_row_on_a_desk_is_found(office):
     db = office["desk1"]
     node = one(db, "SELECT node_id FROM desk")[0]
-    ev_id, dossier_id, seq = one(db, "SELECT id, dossier_id, seq FROM events WHERE node_id = ? "
-                                 "AND type = 'handed_off' ORDER BY seq LIMIT 1", (node,))
+    ev_id, dossier_id, seq = one(
+        db,
+        "SELECT id, dossier_id, seq FROM events WHERE node_id = ? "
+        "AND type = 'handed_off' ORDER BY seq LIMIT 1",
+        (node,),
+    )
     after = one(db, "SELECT id FROM events WHERE node_id = ? AND seq = ?", (node, seq + 1))[0]
     code = one(db, "SELECT code FROM dossiers WHERE id = ?", (dossier_id,))[0]
     sql(db, "DELETE FROM events WHERE id = ?", (ev_id,))
@@ -83,7 +96,8 @@ def test_a_deleted_event_row_on_a_desk_is_found(office):
     assert r.returncode == 3
     found = kinds(r)
     assert [(b["seq"], b["event_id"], b["node_id"]) for b in found["missing"]] == [
-        (seq, after, node)]
+        (seq, after, node)
+    ]
     assert f"seq {seq} of node {node}" in found["missing"][0]["detail"]
     assert code in [b["code"] for b in found["projection"]]  # the dossier that lost it
 
@@ -95,20 +109,22 @@ def test_the_desks_newest_event_deleted_is_found(office):
     r = verify(db)
     assert r.returncode == 3
     found = kinds(r)
-    assert found["head"][0]["node_id"] == node and "seq " + str(last_seq) in (
-        found["head"][0]["detail"])
+    assert (
+        found["head"][0]["node_id"] == node
+        and "seq " + str(last_seq) in (found["head"][0]["detail"])
+    )
 
 
 def test_an_edited_or_deleted_projection_row_is_named(office):
     db = office["desk1"]
-    code, dossier_id = one(db, "SELECT code, id FROM dossiers WHERE status = 'in_process' "
-                           "LIMIT 1")
+    code, dossier_id = one(db, "SELECT code, id FROM dossiers WHERE status = 'in_process' LIMIT 1")
     sql(db, "UPDATE dossiers SET status = 'returned', location = '' WHERE code = ?", (code,))
     r = verify(db)
     assert r.returncode == 3
     found = kinds(r)
     assert [(b["kind"], b["code"], b["dossier_id"]) for b in found["projection"]] == [
-        ("projection", code, dossier_id)]
+        ("projection", code, dossier_id)
+    ]
     assert "status is 'returned'" in found["projection"][0]["detail"]
     assert set(found) == {"projection"}
     other = one(db, "SELECT code, id FROM dossiers WHERE code <> ? LIMIT 1", (code,))
@@ -130,26 +146,32 @@ def test_a_projection_without_events_is_named(office):
 
 def test_hub_body_edited_with_its_hash_left_is_named(office):
     store = office["hub"]
-    ev_id, node, seq = one(store, "SELECT id, node_id, seq FROM hub_events WHERE type = "
-                           "'received' ORDER BY hub_seq LIMIT 1")
-    hub_body_edit(store, ev_id, lambda b: b["payload"]["applicant"].update(name="Kẻ Giả"),
-                  rehash=False)
+    ev_id, node, seq = one(
+        store,
+        "SELECT id, node_id, seq FROM hub_events WHERE type = 'received' ORDER BY hub_seq LIMIT 1",
+    )
+    hub_body_edit(
+        store, ev_id, lambda b: b["payload"]["applicant"].update(name="Kẻ Giả"), rehash=False
+    )
     r = hub_verify(store)
     assert r.returncode == 3, r.stdout + r.stderr
     assert [(b["event_id"], b["node_id"], b["seq"]) for b in kinds(r)["altered"]] == [
-        (ev_id, node, seq)]
+        (ev_id, node, seq)
+    ]
     text = run_cli("hub", "verify", "--store", str(store))
     assert text.returncode == 3 and ev_id in text.stdout
 
 
 def test_hub_body_edited_with_its_hash_recomputed_breaks_the_next_link(office):
     store = office["hub"]
-    ev_id, node, seq = one(store, "SELECT id, node_id, seq FROM hub_events WHERE type = "
-                           "'received' ORDER BY hub_seq LIMIT 1")
-    nxt = one(store, "SELECT id FROM hub_events WHERE node_id = ? AND seq = ?",
-              (node, seq + 1))[0]
-    hub_body_edit(store, ev_id, lambda b: b["payload"]["applicant"].update(name="Kẻ Giả"),
-                  rehash=True)
+    ev_id, node, seq = one(
+        store,
+        "SELECT id, node_id, seq FROM hub_events WHERE type = 'received' ORDER BY hub_seq LIMIT 1",
+    )
+    nxt = one(store, "SELECT id FROM hub_events WHERE node_id = ? AND seq = ?", (node, seq + 1))[0]
+    hub_body_edit(
+        store, ev_id, lambda b: b["payload"]["applicant"].update(name="Kẻ Giả"), rehash=True
+    )
     r = hub_verify(store)
     assert r.returncode == 3
     found = kinds(r)
@@ -161,8 +183,11 @@ def test_hub_body_edited_with_its_hash_recomputed_breaks_the_next_link(office):
 def test_hub_column_edited_alone_is_named(office):
     store = office["hub"]
     ev_id = one(store, "SELECT id FROM hub_events ORDER BY hub_seq LIMIT 1 OFFSET 3")[0]
-    sql(store, "UPDATE hub_events SET dossier_id = ? WHERE id = ?",
-        ("00000000-0000-7000-8000-000000000000", ev_id))
+    sql(
+        store,
+        "UPDATE hub_events SET dossier_id = ? WHERE id = ?",
+        ("00000000-0000-7000-8000-000000000000", ev_id),
+    )
     r = hub_verify(store)
     assert r.returncode == 3
     assert [b["event_id"] for b in kinds(r)["body_mismatch"]] == [ev_id]
@@ -170,14 +195,16 @@ def test_hub_column_edited_alone_is_named(office):
 
 def test_hub_deleted_row_is_found(office):
     store = office["hub"]
-    ev_id, node, seq = one(store, "SELECT id, node_id, seq FROM hub_events WHERE seq = 3 "
-                           "ORDER BY node_id LIMIT 1")
+    ev_id, node, seq = one(
+        store, "SELECT id, node_id, seq FROM hub_events WHERE seq = 3 ORDER BY node_id LIMIT 1"
+    )
     after = one(store, "SELECT id FROM hub_events WHERE node_id = ? AND seq = 4", (node,))[0]
     sql(store, "DELETE FROM hub_events WHERE id = ?", (ev_id,))
     r = hub_verify(store)
     assert r.returncode == 3
     assert [(b["seq"], b["event_id"], b["node_id"]) for b in kinds(r)["missing"]] == [
-        (3, after, node)]
+        (3, after, node)
+    ]
 
 
 def test_bad_input_exits_2(tmp_path, office):

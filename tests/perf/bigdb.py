@@ -39,17 +39,101 @@ END_DAY = date(2026, 11, 20)
 # the desk's sync and by the hub, so a generated desk could not push them.
 YEARS_BACK = 10
 
-FAMILY = (["Nguyễn"] * 38 + ["Trần"] * 11 + ["Lê"] * 9 + ["Phạm"] * 7 + ["Hoàng"] * 5
-          + ["Huỳnh"] * 4 + ["Phan"] * 4 + ["Vũ"] * 4 + ["Võ"] * 4 + ["Đặng"] * 2
-          + ["Bùi"] * 2 + ["Đỗ"] * 2 + ["Hồ"] * 2 + ["Ngô"] * 2 + ["Dương"] + ["Lý"] + ["Nông"])
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Xuân", "Thu", "Hoàng",
-          "Kim", "Bảo", "Gia", "Anh", "Thùy", "Mạnh", "Công", "Hồng", "Phương"]
-GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Hằng", "Hoa", "Hùng", "Lan", "Linh", "Mai",
-         "Nam", "Phương", "Quang", "Sơn", "Thảo", "Trang", "Tuấn", "Vy", "Yến", "Hải", "Hà",
-         "Khánh", "Long", "Nga", "Oanh", "Phúc", "Quyên", "Tâm", "Thắng", "Trung", "Việt",
-         "Đạt", "Giang", "Huy", "Kiên", "Lộc", "Nhung", "Tú", "Xuân"]
-VILLAGES = ["Thôn Địa Cát", "Thôn Nà Pài", "Thôn Bản Cháng", "Thôn Khuổi Tát", "Thôn Nà Lẹng",
-            "Tổ 3", "Tổ 7", "Xóm Đông", "Xóm Đoài", "Khu phố 2"]
+FAMILY = (
+    ["Nguyễn"] * 38
+    + ["Trần"] * 11
+    + ["Lê"] * 9
+    + ["Phạm"] * 7
+    + ["Hoàng"] * 5
+    + ["Huỳnh"] * 4
+    + ["Phan"] * 4
+    + ["Vũ"] * 4
+    + ["Võ"] * 4
+    + ["Đặng"] * 2
+    + ["Bùi"] * 2
+    + ["Đỗ"] * 2
+    + ["Hồ"] * 2
+    + ["Ngô"] * 2
+    + ["Dương"]
+    + ["Lý"]
+    + ["Nông"]
+)
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Hữu",
+    "Đức",
+    "Minh",
+    "Thanh",
+    "Ngọc",
+    "Quốc",
+    "Xuân",
+    "Thu",
+    "Hoàng",
+    "Kim",
+    "Bảo",
+    "Gia",
+    "Anh",
+    "Thùy",
+    "Mạnh",
+    "Công",
+    "Hồng",
+    "Phương",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Hằng",
+    "Hoa",
+    "Hùng",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Nam",
+    "Phương",
+    "Quang",
+    "Sơn",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Vy",
+    "Yến",
+    "Hải",
+    "Hà",
+    "Khánh",
+    "Long",
+    "Nga",
+    "Oanh",
+    "Phúc",
+    "Quyên",
+    "Tâm",
+    "Thắng",
+    "Trung",
+    "Việt",
+    "Đạt",
+    "Giang",
+    "Huy",
+    "Kiên",
+    "Lộc",
+    "Nhung",
+    "Tú",
+    "Xuân",
+]
+VILLAGES = [
+    "Thôn Địa Cát",
+    "Thôn Nà Pài",
+    "Thôn Bản Cháng",
+    "Thôn Khuổi Tát",
+    "Thôn Nà Lẹng",
+    "Tổ 3",
+    "Tổ 7",
+    "Xóm Đông",
+    "Xóm Đoài",
+    "Khu phố 2",
+]
 PROCS = [
     ("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch", 0, "same_day"),
     ("1.000894", "Thủ tục đăng ký kết hôn", "Hộ tịch", 0, "same_day"),
@@ -73,8 +157,9 @@ def path_for(n: int) -> Path:
     return CACHE / f"bigdb-{n}-v{GENERATOR_VERSION}-{head_revision()}.sqlite3"
 
 
-def make_big_db(n: int, dest: Path | None = None, *, seed: int = 20261123,
-                unsent: bool = False) -> Path:
+def make_big_db(
+    n: int, dest: Path | None = None, *, seed: int = 20261123, unsent: bool = False
+) -> Path:
     """The cached database of n dossiers; copied to `dest` when given (tests that write).
 
     The cached history is marked as already sent to the hub (a desk in daily use). With
@@ -140,8 +225,13 @@ def _schema(path: Path) -> str:
     svc = open_services(path)
     try:
         info = svc.settings.init_desk(
-            agency_id=AGENCY_ID, agency_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG",
-            parent_name="UBND XÃ VI HƯƠNG", place="Vi Hương", desk_no=1, officer=OFFICER)
+            agency_id=AGENCY_ID,
+            agency_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG",
+            parent_name="UBND XÃ VI HƯƠNG",
+            place="Vi Hương",
+            desk_no=1,
+            officer=OFFICER,
+        )
         return info.node_id
     finally:
         svc.close()
@@ -162,8 +252,9 @@ def _build(n: int, path: Path, seed: int) -> None:
     # least 40 dossiers a working day
     end = END_DAY
     if datetime.now(VN).date() < end + timedelta(days=5):
-        raise RuntimeError(f"this machine's clock is before {end}: the generated events would "
-                           "lie in the future")
+        raise RuntimeError(
+            f"this machine's clock is before {end}: the generated events would lie in the future"
+        )
     days = working_days(n)
     per_day = -(-n // len(days))
     seq = 0
@@ -179,7 +270,8 @@ def _build(n: int, path: Path, seed: int) -> None:
                 break
             made += 1
             received = datetime(day.year, day.month, day.day, 7, 30, tzinfo=VN) + timedelta(
-                minutes=rng.randrange(0, 570))
+                minutes=rng.randrange(0, 570)
+            )
             proc = rng.choice(PROCS)
             name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
             ledger[day.year] = ledger.get(day.year, 0) + 1
@@ -188,18 +280,36 @@ def _build(n: int, path: Path, seed: int) -> None:
             due = received + timedelta(days=max(1, proc[3]) + (2 if received.weekday() >= 3 else 0))
             payload_rx = {
                 "code": code,
-                "procedure": {"code": proc[0], "name": proc[1], "field": proc[2], "version": 1,
-                              "time_amount": proc[3], "time_unit": proc[4],
-                              "time_label": f"{proc[3]} ngày làm việc" if proc[3] else "Trong ngày",
-                              "time_text": "", "fee_text": "", "department": DEPTS[0],
-                              "result": "", "result_place": "Bộ phận Một cửa"},
-                "applicant": {"name": name, "id_number": f"0{rng.randrange(10**10, 10**11)}",
-                              "phone": f"09{rng.randrange(10**7, 10**8)}",
-                              "address": f"{rng.choice(VILLAGES)}, xã Vi Hương", "email": ""},
-                "documents": [{"name": "Tờ khai theo mẫu", "form": "original", "count": 1,
-                               "checked": True}],
-                "sets": 1, "channel": "direct", "result_delivery": "counter",
-                "due_at": due.isoformat(), "due_explanation": "", "clock_start": received.isoformat(),
+                "procedure": {
+                    "code": proc[0],
+                    "name": proc[1],
+                    "field": proc[2],
+                    "version": 1,
+                    "time_amount": proc[3],
+                    "time_unit": proc[4],
+                    "time_label": f"{proc[3]} ngày làm việc" if proc[3] else "Trong ngày",
+                    "time_text": "",
+                    "fee_text": "",
+                    "department": DEPTS[0],
+                    "result": "",
+                    "result_place": "Bộ phận Một cửa",
+                },
+                "applicant": {
+                    "name": name,
+                    "id_number": f"0{rng.randrange(10**10, 10**11)}",
+                    "phone": f"09{rng.randrange(10**7, 10**8)}",
+                    "address": f"{rng.choice(VILLAGES)}, xã Vi Hương",
+                    "email": "",
+                },
+                "documents": [
+                    {"name": "Tờ khai theo mẫu", "form": "original", "count": 1, "checked": True}
+                ],
+                "sets": 1,
+                "channel": "direct",
+                "result_delivery": "counter",
+                "due_at": due.isoformat(),
+                "due_explanation": "",
+                "clock_start": received.isoformat(),
                 "ledger": {"year": day.year, "book": f"01/{day.year}", "number": ledger[day.year]},
                 "desk_no": 1,
             }
@@ -210,54 +320,155 @@ def _build(n: int, path: Path, seed: int) -> None:
             r = rng.random()
             if age > 30 or r < 0.6:
                 if rng.random() < 0.05:
-                    plan.append((EventType.SUPPLEMENT_REQUESTED,
-                                 {"reason": "Thiếu bản sao giấy tờ", "by": "desk", "items": []}, t))
+                    plan.append(
+                        (
+                            EventType.SUPPLEMENT_REQUESTED,
+                            {"reason": "Thiếu bản sao giấy tờ", "by": "desk", "items": []},
+                            t,
+                        )
+                    )
                     t += timedelta(days=1)
-                    plan.append((EventType.RESUBMITTED, {"due_at": (due + timedelta(days=1))
-                                 .isoformat(), "due_explanation": "", "clock_start": t.isoformat()}, t))
-                plan.append((EventType.HANDED_OFF, {"from_unit": "desk", "to_unit": dept,
-                             "giver": OFFICER, "receiver": "Cán bộ phòng"}, t + timedelta(hours=1)))
+                    plan.append(
+                        (
+                            EventType.RESUBMITTED,
+                            {
+                                "due_at": (due + timedelta(days=1)).isoformat(),
+                                "due_explanation": "",
+                                "clock_start": t.isoformat(),
+                            },
+                            t,
+                        )
+                    )
+                plan.append(
+                    (
+                        EventType.HANDED_OFF,
+                        {
+                            "from_unit": "desk",
+                            "to_unit": dept,
+                            "giver": OFFICER,
+                            "receiver": "Cán bộ phòng",
+                        },
+                        t + timedelta(hours=1),
+                    )
+                )
                 if rng.random() < 0.03:
-                    plan.append((EventType.EXTENDED, {"new_due_at": (due + timedelta(days=3))
-                                 .isoformat(), "reason": "Cần xác minh thêm",
-                                 "previous_due_at": due.isoformat()}, t + timedelta(hours=2)))
+                    plan.append(
+                        (
+                            EventType.EXTENDED,
+                            {
+                                "new_due_at": (due + timedelta(days=3)).isoformat(),
+                                "reason": "Cần xác minh thêm",
+                                "previous_due_at": due.isoformat(),
+                            },
+                            t + timedelta(hours=2),
+                        )
+                    )
                 if age > 10 or r < 0.3:
                     back = t + timedelta(hours=rng.randrange(2, 60))
-                    plan.append((EventType.RESULT_RECEIVED, {"from_unit": dept, "to_unit": "desk",
-                                 "giver": "Cán bộ phòng", "receiver": OFFICER}, back))
+                    plan.append(
+                        (
+                            EventType.RESULT_RECEIVED,
+                            {
+                                "from_unit": dept,
+                                "to_unit": "desk",
+                                "giver": "Cán bộ phòng",
+                                "receiver": OFFICER,
+                            },
+                            back,
+                        )
+                    )
                     if age > 20 or r < 0.15:
-                        plan.append((EventType.RETURNED, {"to_name": name, "method": "counter",
-                                     "id_number": ""}, back + timedelta(hours=rng.randrange(1, 48))))
+                        plan.append(
+                            (
+                                EventType.RETURNED,
+                                {"to_name": name, "method": "counter", "id_number": ""},
+                                back + timedelta(hours=rng.randrange(1, 48)),
+                            )
+                        )
             events = []
             for type_, payload, at in plan:
                 seq += 1
                 hlc = max(hlc + 1, pack(int(at.timestamp() * 1000), 0))
-                ev = Event(id=event_id(seq, made, rng.getrandbits(48)),
-                           dossier_id=dossier_id, node_id=node, seq=seq, hlc=hlc, type=type_,
-                           occurred_at=at.astimezone(UTC), recorded_at=at.astimezone(UTC),
-                           officer=OFFICER, payload=payload, prev_hash=prev_hash)
+                ev = Event(
+                    id=event_id(seq, made, rng.getrandbits(48)),
+                    dossier_id=dossier_id,
+                    node_id=node,
+                    seq=seq,
+                    hlc=hlc,
+                    type=type_,
+                    occurred_at=at.astimezone(UTC),
+                    recorded_at=at.astimezone(UTC),
+                    officer=OFFICER,
+                    payload=payload,
+                    prev_hash=prev_hash,
+                )
                 ev = replace(ev, hash=ev.compute_hash())
                 prev_hash = ev.hash
                 events.append(ev)
-                ev_rows.append((ev.id, ev.dossier_id, ev.node_id, ev.seq, ev.hlc, str(ev.type),
-                                utc_text(ev.occurred_at), utc_text(ev.recorded_at), ev.officer,
-                                json_dumps(ev.payload), ev.prev_hash, ev.hash, 1, seq))
+                ev_rows.append(
+                    (
+                        ev.id,
+                        ev.dossier_id,
+                        ev.node_id,
+                        ev.seq,
+                        ev.hlc,
+                        str(ev.type),
+                        utc_text(ev.occurred_at),
+                        utc_text(ev.recorded_at),
+                        ev.officer,
+                        json_dumps(ev.payload),
+                        ev.prev_hash,
+                        ev.hash,
+                        1,
+                        seq,
+                    )
+                )
             st = fold(dossier_id, events)
             a = st.applicant
-            ds_rows.append((
-                st.dossier_id, st.code, str(st.status), st.national_status, proc[0], proc[1],
-                proc[2], st.lead_department, a["name"], fold_text(a["name"]), a["id_number"],
-                a["phone"], a["address"], "", 1, "direct", utc_text(st.received_at),
-                _t(st.due_at), _t(st.original_due_at), _t(st.result_at), _t(st.returned_at),
-                st.returned_to, st.return_method, st.location, _t(st.location_since), 1,
-                int(st.ledger["year"]), int(st.ledger["number"]), st.supplement_count,
-                int(st.extended), 0, st.event_count, st.last_hlc))
+            ds_rows.append(
+                (
+                    st.dossier_id,
+                    st.code,
+                    str(st.status),
+                    st.national_status,
+                    proc[0],
+                    proc[1],
+                    proc[2],
+                    st.lead_department,
+                    a["name"],
+                    fold_text(a["name"]),
+                    a["id_number"],
+                    a["phone"],
+                    a["address"],
+                    "",
+                    1,
+                    "direct",
+                    utc_text(st.received_at),
+                    _t(st.due_at),
+                    _t(st.original_due_at),
+                    _t(st.result_at),
+                    _t(st.returned_at),
+                    st.returned_to,
+                    st.return_method,
+                    st.location,
+                    _t(st.location_since),
+                    1,
+                    int(st.ledger["year"]),
+                    int(st.ledger["number"]),
+                    st.supplement_count,
+                    int(st.extended),
+                    0,
+                    st.event_count,
+                    st.last_hlc,
+                )
+            )
             if len(ds_rows) >= 20000:
                 _flush(conn, ev_rows, ds_rows)
     _flush(conn, ev_rows, ds_rows)
     for year, top in ledger.items():
-        conn.execute("INSERT OR REPLACE INTO sequences(name, value) VALUES (?, ?)",
-                     (f"ledger:{year}", top))
+        conn.execute(
+            "INSERT OR REPLACE INTO sequences(name, value) VALUES (?, ?)", (f"ledger:{year}", top)
+        )
     conn.execute("UPDATE desk SET last_seq = ?, last_hash = ?, last_hlc = ?", (seq, prev_hash, hlc))
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -277,7 +488,9 @@ def _flush(conn: sqlite3.Connection, ev_rows: list, ds_rows: list) -> None:
     conn.executemany(
         "INSERT INTO events(id, dossier_id, node_id, seq, hlc, type, occurred_at, recorded_at, "
         "officer, payload, prev_hash, hash, acked, hub_seq) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ev_rows)
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ev_rows,
+    )
     conn.executemany(
         "INSERT INTO dossiers(id, code, status, national_status, procedure_code, procedure_name, "
         "field, department, applicant_name, search_name, id_number, phone, address, email, sets, "
@@ -285,7 +498,9 @@ def _flush(conn: sqlite3.Connection, ev_rows: list, ds_rows: list) -> None:
         "return_method, location, location_since, desk_no, ledger_year, ledger_number, "
         "supplement_count, extended, conflict_count, event_count, last_hlc) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)", ds_rows)
+        "?, ?, ?)",
+        ds_rows,
+    )
     ev_rows.clear()
     ds_rows.clear()
 

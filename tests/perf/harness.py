@@ -44,8 +44,9 @@ class Report:
     def write(self) -> Path:
         out = ROOT / ".perf" / f"{self.name}.json"
         out.parent.mkdir(exist_ok=True)
-        out.write_text(json.dumps({"full": FULL, "results": self.rows}, indent=2,
-                                  ensure_ascii=False))
+        out.write_text(
+            json.dumps({"full": FULL, "results": self.rows}, indent=2, ensure_ascii=False)
+        )
         print(f"\n== {self.name} ({'full' if FULL else 'small'} sizes) ==")
         for key, values in self.rows.items():
             shown = ", ".join(f"{k}={_fmt(v)}" for k, v in values.items())

@@ -113,8 +113,20 @@ def test_sync_of_a_generated_desk_pushes_and_pulls(tmp_path):
         other.close()
     assert pushed.accepted == total and pulled.applied == total
     report = Report("sync_bigdb")
-    report.add("generated desk → hub (push)", dossiers=n, events=total, seconds=t_push,
-               events_per_s=total / t_push, goal=">= 15,000 events/s")
-    report.add("hub → new desk (pull)", dossiers=n, events=total, seconds=t_pull,
-               events_per_s=total / t_pull, goal=">= 15,000 events/s")
+    report.add(
+        "generated desk → hub (push)",
+        dossiers=n,
+        events=total,
+        seconds=t_push,
+        events_per_s=total / t_push,
+        goal=">= 15,000 events/s",
+    )
+    report.add(
+        "hub → new desk (pull)",
+        dossiers=n,
+        events=total,
+        seconds=t_pull,
+        events_per_s=total / t_pull,
+        goal=">= 15,000 events/s",
+    )
     report.write()

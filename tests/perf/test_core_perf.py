@@ -39,14 +39,24 @@ def test_core_benchmarks(big):
     path, svc = big
     report = Report("core")
     raw = sqlite3.connect(path)
-    codes = [r[0] for r in raw.execute(
-        "SELECT code FROM dossiers WHERE pk IN (SELECT abs(random()) % ? + 1 FROM "
-        "generate_series(1, 200))", (N,))] if _has_series(raw) else None
+    codes = (
+        [
+            r[0]
+            for r in raw.execute(
+                "SELECT code FROM dossiers WHERE pk IN (SELECT abs(random()) % ? + 1 FROM "
+                "generate_series(1, 200))",
+                (N,),
+            )
+        ]
+        if _has_series(raw)
+        else None
+    )
     if not codes:
         rng = random.Random(7)
         pks = [rng.randrange(1, N + 1) for _ in range(200)]
-        codes = [raw.execute("SELECT code FROM dossiers WHERE pk = ?", (pk,)).fetchone()[0]
-                 for pk in pks]
+        codes = [
+            raw.execute("SELECT code FROM dossiers WHERE pk = ?", (pk,)).fetchone()[0] for pk in pks
+        ]
     it = iter(codes * 50)
 
     def raw_lookup():
@@ -60,9 +70,14 @@ def test_core_benchmarks(big):
 
     t_raw = median_seconds(raw_lookup, repeat=200)
     t_app = median_seconds(app_lookup, repeat=200)
-    report.add("scan lookup (find_by_code → full dossier detail)", dossiers=N,
-               app_ms=t_app * 1e3, raw_ms=t_raw * 1e3, ratio=t_app / t_raw,
-               goal="< 5 ms and < 3x raw")
+    report.add(
+        "scan lookup (find_by_code → full dossier detail)",
+        dossiers=N,
+        app_ms=t_app * 1e3,
+        raw_ms=t_raw * 1e3,
+        ratio=t_app / t_raw,
+        goal="< 5 ms and < 3x raw",
+    )
 
     from motcua_desk.store import repo
 
@@ -75,27 +90,43 @@ def test_core_benchmarks(big):
 
     t_raw = median_seconds(raw_key, repeat=200)
     t_app = median_seconds(app_key, repeat=200)
-    report.add("code → dossier key only (the indexed query, through a store session)",
-               app_ms=t_app * 1e3, raw_ms=t_raw * 1e3, ratio=t_app / t_raw)
+    report.add(
+        "code → dossier key only (the indexed query, through a store session)",
+        app_ms=t_app * 1e3,
+        raw_ms=t_raw * 1e3,
+        ratio=t_app / t_raw,
+    )
 
     queries = ["nguyen van duc", "tran thi hang", "le minh", "pham quoc viet", "dang"]
     qi = iter(queries * 100)
 
     def raw_search():
         q = " ".join(f'"{t}"*' for t in next(qi).split())
-        pks = [r[0] for r in raw.execute(
-            "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC "
-            "LIMIT 50", (q,))]
-        raw.execute(f"SELECT * FROM dossiers WHERE pk IN ({','.join('?' * len(pks))})",
-                    pks).fetchall()
+        pks = [
+            r[0]
+            for r in raw.execute(
+                "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ? ORDER BY rowid DESC "
+                "LIMIT 50",
+                (q,),
+            )
+        ]
+        raw.execute(
+            f"SELECT * FROM dossiers WHERE pk IN ({','.join('?' * len(pks))})", pks
+        ).fetchall()
 
     def app_search():
         assert svc.dossiers.search(next(qi))
 
     t_raw = median_seconds(raw_search, repeat=50)
     t_app = median_seconds(app_search, repeat=50)
-    report.add("name search (50 newest matches)", dossiers=N, app_ms=t_app * 1e3,
-               raw_ms=t_raw * 1e3, ratio=t_app / t_raw, goal="< 50 ms")
+    report.add(
+        "name search (50 newest matches)",
+        dossiers=N,
+        app_ms=t_app * 1e3,
+        raw_ms=t_raw * 1e3,
+        ratio=t_app / t_raw,
+        goal="< 50 ms",
+    )
 
     _filtered_search_matrix(svc, raw, report)
 
@@ -103,11 +134,15 @@ def test_core_benchmarks(big):
         col = "id_number" if label == "citizen id" else "phone"
         q = raw.execute(f"SELECT {col} FROM dossiers WHERE pk = ?", (N // 2,)).fetchone()[0]
         t_app = median_seconds(lambda q=q: svc.dossiers.search(q), repeat=50)
-        t_raw = median_seconds(lambda q=q, col=col: raw.execute(
-            f"SELECT * FROM dossiers WHERE {col} = ? ORDER BY pk DESC LIMIT 50", (q,)).fetchall(),
-            repeat=50)
-        report.add(f"search by {label}", app_ms=t_app * 1e3, raw_ms=t_raw * 1e3,
-                   ratio=t_app / t_raw)
+        t_raw = median_seconds(
+            lambda q=q, col=col: raw.execute(
+                f"SELECT * FROM dossiers WHERE {col} = ? ORDER BY pk DESC LIMIT 50", (q,)
+            ).fetchall(),
+            repeat=50,
+        )
+        report.add(
+            f"search by {label}", app_ms=t_app * 1e3, raw_ms=t_raw * 1e3, ratio=t_app / t_raw
+        )
 
     t_today = median_seconds(svc.dossiers.today, repeat=10, warmup=1)
     report.add("today panel counts", app_ms=t_today * 1e3)
@@ -115,19 +150,29 @@ def test_core_benchmarks(big):
     samples = []
     for i in range(40):
         t0 = time.perf_counter()
-        svc.dossiers.intake(IntakeRequest("1.004873", f"Nguyễn Văn Thử {i}",
-                                          phone="0912345678", id_number="012345678901"))
+        svc.dossiers.intake(
+            IntakeRequest(
+                "1.004873", f"Nguyễn Văn Thử {i}", phone="0912345678", id_number="012345678901"
+            )
+        )
         samples.append(time.perf_counter() - t0)
     samples.sort()
-    report.add("intake commit (validate, code, event, projection, fsync)",
-               median_ms=samples[len(samples) // 2] * 1e3, p90_ms=samples[int(len(samples) * .9)] * 1e3,
-               goal="< 20 ms")
+    report.add(
+        "intake commit (validate, code, event, projection, fsync)",
+        median_ms=samples[len(samples) // 2] * 1e3,
+        p90_ms=samples[int(len(samples) * 0.9)] * 1e3,
+        goal="< 20 ms",
+    )
     raw.close()
 
     bytes_total = path.stat().st_size
-    report.add("database size", dossiers=N, mb=bytes_total / 1e6,
-               mb_per_100k=bytes_total / N * 100_000 / 1e6,
-               events=sqlite3.connect(path).execute("SELECT count(*) FROM events").fetchone()[0])
+    report.add(
+        "database size",
+        dossiers=N,
+        mb=bytes_total / 1e6,
+        mb_per_100k=bytes_total / N * 100_000 / 1e6,
+        events=sqlite3.connect(path).execute("SELECT count(*) FROM events").fetchone()[0],
+    )
     report.write()
 
 
@@ -143,12 +188,19 @@ def _filtered_search_matrix(svc, raw: sqlite3.Connection, report: Report) -> Non
     from_day = to_day - timedelta(days=30)
     filters: list[tuple[str, dict, str, tuple]] = [
         ("no filter", {}, "", ()),
-        ("status in progress", {"status": ("received", "in_process")},
-         "AND d.status IN ('received', 'in_process')", ()),
+        (
+            "status in progress",
+            {"status": ("received", "in_process")},
+            "AND d.status IN ('received', 'in_process')",
+            (),
+        ),
         ("field Hộ tịch", {"field": "Hộ tịch"}, "AND d.field = ?", ("Hộ tịch",)),
-        ("last 30 days", {"received_from": from_day, "received_to": to_day},
-         "AND d.received_at >= ? AND d.received_at < ?",
-         (from_day.isoformat(), (to_day + timedelta(days=1)).isoformat())),
+        (
+            "last 30 days",
+            {"received_from": from_day, "received_to": to_day},
+            "AND d.received_at >= ? AND d.received_at < ?",
+            (from_day.isoformat(), (to_day + timedelta(days=1)).isoformat()),
+        ),
     ]
     for text in SEARCH_TEXTS:
         match = " ".join(f'"{t}"*' for t in text.split())
@@ -159,18 +211,28 @@ def _filtered_search_matrix(svc, raw: sqlite3.Connection, report: Report) -> Non
                 svc.dossiers.search(text, **kwargs)
 
             def raw_q(match=match, sql=sql, params=params):
-                raw.execute("SELECT d.* FROM dossier_fts f JOIN dossiers d ON d.pk = f.rowid "
-                            f"WHERE dossier_fts MATCH ? {sql} ORDER BY f.rowid DESC LIMIT 50",
-                            (match, *params)).fetchall()
+                raw.execute(
+                    "SELECT d.* FROM dossier_fts f JOIN dossiers d ON d.pk = f.rowid "
+                    f"WHERE dossier_fts MATCH ? {sql} ORDER BY f.rowid DESC LIMIT 50",
+                    (match, *params),
+                ).fetchall()
 
             t_app = median_seconds(app, repeat=10, warmup=1)
             t_raw = median_seconds(raw_q, repeat=10, warmup=1)
             matches = raw.execute(
                 "SELECT count(*) FROM dossier_fts f JOIN dossiers d ON d.pk = f.rowid "
-                f"WHERE dossier_fts MATCH ? {sql}", (match, *params)).fetchone()[0]
-            report.add(f"name search '{text}' + {label}", app_ms=t_app * 1e3,
-                       raw_ms=t_raw * 1e3, ratio=t_app / t_raw, rows=len(rows),
-                       matches=matches, goal="< 50 ms")
+                f"WHERE dossier_fts MATCH ? {sql}",
+                (match, *params),
+            ).fetchone()[0]
+            report.add(
+                f"name search '{text}' + {label}",
+                app_ms=t_app * 1e3,
+                raw_ms=t_raw * 1e3,
+                ratio=t_app / t_raw,
+                rows=len(rows),
+                matches=matches,
+                goal="< 50 ms",
+            )
 
 
 def _has_series(conn: sqlite3.Connection) -> bool:

@@ -32,7 +32,13 @@ def test_parse_json_limits_cost(tmp_path):
     plain = median_seconds(lambda: json.loads(body), repeat=repeat)
     limited = median_seconds(lambda: protocol.parse_json(body), repeat=repeat)
     report = Report("hub_limits")
-    report.add("parse a push body", events=len(events), bytes=len(body),
-               plain_ms=plain * 1000, limited_ms=limited * 1000, ratio=limited / plain)
+    report.add(
+        "parse a push body",
+        events=len(events),
+        bytes=len(body),
+        plain_ms=plain * 1000,
+        limited_ms=limited * 1000,
+        ratio=limited / plain,
+    )
     report.write()
     assert limited / plain < GOAL_RATIO

@@ -35,8 +35,9 @@ def _bare_job(path: Path, images: list[QImage], dpi: int) -> float:
     for i, image in enumerate(images):
         if i:
             printer.newPage()
-        painter.drawImage(QRect(0, 0, image.width() * dpi // 300, image.height() * dpi // 300),
-                          image)
+        painter.drawImage(
+            QRect(0, 0, image.width() * dpi // 300, image.height() * dpi // 300), image
+        )
     painter.end()
     return time.perf_counter() - t0
 
@@ -58,15 +59,20 @@ def test_ctrl_p_to_job_sent_for_the_slip(services, clock, qtbot, tmp_path, capsy
             pages = []
             for p in range(preview.document.pageCount()):
                 size = preview.document.pagePointSize(p)
-                pages.append(preview.document.render(
-                    p, QSize(round(size.width() * 300 / 72), round(size.height() * 300 / 72))))
+                pages.append(
+                    preview.document.render(
+                        p, QSize(round(size.width() * 300 / 72), round(size.height() * 300 / 72))
+                    )
+                )
             bare.append(_bare_job(tmp_path / f"bare{i}.pdf", pages, 1200))
             preview.close()
         m_ours, m_bare = statistics.median(ours), statistics.median(bare)
         with capsys.disabled():
-            print(f"\nCtrl+P → job sent (slip, 2 A5 pages, PDF printer): median "
-                  f"{m_ours * 1000:.0f} ms; bare QPrinter+QPainter of the same images "
-                  f"{m_bare * 1000:.0f} ms; ratio {m_ours / m_bare:.2f}")
+            print(
+                f"\nCtrl+P → job sent (slip, 2 A5 pages, PDF printer): median "
+                f"{m_ours * 1000:.0f} ms; bare QPrinter+QPainter of the same images "
+                f"{m_bare * 1000:.0f} ms; ratio {m_ours / m_bare:.2f}"
+            )
         assert all((tmp_path / f"ours{i}.pdf").stat().st_size > 1000 for i in range(RUNS))
     finally:
         window.close()

@@ -55,19 +55,32 @@ def measure(fn, runs: int) -> dict:
         fn()
         cpu.append(time.process_time() - c0)
         wall.append(time.perf_counter() - w0)
-    return {"runs": runs, "wall_ms": round(statistics.median(wall) * 1000, 2),
-            "cpu_ms": round(statistics.median(cpu) * 1000, 2),
-            "min_wall_ms": round(min(wall) * 1000, 2)}
+    return {
+        "runs": runs,
+        "wall_ms": round(statistics.median(wall) * 1000, 2),
+        "cpu_ms": round(statistics.median(cpu) * 1000, 2),
+        "min_wall_ms": round(min(wall) * 1000, 2),
+    }
 
 
 def record(name: str, size: int, result: dict, **extra) -> None:
     goal = GOALS_MS[name]
-    RESULTS[name] = {"size": size, **result, "goal_ms": goal,
-                     "goal_met": min(result["wall_ms"], result["cpu_ms"]) < goal, **extra}
+    RESULTS[name] = {
+        "size": size,
+        **result,
+        "goal_ms": goal,
+        "goal_met": min(result["wall_ms"], result["cpu_ms"]) < goal,
+        **extra,
+    }
     OUT.parent.mkdir(exist_ok=True)
-    report = {"full": FULL, "python": platform.python_version(), "machine": platform.machine(),
-              "cpus": os.cpu_count(), "when": datetime.now().isoformat(timespec="seconds"),
-              "results": RESULTS}
+    report = {
+        "full": FULL,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "results": RESULTS,
+    }
     OUT.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -77,9 +90,15 @@ def inputs(tmp_path_factory):
     svc = open_services(tmp_path_factory.mktemp("perf") / "desk.sqlite3", clock=clock)
     try:
         svc.settings.init_desk(desk_no=1, **AGENCY)
-        d = svc.dossiers.intake(IntakeRequest(
-            "1.004873", "Nguyễn Thị Hằng Đặng", phone="0912345678",
-            address="Thôn Địa Cát, xã Vi Hương", email="hang.dang@example.vn")).dossier
+        d = svc.dossiers.intake(
+            IntakeRequest(
+                "1.004873",
+                "Nguyễn Thị Hằng Đặng",
+                phone="0912345678",
+                address="Thôn Địa Cát, xã Vi Hương",
+                email="hang.dang@example.vn",
+            )
+        ).dossier
         clock.advance(minutes=30)
         svc.dossiers.handoff([d.code], TP, receiver="Lý Văn Bình")
         clock.advance(hours=5)
@@ -95,15 +114,20 @@ def inputs(tmp_path_factory):
     def variant(view, i: int):
         received = view.received_at + timedelta(minutes=7 * i)
         return dataclasses.replace(
-            view, code=f"{AGENCY['agency_id']}-{received:%y%m%d}-{(i % 900) * 10 + 1:04d}",
-            applicant_name=f"Nguyễn Thị Hằng Đặng {i}", ledger_number=i + 1,
-            address=view.address + (", tổ dân phố số 12, khu phố Đông Hưng Thuận" if i % 5 == 0
-                                    else ""),
-            received_at=received)
+            view,
+            code=f"{AGENCY['agency_id']}-{received:%y%m%d}-{(i % 900) * 10 + 1:04d}",
+            applicant_name=f"Nguyễn Thị Hằng Đặng {i}",
+            ledger_number=i + 1,
+            address=view.address
+            + (", tổ dân phố số 12, khu phố Đông Hưng Thuận" if i % 5 == 0 else ""),
+            received_at=received,
+        )
 
     n = SIZES["list"]
-    entries = [dataclasses.replace(e, dossier=variant(e.dossier, i))
-               for i, e in enumerate([out] * (n * 2 // 3) + [back] * (n - n * 2 // 3))]
+    entries = [
+        dataclasses.replace(e, dossier=variant(e.dossier, i))
+        for i, e in enumerate([out] * (n * 2 // 3) + [back] * (n - n * 2 // 3))
+    ]
     rows = [variant(row, i) for i in range(SIZES["ledger"])]
     return {"detail": detail, "agency": agency, "day": day, "entries": entries, "rows": rows}
 
@@ -132,8 +156,15 @@ def test_slip_to_pdf_bytes_and_ratio_to_a_bare_canvas(inputs):
     slip = measure(lambda: printing.slip_pdf(detail, agency), RUNS["slip"])
     bare = measure(lambda: bare_canvas(lines), RUNS["slip"])
     ratio = round(slip["wall_ms"] / bare["wall_ms"], 2)
-    record("slip", 1, slip, bare_canvas=bare, ratio_to_bare=ratio,
-           ratio_to_bare_cpu=round(slip["cpu_ms"] / bare["cpu_ms"], 2), bytes=len(data))
+    record(
+        "slip",
+        1,
+        slip,
+        bare_canvas=bare,
+        ratio_to_bare=ratio,
+        ratio_to_bare_cpu=round(slip["cpu_ms"] / bare["cpu_ms"], 2),
+        bytes=len(data),
+    )
     if FULL:
         assert slip["cpu_ms"] < 5 * GOALS_MS["slip"]
 
@@ -151,22 +182,30 @@ def test_ledger(inputs, capsys):
     rows, agency = inputs["rows"], inputs["agency"]
     date_from, date_to = rows[0].received_at.date(), rows[-1].received_at.date()
     data = printing.ledger_pdf(rows, agency, date_from, date_to)
-    result = measure(lambda: printing.ledger_pdf(rows, agency, date_from, date_to),
-                     RUNS["ledger"])
+    result = measure(lambda: printing.ledger_pdf(rows, agency, date_from, date_to), RUNS["ledger"])
     record("ledger", len(rows), result, pages=pc.page_count(data))
     if FULL:
         assert result["cpu_ms"] < 5 * GOALS_MS["ledger"]
     with capsys.disabled():
-        print(f"\nprinting benchmarks ({'full' if FULL else 'quick'} sizes; medians; "
-              f"written to {OUT.relative_to(ROOT)})")
+        print(
+            f"\nprinting benchmarks ({'full' if FULL else 'quick'} sizes; medians; "
+            f"written to {OUT.relative_to(ROOT)})"
+        )
         print(f"  {'what':<28}{'size':>6}{'wall ms':>10}{'cpu ms':>10}{'goal ms':>9}")
-        labels = {"slip": "Mẫu 01 slip → PDF bytes", "list": "daily handoff list",
-                  "ledger": "Mẫu 07 ledger"}
+        labels = {
+            "slip": "Mẫu 01 slip → PDF bytes",
+            "list": "daily handoff list",
+            "ledger": "Mẫu 07 ledger",
+        }
         for name, r in RESULTS.items():
-            print(f"  {labels[name]:<28}{r['size']:>6}{r['wall_ms']:>10.1f}{r['cpu_ms']:>10.1f}"
-                  f"{r['goal_ms']:>9}")
+            print(
+                f"  {labels[name]:<28}{r['size']:>6}{r['wall_ms']:>10.1f}{r['cpu_ms']:>10.1f}"
+                f"{r['goal_ms']:>9}"
+            )
             if name == "slip":
                 b = r["bare_canvas"]
-                print(f"  {'  bare canvas, same text':<28}{'':>6}{b['wall_ms']:>10.1f}"
-                      f"{b['cpu_ms']:>10.1f}   ratio {r['ratio_to_bare']} "
-                      f"(cpu {r['ratio_to_bare_cpu']})")
+                print(
+                    f"  {'  bare canvas, same text':<28}{'':>6}{b['wall_ms']:>10.1f}"
+                    f"{b['cpu_ms']:>10.1f}   ratio {r['ratio_to_bare']} "
+                    f"(cpu {r['ratio_to_bare_cpu']})"
+                )

@@ -93,15 +93,21 @@ def test_report_benchmarks(big):
         rows = raw.execute(RAW_SQL, args).fetchall()
         got = svc.reports.bieu06(period)
         assert sum(r[2] + r[3] + r[4] for r in rows) == got.total.values["received_total"]
-        t_raw = median_seconds(lambda a=args: raw.execute(RAW_SQL, a).fetchall(),
-                               repeat=repeat, warmup=1)
-        t_app = median_seconds(lambda p=period: svc.reports.bieu06(p), repeat=repeat,
-                               warmup=1)
+        t_raw = median_seconds(
+            lambda a=args: raw.execute(RAW_SQL, a).fetchall(), repeat=repeat, warmup=1
+        )
+        t_app = median_seconds(lambda p=period: svc.reports.bieu06(p), repeat=repeat, warmup=1)
         v = got.total.values
-        report.add(f"Biểu 06, {name} {period.first:%d/%m/%Y}–{period.last:%d/%m/%Y}",
-                   dossiers=N, counted=v["received_total"], rows=len(got.rows),
-                   app_ms=t_app * 1e3, raw_sql_ms=t_raw * 1e3, ratio=t_app / t_raw,
-                   goal=f"< {GOALS_S[name] * 1000:.0f} ms (full size)")
+        report.add(
+            f"Biểu 06, {name} {period.first:%d/%m/%Y}–{period.last:%d/%m/%Y}",
+            dossiers=N,
+            counted=v["received_total"],
+            rows=len(got.rows),
+            app_ms=t_app * 1e3,
+            raw_sql_ms=t_raw * 1e3,
+            ratio=t_app / t_raw,
+            goal=f"< {GOALS_S[name] * 1000:.0f} ms (full size)",
+        )
         if FULL:
             assert t_app < GOALS_S[name] * 5
         if name == "year":
@@ -110,8 +116,9 @@ def test_report_benchmarks(big):
     agency = svc.settings.agency()
 
     def xlsx():
-        return printing.bieu06_xlsx(svc.reports.bieu06(YEAR), agency, "Quầy này",
-                                    date(2026, 11, 23))
+        return printing.bieu06_xlsx(
+            svc.reports.bieu06(YEAR), agency, "Quầy này", date(2026, 11, 23)
+        )
 
     def pdf():
         report_, months = svc.reports.bieu06_and_months(YEAR)
@@ -122,22 +129,39 @@ def test_report_benchmarks(big):
     printing.bieu06_xlsx(year, agency)
     t_xlsx_only = time.perf_counter() - t0
     t_pdf = median_seconds(pdf, repeat=repeat, warmup=1)
-    report.add("XLSX of the year (report + workbook)", app_ms=t_xlsx * 1e3,
-               workbook_only_ms=t_xlsx_only * 1e3, goal="< 3000 ms (full size)")
+    report.add(
+        "XLSX of the year (report + workbook)",
+        app_ms=t_xlsx * 1e3,
+        workbook_only_ms=t_xlsx_only * 1e3,
+        goal="< 3000 ms (full size)",
+    )
     report.add("PDF of the year with its months (report + months + PDF)", app_ms=t_pdf * 1e3)
     t_dash = median_seconds(lambda: svc.reports.dashboard(YEAR), repeat=repeat, warmup=1)
-    report.add("the window's dashboard of the year (Biểu 06 with drill-down codes, months, "
-               "late list, indices, handoff steps, quality facts)", app_ms=t_dash * 1e3)
+    report.add(
+        "the window's dashboard of the year (Biểu 06 with drill-down codes, months, "
+        "late list, indices, handoff steps, quality facts)",
+        app_ms=t_dash * 1e3,
+    )
     q = svc.reports.quality(YEAR)
     t_q = median_seconds(lambda: svc.reports.quality(YEAR), repeat=repeat, warmup=0)
-    t_qx = median_seconds(lambda: printing.quality_xlsx(svc.reports.quality(YEAR), agency,
-                                                        VN, "Quầy này", date(2026, 11, 23)),
-                          repeat=repeat, warmup=0)
-    report.add("handoff steps per unit and quality facts of the year (report quality)",
-               dossiers=len(q.dossiers), steps=sum(r.finished for r in q.steps),
-               app_ms=t_q * 1e3, ratio_to_raw_sql_year=t_q / t_raw_year)
-    report.add("XLSX of the year's steps and quality facts (report + workbook, a row per "
-               "dossier)", app_ms=t_qx * 1e3)
+    t_qx = median_seconds(
+        lambda: printing.quality_xlsx(
+            svc.reports.quality(YEAR), agency, VN, "Quầy này", date(2026, 11, 23)
+        ),
+        repeat=repeat,
+        warmup=0,
+    )
+    report.add(
+        "handoff steps per unit and quality facts of the year (report quality)",
+        dossiers=len(q.dossiers),
+        steps=sum(r.finished for r in q.steps),
+        app_ms=t_q * 1e3,
+        ratio_to_raw_sql_year=t_q / t_raw_year,
+    )
+    report.add(
+        "XLSX of the year's steps and quality facts (report + workbook, a row per dossier)",
+        app_ms=t_qx * 1e3,
+    )
     if FULL:
         assert t_xlsx < GOALS_S["xlsx"] * 5
     report.write()

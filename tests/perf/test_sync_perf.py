@@ -64,8 +64,11 @@ def pg(tmp_path_factory):
 
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_one_desk_to_the_hub_and_on_to_another(kind, tmp_path, request):
-    url = (f"sqlite:///{tmp_path / 'hub.sqlite3'}" if kind == "sqlite"
-           else new_pg_database(request.getfixturevalue("pg")))
+    url = (
+        f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+        if kind == "sqlite"
+        else new_pg_database(request.getfixturevalue("pg"))
+    )
     clock = FakeClock()
     a, b = make_desk(tmp_path, 1, clock), make_desk(tmp_path, 2, FakeClock(clock()))
     store = HubStore(url)
@@ -94,17 +97,26 @@ def test_one_desk_to_the_hub_and_on_to_another(kind, tmp_path, request):
     assert pushed.accepted == total and pulled.applied == total
     assert pulled.dossiers >= total // 4
     push_s, pull_s = t1 - t0, t2 - t1
-    REPORT.add(kind, events=total, push_s=round(push_s, 2), push_events_per_s=round(total / push_s),
-               pull_s=round(pull_s, 2), pull_events_per_s=round(total / pull_s),
-               end_to_end_s=round(push_s + pull_s, 2),
-               # CPU seconds spent (desk side = this process, hub = the hub process): what the
-               # wall times would be on an otherwise idle machine, roughly, per side.
-               push_cpu_desk_s=round(c1[0] - c0[0], 2), push_cpu_hub_s=round(c1[1] - c0[1], 2),
-               pull_cpu_desk_s=round(c2[0] - c1[0], 2), pull_cpu_hub_s=round(c2[1] - c1[1], 2),
-               cores=psutil.cpu_count(), load_avg_1m=round(psutil.getloadavg()[0], 2),
-               goal_s=GOAL_SECONDS if FULL else None,
-               hub_rss_start_mb=round(rss.start_bytes / 2**20, 1),
-               hub_rss_peak_mb=round(peak, 1))
+    REPORT.add(
+        kind,
+        events=total,
+        push_s=round(push_s, 2),
+        push_events_per_s=round(total / push_s),
+        pull_s=round(pull_s, 2),
+        pull_events_per_s=round(total / pull_s),
+        end_to_end_s=round(push_s + pull_s, 2),
+        # CPU seconds spent (desk side = this process, hub = the hub process): what the
+        # wall times would be on an otherwise idle machine, roughly, per side.
+        push_cpu_desk_s=round(c1[0] - c0[0], 2),
+        push_cpu_hub_s=round(c1[1] - c0[1], 2),
+        pull_cpu_desk_s=round(c2[0] - c1[0], 2),
+        pull_cpu_hub_s=round(c2[1] - c1[1], 2),
+        cores=psutil.cpu_count(),
+        load_avg_1m=round(psutil.getloadavg()[0], 2),
+        goal_s=GOAL_SECONDS if FULL else None,
+        hub_rss_start_mb=round(rss.start_bytes / 2**20, 1),
+        hub_rss_peak_mb=round(peak, 1),
+    )
     REPORT.write()
 
 
@@ -148,8 +160,12 @@ def test_second_desk_pulling_while_the_first_pushes(tmp_path):
     hub = HubProcess(url, tmp_path)
     puller = None
     try:
-        puller = subprocess.Popen([sys.executable, "-c", PULLER, str(b_path), hub.url, b_token,
-                                   str(total)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        puller = subprocess.Popen(
+            [sys.executable, "-c", PULLER, str(b_path), hub.url, b_token, str(total)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         assert puller.stdout.readline().strip() == "ready"
         t0 = time.perf_counter()
         pushed = a.sync(hub.url)
@@ -163,9 +179,15 @@ def test_second_desk_pulling_while_the_first_pushes(tmp_path):
         hub.stop()
         a.close()
     assert pushed.accepted == total
-    REPORT.add("sqlite, second desk syncing concurrently", events=total,
-               push_s=round(t_push, 2), end_to_end_s=round(t_end, 2),
-               events_per_s=round(total / t_end), puller_cpu_s=round(float(cpu), 2),
-               cores=psutil.cpu_count(), load_avg_1m=round(psutil.getloadavg()[0], 2),
-               goal_s=GOAL_SECONDS if FULL else None)
+    REPORT.add(
+        "sqlite, second desk syncing concurrently",
+        events=total,
+        push_s=round(t_push, 2),
+        end_to_end_s=round(t_end, 2),
+        events_per_s=round(total / t_end),
+        puller_cpu_s=round(float(cpu), 2),
+        cores=psutil.cpu_count(),
+        load_avg_1m=round(psutil.getloadavg()[0], 2),
+        goal_s=GOAL_SECONDS if FULL else None,
+    )
     REPORT.write()

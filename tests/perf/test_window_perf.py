@@ -115,8 +115,14 @@ def _child(script: str, *args: str, env: dict) -> dict[str, float]:
     """Run a child Python; seconds from exec to each line it prints ('shown', 'ready'), and
     the numbers it reports (rss, peak)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     out: dict[str, float] = {}
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -150,16 +156,23 @@ def sample_codes(big_db) -> list[str]:
         top = conn.execute("SELECT max(pk) FROM dossiers").fetchone()[0]
         rng = random.Random(7)
         pks = [rng.randrange(1, top + 1) for _ in range(40)]
-        codes = [conn.execute("SELECT code FROM dossiers WHERE pk >= ? ORDER BY pk LIMIT 1",
-                              (pk,)).fetchone()[0] for pk in pks]
+        codes = [
+            conn.execute(
+                "SELECT code FROM dossiers WHERE pk >= ? ORDER BY pk LIMIT 1", (pk,)
+            ).fetchone()[0]
+            for pk in pks
+        ]
     finally:
         conn.close()
     return codes
 
 
 def test_window_benchmark(big_db, sample_codes, tmp_path, qtbot):
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               MOTCUA_HOME=str(tmp_path / "home"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        MOTCUA_HOME=str(tmp_path / "home"),
+    )
     # --- start-up, process level -------------------------------------------------------------
     bare = [_child(BARE, env=env) for _ in range(RUNS)]
     ours = [_child(OURS, str(big_db), sample_codes[0], "cli", env=env) for _ in range(RUNS)]
@@ -201,10 +214,14 @@ def test_window_benchmark(big_db, sample_codes, tmp_path, qtbot):
             "bare_peak_rss_mb": round(max(r["peak"] for r in bare) / 2**20, 1),
             "ours_peak_rss_mb": round(max(r["peak"] for r in ours + first) / 2**20, 1),
             "note": "peak = VmHWM of the window process itself (not ru_maxrss, which exec "
-                    "inherits from pytest)",
+            "inherits from pytest)",
         },
-        "goals": {"ratio_under": 1.5, "startup_under_s": 1.0, "scan_under_ms": 50,
-                  "peak_rss_under_mb": 300},
+        "goals": {
+            "ratio_under": 1.5,
+            "startup_under_s": 1.0,
+            "scan_under_ms": 50,
+            "peak_rss_under_mb": 300,
+        },
     }
     CACHE.mkdir(exist_ok=True)
     (CACHE / "window.json").write_text(json.dumps(result, indent=2), "utf-8")
@@ -296,6 +313,9 @@ def _scan_to_painted(big_db: Path, codes: list[str], qtbot, tmp: Path) -> dict:
         window.close()
         worker.stop()
     timings.sort()
-    return {"median": round(statistics.median(timings), 1),
-            "p95": round(timings[int(len(timings) * 0.95) - 1], 1),
-            "max": round(timings[-1], 1), "samples": len(timings)}
+    return {
+        "median": round(statistics.median(timings), 1),
+        "p95": round(timings[int(len(timings) * 0.95) - 1], 1),
+        "max": round(timings[-1], 1),
+        "samples": len(timings),
+    }

@@ -26,11 +26,13 @@ def agency(services):
 @pytest.fixture
 def intake(services):
     """intake(**overrides) -> DossierView, a real dossier received now."""
+
     def make(name: str = NAME, proc: str = PROC, **kw):
         kw.setdefault("address", ADDRESS)
         kw.setdefault("phone", PHONE)
         kw.setdefault("email", EMAIL)
         return services.dossiers.intake(IntakeRequest(proc, name, **kw)).dossier
+
     return make
 
 
@@ -41,23 +43,32 @@ def doc(name: str, form: str = "original", count: int = 1) -> DocumentLine:
 @pytest.fixture
 def for_form(services, clock, intake):
     """for_form(form) -> DossierDetail of a dossier whose history calls for that form."""
+
     def make(form: str):
         d = intake()
         code = d.code
         if form == "supplement":
             clock.set(datetime(2026, 11, 25, 10, 15))
             services.dossiers.request_supplement(
-                code, "Thiếu Giấy xác nhận nơi cư trú", [
+                code,
+                "Thiếu Giấy xác nhận nơi cư trú",
+                [
                     doc("Giấy xác nhận thông tin về cư trú"),
-                    doc("Trích lục ghi chú ly hôn", "certified_copy", 2)],
-                contact_officer="Lý Văn Bình", contact_phone="0987654321")
+                    doc("Trích lục ghi chú ly hôn", "certified_copy", 2),
+                ],
+                contact_officer="Lý Văn Bình",
+                contact_phone="0987654321",
+            )
         elif form == "refusal":
             clock.set(datetime(2026, 11, 24, 8, 5))
             services.dossiers.refuse(code, "Yêu cầu không thuộc thẩm quyền giải quyết của xã")
         elif form == "apology":
             clock.set(datetime(2026, 11, 25, 16, 30))
-            services.dossiers.extend(code, datetime(2026, 12, 2, 17, 0),
-                                     "Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây")
+            services.dossiers.extend(
+                code,
+                datetime(2026, 12, 2, 17, 0),
+                "Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây",
+            )
         elif form == "stop":
             clock.set(datetime(2026, 11, 23, 14, 45))
             services.dossiers.stop(code, "Người nộp đề nghị rút hồ sơ để bổ sung thông tin")
@@ -65,4 +76,5 @@ def for_form(services, clock, intake):
             clock.advance(minutes=40)
             services.dossiers.handoff([code], TP, receiver="Lý Văn Bình")
         return services.dossiers.show(code)
+
     return make

@@ -39,15 +39,25 @@ def main(out: Path = DOCS) -> list[Path]:
         svc = open_services(Path(tmp) / "demo.sqlite3", clock=clock)
         try:
             svc.settings.init_desk(desk_no=1, **AGENCY)
-            people = [("Nguyễn Thị Hằng Đặng", "Thôn Địa Cát, xã Vi Hương", "1.004873"),
-                      ("Trần Văn Ân", "Thôn Nà Pài, xã Vi Hương", "1.001193"),
-                      ("Hoàng Thị Thu Hương", "Tổ 7, xã Vi Hương", "1.004859"),
-                      ("Lý Văn Đức", "Xóm Đoài, xã Vi Hương", "1.004873")]
+            people = [
+                ("Nguyễn Thị Hằng Đặng", "Thôn Địa Cát, xã Vi Hương", "1.004873"),
+                ("Trần Văn Ân", "Thôn Nà Pài, xã Vi Hương", "1.001193"),
+                ("Hoàng Thị Thu Hương", "Tổ 7, xã Vi Hương", "1.004859"),
+                ("Lý Văn Đức", "Xóm Đoài, xã Vi Hương", "1.004873"),
+            ]
             codes = []
             for name, address, proc in people:
-                codes.append(svc.dossiers.intake(IntakeRequest(
-                    proc, name, phone="0912345678", address=address,
-                    email="hang.dang@example.vn" if not codes else "")).dossier.code)
+                codes.append(
+                    svc.dossiers.intake(
+                        IntakeRequest(
+                            proc,
+                            name,
+                            phone="0912345678",
+                            address=address,
+                            email="hang.dang@example.vn" if not codes else "",
+                        )
+                    ).dossier.code
+                )
                 clock.advance(minutes=17)
             slip = printing.slip_pdf(svc.dossiers.show(codes[0]), svc.settings.agency())
             clock.set(datetime(2026, 11, 23, 10, 30))
@@ -55,8 +65,9 @@ def main(out: Path = DOCS) -> list[Path]:
             clock.set(datetime(2026, 11, 23, 16, 20))
             svc.dossiers.receive_result(codes[1:2], giver="Lý Văn Bình")
             day = date(2026, 11, 23)
-            lst = printing.handoff_list_pdf(svc.dossiers.handoffs_on(day, TP),
-                                            svc.settings.agency(), day, TP)
+            lst = printing.handoff_list_pdf(
+                svc.dossiers.handoffs_on(day, TP), svc.settings.agency(), day, TP
+            )
         finally:
             svc.close()
     made = [out / "slip-mau01.png", out / "handoff-list.png"]

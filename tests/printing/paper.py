@@ -59,8 +59,9 @@ def threshold(img: Image.Image) -> Image.Image:
     return img.convert("L").point(lambda v: 0 if v < 128 else 255)
 
 
-def crease(img: Image.Image, dpi: float, axis: str, at: float, width: float,
-           shade: str) -> Image.Image:
+def crease(
+    img: Image.Image, dpi: float, axis: str, at: float, width: float, shade: str
+) -> Image.Image:
     """A band `width` mm wide centred on x = `at` (axis "x") or y = `at` (axis "y") mm."""
     px = dpi / 25.4
     w = max(1, round(width * px))
@@ -71,33 +72,36 @@ def crease(img: Image.Image, dpi: float, axis: str, at: float, width: float,
     if shade == "grey":  # worn ink: dark dots turn grey, the paper stays white
         out.paste(out.crop(box).point(lambda v: max(v, 150)), box[:2])
     else:
-        ImageDraw.Draw(out).rectangle((box[0], box[1], box[2] - 1, box[3] - 1),
-                                      fill=255 if shade == "white" else 40)
+        ImageDraw.Draw(out).rectangle(
+            (box[0], box[1], box[2] - 1, box[3] - 1), fill=255 if shade == "white" else 40
+        )
     return out
 
 
 Degrade = Callable[[Image.Image, int], Image.Image]
 
 
-def creases(axes: tuple[str, ...], offsets=OFFSETS, widths=WIDTHS,
-            shades=SHADES) -> list[Degrade]:
+def creases(axes: tuple[str, ...], offsets=OFFSETS, widths=WIDTHS, shades=SHADES) -> list[Degrade]:
     """One variant per offset × width × shade, the same crease along each of `axes`."""
     out = []
     for off in offsets:
         for width in widths:
             for shade in shades:
+
                 def f(img, dpi, off=off, width=width, shade=shade):
                     for axis in axes:
                         fold = HALF_FOLD if axis == "y" else QUARTER_FOLD
                         img = crease(img, dpi, axis, fold + off, width, shade)
                     return img
+
                 out.append(f)
     return out
 
 
 def tilt(angle: float) -> Degrade:
-    return lambda img, dpi: img.rotate(angle, resample=Image.Resampling.BILINEAR, expand=True,
-                                       fillcolor=255)
+    return lambda img, dpi: img.rotate(
+        angle, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255
+    )
 
 
 def blur(mm: float) -> Degrade:

@@ -23,8 +23,10 @@ def reader(data: bytes) -> PdfReader:
 
 
 def page_sizes(data: bytes) -> list[tuple[float, float]]:
-    return [(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
-            for p in reader(data).pages]
+    return [
+        (round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
+        for p in reader(data).pages
+    ]
 
 
 def texts(data: bytes) -> list[str]:

@@ -34,8 +34,10 @@ def _cells(ws, ref: str) -> list:
 def _cols(a: str, b: str) -> list[str]:
     from openpyxl.utils import column_index_from_string, get_column_letter
 
-    return [get_column_letter(i) for i in range(column_index_from_string(a),
-                                                column_index_from_string(b) + 1)]
+    return [
+        get_column_letter(i)
+        for i in range(column_index_from_string(a), column_index_from_string(b) + 1)
+    ]
 
 
 def evaluate(ws, formula: str, depth: int = 0) -> int:
@@ -75,11 +77,19 @@ def check_xlsx(data: bytes, sheet) -> None:
         a, amount = ws.cell(r, 1).value, ws.cell(r, 9)
         if type(a) is int:  # a payment row: a number, not text
             assert type(amount.value) is int and amount.number_format == "#,##0"
-            rows.append((ws.cell(r, 5).value, ws.cell(r, 6).value or "", amount.value,
-                         ws.cell(r, 10).value, ws.cell(r, 11).value or ""))
+            rows.append(
+                (
+                    ws.cell(r, 5).value,
+                    ws.cell(r, 6).value or "",
+                    amount.value,
+                    ws.cell(r, 10).value,
+                    ws.cell(r, 11).value or "",
+                )
+            )
         elif isinstance(amount.value, str) and amount.value.startswith("="):
-            formulas.append((str(ws.cell(r, 1).value or ws.cell(r, 7).value), amount.value,
-                             wc.cell(r, 9).value))
+            formulas.append(
+                (str(ws.cell(r, 1).value or ws.cell(r, 7).value), amount.value, wc.cell(r, 9).value)
+            )
     want = [(x.code, x.ticket, x.amount, x.method_label, x.receipt_ref) for x in sheet.rows]
     assert rows == want
     assert formulas, "no formula"
@@ -115,11 +125,22 @@ def check_pdf(data: bytes, sheet) -> list[str]:
 def test_the_days_fees_per_officer_and_fee_type(services, clock, agency, tmp_path):
     clock.set(local(2026, 11, 23, 8, 0))
     d = services.dossiers
-    a = d.intake(IntakeRequest("2.000884", "Trần Văn Bình", ticket="A01", fee_paid=10_000,
-                               fee_method="cash", receipt_ref="1C26TAA-121")).dossier
+    a = d.intake(
+        IntakeRequest(
+            "2.000884",
+            "Trần Văn Bình",
+            ticket="A01",
+            fee_paid=10_000,
+            fee_method="cash",
+            receipt_ref="1C26TAA-121",
+        )
+    ).dossier
     clock.advance(minutes=7)
-    b = d.intake(IntakeRequest("2.000815", "Lê Thị Mai", ticket="A02", fee_paid="24.000",
-                               fee_method="transfer")).dossier
+    b = d.intake(
+        IntakeRequest(
+            "2.000815", "Lê Thị Mai", ticket="A02", fee_paid="24.000", fee_method="transfer"
+        )
+    ).dossier
     d.intake(IntakeRequest("1.001193", "Đỗ Văn Tư", fee_method="exempt"))
     d.intake(IntakeRequest("1.004873", "Phạm Minh"))  # nothing said about money: not listed
     services.settings.set_officer("Hoàng Văn Nam")
@@ -131,12 +152,18 @@ def test_the_days_fees_per_officer_and_fee_type(services, clock, agency, tmp_pat
     sheet = d.cash_sheet(date(2026, 11, 23))
     assert [o.officer for o in sheet.officers] == ["Hoàng Văn Nam", "Nông Thị Thư"]
     assert sheet.total == 10_000 + 24_000 + 20_000
-    assert sheet.total_by_method() == {"cash": 10_000, "transfer": 24_000, "card": 20_000,
-                                       "exempt": 0}
+    assert sheet.total_by_method() == {
+        "cash": 10_000,
+        "transfer": 24_000,
+        "card": 20_000,
+        "exempt": 0,
+    }
     thu = sheet.officers[1]
     assert [g.procedure_code for g in thu.fee_types] == ["1.001193", "2.000815", "2.000884"]
     assert [(r.code, r.ticket, r.receipt_ref) for r in thu.rows if r.amount] == [
-        (b.code, "A02", "1C26TAA-122"), (a.code, "A01", "1C26TAA-121")]
+        (b.code, "A02", "1C26TAA-122"),
+        (a.code, "A01", "1C26TAA-121"),
+    ]
     assert [r.code for r in sheet.officers[0].rows] == [c.code]
     next_day = d.cash_sheet(date(2026, 11, 24))
     assert [(r.code, r.amount) for r in next_day.rows] == [(a.code, 5_000)]
@@ -159,29 +186,52 @@ def test_the_days_fees_per_officer_and_fee_type(services, clock, agency, tmp_pat
     check_xlsx(printing.cash_sheet_xlsx(empty, agency), empty)
 
 
-_name = st.text(st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ ạảãáàệộ"),
-                min_size=1, max_size=100).map(lambda s: s.strip() or "An")
+_name = st.text(
+    st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ ạảãáàệộ"), min_size=1, max_size=100
+).map(lambda s: s.strip() or "An")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(_name, st.integers(0, 3), st.integers(0, 6),
-                          st.text("ABCQ0123456789-", min_size=0, max_size=12),
-                          st.integers(1, 1_000_000_000), st.sampled_from(FEE_METHODS[:3]),
-                          st.text("0123456789ABCTAA-/", max_size=60)),
-                min_size=0, max_size=160))
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.tuples(
+            _name,
+            st.integers(0, 3),
+            st.integers(0, 6),
+            st.text("ABCQ0123456789-", min_size=0, max_size=12),
+            st.integers(1, 1_000_000_000),
+            st.sampled_from(FEE_METHODS[:3]),
+            st.text("0123456789ABCTAA-/", max_size=60),
+        ),
+        min_size=0,
+        max_size=160,
+    )
+)
 def test_many_payments_long_names_across_pages(agency, items):
     """Sizes: up to 160 payments (several pages), names of up to 100 characters, tickets of
     up to 12, amounts up to 1 tỷ, receipt references up to 60: every row on paper once, each
     page marked, every total right in both files."""
     day = date(2026, 11, 23)
     start = datetime(2026, 11, 23, 7, 30)
-    rows = [CashRow(at=start + timedelta(minutes=i), officer=f"Cán bộ {o}",
-                    code=f"000.17.22.H56-261123-{i + 1:04d}", ticket=t.strip("-") or "",
-                    applicant=name, procedure_code=f"2.00088{p}",
-                    procedure_name=f"Thủ tục số {p} " + name[:40] * (p % 3),
-                    amount=amount, method=method, receipt_ref=ref)
-            for i, (name, o, p, t, amount, method, ref) in enumerate(items)]
+    rows = [
+        CashRow(
+            at=start + timedelta(minutes=i),
+            officer=f"Cán bộ {o}",
+            code=f"000.17.22.H56-261123-{i + 1:04d}",
+            ticket=t.strip("-") or "",
+            applicant=name,
+            procedure_code=f"2.00088{p}",
+            procedure_name=f"Thủ tục số {p} " + name[:40] * (p % 3),
+            amount=amount,
+            method=method,
+            receipt_ref=ref,
+        )
+        for i, (name, o, p, t, amount, method, ref) in enumerate(items)
+    ]
     sheet = cash_sheet(day, rows)
     assert sheet.total == sum(x[4] for x in items)
     pdf = printing.cash_sheet_pdf(sheet, agency)
@@ -192,12 +242,21 @@ def test_many_payments_long_names_across_pages(agency, items):
 def test_a_long_day_runs_over_pages_each_marked(agency, tmp_path):
     start = datetime(2026, 11, 23, 7, 30)
     name = "Nguyễn Thị Hồng Nhung Đặng Hoàng Phương Thảo " * 2
-    rows = [CashRow(at=start + timedelta(minutes=i), officer=("Nông Thị Thư", "Lò Văn Páo")[i % 2],
-                    code=f"000.17.22.H56-261123-{i + 1:04d}", ticket=f"Q{i:03d}-{i:04d}",
-                    applicant=name[: 20 + i % 80], procedure_code=f"2.00088{i % 4}",
-                    procedure_name=f"Thủ tục chứng thực số {i % 4}", amount=2_000 * (i + 1),
-                    method=FEE_METHODS[i % 3], receipt_ref=f"1C26TAA-{i:07d}")
-            for i in range(150)]
+    rows = [
+        CashRow(
+            at=start + timedelta(minutes=i),
+            officer=("Nông Thị Thư", "Lò Văn Páo")[i % 2],
+            code=f"000.17.22.H56-261123-{i + 1:04d}",
+            ticket=f"Q{i:03d}-{i:04d}",
+            applicant=name[: 20 + i % 80],
+            procedure_code=f"2.00088{i % 4}",
+            procedure_name=f"Thủ tục chứng thực số {i % 4}",
+            amount=2_000 * (i + 1),
+            method=FEE_METHODS[i % 3],
+            receipt_ref=f"1C26TAA-{i:07d}",
+        )
+        for i in range(150)
+    ]
     sheet = cash_sheet(date(2026, 11, 23), rows)
     pdf = printing.cash_sheet_pdf(sheet, agency)
     pages = check_pdf(pdf, sheet)

@@ -16,8 +16,12 @@ from tests.printing.conftest import ALL_FORMS, TP
 
 
 def run(db_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "motcua_desk", "--db", str(db_path), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "motcua_desk", "--db", str(db_path), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def printed(services, code: str) -> list:
@@ -29,7 +33,8 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def test_print_slip_logs_the_print_and_a_second_print_is_a_marked_reprint(
-        services, intake, db_path, tmp_path):
+    services, intake, db_path, tmp_path
+):
     code = intake().code
     out = tmp_path / "slip.pdf"
     r = run(db_path, "print", "slip", code, "--out", str(out))
@@ -45,7 +50,9 @@ def test_print_slip_logs_the_print_and_a_second_print_is_a_marked_reprint(
     assert "reprint, copy 2" in r.stdout
     assert all("BẢN IN LẠI – LẦN 1" in t for t in pc.texts(out.read_bytes()))
     assert [(e.payload["copy"], e.payload["reprint"]) for e in printed(services, code)] == [
-        (1, False), (2, True)]
+        (1, False),
+        (2, True),
+    ]
     assert services.dossiers.show(code).dossier.prints == {"slip": 2}
     assert leftovers(tmp_path) == []
 
@@ -80,10 +87,20 @@ def test_slip_qr_follows_the_office_setting_unless_told(services, intake, db_pat
                 assert formats == (["Code 128", "QR Code"] if qr else ["Code 128"]), (when, args)
 
 
-@pytest.mark.parametrize("case", ["unknown_code", "wrong_form", "missing_folder", "under_a_file",
-                                  "is_a_directory", "bad_form_for_refused"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "unknown_code",
+        "wrong_form",
+        "missing_folder",
+        "under_a_file",
+        "is_a_directory",
+        "bad_form_for_refused",
+    ],
+)
 def test_bad_input_exits_2_with_one_line_and_records_nothing(
-        services, clock, intake, db_path, tmp_path, case):
+    services, clock, intake, db_path, tmp_path, case
+):
     code = intake().code
     out = tmp_path / "out.pdf"
     form = "slip"
@@ -126,8 +143,17 @@ def test_print_ledger_and_daily_list(services, clock, intake, db_path, tmp_path)
     clock.set(datetime(2026, 11, 23, 10, 0))
     services.dossiers.handoff(codes, TP, receiver="Lý Văn Bình")
     ledger = tmp_path / "ledger.pdf"
-    r = run(db_path, "print", "ledger", "--from", "2026-11-01", "--to", "2026-11-30",
-            "--out", str(ledger))
+    r = run(
+        db_path,
+        "print",
+        "ledger",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(ledger),
+    )
     assert r.returncode == 0, r.stderr
     assert "3 dossiers" in r.stdout
     data = ledger.read_bytes()
@@ -135,8 +161,17 @@ def test_print_ledger_and_daily_list(services, clock, intake, db_path, tmp_path)
     assert sorted(pc.CODE_RE.findall(" ".join(pc.texts(data)))) == sorted(codes)
 
     lst = tmp_path / "handoffs.pdf"
-    r = run(db_path, "print", "handoffs", "--date", "2026-11-23", "--dept", "cong chuc tu phap - ho tich",
-            "--out", str(lst))
+    r = run(
+        db_path,
+        "print",
+        "handoffs",
+        "--date",
+        "2026-11-23",
+        "--dept",
+        "cong chuc tu phap - ho tich",
+        "--out",
+        str(lst),
+    )
     assert r.returncode == 0, r.stderr
     texts = pc.texts(lst.read_bytes())
     assert set(pc.page_sizes(lst.read_bytes())) == {pc.A4_LANDSCAPE}
@@ -145,12 +180,15 @@ def test_print_ledger_and_daily_list(services, clock, intake, db_path, tmp_path)
     assert printed(services, codes[0]) == []  # lists are not logged per dossier
 
 
-@pytest.mark.parametrize("args", [
-    ("ledger", "--from", "2026-11-30", "--to", "2026-11-01"),
-    ("ledger", "--from", "30/11/2026", "--to", "2026-12-01"),
-    ("handoffs", "--date", "hôm nay"),
-    ("handoffs", "--date", "2026-11-23", "--dept", "Phòng Không Có"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ledger", "--from", "2026-11-30", "--to", "2026-11-01"),
+        ("ledger", "--from", "30/11/2026", "--to", "2026-12-01"),
+        ("handoffs", "--date", "hôm nay"),
+        ("handoffs", "--date", "2026-11-23", "--dept", "Phòng Không Có"),
+    ],
+)
 def test_bad_list_arguments_exit_2(services, db_path, tmp_path, args):
     out = tmp_path / "x.pdf"
     r = run(db_path, "print", *args, "--out", str(out))

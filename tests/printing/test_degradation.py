@@ -65,8 +65,7 @@ def degradation(data: bytes, code: str, prints=PRINTS, conditions=CONDITIONS):
             for page in pages:
                 sheet = printed(pdf, page, pr)
                 for name, variants in conditions.items():
-                    cell = table.setdefault((name, pr.label), {"Code128": 0, "QR": 0,
-                                                                "tried": 0})
+                    cell = table.setdefault((name, pr.label), {"Code128": 0, "QR": 0, "tried": 0})
                     for i, degrade in enumerate(variants):
                         found = read(degrade(sheet, pr.dpi))
                         ok = [s for s in SYMBOLS if found.get(s) == code]
@@ -97,9 +96,15 @@ def symbol_boxes(data: bytes, page: int, dpi: int = 300) -> dict[str, tuple[floa
     """{symbol: (left, right, bottom, top)} in mm of the sheet, y up from the bottom edge."""
     px = dpi / 25.4
     height = SHEET[1]
-    return {("QR" if "QR" in s.format else "Code128"):
-            (s.left / px, s.right / px, height - s.bottom / px, height - s.top / px)
-            for s in pc.symbols(data, page, dpi)}
+    return {
+        ("QR" if "QR" in s.format else "Code128"): (
+            s.left / px,
+            s.right / px,
+            height - s.bottom / px,
+            height - s.top / px,
+        )
+        for s in pc.symbols(data, page, dpi)
+    }
 
 
 def clear_of_folds(box, *, x: bool, y: bool, gap: float = 5.0) -> bool:
@@ -114,8 +119,10 @@ def clear_of_folds(box, *, x: bool, y: bool, gap: float = 5.0) -> bool:
 
 # --- the tests ------------------------------------------------------------------------------
 
+
 def test_slip_keeps_a_readable_symbol_through_folds_tilt_203_dpi_and_fit_to_page(
-        services, intake, agency):
+    services, intake, agency
+):
     d = intake()
     data = printing.slip_pdf(services.dossiers.show(d.code), agency)  # as the desk prints it
     assert pc.page_count(data) == 2
@@ -138,7 +145,8 @@ def test_slip_keeps_a_readable_symbol_through_folds_tilt_203_dpi_and_fit_to_page
 
 
 def test_the_qr_sits_clear_of_both_folds_and_the_bars_clear_of_the_half_fold(
-        services, intake, agency):
+    services, intake, agency
+):
     d = intake()
     data = printing.slip_pdf(services.dossiers.show(d.code), agency)
     for page in copy_first_pages(data):
@@ -150,25 +158,33 @@ def test_the_qr_sits_clear_of_both_folds_and_the_bars_clear_of_the_half_fold(
         assert boxes["QR"][0] > QUARTER_FOLD and boxes["QR"][2] > HALF_FOLD
 
 
-LONG_NAME = ("Công Tằng Tôn Nữ Thị Phương Thảo Nguyễn Hoàng Bảo Ngọc Trâm Anh Đặng Lê "
-             "Khánh Linh Huỳnh Thị Mỹ Duyên")[:100]
+LONG_NAME = (
+    "Công Tằng Tôn Nữ Thị Phương Thảo Nguyễn Hoàng Bảo Ngọc Trâm Anh Đặng Lê "
+    "Khánh Linh Huỳnh Thị Mỹ Duyên"
+)[:100]
 # the conditions that matter most, fewer variants: the layout moves with the content
 SHORT_CONDITIONS: dict[str, list[Degrade]] = {
     "as printed": CONDITIONS["as printed"],
     "tilted +7°": [tilt(7)],
     "tilted −7°": [tilt(-7)],
-    "folded in quarters: both creases": creases(("y", "x"), offsets=(-3.0, 0.0, 3.0),
-                                                widths=(1.0,), shades=("white", "dark")),
+    "folded in quarters: both creases": creases(
+        ("y", "x"), offsets=(-3.0, 0.0, 3.0), widths=(1.0,), shades=("white", "dark")
+    ),
 }
 
 
 @pytest.mark.parametrize("n_docs", [1, 8, 13])
 def test_the_symbols_survive_whatever_the_slip_holds(services, intake, agency, n_docs):
     # names as long as the catalog's longest (72 characters)
-    docs = [DocumentLine(f"Giấy tờ số {i}: bản sao giấy tờ chứng minh nhân thân và nơi cư trú "
-                         f"(mục {i})",
-                         ["original", "certified_copy", "copy", "presented"][i % 4], "", 1)
-            for i in range(1, n_docs + 1)]
+    docs = [
+        DocumentLine(
+            f"Giấy tờ số {i}: bản sao giấy tờ chứng minh nhân thân và nơi cư trú (mục {i})",
+            ["original", "certified_copy", "copy", "presented"][i % 4],
+            "",
+            1,
+        )
+        for i in range(1, n_docs + 1)
+    ]
     d = intake(name=LONG_NAME, documents=docs)
     data = printing.slip_pdf(services.dossiers.show(d.code), agency)
     assert pc.page_count(data) == 2  # still one page per copy
@@ -189,8 +205,9 @@ def test_without_the_qr_a_quarter_fold_breaks_the_slip(services, intake, agency)
     d = intake()
     data = printing.slip_pdf(services.dossiers.show(d.code), agency, qr=False)
     prints = (Print(300), Print(203))
-    conditions = {k: CONDITIONS[k] for k in ("as printed", "tilted +7°",
-                                             "folded in quarters: both creases")}
+    conditions = {
+        k: CONDITIONS[k] for k in ("as printed", "tilted +7°", "folded in quarters: both creases")
+    }
     table, lost = degradation(data, d.code, prints, conditions)
     print("\nMẫu 01 printed without its QR code (print_qr off)")
     print(markdown(table, prints, conditions))

@@ -28,8 +28,16 @@ def test_every_procedure_of_the_catalog_with_what_the_citizen_needs(services, ag
         assert pc.flat(p.name) in text and p.code in text
         for d in p.documents[:2]:
             assert pc.flat(d.name)[:40] in text
-    for needle in ("Thành phần hồ sơ", "Thời hạn giải quyết", "Phí, lệ phí", "Nơi nộp hồ sơ",
-                   "Nơi trả kết quả", "Căn cứ pháp lý", "Hình thức", "Số lượng"):
+    for needle in (
+        "Thành phần hồ sơ",
+        "Thời hạn giải quyết",
+        "Phí, lệ phí",
+        "Nơi nộp hồ sơ",
+        "Nơi trả kết quả",
+        "Căn cứ pháp lý",
+        "Hình thức",
+        "Số lượng",
+    ):
         assert needle in text
     with_basis = [p for p in procedures if p.legal_basis]
     if with_basis:
@@ -43,8 +51,17 @@ def test_the_command_prints_one_field_and_refuses_an_unknown_one(services, db_pa
     field = services.catalog.list()[0].field
     out = tmp_path / "board.pdf"
     loose = "".join(ch for ch in field.lower())  # any case works
-    r = run(db_path, "print", "notice-board", "--field", loose, "--hotline", "02093870123",
-            "--out", str(out))
+    r = run(
+        db_path,
+        "print",
+        "notice-board",
+        "--field",
+        loose,
+        "--hotline",
+        "02093870123",
+        "--out",
+        str(out),
+    )
     assert r.returncode == 0, r.stderr
     assert "notice board:" in r.stdout
     text = pc.flat(" ".join(pc.texts(out.read_bytes())))
@@ -53,8 +70,7 @@ def test_the_command_prints_one_field_and_refuses_an_unknown_one(services, db_pa
     assert not any(f"Lĩnh vực: {o}" in text for o in others)
     before = row_counts(db_path)
     bad = tmp_path / "none.pdf"
-    r = run(db_path, "print", "notice-board", "--field", "Không có lĩnh vực này", "--out",
-            str(bad))
+    r = run(db_path, "print", "notice-board", "--field", "Không có lĩnh vực này", "--out", str(bad))
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
     assert not bad.exists() and row_counts(db_path) == before
     r = run(db_path, "print", "notice-board", "--out", str(tmp_path / "all.pdf"))
@@ -63,8 +79,19 @@ def test_the_command_prints_one_field_and_refuses_an_unknown_one(services, db_pa
 
 # --- the processing time as the public reads it ------------------------------------------------
 # What a maintainer's note looks like in the seed catalog's history: none of it may be printed.
-INTERNAL = ("ước tính", "mô hình hóa", "quy ước của dự án", "dichvucong", "chưa đối chiếu",
-            "kiểm tra lại", "bộ dữ liệu", "trang thủ tục", "trang chi tiết", "[", "]")
+INTERNAL = (
+    "ước tính",
+    "mô hình hóa",
+    "quy ước của dự án",
+    "dichvucong",
+    "chưa đối chiếu",
+    "kiểm tra lại",
+    "bộ dữ liệu",
+    "trang thủ tục",
+    "trang chi tiết",
+    "[",
+    "]",
+)
 
 
 def _board_text(procedures, agency) -> str:
@@ -96,8 +123,10 @@ def test_the_printed_time_is_the_public_wording_and_nothing_else(services, agenc
         assert f"Thời hạn giải quyết: {shown} Phí, lệ phí:" in text
     # where the law counts days, not working days, the board says what the law says
     by_code = {p.code: p for p in procedures}
-    assert public_time(by_code["2.001263"].time_text, by_code["2.001263"].time_label) == \
-        "30 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"
+    assert (
+        public_time(by_code["2.001263"].time_text, by_code["2.001263"].time_label)
+        == "30 ngày kể từ ngày nhận đủ hồ sơ hợp lệ"
+    )
     assert "Thời hạn giải quyết: 30 ngày làm việc" not in text
     # a procedure without a wording of its own: the statutory time from amount and unit
     assert public_time("", "3 ngày làm việc") == "3 ngày làm việc"
@@ -125,8 +154,11 @@ def test_an_older_catalogs_bracketed_note_is_not_printed(services, agency):
     from motcua_desk.domain.catalog import public_time
 
     p = services.catalog.list()[0]
-    old = replace(p, time_text="03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ "
-                               "[ước tính của chúng tôi – đối chiếu quyết định công bố của tỉnh]")
+    old = replace(
+        p,
+        time_text="03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ "
+        "[ước tính của chúng tôi – đối chiếu quyết định công bố của tỉnh]",
+    )
     line = _time_lines(_board_text([old], agency))[0]
     assert line == "03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
     assert public_time("[ghi chú nội bộ]", "Trong ngày") == "Trong ngày"

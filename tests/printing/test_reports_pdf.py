@@ -29,9 +29,21 @@ from tests.printing import pdfcheck as pc
 from tests.services import report_scenario as sc
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
-KEYS = ["received_total", "received_online", "received_direct", "carried_over",
-        "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",
-        "pending_total", "pending_within", "pending_overdue", "refused_at_intake", "stopped"]
+KEYS = [
+    "received_total",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "resolved_total",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "pending_total",
+    "pending_within",
+    "pending_overdue",
+    "refused_at_intake",
+    "stopped",
+]
 PAGE_RE = re.compile(r"Trang (\d+)/(\d+)")
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -64,12 +76,20 @@ def test_bieu06_pdf_numbers_read_back_equal_the_json(services, clock):
     # pypdf, the second reader, sees the same total row and the form's furniture
     plain = pc.texts(pdf)
     pc.assert_nfc(plain[0])
-    pc.assert_contains(plain[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Biểu số 06/VPCP/KSTT",
-                       "Thông tư số 01/2020/TT-VPCP", "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT",
-                       "Từ ngày 01 tháng 11 năm 2026 đến ngày 30 tháng 11 năm 2026",
-                       "Số hồ sơ nhận giải quyết", "Kết quả giải quyết",
-                       " ".join(f"({i})" for i in range(1, 14)), "Chứng thực", "Hộ tịch",
-                       "Tổng cộng 12 1 8 3 8 3 2 3 4 3 1 1 1")
+    pc.assert_contains(
+        plain[0],
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Biểu số 06/VPCP/KSTT",
+        "Thông tư số 01/2020/TT-VPCP",
+        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT",
+        "Từ ngày 01 tháng 11 năm 2026 đến ngày 30 tháng 11 năm 2026",
+        "Số hồ sơ nhận giải quyết",
+        "Kết quả giải quyết",
+        " ".join(f"({i})" for i in range(1, 14)),
+        "Chứng thực",
+        "Hộ tịch",
+        "Tổng cộng 12 1 8 3 8 3 2 3 4 3 1 1 1",
+    )
     everything = pc.flat(" ".join(plain))
     assert "NGƯỜI LẬP BIỂU" in everything and "THỦ TRƯỞNG ĐƠN VỊ" in everything
     assert "Nông Thị Thư" in everything
@@ -81,10 +101,10 @@ def test_bieu06_pdf_with_months_draws_the_chart(services, clock):
     sc.build(services, clock)
     quarter = Period(date(2026, 10, 1), date(2026, 12, 31))
     report, months = services.reports.bieu06_and_months(quarter)
-    assert [m[0].first for m in months] == [date(2026, 10, 1), date(2026, 11, 1),
-                                            date(2026, 12, 1)]
+    assert [m[0].first for m in months] == [date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1)]
     assert sum(v["received_online"] + v["received_direct"] for _, v in months) == (
-        report.total.values["received_online"] + report.total.values["received_direct"])
+        report.total.values["received_online"] + report.total.values["received_direct"]
+    )
     nov = dict(months)[NOV]
     assert nov == dict(services.reports.bieu06(NOV).total.values)
     pdf = printing.bieu06_pdf(report, services.settings.agency(), "", None, months)
@@ -98,18 +118,66 @@ def test_cli_pdf_equals_cli_json(services, clock, db_path, tmp_path, capsys):
     sc.build(services, clock)
     services.close()
     out = tmp_path / "bieu06.pdf"
-    assert main(["--db", str(db_path), "report", "period", "--from", "2026-11-01", "--to",
-                 "2026-11-30", "--by", "department", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "report",
+                "period",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "--by",
+                "department",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
-    assert main(["--db", str(db_path), "report", "period", "--from", "2026-11-01", "--to",
-                 "2026-11-30", "--by", "department", "--json"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "report",
+                "period",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "--by",
+                "department",
+                "--json",
+            ]
+        )
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     texts = pc.pdfium_texts(out.read_bytes())
     assert figure_rows(texts, len(KEYS)) == expected_rows(doc)
     assert sc.DEPT in pc.flat(texts[0])
     late = tmp_path / "late.pdf"
-    assert main(["--db", str(db_path), "report", "late", "--from", "2026-11-01", "--to",
-                 "2026-11-30", "--out", str(late)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "report",
+                "late",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+                "--out",
+                str(late),
+            ]
+        )
+        == 0
+    )
     assert "4 dossiers written" in capsys.readouterr().out
     assert set(pc.page_sizes(late.read_bytes())) == {pc.A4_LANDSCAPE}
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tmp") == []
@@ -120,19 +188,26 @@ def test_late_pdf_lists_every_dossier_with_its_apology(services, clock):
     services.dossiers.record_print(codes["E"], "apology")
     late = services.reports.late(NOV)
     doc = late_json(late, services.reports.tz())
-    pdf = printing.late_pdf(late, services.settings.agency(), services.reports.tz(),
-                            "Quầy này", date(2026, 12, 1))
+    pdf = printing.late_pdf(
+        late, services.settings.agency(), services.reports.tz(), "Quầy này", date(2026, 12, 1)
+    )
     text = pc.flat(" ".join(pc.pdfium_texts(pdf)))
     found = pc.CODE_RE.findall(text)
     listed = [d["code"] for g in doc["departments"] for d in g["dossiers"]]
     assert found == listed and sorted(listed) == sorted(codes[k] for k in "ODEF")
     e = next(d for d in doc["departments"][0]["dossiers"] if d["code"] == codes["E"])
     assert e["apology_printed_at"] is not None  # the print is the clock's moment, 1/12
-    for needle in ("TỔNG HỢP HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI",
-                   "Ngày 04/11/2026 09:00; in ngày 01/12/2026", "Cần xác minh",
-                   "Đang giải quyết, quá hạn", "Chưa có",
-                   f"I. {sc.DEPT} – 4 hồ sơ; có văn bản xin lỗi: 1",
-                   "Tổng cộng 4 3 1 1 1", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ"):
+    for needle in (
+        "TỔNG HỢP HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI",
+        "Ngày 04/11/2026 09:00; in ngày 01/12/2026",
+        "Cần xác minh",
+        "Đang giải quyết, quá hạn",
+        "Chưa có",
+        f"I. {sc.DEPT} – 4 hồ sơ; có văn bản xin lỗi: 1",
+        "Tổng cộng 4 3 1 1 1",
+        "NGƯỜI LẬP BIỂU",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+    ):
         assert needle in text, needle
 
 
@@ -144,8 +219,20 @@ def test_late_pdf_of_an_empty_period(services):
 
 # --- the property: any number of rows --------------------------------------------------------
 
-FIELDS = ["Hộ tịch", "Chứng thực", "Đất đai", "Xây dựng", "Bảo trợ xã hội", "Người có công",
-          "Hộ kinh doanh", "Y tế", "Giáo dục", "Cư trú", "Môi trường", "Nông nghiệp"]
+FIELDS = [
+    "Hộ tịch",
+    "Chứng thực",
+    "Đất đai",
+    "Xây dựng",
+    "Bảo trợ xã hội",
+    "Người có công",
+    "Hộ kinh doanh",
+    "Y tế",
+    "Giáo dục",
+    "Cư trú",
+    "Môi trường",
+    "Nông nghiệp",
+]
 START = datetime(2026, 11, 1, tzinfo=VN)
 
 
@@ -160,14 +247,28 @@ def _facts(n_procs: int, seed: list[int]) -> list[DossierFacts]:
             received = (START + timedelta(days=(n * 7) % 40 - 8, hours=n % 9)).astimezone(UTC)
             due = received + timedelta(days=3)
             kind = (n + seed[k % len(seed)]) % 4
-            outcome, at = {0: ("", None), 1: ("result", due - timedelta(days=1)),
-                           2: ("result", due + timedelta(hours=5)),
-                           3: ("stopped", received + timedelta(hours=2))}[kind]
-            out.append(DossierFacts(
-                dossier_id=f"d{n}", code=f"000.17.22.H56-261101-{n:04d}", field=field,
-                procedure_code=f"1.{p:06d}", procedure_name=name, department="Địa chính",
-                desk_no=1, channel=("direct", "online", "post")[n % 3], received_at=received,
-                dues=((received, due),), outcome=outcome, outcome_at=at))
+            outcome, at = {
+                0: ("", None),
+                1: ("result", due - timedelta(days=1)),
+                2: ("result", due + timedelta(hours=5)),
+                3: ("stopped", received + timedelta(hours=2)),
+            }[kind]
+            out.append(
+                DossierFacts(
+                    dossier_id=f"d{n}",
+                    code=f"000.17.22.H56-261101-{n:04d}",
+                    field=field,
+                    procedure_code=f"1.{p:06d}",
+                    procedure_name=name,
+                    department="Địa chính",
+                    desk_no=1,
+                    channel=("direct", "online", "post")[n % 3],
+                    received_at=received,
+                    dues=((received, due),),
+                    outcome=outcome,
+                    outcome_at=at,
+                )
+            )
     return out
 
 
@@ -175,8 +276,12 @@ def _facts(n_procs: int, seed: list[int]) -> list[DossierFacts]:
 @example(n_procs=1, seed=[1, 2])  # nothing in the period: an empty table still prints
 @given(n_procs=st.integers(1, 188), seed=st.lists(st.integers(0, 50), min_size=1, max_size=5))
 def test_any_number_of_rows_builds_and_every_total_is_on_the_paper(n_procs, seed):
-    form = form_for(parse_forms(json.loads(
-        (paths.resources_dir() / "reports" / "bieu06.json").read_text("utf-8"))), NOV.last)
+    form = form_for(
+        parse_forms(
+            json.loads((paths.resources_dir() / "reports" / "bieu06.json").read_text("utf-8"))
+        ),
+        NOV.last,
+    )
     report = compute(_facts(n_procs, seed), NOV, VN, form, ReportSettings())
     rows = len(report.rows)
     assert 0 <= rows <= 200  # none when no dossier of the draw falls in the period

@@ -27,13 +27,24 @@ CHART_TITLE = "Hồ sơ nhận và đã giải quyết theo tháng"
 
 
 def _pdf(n_procs: int, with_chart: bool) -> tuple[bytes, dict]:
-    form = form_for(parse_forms(json.loads(
-        (paths.resources_dir() / "reports" / "bieu06.json").read_text("utf-8"))), QUARTER.last)
+    form = form_for(
+        parse_forms(
+            json.loads((paths.resources_dir() / "reports" / "bieu06.json").read_text("utf-8"))
+        ),
+        QUARTER.last,
+    )
     report = compute(_facts(n_procs, [1, 2, 3]), QUARTER, VN, form, ReportSettings())
-    months = [(p, {"received_total": 5 + i, "resolved_total": 3 + i, "resolved_on_time": 2})
-              for i, p in enumerate(MONTHS)] if with_chart else []
-    pdf = printing.bieu06_pdf(report, AgencyInfo(desk_no=1, **AGENCY), "Toàn đơn vị",
-                              date(2027, 1, 2), months=months)
+    months = (
+        [
+            (p, {"received_total": 5 + i, "resolved_total": 3 + i, "resolved_on_time": 2})
+            for i, p in enumerate(MONTHS)
+        ]
+        if with_chart
+        else []
+    )
+    pdf = printing.bieu06_pdf(
+        report, AgencyInfo(desk_no=1, **AGENCY), "Toàn đơn vị", date(2027, 1, 2), months=months
+    )
     return pdf, report_json(report)
 
 
@@ -54,7 +65,8 @@ def test_the_signatures_never_stand_alone(n_procs, with_chart):
     # table content: the total row (the last one) in pypdf's text, and whole rows of figures
     # in PDFium's (which reads a row's cells as one line)
     has_rows = "Tổng cộng" in page and bool(
-        figure_rows([pc.pdfium_texts(pdf)[signed[0]]], len(KEYS)))
+        figure_rows([pc.pdfium_texts(pdf)[signed[0]]], len(KEYS))
+    )
     has_chart = CHART_TITLE in page
     assert has_rows or has_chart, f"signatures alone on page {signed[0] + 1} of {len(texts)}"
     if with_chart:
@@ -103,18 +115,29 @@ def test_the_total_row_is_bold_on_every_page_it_lands_on(n_procs):
 
 # --- the late-dossiers summary: the same rule ------------------------------------------------
 
+
 def _late(n: int, departments: int):
     from datetime import datetime, timedelta
 
     from motcua_desk.domain.reports import LateEntry, late_report
 
     base = datetime(2026, 11, 2, 8, 0, tzinfo=VN)
-    entries = [LateEntry(f"id{i}", f"000.17.22.H56-2611{(i % 28) + 1:02d}-{i + 1:04d}",
-                         f"Phòng {i % departments + 1}", "Hộ tịch", "1.004873",
-                         "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
-                         base + timedelta(hours=i), base + timedelta(days=3, hours=i),
-                         "late", base + timedelta(days=5, hours=i), False)
-               for i in range(n)]
+    entries = [
+        LateEntry(
+            f"id{i}",
+            f"000.17.22.H56-2611{(i % 28) + 1:02d}-{i + 1:04d}",
+            f"Phòng {i % departments + 1}",
+            "Hộ tịch",
+            "1.004873",
+            "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân",
+            base + timedelta(hours=i),
+            base + timedelta(days=3, hours=i),
+            "late",
+            base + timedelta(days=5, hours=i),
+            False,
+        )
+        for i in range(n)
+    ]
     return late_report(Period(date(2026, 11, 1), date(2026, 11, 30)), entries)
 
 
@@ -122,13 +145,15 @@ def _late(n: int, departments: int):
 @example(n=1, departments=1)
 @given(n=st.integers(1, 90), departments=st.integers(1, 6))
 def test_the_late_summary_signatures_never_stand_alone(n, departments):
-    pdf = printing.late_pdf(_late(n, departments), AgencyInfo(desk_no=1, **AGENCY), VN,
-                            "Toàn đơn vị", date(2026, 12, 1))
+    pdf = printing.late_pdf(
+        _late(n, departments), AgencyInfo(desk_no=1, **AGENCY), VN, "Toàn đơn vị", date(2026, 12, 1)
+    )
     texts = [pc.flat(t) for t in pc.texts(pdf)]
     signed = [i for i, t in enumerate(texts) if "THỦ TRƯỞNG ĐƠN VỊ" in t]
     assert len(signed) == 1
     page = texts[signed[0]]
-    assert "Tổng hợp theo cơ quan, đơn vị" in page and "Tổng cộng" in page, \
+    assert "Tổng hợp theo cơ quan, đơn vị" in page and "Tổng cộng" in page, (
         f"signatures without the summary on page {signed[0] + 1} of {len(texts)}"
+    )
     found = pc.CODE_RE.findall(" ".join(pc.flat(t) for t in pc.pdfium_texts(pdf)))
     assert len(found) == n  # every late dossier listed once

@@ -18,16 +18,30 @@ from motcua_desk.services.reports import late_json, report_json
 from tests.services import report_scenario as sc
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
-KEYS = ["received_total", "received_online", "received_direct", "carried_over",
-        "resolved_total", "resolved_early", "resolved_on_time", "resolved_late",
-        "pending_total", "pending_within", "pending_overdue", "refused_at_intake", "stopped"]
+KEYS = [
+    "received_total",
+    "received_online",
+    "received_direct",
+    "carried_over",
+    "resolved_total",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "pending_total",
+    "pending_within",
+    "pending_overdue",
+    "refused_at_intake",
+    "stopped",
+]
 SUMS = {"received_total", "resolved_total", "pending_total"}
 REF = re.compile(r"\$?([A-Z]+)\$?(\d+)")
 
 
 def books(data: bytes):
-    return (openpyxl.load_workbook(io.BytesIO(data)),
-            openpyxl.load_workbook(io.BytesIO(data), data_only=True))
+    return (
+        openpyxl.load_workbook(io.BytesIO(data)),
+        openpyxl.load_workbook(io.BytesIO(data), data_only=True),
+    )
 
 
 def evaluate(ws, formula: str, depth: int = 0) -> int:
@@ -55,7 +69,7 @@ def evaluate(ws, formula: str, depth: int = 0) -> int:
         return [f"{ca}{r}" for r in range(int(ra), int(rb) + 1)]
 
     if body.startswith("COUNTIFS("):
-        args = re.findall(r'"[^"]*"|[^,]+', body[len("COUNTIFS("):-1])
+        args = re.findall(r'"[^"]*"|[^,]+', body[len("COUNTIFS(") : -1])
         pairs = list(zip(args[::2], args[1::2], strict=True))
         ranges = [cells(r) for r, _ in pairs]
         wants = [c[1:-1] if c.startswith('"') else value(c.replace("$", "")) for _, c in pairs]
@@ -88,15 +102,17 @@ def test_bieu06_xlsx_cell_by_cell(services, clock):
     sc.build(services, clock)
     report = services.reports.bieu06(NOV)
     doc = report_json(report)
-    data = printing.bieu06_xlsx(report, services.settings.agency(), "Quầy này",
-                                date(2026, 12, 1))
+    data = printing.bieu06_xlsx(report, services.settings.agency(), "Quầy này", date(2026, 12, 1))
     wb, cached = books(data)
     ws, wv = wb["Biểu 06"], cached["Biểu 06"]
     assert wb.sheetnames == ["Biểu 06"]
     # the header: the law's column numbers in one row, under the groups
     nos_row = find_row(ws, "A", "(1)")
     assert [ws.cell(nos_row, c).value for c in range(1, 16)] == [
-        *(f"({i})" for i in range(1, 14)), "(a)", "(b)"]
+        *(f"({i})" for i in range(1, 14)),
+        "(a)",
+        "(b)",
+    ]
     assert "Số hồ sơ nhận giải quyết" in [ws.cell(nos_row - 2, c).value for c in range(3, 16)]
     assert ws["A1"].value == "UBND XÃ VI HƯƠNG"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in [c.value for c in ws[1]]
@@ -136,7 +152,20 @@ def test_bieu06_xlsx_cell_by_cell(services, clock):
     assert ws.cell(g1, 3).value == f"=SUM(C{g1 + 1}:C{g1 + 1})"
     assert ws.cell(total_r, 3).value == f"=SUM(C{g1},C{g2})"
     assert [wv.cell(total_r, c).value for c in range(3, 16)] == [
-        12, 1, 8, 3, 8, 3, 2, 3, 4, 3, 1, 1, 1]
+        12,
+        1,
+        8,
+        3,
+        8,
+        3,
+        2,
+        3,
+        4,
+        3,
+        1,
+        1,
+        1,
+    ]
     texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert {"NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "Nông Thị Thư"} <= texts
 
@@ -149,13 +178,23 @@ def test_more_groups_than_one_sum_takes(services):
 
     tz = services.reports.tz()
     start = datetime(2026, 11, 2, 9, 0, tzinfo=tz).astimezone(UTC)
-    facts = [DossierFacts(
-        dossier_id=f"d{i}", code=f"000.17.22.H56-261102-{i:04d}", field="Đất đai",
-        procedure_code=f"1.{i % 7:06d}", procedure_name="Thủ tục", department=f"Phòng {i:03d}",
-        desk_no=1, channel="online" if i % 3 else "direct", received_at=start,
-        dues=((start, start + timedelta(days=2 + i % 5)),),
-        outcome="result" if i % 2 else "", outcome_at=start + timedelta(days=3) if i % 2 else None)
-        for i in range(250)]
+    facts = [
+        DossierFacts(
+            dossier_id=f"d{i}",
+            code=f"000.17.22.H56-261102-{i:04d}",
+            field="Đất đai",
+            procedure_code=f"1.{i % 7:06d}",
+            procedure_name="Thủ tục",
+            department=f"Phòng {i:03d}",
+            desk_no=1,
+            channel="online" if i % 3 else "direct",
+            received_at=start,
+            dues=((start, start + timedelta(days=2 + i % 5)),),
+            outcome="result" if i % 2 else "",
+            outcome_at=start + timedelta(days=3) if i % 2 else None,
+        )
+        for i in range(250)
+    ]
     form = services.reports.forms()[0]
     report = compute(facts, NOV, tz, form, ReportSettings(), by="department")
     data = printing.bieu06_xlsx(report, services.settings.agency())
@@ -165,8 +204,11 @@ def test_more_groups_than_one_sum_takes(services):
     assert ws.cell(total_r, 3).value.count("SUM(") == 2
     for k, key in enumerate(KEYS):
         c = 3 + k
-        assert evaluate(ws, ws.cell(total_r, c).value) == wv.cell(total_r, c).value == \
-            report.total.values[key]
+        assert (
+            evaluate(ws, ws.cell(total_r, c).value)
+            == wv.cell(total_r, c).value
+            == report.total.values[key]
+        )
     assert wv.cell(total_r, 3).value == 250
 
 
@@ -175,8 +217,7 @@ def test_late_xlsx_cell_by_cell(services, clock):
     late = services.reports.late(NOV)
     tz = services.reports.tz()
     doc = late_json(late, tz)
-    data = printing.late_xlsx(late, services.settings.agency(), tz, "Quầy này",
-                              date(2026, 12, 1))
+    data = printing.late_xlsx(late, services.settings.agency(), tz, "Quầy này", date(2026, 12, 1))
     wb, cached = books(data)
     ws, wv = wb["Hồ sơ quá hạn"], cached["Hồ sơ quá hạn"]
     head = find_row(ws, "A", "STT")
@@ -218,8 +259,7 @@ def test_cli_writes_the_xlsx(services, clock, db_path, tmp_path, capsys, command
     sc.build(services, clock)
     services.close()
     out = tmp_path / "figures.XLSX"
-    args = ["--db", str(db_path), "report", command, "--from", "2026-11-01", "--to",
-            "2026-11-30"]
+    args = ["--db", str(db_path), "report", command, "--from", "2026-11-01", "--to", "2026-11-30"]
     assert main([*args, "--out", str(out)]) == 0
     capsys.readouterr()
     assert main([*args, "--json"]) == 0
@@ -229,9 +269,11 @@ def test_cli_writes_the_xlsx(services, clock, db_path, tmp_path, capsys, command
     if command == "period":
         total_r = find_row(ws, "B", "Tổng cộng")
         assert [ws.cell(total_r, 3 + k).value for k in range(len(KEYS))] == [
-            doc["total"][k] for k in KEYS]
+            doc["total"][k] for k in KEYS
+        ]
     else:
         codes = [c.value for c in ws["C"] if isinstance(c.value, str) and "-" in c.value]
         assert codes == [d["code"] for g in doc["departments"] for d in g["dossiers"]]
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("desk.")] == [
-        "figures.XLSX"]  # no temporary file left behind
+        "figures.XLSX"
+    ]  # no temporary file left behind

@@ -20,8 +20,11 @@ PX = symbols.MODULE_PREFERRED * DPI / 72  # pixels per module at 300 dpi: 4
 def bar_band(img, sym: pc.Symbol) -> tuple[int, int, int, int]:
     """(first dark column, last dark column, top row, bottom row) of the bars."""
     mid = (sym.top + sym.bottom) // 2
-    xs = [x for x in range(max(0, sym.left - 30), min(img.width, sym.right + 30))
-          if img.getpixel((x, mid)) < 128]
+    xs = [
+        x
+        for x in range(max(0, sym.left - 30), min(img.width, sym.right + 30))
+        if img.getpixel((x, mid)) < 128
+    ]
     return xs[0], xs[-1], sym.top, sym.bottom
 
 
@@ -31,8 +34,7 @@ def white(img, box) -> bool:
 
 
 @pytest.mark.parametrize("qr", [False, True])
-def test_slip_barcode_has_whole_dot_modules_and_clear_quiet_zones(services, intake, agency,
-                                                                  qr):
+def test_slip_barcode_has_whole_dot_modules_and_clear_quiet_zones(services, intake, agency, qr):
     d = intake()
     data = printing.slip_pdf(services.dossiers.show(d.code), agency, qr=qr)
     img = pc.render(data, 0, DPI)
@@ -53,8 +55,9 @@ def test_slip_barcode_has_whole_dot_modules_and_clear_quiet_zones(services, inta
     down = next(y for y in range(mid, img.height) if img.getpixel((first, y)) >= 128)
     height = down - up - 1
     assert height >= 0.15 * (last - first + 1 + 2 * quiet)
-    assert height * 25.4 / DPI == pytest.approx(symbols.BAR_RATIO * (modules + 2 * 10) * 4
-                                                 * 25.4 / DPI, abs=0.2)  # mm
+    assert height * 25.4 / DPI == pytest.approx(
+        symbols.BAR_RATIO * (modules + 2 * 10) * 4 * 25.4 / DPI, abs=0.2
+    )  # mm
 
 
 def test_barcodes_are_vector_on_every_form_page(for_form, agency):

@@ -17,12 +17,30 @@ DEPT = "Công chức Tư pháp - Hộ tịch"
 # Expected figures for November 2026 (1/11 – 30/11), timestamp comparison, waiting for
 # supplements counts within the deadline, stopped dossiers count as resolved.
 EXPECTED = {
-    ("Hộ tịch", HT): dict(received_online=1, received_direct=7, carried_over=2,
-                          resolved_early=3, resolved_on_time=2, resolved_late=2,
-                          pending_within=2, pending_overdue=1, refused_at_intake=1, stopped=1),
-    ("Chứng thực", CT): dict(received_online=0, received_direct=1, carried_over=1,
-                             resolved_early=0, resolved_on_time=0, resolved_late=1,
-                             pending_within=1, pending_overdue=0, refused_at_intake=0, stopped=0),
+    ("Hộ tịch", HT): dict(
+        received_online=1,
+        received_direct=7,
+        carried_over=2,
+        resolved_early=3,
+        resolved_on_time=2,
+        resolved_late=2,
+        pending_within=2,
+        pending_overdue=1,
+        refused_at_intake=1,
+        stopped=1,
+    ),
+    ("Chứng thực", CT): dict(
+        received_online=0,
+        received_direct=1,
+        carried_over=1,
+        resolved_early=0,
+        resolved_on_time=0,
+        resolved_late=1,
+        pending_within=1,
+        pending_overdue=0,
+        refused_at_intake=0,
+        stopped=0,
+    ),
 }
 
 
@@ -33,8 +51,14 @@ def build(services, clock) -> dict[str, str]:
     codes: dict[str, str] = {}
 
     def intake(letter: str, proc: str, at, channel: str = "direct") -> str:
-        detail = d.intake(IntakeRequest(procedure_code=proc, applicant_name=f"Nguyễn Văn {letter}",
-                                        received_at=at.replace(tzinfo=None), channel=channel))
+        detail = d.intake(
+            IntakeRequest(
+                procedure_code=proc,
+                applicant_name=f"Nguyễn Văn {letter}",
+                received_at=at.replace(tzinfo=None),
+                channel=channel,
+            )
+        )
         codes[letter] = detail.dossier.code
         return detail.dossier.code
 
@@ -56,8 +80,12 @@ def build(services, clock) -> dict[str, str]:
     d.receive_result([codes["D"]], at=at(2026, 11, 5, 10, 0))
     # E: online, due 6/11 09:00, extended to 10/11, result 9/11 → late (extended).
     intake("E", HT, local(2026, 11, 3, 9, 0), channel="online")
-    d.extend(codes["E"], local(2026, 11, 10, 17, 0).replace(tzinfo=None), "Cần xác minh",
-             at=at(2026, 11, 4, 9, 0))
+    d.extend(
+        codes["E"],
+        local(2026, 11, 10, 17, 0).replace(tzinfo=None),
+        "Cần xác minh",
+        at=at(2026, 11, 4, 9, 0),
+    )
     d.receive_result([codes["E"]], at=at(2026, 11, 9, 9, 0))
     # F: by post, received Wed 25/11 09:00, due Mon 30/11 09:00: open at the end → overdue.
     intake("F", HT, local(2026, 11, 25, 9, 0), channel="post")

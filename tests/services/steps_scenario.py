@@ -39,14 +39,26 @@ STEPS = {
 # receipt or the complete dossier back; to the result, or to the period's end when open),
 # supplements, departments with their working days, channel
 QUALITY = {
-    "S1": ("resolved_early", 3.0, (2.5 + 4 + 8 + 4 + 2) / 8, 0,
-           ((TP, 7 / 8), (KT, 12.5 / 8)), "direct"),
+    "S1": (
+        "resolved_early",
+        3.0,
+        (2.5 + 4 + 8 + 4 + 2) / 8,
+        0,
+        ((TP, 7 / 8), (KT, 12.5 / 8)),
+        "direct",
+    ),
     # statutory: Mon 16:00 → Thu 17:00 = 1 h + 3 days; actual Mon 16:00 → Thu 16:00
     "S2": ("resolved_on_time", (1 + 24) / 8, (1 + 16 + 7) / 8, 0, ((TP, 18.5 / 8),), "direct"),
     # open: to the period's end (Mon 30/11 24:00): Tue 3/11 09:00 → 19 working days and 6.5 h
     "S3": ("pending_overdue", 3.0, None, 0, ((TP, None),), "direct"),
-    "S4": ("resolved_late", 3.0, (2.5 + 4 + 3 * 8 + 2.5) / 8, 1,
-           ((TP, (7.5 + 29.5) / 8),), "direct"),
+    "S4": (
+        "resolved_late",
+        3.0,
+        (2.5 + 4 + 3 * 8 + 2.5) / 8,
+        1,
+        ((TP, (7.5 + 29.5) / 8),),
+        "direct",
+    ),
     "S5": ("resolved_on_time", 6.5 / 8, 1 / 8, 0, (), "online"),
 }
 
@@ -60,15 +72,27 @@ def build(services, clock) -> dict[str, str]:
         return local(*a).replace(tzinfo=None)
 
     def intake(name: str, proc: str, when, channel: str = "direct") -> str:
-        detail = d.intake(IntakeRequest(procedure_code=proc, applicant_name=f"Trần Văn {name}",
-                                        received_at=when.replace(tzinfo=None), channel=channel))
+        detail = d.intake(
+            IntakeRequest(
+                procedure_code=proc,
+                applicant_name=f"Trần Văn {name}",
+                received_at=when.replace(tzinfo=None),
+                channel=channel,
+            )
+        )
         codes[name] = detail.dossier.code
         return codes[name]
 
     intake("S1", HT, local(2026, 11, 2, 9, 0))
     d.handoff([codes["S1"]], TP, at=at(2026, 11, 2, 10, 0), receiver="Lê Thị Nhận")
-    d.handoff([codes["S1"]], KT, at=at(2026, 11, 3, 9, 0), receiver="Đỗ Văn Kinh", giver="Lê Thị Nhận",
-              redirect=True)
+    d.handoff(
+        [codes["S1"]],
+        KT,
+        at=at(2026, 11, 3, 9, 0),
+        receiver="Đỗ Văn Kinh",
+        giver="Lê Thị Nhận",
+        redirect=True,
+    )
     d.receive_result([codes["S1"]], at=at(2026, 11, 4, 15, 0))
     intake("S2", HT, local(2026, 11, 2, 16, 0))
     d.handoff([codes["S2"]], TP, at=at(2026, 11, 3, 13, 30), receiver="Lê Thị Nhận")

@@ -42,8 +42,9 @@ def test_without_them_the_applicant_is_as_before(services):
     assert (d.birth_date, d.sex) == ("", "")
 
 
-@pytest.mark.parametrize("kw", [{"birth_date": "31/02/1990"}, {"birth_date": "01/01/2030"},
-                                {"sex": "khác?"}])
+@pytest.mark.parametrize(
+    "kw", [{"birth_date": "31/02/1990"}, {"birth_date": "01/01/2030"}, {"sex": "khác?"}]
+)
 def test_a_bad_birth_date_or_sex_changes_nothing(services, db_path, kw):
     before = row_counts(db_path)
     with pytest.raises(ValidationError):
@@ -80,7 +81,9 @@ def test_rate_later_with_a_reason(services):
     assert done.dossier.rating == 0
     rated = services.dossiers.rate(done.dossier.code, 3, "Chờ lâu, không được hướng dẫn")
     assert (rated.dossier.rating, rated.dossier.rating_reason) == (
-        3, "Chờ lâu, không được hướng dẫn")
+        3,
+        "Chờ lâu, không được hướng dẫn",
+    )
     assert "Không hài lòng" in rated.events[-1].summary
 
 
@@ -88,9 +91,14 @@ def test_bad_ratings_change_nothing(services, db_path):
     done = returned(services)
     code = done.dossier.code
     before = row_counts(db_path)
-    for rating, reason, error in ((0, "", ValidationError), (4, "", ValidationError),
-                                  (3, "", ValidationError), (3, "   ", ValidationError),
-                                  (True, "", ValidationError), ("1", "", ValidationError)):
+    for rating, reason, error in (
+        (0, "", ValidationError),
+        (4, "", ValidationError),
+        (3, "", ValidationError),
+        (3, "   ", ValidationError),
+        (True, "", ValidationError),
+        ("1", "", ValidationError),
+    ):
         with pytest.raises(error):
             services.dossiers.rate(code, rating, reason)
     assert row_counts(db_path) == before

@@ -77,8 +77,7 @@ def test_department_to_department_takes_its_giver(services, db_path):
     with pytest.raises(ValidationError) as err:  # who of Tư pháp gave it?
         services.dossiers.handoff([code], "Chủ tịch UBND xã", receiver="Chủ Tịch Xã")
     assert err.value.field == "giver" and row_counts(db_path) == before
-    services.dossiers.handoff([code], "Chủ tịch UBND xã", receiver="Đỗ Văn Chủ",
-                              giver="Lý Văn A")
+    services.dossiers.handoff([code], "Chủ tịch UBND xã", receiver="Đỗ Văn Chủ", giver="Lý Văn A")
     services.dossiers.receive_result([code], giver="Đỗ Văn Chủ")
     steps = services.dossiers.show(code).steps  # the data Mẫu 06 prints
     assert [(s.from_unit, s.to_unit, s.giver, s.receiver) for s in steps] == [
@@ -92,18 +91,22 @@ def test_department_to_department_takes_its_giver(services, db_path):
 LONG = "x" * 1001
 
 
-@pytest.mark.parametrize("outcome,reason,items", [
-    ("supplement", LONG, ()),
-    ("refused", LONG, ()),
-    ("supplement", "", ()),
-    ("refused", "   ", ()),
-    ("supplement", "Thiếu giấy", (DocumentLine("Tờ khai", "carbon", "?", 1),)),
-    ("supplement", "Thiếu giấy", (DocumentLine("", "copy", "Bản sao", 1),)),
-    ("supplement", "Thiếu giấy", (DocumentLine("Tờ khai", "copy", "Bản sao", 100),)),
-    ("nonsense", "x", ()),
-])
+@pytest.mark.parametrize(
+    "outcome,reason,items",
+    [
+        ("supplement", LONG, ()),
+        ("refused", LONG, ()),
+        ("supplement", "", ()),
+        ("refused", "   ", ()),
+        ("supplement", "Thiếu giấy", (DocumentLine("Tờ khai", "carbon", "?", 1),)),
+        ("supplement", "Thiếu giấy", (DocumentLine("", "copy", "Bản sao", 1),)),
+        ("supplement", "Thiếu giấy", (DocumentLine("Tờ khai", "copy", "Bản sao", 100),)),
+        ("nonsense", "x", ()),
+    ],
+)
 def test_a_bad_outcome_writes_nothing_and_the_retry_makes_one_dossier(
-        services, db_path, outcome, reason, items):
+    services, db_path, outcome, reason, items
+):
     req = IntakeRequest("1.004873", "Nguyễn Văn Một")
     before = table_dump(db_path)
     with pytest.raises(ValidationError):
@@ -122,8 +125,9 @@ def before_count(dump, table):
 
 @pytest.mark.parametrize("outcome", ["received", "supplement", "refused"])
 @pytest.mark.parametrize("fail_at", [1, 2])
-def test_a_failure_after_any_append_writes_nothing(services, db_path, monkeypatch, outcome,
-                                                   fail_at):
+def test_a_failure_after_any_append_writes_nothing(
+    services, db_path, monkeypatch, outcome, fail_at
+):
     """A fault raised after the first (or the second) event was appended: the whole action
     is rolled back, and the retry issues the same code once."""
     req = IntakeRequest("1.004873", "Nguyễn Văn Hai")
@@ -143,12 +147,20 @@ def test_a_failure_after_any_append_writes_nothing(services, db_path, monkeypatc
     if fail_at > expected_events:
         pytest.skip("the action appends fewer events")
     with pytest.raises(RuntimeError):
-        services.dossiers.intake(req, outcome=outcome, reason="Thiếu tờ khai",
-                                 items=[DocumentLine("Tờ khai", "copy", "Bản sao", 2)])
+        services.dossiers.intake(
+            req,
+            outcome=outcome,
+            reason="Thiếu tờ khai",
+            items=[DocumentLine("Tờ khai", "copy", "Bản sao", 2)],
+        )
     assert table_dump(db_path) == before
     monkeypatch.setattr(UnitOfWork, "append", real)
-    d = services.dossiers.intake(req, outcome=outcome, reason="Thiếu tờ khai",
-                                 items=[DocumentLine("Tờ khai", "copy", "Bản sao", 2)])
+    d = services.dossiers.intake(
+        req,
+        outcome=outcome,
+        reason="Thiếu tờ khai",
+        items=[DocumentLine("Tờ khai", "copy", "Bản sao", 2)],
+    )
     assert d.dossier.code == "000.17.22.H56-261123-0001" and d.dossier.ledger_number == 1
     assert len(d.events) == expected_events
     assert row_counts(db_path)["dossiers"] == 1
@@ -157,14 +169,16 @@ def test_a_failure_after_any_append_writes_nothing(services, db_path, monkeypatc
         assert ev.payload["items"] == [{"name": "Tờ khai", "form": "copy", "count": 2}]
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(reason=st.text(min_size=0, max_size=1200))
 def test_any_reason_either_commits_both_events_or_nothing(services, db_path, reason):
     before = row_counts(db_path)
     try:
-        d = services.dossiers.intake(IntakeRequest("1.004873", "Nguyễn Văn Ba"),
-                                     outcome="refused", reason=reason)
+        d = services.dossiers.intake(
+            IntakeRequest("1.004873", "Nguyễn Văn Ba"), outcome="refused", reason=reason
+        )
     except ValidationError:
         assert row_counts(db_path) == before
         return

@@ -35,14 +35,20 @@ def test_each_action_answers_what_a_fresh_read_shows(services, clock):
     final = _fresh(services, steps[-1])
     for answer in steps:
         assert answer.dossier.pk == final.dossier.pk
-        assert answer.events == final.events[:len(answer.events)]
+        assert answer.events == final.events[: len(answer.events)]
 
 
 def test_intake_with_its_outcome_answers_what_a_fresh_read_shows(services):
-    for outcome, items in (("supplement", [DocumentLine("Tờ khai", "original", "", 1)]),
-                           ("refused", []), ("received", [])):
-        d = services.dossiers.intake(IntakeRequest("1.004873", "Trần Văn An"), outcome=outcome,
-                                     reason="" if outcome == "received" else "thiếu giấy",
-                                     items=items)
+    for outcome, items in (
+        ("supplement", [DocumentLine("Tờ khai", "original", "", 1)]),
+        ("refused", []),
+        ("received", []),
+    ):
+        d = services.dossiers.intake(
+            IntakeRequest("1.004873", "Trần Văn An"),
+            outcome=outcome,
+            reason="" if outcome == "received" else "thiếu giấy",
+            items=items,
+        )
         assert d == _fresh(services, d)
         assert d.dossier.pk > 0

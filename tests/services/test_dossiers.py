@@ -20,8 +20,12 @@ def intake(services, name="Nguyễn Thị Hằng Đặng", proc="1.004873", **kw
 
 
 def test_intake_issues_code_ledger_number_and_due_moment(services):
-    d = intake(services, id_number="012345678901", phone="0912 345 678",
-               address="Thôn Địa Cát, xã Vi Hương")
+    d = intake(
+        services,
+        id_number="012345678901",
+        phone="0912 345 678",
+        address="Thôn Địa Cát, xã Vi Hương",
+    )
     assert d.code == "000.17.22.H56-261123-0001"
     assert (d.ledger_year, d.ledger_number, d.ledger_book) == (2026, 1, "01/2026")
     assert d.phone == "0912345678" and d.status == "received" and d.national_status == 2
@@ -49,13 +53,19 @@ def test_backdated_intake_uses_that_day_for_code_and_clock(services):
     assert d.due_at == local(2026, 11, 23, 17, 0)  # same-day after 15:00 → next working day
 
 
-@pytest.mark.parametrize("kw,field", [
-    ({"applicant_name": ""}, "applicant_name"), ({"applicant_name": "12345"}, "applicant_name"),
-    ({"id_number": "12345"}, "id_number"), ({"phone": "123"}, "phone"),
-    ({"email": "no-at-sign"}, "email"), ({"sets": 0}, "sets"),
-    ({"received_at": datetime(2030, 1, 1, 9, 0)}, "received_at"),
-    ({"received_at": datetime(2020, 1, 1, 9, 0)}, "received_at"),
-])
+@pytest.mark.parametrize(
+    "kw,field",
+    [
+        ({"applicant_name": ""}, "applicant_name"),
+        ({"applicant_name": "12345"}, "applicant_name"),
+        ({"id_number": "12345"}, "id_number"),
+        ({"phone": "123"}, "phone"),
+        ({"email": "no-at-sign"}, "email"),
+        ({"sets": 0}, "sets"),
+        ({"received_at": datetime(2030, 1, 1, 9, 0)}, "received_at"),
+        ({"received_at": datetime(2020, 1, 1, 9, 0)}, "received_at"),
+    ],
+)
 def test_bad_intake_input_is_refused_and_changes_nothing(services, db_path, kw, field):
     before = row_counts(db_path)
     args = {"procedure_code": "1.004873", "applicant_name": "Nguyễn Văn A", **kw}
@@ -82,7 +92,12 @@ def test_full_lifecycle_with_steps_and_timing(services, clock):
     assert done.dossier.status == "returned" and done.dossier.national_status == 10
     kinds = [(s.kind, s.timing) for s in done.steps]
     assert kinds == [("handed_off", "on_time"), ("result_received", "early"), ("returned", "early")]
-    assert [e.type for e in done.events] == ["received", "handed_off", "result_received", "returned"]
+    assert [e.type for e in done.events] == [
+        "received",
+        "handed_off",
+        "result_received",
+        "returned",
+    ]
     assert done.allowed_actions == ("note", "reprint", "fee")
 
 
@@ -100,7 +115,9 @@ def test_batch_handoff_is_all_or_nothing(services, db_path):
     a, b = intake(services), intake(services)
     before = row_counts(db_path)
     with pytest.raises(NotFound):
-        services.dossiers.handoff([a.code, "000.17.22.H56-261123-9999", b.code], TP, receiver="Lý Văn Nhận")
+        services.dossiers.handoff(
+            [a.code, "000.17.22.H56-261123-9999", b.code], TP, receiver="Lý Văn Nhận"
+        )
     assert row_counts(db_path) == before
     done = services.dossiers.handoff([a.code, b.code, a.code.lower()], TP, receiver="Lý Văn Nhận")
     assert [x.dossier.code for x in done] == [a.code, b.code]
@@ -115,7 +132,8 @@ def test_unknown_department_refused(services):
 def test_supplement_at_intake_and_restart_of_the_clock(services, clock):
     d = intake(services)
     s = services.dossiers.request_supplement(
-        d.code, "Thiếu giấy tờ chứng minh", [DocumentLine("Bản sao giấy ly hôn", "copy", "", 1)])
+        d.code, "Thiếu giấy tờ chứng minh", [DocumentLine("Bản sao giấy ly hôn", "copy", "", 1)]
+    )
     assert s.dossier.status == "supplement_requested" and s.dossier.national_status == 5
     assert s.dossier.last_supplement["items"][0]["name"] == "Bản sao giấy ly hôn"
     clock.set(datetime(2026, 11, 30, 14, 0))
@@ -141,7 +159,9 @@ def test_refusal_at_intake_and_after_appraisal(services):
     services.dossiers.handoff([b.code], TP, receiver="Lý Văn Nhận")
     r = services.dossiers.refuse(b.code, "Không đủ điều kiện")
     assert r.dossier.status == "rejected" and r.events[-1].type == "refused_after_appraisal"
-    assert services.dossiers.return_result(b.code, "Nguyễn Thị Hằng Đặng").dossier.status == "returned"
+    assert (
+        services.dossiers.return_result(b.code, "Nguyễn Thị Hằng Đặng").dossier.status == "returned"
+    )
 
 
 def test_extension_once_with_warning_when_late(services, clock):
@@ -192,7 +212,9 @@ def test_search_by_folded_name_phone_id_and_code(services):
     assert [x.code for x in s("nguyen van duc")] == [a.code]
     assert [x.code for x in s("NGUYỄN ĐỨC")] == [a.code]
     assert [x.code for x in s("dang thi")] == [b.code]
-    assert b.applicant_name == "Đặng Thị Hằng" and unicodedata.is_normalized("NFC", b.applicant_name)
+    assert b.applicant_name == "Đặng Thị Hằng" and unicodedata.is_normalized(
+        "NFC", b.applicant_name
+    )
     assert [x.code for x in s("0987 654 321")] == [a.code]
     assert [x.code for x in s("001099012345")] == [a.code]
     assert [x.code for x in s("001099")] == [a.code]
@@ -234,7 +256,10 @@ def test_ledger_and_daily_handoff_list(services, clock):
     assert [r.ledger_number for r in rows] == [1, 2]
     entries = services.dossiers.handoffs_on(date(2026, 11, 23))
     assert [(e.dossier.code, e.direction) for e in entries] == [
-        (a.code, "out"), (b.code, "out"), (b.code, "back")]
+        (a.code, "out"),
+        (b.code, "out"),
+        (b.code, "back"),
+    ]
     assert entries[0].step.receiver == "Lý Văn A"
     assert services.dossiers.handoffs_on(date(2026, 11, 23), "Phòng Kinh tế") == []
 
@@ -242,9 +267,13 @@ def test_ledger_and_daily_handoff_list(services, clock):
 def test_moments_in_the_future_or_before_receipt_are_refused(services, clock):
     d = intake(services)
     with pytest.raises(ValidationError, match="future"):
-        services.dossiers.handoff([d.code], TP, at=datetime(2026, 11, 23, 12, 0), receiver="Lý Văn Nhận")
+        services.dossiers.handoff(
+            [d.code], TP, at=datetime(2026, 11, 23, 12, 0), receiver="Lý Văn Nhận"
+        )
     with pytest.raises(ValidationError, match="before"):
-        services.dossiers.handoff([d.code], TP, at=datetime(2026, 11, 23, 8, 0), receiver="Lý Văn Nhận")
+        services.dossiers.handoff(
+            [d.code], TP, at=datetime(2026, 11, 23, 8, 0), receiver="Lý Văn Nhận"
+        )
 
 
 def test_calendar_override_moves_due_dates(services):
@@ -270,10 +299,13 @@ def test_catalog_search_and_import(services, tmp_path):
     assert any(p.code == "2.000815" for p in services.catalog.find("chung thuc ban sao"))
     assert len(services.catalog.list()) >= 25
     csv = tmp_path / "p.csv"
-    csv.write_text("code,name,field,time_amount,time_unit,department,documents\n"
-                   "9.000001,Thủ tục thử,Khác,2,working_days,Phòng Kinh tế,Tờ khai|original|1\n"
-                   "1.001193,Thủ tục đăng ký khai sinh (sửa),Hộ tịch,0,same_day,"
-                   "Công chức Tư pháp - Hộ tịch,Tờ khai|original|1\n", encoding="utf-8")
+    csv.write_text(
+        "code,name,field,time_amount,time_unit,department,documents\n"
+        "9.000001,Thủ tục thử,Khác,2,working_days,Phòng Kinh tế,Tờ khai|original|1\n"
+        "1.001193,Thủ tục đăng ký khai sinh (sửa),Hộ tịch,0,same_day,"
+        "Công chức Tư pháp - Hộ tịch,Tờ khai|original|1\n",
+        encoding="utf-8",
+    )
     r = services.catalog.import_file(csv)
     assert (r.added, r.updated) == (1, 1)
     assert services.catalog.get("1.001193").version == 2
@@ -297,15 +329,23 @@ def test_a_desk_not_set_up_is_refused_everywhere_with_what_to_do(db_path, clock)
     svc = open_services(db_path, clock=clock)
     try:
         cases = [
-            (svc.settings.agency, "this desk has not been set up yet: run 'motcua-desk init' "
-                                  "(or start the window)"),
+            (
+                svc.settings.agency,
+                "this desk has not been set up yet: run 'motcua-desk init' (or start the window)",
+            ),
             (lambda: svc.settings.set_officer("Lê Thị Hoa"), "this desk has not been set up yet"),
-            (lambda: intake(svc), "this desk has not been set up yet: run 'motcua-desk init' "
-                                  "(or start the window)"),
-            (svc.replication.identity, "this desk has not been set up yet: run 'motcua-desk "
-                                       "init' before syncing"),
-            (svc.replication.counts, "this desk has not been set up yet: run 'motcua-desk "
-                                     "init' before syncing"),
+            (
+                lambda: intake(svc),
+                "this desk has not been set up yet: run 'motcua-desk init' (or start the window)",
+            ),
+            (
+                svc.replication.identity,
+                "this desk has not been set up yet: run 'motcua-desk init' before syncing",
+            ),
+            (
+                svc.replication.counts,
+                "this desk has not been set up yet: run 'motcua-desk init' before syncing",
+            ),
         ]
         for call, text in cases:
             with pytest.raises(DeskNotInitialised) as refused:

@@ -35,8 +35,9 @@ def test_a_code_is_found_by_its_tail(services, clock):
 
 def test_the_number_of_a_code_and_a_phone_prefix_both_match(services):
     d = _intake(services, "Trần Thị Số")
-    phoned = services.dossiers.intake(IntakeRequest("1.004873", "Lê Văn Điện",
-                                                    id_number="000123456789")).dossier
+    phoned = services.dossiers.intake(
+        IntakeRequest("1.004873", "Lê Văn Điện", id_number="000123456789")
+    ).dossier
     found = {x.code for x in services.dossiers.search("0001")}
     assert {d.code, phoned.code} <= found
 

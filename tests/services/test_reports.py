@@ -29,10 +29,18 @@ def test_hand_worked_november(services, clock):
         got = {m: items[key].counts.get(m, 0) for m in METRICS}
         assert got == expected, key
     v = report.total.values
-    assert (v["received_total"], v["received_online"], v["received_direct"],
-            v["carried_over"]) == (12, 1, 8, 3)
-    assert (v["resolved_total"], v["resolved_early"], v["resolved_on_time"],
-            v["resolved_late"]) == (8, 3, 2, 3)
+    assert (v["received_total"], v["received_online"], v["received_direct"], v["carried_over"]) == (
+        12,
+        1,
+        8,
+        3,
+    )
+    assert (
+        v["resolved_total"],
+        v["resolved_early"],
+        v["resolved_on_time"],
+        v["resolved_late"],
+    ) == (8, 3, 2, 3)
     assert (v["pending_total"], v["pending_within"], v["pending_overdue"]) == (4, 3, 1)
     assert (v["refused_at_intake"], v["stopped"]) == (1, 1)
     # the field rows are the sums of their procedures, one field row each
@@ -48,9 +56,21 @@ def test_json_shape(services, clock):
     sc.build(services, clock)
     out = report_json(services.reports.bieu06(NOV))
     assert out["from"] == "2026-11-01" and out["to"] == "2026-11-30"
-    keys = {"field", "procedure_code", "received_total", "received_online", "received_direct",
-            "carried_over", "resolved_total", "resolved_early", "resolved_on_time",
-            "resolved_late", "pending_total", "pending_within", "pending_overdue"}
+    keys = {
+        "field",
+        "procedure_code",
+        "received_total",
+        "received_online",
+        "received_direct",
+        "carried_over",
+        "resolved_total",
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+        "pending_total",
+        "pending_within",
+        "pending_overdue",
+    }
     for row in out["rows"] + [out["total"]]:
         assert keys <= set(row)
     field_rows = [r for r in out["rows"] if r["procedure_code"] is None]
@@ -87,10 +107,12 @@ def test_carry_over_continues_between_periods(services, clock):
 def test_scope_and_desk(services, clock):
     sc.build(services, clock)
     assert services.reports.bieu06(NOV, ReportScope("desk")).total.values["received_total"] == 12
-    assert services.reports.bieu06(NOV, ReportScope("office", 1)).total.values[
-        "received_total"] == 12
-    assert services.reports.bieu06(NOV, ReportScope("office", 2)).total.values[
-        "received_total"] == 0
+    assert (
+        services.reports.bieu06(NOV, ReportScope("office", 1)).total.values["received_total"] == 12
+    )
+    assert (
+        services.reports.bieu06(NOV, ReportScope("office", 2)).total.values["received_total"] == 0
+    )
     with pytest.raises(ValidationError):
         services.reports.bieu06(NOV, ReportScope("province"))
     with pytest.raises(ValidationError):
@@ -115,7 +137,12 @@ def test_projection_path_equals_event_fold(services, clock):
         for dossier_id, f in fast.items():
             slow = facts_from_events(dossier_id, repo.load_events(session, dossier_id))
             assert slow is not None
-            assert (slow.received_at, slow.outcome, slow.outcome_at, slow.extended,
-                    slow.channel, slow.field) == (f.received_at, f.outcome, f.outcome_at,
-                                                  f.extended, f.channel, f.field)
+            assert (
+                slow.received_at,
+                slow.outcome,
+                slow.outcome_at,
+                slow.extended,
+                slow.channel,
+                slow.field,
+            ) == (f.received_at, f.outcome, f.outcome_at, f.extended, f.channel, f.field)
             assert slow.due_at(start) == f.due_at(start)

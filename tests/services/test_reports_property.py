@@ -20,25 +20,43 @@ from tests.helpers import AGENCY, FakeClock, local
 
 PROCS = ["1.004873", "2.000815", "1.001193", "1.004884"]
 DEPT = "Công chức Tư pháp - Hộ tịch"
-ACTIONS = ["handoff", "result", "supplement", "resubmit", "refuse", "stop", "extend", "void",
-           "return"]
+ACTIONS = [
+    "handoff",
+    "result",
+    "supplement",
+    "resubmit",
+    "refuse",
+    "stop",
+    "extend",
+    "void",
+    "return",
+]
 
-dossier = st.fixed_dictionaries({
-    "proc": st.sampled_from(PROCS),
-    "channel": st.sampled_from(["direct", "post", "online"]),
-    "day": st.integers(0, 40),  # days after 1/10/2026
-    "hour": st.sampled_from([0, 7, 9, 14, 15, 16, 23]),
-    "steps": st.lists(st.tuples(st.sampled_from(ACTIONS),
-                                st.one_of(st.integers(0, 30), st.integers(0, 400))), max_size=5),
-})
+dossier = st.fixed_dictionaries(
+    {
+        "proc": st.sampled_from(PROCS),
+        "channel": st.sampled_from(["direct", "post", "online"]),
+        "day": st.integers(0, 40),  # days after 1/10/2026
+        "hour": st.sampled_from([0, 7, 9, 14, 15, 16, 23]),
+        "steps": st.lists(
+            st.tuples(st.sampled_from(ACTIONS), st.one_of(st.integers(0, 30), st.integers(0, 400))),
+            max_size=5,
+        ),
+    }
+)
 
 period = st.tuples(st.integers(0, 45), st.integers(0, 30)).map(
-    lambda t: Period(date(2026, 10, 1) + timedelta(days=t[0]),
-                     date(2026, 10, 1) + timedelta(days=t[0] + t[1])))
+    lambda t: Period(
+        date(2026, 10, 1) + timedelta(days=t[0]), date(2026, 10, 1) + timedelta(days=t[0] + t[1])
+    )
+)
 
-report_settings = st.builds(ReportSettings, compare=st.sampled_from(["timestamp", "date"]),
-                            supplement_wait_within=st.booleans(),
-                            stopped=st.sampled_from(["resolved", "excluded"]))
+report_settings = st.builds(
+    ReportSettings,
+    compare=st.sampled_from(["timestamp", "date"]),
+    supplement_wait_within=st.booleans(),
+    stopped=st.sampled_from(["resolved", "excluded"]),
+)
 
 
 def _act(svc, code, action, at):
@@ -60,8 +78,7 @@ def _act(svc, code, action, at):
         case "extend":
             cur = d.find_by_code(code).dossier.due_at
             if cur is not None:
-                d.extend(code, (cur + timedelta(days=3)).replace(tzinfo=None), "Xác minh",
-                         at=naive)
+                d.extend(code, (cur + timedelta(days=3)).replace(tzinfo=None), "Xác minh", at=naive)
         case "void":
             d.void(code, "Nhập nhầm")
         case "return":
@@ -71,22 +88,30 @@ def _act(svc, code, action, at):
 OPEN = {Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED}
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(dossiers=st.lists(dossier, min_size=1, max_size=8), rs=report_settings, data=st.data())
 def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
     clock = FakeClock(local(2027, 1, 20, 9, 0))
     svc = open_services(tmp_path_factory.mktemp("rp") / "desk.sqlite3", clock=clock)
     try:
         svc.settings.init_desk(desk_no=1, **AGENCY)
-        svc.reports.set_report_settings(compare=rs.compare,
-                                        supplement_wait_within=rs.supplement_wait_within,
-                                        stopped=rs.stopped)
+        svc.reports.set_report_settings(
+            compare=rs.compare, supplement_wait_within=rs.supplement_wait_within, stopped=rs.stopped
+        )
         for spec in dossiers:
             at = local(2026, 10, 1, spec["hour"]) + timedelta(days=spec["day"])
-            code = svc.dossiers.intake(IntakeRequest(
-                procedure_code=spec["proc"], applicant_name="Trần Thị B",
-                received_at=at.replace(tzinfo=None), channel=spec["channel"])).dossier.code
+            code = svc.dossiers.intake(
+                IntakeRequest(
+                    procedure_code=spec["proc"],
+                    applicant_name="Trần Thị B",
+                    received_at=at.replace(tzinfo=None),
+                    channel=spec["channel"],
+                )
+            ).dossier.code
             for action, hours in spec["steps"]:
                 at = at + timedelta(hours=hours)
                 try:
@@ -98,11 +123,20 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
             for ev in repo.events_where(session, "1 = 1", ()):
                 events[ev.dossier_id].append(ev)
         # periods that start or end on a day something happened (the edges matter), and any
-        days = sorted({e.occurred_at.astimezone(local(2026, 1, 1).tzinfo).date()
-                       for v in events.values() for e in v})
+        days = sorted(
+            {
+                e.occurred_at.astimezone(local(2026, 1, 1).tzinfo).date()
+                for v in events.values()
+                for e in v
+            }
+        )
         edged = st.tuples(st.sampled_from(days), st.integers(0, 20), st.booleans()).map(
-            lambda t: Period(t[0] - timedelta(days=t[1]), t[0]) if t[2]
-            else Period(t[0], t[0] + timedelta(days=t[1])))
+            lambda t: (
+                Period(t[0] - timedelta(days=t[1]), t[0])
+                if t[2]
+                else Period(t[0], t[0] + timedelta(days=t[1]))
+            )
+        )
         periods = data.draw(st.lists(st.one_of(edged, period), min_size=1, max_size=4))
         all_facts = [f for f in (facts_from_events(k, v) for k, v in events.items()) if f]
         tz = svc.reports.tz()
@@ -111,33 +145,52 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
             report = svc.reports.bieu06(p)
             for row in report.rows + (report.total,):
                 v = row.values
-                assert v["received_total"] == (v["received_online"] + v["received_direct"]
-                                               + v["carried_over"])
-                assert v["resolved_total"] == (v["resolved_early"] + v["resolved_on_time"]
-                                               + v["resolved_late"])
+                assert v["received_total"] == (
+                    v["received_online"] + v["received_direct"] + v["carried_over"]
+                )
+                assert v["resolved_total"] == (
+                    v["resolved_early"] + v["resolved_on_time"] + v["resolved_late"]
+                )
                 assert v["pending_total"] == v["pending_within"] + v["pending_overdue"]
                 assert v["received_total"] == v["resolved_total"] + v["pending_total"]
             # the fast path (projection) gives what folding every event gives
             reference = compute(all_facts, p, tz, form, rs)
             assert [(r.group, r.item_code, dict(r.values)) for r in report.rows] == [
-                (r.group, r.item_code, dict(r.values)) for r in reference.rows]
+                (r.group, r.item_code, dict(r.values)) for r in reference.rows
+            ]
             # the facts read from the projection (and the restarts) are the fold's facts
             by_id = {f.dossier_id: f for f in all_facts}
             for f in svc.reports.facts(p):
                 ref = by_id[f.dossier_id]
-                assert (f.received_at, f.dues, f.pauses, f.extended, f.outcome, f.outcome_at,
-                        f.supplement_count, f.channel) == (
-                    ref.received_at, ref.dues, ref.pauses, ref.extended, ref.outcome,
-                    ref.outcome_at, ref.supplement_count, ref.channel), f.code
+                assert (
+                    f.received_at,
+                    f.dues,
+                    f.pauses,
+                    f.extended,
+                    f.outcome,
+                    f.outcome_at,
+                    f.supplement_count,
+                    f.channel,
+                ) == (
+                    ref.received_at,
+                    ref.dues,
+                    ref.pauses,
+                    ref.extended,
+                    ref.outcome,
+                    ref.outcome_at,
+                    ref.supplement_count,
+                    ref.channel,
+                ), f.code
             # ... and so do the dossiers behind each cell (drill-down), by every grouping
             for by in ("field", "department"):
                 mine = svc.reports.bieu06(p, by=by, keep_codes=True)
                 ref = compute(all_facts, p, tz, form, rs, by=by, keep_codes=True)
                 assert [(r.group, r.item_code, dict(r.values)) for r in mine.rows] == [
-                    (r.group, r.item_code, dict(r.values)) for r in ref.rows]
-                assert {k: {m: sorted(c) for m, c in v.items()}
-                        for k, v in mine.dossiers.items()} == {
-                    k: {m: sorted(c) for m, c in v.items()} for k, v in ref.dossiers.items()}
+                    (r.group, r.item_code, dict(r.values)) for r in ref.rows
+                ]
+                assert {
+                    k: {m: sorted(c) for m, c in v.items()} for k, v in mine.dossiers.items()
+                } == {k: {m: sorted(c) for m, c in v.items()} for k, v in ref.dossiers.items()}
             # an independent oracle: the dossiers open at the end, folded from the events that
             # happened before it; the dossiers received in the period
             start, end = p.bounds(tz)
@@ -145,17 +198,23 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
             if rs.stopped == "excluded":
                 left_out.add(Status.STOPPED)
             counted = {k: v for k, v in events.items() if fold(k, v).status not in left_out}
-            open_at_end = sum(1 for k, v in counted.items() if fold(
-                k, [e for e in v if e.occurred_at < end]).status in OPEN)
+            open_at_end = sum(
+                1
+                for k, v in counted.items()
+                if fold(k, [e for e in v if e.occurred_at < end]).status in OPEN
+            )
             assert report.total.values["pending_total"] == open_at_end
-            received = sum(1 for k, v in counted.items()
-                           if start <= fold(k, v).received_at < end)
-            assert report.total.values["received_online"] + report.total.values[
-                "received_direct"] == received
+            received = sum(1 for k, v in counted.items() if start <= fold(k, v).received_at < end)
+            assert (
+                report.total.values["received_online"] + report.total.values["received_direct"]
+                == received
+            )
             # what is open at the end is carried over into the next period
             nxt = Period(p.last + timedelta(days=1), p.last + timedelta(days=10))
-            assert svc.reports.bieu06(nxt).total.values["carried_over"] == \
-                report.total.values["pending_total"]
+            assert (
+                svc.reports.bieu06(nxt).total.values["carried_over"]
+                == report.total.values["pending_total"]
+            )
     finally:
         svc.close()
 
@@ -171,9 +230,11 @@ def test_a_refusal_handed_back_is_still_a_refusal_in_the_facts(tmp_path):
         at = local(2026, 10, 2, 9).replace(tzinfo=None)
         codes = []
         for supplement in (False, True):
-            code = svc.dossiers.intake(IntakeRequest(
-                procedure_code="1.004873", applicant_name="Trần Thị B",
-                received_at=at)).dossier.code
+            code = svc.dossiers.intake(
+                IntakeRequest(
+                    procedure_code="1.004873", applicant_name="Trần Thị B", received_at=at
+                )
+            ).dossier.code
             if supplement:
                 svc.dossiers.request_supplement(code, "Thiếu giấy tờ", at=at)
                 svc.dossiers.resubmit(code, at=at)
@@ -189,7 +250,10 @@ def test_a_refusal_handed_back_is_still_a_refusal_in_the_facts(tmp_path):
         assert sorted(f.code for f in facts) == sorted(codes)
         for f in facts:
             ref = facts_from_events(f.dossier_id, events[f.dossier_id])
-            assert (f.outcome, f.outcome_at) == (ref.outcome, ref.outcome_at) == (
-                "rejected", local(2026, 10, 2, 9))
+            assert (
+                (f.outcome, f.outcome_at)
+                == (ref.outcome, ref.outcome_at)
+                == ("rejected", local(2026, 10, 2, 9))
+            )
     finally:
         svc.close()

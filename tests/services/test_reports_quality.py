@@ -25,8 +25,10 @@ NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
 def test_steps_per_unit_hand_worked(services, clock):
     sc.build(services, clock)
     q = services.reports.quality(NOV)
-    got = {(r.kind, r.unit): (r.early, r.on_time, r.late, r.total_days, r.open, r.open_overdue)
-           for r in q.steps}
+    got = {
+        (r.kind, r.unit): (r.early, r.on_time, r.late, r.total_days, r.open, r.open_overdue)
+        for r in q.steps
+    }
     assert set(got) == set(sc.STEPS)
     for key, (early, on_time, late, days, open_, overdue) in sc.STEPS.items():
         g = got[key]
@@ -76,10 +78,18 @@ def test_quality_json_shape(services, clock):
     assert out["from"] == "2026-11-01" and out["to"] == "2026-11-30"
     units = {r["unit"]: r for r in out["steps"]}
     assert units[sc.KT] == {
-        "unit": sc.KT, "kind": "department", "finished": 1, "early": 1, "on_time": 0,
-        "late": 0, "on_time_pct": 100.0, "average_working_days": round(12.5 / 8, 2),
-        "total_working_days": round(12.5 / 8, 2), "in_progress": 0,
-        "in_progress_overdue": 0}
+        "unit": sc.KT,
+        "kind": "department",
+        "finished": 1,
+        "early": 1,
+        "on_time": 0,
+        "late": 0,
+        "on_time_pct": 100.0,
+        "average_working_days": round(12.5 / 8, 2),
+        "total_working_days": round(12.5 / 8, 2),
+        "in_progress": 0,
+        "in_progress_overdue": 0,
+    }
     assert out["steps_total"]["finished"] == 5 + 4 + 1
     assert out["steps_total"]["late"] == 2
     assert len(out["dossiers"]) == 5
@@ -105,20 +115,25 @@ def test_work_clock_matches_the_calendar(a, b, dst):
 
 # --- field groups ----------------------------------------------------------------------------
 
+
 def test_field_groups_filter_and_cut_the_reports(services, clock):
     codes = sc.build(services, clock)
     cat = services.catalog
     cat.set_field_group("Nhóm 1", ["ho tich"])  # folded: matched to the catalog's "Hộ tịch"
     cat.set_field_group("Nhóm 2", ["Chứng thực", "Đất đai"])
     assert [(g.name, g.fields) for g in cat.field_groups()] == [
-        ("Nhóm 1", ("Hộ tịch",)), ("Nhóm 2", ("Chứng thực", "Đất đai"))]
+        ("Nhóm 1", ("Hộ tịch",)),
+        ("Nhóm 2", ("Chứng thực", "Đất đai")),
+    ]
     r1 = services.reports.bieu06(NOV, ReportScope(group="Nhóm 1"))
     r2 = services.reports.bieu06(NOV, ReportScope(group="nhom 2"))
     assert r1.total.values["received_total"] == 4
     assert r2.total.values["received_total"] == 1
     by = services.reports.bieu06(NOV, by="group", keep_codes=True)
     assert [(r.group, r.values["received_total"]) for r in by.rows if r.level == "group"] == [
-        ("Nhóm 1", 4), ("Nhóm 2", 1)]
+        ("Nhóm 1", 4),
+        ("Nhóm 2", 1),
+    ]
     assert services.reports.quality(NOV, ReportScope(group="Nhóm 2")).summary()["dossiers"] == 1
     assert ReportScope(group="Nhóm 1").label() == "Quầy này, nhóm lĩnh vực Nhóm 1"
     assert codes
@@ -128,11 +143,13 @@ def test_field_groups_bad_input_changes_nothing(services):
     cat = services.catalog
     cat.set_field_group("Nhóm 1", ["Hộ tịch"])
     before = cat.field_groups()
-    for name, fields, code in (("Nhóm 2", ["Hộ tịch"], "field_in_group"),
-                               ("Nhóm 2", ["Không có"], "unknown_field"),
-                               ("", ["Đất đai"], "group_name"),
-                               ("Nhóm 2", [" "], "group_empty"),
-                               ("a,b", ["Đất đai"], "group_name")):
+    for name, fields, code in (
+        ("Nhóm 2", ["Hộ tịch"], "field_in_group"),
+        ("Nhóm 2", ["Không có"], "unknown_field"),
+        ("", ["Đất đai"], "group_name"),
+        ("Nhóm 2", [" "], "group_empty"),
+        ("a,b", ["Đất đai"], "group_name"),
+    ):
         with pytest.raises(ValidationError) as err:
             cat.set_field_group(name, fields)
         assert err.value.code == code
@@ -177,8 +194,7 @@ def test_moves_read_from_rows_are_the_folds(services, clock, scenario):
     with services.reports.store.read() as session:
         events = repo.load_events_many(session, ids)
     for dossier_id in ids:
-        assert raw.get(dossier_id, []) == moves_from_events(events.get(dossier_id, ())), \
-            dossier_id
+        assert raw.get(dossier_id, []) == moves_from_events(events.get(dossier_id, ())), dossier_id
 
 
 # --- property: random paths through the departments ---------------------------------------------
@@ -188,8 +204,10 @@ action = st.sampled_from(["handoff", "result", "supplement", "resubmit"])
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(action, st.sampled_from(DEPTS), st.integers(10, 60 * 24 * 4)),
-                max_size=8), st.booleans())
+@given(
+    st.lists(st.tuples(action, st.sampled_from(DEPTS), st.integers(10, 60 * 24 * 4)), max_size=8),
+    st.booleans(),
+)
 def test_steps_account_for_every_handoff_and_every_working_minute(plan, finish):
     """For any path (handoffs desk → department → department, results, supplements,
     restarts): a department step per handoff to it, a transfer step per handoff from the desk,
@@ -241,13 +259,21 @@ def test_steps_account_for_every_handoff_and_every_working_minute(plan, finish):
     if where != "desk" and not outcome:
         stays[where] = stays.get(where, 0.0) + cal.working_days_between(since, end)
     f = DossierFacts(
-        dossier_id="d1", code="C1", field="Hộ tịch", procedure_code="1.004873",
-        procedure_name="x", department="Phòng A", desk_no=1, channel="direct",
-        received_at=received, dues=tuple(dues), outcome=outcome,
+        dossier_id="d1",
+        code="C1",
+        field="Hộ tịch",
+        procedure_code="1.004873",
+        procedure_name="x",
+        department="Phòng A",
+        desk_no=1,
+        channel="direct",
+        received_at=received,
+        dues=tuple(dues),
+        outcome=outcome,
         outcome_at=moves[-1].at if outcome else None,
-        supplement_count=sum(m.kind == SUPPLEMENT for m in moves))
-    q = quality([f], {"d1": moves}, period, cal, {"Phòng B": 1.0},
-                OfficeSettings().hours().cutoff)
+        supplement_count=sum(m.kind == SUPPLEMENT for m in moves),
+    )
+    q = quality([f], {"d1": moves}, period, cal, {"Phòng B": 1.0}, OfficeSettings().hours().cutoff)
     handoffs = [m for m in moves if m.kind == HANDED_OFF]
     dept_steps = sum(r.finished + r.open for r in q.steps if r.kind == "department")
     assert dept_steps == len(handoffs)

@@ -21,14 +21,20 @@ def test_cell_codes_of_items_groups_and_total(services, clock):
     rows = {(r.level, r.group): r for r in report.rows}
     item = next(r for r in report.rows if r.item_code == sc.HT)
     assert column_metrics(report.form, "resolved_total") == (
-        "resolved_early", "resolved_on_time", "resolved_late")
+        "resolved_early",
+        "resolved_on_time",
+        "resolved_late",
+    )
     assert set(cell_codes(report, item, "resolved_late")) == {codes["D"], codes["E"]}
     group = rows[("group", "Hộ tịch")]
     assert cell_codes(report, group, "resolved_late") == cell_codes(report, item, "resolved_late")
     everyone = cell_codes(report, report.total, "received_total")
     assert len(everyone) == report.total.values["received_total"] == 12
     assert set(cell_codes(report, report.total, "resolved_late")) == {
-        codes["D"], codes["E"], codes["O"]}
+        codes["D"],
+        codes["E"],
+        codes["O"],
+    }
     for r in (*report.rows, report.total):  # every cell: as many dossiers as its figure
         for c in report.form.all_columns:
             assert len(cell_codes(report, r, c.key)) == r.values[c.key], (r.item_name, c.key)
@@ -38,13 +44,16 @@ def test_cell_codes_of_items_groups_and_total(services, clock):
 
 def test_months_and_presets():
     assert months_of(Period(date(2026, 1, 15), date(2026, 3, 2))) == [
-        Period(date(2026, 1, 15), date(2026, 1, 31)), Period(date(2026, 2, 1), date(2026, 2, 28)),
-        Period(date(2026, 3, 1), date(2026, 3, 2))]
+        Period(date(2026, 1, 15), date(2026, 1, 31)),
+        Period(date(2026, 2, 1), date(2026, 2, 28)),
+        Period(date(2026, 3, 1), date(2026, 3, 2)),
+    ]
     today = date(2027, 1, 10)
     assert preset_period("this_month", today) == Period(date(2027, 1, 1), date(2027, 1, 31))
     assert preset_period("last_month", today) == Period(date(2026, 12, 1), date(2026, 12, 31))
-    assert preset_period("this_quarter", date(2026, 8, 31)) == Period(date(2026, 7, 1),
-                                                                      date(2026, 9, 30))
+    assert preset_period("this_quarter", date(2026, 8, 31)) == Period(
+        date(2026, 7, 1), date(2026, 9, 30)
+    )
     assert preset_period("this_year", today) == Period(date(2027, 1, 1), date(2027, 12, 31))
     with pytest.raises(ValidationError):
         preset_period("fortnight", today)
@@ -81,9 +90,9 @@ def test_the_sql_path_and_the_facts_path_agree(services, clock, monkeypatch):
                     m.setattr(service_module, "fixed_offset", lambda tz, p: None)
                     slow = services.reports.bieu06(period, by=by, keep_codes=True)
                 assert fast.rows == slow.rows and fast.total == slow.total
-                assert {k: {m_: sorted(c) for m_, c in v.items()}
-                        for k, v in fast.dossiers.items()} == {
-                    k: {m_: sorted(c) for m_, c in v.items()} for k, v in slow.dossiers.items()}
+                assert {
+                    k: {m_: sorted(c) for m_, c in v.items()} for k, v in fast.dossiers.items()
+                } == {k: {m_: sorted(c) for m_, c in v.items()} for k, v in slow.dossiers.items()}
 
 
 def test_late_apologies_equal_those_folded_from_the_events(services, clock):

@@ -22,11 +22,11 @@ def test_a_late_dossier_keeps_its_ticket_in_the_late_list(services, clock):
     late = services.reports.late(period)
     tickets = {e.code: e.ticket for e in late.entries}
     assert tickets[d.dossier.code] == "C-042" and sorted(tickets.values()) == ["", "C-042"]
-    rows = [x for g in late_json(late, services.reports.tz())["departments"]
-            for x in g["dossiers"]]
+    rows = [x for g in late_json(late, services.reports.tz())["departments"] for x in g["dossiers"]]
     assert {x["code"]: x["ticket"] for x in rows} == tickets
-    ws = openpyxl.load_workbook(io.BytesIO(printing.late_xlsx(
-        late, services.settings.agency(), services.reports.tz()))).active
+    ws = openpyxl.load_workbook(
+        io.BytesIO(printing.late_xlsx(late, services.settings.agency(), services.reports.tz()))
+    ).active
     head = next(r for r in range(1, 20) if ws.cell(r, 1).value == "STT")
     assert ws.cell(head, 17).value == "Số phiếu xếp hàng"
     by_code = {ws.cell(r, 3).value: ws.cell(r, 17).value for r in range(head + 1, head + 3)}
@@ -34,8 +34,13 @@ def test_a_late_dossier_keeps_its_ticket_in_the_late_list(services, clock):
 
 
 def test_the_today_list_shows_the_ticket_and_the_date_of_birth(services):
-    d = services.dossiers.intake(IntakeRequest("1.004873", "Phạm Thị Hoa", ticket="A7",
-                                               birth_date="01/02/1990", sex="Nữ"))
+    d = services.dossiers.intake(
+        IntakeRequest("1.004873", "Phạm Thị Hoa", ticket="A7", birth_date="01/02/1990", sex="Nữ")
+    )
     (row,) = services.dossiers.today_list("received_today")
     assert (row.code, row.ticket, row.birth_date_label, row.sex_label) == (
-        d.dossier.code, "A7", "01/02/1990", "Nữ")
+        d.dossier.code,
+        "A7",
+        "01/02/1990",
+        "Nữ",
+    )

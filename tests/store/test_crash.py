@@ -33,8 +33,12 @@ if not svc.settings.is_initialised():
 def _child(tmp_path: Path, body: str) -> subprocess.Popen:
     script = tmp_path / "child.py"
     script.write_text(PRELUDE + textwrap.dedent(body))
-    return subprocess.Popen([sys.executable, str(script), str(tmp_path / "desk.sqlite3")],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    return subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "desk.sqlite3")],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def _check_consistent(db: Path) -> list:
@@ -43,7 +47,7 @@ def _check_consistent(db: Path) -> list:
     per_dossier = Counter(r[0] for r in conn.execute("SELECT dossier_id FROM events"))
     projected = dict(conn.execute("SELECT id, event_count FROM dossiers").fetchall())
     assert projected == dict(per_dossier), "projection and events disagree"
-    last_seq, = conn.execute("SELECT last_seq FROM desk").fetchone()
+    (last_seq,) = conn.execute("SELECT last_seq FROM desk").fetchone()
     assert last_seq == conn.execute("SELECT count(*) FROM events").fetchone()[0]
     codes = [r[0] for r in conn.execute("SELECT code FROM dossiers")]
     assert len(codes) == len(set(codes))
@@ -57,13 +61,16 @@ def _check_consistent(db: Path) -> list:
 
 
 def test_killed_between_commits_keeps_every_committed_intake(tmp_path):
-    child = _child(tmp_path, """
+    child = _child(
+        tmp_path,
+        """
         i = 0
         while True:
             i += 1
             d = svc.dossiers.intake(IntakeRequest("1.001193", f"Nguyễn Văn Số {i}"))
             print(d.dossier.code, flush=True)
-    """)
+    """,
+    )
     committed = []
     try:
         for line in child.stdout:
@@ -81,7 +88,9 @@ def test_killed_between_commits_keeps_every_committed_intake(tmp_path):
 
 def test_killed_inside_a_unit_of_work_leaves_no_trace_of_it(tmp_path):
     """The child dies after its event row is written but before the commit."""
-    child = _child(tmp_path, """
+    child = _child(
+        tmp_path,
+        """
         d = svc.dossiers.intake(IntakeRequest("1.001193", "Trần Thị Trước"))
         print(d.dossier.code, flush=True)
         from motcua_desk.store import repo
@@ -89,7 +98,8 @@ def test_killed_inside_a_unit_of_work_leaves_no_trace_of_it(tmp_path):
             os.kill(os.getpid(), signal.SIGKILL)
         repo.save_projection = die
         svc.dossiers.intake(IntakeRequest("1.001193", "Lê Văn Giữa"))
-    """)
+    """,
+    )
     first = child.stdout.readline().strip()
     child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL

@@ -14,15 +14,25 @@ from motcua_desk.store.migrate import current_revision, head_revision
 from tests.helpers import AGENCY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
-NEW_COLUMNS = ("applicant_birth_date", "applicant_sex", "queue_ticket", "fee_paid",
-               "fee_method", "fee_receipt_ref")
+NEW_COLUMNS = (
+    "applicant_birth_date",
+    "applicant_sex",
+    "queue_ticket",
+    "fee_paid",
+    "fee_method",
+    "fee_receipt_ref",
+)
 
 
 def _columns(db: Path) -> dict[str, tuple]:
     conn = sqlite3.connect(db)
     try:
-        return {r[0]: r[1:] for r in conn.execute(
-            f"SELECT code, {', '.join(NEW_COLUMNS)} FROM dossiers ORDER BY code")}
+        return {
+            r[0]: r[1:]
+            for r in conn.execute(
+                f"SELECT code, {', '.join(NEW_COLUMNS)} FROM dossiers ORDER BY code"
+            )
+        }
     finally:
         conn.close()
 
@@ -37,13 +47,18 @@ def test_a_0002_database_gets_the_birth_date_and_sex_of_its_dossiers(tmp_path, c
         assert list((tmp_path / "backups").glob("old-0002-*.sqlite3")), "no backup first"
         found = {v.applicant_name: v for v in svc.dossiers.search("", limit=10)}
         assert (found["Đặng Thị Hằng"].birth_date, found["Đặng Thị Hằng"].sex) == (
-            "1985-03-15", "female")
+            "1985-03-15",
+            "female",
+        )
         assert (found["Nguyễn Văn Đức"].birth_date_label, found["Nguyễn Văn Đức"].sex_label) == (
-            "02/01/1960", "Nam")
+            "02/01/1960",
+            "Nam",
+        )
         assert (found["Lê Văn Tám"].birth_date, found["Lê Văn Tám"].sex) == ("", "")
         # the search uses the new column: name and date of birth
         assert [v.applicant_name for v in svc.dossiers.search("dang hang 15/03/1985")] == [
-            "Đặng Thị Hằng"]
+            "Đặng Thị Hằng"
+        ]
         assert svc.dossiers.search("dang hang 16/03/1985") == []
         report = IntegrityService.from_services(svc).verify()
         assert report.break_count == 0, report.breaks
@@ -58,9 +73,18 @@ def test_ticket_and_fee_held_by_a_0002_desk_are_projected_on_upgrade(tmp_path, c
     db = tmp_path / "desk.sqlite3"
     svc = open_services(db, clock=clock)
     svc.settings.init_desk(desk_no=1, **AGENCY)
-    a = svc.dossiers.intake(IntakeRequest("2.000884", "Trần Thị Bình", birth_date="01/02/1990",
-                                          sex="Nữ", ticket="B-105", fee_paid="10.000",
-                                          fee_method="cash", receipt_ref="1C26TAA-12"))
+    a = svc.dossiers.intake(
+        IntakeRequest(
+            "2.000884",
+            "Trần Thị Bình",
+            birth_date="01/02/1990",
+            sex="Nữ",
+            ticket="B-105",
+            fee_paid="10.000",
+            fee_method="cash",
+            receipt_ref="1C26TAA-12",
+        )
+    )
     svc.dossiers.intake(IntakeRequest("1.001193", "Lê Văn Tám", fee_method="exempt"))
     svc.dossiers.intake(IntakeRequest("1.001193", "Phạm Minh"))
     svc.close()

@@ -36,7 +36,9 @@ def test_every_released_schema_upgrades_to_head_keeping_its_dossiers(fixture, tm
     assert RELEASED, "no fixture database of a released schema"
     db = tmp_path / "old.sqlite3"
     shutil.copyfile(fixture, db)
-    before = sqlite3.connect(db).execute("SELECT code, status FROM dossiers ORDER BY code").fetchall()
+    before = (
+        sqlite3.connect(db).execute("SELECT code, status FROM dossiers ORDER BY code").fetchall()
+    )
     svc = open_services(db, clock=clock, create=False)
     try:
         assert current_revision(svc._store) == head_revision()
@@ -76,7 +78,9 @@ def test_a_newer_database_is_refused_untouched(tmp_path):
     assert db.read_bytes() == before
 
 
-@pytest.mark.parametrize("content", [b"hello, this is a text file\n" * 10, b"PK\x03\x04" + b"\0" * 200])
+@pytest.mark.parametrize(
+    "content", [b"hello, this is a text file\n" * 10, b"PK\x03\x04" + b"\0" * 200]
+)
 def test_a_file_that_is_not_a_database_is_refused(tmp_path, content):
     db = tmp_path / "x.sqlite3"
     db.write_bytes(content)

@@ -17,10 +17,13 @@ FULL_SCAN = re.compile(r"\bSCAN (dossiers|events|conflicts)\b")
 @pytest.fixture
 def recorded(services, clock):
     for i in range(30):
-        d = services.dossiers.intake(IntakeRequest("1.004873", f"Nguyễn Văn Số {i}",
-                                                   phone=f"09123456{i:02d}"))
+        d = services.dossiers.intake(
+            IntakeRequest("1.004873", f"Nguyễn Văn Số {i}", phone=f"09123456{i:02d}")
+        )
         if i % 3 == 0:
-            services.dossiers.handoff([d.dossier.code], "Công chức Tư pháp - Hộ tịch", receiver="Lý Văn Nhận")
+            services.dossiers.handoff(
+                [d.dossier.code], "Công chức Tư pháp - Hộ tịch", receiver="Lý Văn Nhận"
+            )
     statements: list[tuple[str, object]] = []
 
     def capture(conn, cursor, statement, parameters, context, executemany):
@@ -41,8 +44,14 @@ def test_scan_search_today_and_ledgers_use_indexes(recorded, clock):
         dossiers.search(q)
     dossiers.search("", status=["in_process"], received_from=date(2026, 11, 1))
     dossiers.today()
-    for kind in ("due_today", "due_soon", "overdue", "waiting_long", "results_waiting",
-                 "received_today"):
+    for kind in (
+        "due_today",
+        "due_soon",
+        "overdue",
+        "waiting_long",
+        "results_waiting",
+        "received_today",
+    ):
         dossiers.today_list(kind)
     dossiers.ledger(date(2026, 11, 1), date(2026, 11, 30))
     dossiers.handoffs_on(date(2026, 11, 23))

@@ -44,8 +44,15 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 20.0, what: str = "c
 class HubThread:
     """The hub app under uvicorn in a thread of the test process, on a free port."""
 
-    def __init__(self, store_url: str, clock=None, certfile=None, keyfile=None,
-                 max_clock_ahead_ms: int | None = None, limits=None) -> None:
+    def __init__(
+        self,
+        store_url: str,
+        clock=None,
+        certfile=None,
+        keyfile=None,
+        max_clock_ahead_ms: int | None = None,
+        limits=None,
+    ) -> None:
         kwargs = {"clock": clock} if clock is not None else {}
         self.store = HubStore(store_url, **kwargs)
         if max_clock_ahead_ms is None and clock is not None:
@@ -54,13 +61,20 @@ class HubThread:
             max_clock_ahead_ms = 366 * 24 * 3600 * 1000
         if max_clock_ahead_ms is not None:
             self.store.max_clock_ahead_ms = max_clock_ahead_ms
-        self.server, self.sock = make_server(self.store, host="127.0.0.1", port=0,
-                                             certfile=certfile, keyfile=keyfile, limits=limits,
-                                             **kwargs)
+        self.server, self.sock = make_server(
+            self.store,
+            host="127.0.0.1",
+            port=0,
+            certfile=certfile,
+            keyfile=keyfile,
+            limits=limits,
+            **kwargs,
+        )
         port = self.sock.getsockname()[1]
         self.url = f"{'https' if certfile else 'http'}://127.0.0.1:{port}"
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
-                                       daemon=True, name="hub")
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True, name="hub"
+        )
         self.thread.start()
 
     def stop(self) -> None:
@@ -83,9 +97,24 @@ class HubProcess:
     def __init__(self, store_url: str, home: Path, port: int = 0) -> None:
         env = {**os.environ, "MOTCUA_HOME": str(home), "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "motcua_desk", "hub", "serve", "--store", store_url,
-             "--host", "127.0.0.1", "--port", str(port)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+            [
+                sys.executable,
+                "-m",
+                "motcua_desk",
+                "hub",
+                "serve",
+                "--store",
+                store_url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+        )
         line = self._readline(60)
         if "listening on" not in line:
             self.proc.kill()
@@ -145,8 +174,9 @@ class Desk:
         kwargs.setdefault("backoff", NO_WAIT)
         transport = kwargs.pop("transport", None)
         verify = kwargs.pop("verify", True)
-        client = HubClient(hub_url, token or self.token, timeout=30, transport=transport,
-                           verify=verify)
+        client = HubClient(
+            hub_url, token or self.token, timeout=30, transport=transport, verify=verify
+        )
         engine = SyncEngine(self.services, client, **kwargs)
         self.engines.append(engine)
         return engine
@@ -156,8 +186,9 @@ class Desk:
 
     def intake(self, name: str = "Nguyễn Văn An", procedure: str = "1.004873", **kw):
         self.clock.advance(minutes=1)
-        return self.services.dossiers.intake(IntakeRequest(
-            procedure_code=procedure, applicant_name=name, **kw))
+        return self.services.dossiers.intake(
+            IntakeRequest(procedure_code=procedure, applicant_name=name, **kw)
+        )
 
     def close(self) -> None:
         for e in self.engines:
@@ -218,8 +249,14 @@ def bulk_events(desk: Desk, dossiers: int, events_per_dossier: int = 4) -> int:
         seq, prev = row.last_seq, row.last_hash
         now = desk.clock()
         rows = []
-        kinds = [EventType.RECEIVED, EventType.HANDED_OFF, EventType.RESULT_RECEIVED,
-                 EventType.RETURNED, EventType.NOTE, EventType.PRINTED]
+        kinds = [
+            EventType.RECEIVED,
+            EventType.HANDED_OFF,
+            EventType.RESULT_RECEIVED,
+            EventType.RETURNED,
+            EventType.NOTE,
+            EventType.PRINTED,
+        ]
         for n in range(dossiers):
             dossier_id = uuid7(wall_ms(now))
             code_seq = 10 * (n + 10) + desk.desk_no
@@ -229,35 +266,66 @@ def bulk_events(desk: Desk, dossiers: int, events_per_dossier: int = 4) -> int:
                 if kind == EventType.RECEIVED:
                     payload = dict(received.payload)
                     payload["code"] = f"{payload['code'][:-4]}{code_seq:05d}"
-                    payload["applicant"] = {**payload["applicant"],
-                                            "name": f"Nguyễn Thị Số {n}"}
+                    payload["applicant"] = {**payload["applicant"], "name": f"Nguyễn Thị Số {n}"}
                     payload["ledger"] = {**payload["ledger"], "number": n + 2}
                 elif kind == EventType.HANDED_OFF:
-                    payload = {"from_unit": "desk", "to_unit": "Công chức Tư pháp - Hộ tịch",
-                               "giver": "Cán bộ", "receiver": "Trần Văn Nhận"}
+                    payload = {
+                        "from_unit": "desk",
+                        "to_unit": "Công chức Tư pháp - Hộ tịch",
+                        "giver": "Cán bộ",
+                        "receiver": "Trần Văn Nhận",
+                    }
                 elif kind == EventType.RESULT_RECEIVED:
-                    payload = {"from_unit": "Công chức Tư pháp - Hộ tịch", "to_unit": "desk",
-                               "giver": "Trần Văn Nhận", "receiver": "Cán bộ"}
+                    payload = {
+                        "from_unit": "Công chức Tư pháp - Hộ tịch",
+                        "to_unit": "desk",
+                        "giver": "Trần Văn Nhận",
+                        "receiver": "Cán bộ",
+                    }
                 elif kind == EventType.RETURNED:
-                    payload = {"to_name": f"Nguyễn Thị Số {n}", "method": "counter",
-                               "id_number": ""}
+                    payload = {
+                        "to_name": f"Nguyễn Thị Số {n}",
+                        "method": "counter",
+                        "id_number": "",
+                    }
                 else:
                     payload = {"text": f"ghi chú {k}"}
                 seq += 1
-                ev = Event(id=uuid7(wall_ms(now)), dossier_id=dossier_id, node_id=received.node_id,
-                           seq=seq, hlc=clock.tick(wall_ms(now)), type=kind, occurred_at=now,
-                           recorded_at=now, officer=received.officer, payload=payload,
-                           prev_hash=prev)
+                ev = Event(
+                    id=uuid7(wall_ms(now)),
+                    dossier_id=dossier_id,
+                    node_id=received.node_id,
+                    seq=seq,
+                    hlc=clock.tick(wall_ms(now)),
+                    type=kind,
+                    occurred_at=now,
+                    recorded_at=now,
+                    officer=received.officer,
+                    payload=payload,
+                    prev_hash=prev,
+                )
                 ev = dc_replace(ev, hash=ev.compute_hash())
                 prev = ev.hash
-                rows.append({"id": ev.id, "dossier_id": ev.dossier_id, "node_id": ev.node_id,
-                             "seq": ev.seq, "hlc": ev.hlc, "type": str(ev.type),
-                             "occurred_at": ev.occurred_at, "recorded_at": ev.recorded_at,
-                             "officer": ev.officer, "payload": ev.payload,
-                             "prev_hash": ev.prev_hash, "hash": ev.hash, "acked": False,
-                             "hub_seq": None})
+                rows.append(
+                    {
+                        "id": ev.id,
+                        "dossier_id": ev.dossier_id,
+                        "node_id": ev.node_id,
+                        "seq": ev.seq,
+                        "hlc": ev.hlc,
+                        "type": str(ev.type),
+                        "occurred_at": ev.occurred_at,
+                        "recorded_at": ev.recorded_at,
+                        "officer": ev.officer,
+                        "payload": ev.payload,
+                        "prev_hash": ev.prev_hash,
+                        "hash": ev.hash,
+                        "acked": False,
+                        "hub_seq": None,
+                    }
+                )
         for i in range(0, len(rows), 5000):
-            session.execute(insert(EventRow), rows[i:i + 5000])
+            session.execute(insert(EventRow), rows[i : i + 5000])
         row.last_seq, row.last_hash, row.last_hlc = seq, prev, clock.last
         count = session.scalar(select(EventRow.id).limit(1)) and len(rows)
     desk.clock.now = now
@@ -281,17 +349,19 @@ def replica(desk: Desk, hub_seq: bool = True) -> dict[str, dict[str, dict]]:
     conn = sqlite3.connect(desk.path)
     conn.row_factory = sqlite3.Row
     try:
+
         def table(sql: str, key: str, drop: tuple[str, ...] = ()) -> dict[str, dict]:
-            return {r[key]: {k: r[k] for k in r.keys() if k not in drop}
-                    for r in conn.execute(sql)}
+            return {r[key]: {k: r[k] for k in r.keys() if k not in drop} for r in conn.execute(sql)}
+
         events = table("SELECT * FROM events", "id", () if hub_seq else ("hub_seq",))
         for row in events.values():
             row["payload"] = json.loads(row["payload"])
         return {
             "events": events,
             "dossiers": table("SELECT * FROM dossiers", "id", ("pk",)),
-            "conflicts": table("SELECT * FROM conflicts", "event_id",
-                               ("detected_at", "acknowledged")),
+            "conflicts": table(
+                "SELECT * FROM conflicts", "event_id", ("detected_at", "acknowledged")
+            ),
         }
     finally:
         conn.close()
@@ -308,11 +378,13 @@ def assert_converged(desks: list[Desk], hub_seq: bool = True) -> dict[str, dict[
             assert set(theirs[part]) == set(first[part]), (
                 f"{part}: desk {other.desk_no} differs from desk {desks[0].desk_no} "
                 f"(only there: {sorted(set(theirs[part]) - set(first[part]))[:3]}, "
-                f"missing: {sorted(set(first[part]) - set(theirs[part]))[:3]})")
+                f"missing: {sorted(set(first[part]) - set(theirs[part]))[:3]})"
+            )
             for key, row in first[part].items():
                 assert theirs[part][key] == row, (
                     f"{part} {key}: desk {other.desk_no} {theirs[part][key]} != "
-                    f"desk {desks[0].desk_no} {row}")
+                    f"desk {desks[0].desk_no} {row}"
+                )
     return first
 
 

@@ -30,12 +30,23 @@ TEN_MIN = 10 * 60 * 1000
 EXAMPLES = int(os.environ.get("MOTCUA_ADVERSARY_EXAMPLES", "6"))
 
 HONEST = ("intake", "intake", "handoff", "note", "sync", "sync")
-ATTACKS = ("valid", "malformed", "forged_prev", "gap", "replay", "clock_2010", "clock_2099",
-           "hash_lie", "inject_malformed", "inject_forged")
+ATTACKS = (
+    "valid",
+    "malformed",
+    "forged_prev",
+    "gap",
+    "replay",
+    "clock_2010",
+    "clock_2099",
+    "hash_lie",
+    "inject_malformed",
+    "inject_forged",
+)
 
 step = st.one_of(
     st.tuples(st.just("honest"), st.integers(0, 2), st.sampled_from(HONEST)),
-    st.tuples(st.just("adversary"), st.integers(0, 5), st.sampled_from(ATTACKS)))
+    st.tuples(st.just("adversary"), st.integers(0, 5), st.sampled_from(ATTACKS)),
+)
 
 
 def _malformed(forger: Forger, k: int) -> dict:
@@ -93,7 +104,8 @@ def _attack(hub, forger: Forger, what: str, k: int, honest_nodes: set[str]) -> s
             return bad["id"]
         elif what == "inject_forged":
             bad = Forger(hub.url, "", node=uuid7(), made=700 + k).event(
-                seq=1, prev_hash="cd" * 32, at=at)
+                seq=1, prev_hash="cd" * 32, at=at
+            )
             inject(hub.store, bad)
             return bad["id"]
     except (HubRefused, HubUnavailable):
@@ -118,8 +130,9 @@ def _honest(desk, what: str, k: int, hub_url: str) -> str | None:
             if what == "handoff":
                 depts = [x.name for x in desk.services.catalog.departments()]
                 desk.clock.advance(minutes=1)
-                desk.services.dossiers.handoff([d.code], depts[k % len(depts)],
-                                               receiver="Lý Văn Bình", redirect=True)
+                desk.services.dossiers.handoff(
+                    [d.code], depts[k % len(depts)], receiver="Lý Văn Bình", redirect=True
+                )
             else:
                 desk.clock.advance(minutes=1)
                 desk.services.dossiers.note(d.code, f"ghi chú {k}")
@@ -128,8 +141,12 @@ def _honest(desk, what: str, k: int, hub_url: str) -> str | None:
     return None
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(steps=st.lists(step, min_size=4, max_size=24))
 def test_three_honest_desks_converge_whatever_the_fourth_pushes(steps):
     with tempfile.TemporaryDirectory(prefix="motcua-adversary-") as tmp:

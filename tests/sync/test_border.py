@@ -40,8 +40,10 @@ def office(tmp_path):
 def _quarantine(desk) -> dict[str, tuple[str, int]]:
     conn = sqlite3.connect(desk.path)
     try:
-        return {r[0]: (r[1], r[2]) for r in conn.execute(
-            "SELECT event_id, reason, applied FROM quarantine")}
+        return {
+            r[0]: (r[1], r[2])
+            for r in conn.execute("SELECT event_id, reason, applied FROM quarantine")
+        }
     finally:
         conn.close()
 
@@ -55,12 +57,15 @@ def _with(wire: dict, **payload_changes) -> dict:
 CRAFTED = {
     "no code": lambda f: _with(f.event(), code=...),
     "applicant name as a list": lambda f: _with(
-        f.event(), applicant={**received_payload(1)["applicant"], "name": ["Nguyễn", "Văn"]}),
+        f.event(), applicant={**received_payload(1)["applicant"], "name": ["Nguyễn", "Văn"]}
+    ),
     "due_at not a date": lambda f: _with(f.event(), due_at="not a date"),
     "handed_off without to_unit": lambda f: f.event(
-        "handed_off", {"from_unit": "desk", "giver": "x", "receiver": "y"}),
-    "occurred_at 0001-01-01T00:00+14:00": lambda f: seal({
-        **f.event(), "occurred_at": "0001-01-01T00:00:00+14:00"}),
+        "handed_off", {"from_unit": "desk", "giver": "x", "receiver": "y"}
+    ),
+    "occurred_at 0001-01-01T00:00+14:00": lambda f: seal(
+        {**f.event(), "occurred_at": "0001-01-01T00:00:00+14:00"}
+    ),
     "due in year 9999": lambda f: _with(f.event(), due_at="9999-12-31T23:59:00+07:00"),
 }
 
@@ -70,8 +75,7 @@ def test_a_crafted_payload_is_refused_alone_and_stops_nobody(office, what):
     hub, (a, b, c), forger, _ = office
     a.intake("Trần Thị Bình")
     first = forger.event()
-    bad = CRAFTED[what](Forger(hub.url, "", node=forger.node, head=1, prev=first["hash"],
-                               made=50))
+    bad = CRAFTED[what](Forger(hub.url, "", node=forger.node, head=1, prev=first["hash"], made=50))
     assert schema.problems(bad), what
     results = forger.push(first, bad)
     assert [r.status for r in results] == ["accepted", "rejected"]
@@ -92,7 +96,8 @@ def test_a_crafted_payload_is_refused_alone_and_stops_nobody(office, what):
         assert d.repl.counts().conflicts == 1
     assert_converged([b, c])
     assert {r.code for r in b.services.dossiers.search("")} >= {
-        x.code for x in a.services.dossiers.search("")}
+        x.code for x in a.services.dossiers.search("")
+    }
 
 
 def test_the_desk_refuses_to_append_an_invalid_event_and_writes_nothing(office):
@@ -104,12 +109,12 @@ def test_the_desk_refuses_to_append_an_invalid_event_and_writes_nothing(office):
     before = a.repl.identity().last_seq
     # ... and an event that still does not fit its schema is refused before it is written
     with a.services.dossiers.unit() as uow, pytest.raises(InvalidEvent) as err:
-        uow.append(d.dossier.id, EventType.NOTE,
-                   {"text": "Thôn\u200b Một"})
+        uow.append(d.dossier.id, EventType.NOTE, {"text": "Thôn\u200b Một"})
     assert "U+200B" in str(err.value) and err.value.code == "invalid_event"
     with pytest.raises((InvalidEvent, ValidationError)):
-        a.services.dossiers.extend(a.intake("Phạm Văn Em").dossier.code,
-                                   datetime(9999, 12, 31, tzinfo=UTC), "lý do")
+        a.services.dossiers.extend(
+            a.intake("Phạm Văn Em").dossier.code, datetime(9999, 12, 31, tzinfo=UTC), "lý do"
+        )
     assert a.repl.identity().last_seq == before + 1  # only the second intake
 
 
@@ -124,8 +129,7 @@ def test_a_forged_seq_3_waits_and_the_real_2_and_3_are_then_accepted(office):
     a.intake("Ba")
     real = a.repl.pending()
     assert [e.seq for e in real] == [2, 3]
-    impostor = Forger(hub.url, a.token, node=a.repl.identity().node_id, head=2,
-                      prev="ab" * 32)
+    impostor = Forger(hub.url, a.token, node=a.repl.identity().node_id, head=2, prev="ab" * 32)
     forged = impostor.event()
     assert forged["seq"] == 3
     (r,) = impostor.push(forged)
@@ -151,6 +155,7 @@ def test_pulled_chain_breaks_are_quarantined_and_an_altered_event_keeps_the_orig
         from sqlalchemy import select
 
         from motcua_desk.sync.hubstore import HubEvent
+
         row = session.scalars(select(HubEvent).order_by(HubEvent.hub_seq).limit(1)).one()
         wire = json.loads(row.body)
         wire["payload"]["applicant"]["name"] = "Kẻ Sửa Dữ Liệu"
@@ -163,8 +168,11 @@ def test_pulled_chain_breaks_are_quarantined_and_an_altered_event_keeps_the_orig
     events, seqs, _, _ = HubClient(hub.url, b.token).pull(0)
     b.repl.apply_pulled(events, max(seqs), seqs)
     assert _quarantine(b)[altered["id"]] == ("hub_altered", 0)
-    held = sqlite3.connect(b.path).execute("SELECT hash FROM events WHERE id = ?",
-                                           (altered["id"],)).fetchone()
+    held = (
+        sqlite3.connect(b.path)
+        .execute("SELECT hash FROM events WHERE id = ?", (altered["id"],))
+        .fetchone()
+    )
     assert held == (original_hash,)
     # c never saw it: takes the altered one (nothing tells it apart), but the next event of
     # that desk no longer links: quarantined, never silently accepted.
@@ -197,8 +205,9 @@ def test_a_desk_clock_in_2010_is_refused_with_a_clear_message_nothing_written(of
     saved = clock.now
     clock.set(datetime(2010, 1, 1, 8, 0))
     with pytest.raises(WrongClock) as err:
-        a.services.dossiers.intake(IntakeRequest(procedure_code="1.004873",
-                                                 applicant_name="Nguyễn Văn Pin"))
+        a.services.dossiers.intake(
+            IntakeRequest(procedure_code="1.004873", applicant_name="Nguyễn Văn Pin")
+        )
     assert err.value.code == "clock_wrong" and "set the date and time" in str(err.value)
     clock.now = saved - timedelta(hours=3)  # before this desk's own last event
     clock.scripted = False  # a real clock: held to the desk's own last event
@@ -244,8 +253,7 @@ def test_a_2099_clock_is_refused_by_the_hub_and_never_drags_a_desk(office):
     # A 2099 event a hub stored anyway: applied, listed, and the desk's clock stays.
     inject(hub.store, forger.event(at=at_2099))
     b.sync(hub.url)
-    assert unpack(_last_hlc(b))[0] < int(
-        (clock.now + timedelta(days=1)).timestamp() * 1000)
+    assert unpack(_last_hlc(b))[0] < int((clock.now + timedelta(days=1)).timestamp() * 1000)
     assert [q.reason for q in b.repl.quarantined()] == ["future_clock"]
     made = b.intake("Sau Năm 2099")
     assert made.dossier.received_at.year == clock.now.year

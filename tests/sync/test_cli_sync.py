@@ -33,6 +33,7 @@ def run(capsys):
         code = main([*pre, *args])
         out = capsys.readouterr()
         return Ran(code, out.out, out.err)
+
     return run_
 
 
@@ -47,8 +48,13 @@ def test_hub_and_desk_commands(tmp_path, run):
     assert r.returncode == 2 and "already registered" in r.stderr
     r = run("hub", "add-desk", "Quầy 2", "--store", str(store))  # the next free number
     assert r.returncode == 0 and "number 2" in r.stderr and "--desk 2" in r.stderr
-    r = run("hub", "publish", str(ROOT / "resources" / "catalog" / "departments.json"),
-            "--store", str(store))
+    r = run(
+        "hub",
+        "publish",
+        str(ROOT / "resources" / "catalog" / "departments.json"),
+        "--store",
+        str(store),
+    )
     assert r.returncode == 0 and "departments version 1 published" in r.stdout, r.stderr
     bad = tmp_path / "bad.json"
     bad.write_text('{"overrides": [{"day": "2026-13-01", "kind": "off", "reason": "x"}]}')
@@ -58,9 +64,20 @@ def test_hub_and_desk_commands(tmp_path, run):
     assert r.returncode == 2 and "--keyfile" in r.stderr
 
     db = tmp_path / "desk.sqlite3"
-    r = run("init", "--agency-id", AGENCY["agency_id"], "--agency-name", AGENCY["agency_name"],
-            "--parent-name", AGENCY["parent_name"], "--place", AGENCY["place"], "--desk", "1",
-            db=db)
+    r = run(
+        "init",
+        "--agency-id",
+        AGENCY["agency_id"],
+        "--agency-name",
+        AGENCY["agency_name"],
+        "--parent-name",
+        AGENCY["parent_name"],
+        "--place",
+        AGENCY["place"],
+        "--desk",
+        "1",
+        db=db,
+    )
     assert r.returncode == 0, r.stderr
     r = run("intake", "--procedure", "1.004873", "--applicant", "Nguyễn Văn Tư", db=db)
     assert r.returncode == 0, r.stderr
@@ -69,8 +86,7 @@ def test_hub_and_desk_commands(tmp_path, run):
 
     hub = HubProcess(f"sqlite:///{store}", home)
     try:
-        r = run("sync", "--hub", hub.url, "--token", token, "--once", "--save", "--json",
-                db=db)
+        r = run("sync", "--hub", hub.url, "--token", token, "--once", "--save", "--json", db=db)
         assert r.returncode == 0, r.stderr
         out = json.loads(r.stdout)
         assert (out["accepted"], out["unsent"], out["state"]) == (1, 0, "online")
@@ -93,11 +109,34 @@ def test_hub_and_desk_commands(tmp_path, run):
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
 def test_https_with_the_offices_own_certificate(tmp_path, hub_clock):
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
-                    str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
-    hub = HubThread(f"sqlite:///{tmp_path / 'hub.sqlite3'}", clock=hub_clock,
-                    certfile=str(cert), keyfile=str(key))
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    hub = HubThread(
+        f"sqlite:///{tmp_path / 'hub.sqlite3'}",
+        clock=hub_clock,
+        certfile=str(cert),
+        keyfile=str(key),
+    )
     desk = make_desk(tmp_path, 1, hub_clock)
     try:
         assert hub.url.startswith("https://")

@@ -87,8 +87,10 @@ def test_both_desks_return_the_same_dossier_offline(hub, desks):
     assert len(state["conflicts"]) == 1
     conflict = next(iter(state["conflicts"].values()))
     assert conflict["event_type"] == "returned" and conflict["reason"] == "illegal_transition"
-    returns = sorted((e for e in state["events"].values() if e["type"] == "returned"),
-                     key=lambda e: (e["hlc"], e["node_id"], e["id"]))
+    returns = sorted(
+        (e for e in state["events"].values() if e["type"] == "returned"),
+        key=lambda e: (e["hlc"], e["node_id"], e["id"]),
+    )
     assert [e["node_id"] for e in returns] != [returns[0]["node_id"]] * 2  # one from each desk
     assert conflict["event_id"] == returns[1]["id"]  # the later in the agreed order loses
     winner = returns[0]["payload"]["to_name"]

@@ -45,8 +45,10 @@ def hub_events(store_url: str) -> dict[str, tuple[int, str]]:
     store = HubStore(store_url)
     try:
         with store.read() as s:
-            return {r.id: (r.hub_seq, r.node_id) for r in s.execute(
-                select(HubEvent.id, HubEvent.hub_seq, HubEvent.node_id))}
+            return {
+                r.id: (r.hub_seq, r.node_id)
+                for r in s.execute(select(HubEvent.id, HubEvent.hub_seq, HubEvent.node_id))
+            }
     finally:
         store.close()
 
@@ -56,9 +58,13 @@ def desk_acks(desk) -> dict[str, tuple[int, int | None]]:
 
     conn = sqlite3.connect(desk.path)
     try:
-        return {r[0]: (r[1], r[2]) for r in conn.execute(
-            "SELECT id, acked, hub_seq FROM events WHERE node_id = ?",
-            (desk.repl.identity().node_id,))}
+        return {
+            r[0]: (r[1], r[2])
+            for r in conn.execute(
+                "SELECT id, acked, hub_seq FROM events WHERE node_id = ?",
+                (desk.repl.identity().node_id,),
+            )
+        }
     finally:
         conn.close()
 
@@ -99,7 +105,8 @@ def test_hub_killed_in_the_middle_of_a_big_push(hub_store_url, desks, tmp_path):
     try:
         report = a.sync(hub.url, push_batch=200)
         assert report.accepted + report.duplicates == total - sum(
-            1 for acked, _ in acks.values() if acked)
+            1 for acked, _ in acks.values() if acked
+        )
         stored = hub_events(hub_store_url)
         assert len(stored) == total
         assert sorted(s for s, _ in stored.values()) == list(range(1, total + 1))
@@ -172,7 +179,8 @@ def test_lost_answers_are_retried_within_the_round(hub, desks):
 
 
 def test_a_crash_in_the_middle_of_applying_a_batch_leaves_nothing_half_done(
-        hub, desks, monkeypatch):
+    hub, desks, monkeypatch
+):
     register(hub, desks[:2])
     a, b = desks[:2]
     for i in range(4):
@@ -204,7 +212,7 @@ def test_duplicate_and_reordered_push_batches(hub, desks):
     bulk_events(a, 10)
     events = a.repl.pending()
     size = -(-len(events) // 5)
-    batches = [events[i:i + size] for i in range(0, len(events), size)]
+    batches = [events[i : i + size] for i in range(0, len(events), size)]
     assert len(batches) == 5
     client = HubClient(hub.url, a.token)
     order = [3, 1, 1, 0, 4, 2, 3, 0, 2, 4, 1, 3]
@@ -240,7 +248,7 @@ def test_pulled_batches_applied_twice_and_out_of_order(hub, desks):
     reader = HubClient(hub.url, c.token)
     events, seqs, _, _ = reader.pull(0, 1000)
     assert len(events) == 13
-    pages = [(events[i:i + 3], seqs[i:i + 3]) for i in range(0, len(events), 3)]
+    pages = [(events[i : i + 3], seqs[i : i + 3]) for i in range(0, len(events), 3)]
     rng = random.Random(5)
     shuffled = pages + rng.sample(pages, 3)
     rng.shuffle(shuffled)

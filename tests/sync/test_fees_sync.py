@@ -21,9 +21,16 @@ TEN_MIN = 10 * 60 * 1000
 def test_fees_ticket_birth_date_and_sex_appear_on_the_other_desk(hub, desks):
     a, b = desks[:2]
     register(hub, [a, b])
-    d = a.intake("Trần Thị Bích Ngọc", procedure="2.000884", id_number="026195004321",
-                 birth_date="02/11/1995", sex="female", ticket="A023", fee_paid="10.000",
-                 fee_method="cash").dossier
+    d = a.intake(
+        "Trần Thị Bích Ngọc",
+        procedure="2.000884",
+        id_number="026195004321",
+        birth_date="02/11/1995",
+        sex="female",
+        ticket="A023",
+        fee_paid="10.000",
+        fee_method="cash",
+    ).dossier
     sync_all(hub.url, [a, b])
     # the e-receipt's reference arrives later on the desk that took the money; a second
     # payment is made at the other desk
@@ -36,18 +43,29 @@ def test_fees_ticket_birth_date_and_sex_appear_on_the_other_desk(hub, desks):
         seen = desk.services.dossiers.find_by_code(d.code).dossier
         assert (seen.birth_date, seen.sex, seen.ticket) == ("1995-11-02", "female", "A023")
         assert (seen.fee_paid, seen.fee_method, seen.receipt_ref) == (
-            15_000, "transfer", "1C26TAA-0000123")
+            15_000,
+            "transfer",
+            "1C26TAA-0000123",
+        )
         assert [(f.amount, f.receipt_ref) for f in seen.fees] == [
-            (10_000, "1C26TAA-0000123"), (5_000, "")]
+            (10_000, "1C26TAA-0000123"),
+            (5_000, ""),
+        ]
         (row,) = desk.services.dossiers.search("tran ngoc 02/11/1995")
         assert (row.code, row.ticket, row.fee_paid, row.birth_date) == (
-            d.code, "A023", 15_000, "1995-11-02")
+            d.code,
+            "A023",
+            15_000,
+            "1995-11-02",
+        )
     day = a.clock().date()
     sheets = [desk.services.dossiers.cash_sheet(day) for desk in (a, b)]
     assert sheets[0] == sheets[1]
     assert sheets[0].total == 15_000
-    assert {o.officer for o in sheets[0].officers} == {a.services.settings.agency().officer,
-                                                        b.services.settings.agency().officer}
+    assert {o.officer for o in sheets[0].officers} == {
+        a.services.settings.agency().officer,
+        b.services.settings.agency().officer,
+    }
     assert_converged([a, b])
 
 
@@ -72,21 +90,24 @@ def _received(**changes) -> dict:
 
 BAD = {
     "negative fee": lambda f: f.event(payload=_received(fee={"amount": -5000, "method": "cash"})),
-    "fee as text": lambda f: f.event(payload=_received(fee={"amount": "10.000",
-                                                           "method": "cash"})),
+    "fee as text": lambda f: f.event(payload=_received(fee={"amount": "10.000", "method": "cash"})),
     "unknown method": lambda f: f.event(payload=_received(fee={"amount": 1, "method": "gold"})),
-    "exempt with money": lambda f: f.event(payload=_received(fee={"amount": 9,
-                                                                  "method": "exempt"})),
+    "exempt with money": lambda f: f.event(
+        payload=_received(fee={"amount": 9, "method": "exempt"})
+    ),
     "fee without method": lambda f: f.event(payload=_received(fee={"amount": 10})),
     "ticket too long": lambda f: f.event(payload=_received(ticket="A" * 40)),
     "ticket with a control char": lambda f: f.event(payload=_received(ticket="A\u0007")),
-    "birth date not a date": lambda f: f.event(payload=_received(applicant={
-        **received_payload(1)["applicant"], "birth_date": "15/03/1985"})),
-    "sex unknown": lambda f: f.event(payload=_received(applicant={
-        **received_payload(1)["applicant"], "sex": "x"})),
+    "birth date not a date": lambda f: f.event(
+        payload=_received(
+            applicant={**received_payload(1)["applicant"], "birth_date": "15/03/1985"}
+        )
+    ),
+    "sex unknown": lambda f: f.event(
+        payload=_received(applicant={**received_payload(1)["applicant"], "sex": "x"})
+    ),
     "fee_recorded empty": lambda f: f.event("fee_recorded", {}),
-    "fee_recorded negative": lambda f: f.event("fee_recorded", {"amount": -1,
-                                                                "method": "cash"}),
+    "fee_recorded negative": lambda f: f.event("fee_recorded", {"amount": -1, "method": "cash"}),
     "fee_recorded float": lambda f: f.event("fee_recorded", {"amount": 1.5, "method": "cash"}),
 }
 
@@ -96,8 +117,17 @@ def test_a_malformed_fee_or_ticket_is_refused_and_quarantined(office, what):
     hub, (a, b), forger = office
     a.intake("Trần Thị Bình")
     first = forger.event()
-    bad = BAD[what](Forger(hub.url, "", node=forger.node, head=1, prev=first["hash"], made=50,
-                           dossiers=[first["dossier_id"]]))
+    bad = BAD[what](
+        Forger(
+            hub.url,
+            "",
+            node=forger.node,
+            head=1,
+            prev=first["hash"],
+            made=50,
+            dossiers=[first["dossier_id"]],
+        )
+    )
     bad = seal(bad)
     assert schema.problems(bad), what
     results = forger.push(first, bad)

@@ -37,13 +37,17 @@ def run(capsys):
         code = main(["--db", str(db), *args])
         out = capsys.readouterr()
         return Ran(code, out.out, out.err)
+
     return run_
 
 
 def db_bytes(path: Path) -> bytes:
     """The database file and its -wal / -shm companions, as a thief copying them would get."""
-    return b"".join(Path(f"{path}{suffix}").read_bytes() for suffix in ("", "-wal", "-shm")
-                    if Path(f"{path}{suffix}").exists())
+    return b"".join(
+        Path(f"{path}{suffix}").read_bytes()
+        for suffix in ("", "-wal", "-shm")
+        if Path(f"{path}{suffix}").exists()
+    )
 
 
 def one_line(err: str) -> str:
@@ -55,8 +59,12 @@ def one_line(err: str) -> str:
 @pytest.fixture
 def tls_office(tmp_path, hub_clock):
     cert, key = self_signed(tmp_path)
-    hub = HubThread(f"sqlite:///{tmp_path / 'hub.sqlite3'}", clock=hub_clock,
-                    certfile=str(cert), keyfile=str(key))
+    hub = HubThread(
+        f"sqlite:///{tmp_path / 'hub.sqlite3'}",
+        clock=hub_clock,
+        certfile=str(cert),
+        keyfile=str(key),
+    )
     desk = make_desk(tmp_path, 1, FakeClock(hub_clock()))
     register(hub, [desk])
     desk.intake()
@@ -71,8 +79,18 @@ def test_sync_save_keeps_the_cafile_and_saved_sync_uses_it(tls_office, run):
     r = run("sync", "--hub", hub.url, "--token", desk.token, "--once", db=desk.path)
     assert r.returncode == 2 and "CERTIFICATE_VERIFY_FAILED" in one_line(r.stderr)
 
-    r = run("sync", "--hub", hub.url, "--token", desk.token, "--cafile", str(cert), "--save",
-            "--once", db=desk.path)
+    r = run(
+        "sync",
+        "--hub",
+        hub.url,
+        "--token",
+        desk.token,
+        "--cafile",
+        str(cert),
+        "--save",
+        "--once",
+        db=desk.path,
+    )
     assert r.returncode == 0, r.stderr
     assert "sent 1 event(s) (1 new" in r.stdout and hub.store.event_count() == 1
 
@@ -99,15 +117,24 @@ def test_sync_save_keeps_the_cafile_and_saved_sync_uses_it(tls_office, run):
         assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
 
 
-def test_a_missing_or_unusable_cafile_is_one_line_exit_2_nothing_changed(tls_office, run,
-                                                                          tmp_path):
+def test_a_missing_or_unusable_cafile_is_one_line_exit_2_nothing_changed(tls_office, run, tmp_path):
     hub, desk, cert = tls_office
     before = db_bytes(desk.path)
     not_pem = tmp_path / "notes.txt"
     not_pem.write_text("not a certificate", "utf-8")
     for cafile in (str(tmp_path / "missing.pem"), str(not_pem), str(tmp_path)):
-        r = run("sync", "--hub", hub.url, "--token", desk.token, "--cafile", cafile, "--save",
-                "--once", db=desk.path)
+        r = run(
+            "sync",
+            "--hub",
+            hub.url,
+            "--token",
+            desk.token,
+            "--cafile",
+            cafile,
+            "--save",
+            "--once",
+            db=desk.path,
+        )
         assert r.returncode == 2, (cafile, r.stderr)
         line = one_line(r.stderr)
         assert line.startswith("motcua-desk: error: the CA file") and cafile in line
@@ -117,8 +144,18 @@ def test_a_missing_or_unusable_cafile_is_one_line_exit_2_nothing_changed(tls_off
     # A CA file saved, then deleted: the saved-settings sync says so plainly.
     moved = tmp_path / "cert-copy.pem"
     moved.write_bytes(cert.read_bytes())
-    r = run("sync", "--hub", hub.url, "--token", desk.token, "--cafile", str(moved), "--save",
-            "--once", db=desk.path)
+    r = run(
+        "sync",
+        "--hub",
+        hub.url,
+        "--token",
+        desk.token,
+        "--cafile",
+        str(moved),
+        "--save",
+        "--once",
+        db=desk.path,
+    )
     assert r.returncode == 0, r.stderr
     moved.unlink()
     before = db_bytes(desk.path)
@@ -128,8 +165,7 @@ def test_a_missing_or_unusable_cafile_is_one_line_exit_2_nothing_changed(tls_off
     assert db_bytes(desk.path) == before
 
 
-def test_a_plain_text_token_of_an_older_version_is_moved_out_of_the_database(tmp_path, hub,
-                                                                             desks):
+def test_a_plain_text_token_of_an_older_version_is_moved_out_of_the_database(tmp_path, hub, desks):
     desk = desks[0]
     register(hub, [desk])
     desk.intake()
@@ -209,5 +245,3 @@ def _node_id(path: Path) -> str:
         return conn.execute("SELECT node_id FROM desk").fetchone()[0]
     finally:
         conn.close()
-
-

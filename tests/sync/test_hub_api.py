@@ -26,8 +26,12 @@ def two(hub, desks):
     b.intake()
     for d in (a, b):
         me = d.repl.identity()
-        HubClient(hub.url, d.token).hello(node_id=me.node_id, desk_no=me.desk_no,
-                                          agency_id=me.agency_id, desk_time_ms=int(hub.store.clock().timestamp() * 1000))
+        HubClient(hub.url, d.token).hello(
+            node_id=me.node_id,
+            desk_no=me.desk_no,
+            agency_id=me.agency_id,
+            desk_time_ms=int(hub.store.clock().timestamp() * 1000),
+        )
     return a, b
 
 
@@ -65,22 +69,50 @@ def test_bad_requests_are_refused_and_nothing_is_stored(hub, two):
         ("no token", post(hub, "/v1/push", None, good), 401, "unauthorized"),
         ("unknown token", post(hub, "/v1/push", "not-a-token", good), 401, "unauthorized"),
         ("another desk's token", post(hub, "/v1/push", b.token, good), 403, "foreign_node"),
-        ("events of another node", post(hub, "/v1/push", a.token, push_body(
-            events + b.repl.pending())), 403, "foreign_node"),
+        (
+            "events of another node",
+            post(hub, "/v1/push", a.token, push_body(events + b.repl.pending())),
+            403,
+            "foreign_node",
+        ),
         ("malformed JSON", post(hub, "/v1/push", a.token, good[:-7]), 400, "bad_json"),
         ("not JSON at all", post(hub, "/v1/push", a.token, b"\xff\xfe garbage"), 400, "bad_json"),
         ("wrong shape", post(hub, "/v1/push", a.token, b'{"event": []}'), 400, "bad_request"),
-        ("a huge body", post(hub, "/v1/push", a.token, b'{"events":["' + b"x" * (
-            protocol.MAX_BODY_BYTES + 10) + b'"]}'), 413, "too_large"),
-        ("too many events", post(hub, "/v1/push", a.token, push_body(
-            events * (protocol.MAX_PUSH_EVENTS // 3 + 1))), 413, "too_large"),
-        ("not an event", post(hub, "/v1/push", a.token, b'{"events":[{"id": 1}]}'), 422,
-         "bad_event"),
-        ("not JSON content", post(hub, "/v1/push", a.token, good, "text/plain"), 415,
-         "unsupported_media_type"),
-        ("newer protocol", post(hub, "/v1/push", a.token, good,
-                                headers={protocol.PROTOCOL_HEADER: "99"}), 400,
-         "unsupported_protocol"),
+        (
+            "a huge body",
+            post(
+                hub,
+                "/v1/push",
+                a.token,
+                b'{"events":["' + b"x" * (protocol.MAX_BODY_BYTES + 10) + b'"]}',
+            ),
+            413,
+            "too_large",
+        ),
+        (
+            "too many events",
+            post(hub, "/v1/push", a.token, push_body(events * (protocol.MAX_PUSH_EVENTS // 3 + 1))),
+            413,
+            "too_large",
+        ),
+        (
+            "not an event",
+            post(hub, "/v1/push", a.token, b'{"events":[{"id": 1}]}'),
+            422,
+            "bad_event",
+        ),
+        (
+            "not JSON content",
+            post(hub, "/v1/push", a.token, good, "text/plain"),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            "newer protocol",
+            post(hub, "/v1/push", a.token, good, headers={protocol.PROTOCOL_HEADER: "99"}),
+            400,
+            "unsupported_protocol",
+        ),
     ]
     for what, r, status, error in cases:
         assert r.status_code == status, f"{what}: {r.status_code} {r.text}"
@@ -88,7 +120,9 @@ def test_bad_requests_are_refused_and_nothing_is_stored(hub, two):
     assert cases[0][1].headers["www-authenticate"] == "Bearer"
     assert hub.store.event_count() == 0
     assert {d.name: d.node_id for d in hub.store.desks()} == {
-        "Quầy 1": a.repl.identity().node_id, "Quầy 2": b.repl.identity().node_id}
+        "Quầy 1": a.repl.identity().node_id,
+        "Quầy 2": b.repl.identity().node_id,
+    }
     # The same push, done right, is taken whole.
     r = post(hub, "/v1/push", a.token, good)
     assert r.status_code == 200
@@ -97,8 +131,12 @@ def test_bad_requests_are_refused_and_nothing_is_stored(hub, two):
 
 
 def test_every_endpoint_but_health_wants_a_token(hub, two):
-    for method, path in (("GET", "/v1/pull"), ("GET", "/v1/reference"), ("POST", "/v1/hello"),
-                         ("POST", "/v1/push")):
+    for method, path in (
+        ("GET", "/v1/pull"),
+        ("GET", "/v1/reference"),
+        ("POST", "/v1/hello"),
+        ("POST", "/v1/push"),
+    ):
         r = httpx.request(method, hub.url + path, timeout=30)
         assert_refused(r, 401, "unauthorized")
 
@@ -107,8 +145,9 @@ def test_pull_parameters_are_checked(hub, two):
     a, _ = two
     h = {"Authorization": f"Bearer {a.token}"}
     for query in ("after=-1", "after=x", "limit=0", f"limit={protocol.MAX_PULL_LIMIT + 1}"):
-        assert_refused(httpx.get(f"{hub.url}/v1/pull?{query}", headers=h, timeout=30), 400,
-                       "bad_request")
+        assert_refused(
+            httpx.get(f"{hub.url}/v1/pull?{query}", headers=h, timeout=30), 400, "bad_request"
+        )
 
 
 def test_hello_checks_the_desk_number_and_the_installation(hub, two, desks):
@@ -120,14 +159,12 @@ def test_hello_checks_the_desk_number_and_the_installation(hub, two, desks):
     assert (err.value.status, err.value.error) == (409, "desk_no_mismatch")
     other = c.repl.identity()  # a third installation using desk 1's token
     with pytest.raises(HubRefused) as err:
-        client.hello(node_id=other.node_id, desk_no=1, agency_id=other.agency_id,
-                     desk_time_ms=0)
+        client.hello(node_id=other.node_id, desk_no=1, agency_id=other.agency_id, desk_time_ms=0)
     assert (err.value.status, err.value.error) == (409, "node_mismatch")
     # An installation may not take a second desk registration either.
     _, token = hub.store.add_desk("Quầy 3", 3)
     with pytest.raises(HubRefused) as err:
-        HubClient(hub.url, token).hello(node_id=me.node_id, desk_no=3, agency_id="",
-                                        desk_time_ms=0)
+        HubClient(hub.url, token).hello(node_id=me.node_id, desk_no=3, agency_id="", desk_time_ms=0)
     assert (err.value.status, err.value.error) == (409, "node_mismatch")
 
 
@@ -143,12 +180,12 @@ def test_a_desk_number_is_registered_once(hub):
 def test_a_disabled_desk_or_rotated_token_is_refused(hub, two):
     a, _ = two
     hub.store.set_active("Quầy 1", False)
-    assert_refused(post(hub, "/v1/push", a.token, push_body(a.repl.pending())), 403,
-                   "desk_disabled")
+    assert_refused(
+        post(hub, "/v1/push", a.token, push_body(a.repl.pending())), 403, "desk_disabled"
+    )
     hub.store.set_active("Quầy 1", True)
     new = hub.store.rotate_token("Quầy 1")
-    assert_refused(post(hub, "/v1/push", a.token, push_body(a.repl.pending())), 401,
-                   "unauthorized")
+    assert_refused(post(hub, "/v1/push", a.token, push_body(a.repl.pending())), 401, "unauthorized")
     assert post(hub, "/v1/push", new, push_body(a.repl.pending())).status_code == 200
 
 
@@ -164,12 +201,18 @@ def test_per_event_answers(hub, two):
     fork = replace(e3, id=e2.id[:-4] + "ffff", prev_hash=GENESIS_HASH).sealed()  # seq 3, bad link
     results = client.push([tampered, forged, e2, fork])
     assert [(r.status, r.reason) for r in results] == [
-        ("rejected", "hash_mismatch"), ("rejected", "id_conflict"),
-        ("accepted", None), ("rejected", "chain_mismatch")]
+        ("rejected", "hash_mismatch"),
+        ("rejected", "id_conflict"),
+        ("accepted", None),
+        ("rejected", "chain_mismatch"),
+    ]
     # A different event with a sequence number the hub already has.
     clash = replace(e2, id=e2.id[:-4] + "eeee").sealed()
     assert [(r.status, r.reason) for r in client.push([clash, e1, e3])] == [
-        ("rejected", "seq_conflict"), ("duplicate", None), ("accepted", None)]
+        ("rejected", "seq_conflict"),
+        ("duplicate", None),
+        ("accepted", None),
+    ]
     assert hub.store.event_count() == 3
     assert [r.hub_seq for r in client.push([e1, e2, e3])] == [1, 2, 3]
 
@@ -196,6 +239,11 @@ def test_pull_leaves_out_the_desks_own_events(hub, two):
     assert (seqs, nxt, more) == ([4], 4, False)
     events, seqs, nxt, more = HubClient(hub.url, b.token).pull(0, 2)
     assert (len(events), nxt, more) == (2, 2, True)
-    data = json.loads(httpx.get(f"{hub.url}/v1/pull?after=2&limit=5", timeout=30, headers={
-        "Authorization": f"Bearer {b.token}"}).text)
+    data = json.loads(
+        httpx.get(
+            f"{hub.url}/v1/pull?after=2&limit=5",
+            timeout=30,
+            headers={"Authorization": f"Bearer {b.token}"},
+        ).text
+    )
     assert [x["hub_seq"] for x in data["events"]] == [3] and data["next"] == 4

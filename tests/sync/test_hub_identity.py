@@ -95,8 +95,9 @@ def test_a_desk_rebuilt_on_a_new_pc_from_the_hub(tmp_path, desks, hub_clock):
         try:
             new.token = hub.store.rotate_token("Quầy 1", unbind=True)
             new.sync(hub.url)
-            assert [new.services.dossiers.find_by_code(d.code).dossier.applicant_name
-                    for d in old] == [d.applicant_name for d in old]
+            assert [
+                new.services.dossiers.find_by_code(d.code).dossier.applicant_name for d in old
+            ] == [d.applicant_name for d in old]
             fresh = new.intake("Bùi Thị Mới").dossier
             assert fresh.code not in {d.code for d in old}
             assert fresh.ledger_number == max(d.ledger_number for d in old) + 1

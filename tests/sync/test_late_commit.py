@@ -17,7 +17,8 @@ def _lock_waiters(store: HubStore) -> int:
     with store.engine.connect() as conn:
         return conn.exec_driver_sql(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-            "AND datname = current_database()").scalar()
+            "AND datname = current_database()"
+        ).scalar()
 
 
 def test_a_push_that_commits_late_is_not_skipped(hub_store_url, desks):
@@ -39,10 +40,14 @@ def test_a_push_that_commits_late_is_not_skipped(hub_store_url, desks):
     store.before_commit = hold_a
     info = {d.desk_no: store.authenticate(d.token) for d in desks}
     results = {}
-    push_a = threading.Thread(name="push-a", target=lambda: results.__setitem__(
-        "a", store.push(info[1], a.repl.pending())))
-    push_b = threading.Thread(name="push-b", target=lambda: results.__setitem__(
-        "b", store.push(info[2], b.repl.pending())))
+    push_a = threading.Thread(
+        name="push-a",
+        target=lambda: results.__setitem__("a", store.push(info[1], a.repl.pending())),
+    )
+    push_b = threading.Thread(
+        name="push-b",
+        target=lambda: results.__setitem__("b", store.push(info[2], b.repl.pending())),
+    )
     try:
         push_a.start()
         assert inside.wait(30)  # A holds numbers 1, 2 and has not committed
@@ -81,7 +86,7 @@ def test_concurrent_pushers_and_a_reader_lose_nothing(hub_store_url, desks):
         try:
             events = per_desk[desk_no]
             for i in range(0, len(events), 4):
-                store.push(info[desk_no], events[i:i + 4])
+                store.push(info[desk_no], events[i : i + 4])
         except BaseException as err:  # noqa: BLE001
             errors.append(err)
 

@@ -16,8 +16,25 @@ from motcua_desk.sync.client import HubUnavailable
 from tests.helpers import FakeClock
 from tests.sync.helpers import HubThread, assert_converged, make_desk, register, sync_all
 
-OPS = ("intake", "handoff", "result", "return", "return", "extend", "extend", "supplement",
-       "resubmit", "refuse", "stop", "note", "void", "sync", "sync", "sync", "hub_down")
+OPS = (
+    "intake",
+    "handoff",
+    "result",
+    "return",
+    "return",
+    "extend",
+    "extend",
+    "supplement",
+    "resubmit",
+    "refuse",
+    "stop",
+    "note",
+    "void",
+    "sync",
+    "sync",
+    "sync",
+    "hub_down",
+)
 
 action = st.tuples(st.integers(0, 2), st.sampled_from(OPS), st.integers(0, 1000))
 
@@ -51,7 +68,9 @@ def _act(desk, op: str, arg: int, hub_url: str) -> None:
     try:
         match op:
             case "handoff":
-                s.handoff([code], ("TP-HT", "VP", "CA")[arg % 3], receiver="Lý Văn Nhận", redirect=True)
+                s.handoff(
+                    [code], ("TP-HT", "VP", "CA")[arg % 3], receiver="Lý Văn Nhận", redirect=True
+                )
             case "result":
                 s.receive_result([code])
             case "return":
@@ -75,8 +94,12 @@ def _act(desk, op: str, arg: int, hub_url: str) -> None:
         pass  # refused locally (the state machine): nothing written
 
 
-@settings(max_examples=int(os.environ.get("MOTCUA_SYNC_EXAMPLES", "10")), deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("MOTCUA_SYNC_EXAMPLES", "10")),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.lists(action, min_size=5, max_size=24))
 def test_any_interleaving_of_offline_work_and_sync_converges(actions):
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,7 +131,8 @@ def test_any_interleaving_of_offline_work_and_sync_converges(actions):
             for d in desks:
                 assert d.repl.counts().unsent == 0
                 assert {c.event_id for c in d.services.dossiers.conflicts()} == set(
-                    state["conflicts"])
+                    state["conflicts"]
+                )
         finally:
             for d in desks:
                 d.close()

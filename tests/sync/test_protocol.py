@@ -51,12 +51,24 @@ def test_unusual_but_valid_forms_are_normalised(events):
         assert Event.from_dict(json.loads(got.body)) == ev
 
 
-@pytest.mark.parametrize("change", [
-    {"seq": True}, {"seq": 0}, {"seq": "1"}, {"hlc": 5}, {"hlc": -1}, {"id": "not-a-uuid"},
-    {"node_id": None}, {"type": "teleported"}, {"occurred_at": "yesterday"},
-    {"occurred_at": "2026-11-23T09:00:00"}, {"payload": [1, 2]}, {"hash": "xyz"},
-    {"officer": "x" * 101},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"seq": True},
+        {"seq": 0},
+        {"seq": "1"},
+        {"hlc": 5},
+        {"hlc": -1},
+        {"id": "not-a-uuid"},
+        {"node_id": None},
+        {"type": "teleported"},
+        {"occurred_at": "yesterday"},
+        {"occurred_at": "2026-11-23T09:00:00"},
+        {"payload": [1, 2]},
+        {"hash": "xyz"},
+        {"officer": "x" * 101},
+    ],
+)
 def test_malformed_events_are_refused(events, change):
     """An event with an id to answer for is refused alone (invalid_event, with what is wrong);
     one without is a malformed request (422 bad_event)."""
@@ -73,8 +85,9 @@ def test_malformed_events_are_refused(events, change):
 
 
 def test_a_huge_event_is_refused_alone(events):
-    big = replace(events[-1], payload={**events[-1].payload,
-                                       "blob": "x" * protocol.MAX_EVENT_BYTES}).sealed()
+    big = replace(
+        events[-1], payload={**events[-1].payload, "blob": "x" * protocol.MAX_EVENT_BYTES}
+    ).sealed()
     assert parse_incoming(json.loads(encode_event(big))).problem == "too_large"
 
 
@@ -93,21 +106,28 @@ def test_the_fast_digest_is_the_canonical_json_hash(events):
 
     from motcua_desk.store.types import utc_text
 
-    odd = replace(events[0], officer='Bà "Tư" \\ \u00a0\U0001f600\n', payload={
-        "z": 1.5, "a": [None, True, {"y": "ñ", "b": -0.0}], "đ": "\u2028"}).sealed()
+    odd = replace(
+        events[0],
+        officer='Bà "Tư" \\ \u00a0\U0001f600\n',
+        payload={"z": 1.5, "a": [None, True, {"y": "ñ", "b": -0.0}], "đ": "\u2028"},
+    ).sealed()
     for ev in [*events, odd]:
         body = ev.to_dict()
         del body["hash"]
-        reference = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False,
-                                              separators=(",", ":")).encode()).hexdigest()
+        reference = hashlib.sha256(
+            json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        ).hexdigest()
         digest, payload = ev.digest()
         assert digest == reference == ev.hash
         assert json.loads(payload) == dict(ev.payload)
-    moments = [datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
-               datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=timezone(timedelta(hours=7))),
-               datetime(1999, 12, 31, 23, 59, 59, 1, tzinfo=timezone(timedelta(hours=-5)))]
+    moments = [
+        datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+        datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=timezone(timedelta(hours=7))),
+        datetime(1999, 12, 31, 23, 59, 59, 1, tzinfo=timezone(timedelta(hours=-5))),
+    ]
     assert [utc_text(m) for m in moments] == [
-        m.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f") for m in moments]
+        m.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f") for m in moments
+    ]
 
 
 def test_tokens_never_look_like_command_line_options():

@@ -20,13 +20,26 @@ def _catalog_with(desk, code: str, **changes) -> dict:
 def test_catalog_and_departments_reach_every_desk(hub, desks):
     register(hub, desks[:2])
     a, b = desks[:2]
-    v = hub.store.publish("catalog", _catalog_with(a, "1.004873", name="Cấp Giấy xác nhận "
-                                                   "tình trạng hôn nhân (mẫu mới)", time_amount=5))
+    v = hub.store.publish(
+        "catalog",
+        _catalog_with(
+            a, "1.004873", name="Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)", time_amount=5
+        ),
+    )
     assert v == 1
-    assert hub.store.publish("catalog", _catalog_with(
-        a, "1.004873", name="Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)", time_amount=5)) == 1
-    hub.store.publish("departments", {"departments": [
-        {"name": "Phòng Nội vụ", "short": "NV", "step_working_days": 2}]})
+    assert (
+        hub.store.publish(
+            "catalog",
+            _catalog_with(
+                a, "1.004873", name="Cấp Giấy xác nhận tình trạng hôn nhân (mẫu mới)", time_amount=5
+            ),
+        )
+        == 1
+    )
+    hub.store.publish(
+        "departments",
+        {"departments": [{"name": "Phòng Nội vụ", "short": "NV", "step_working_days": 2}]},
+    )
     for d in (a, b):
         report = d.sync(hub.url)
         assert set(report.reference) == {"catalog", "departments"}
@@ -46,9 +59,19 @@ def test_calendar_overrides_apply_and_retract(hub, desks):
     wednesday = date(2026, 11, 25)
     before = a.services.dossiers.preview_due("1.004873", local(2026, 11, 23, 9, 0))
     a.services.calendar.add_override(date(2026, 12, 31), "off", "nghỉ riêng của xã")
-    hub.store.publish("calendar", {"overrides": [
-        {"day": wednesday.isoformat(), "kind": "off", "reason": "Nghỉ bù theo quyết định",
-         "legal_ref": "QĐ 1/2026"}]})
+    hub.store.publish(
+        "calendar",
+        {
+            "overrides": [
+                {
+                    "day": wednesday.isoformat(),
+                    "kind": "off",
+                    "reason": "Nghỉ bù theo quyết định",
+                    "legal_ref": "QĐ 1/2026",
+                }
+            ]
+        },
+    )
     assert a.sync(hub.url).reference == ("calendar",)
     cal = a.services.calendar.calendar()
     assert not cal.is_working_day(wednesday)  # the cached calendar was invalidated

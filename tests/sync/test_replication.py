@@ -35,13 +35,21 @@ def _projections(path: Path) -> tuple[dict, dict]:
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     try:
-        dossiers = {r["id"]: {k: r[k] for k in r.keys() if k != "pk"}
-                    for r in conn.execute("SELECT * FROM dossiers")}
-        conflicts = {r["event_id"]: {k: r[k] for k in r.keys() if k != "detected_at"}
-                     for r in conn.execute("SELECT * FROM conflicts")}
-        fts = sorted(r[0] for r in conn.execute(
-            "SELECT search_name FROM dossiers WHERE pk IN (SELECT rowid FROM dossier_fts "
-            "WHERE dossier_fts MATCH 'nguyen*')"))
+        dossiers = {
+            r["id"]: {k: r[k] for k in r.keys() if k != "pk"}
+            for r in conn.execute("SELECT * FROM dossiers")
+        }
+        conflicts = {
+            r["event_id"]: {k: r[k] for k in r.keys() if k != "detected_at"}
+            for r in conn.execute("SELECT * FROM conflicts")
+        }
+        fts = sorted(
+            r[0]
+            for r in conn.execute(
+                "SELECT search_name FROM dossiers WHERE pk IN (SELECT rowid FROM dossier_fts "
+                "WHERE dossier_fts MATCH 'nguyen*')"
+            )
+        )
         return dossiers, {"conflicts": conflicts, "fts": fts}
     finally:
         conn.close()
@@ -53,8 +61,10 @@ def test_batched_projection_equals_save_projection(hub, desks, tmp_path):
     register(hub, desks[:2])
     a, b = desks[:2]
     s = a.services.dossiers
-    codes = [a.intake(f"Nguyễn Văn {i}", procedure=("1.004873", "1.001193")[i % 2]).dossier.code
-             for i in range(6)]
+    codes = [
+        a.intake(f"Nguyễn Văn {i}", procedure=("1.004873", "1.001193")[i % 2]).dossier.code
+        for i in range(6)
+    ]
     s.handoff(codes[:4], "TP-HT", receiver="Lý Văn Nhận")
     s.receive_result(codes[:2])
     s.return_result(codes[0], "Nguyễn Văn 0")
@@ -80,8 +90,9 @@ def test_batched_projection_equals_save_projection(hub, desks, tmp_path):
         if how == "repo":
             with svc._store.write() as session:
                 for dossier_id in ids:
-                    repo.save_projection(session, fold(dossier_id, repo.load_events(
-                        session, dossier_id)), a.clock())
+                    repo.save_projection(
+                        session, fold(dossier_id, repo.load_events(session, dossier_id)), a.clock()
+                    )
         else:
             assert ReplicationService.from_services(svc).refold_all() == len(ids)
         svc.close()
@@ -96,13 +107,22 @@ def test_the_sync_queries_use_their_indexes(desks):
     a.intake()
     conn = sqlite3.connect(a.path)
     try:
-        plan = " ".join(r[3] for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT * FROM events WHERE node_id = ? AND acked = 0 AND seq > ? "
-            "ORDER BY seq LIMIT 500", ("x", 0)))
+        plan = " ".join(
+            r[3]
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT * FROM events WHERE node_id = ? AND acked = 0 AND seq > ? "
+                "ORDER BY seq LIMIT 500",
+                ("x", 0),
+            )
+        )
         assert "ix_events_unacked" in plan, plan
-        plan = " ".join(r[3] for r in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT count(*) FROM events WHERE node_id = ? AND acked = 0",
-            ("x",)))
+        plan = " ".join(
+            r[3]
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM events WHERE node_id = ? AND acked = 0",
+                ("x",),
+            )
+        )
         assert "ix_events_unacked" in plan, plan
     finally:
         conn.close()
@@ -140,8 +160,11 @@ def test_clock_skew_is_told_and_causal_order_kept(hub, desks, hub_clock):
     row = next(r for r in state["dossiers"].values() if r["code"] == code)
     assert row["status"] == "in_process"
     hello = HubClient(hub.url, b.token).hello(
-        node_id=b.repl.identity().node_id, desk_no=2, agency_id="", desk_time_ms=int(
-            b.clock().timestamp() * 1000))
+        node_id=b.repl.identity().node_id,
+        desk_no=2,
+        agency_id="",
+        desk_time_ms=int(b.clock().timestamp() * 1000),
+    )
     assert hello["skew_ms"] < -55 * 60 * 1000
     assert [d.last_skew_ms < 0 for d in hub.store.desks() if d.desk_no == 2] == [True]
 
@@ -155,8 +178,13 @@ def test_the_loop_backs_off_reports_and_stops(hub, desks):
     a.intake()
     seen: list[SyncStatus] = []
     client = HubClient("http://127.0.0.1:9", a.token)
-    engine = SyncEngine(a.services, client, retries=0, on_status=seen.append,
-                        backoff=Backoff(base=3600, cap=3600, jitter=0))
+    engine = SyncEngine(
+        a.services,
+        client,
+        retries=0,
+        on_status=seen.append,
+        backoff=Backoff(base=3600, cap=3600, jitter=0),
+    )
     worker = threading.Thread(target=engine.run_forever, kwargs={"interval": 3600})
     worker.start()
     try:
@@ -214,12 +242,17 @@ def test_layer_rules_of_sync():
     assert len(files) >= 5
     for f in files:
         ours = {n for n in _imports(f) if n.startswith("motcua_desk")}
-        allowed = ("motcua_desk.sync", "motcua_desk.services", "motcua_desk.store",
-                   "motcua_desk.domain")
+        allowed = (
+            "motcua_desk.sync",
+            "motcua_desk.services",
+            "motcua_desk.store",
+            "motcua_desk.domain",
+        )
         if f.name != "replication.py":
             bad = {n for n in ours if not n.startswith(allowed) and n != "motcua_desk"}
             assert not bad, f"{f}: {bad}"
         assert not any(n.startswith(("PySide6", "PyQt", "shiboken")) for n in _imports(f)), f
     repl = _imports(PACKAGE / "services" / "replication.py")
-    assert not any(n.startswith(("motcua_desk.sync", "httpx", "starlette", "uvicorn"))
-                   for n in repl)
+    assert not any(
+        n.startswith(("motcua_desk.sync", "httpx", "starlette", "uvicorn")) for n in repl
+    )

@@ -16,8 +16,9 @@ from tests.sync.helpers import Desk, HubThread, assert_converged, make_desk, reg
 
 
 def _reopen(old: Desk) -> Desk:
-    return Desk(open_services(old.path, clock=old.clock), old.clock, old.desk_no, old.path,
-                old.token)
+    return Desk(
+        open_services(old.path, clock=old.clock), old.clock, old.desk_no, old.path, old.token
+    )
 
 
 def _restore(path, backup, *extra) -> int:
@@ -33,7 +34,8 @@ def _office(tmp_path, hub_clock):
 
 
 def test_restore_takes_back_the_desks_later_dossiers_and_never_reissues_a_code(
-        tmp_path, hub_clock, capsys):
+    tmp_path, hub_clock, capsys
+):
     hub, a, b = _office(tmp_path, hub_clock)
     try:
         early = [a.intake(f"Trần Văn Trước {i}").dossier for i in range(2)]
@@ -41,8 +43,9 @@ def test_restore_takes_back_the_desks_later_dossiers_and_never_reissues_a_code(
         backup = a.services.maintenance.backup(tmp_path / "a-backup.sqlite3")
         later = [a.intake(f"Trần Thị Sau {i}").dossier for i in range(3)]
         depts = [x.name for x in a.services.catalog.departments()]
-        a.services.dossiers.handoff([later[0].code], depts[0], receiver="Lý Văn Bình",
-                                    redirect=True)
+        a.services.dossiers.handoff(
+            [later[0].code], depts[0], receiver="Lý Văn Bình", redirect=True
+        )
         a.sync(hub.url)
         b.sync(hub.url)
         printed = {d.code for d in early + later}
@@ -54,15 +57,29 @@ def test_restore_takes_back_the_desks_later_dossiers_and_never_reissues_a_code(
         assert "kept as" in out and "sync with the hub" in out
         kept = list(tmp_path.glob("desk1.sqlite3.before-restore-*"))
         assert [p.name for p in kept if not p.name.endswith(("-wal", "-shm"))]
-        assert not (tmp_path / "desk1.sqlite3-wal").exists() or \
-            (tmp_path / "desk1.sqlite3-wal").stat().st_size == 0
+        assert (
+            not (tmp_path / "desk1.sqlite3-wal").exists()
+            or (tmp_path / "desk1.sqlite3-wal").stat().st_size == 0
+        )
 
         a = _reopen(a)
         # nothing is recorded before the hub has given back what this desk made
         with pytest.raises(RestorePending):
             a.intake("Ngô Văn Chờ")
-        assert cli_main(["--db", str(a.path), "intake", "--procedure", "1.004873",
-                         "--applicant", "Ngô Văn Chờ"]) == 2
+        assert (
+            cli_main(
+                [
+                    "--db",
+                    str(a.path),
+                    "intake",
+                    "--procedure",
+                    "1.004873",
+                    "--applicant",
+                    "Ngô Văn Chờ",
+                ]
+            )
+            == 2
+        )
         assert "restored from a backup" in capsys.readouterr().err
 
         report = a.sync(hub.url)
@@ -87,8 +104,7 @@ def test_restore_takes_back_the_desks_later_dossiers_and_never_reissues_a_code(
         hub.stop()
 
 
-def test_offline_confirmed_restore_moves_new_events_after_the_hubs(tmp_path, hub_clock,
-                                                                   capsys):
+def test_offline_confirmed_restore_moves_new_events_after_the_hubs(tmp_path, hub_clock, capsys):
     """No hub at hand: the officer confirms and works on. The codes still continue after the
     replaced database's; the events made meanwhile, which took sequence numbers the hub holds,
     are moved after the hub's at the next sync and accepted (no seq_conflict for ever)."""
@@ -111,8 +127,9 @@ def test_offline_confirmed_restore_moves_new_events_after_the_hubs(tmp_path, hub
         assert "took_back_own" in a.engines[-1].status().warnings
         assert a.repl.counts().unsent == 0
         for d in later + offline:
-            assert a.services.dossiers.find_by_code(d.code).dossier.applicant_name == \
-                d.applicant_name
+            assert (
+                a.services.dossiers.find_by_code(d.code).dossier.applicant_name == d.applicant_name
+            )
         b.sync(hub.url)
         a.sync(hub.url)
         assert_converged([a, b])
@@ -139,9 +156,12 @@ def test_restore_refuses_what_is_not_this_desks_backup(tmp_path, hub_clock, caps
         assert "in use" in capsys.readouterr().err
         a.close()
         before = a.path.read_bytes()
-        cases = {junk: "not a database", plain: "not a motcua-desk database",
-                 tmp_path / "missing.sqlite3": "no such file",
-                 other: "another desk installation"}
+        cases = {
+            junk: "not a database",
+            plain: "not a motcua-desk database",
+            tmp_path / "missing.sqlite3": "no such file",
+            other: "another desk installation",
+        }
         for src, why in cases.items():
             assert _restore(a.path, src) == 2, src
             assert why in capsys.readouterr().err, src

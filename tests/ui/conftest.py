@@ -20,9 +20,11 @@ from tests.ui.helpers import KeyClock  # noqa: E402
 HERE = Path(__file__).resolve().parent
 
 # harmless messages of the offscreen platform plugin
-QT_LOG_IGNORE = [r"This plugin does not support propagateSizeHints\(\)",
-                 r"This plugin does not support raise\(\)",
-                 r"This plugin does not support grabbing the keyboard"]
+QT_LOG_IGNORE = [
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support raise\(\)",
+    r"This plugin does not support grabbing the keyboard",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -56,8 +58,13 @@ def key_clock() -> KeyClock:
 
 def _make_window(qtbot, services, clock, ui_settings, db_path=None, *, wait_ready=True):
     worker = Worker(lambda: services)
-    window = MainWindow(worker, ui_settings, clock=clock, db_path=db_path or Path("desk.sqlite3"),
-                        log_path=Path("motcua-desk.log"))
+    window = MainWindow(
+        worker,
+        ui_settings,
+        clock=clock,
+        db_path=db_path or Path("desk.sqlite3"),
+        log_path=Path("motcua-desk.log"),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -76,8 +83,9 @@ def make_window(qtbot, ui_settings, clock):
     made = []
 
     def make(services, *, db_path=None, wait_ready=True):
-        window, worker = _make_window(qtbot, services, clock, ui_settings, db_path,
-                                      wait_ready=wait_ready)
+        window, worker = _make_window(
+            qtbot, services, clock, ui_settings, db_path, wait_ready=wait_ready
+        )
         made.append((window, worker))
         return window
 

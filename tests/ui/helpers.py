@@ -26,8 +26,9 @@ def _key_of(ch: str) -> Qt.Key:
     return Qt.Key(ord(ch.upper()))
 
 
-def _send(window: QWidget, etype: QEvent.Type, key: Qt.Key, mods: Qt.KeyboardModifier,
-          text: str, ms: int) -> QKeyEvent:
+def _send(
+    window: QWidget, etype: QEvent.Type, key: Qt.Key, mods: Qt.KeyboardModifier, text: str, ms: int
+) -> QKeyEvent:
     ev = QKeyEvent(etype, key, mods, text)
     ev.setTimestamp(ms)
     QCoreApplication.sendEvent(window.windowHandle(), ev)
@@ -48,12 +49,19 @@ def press(window: QWidget, ch: str, clock: KeyClock, gap_ms: float) -> None:
     _send(window, QEvent.Type.KeyPress, key, mods, text, ms)
     _send(window, QEvent.Type.KeyRelease, key, mods, text, ms + 1)
     if shift:
-        _send(window, QEvent.Type.KeyRelease, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier,
-              "", ms + 1)
+        _send(
+            window,
+            QEvent.Type.KeyRelease,
+            Qt.Key.Key_Shift,
+            Qt.KeyboardModifier.NoModifier,
+            "",
+            ms + 1,
+        )
 
 
-def scan(window: QWidget, code: str, clock: KeyClock, gap_ms: float = 5,
-         pause_before_ms: float = 2000) -> None:
+def scan(
+    window: QWidget, code: str, clock: KeyClock, gap_ms: float = 5, pause_before_ms: float = 2000
+) -> None:
     """A wedge scanner: the code at `gap_ms` a key, then Enter."""
     clock.advance(pause_before_ms)
     for i, ch in enumerate(code):
@@ -61,8 +69,9 @@ def scan(window: QWidget, code: str, clock: KeyClock, gap_ms: float = 5,
     press(window, "\r", clock, gap_ms)
 
 
-def type_like_a_human(window: QWidget, text: str, clock: KeyClock, gap_ms: float = 110,
-                      enter: bool = False) -> None:
+def type_like_a_human(
+    window: QWidget, text: str, clock: KeyClock, gap_ms: float = 110, enter: bool = False
+) -> None:
     for ch in text:
         press(window, ch, clock, gap_ms)
     if enter:

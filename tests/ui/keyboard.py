@@ -25,8 +25,7 @@ def mnemonic(text: str) -> str | None:
 
 
 def _shown(w: QWidget, top: QWidget) -> bool:
-    return w.isVisibleTo(top) and w.isEnabled() or (w.isVisibleTo(top) and
-                                                     isinstance(w, QLabel))
+    return w.isVisibleTo(top) and w.isEnabled() or (w.isVisibleTo(top) and isinstance(w, QLabel))
 
 
 def mnemonics(top: QWidget) -> list[tuple[str, str, QWidget]]:

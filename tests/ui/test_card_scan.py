@@ -40,8 +40,7 @@ def test_a_card_on_the_intake_screen_fills_the_applicant(window, key_clock, qtbo
     assert ui.addressEdit.text().startswith("Thôn Đông, Xã Vi Hương")
     assert ui.procedureSearch.text() == ""  # the payload never landed in the focused box
     assert view.cardNote.isVisible()  # the officer sees what was filled, to check it
-    assert set(view.filled_from_card()) == {"applicant_name", "id_number", "address",
-                                            "birth_date"}
+    assert set(view.filled_from_card()) == {"applicant_name", "id_number", "address", "birth_date"}
     # the officer corrects the name: it is no longer marked as coming from the card
     ui.nameEdit.setFocus()
     ui.nameEdit.selectAll()
@@ -50,7 +49,11 @@ def test_a_card_on_the_intake_screen_fills_the_applicant(window, key_clock, qtbo
     assert "applicant_name" not in view.filled_from_card()
     req = view.values()
     assert (req.applicant_name, req.id_number, req.birth_date, req.sex) == (
-        "Trần Thị Bích Ngà", "026195004321", "02/11/1995", "female")
+        "Trần Thị Bích Ngà",
+        "026195004321",
+        "02/11/1995",
+        "female",
+    )
     _no_payload_in(all_logs.text)
 
 
@@ -59,8 +62,7 @@ def test_the_2024_card_longer_than_128_characters(window, key_clock, qtbot):
     assert len(payload) > 128
     window.intake_view.ui.procedureSearch.setFocus()
     scan(window, payload, key_clock)
-    qtbot.waitUntil(lambda: window.intake_view.ui.idEdit.text() == "038301009876",
-                    timeout=3000)
+    qtbot.waitUntil(lambda: window.intake_view.ui.idEdit.text() == "038301009876", timeout=3000)
     assert window.intake_view.sexCombo.currentData() == "male"
 
 
@@ -82,11 +84,13 @@ def test_a_bad_card_fills_nothing_and_says_why(window, key_clock, qtbot, all_log
     _no_payload_in(all_logs.text)
 
 
-def test_elsewhere_a_card_lists_the_citizens_dossiers(window, services, key_clock, qtbot,
-                                                      all_logs):
-    mine = [services.dossiers.intake(IntakeRequest("1.004873", "Nguyễn Văn An",
-                                                   id_number="001089012345")).dossier.code
-            for _ in range(2)]
+def test_elsewhere_a_card_lists_the_citizens_dossiers(window, services, key_clock, qtbot, all_logs):
+    mine = [
+        services.dossiers.intake(
+            IntakeRequest("1.004873", "Nguyễn Văn An", id_number="001089012345")
+        ).dossier.code
+        for _ in range(2)
+    ]
     services.dossiers.intake(IntakeRequest("1.004873", "Lê Văn Khác", id_number="001099012345"))
     window.go("dossiers")
     with qtbot.waitSignal(window.card_scanned, timeout=3000) as got:
@@ -95,8 +99,11 @@ def test_elsewhere_a_card_lists_the_citizens_dossiers(window, services, key_cloc
     view = window.page("dossiers")
     assert window.current_page() == "dossiers"
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
-    texts = {str(view.model.index(r, c).data()) for r in range(view.model.rowCount())
-             for c in range(view.model.columnCount())}
+    texts = {
+        str(view.model.index(r, c).data())
+        for r in range(view.model.rowCount())
+        for c in range(view.model.columnCount())
+    }
     assert set(mine) <= texts
     for secret in ("Nguyễn Văn An", "Hàng Bạc", "15031989", CHIP_2021[:40]):
         assert secret not in all_logs.text
@@ -109,8 +116,9 @@ def _return_one(window, services, qtbot, name="Châu Thị Nhận"):
     code = ready_result(services, name)
     view = window.go("return")
     view.load(code)
-    qtbot.waitUntil(lambda: view.detail is not None and view.return_button.isEnabled(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.return_button.isEnabled(), timeout=5000
+    )
     with qtbot.waitSignal(view.returned, timeout=5000):
         view.return_button.click()
     return view, code
@@ -133,8 +141,9 @@ def test_not_satisfied_needs_a_reason_and_esc_skips(window, services, key_clock,
     prompt = view.rating
     qtbot.waitUntil(lambda: prompt.hasFocus(), timeout=3000)
     press(window, "3", key_clock, 500)
-    qtbot.waitUntil(lambda: prompt.reason_edit.isVisible() and prompt.reason_edit.hasFocus(),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: prompt.reason_edit.isVisible() and prompt.reason_edit.hasFocus(), timeout=3000
+    )
     assert services.dossiers.find_by_code(code).dossier.rating == 0  # nothing yet
     type_like_a_human(window, "Cho lau", key_clock)
     qtbot.waitUntil(lambda: prompt.reason_edit.text() == "Cho lau", timeout=3000)
@@ -158,7 +167,8 @@ def test_the_prompt_blocks_nothing_a_scan_moves_on(window, services, key_clock, 
     view, code = _return_one(window, services, qtbot)
     nxt = ready_result(services, "Lê Văn Sau")
     scan(window, nxt, key_clock)
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == nxt,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.dossier.code == nxt, timeout=5000
+    )
     assert not view.rating.isVisible()
     assert services.dossiers.find_by_code(code).dossier.rating == 0

@@ -23,8 +23,9 @@ def open_dossier(window, qtbot, code):
 
 
 def test_lifecycle_from_the_dossier_view(window, services, clock, qtbot):
-    code = services.dossiers.intake(IntakeRequest(
-        "1.004873", "Vũ Thị Lan", id_number="001199012345")).dossier.code
+    code = services.dossiers.intake(
+        IntakeRequest("1.004873", "Vũ Thị Lan", id_number="001199012345")
+    ).dossier.code
     view = open_dossier(window, qtbot, code)
     assert window.current_page() == "dossier"
     assert view._values["applicant"].text() == "Vũ Thị Lan"
@@ -97,8 +98,12 @@ def test_reprint_marks_the_copy(window, services, qtbot):
     services.dossiers.record_print(code, "slip")
     view = open_dossier(window, qtbot, code)
     view._buttons["reprint"].click()
-    qtbot.waitUntil(lambda: view.current_dialog is not None
-                    and view.current_dialog.objectName() == "reprintDialog", timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            view.current_dialog is not None and view.current_dialog.objectName() == "reprintDialog"
+        ),
+        timeout=5000,
+    )
     dlg = view.current_dialog
     forms = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
     assert forms[0] == "slip" and "refusal" not in forms
@@ -130,8 +135,9 @@ def test_another_desk_change_reloads_the_view(window, services, qtbot):
     view = open_dossier(window, qtbot, code)
     with qtbot.waitSignal(view.shown, timeout=5000):
         window.worker.mutate(lambda svc: svc.dossiers.note(code, "Gọi điện báo"))
-    assert any("Gọi điện báo" in view.timeline.item(r, 1).text()
-               for r in range(view.timeline.rowCount()))
+    assert any(
+        "Gọi điện báo" in view.timeline.item(r, 1).text() for r in range(view.timeline.rowCount())
+    )
 
 
 def _dossiers_in_every_state(services, clock):
@@ -145,8 +151,9 @@ def _dossiers_in_every_state(services, clock):
 
     made = {"received": new("Hà Thị Một")}
     made["supplement"] = new("Hà Thị Hai")
-    services.dossiers.request_supplement(made["supplement"], "Thiếu tờ khai",
-                                         [DocumentLine("Tờ khai", "original", "", 1)])
+    services.dossiers.request_supplement(
+        made["supplement"], "Thiếu tờ khai", [DocumentLine("Tờ khai", "original", "", 1)]
+    )
     made["refused"] = new("Hà Thị Ba")
     services.dossiers.refuse(made["refused"], "Không thuộc thẩm quyền")
     made["stopped"] = new("Hà Thị Bốn")
@@ -162,7 +169,8 @@ def _dossiers_in_every_state(services, clock):
 
 
 def test_print_again_offers_exactly_the_forms_the_printing_layer_accepts(
-        window, services, clock, qtbot):
+    window, services, clock, qtbot
+):
     """The window and the printing layer decide which forms apply by one rule
     (domain/forms.py): every form offered prints, every form that would print is offered, and
     a dossier with none (voided) opens no empty list. The window's own guess used to offer the
@@ -192,11 +200,14 @@ def test_print_again_offers_exactly_the_forms_the_printing_layer_accepts(
             assert view.current_dialog is None
             offered_by_state[state] = []
             continue
-        qtbot.waitUntil(lambda v=view: v.current_dialog is not None
-                        and v.current_dialog.objectName() == "reprintDialog", timeout=5000)
+        qtbot.waitUntil(
+            lambda v=view: (
+                v.current_dialog is not None and v.current_dialog.objectName() == "reprintDialog"
+            ),
+            timeout=5000,
+        )
         dlg = view.current_dialog
-        offered = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole)
-                   for i in range(dlg.list.count())]
+        offered = [dlg.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.list.count())]
         dlg.reject()
         assert offered == want, state
         offered_by_state[state] = offered

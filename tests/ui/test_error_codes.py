@@ -21,11 +21,22 @@ PKG = Path(__file__).resolve().parents[2] / "motcua_desk"
 WINDOWLESS = ("cli/", "sync/hub.py", "sync/hubstore.py", "sync/hubverify.py")
 
 # one value for every parameter a sentence may use
-PARAMS = {"name": "phone", "max": 300, "char": "U+0007", "low": 1, "high": 9, "value": "X9",
-          "dossier": "000.17.22.H56-261123-0001", "department": "Phòng Tư pháp",
-          "held_by": "Phòng Nội vụ", "dossiers": ["000.17.22.H56-261123-0001"],
-          "expected": ["Phòng Nội vụ"], "path": "/tmp/backup.sqlite3", "reason": "damaged",
-          "error": "unauthorized"}
+PARAMS = {
+    "name": "phone",
+    "max": 300,
+    "char": "U+0007",
+    "low": 1,
+    "high": 9,
+    "value": "X9",
+    "dossier": "000.17.22.H56-261123-0001",
+    "department": "Phòng Tư pháp",
+    "held_by": "Phòng Nội vụ",
+    "dossiers": ["000.17.22.H56-261123-0001"],
+    "expected": ["Phòng Nội vụ"],
+    "path": "/tmp/backup.sqlite3",
+    "reason": "damaged",
+    "error": "unauthorized",
+}
 
 
 def _calls(tree: ast.AST, name: str):
@@ -39,8 +50,7 @@ def _calls(tree: ast.AST, name: str):
 
 def _str_keyword(call: ast.Call, key: str) -> str | None:
     for kw in call.keywords:
-        if kw.arg == key and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value,
-                                                                                 str):
+        if kw.arg == key and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
             return kw.value.value
     return None
 
@@ -54,10 +64,14 @@ def raised_codes() -> dict[str, set[str]]:
             continue
         tree = ast.parse(path.read_text("utf-8"))
         codes = [c for call in _calls(tree, "") if (c := _str_keyword(call, "code"))]
-        codes += [node.value.value for node in ast.walk(tree)
-                  if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
-                  and isinstance(node.value.value, str)
-                  and any(isinstance(t, ast.Name) and t.id == "code" for t in node.targets)]
+        codes += [
+            node.value.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            and any(isinstance(t, ast.Name) and t.id == "code" for t in node.targets)
+        ]
         for code in codes:
             found.setdefault(code, set()).add(rel)
     return found
@@ -74,8 +88,11 @@ def raised_reasons(error_class: str) -> set[str]:
 
 
 def window_codes() -> list[str]:
-    return sorted(code for code, files in raised_codes().items()
-                  if not all(f.startswith(WINDOWLESS) for f in files))
+    return sorted(
+        code
+        for code, files in raised_codes().items()
+        if not all(f.startswith(WINDOWLESS) for f in files)
+    )
 
 
 def error_for(code: str, message: str) -> DomainError:
@@ -96,20 +113,29 @@ def vietnamese(qapp):
 def test_the_scan_finds_the_codes():
     codes = raised_codes()
     assert len(codes) > 80  # the scan reads the package, not nothing
-    for code in ("name_empty", "restore_refused", "hub_unavailable", "illegal_transition",
-                 "barcode_too_long", "unknown_conflict"):
+    for code in (
+        "name_empty",
+        "restore_refused",
+        "hub_unavailable",
+        "illegal_transition",
+        "barcode_too_long",
+        "unknown_conflict",
+    ):
         assert code in window_codes()
     assert "tls_pair" in codes and "tls_pair" not in window_codes()  # the CLI's own
 
 
 def test_every_code_raised_has_a_vietnamese_sentence(qapp, caplog):
-    english = {code: errors.message(error_for(code, "an English message")) for code in
-               window_codes()}
+    english = {
+        code: errors.message(error_for(code, "an English message")) for code in window_codes()
+    }
     translator = install_translator(qapp, "vi")
     try:
         with caplog.at_level(logging.WARNING, logger="motcua.ui.errors"):
-            vietnamese = {code: errors.message(error_for(code, "an English message"))
-                          for code in window_codes()}
+            vietnamese = {
+                code: errors.message(error_for(code, "an English message"))
+                for code in window_codes()
+            }
     finally:
         remove_translator(qapp, translator)
         install_translator(qapp, "en")
@@ -129,15 +155,20 @@ def test_rewording_the_english_changes_nothing_the_officer_reads(code, vietnames
 
 def test_each_reason_of_an_illegal_transition_has_its_own_sentence(vietnamese):
     reasons = raised_reasons("IllegalTransition")
-    assert reasons == {"already_received", "handed_off", "extended_once", "already_there",
-                       "already_rated"}
+    assert reasons == {
+        "already_received",
+        "handed_off",
+        "extended_once",
+        "already_there",
+        "already_rated",
+    }
     generic = errors.message(IllegalTransition("received", "extend"))
     texts = {}
     for reason in reasons:
-        text = errors.message(IllegalTransition("received", "extend", "one wording",
-                                                reason=reason))
-        assert text == errors.message(IllegalTransition("received", "extend", "reworded",
-                                                        reason=reason))
+        text = errors.message(IllegalTransition("received", "extend", "one wording", reason=reason))
+        assert text == errors.message(
+            IllegalTransition("received", "extend", "reworded", reason=reason)
+        )
         assert text != generic and "wording" not in text
         texts[reason] = text
     assert len(set(texts.values())) == len(reasons)
@@ -151,8 +182,9 @@ def test_each_reason_a_backup_is_refused_has_its_own_sentence(vietnamese):
     unknown = errors.message(RestoreRefused("x", reason="no such reason", path="/tmp/b"))
     texts = set()
     for reason in reasons:
-        text = errors.message(RestoreRefused("an English reason", reason=reason,
-                                             path="/tmp/b.sqlite3"))
+        text = errors.message(
+            RestoreRefused("an English reason", reason=reason, path="/tmp/b.sqlite3")
+        )
         assert text != unknown and "English" not in text
         assert text.startswith("Không thể khôi phục bản sao lưu này")
         texts.add(text)

@@ -17,8 +17,9 @@ def test_wizard_sets_up_the_desk(make_window, tmp_path, qtbot):
     svc = fresh(tmp_path)
     try:
         window = make_window(svc, wait_ready=False)
-        qtbot.waitUntil(lambda: window._wizard is not None and window._wizard.isVisible(),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: window._wizard is not None and window._wizard.isVisible(), timeout=5000
+        )
         wizard = window._wizard
         wizard.next()
         page = wizard.agency
@@ -40,15 +41,25 @@ def test_wizard_sets_up_the_desk(make_window, tmp_path, qtbot):
         # a summary before anything is fixed
         assert wizard.currentPage() is wizard.summary
         summary = wizard.summary.summary.text()
-        for shown in ("000.12.34.H01", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ NÀ PÀI",
-                      "UBND XÃ NÀ PÀI", "Nà Pài", "Hà Thị Mai", "000.12.34.H01-YYMMDD-0002"):
+        for shown in (
+            "000.12.34.H01",
+            "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ NÀ PÀI",
+            "UBND XÃ NÀ PÀI",
+            "Nà Pài",
+            "Hà Thị Mai",
+            "000.12.34.H01-YYMMDD-0002",
+        ):
             assert shown in summary, shown
         assert not svc.settings.is_initialised()
         with qtbot.waitSignal(window.ready, timeout=10_000):
             wizard.button(QWizard.WizardButton.FinishButton).click()
         info = svc.settings.agency()
         assert (info.agency_id, info.desk_no, info.officer, info.demo) == (
-            "000.12.34.H01", 2, "Hà Thị Mai", False)
+            "000.12.34.H01",
+            2,
+            "Hà Thị Mai",
+            False,
+        )
         assert "Hà Thị Mai" in window.officer_label.text()
         assert "000.12.34.H01" in window.desk_label.text()
         assert not window.demo_banner.isVisible()
@@ -60,8 +71,9 @@ def test_demo_path_is_clearly_marked(make_window, tmp_path, qtbot):
     svc = fresh(tmp_path)
     try:
         window = make_window(svc, wait_ready=False)
-        qtbot.waitUntil(lambda: window._wizard is not None and window._wizard.isVisible(),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: window._wizard is not None and window._wizard.isVisible(), timeout=5000
+        )
         wizard = window._wizard
         wizard.welcome.demo.setChecked(True)
         wizard.next()
@@ -77,10 +89,21 @@ def test_demo_path_is_clearly_marked(make_window, tmp_path, qtbot):
         svc.close()
 
 
-@pytest.mark.parametrize("agency_id, ok", [
-    ("000.17.22.H56", True), ("000.12.34.h01", True), (" 000.00.00.A99 ", True),
-    ("000.17.22", False), ("H56", False), ("0001.17.22.H56", False), ("000.17.22.56", False),
-    ("000.17.22.HH6", False), ("ABC.17.22.H56", False), ("000-17-22-H56", False)])
+@pytest.mark.parametrize(
+    "agency_id, ok",
+    [
+        ("000.17.22.H56", True),
+        ("000.12.34.h01", True),
+        (" 000.00.00.A99 ", True),
+        ("000.17.22", False),
+        ("H56", False),
+        ("0001.17.22.H56", False),
+        ("000.17.22.56", False),
+        ("000.17.22.HH6", False),
+        ("ABC.17.22.H56", False),
+        ("000-17-22-H56", False),
+    ],
+)
 def test_the_agency_id_follows_the_regulations_pattern(agency_id, ok):
     from motcua_desk.domain import codes
     from motcua_desk.domain.errors import ValidationError
@@ -92,18 +115,22 @@ def test_the_agency_id_follows_the_regulations_pattern(agency_id, ok):
             codes.agency_id(agency_id)
 
 
-def test_cancelling_the_first_start_saves_nothing_and_offers_a_way_out(make_window, tmp_path,
-                                                                         qtbot):
+def test_cancelling_the_first_start_saves_nothing_and_offers_a_way_out(
+    make_window, tmp_path, qtbot
+):
     svc = fresh(tmp_path)
     try:
         window = make_window(svc, wait_ready=False)
-        qtbot.waitUntil(lambda: window._wizard is not None and window._wizard.isVisible(),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: window._wizard is not None and window._wizard.isVisible(), timeout=5000
+        )
         window._wizard.next()
         window._wizard.agency.agency_id.setText("000.12.34.H01")
         window._wizard.reject()
-        qtbot.waitUntil(lambda: getattr(window, "setup_box", None) is not None
-                        and window.setup_box.isVisible(), timeout=5000)
+        qtbot.waitUntil(
+            lambda: getattr(window, "setup_box", None) is not None and window.setup_box.isVisible(),
+            timeout=5000,
+        )
         assert not svc.settings.is_initialised()
         window.setup_box.findChild(QPushButton, "setupAgain").click()
         qtbot.waitUntil(lambda: window._wizard.isVisible(), timeout=5000)

@@ -25,15 +25,16 @@ def test_every_form_is_compiled_and_fresh(tmp_path):
         fresh = tmp_path / committed.name
         build.uic(ui_file, fresh)
         assert build.without_header(fresh.read_text("utf-8")) == build.without_header(
-            committed.read_text("utf-8")), (
-            f"{committed.name} is stale: run python -m motcua_desk.ui.build uic")
+            committed.read_text("utf-8")
+        ), f"{committed.name} is stale: run python -m motcua_desk.ui.build uic"
 
 
 def test_icon_resources_are_fresh(tmp_path):
     fresh = tmp_path / "rc_icons.py"
     build.rcc(build.QRC_FILE, fresh)
     assert build.without_header(fresh.read_text("utf-8")) == build.without_header(
-        build.RC_MODULE.read_text("utf-8")), "rc_icons.py is stale: python -m motcua_desk.ui.build rcc"
+        build.RC_MODULE.read_text("utf-8")
+    ), "rc_icons.py is stale: python -m motcua_desk.ui.build rcc"
 
 
 def _messages(ts: Path):
@@ -51,10 +52,15 @@ def test_every_string_in_the_sources_has_its_vietnamese_translation(tmp_path):
     copy = tmp_path / "check_vi.ts"
     shutil.copyfile(build.TS_FILE, copy)
     build.lupdate(copy)
-    missing = [f"{ctx}: {src!r}" for ctx, src, tr in _messages(copy)
-               if tr.get("type") == "unfinished" or not (tr.text or "").strip()]
-    assert not missing, "untranslated (run python -m motcua_desk.ui.build lupdate, translate " \
-                        "in Qt Linguist, then lrelease):\n" + "\n".join(missing)
+    missing = [
+        f"{ctx}: {src!r}"
+        for ctx, src, tr in _messages(copy)
+        if tr.get("type") == "unfinished" or not (tr.text or "").strip()
+    ]
+    assert not missing, (
+        "untranslated (run python -m motcua_desk.ui.build lupdate, translate "
+        "in Qt Linguist, then lrelease):\n" + "\n".join(missing)
+    )
 
 
 def test_translations_keep_placeholders_tags_and_mnemonics():
@@ -67,7 +73,8 @@ def test_translations_keep_placeholders_tags_and_mnemonics():
             problems.append(f"{ctx}: HTML tags differ in {src!r} → {text!r}")
         mnemonic = re.compile(r"&(?!&)")
         if bool(mnemonic.search(src.replace("&&", ""))) != bool(
-                mnemonic.search(text.replace("&&", ""))):
+            mnemonic.search(text.replace("&&", ""))
+        ):
             problems.append(f"{ctx}: keyboard mnemonic lost or added in {src!r} → {text!r}")
         if src.endswith("…") != text.endswith("…"):
             problems.append(f"{ctx}: the ellipsis (opens a dialog) differs in {src!r}")
@@ -77,7 +84,8 @@ def test_translations_keep_placeholders_tags_and_mnemonics():
 def test_committed_qm_is_built_from_the_ts():
     assert build.QM_FILE.exists(), "run python -m motcua_desk.ui.build lrelease"
     assert build.released_bytes() == build.QM_FILE.read_bytes(), (
-        "motcua_desk_vi.qm is older than the .ts: python -m motcua_desk.ui.build lrelease")
+        "motcua_desk_vi.qm is older than the .ts: python -m motcua_desk.ui.build lrelease"
+    )
 
 
 @pytest.mark.parametrize("language, expected", [("vi", "Đã tiếp nhận"), ("en", "Received")])

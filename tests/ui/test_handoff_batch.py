@@ -11,8 +11,10 @@ DEPT = "Công chức Tư pháp - Hộ tịch"
 
 
 def receive(services, n):
-    return [services.dossiers.intake(IntakeRequest("1.004873", f"Người Nộp {chr(65 + i)}"))
-            .dossier.code for i in range(n)]
+    return [
+        services.dossiers.intake(IntakeRequest("1.004873", f"Người Nộp {chr(65 + i)}")).dossier.code
+        for i in range(n)
+    ]
 
 
 def test_batch_handoff_of_several_scans(window, services, key_clock, clock, qtbot):

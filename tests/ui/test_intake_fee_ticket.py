@@ -51,7 +51,11 @@ def test_fee_due_shown_and_what_was_collected_recorded(window, services, qtbot):
     opened.args[0].close()
     d = services.dossiers.search("tran van binh")[0]
     assert (d.ticket, d.fee_paid, d.fee_method, d.receipt_ref) == (
-        "A7", 10_000, "cash", "1C26TAA-0000123")
+        "A7",
+        10_000,
+        "cash",
+        "1C26TAA-0000123",
+    )
 
 
 def test_bad_fee_and_ticket_block_with_vietnamese_messages(qapp, window, services, qtbot):
@@ -93,8 +97,9 @@ def test_the_cash_sheet_from_the_print_screen_pdf_and_xlsx(window, services, qtb
 
     from motcua_desk.services import IntakeRequest
 
-    d = services.dossiers.intake(IntakeRequest("2.000884", "Trần Văn Bình", ticket="A7",
-                                               fee_paid=10_000, fee_method="cash")).dossier
+    d = services.dossiers.intake(
+        IntakeRequest("2.000884", "Trần Văn Bình", ticket="A7", fee_paid=10_000, fee_method="cash")
+    ).dossier
     view = window.go("print")
     with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
         view.cash_button.click()
@@ -115,14 +120,23 @@ def test_the_cash_sheet_from_the_print_screen_pdf_and_xlsx(window, services, qtb
 def test_the_dossier_view_shows_ticket_fees_birth_date_and_sex(window, services, qtbot):
     from motcua_desk.services import IntakeRequest
 
-    d = services.dossiers.intake(IntakeRequest(
-        "2.000884", "Trần Văn Bình", ticket="B-105", fee_paid=10_000, fee_method="cash",
-        birth_date="02/01/1960", sex="Nam")).dossier
+    d = services.dossiers.intake(
+        IntakeRequest(
+            "2.000884",
+            "Trần Văn Bình",
+            ticket="B-105",
+            fee_paid=10_000,
+            fee_method="cash",
+            birth_date="02/01/1960",
+            sex="Nam",
+        )
+    ).dossier
     services.dossiers.record_fee(d.code, receipt_ref="1C26TAA-0000123")
     view = window.dossier_view
     window.open_dossier(d.code)
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == d.code,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.dossier.code == d.code, timeout=5000
+    )
     assert view._values["ticket"].text() == "B-105" and view._values["ticket"].isVisible()
     fee = view._values["fee"].text()
     assert "10.000 đ" in fee and "1C26TAA-0000123" in fee
@@ -132,16 +146,19 @@ def test_the_dossier_view_shows_ticket_fees_birth_date_and_sex(window, services,
 def test_the_e_receipt_code_added_later_from_the_dossier_view(window, services, qtbot):
     from motcua_desk.services import IntakeRequest
 
-    d = services.dossiers.intake(IntakeRequest("2.000884", "Trần Văn Bình", fee_paid=10_000,
-                                               fee_method="cash")).dossier
+    d = services.dossiers.intake(
+        IntakeRequest("2.000884", "Trần Văn Bình", fee_paid=10_000, fee_method="cash")
+    ).dossier
     view = window.dossier_view
     window.open_dossier(d.code)
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == d.code,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.dossier.code == d.code, timeout=5000
+    )
     assert view._buttons["fee"].isVisible()
     key(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: view.current_dialog is not None and view.current_dialog.isVisible(),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: view.current_dialog is not None and view.current_dialog.isVisible(), timeout=3000
+    )
     dialog = view.current_dialog
     dialog.amount_edit.setText("-5")
     dialog._try_accept()
@@ -150,11 +167,14 @@ def test_the_e_receipt_code_added_later_from_the_dossier_view(window, services, 
     dialog.ref_edit.setText("1C26TAA-0000123")
     dialog._try_accept()
     qtbot.waitUntil(lambda: view.detail.dossier.receipt_ref == "1C26TAA-0000123", timeout=5000)
-    assert services.dossiers.find_by_code(d.code).dossier.fees[0].receipt_ref == (
-        "1C26TAA-0000123")
+    assert services.dossiers.find_by_code(d.code).dossier.fees[0].receipt_ref == ("1C26TAA-0000123")
     assert "1C26TAA-0000123" in view._values["fee"].text()
     timeline = view.timeline
-    texts = [timeline.item(r, c).text() for r in range(timeline.rowCount())
-             for c in range(timeline.columnCount()) if timeline.item(r, c)]
+    texts = [
+        timeline.item(r, c).text()
+        for r in range(timeline.rowCount())
+        for c in range(timeline.columnCount())
+        if timeline.item(r, c)
+    ]
     assert any("1C26TAA-0000123" in t for t in texts)
     assert any("10.000 đ" in t for t in texts)  # the intake's payment on the received line

@@ -24,8 +24,9 @@ def type_here(text: str) -> None:
             QTest.keyClick(widget, ch)
         else:
             for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(etype, Qt.Key.Key_unknown,
-                                                         Qt.KeyboardModifier.NoModifier, ch))
+                QApplication.sendEvent(
+                    widget, QKeyEvent(etype, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+                )
 
 
 def key(k: Qt.Key, mods=Qt.KeyboardModifier.NoModifier) -> None:

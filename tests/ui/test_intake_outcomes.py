@@ -68,8 +68,10 @@ def test_unexpected_failure_keeps_the_form(window, services, qtbot, monkeypatch)
 
     monkeypatch.setattr(services.dossiers, "intake", broken)
     view.save()
-    qtbot.waitUntil(lambda: window.errors.last_box is not None
-                    and window.errors.last_box.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.errors.last_box is not None and window.errors.last_box.isVisible(),
+        timeout=5000,
+    )
     box = window.errors.last_box
     assert "motcua-desk.log" in box.text()
     assert box.text().startswith(errors.unexpected_message().split(":")[0])

@@ -41,16 +41,19 @@ def test_an_altered_record_is_said_plainly(qtbot, services, db_path, make_window
     assert window.isEnabled()  # not modal: the officer can keep working
 
 
-def test_a_never_checked_history_is_checked_a_slice_per_start(qtbot, services, db_path,
-                                                              make_window):
+def test_a_never_checked_history_is_checked_a_slice_per_start(
+    qtbot, services, db_path, make_window
+):
     """Each start spends at most its budget; the next start goes on where the last one
     stopped (the checkpoint), until the whole history is covered; an edited event found in a
     later slice is still named."""
     from motcua_desk.services.integrity import CHECKPOINT, IntegrityService
     from motcua_desk.ui.integrity_check import IntegrityCheck
 
-    made = [services.dossiers.intake(IntakeRequest("1.004873", f"Nguyễn Văn {i}")).dossier
-            for i in range(12)]
+    made = [
+        services.dossiers.intake(IntakeRequest("1.004873", f"Nguyễn Văn {i}")).dossier
+        for i in range(12)
+    ]
     conn = sqlite3.connect(db_path)
     total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     last = made[-1]

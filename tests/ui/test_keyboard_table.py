@@ -84,9 +84,9 @@ def _dialogs_of_the_dossier(window, qtbot):
     return opened
 
 
-def test_no_mnemonic_collides_on_any_screen_and_each_is_a_plain_letter(language, services,
-                                                                        make_window, qtbot,
-                                                                        capsys):
+def test_no_mnemonic_collides_on_any_screen_and_each_is_a_plain_letter(
+    language, services, make_window, qtbot, capsys
+):
     window = make_window(services)  # after the translator: the screens are built in it
     d = services.dossiers.intake(IntakeRequest("1.004873", "Đoàn Thị Phím")).dossier
     table: list[tuple[str, str, str]] = []
@@ -126,20 +126,22 @@ def test_no_mnemonic_collides_on_any_screen_and_each_is_a_plain_letter(language,
 
 
 DIALOGS = {  # dossier state -> the dossier screen's actions that open a dialog there
-    "received": ("handoff", "supplement", "refuse", "extend", "stop", "note", "void",
-                 "reprint"),
+    "received": ("handoff", "supplement", "refuse", "extend", "stop", "note", "void", "reprint"),
     "at_department": ("receive_result",),
     "result_ready": ("return",),
 }
 
 
 def test_every_dialog_has_distinct_plain_mnemonics_and_tab_reaches_every_button(
-        language, services, clock, make_window, qtbot, capsys):
+    language, services, clock, make_window, qtbot, capsys
+):
     window = make_window(services)
     depts = [x.name for x in services.catalog.departments()]
     made = {}
     for state in DIALOGS:
-        d = services.dossiers.intake(IntakeRequest("1.004873", f"Lê Thị {state.replace('_', ' ')}")).dossier
+        d = services.dossiers.intake(
+            IntakeRequest("1.004873", f"Lê Thị {state.replace('_', ' ')}")
+        ).dossier
         if state != "received":
             clock.advance(minutes=5)
             services.dossiers.handoff([d.code], depts[0], receiver="Lý Văn Bình", redirect=True)
@@ -156,8 +158,10 @@ def test_every_dialog_has_distinct_plain_mnemonics_and_tab_reaches_every_button(
                 window.open_dossier(made[state])
             view.current_dialog = None
             view.controller.run(name)
-            qtbot.waitUntil(lambda: view.current_dialog is not None
-                            and view.current_dialog.isVisible(), timeout=5000)
+            qtbot.waitUntil(
+                lambda: view.current_dialog is not None and view.current_dialog.isVisible(),
+                timeout=5000,
+            )
             dialog = view.current_dialog
             where = f"{language}:{name}"
             clash = collisions(dialog)
@@ -166,19 +170,31 @@ def test_every_dialog_has_distinct_plain_mnemonics_and_tab_reaches_every_button(
             bad = not_plain(dialog)
             if bad:
                 problems.append(f"{where}: not a plain letter: {bad}")
-            buttons = {b.text() for b in dialog.findChildren(QAbstractButton)
-                       if b.isVisibleTo(dialog) and b.isEnabled()
-                       and b.focusPolicy() & Qt.FocusPolicy.TabFocus}
-            unreachable = [b.text() for b in dialog.findChildren(QAbstractButton)
-                           if b.isVisibleTo(dialog) and b.isEnabled()
-                           and not b.focusPolicy() & Qt.FocusPolicy.TabFocus]
+            buttons = {
+                b.text()
+                for b in dialog.findChildren(QAbstractButton)
+                if b.isVisibleTo(dialog)
+                and b.isEnabled()
+                and b.focusPolicy() & Qt.FocusPolicy.TabFocus
+            }
+            unreachable = [
+                b.text()
+                for b in dialog.findChildren(QAbstractButton)
+                if b.isVisibleTo(dialog)
+                and b.isEnabled()
+                and not b.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ]
             reached = _tab_reaches(dialog, qtbot)
             missing = (buttons - reached) | set(unreachable)
             if missing:
                 problems.append(f"{where}: Tab does not reach {sorted(missing)}")
-            rows.append(f"{where}: " + ", ".join(
-                f"Alt+{letter.upper()} {text.replace('&', '')}"
-                for letter, text, _w in mnemonics(dialog)))
+            rows.append(
+                f"{where}: "
+                + ", ".join(
+                    f"Alt+{letter.upper()} {text.replace('&', '')}"
+                    for letter, text, _w in mnemonics(dialog)
+                )
+            )
             dialog.reject()
             qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=5000)
     with capsys.disabled():

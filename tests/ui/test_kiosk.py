@@ -28,8 +28,9 @@ ADDRESS = "Số 7 ngõ Hòa Bình, phường Đông Ngạc"
 
 
 def _receive(services, name="Nguyễn Văn An", id_number=CCCD, procedure="1.004873"):
-    return services.dossiers.intake(IntakeRequest(
-        procedure, name, id_number=id_number, phone=PHONE, address=ADDRESS)).dossier.code
+    return services.dossiers.intake(
+        IntakeRequest(procedure, name, id_number=id_number, phone=PHONE, address=ADDRESS)
+    ).dossier.code
 
 
 @pytest.fixture
@@ -40,8 +41,11 @@ def desk(services):
     services.dossiers.handoff([codes["ready"]], DEPT, receiver="Lý Văn Nhận")
     services.dossiers.receive_result([codes["ready"]])
     codes["supplement"] = _receive(services, "Lê Văn Cường")
-    services.dossiers.request_supplement(codes["supplement"], "Thiếu giấy tờ", items=[
-        DocumentLine("Bản sao Giấy khai sinh", "copy", "Bản sao", 1)])
+    services.dossiers.request_supplement(
+        codes["supplement"],
+        "Thiếu giấy tờ",
+        items=[DocumentLine("Bản sao Giấy khai sinh", "copy", "Bản sao", 1)],
+    )
     codes["no_id"] = _receive(services, "Phạm Thị Dung", id_number="")
     return codes
 
@@ -89,15 +93,20 @@ def test_nothing_can_be_written_through_the_kiosks_connection(desk, services, db
         assert kiosk.lookup.procedures("khai sinh")
         with pytest.raises(Exception) as refused:  # a use case that writes
             kiosk.dossiers.note(desk["ready"], "viết thử")
-        assert "readonly" in str(refused.value).lower().replace(" ", "") or \
-            "read-only" in str(refused.value).lower()
+        assert (
+            "readonly" in str(refused.value).lower().replace(" ", "")
+            or "read-only" in str(refused.value).lower()
+        )
         with pytest.raises(Exception, match="(?i)read.?only|query_only|readonly"):
             kiosk.settings.set_officer("Ai Đó")
         engine = kiosk._store.engine
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA query_only").scalar() == 1
-            for sql in ("DELETE FROM events", "UPDATE dossiers SET applicant_name = 'x'",
-                        "CREATE TABLE evil (x)"):
+            for sql in (
+                "DELETE FROM events",
+                "UPDATE dossiers SET applicant_name = 'x'",
+                "CREATE TABLE evil (x)",
+            ):
                 with pytest.raises(Exception, match="(?i)readonly|read-only|query_only"):
                     conn.exec_driver_sql(sql)
         # even with query_only lifted by hand the connection was opened read-only by SQLite
@@ -115,8 +124,7 @@ def test_nothing_can_be_written_through_the_kiosks_connection(desk, services, db
     assert not wal.exists() or wal.stat().st_size == 0
 
 
-def test_the_kiosk_sees_what_the_counter_writes_while_it_is_open(desk, services,
-                                                                 kiosk_services):
+def test_the_kiosk_sees_what_the_counter_writes_while_it_is_open(desk, services, kiosk_services):
     assert kiosk_services.lookup.by_slip(desk["process"]).status == "received"
     services.dossiers.handoff([desk["process"]], DEPT, receiver="Lý Văn Nhận")
     services.dossiers.receive_result([desk["process"]])
@@ -146,10 +154,12 @@ def test_the_same_neutral_refusal_for_every_miss(desk, kiosk_services):
     look = kiosk_services.lookup
     assert look.by_code_and_id(desk["process"], CCCD[-4:]).masked_name == "Nguyễn V*** A***"
     misses = []
-    for code, digits in ((desk["process"], "9999"),  # wrong digits
-                         (desk["process"][:-4] + "0999", CCCD[-4:]),  # no such code
-                         ("rubbish", CCCD[-4:]),
-                         (desk["no_id"], "0000")):  # no CCCD on file: only the slip works
+    for code, digits in (
+        (desk["process"], "9999"),  # wrong digits
+        (desk["process"][:-4] + "0999", CCCD[-4:]),  # no such code
+        ("rubbish", CCCD[-4:]),
+        (desk["no_id"], "0000"),
+    ):  # no CCCD on file: only the slip works
         with pytest.raises(NotFound) as err:
             look.by_code_and_id(code, digits)
         misses.append((err.value.code, str(err.value)))
@@ -166,8 +176,7 @@ def _all_text(window) -> str:
     return "\n".join(parts)
 
 
-def test_typed_code_and_digits_show_the_status_and_nothing_personal(kiosk, desk, qtbot,
-                                                                    key_clock):
+def test_typed_code_and_digits_show_the_status_and_nothing_personal(kiosk, desk, qtbot, key_clock):
     window = kiosk()
     window.code_edit.setFocus()
     type_like_a_human(window, desk["supplement"], key_clock, enter=True)

@@ -24,8 +24,9 @@ def pdf_text(pdf: bytes) -> str:
 
 
 def ready_result(services, name="Châu Thị Nhận"):
-    code = services.dossiers.intake(IntakeRequest("1.004873", name,
-                                                  id_number="001199012345")).dossier.code
+    code = services.dossiers.intake(
+        IntakeRequest("1.004873", name, id_number="001199012345")
+    ).dossier.code
     services.dossiers.handoff([code], DEPT, receiver="Lý Văn Nhận")
     services.dossiers.receive_result([code])
     return code
@@ -50,8 +51,9 @@ def test_return_screen_by_scan(window, services, key_clock, qtbot):
     # a dossier without a result cannot be returned: the screen says why
     other = services.dossiers.intake(IntakeRequest("1.004873", "Đào Văn Chờ")).dossier.code
     view.load(other)
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.dossier.code == other,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.dossier.code == other, timeout=5000
+    )
     assert not view.return_button.isEnabled() and view.error.text()
 
 
@@ -136,6 +138,7 @@ def test_gui_thread_never_calls_a_service(make_window, services, key_clock, qtbo
 
                     offenders.append(_n + "\n" + "".join(traceback.format_stack()[-6:]))
                 return _o(*a, **k)
+
             setattr(obj, name, guard)
     window = make_window(services)
     from tests.ui.test_intake_outcomes import fill

@@ -19,8 +19,11 @@ def test_only_an_xcb_start_on_linux_is_checked():
 
 
 def test_what_the_loader_cannot_find_is_named_with_its_package(monkeypatch):
-    monkeypatch.setattr(pc, "unresolved_by_ldd",
-                        lambda files: ["libxcb-icccm.so.4", "libxcb-cursor.so.0", "libfoo.so.2"])
+    monkeypatch.setattr(
+        pc,
+        "unresolved_by_ldd",
+        lambda files: ["libxcb-icccm.so.4", "libxcb-cursor.so.0", "libfoo.so.2"],
+    )
     text = pc.xcb_problem({}, "linux", files=[])
     assert "sudo apt install libxcb-icccm4 libxcb-cursor0 libfoo.so.2" in text
 
@@ -44,8 +47,9 @@ def test_ldd_on_a_library_that_resolves_finds_nothing_missing():
 def test_the_window_command_says_what_to_install_and_exits_2(monkeypatch, tmp_path, capsys):
     from motcua_desk.cli import main
 
-    monkeypatch.setattr(pc, "xcb_problem", lambda: "the window cannot start: … sudo apt "
-                        "install libxcb-icccm4")
+    monkeypatch.setattr(
+        pc, "xcb_problem", lambda: "the window cannot start: … sudo apt install libxcb-icccm4"
+    )
     assert main(["--db", str(tmp_path / "d.sqlite3")]) == 2
     assert "sudo apt install libxcb-icccm4" in capsys.readouterr().err
     assert not (tmp_path / "d.sqlite3").exists()

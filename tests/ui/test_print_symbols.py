@@ -38,7 +38,8 @@ class ThermalPdfDialog:
 
 
 def test_the_window_prints_the_qr_by_default_and_it_survives_a_quarter_fold_at_203_dpi(
-        window, services, qtbot, tmp_path):
+    window, services, qtbot, tmp_path
+):
     assert services.settings.get("office") is None  # the desk never touched its settings
     code = services.dossiers.intake(IntakeRequest("1.004873", "Đặng Thị Gấp")).dossier.code
     out = tmp_path / "job.pdf"
@@ -60,8 +61,14 @@ def test_the_window_prints_the_qr_by_default_and_it_survives_a_quarter_fold_at_2
             paper = printed(pdf, page, Print(203))
             assert read(paper) == {"Code128": code, "QR": code}
             for shade in ("white", "dark"):
-                folded = crease(crease(paper, 203, "y", HALF_FOLD, 1.0, shade), 203, "x",
-                                QUARTER_FOLD, 1.0, shade)
+                folded = crease(
+                    crease(paper, 203, "y", HALF_FOLD, 1.0, shade),
+                    203,
+                    "x",
+                    QUARTER_FOLD,
+                    1.0,
+                    shade,
+                )
                 assert read(folded).get("QR") == code, (page, shade)
     finally:
         pdf.close()

@@ -77,8 +77,11 @@ def page_points(pdf: bytes) -> list[tuple[float, float]]:
 
 
 def recorded_slips(services, code: str) -> list[tuple[int, bool]]:
-    return [(e.payload["copy"], e.payload["reprint"])
-            for e in services.dossiers.find_by_code(code).events if e.type == "printed"]
+    return [
+        (e.payload["copy"], e.payload["reprint"])
+        for e in services.dossiers.find_by_code(code).events
+        if e.type == "printed"
+    ]
 
 
 def open_slip(window, qtbot, code):
@@ -87,8 +90,9 @@ def open_slip(window, qtbot, code):
     return opened.args[0]
 
 
-def test_print_button_prints_a5_at_100_percent_and_logs_the_print(window, services, qtbot,
-                                                                  tmp_path):
+def test_print_button_prints_a5_at_100_percent_and_logs_the_print(
+    window, services, qtbot, tmp_path
+):
     code = services.dossiers.intake(IntakeRequest("1.004873", "Trần Thị In")).dossier.code
     out = tmp_path / "job.pdf"
     factory = PdfFileDialog(out)
@@ -179,14 +183,17 @@ def test_control_sheet_prints_on_a4(window, services, qtbot, tmp_path):
     with qtbot.waitSignal(window.print_flow.recorded, timeout=20_000):
         preview.print_button.click()
     sizes = page_points(out.read_bytes())
-    assert sizes and all(w == pytest.approx(A4_PT[0], abs=1.0)
-                         and h == pytest.approx(A4_PT[1], abs=1.0) for w, h in sizes)
+    assert sizes and all(
+        w == pytest.approx(A4_PT[0], abs=1.0) and h == pytest.approx(A4_PT[1], abs=1.0)
+        for w, h in sizes
+    )
     assert any(t == code for _f, t, _w in decoded(out.read_bytes(), 0))
     preview.close()
 
 
-@pytest.mark.parametrize("points, key", [((419.53, 595.28), "A5"), ((595.28, 841.89), "A4"),
-                                         ((841.89, 595.28), "A4")])
+@pytest.mark.parametrize(
+    "points, key", [((419.53, 595.28), "A5"), ((595.28, 841.89), "A4"), ((841.89, 595.28), "A4")]
+)
 def test_page_size_for_standard_sizes(points, key):
     size, landscape = page_size_for(QSizeF(*points))
     assert size.key() == key and size.isValid()
@@ -201,8 +208,9 @@ def test_page_size_for_a_custom_size():
     assert got.height() == pytest.approx(400 * 25.4 / 72, abs=0.2)
 
 
-@pytest.mark.parametrize("w, h", [(1366, 768), (1280, 720), (1024, 600), (1920, 1080),
-                                  (2560, 1440)])
+@pytest.mark.parametrize(
+    "w, h", [(1366, 768), (1280, 720), (1024, 600), (1920, 1080), (2560, 1440)]
+)
 def test_preview_size_fits_the_screen_and_grows(w, h):
     avail = QRect(0, 0, w, h - 40)  # a task bar
     size = fit_to_screen(avail, QSizeF(*A5_PT))

@@ -20,7 +20,8 @@ def vietnamese(qapp):
 
 def _texts(widget) -> set[str]:
     return {w.text().replace("&", "") for w in widget.findChildren(QLabel)} | {
-        w.text().replace("&", "") for w in widget.findChildren(QAbstractButton)}
+        w.text().replace("&", "") for w in widget.findChildren(QAbstractButton)
+    }
 
 
 def test_the_file_picker_and_the_print_dialog_are_in_vietnamese(vietnamese, qtbot):

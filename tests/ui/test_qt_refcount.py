@@ -29,9 +29,13 @@ LOOP = textwrap.dedent("""
 
 
 def _run(guard: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", LOOP.format(guard=guard)], capture_output=True,
-                          text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
-                                                       "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-c", LOOP.format(guard=guard)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")

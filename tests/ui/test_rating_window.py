@@ -21,8 +21,9 @@ def keypad(window, key: Qt.Key, text: str, clock, gap_ms: float = 400) -> None:
         QCoreApplication.sendEvent(window.windowHandle(), ev)
 
 
-def test_keypad_2_rates_satisfied_even_with_the_focus_in_a_text_box(window, services,
-                                                                    key_clock, qtbot):
+def test_keypad_2_rates_satisfied_even_with_the_focus_in_a_text_box(
+    window, services, key_clock, qtbot
+):
     view, code = _return_one(window, services, qtbot)
     view.code_edit.setFocus()  # the officer is already typing the next code
     qtbot.waitUntil(view.code_edit.hasFocus, timeout=3000)
@@ -37,8 +38,9 @@ def test_keypad_2_rates_satisfied_even_with_the_focus_in_a_text_box(window, serv
     assert services.dossiers.find_by_code(code).dossier.rating == 2
 
 
-def test_the_main_keyboard_digits_still_type_while_the_prompt_is_open(window, services,
-                                                                      key_clock, qtbot):
+def test_the_main_keyboard_digits_still_type_while_the_prompt_is_open(
+    window, services, key_clock, qtbot
+):
     view, code = _return_one(window, services, qtbot)
     view.code_edit.setFocus()
     qtbot.waitUntil(view.code_edit.hasFocus, timeout=3000)
@@ -80,8 +82,7 @@ def test_the_citizens_window_rates_with_its_big_buttons(window, services, key_cl
     assert services.dossiers.find_by_code(code).dossier.rating == 1
 
 
-def test_not_satisfied_on_the_citizens_window_needs_its_reason(window, services, key_clock,
-                                                               qtbot):
+def test_not_satisfied_on_the_citizens_window_needs_its_reason(window, services, key_clock, qtbot):
     view, code = _return_one(window, services, qtbot)
     citizen = view.open_citizen_window()
     qtbot.waitExposed(citizen)
@@ -121,7 +122,8 @@ def test_a_second_rating_is_refused_and_said_on_both(window, services, key_clock
 
 
 def test_on_another_screen_the_keypad_types_again_unless_the_citizen_sees_the_question(
-        window, services, key_clock, qtbot):
+    window, services, key_clock, qtbot
+):
     view, code = _return_one(window, services, qtbot)
     intake = window.go("intake").ui
     intake.idEdit.setFocus()

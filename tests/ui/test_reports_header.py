@@ -10,8 +10,9 @@ from motcua_desk.ui.actions import ActionId
 from tests.services import report_scenario as sc
 
 
-def test_headers_fit_their_columns_and_every_column_is_reachable(make_window, services, clock,
-                                                                  qtbot):
+def test_headers_fit_their_columns_and_every_column_is_reachable(
+    make_window, services, clock, qtbot
+):
     sc.build(services, clock)
     window = make_window(services)
     window.resize(1366, 768)

@@ -35,6 +35,7 @@ def guard_reports(services) -> list[str]:
             if threading.current_thread() is main:
                 offenders.append(_n)
             return _o(*a, **k)
+
         setattr(obj, name, guard)
     return offenders
 
@@ -81,8 +82,10 @@ def test_reports_screen(make_window, services, clock, qtbot, tmp_path):
 
     # last month: the hand-worked figures
     view.set_preset("last_month")
-    assert (view.date_from.date().toString("yyyy-MM-dd"),
-            view.date_to.date().toString("yyyy-MM-dd")) == ("2026-11-01", "2026-11-30")
+    assert (
+        view.date_from.date().toString("yyyy-MM-dd"),
+        view.date_to.date().toString("yyyy-MM-dd"),
+    ) == ("2026-11-01", "2026-11-30")
     d = compute(view, qtbot)
     assert total_row(view) == TOTAL
     assert view.model.rowCount() == 5  # two fields, one procedure each, and the total
@@ -166,20 +169,23 @@ def test_reports_screen(make_window, services, clock, qtbot, tmp_path):
     with qtbot.waitSignal(view.exported, timeout=20_000) as written:
         view.xlsx_button.click()
     assert written.args[0].endswith("bieu06.xlsx")
-    ws = openpyxl.load_workbook(io.BytesIO((out / "bieu06.xlsx").read_bytes()),
-                                data_only=True).active
+    ws = openpyxl.load_workbook(
+        io.BytesIO((out / "bieu06.xlsx").read_bytes()), data_only=True
+    ).active
     total = next(r for r in ws.iter_rows(values_only=True) if r[1] == "Tổng cộng")
     assert list(total[2:15]) == TOTAL
     # the late list from its tab
     view.tabs.setCurrentIndex(1)
     late_path = out / "late.pdf"
-    view.ask_save_path = lambda kind, suggested: str(late_path) if "qua-han" in suggested \
-        else None
+    view.ask_save_path = lambda kind, suggested: str(late_path) if "qua-han" in suggested else None
     with qtbot.waitSignal(view.exported, timeout=20_000):
         view.pdf_button.click()
     assert pc.CODE_RE.findall(pc.flat(" ".join(pc.pdfium_texts(late_path.read_bytes()))))
     assert sorted(p.name for p in out.iterdir()) == [
-        "bieu06.pdf", "bieu06.xlsx", "late.pdf"]  # and no temporary file left
+        "bieu06.pdf",
+        "bieu06.xlsx",
+        "late.pdf",
+    ]  # and no temporary file left
     assert not offenders, offenders
 
 
@@ -193,8 +199,9 @@ def test_a_bad_period_is_said_plainly(window, qtbot):
     assert view.dashboard.report.period.first == date(2026, 11, 1)  # the shown one stays
 
 
-def test_steps_quality_groups_and_progress_in_the_window(make_window, services, clock, qtbot,
-                                                         tmp_path):
+def test_steps_quality_groups_and_progress_in_the_window(
+    make_window, services, clock, qtbot, tmp_path
+):
     """The hand-worked steps of steps_scenario on their tab, the quality facts per dossier,
     the field group filter and cut, the on-time share in the summary, the progress bar fed
     from the worker, PDF and XLSX of the steps from their tab."""
@@ -214,15 +221,18 @@ def test_steps_quality_groups_and_progress_in_the_window(make_window, services, 
     assert seen[0] == 0 and seen[-1] == 100 and seen == sorted(seen)
     assert d.quality is not None and d.facts == ()
     # the seeds' figures with both shares: 5 received, 4 resolved, 3 of them early or on time
-    assert "received 5; resolved 4 (80,00 %); early or on time 3 (75,00 % of resolved)" in \
-        view.summary.text()
+    assert (
+        "received 5; resolved 4 (80,00 %); early or on time 3 (75,00 % of resolved)"
+        in view.summary.text()
+    )
     t = view.steps_table
     cells = [[t.item(r, c).text() for c in range(9)] for r in range(t.rowCount())]
     assert cells == [
         ["Reception desk (transfer)", "5", "0", "4", "1", "80,00 %", "0,28", "0", "0"],
         [ssc.TP, "4", "0", "3", "1", "75,00 %", "1,95", "1", "1"],
         [ssc.KT, "1", "1", "0", "0", "100,00 %", "1,56", "0", "0"],
-        ["Total", "10", "1", "7", "2", "80,00 %", "1,07", "1", "1"]]
+        ["Total", "10", "1", "7", "2", "80,00 %", "1,07", "1", "1"],
+    ]
     view.tabs.setCurrentIndex(3)
     with qtbot.waitSignal(view.drilled, timeout=5000) as drilled:
         view.steps_table.cellDoubleClicked.emit(1, 4)  # Tư pháp's late step: S4
@@ -237,15 +247,20 @@ def test_steps_quality_groups_and_progress_in_the_window(make_window, services, 
     assert "Supplement requests: 1" in view.quality_summary.text()
     # the group filter lists the office's groups; by group cuts the rows
     assert [view.group_combo.itemData(i) for i in range(view.group_combo.count())] == [
-        None, "Nhóm hộ tịch", "Nhóm chứng thực"]
+        None,
+        "Nhóm hộ tịch",
+        "Nhóm chứng thực",
+    ]
     view.group_combo.setCurrentIndex(2)
     d = compute_all(view, qtbot)
     assert d.report.total.values["received_total"] == 1 and len(d.quality.dossiers) == 1
     view.group_combo.setCurrentIndex(0)
     view.by_combo.setCurrentIndex(view.by_combo.findData("group"))
     d = compute_all(view, qtbot)
-    assert [(r.group, r.values["received_total"]) for r in d.report.rows
-            if r.level == "group"] == [("Nhóm chứng thực", 1), ("Nhóm hộ tịch", 4)]
+    assert [(r.group, r.values["received_total"]) for r in d.report.rows if r.level == "group"] == [
+        ("Nhóm chứng thực", 1),
+        ("Nhóm hộ tịch", 4),
+    ]
     view.by_combo.setCurrentIndex(view.by_combo.findData("procedure"))
     d = compute_all(view, qtbot)
     assert [r.item_code for r in d.report.rows] == [ssc.HT, ssc.CT]
@@ -253,8 +268,9 @@ def test_steps_quality_groups_and_progress_in_the_window(make_window, services, 
     # the steps' PDF and workbook from their tab
     view.tabs.setCurrentIndex(3)
     pdf_path = tmp_path / "steps.pdf"
-    view.ask_save_path = lambda kind, suggested: str(pdf_path) if "buoc-chuyen" in suggested \
-        else None
+    view.ask_save_path = lambda kind, suggested: (
+        str(pdf_path) if "buoc-chuyen" in suggested else None
+    )
     with qtbot.waitSignal(view.exported, timeout=20_000):
         view.pdf_button.click()
     text = pc.flat(" ".join(pc.pdfium_texts(pdf_path.read_bytes())))

@@ -15,7 +15,8 @@ from tests.ui.test_sync_window import WAIT, close_for_good, engine_factory
 
 
 def test_restore_from_the_window_takes_the_later_dossiers_back_before_any_intake(
-        tmp_path, qtbot, ui_settings, clock, monkeypatch):
+    tmp_path, qtbot, ui_settings, clock, monkeypatch
+):
     hub = HubThread(f"sqlite:///{tmp_path / 'hub.sqlite3'}", clock=clock)
     desk = make_desk(tmp_path, 1, clock)
     token = hub.store.add_desk("Quầy 1", 1)[1]
@@ -30,8 +31,14 @@ def test_restore_from_the_window_takes_the_later_dossiers_back_before_any_intake
     desk.close()
 
     worker = Worker(lambda: open_services(desk.path, clock=clock))
-    window = MainWindow(worker, ui_settings, clock=clock, db_path=desk.path,
-                        log_path=Path("motcua-desk.log"), sync_factory=engine_factory)
+    window = MainWindow(
+        worker,
+        ui_settings,
+        clock=clock,
+        db_path=desk.path,
+        log_path=Path("motcua-desk.log"),
+        sync_factory=engine_factory,
+    )
     window.show()
     qtbot.waitExposed(window)
     try:
@@ -66,9 +73,11 @@ def test_restore_from_the_window_takes_the_later_dossiers_back_before_any_intake
         found: list = []
 
         def ask() -> None:
-            worker.query(lambda svc: [svc.dossiers.find_by_code(d.code).dossier.code
-                                      for d in later], success=found.append,
-                         failure=lambda e: found.append(None))
+            worker.query(
+                lambda svc: [svc.dossiers.find_by_code(d.code).dossier.code for d in later],
+                success=found.append,
+                failure=lambda e: found.append(None),
+            )
 
         def back() -> bool:
             if not found:

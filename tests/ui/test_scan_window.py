@@ -10,8 +10,9 @@ from tests.ui.helpers import press, scan, type_like_a_human
 
 
 def receive(services, name="Nguyễn Văn An", procedure="1.004873"):
-    return services.dossiers.intake(IntakeRequest(procedure, name, id_number="001099012345",
-                                                  phone="0912345678")).dossier.code
+    return services.dossiers.intake(
+        IntakeRequest(procedure, name, id_number="001099012345", phone="0912345678")
+    ).dossier.code
 
 
 def test_scan_opens_the_dossier_from_the_procedure_box(window, services, key_clock, qtbot):
@@ -86,8 +87,7 @@ def test_unknown_code_says_so_and_keeps_the_focus(window, key_clock, qtbot):
     name = window.intake_view.ui.nameEdit
     name.setFocus()
     scan(window, "000.17.22.H56-261123-9999", key_clock)
-    qtbot.waitUntil(lambda: "000.17.22.H56-261123-9999" in window.message_bar.text,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: "000.17.22.H56-261123-9999" in window.message_bar.text, timeout=5000)
     assert window.message_bar.level == "warning"
     assert window.current_page() == "intake"
     assert QApplication.focusWidget() is name

@@ -83,16 +83,17 @@ def test_clock_going_backwards_breaks_the_burst():
 printable = st.characters(min_codepoint=33, max_codepoint=126)
 
 
-@given(st.text(printable, min_size=8, max_size=60),
-       st.floats(min_value=0.0005, max_value=0.035))
+@given(st.text(printable, min_size=8, max_size=60), st.floats(min_value=0.0005, max_value=0.035))
 def test_property_any_fast_burst_of_eight_or_more_is_the_exact_code(code, gap):
     d = ScanDetector()
     scan = feed_all(d, code, 100.0, gap)[-1].scan
     assert scan is not None and scan.code == code
 
 
-@given(st.text(printable, min_size=1, max_size=40),
-       st.lists(st.floats(min_value=0.036, max_value=2.0), min_size=40, max_size=40))
+@given(
+    st.text(printable, min_size=1, max_size=40),
+    st.lists(st.floats(min_value=0.036, max_value=2.0), min_size=40, max_size=40),
+)
 def test_property_no_gap_above_the_threshold_ever_makes_a_scan(text, gaps):
     d = ScanDetector()
     t = 0.0

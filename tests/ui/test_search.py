@@ -47,8 +47,9 @@ def test_search_box_and_filters(make_window, big_services, qtbot):
     view.status_combo.setCurrentIndex(view.status_combo.findData("returned"))
     view.search()
     qtbot.waitUntil(lambda: not model.loading, timeout=5000)
-    assert model.rowCount() and all(model.row(i).status == "returned"
-                                    for i in range(model.rowCount()))
+    assert model.rowCount() and all(
+        model.row(i).status == "returned" for i in range(model.rowCount())
+    )
     # a code typed in full, Enter, then Enter on the row opens it
     code = model.row(0).code
     view.status_combo.setCurrentIndex(0)
@@ -65,8 +66,10 @@ def test_enter_on_the_only_hit_opens_it_and_a_tail_finds_the_code(window, servic
 
     from motcua_desk.services import IntakeRequest
 
-    made = [services.dossiers.intake(IntakeRequest("1.004873", f"Đinh Văn {i}")).dossier
-            for i in range(3)]
+    made = [
+        services.dossiers.intake(IntakeRequest("1.004873", f"Đinh Văn {i}")).dossier
+        for i in range(3)
+    ]
     view = window.go("dossiers")
     view.search_edit.setFocus()
     tail = made[1].code.rsplit("-", 1)[1]  # "0011": the number read off the slip
@@ -78,8 +81,7 @@ def test_enter_on_the_only_hit_opens_it_and_a_tail_finds_the_code(window, servic
     view = window.go("dossiers")
     view.search_edit.setText("dinh van")
     view.search()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and not view.model.loading,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and not view.model.loading, timeout=5000)
     view.search_edit.setFocus()
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)
     assert view.table.hasFocus() and window.current_page() == "dossiers"

@@ -77,22 +77,29 @@ def test_too_long_or_not_utf8_is_dropped_whole_and_the_next_line_reads():
     assert a.feed(b"x" * 513 + b"\n") == [Dropped("too_long", 513)]
     assert a.feed(b"y" * 5000 + b"\r\nOK-LINE-1\n") == [Dropped("too_long", 5000), "OK-LINE-1"]
     assert a.feed("ệ".encode() * 513 + b"\n") == [Dropped("too_long", 3 * 513)]
-    assert a.feed(b"Nguy\xe1\xbb n\n" + b"OK-LINE-2\n") == [Dropped("not_utf8", 8),
-                                                          "OK-LINE-2"]
+    assert a.feed(b"Nguy\xe1\xbb n\n" + b"OK-LINE-2\n") == [Dropped("not_utf8", 8), "OK-LINE-2"]
 
 
 @settings(max_examples=150, deadline=None)
-@given(lines=st.lists(st.text(st.characters(blacklist_categories=("Cs",),
-                                            blacklist_characters="\r\n"),
-                              min_size=1, max_size=600), min_size=1, max_size=5),
-       ends=st.lists(st.sampled_from([b"\r", b"\n", b"\r\n"]), min_size=5, max_size=5),
-       cut=st.integers(1, 97))
+@given(
+    lines=st.lists(
+        st.text(
+            st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
+            min_size=1,
+            max_size=600,
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    ends=st.lists(st.sampled_from([b"\r", b"\n", b"\r\n"]), min_size=5, max_size=5),
+    cut=st.integers(1, 97),
+)
 def test_any_lines_in_any_pieces(lines, ends, cut):
     data = b"".join(line.encode() + end for line, end in zip(lines, ends, strict=False))
     a = LineAssembler()
     out = []
     for i in range(0, len(data), cut):
-        out.extend(a.feed(data[i:i + cut]))
+        out.extend(a.feed(data[i : i + cut]))
     expected = []
     for line in lines:
         if len(line) > 512:
@@ -184,8 +191,9 @@ def serial_window(services, make_window, ui_settings, pty_port, qtbot):
     p = pty_port()
     ui_settings.set_scanner_port("serial", p.path, 9600)
     window = make_window(services)
-    qtbot.waitUntil(lambda: window.serial_scanner is not None
-                    and window.serial_scanner.connected, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.serial_scanner is not None and window.serial_scanner.connected, timeout=5000
+    )
     window.pty = p
     return window
 
@@ -217,8 +225,13 @@ def test_a_serial_card_scan_fills_the_intake(serial_window, qtbot, all_logs):
 def test_the_cable_pulled_in_the_window_is_a_notice_not_a_crash(serial_window, qtbot):
     window = serial_window
     window.pty.pull_cable()
-    qtbot.waitUntil(lambda: window.message_bar.level == "warning"
-                    and window.serial_scanner.port in window.message_bar.text, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            window.message_bar.level == "warning"
+            and window.serial_scanner.port in window.message_bar.text
+        ),
+        timeout=5000,
+    )
     assert window.isVisible() and window.serial_scanner.running  # still trying
 
 
@@ -232,8 +245,9 @@ def test_the_port_is_chosen_in_settings(window, ui_settings, pty_port, qtbot):
     view.save_scanner()
     s = ui_settings.scanner
     assert (s.mode, s.port, s.baud) == ("serial", p.path, 115200)
-    qtbot.waitUntil(lambda: window.serial_scanner is not None
-                    and window.serial_scanner.connected, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.serial_scanner is not None and window.serial_scanner.connected, timeout=5000
+    )
     assert window.serial_scanner.baud == 115200
     # back to the keyboard wedge: the port is closed
     view.scanner_mode_combo.setCurrentIndex(view.scanner_mode_combo.findData("keyboard"))

@@ -98,12 +98,14 @@ def test_worker_changed_signal_and_failures(window, services, qtbot):
     from motcua_desk.services import IntakeRequest
 
     with qtbot.waitSignal(worker.changed, timeout=5000):
-        worker.mutate(lambda svc: svc.dossiers.intake(IntakeRequest("1.001193", "Lò Văn Xem")),
-                      origin="test")
+        worker.mutate(
+            lambda svc: svc.dossiers.intake(IntakeRequest("1.001193", "Lò Văn Xem")), origin="test"
+        )
     assert seen[-1].origin == "test" and len(seen[-1].codes) == 1
     errors = []
-    with qtbot.waitSignal(worker.busy_changed, timeout=5000,
-                          check_params_cb=lambda busy: busy is False):
+    with qtbot.waitSignal(
+        worker.busy_changed, timeout=5000, check_params_cb=lambda busy: busy is False
+    ):
         worker.query(lambda svc: svc.dossiers.find_by_code("X-1"), failure=errors.append)
     assert isinstance(errors[0], NotFound)
     # a query never emits `changed`

@@ -14,8 +14,9 @@ from tests.ui.helpers import press, type_like_a_human
 CARD = "001099012345|123456789|Trần Thị Bích Ngọc|15081990|Nữ|Số 5 thôn Đông|01012021"
 
 
-def feed_split(detector: ScanDetector, code: str, split: int, gap: float, pause: float,
-               start: float = 50.0):
+def feed_split(
+    detector: ScanDetector, code: str, split: int, gap: float, pause: float, start: float = 50.0
+):
     """`code` at `gap` a key with one `pause` before key number `split`, then Enter."""
     decisions = []
     t = start
@@ -38,7 +39,7 @@ def test_a_pause_before_eight_keys_still_breaks_the_burst():
     d = ScanDetector()
     decisions = feed_split(d, CARD, MIN_LENGTH - 1, 0.005, 0.060)
     assert decisions[MIN_LENGTH - 1].flush  # a human's few fast keys: given back
-    assert decisions[-1].scan.code == CARD[MIN_LENGTH - 1:]
+    assert decisions[-1].scan.code == CARD[MIN_LENGTH - 1 :]
 
 
 def test_a_pause_of_exactly_the_tolerance_in_whole_ms_keeps_the_burst():
@@ -80,14 +81,17 @@ def test_human_typing_at_any_pace_never_reaches_the_longer_gap():
     assert d.feed(ENTER, t + 0.02).scan is None
 
 
-payload_chars = st.characters(min_codepoint=32, max_codepoint=0x1EF9,
-                              blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"))
+payload_chars = st.characters(
+    min_codepoint=32, max_codepoint=0x1EF9, blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp")
+)
 
 
-@given(code=st.text(payload_chars, min_size=MIN_LENGTH + 2, max_size=200),
-       data=st.data(),
-       gap=st.floats(min_value=0.0005, max_value=0.020),
-       pause=st.floats(min_value=MAX_GAP + 0.001, max_value=BURST_GAP))
+@given(
+    code=st.text(payload_chars, min_size=MIN_LENGTH + 2, max_size=200),
+    data=st.data(),
+    gap=st.floats(min_value=0.0005, max_value=0.020),
+    pause=st.floats(min_value=MAX_GAP + 0.001, max_value=BURST_GAP),
+)
 def test_property_a_split_scan_is_one_scan_and_nothing_is_given_back(code, data, gap, pause):
     split = data.draw(st.integers(min_value=MIN_LENGTH, max_value=len(code)), label="split")
     d = ScanDetector()
@@ -99,6 +103,7 @@ def test_property_a_split_scan_is_one_scan_and_nothing_is_given_back(code, data,
 
 # --- in the window ------------------------------------------------------------------------------
 
+
 def scan_split(window, code: str, clock, split: int, pause_ms: float, gap_ms: float = 5):
     clock.advance(5000)  # past the double-scan window
     for i, ch in enumerate(code):
@@ -107,7 +112,8 @@ def scan_split(window, code: str, clock, split: int, pause_ms: float, gap_ms: fl
 
 
 def test_a_split_card_scan_fills_the_intake_and_leaves_the_search_box_empty(
-        window, key_clock, qtbot):
+    window, key_clock, qtbot
+):
     view = window.intake_view
     ui = view.ui
     ui.procedureSearch.setFocus()
@@ -131,11 +137,14 @@ def test_the_filter_waits_the_longer_gap_before_giving_keys_back(window, key_clo
     assert ui.procedureSearch.text() == ""
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @example(split=MIN_LENGTH, pause_ms=int(BURST_GAP * 1000))  # the bound itself, in whole ms
-@given(split=st.integers(min_value=MIN_LENGTH, max_value=len(CARD) - 1),
-       pause_ms=st.integers(min_value=int(MAX_GAP * 1000) + 1, max_value=int(BURST_GAP * 1000)))
+@given(
+    split=st.integers(min_value=MIN_LENGTH, max_value=len(CARD) - 1),
+    pause_ms=st.integers(min_value=int(MAX_GAP * 1000) + 1, max_value=int(BURST_GAP * 1000)),
+)
 def test_property_split_card_in_the_window(window, key_clock, qtbot, split, pause_ms):
     ui = window.intake_view.ui
     ui.idEdit.clear()

@@ -15,10 +15,17 @@ from tests.ui.test_sync_window import (  # noqa: F401 - fixtures
 
 
 def test_the_settings_take_a_ca_file_and_the_window_syncs_over_https(
-        open_window, services, vietnamese, qtbot, tmp_path, clock):  # noqa: F811
+    open_window,  # noqa: F811
+    services,
+    vietnamese,  # noqa: F811
+    qtbot,
+    tmp_path,
+    clock,
+):
     cert, key = self_signed(tmp_path)
-    hub = HubThread(f"sqlite:///{tmp_path / 'hub.sqlite3'}", clock=clock, certfile=str(cert),
-                    keyfile=str(key))
+    hub = HubThread(
+        f"sqlite:///{tmp_path / 'hub.sqlite3'}", clock=clock, certfile=str(cert), keyfile=str(key)
+    )
     try:
         token = hub.store.add_desk("Quầy 1", 1)[1]
         window = open_window(services)

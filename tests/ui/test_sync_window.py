@@ -38,8 +38,15 @@ def engine_factory(replication, *, hub_url="", token="", on_status=None, cafile=
         if on_status is not None:
             on_status(st)
 
-    return SyncEngine(replication, hub_url=hub_url, token=token, on_status=status, retries=0,
-                      backoff=FAST, verify=cafile or True)
+    return SyncEngine(
+        replication,
+        hub_url=hub_url,
+        token=token,
+        on_status=status,
+        retries=0,
+        backoff=FAST,
+        verify=cafile or True,
+    )
 
 
 @pytest.fixture
@@ -59,8 +66,11 @@ def hub(store_url, clock):
 def hub_on_port(store_url, port, clock, monkeypatch) -> HubThread:
     """The hub back at the address the desk knows (HubThread takes a free port)."""
     with monkeypatch.context() as m:
-        m.setattr(sync_helpers, "make_server",
-                  lambda store, **kw: make_server(store, **{**kw, "port": port}))
+        m.setattr(
+            sync_helpers,
+            "make_server",
+            lambda store, **kw: make_server(store, **{**kw, "port": port}),
+        )
         return HubThread(store_url, clock=clock)
 
 
@@ -93,8 +103,14 @@ def open_window(qtbot, ui_settings, clock):
 
     def open_(services):
         worker = Worker(lambda: services)
-        window = MainWindow(worker, ui_settings, clock=clock, db_path=Path("desk.sqlite3"),
-                            log_path=Path("motcua-desk.log"), sync_factory=engine_factory)
+        window = MainWindow(
+            worker,
+            ui_settings,
+            clock=clock,
+            db_path=Path("desk.sqlite3"),
+            log_path=Path("motcua-desk.log"),
+            sync_factory=engine_factory,
+        )
         window.show()  # not qtbot.addWidget: pytest-qt would close it before our teardown
         qtbot.waitExposed(window)
         with qtbot.waitSignal(window.ready, timeout=10_000):
@@ -130,8 +146,7 @@ def online(window, unsent=None):
     return snap.state == "online" and (unsent is None or snap.unsent == unsent)
 
 
-def test_window_pushes_pulls_and_shows_the_last_sync(open_window, services, hub, other_desk,
-                                                     qtbot):
+def test_window_pushes_pulls_and_shows_the_last_sync(open_window, services, hub, other_desk, qtbot):
     ENGINE_THREADS.clear()
     set_up_hub(services, hub)
     window = open_window(services)
@@ -144,8 +159,9 @@ def test_window_pushes_pulls_and_shows_the_last_sync(open_window, services, hub,
     with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
         view.save()
     opened.args[0].close()
-    qtbot.waitUntil(lambda: hub.store.event_count() == 1 and online(window, unsent=0),
-                    timeout=WAIT)  # received (the slip is logged when a printer takes it)
+    qtbot.waitUntil(
+        lambda: hub.store.event_count() == 1 and online(window, unsent=0), timeout=WAIT
+    )  # received (the slip is logged when a printer takes it)
     assert area.online.text() == "● Online" and area.unsent.text() == "Unsent: 0"
     assert area.last.text() == "Last sync: 09:00 23/11/2026"
 
@@ -174,10 +190,13 @@ def test_hub_away_then_back(open_window, services, hub, store_url, clock, monkey
     hub.stop()
 
     with qtbot.waitSignal(window.worker.changed, timeout=WAIT):
-        window.worker.mutate(lambda svc: svc.dossiers.intake(
-            IntakeRequest("1.001193", "Đinh Văn Vắng")))
-    qtbot.waitUntil(lambda: window.sync.snapshot.state == "offline"
-                    and window.sync.snapshot.unsent == 1, timeout=WAIT)
+        window.worker.mutate(
+            lambda svc: svc.dossiers.intake(IntakeRequest("1.001193", "Đinh Văn Vắng"))
+        )
+    qtbot.waitUntil(
+        lambda: window.sync.snapshot.state == "offline" and window.sync.snapshot.unsent == 1,
+        timeout=WAIT,
+    )
     assert area.online.text() == "○ Offline" and area.unsent.text() == "Unsent: 1"
     assert "cannot be reached" in area.online.toolTip()
     assert window.sync.snapshot.error_code == "hub_unavailable"
@@ -199,8 +218,9 @@ def _result_ready(services, clock, code):
     services.dossiers.receive_result([code])
 
 
-def test_a_real_conflict_in_the_exceptions_list(open_window, services, hub, other_desk, clock,
-                                                vietnamese, qtbot):
+def test_a_real_conflict_in_the_exceptions_list(
+    open_window, services, hub, other_desk, clock, vietnamese, qtbot
+):
     set_up_hub(services, hub)
     code = services.dossiers.intake(IntakeRequest("1.001193", "Hoàng Văn Dũng")).dossier.code
     _result_ready(services, clock, code)
@@ -215,8 +235,9 @@ def test_a_real_conflict_in_the_exceptions_list(open_window, services, hub, othe
     other_desk.services.dossiers.return_result(code, "Hoàng Thị Em")
     other_desk.sync(hub.url)
     window.sync.sync_now()
-    qtbot.waitUntil(lambda: window.sync.snapshot.conflicts == 1 and online(window, unsent=0),
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.sync.snapshot.conflicts == 1 and online(window, unsent=0), timeout=WAIT
+    )
     area = window.sync_status
     assert area.conflicts.isVisible() and area.conflicts.text() == "Ngoại lệ đồng bộ: 1"
     # told when it arrives: a notice that stays, with a way to the list
@@ -227,11 +248,12 @@ def test_a_real_conflict_in_the_exceptions_list(open_window, services, hub, othe
     with qtbot.waitSignal(window.dossier_view.shown, timeout=WAIT):
         window.open_dossier(code)
     timeline = window.dossier_view.timeline
-    marked = [r for r in range(timeline.rowCount())
-              if timeline.item(r, 1).font().strikeOut()]
+    marked = [r for r in range(timeline.rowCount()) if timeline.item(r, 1).font().strikeOut()]
     assert len(marked) == 1 and "không áp dụng" in timeline.item(marked[0], 1).text()
-    assert "Hoàng Thị Em" in timeline.item(marked[0], 1).text() or \
-        "Cán bộ 2" in timeline.item(marked[0], 5).text()
+    assert (
+        "Hoàng Thị Em" in timeline.item(marked[0], 1).text()
+        or "Cán bộ 2" in timeline.item(marked[0], 5).text()
+    )
     window.sync.sync_now()  # another round: the same exception is not announced again
     qtbot.waitUntil(lambda: online(window, unsent=0), timeout=WAIT)
     bar.close_button.click()
@@ -273,8 +295,9 @@ def test_close_with_unsent_events_says_how_many(open_window, services, hub, viet
     services.dossiers.intake(IntakeRequest("1.001193", "Phan Văn Chờ"))  # not sent yet
 
     window.close()
-    qtbot.waitUntil(lambda: window.unsent_box is not None and window.unsent_box.isVisible(),
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.unsent_box is not None and window.unsent_box.isVisible(), timeout=WAIT
+    )
     box = window.unsent_box
     assert box.text() == "Còn 1 sự kiện chưa gửi lên máy chủ."
     assert box.stay_button.text() == "Ở lại" and box.close_button.text() == "Vẫn đóng"
@@ -283,8 +306,9 @@ def test_close_with_unsent_events_says_how_many(open_window, services, hub, viet
     assert window.isVisible() and not window.closed_for_good and window.sync.running
 
     window.close()
-    qtbot.waitUntil(lambda: window.unsent_box is not None and window.unsent_box.isVisible(),
-                    timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.unsent_box is not None and window.unsent_box.isVisible(), timeout=WAIT
+    )
     window.unsent_box.close_button.click()
     qtbot.waitUntil(lambda: window.closed_for_good, timeout=WAIT)
     assert not window.isVisible() and not window.sync.running
@@ -301,8 +325,9 @@ def test_close_with_nothing_unsent_asks_nothing(open_window, services, hub, qtbo
     assert run.done.wait(5) and not run.thread.is_alive()  # the sync thread was stopped
 
 
-def test_settings_refuse_a_wrong_token_and_save_a_good_one(open_window, services, hub,
-                                                           vietnamese, qtbot):
+def test_settings_refuse_a_wrong_token_and_save_a_good_one(
+    open_window, services, hub, vietnamese, qtbot
+):
     good = hub.store.add_desk("Quầy 1", 1)[1]
     other_number = hub.store.add_desk("Quầy 5", 5)[1]
     window = open_window(services)
@@ -311,7 +336,11 @@ def test_settings_refuse_a_wrong_token_and_save_a_good_one(open_window, services
     # the GUI thread holds the replication service for the sync threads, not the Services
     assert isinstance(window.sync._replication, ReplicationService)
     assert not any(isinstance(v, Services) for v in vars(window.sync).values())
-    assert window.sync.snapshot.state == "unset" and area.online.text() == "Đồng bộ: chưa thiết lập" and not window.sync.running
+    assert (
+        window.sync.snapshot.state == "unset"
+        and area.online.text() == "Đồng bộ: chưa thiết lập"
+        and not window.sync.running
+    )
 
     view = window.go("settings")
     result = view.sync_result

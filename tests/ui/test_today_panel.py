@@ -13,9 +13,13 @@ def prepare(services, clock) -> dict[str, str]:
 
     codes = {}
     codes["overdue"] = rx("1.004873", "Lê Văn Cũ", local(2026, 11, 16, 9, 0))
-    services.dossiers.handoff([codes["overdue"]], "Công chức Tư pháp - Hộ tịch", receiver="Lý Văn Nhận")
+    services.dossiers.handoff(
+        [codes["overdue"]], "Công chức Tư pháp - Hộ tịch", receiver="Lý Văn Nhận"
+    )
     codes["result"] = rx("1.004873", "Trần Thị Kết", local(2026, 11, 17, 9, 0))
-    services.dossiers.handoff([codes["result"]], "Phòng Kinh tế", receiver="Lý Văn Nhận", redirect=True)
+    services.dossiers.handoff(
+        [codes["result"]], "Phòng Kinh tế", receiver="Lý Văn Nhận", redirect=True
+    )
     clock.set(local(2026, 11, 18, 10, 0))
     services.dossiers.receive_result([codes["result"]])
     codes["soon"] = rx("1.004873", "Phạm Văn Sớm", local(2026, 11, 19, 14, 0))
@@ -25,8 +29,14 @@ def prepare(services, clock) -> dict[str, str]:
     return codes
 
 
-EXPECTED = {"due_today": 1, "due_soon": 1, "overdue": 1, "waiting_long": 1,
-            "results_waiting": 1, "received_today": 2}
+EXPECTED = {
+    "due_today": 1,
+    "due_soon": 1,
+    "overdue": 1,
+    "waiting_long": 1,
+    "results_waiting": 1,
+    "received_today": 2,
+}
 
 
 def test_today_counts(make_window, services, clock, qtbot):
@@ -50,7 +60,8 @@ def test_counts_follow_a_change(window, services, clock, qtbot):
     panel = window.today_view
     assert panel.count("received_today") == 0
     with qtbot.waitSignal(panel.counted, timeout=5000):
-        window.worker.mutate(lambda svc: svc.dossiers.intake(
-            IntakeRequest("1.001193", "Đỗ Thị Mới")))
+        window.worker.mutate(
+            lambda svc: svc.dossiers.intake(IntakeRequest("1.001193", "Đỗ Thị Mới"))
+        )
     assert panel.count("received_today") == 1
     assert panel.count("due_today") == 1

@@ -6,6 +6,7 @@ Create Date: 2026-11-23
 
 Frozen: this file describes hub schema h0001 as released; later changes go in new revisions.
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -63,8 +64,10 @@ def upgrade() -> None:
         sa.Column("value", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
-    op.bulk_insert(sa.table("hub_counters", sa.column("name", sa.String), sa.column(
-        "value", sa.BigInteger)), [{"name": "events", "value": 0}])
+    op.bulk_insert(
+        sa.table("hub_counters", sa.column("name", sa.String), sa.column("value", sa.BigInteger)),
+        [{"name": "events", "value": 0}],
+    )
     op.create_table(
         "hub_reference",
         sa.Column("kind", sa.String(length=20), nullable=False),
