@@ -125,6 +125,8 @@ class DossierRow(Base):
     fee_paid: Mapped[int] = mapped_column(BigInteger, default=0)  # đồng, all payments
     fee_method: Mapped[str] = mapped_column(String(10), default="")  # of the last payment
     fee_receipt_ref: Mapped[str] = mapped_column(String(100), default="")  # the last one
+    # Schema 0004: the search filters as words of the name index (store.projection.facets).
+    facets: Mapped[str] = mapped_column(String(120), default="")
 
     __table_args__ = (
         Index("ix_dossiers_status_due", "status", "due_at"),

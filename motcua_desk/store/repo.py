@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, column, func, or_, select, table, text
 from sqlalchemy.orm import Session
 
 from motcua_desk.domain.dossier import DossierState
@@ -27,7 +27,13 @@ from motcua_desk.store.models import (
     SequenceRow,
     SettingRow,
 )
-from motcua_desk.store.projection import PROJECTION_COLUMNS, projection_row
+from motcua_desk.store.projection import (
+    PROJECTION_COLUMNS,
+    month_facets,
+    projection_row,
+    status_facet,
+    text_facet,
+)
 from motcua_desk.store.types import utc_text
 
 _CHUNK = 500  # ids per IN (...) list
@@ -358,6 +364,30 @@ def _filter_clauses(f: Filters) -> list:
     return clauses
 
 
+_FTS = table("dossier_fts", column("rowid"))
+
+
+def match_query(terms: Sequence[str], filters: Filters) -> str:
+    """The FTS5 query of a name search with filters: each folded word as a prefix of the name
+    column, each filter as its facet words (store.projection.facets); "" when neither gives a
+    word (then the plain indexes answer)."""
+    parts = [f'search_name : "{t}"*' for t in terms]
+    if filters.status:
+        parts.append(_any_facet(status_facet(s) for s in filters.status))
+    if filters.field:
+        parts.append(_any_facet([text_facet("f", filters.field)]))
+    if filters.department:
+        parts.append(_any_facet([text_facet("d", filters.department)]))
+    months = month_facets(filters.received_from, filters.received_to)
+    if months:
+        parts.append(_any_facet(months))
+    return " AND ".join(parts)
+
+
+def _any_facet(words: Iterable[str]) -> str:
+    return "facets : (" + " OR ".join(f'"{w}"' for w in sorted(set(words))) + ")"
+
+
 def fts_query(terms: Sequence[str]) -> str:
     """Every folded word must appear, each as a prefix ("ngu van d" finds Nguyễn Văn Đức)."""
     return " ".join(f'"{t}"*' for t in terms)
@@ -377,7 +407,7 @@ def search_dossiers(
 ) -> list[DossierRow]:
     """Newest first (by pk), `limit` rows, keyset-paged with before_pk. `codes` (whole codes,
     from a typed tail) and `digits` (citizen ID / phone) are alternatives: either matches."""
-    clauses = _filter_clauses(filters)
+    clauses: list = []  # the conditions the name index cannot answer
     if birth_date:  # (the partial index on applicant_birth_date)
         clauses.append(
             and_(
@@ -404,19 +434,20 @@ def search_dossiers(
             )
     if either:
         clauses.append(or_(*either) if len(either) > 1 else either[0])
-    if terms and not clauses:
-        # Straight down the FTS index, newest rowid first, stopping at `limit`: no sort of
-        # every match (a common family name matches a third of all dossiers).
-        sql = "SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :q"
-        params: dict[str, Any] = {"q": fts_query(terms), "n": limit}
+    match = "" if clauses else match_query(terms, filters)
+    if match:
+        # One FTS query for the name and the filters (their facet words), newest rowid first,
+        # joined to the rows for the exact conditions and stopping at `limit`: no read of every
+        # match of a common name, no sort (a third of a county is "Nguyễn").
+        stmt = (
+            select(DossierRow)
+            .join(_FTS, _FTS.c.rowid == DossierRow.pk)
+            .where(text("dossier_fts MATCH :q").bindparams(q=match), *_filter_clauses(filters))
+        )
         if before_pk is not None:
-            sql += " AND rowid < :before"
-            params["before"] = before_pk
-        pks = list(session.execute(text(sql + " ORDER BY rowid DESC LIMIT :n"), params).scalars())
-        if not pks:
-            return []
-        rows = session.scalars(select(DossierRow).where(DossierRow.pk.in_(pks)))
-        return sorted(rows, key=lambda r: -r.pk)
+            stmt = stmt.where(_FTS.c.rowid < before_pk)
+        return list(session.scalars(stmt.order_by(_FTS.c.rowid.desc()).limit(limit)))
+    clauses = _filter_clauses(filters) + clauses
     stmt = select(DossierRow)
     if terms:
         fts = (

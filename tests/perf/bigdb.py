@@ -24,6 +24,7 @@ from motcua_desk.domain.events import GENESIS_HASH, Event, EventType
 from motcua_desk.domain.hlc import pack
 from motcua_desk.domain.text import fold as fold_text
 from motcua_desk.store.engine import json_dumps
+from motcua_desk.store.projection import facets
 from motcua_desk.store.types import utc_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -460,6 +461,7 @@ def _build(n: int, path: Path, seed: int) -> None:
                     0,
                     st.event_count,
                     st.last_hlc,
+                    facets(str(st.status), proc[2], st.lead_department, st.received_at),
                 )
             )
             if len(ds_rows) >= 20000:
@@ -496,9 +498,9 @@ def _flush(conn: sqlite3.Connection, ev_rows: list, ds_rows: list) -> None:
         "field, department, applicant_name, search_name, id_number, phone, address, email, sets, "
         "channel, received_at, due_at, original_due_at, result_at, returned_at, returned_to, "
         "return_method, location, location_since, desk_no, ledger_year, ledger_number, "
-        "supplement_count, extended, conflict_count, event_count, last_hlc) VALUES "
+        "supplement_count, extended, conflict_count, event_count, last_hlc, facets) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)",
+        "?, ?, ?, ?)",
         ds_rows,
     )
     ev_rows.clear()
