@@ -86,6 +86,10 @@ def bad_character(text: str) -> str:
     # paragraph separators, format characters (Cf: zero-width, bidi), surrogates and private
     # use. Unassigned code points (Cn) are allowed: what is unassigned depends on the Unicode
     # version of each Python, and a newer desk may write a character an older one lacks.
+    if text.isprintable():
+        # (one C call for the usual text: every bad category is unprintable to Python, so a
+        # printable text has none; only an unprintable one is read character by character)
+        return ""
     if text.isascii():
         return next((ch for ch in text if not (" " <= ch <= "~")), "")
     for ch in text:

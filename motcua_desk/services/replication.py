@@ -186,6 +186,8 @@ class ReplicationService(ReferenceData, HubConnection):
         next_cursor: int,
         hub_seqs: Sequence[int | None] | None = None,
         unparsed: Sequence[Unparsed] = (),
+        *,
+        schema_checked: bool = False,
     ) -> ApplyReport:
         """Apply one pulled batch in one transaction: skip known events, check each new one
         (schema, hash, its node's chain, its clock), insert those that pass (clock observed),
@@ -193,7 +195,9 @@ class ReplicationService(ReferenceData, HubConnection):
         is kept in the quarantine table with why, and the cursor moves on all the same: the
         desk never stalls on what it pulls. Quarantined events waiting for something (their
         predecessor, the clock) are tried again with every batch. Applying the same batch
-        twice, or batches in any order, gives the same state."""
+        twice, or batches in any order, gives the same state. `schema_checked`: the caller
+        has checked each event's wire form against its schema (the client's pull_page does, at
+        the border), so it is not checked twice; the hash and everything else still are."""
         seqs = list(hub_seqs) if hub_seqs is not None else [None] * len(events)
         if (
             not events
@@ -204,7 +208,7 @@ class ReplicationService(ReferenceData, HubConnection):
             return ApplyReport(0, 0, 0, 0, self.cursor())  # nothing new: no write transaction
         checked: list[tuple[Event, int | None, str, str, str]] = []  # ev, hub_seq, payload, why
         for ev, hub_seq in zip(events, seqs, strict=True):  # CPU work before the write lock
-            checked.append(precheck(ev, hub_seq))
+            checked.append(precheck(ev, hub_seq, schema_checked=schema_checked))
         with self.unit() as uow:
             session, desk = uow.session, uow.desk
             cursor = int(repo.get_setting(session, CURSOR, 0) or 0)

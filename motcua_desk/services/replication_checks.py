@@ -67,10 +67,12 @@ def calendar_override(item: Any) -> dict[str, str]:
     }
 
 
-def precheck(ev: Event, hub_seq: int | None) -> tuple[Event, int | None, str, str, str]:
+def precheck(
+    ev: Event, hub_seq: int | None, *, schema_checked: bool = False
+) -> tuple[Event, int | None, str, str, str]:
     """(event, hub_seq, its payload's JSON, problem code or "", detail): the checks that need
-    no database (schema, hash)."""
-    found = schema.event_problems(ev)
+    no database (schema unless already `schema_checked` at the border, hash)."""
+    found = () if schema_checked else schema.event_problems(ev)
     if found:
         return ev, hub_seq, "", "invalid_event", "; ".join(found)[:500]
     digest, payload = ev.digest()

@@ -335,7 +335,7 @@ class SyncEngine:
                 events, seqs, nxt, more, bad = upcoming.result()
                 upcoming = pool.submit(fetch, nxt) if more and nxt > cursor else None
                 with protocol.gc_paused():
-                    report = repl.apply_pulled(events, nxt, seqs, unparsed=bad)
+                    report = repl.apply_pulled(events, nxt, seqs, unparsed=bad, schema_checked=True)
                 pulled += len(events)
                 applied += report.inserted
                 dossiers += report.dossiers

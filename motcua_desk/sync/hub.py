@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -59,7 +60,10 @@ def _ms(moment: datetime) -> int:
 
 class _Json(JSONResponse):
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            return orjson.dumps(content)  # compact UTF-8, as below, several times faster
+        except (TypeError, orjson.JSONEncodeError):
+            return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class HubApp:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import httpx
+import orjson
 
 from motcua_desk import __version__
 from motcua_desk.domain import schema
@@ -111,7 +112,7 @@ class HubClient:
         if r.status_code >= 500 or r.status_code in (408, 429):
             raise HubUnavailable(f"the hub at {self.url} answered {r.status_code}")
         try:
-            data = json.loads(r.content.decode("utf-8"))  # str parses faster than bytes
+            data = loads_answer(r.content)
         except ValueError as err:
             raise HubUnavailable(
                 f"{self.url} answered {r.status_code} with something that is "
@@ -230,4 +231,20 @@ class HubClient:
 
 
 def encode_event(ev: Event) -> str:
-    return json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    """An event's wire JSON: orjson (compact, UTF-8, several times faster), or json when orjson
+    cannot write it (an integer past 64 bits, a lone surrogate): the hub reads either."""
+    d = ev.to_dict()
+    try:
+        return orjson.dumps(d).decode("utf-8")
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads_answer(content: bytes) -> Any:
+    """The hub's answer as JSON: orjson first; json when orjson refuses it (an integer past 64
+    bits or a lone surrogate in a pulled event, which the border then quarantines by itself:
+    one odd event never makes the whole page unreadable). ValueError when neither reads it."""
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:
+        return json.loads(content.decode("utf-8"))
