@@ -132,16 +132,16 @@ class WorkCalendar:
     @property
     def _holidays(self) -> HolidayBase:
         """Vietnam's holidays from the ``holidays`` package, loaded at the first question about
-        a day (not when the calendar is built: importing it costs about 80 ms, because the
-        package's ``countries`` module imports every country, and a start-up or a scan asking
-        only for the office's time zone must not pay for that)."""
+        a day (not when the calendar is built: a start-up or a scan asking only for the
+        office's time zone must not pay for it), and Vietnam's module only (vn_holidays: the
+        package's ``countries`` module would import every country)."""
         vn = self._vn
         if vn is None:
             with self._lock:
                 if self._vn is None:
-                    import holidays
+                    from motcua_desk.domain.vn_holidays import vietnam
 
-                    self._vn = holidays.country_holidays("VN", language="vi")
+                    self._vn = vietnam("vi")
                 vn = self._vn
         return vn
 

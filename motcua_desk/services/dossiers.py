@@ -25,7 +25,7 @@ from motcua_desk.domain.errors import (
     RedirectUnconfirmed,
     ValidationError,
 )
-from motcua_desk.domain.events import EventType, ReturnMethod
+from motcua_desk.domain.events import Event, EventType, ReturnMethod
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.schema import UNSATISFIED
 from motcua_desk.domain.text import search_terms
@@ -130,18 +130,29 @@ class DossierService(ServiceBase):
         else:
             events = db.events.of(dossier_id)
             state = fold(dossier_id, events)
-        cal = self.cal
         if pk is None:
             pk = db.dossiers.pk_of(dossier_id)
-        office = self.settings.office()
-        step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
         conflicts = (
             tuple(  # the open ones: an exception marked seen no longer flags the dossier
-                conflict_view(c, state.code, cal) for c in db.conflicts.open_of(dossier_id)
+                conflict_view(c, state.code, self.cal) for c in db.conflicts.open_of(dossier_id)
             )
             if state.conflicts
             else ()
         )
+        return self._detail_of(state, events, pk, conflicts, warnings)
+
+    def _detail_of(
+        self,
+        state: DossierState,
+        events: Sequence[Event],
+        pk: int,
+        conflicts: tuple,
+        warnings: Iterable[str] = (),
+    ) -> DossierDetail:
+        """The dossier as the window shows it, from its folded state and its events."""
+        cal = self.cal
+        office = self.settings.office()
+        step_days = {d.name: d.step_working_days for d in self.catalog.departments()}
         return DossierDetail(
             dossier=view_from_state(state, cal, pk=pk),
             events=tuple(event_view(e, cal) for e in sorted(events, key=lambda e: e.sort_key)),
@@ -722,13 +733,17 @@ class DossierService(ServiceBase):
     def find_by_code(self, text: str) -> DossierDetail:
         """The dossier a scanned or typed code names (whitespace and case forgiven)."""
         clean = codes.normalize(text)
-        with self.reading() as db:
-            key = db.dossiers.key(clean)
-            if key is None:
-                raise NotFound(
-                    f"no dossier has the code {clean or text!r}", code="unknown_code", value=clean
-                )
-            return self._detail(db, key[0], pk=key[1])
+        found = self.store.scan(clean)  # the scan read path: two indexed statements
+        if found is None:
+            raise NotFound(
+                f"no dossier has the code {clean or text!r}", code="unknown_code", value=clean
+            )
+        dossier_id, pk, events = found
+        state = fold(dossier_id, events)
+        if state.conflicts:  # its open sync exceptions are read the usual way
+            with self.reading() as db:
+                return self._detail(db, dossier_id, pk=pk)
+        return self._detail_of(state, events, pk, ())
 
     show = find_by_code
 

@@ -96,6 +96,18 @@ class Store(SessionScopes):
     def __post_init__(self) -> None:
         self._open_sessions()
 
+    def scan(self, code: str):
+        """(id, pk, events) of the dossier with this exact code, or None: the scan read path
+        (repo.scan_read) on a pooled driver connection, outside SQLAlchemy's session and
+        statement machinery, which cost most of a scan's time."""
+        from motcua_desk.store.repo import scan_read
+
+        fairy = self.engine.raw_connection()
+        try:
+            return scan_read(fairy.driver_connection, code)
+        finally:
+            fairy.close()  # back to the pool
+
     def checkpoint(self) -> None:
         """Copy the write-ahead log back into the database file and empty it, so that bytes
         overwritten in the database (a secret, say) leave no copy in the log."""
