@@ -360,12 +360,19 @@ def dossier_by_id(session: Session, dossier_id: str) -> DossierRow | None:
     return session.scalar(select(DossierRow).where(DossierRow.id == dossier_id))
 
 
-def codes_of_day(session: Session, prefix: str) -> list[str]:
-    """Codes that start with `prefix` (agency-YYMMDD-): an index range scan on code."""
-    return list(
-        session.scalars(
-            select(DossierRow.code).where(DossierRow.code >= prefix, DossierRow.code < prefix + "~")
+def highest_sequence_of_slot(session: Session, prefix: str, slot: int, slots: int) -> int:
+    """The highest sequence number among the codes that start with `prefix` (agency-YYMMDD-)
+    whose number falls in `slot` of `slots` (number % slots == slot); 0 when there is none.
+    An index range scan on code, aggregated inside SQLite."""
+    return (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT max(n) FROM (SELECT CAST(substr(code, ?) AS INTEGER) AS n FROM dossiers "
+            "WHERE code >= ? AND code < ?) WHERE n % ? = ?",
+            (len(prefix) + 1, prefix, prefix + "~", slots, slot),
         )
+        .scalar()
+        or 0
     )
 
 
