@@ -130,3 +130,65 @@ def test_sync_of_a_generated_desk_pushes_and_pulls(tmp_path):
         goal=">= 15,000 events/s",
     )
     report.write()
+
+
+def test_sync_with_the_hub_in_a_process_of_its_own(tmp_path):
+    """The same push and pull with the hub as `motcua-desk hub serve` in its own process, as on
+    the office LAN: each side has its own interpreter (no shared GIL), and the CPU seconds of
+    the desk and of the hub are reported apart (.perf/sync_lan.json)."""
+    import os
+    import time
+
+    import psutil
+
+    from motcua_desk.sync.hubstore import HubStore
+    from tests.perf.harness import Report, size
+    from tests.sync.helpers import HubProcess
+
+    n = int(os.environ.get("MOTCUA_PERF_N") or size(2_000, 1_000_000))
+    path = bigdb.make_big_db(n, tmp_path / "desk.sqlite3", unsent=True)
+    clock = FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=bigdb.VN))
+    desk = Desk(open_services(path, clock=clock, create=False), clock, 1, path)
+    other = make_desk(tmp_path, 2, FakeClock(datetime(2026, 11, 23, 9, 0, tzinfo=bigdb.VN)))
+    total = desk.repl.pending_count()
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    store = HubStore(url)
+    for d in (desk, other):
+        d.token = store.add_desk(f"Quầy {d.desk_no}", d.desk_no)[1]
+    store.close()
+    hub = HubProcess(url, tmp_path / "home")
+    hub_proc = psutil.Process(hub.pid)
+
+    def hub_cpu() -> float:
+        t = hub_proc.cpu_times()
+        return t.user + t.system
+
+    def timed(run):
+        h0, c0, t0 = hub_cpu(), time.process_time(), time.perf_counter()
+        result = run()
+        return result, time.perf_counter() - t0, time.process_time() - c0, hub_cpu() - h0
+
+    try:
+        pushed, t_push, desk_push, hub_push = timed(lambda: desk.sync(hub.url))
+        pulled, t_pull, desk_pull, hub_pull = timed(lambda: other.sync(hub.url))
+    finally:
+        hub.stop()
+        desk.close()
+        other.close()
+    assert pushed.accepted == total and pulled.applied == total
+    report = Report("sync_lan")
+    for label, seconds, desk_s, hub_s in (
+        ("desk → hub process (push)", t_push, desk_push, hub_push),
+        ("hub process → new desk (pull)", t_pull, desk_pull, hub_pull),
+    ):
+        report.add(
+            label,
+            dossiers=n,
+            events=total,
+            seconds=seconds,
+            events_per_s=total / seconds,
+            desk_cpu_s=desk_s,
+            hub_cpu_s=hub_s,
+            goal=">= 15,000 events/s",
+        )
+    report.write()

@@ -148,7 +148,8 @@ def test_core_benchmarks(big):
     report.add("today panel counts", app_ms=t_today * 1e3)
 
     samples = []
-    for i in range(40):
+    busy = int(os.environ.get("MOTCUA_PERF_BUSY") or size(150, 500))
+    for i in range(busy):
         t0 = time.perf_counter()
         svc.dossiers.intake(
             IntakeRequest(
@@ -156,12 +157,21 @@ def test_core_benchmarks(big):
             )
         )
         samples.append(time.perf_counter() - t0)
-    samples.sort()
+    first = sorted(samples[:40])
     report.add(
         "intake commit (validate, code, event, projection, fsync)",
-        median_ms=samples[len(samples) // 2] * 1e3,
-        p90_ms=samples[int(len(samples) * 0.9)] * 1e3,
+        median_ms=first[len(first) // 2] * 1e3,
+        p90_ms=first[int(len(first) * 0.9)] * 1e3,
         goal="< 20 ms",
+    )
+    # A busy day: the last 100 of `busy` intakes on one day (every code of the day is in the
+    # code index the counter's check reads).
+    last = sorted(samples[-100:])
+    report.add(
+        f"intake on a busy day (intakes {busy - 99}..{busy} of the day)",
+        median_ms=last[50] * 1e3,
+        p95_ms=last[95] * 1e3,
+        goal="p95 < 10 ms",
     )
     raw.close()
 
