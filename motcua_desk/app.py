@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ def open_services(
     create: bool = True,
     clock: Clock | None = None,
     read_only: bool = False,
+    progress: Callable[[float, str], None] | None = None,
 ) -> Services:
     """Open (and migrate) the desk database and build the services on it. With create=False
     a missing database is an error and no file is made. read_only=True opens it for reading
@@ -63,7 +65,7 @@ def open_services(
         raise DeskNotInitialised(
             f"there is no desk database at {db_path}: run 'motcua-desk init' first"
         )
-    store = open_store(db_path, backup_dir=paths.backup_dir(db_path))
+    store = open_store(db_path, backup_dir=paths.backup_dir(db_path), progress=progress)
     services = build_services(store, clock or system_clock)
     if create:
         services.catalog.ensure_seed()
@@ -100,7 +102,10 @@ def run_window(db_path: Path | None = None) -> int:
             replication, hub_url=hub_url, token=token, on_status=on_status, verify=cafile or True
         )
 
-    return run(db, lambda: open_services(db), sync_factory=sync_engine)
+    def services(progress=None):
+        return open_services(db, progress=progress)
+
+    return run(db, services, sync_factory=sync_engine)
 
 
 def open_lookup_services(db_path: Path | None = None, *, clock: Clock | None = None) -> Services:

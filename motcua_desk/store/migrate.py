@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,12 +43,16 @@ def current_revision(store_or_path: Store | Path) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_database(path: Path, dest: Path) -> Path:
+def backup_database(
+    path: Path, dest: Path, progress: Callable[[float], None] | None = None
+) -> Path:
     """A consistent copy through SQLite's online backup API (safe while others read), made
     whole before it takes its name: written to a hidden partial file in the target folder, put
     in a single-file form (no -wal beside it), checked (integrity_check), flushed to disk, then
     renamed into place. A backup killed half-way leaves only the `.partial` file, never
-    something that looks like a backup."""
+    something that looks like a backup. With `progress(fraction of the pages copied)`, the
+    copy goes in steps of 64 MB (a step restarts if another connection writes meanwhile: use it
+    where nothing else writes, as before a migration) and is told after each."""
     import os
 
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +63,14 @@ def backup_database(path: Path, dest: Path) -> Path:
         try:
             dst = sqlite3.connect(partial)
             try:
-                src.backup(dst)
+                if progress is None:
+                    src.backup(dst)
+                else:
+                    src.backup(
+                        dst,
+                        pages=16384,
+                        progress=lambda _status, left, total: progress(1 - left / max(total, 1)),
+                    )
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
                 ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
                 if ok != "ok":
@@ -89,9 +101,13 @@ def open_store(
     backup_dir: Path | None = None,
     migrate: bool = True,
     script_location: Path | None = None,
+    progress: Progress | None = None,
 ) -> Store:
     """Open (creating if absent) and migrate the desk database at `path`. `script_location`
-    replaces the migration scripts (tests use it to run a deliberately failing migration)."""
+    replaces the migration scripts (tests use it to run a deliberately failing migration).
+    `progress(fraction, revision)` is told how an upgrade of an existing database goes (from
+    the thread that runs it): 0.0 before the backup, the migrations' own steps, 1.0 at the
+    end; never called for a new database or one already at the head."""
     path = Path(path)
     state = inspect_file(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +116,7 @@ def open_store(
     if not migrate:
         return store
     try:
-        _migrate(store, state, backup_dir or path.parent / "backups", script_location)
+        _migrate(store, state, backup_dir or path.parent / "backups", script_location, progress)
     except BaseException:
         store.close()
         raise
@@ -203,7 +219,13 @@ def newest_revision_file(script_location: Path | None = None) -> str:
     return max(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
 
 
-def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path | None) -> None:
+def _migrate(
+    store: Store,
+    state: str,
+    backup_dir: Path,
+    script_location: Path | None,
+    progress: Progress | None = None,
+) -> None:
     if state == "ours":
         with store.engine.connect() as conn:
             try:
@@ -228,15 +250,25 @@ def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path |
     if current == head:
         return
     backup = None
+    report = _monotonic(progress) if progress is not None and current is not None else _no_progress
+    # of the whole upgrade: the backup's copy 0..35 %, its check to 45 %, the scripts the rest
+    report(0.0, head)
     if current is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_database(
-            store.path, backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3"
+            store.path,
+            backup_dir / f"{store.path.stem}-{current}-{stamp}.sqlite3",
+            progress=lambda done: report(0.35 * done, head),
         )
+        report(0.45, head)
         log.info("backed up %s to %s before migrating from %s", store.path, backup, current)
     try:
         with store.engine.connect() as conn, conn.begin():
             cfg.attributes["connection"] = conn
+            # a migration script reports its steps as fractions of its own work
+            cfg.attributes["progress"] = lambda done: report(
+                0.45 + 0.55 * min(max(done, 0.0), 1.0), head
+            )
             command.upgrade(cfg, "head")
     except Exception as err:
         where = f"; the backup is {backup}" if backup else ""
@@ -247,3 +279,24 @@ def _migrate(store: Store, state: str, backup_dir: Path, script_location: Path |
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     log.info("migrated %s from %s to %s", store.path, current, head)
+    report(1.0, head)
+
+
+Progress = Callable[[float, str], None]
+
+
+def _no_progress(_done: float, _revision: str) -> None:
+    pass
+
+
+def _monotonic(progress: Progress) -> Progress:
+    """`progress`, told only of fractions that do not go back (each script counts its own work
+    from 0: an upgrade over several scripts would otherwise jump back)."""
+    top = [-1.0]
+
+    def report(done: float, revision: str) -> None:
+        if done >= top[0]:
+            top[0] = done
+            progress(done, revision)
+
+    return report

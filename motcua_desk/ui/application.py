@@ -77,6 +77,7 @@ def run(
     `sync_factory(replication, *, hub_url="", token="", on_status=None)` builds the sync engine
     that the window's sync worker runs (see ui.sync_worker); None: no sync."""
     from motcua_desk.ui.main_window import MainWindow
+    from motcua_desk.ui.upgrade_notice import UpgradeNotice
     from motcua_desk.ui.worker import Worker
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -89,7 +90,8 @@ def run(
 
     app.setWindowIcon(QIcon(":/icons/motcua-desk.svg"))
     db = Path(db_path) if db_path else paths.default_db_path()
-    worker = Worker(services_factory)
+    notice = UpgradeNotice()  # shown in the window's message bar, once the window exists
+    worker = Worker(notice.factory(services_factory))
     window = MainWindow(
         worker,
         settings,
@@ -98,6 +100,8 @@ def run(
         sync_factory=sync_factory,
         **({"clock": clock} if clock else {}),
     )
+    notice.bar = window.message_bar
+    window.upgrade_notice = notice
     install_excepthook(window)
     if on_ready is not None:
         window.ready.connect(lambda: on_ready(window))

@@ -4373,6 +4373,17 @@ Tệp cài đặt: {ini}</translation>
     </message>
 </context>
 <context>
+    <name>UpgradeNotice</name>
+    <message>
+        <source>The database was upgraded to schema %1 (a backup was made first).</source>
+        <translation>Cơ sở dữ liệu đã được nâng cấp lên phiên bản %1 (đã sao lưu trước khi nâng cấp).</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to schema %1: %2 %. A backup was made first; please wait, the desk opens when it is done.</source>
+        <translation>Đang nâng cấp cơ sở dữ liệu lên phiên bản %1: %2 %. Đã sao lưu trước; xin chờ, quầy sẽ mở khi nâng cấp xong.</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <source>Cancel</source>

@@ -20,7 +20,7 @@ import zlib
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from alembic import op
+from alembic import context, op
 
 revision = '0004'
 down_revision = '0003'
@@ -65,15 +65,24 @@ def _facets(status, field, department, received_at) -> str:
     return " ".join(words)
 
 
+def _reporter():
+    """The progress callback store.migrate hands the scripts (fractions of this script's work),
+    or one that does nothing (the script run some other way)."""
+    attributes = getattr(context.config, "attributes", {}) if context.config else {}
+    return attributes.get("progress") or (lambda _done: None)
+
+
 def upgrade() -> None:
     conn = op.get_bind()
+    report = _reporter()
+    total = conn.exec_driver_sql("SELECT count(*) FROM dossiers").scalar() or 1
     for name in ("dossiers_fts_ai", "dossiers_fts_ad", "dossiers_fts_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS dossier_fts")
     # (plain ALTER TABLE ADD COLUMN: no copy of the table)
     op.add_column('dossiers', sa.Column('facets', sa.String(length=120), nullable=False,
                                         server_default=sa.text("''")))
-    last = 0
+    last, done = 0, 0
     while True:
         rows = conn.exec_driver_sql(
             "SELECT pk, status, field, department, received_at FROM dossiers WHERE pk > ? "
@@ -83,8 +92,11 @@ def upgrade() -> None:
         conn.exec_driver_sql("UPDATE dossiers SET facets = ? WHERE pk = ?",
                              [(_facets(*r[1:]), r[0]) for r in rows])
         last = rows[-1][0]
+        done += len(rows)
+        report(0.6 * done / total)  # the column: 60 %, the index: the rest
     op.execute(_FTS)
     op.execute("INSERT INTO dossier_fts(dossier_fts) VALUES ('rebuild')")
+    report(0.95)
     for sql in _TRIGGERS:
         op.execute(sql)
 
