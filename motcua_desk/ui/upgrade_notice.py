@@ -34,8 +34,8 @@ class UpgradeNotice(QObject):
             self.bar.show_message(text.replace("%1", revision))
             return
         text = self.tr(
-            "Upgrading the database to schema %1: %2 %. A backup was made first; "
-            "please wait, the desk opens when it is done."
+            "Upgrading the database to schema %1: %2 % (a backup first, then the upgrade). "
+            "Please wait, the desk opens when it is done."
         )
         self.bar.show_message(text.replace("%1", revision).replace("%2", str(percent)))
 

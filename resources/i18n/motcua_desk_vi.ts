@@ -4379,8 +4379,8 @@ Tệp cài đặt: {ini}</translation>
         <translation>Cơ sở dữ liệu đã được nâng cấp lên phiên bản %1 (đã sao lưu trước khi nâng cấp).</translation>
     </message>
     <message>
-        <source>Upgrading the database to schema %1: %2 %. A backup was made first; please wait, the desk opens when it is done.</source>
-        <translation>Đang nâng cấp cơ sở dữ liệu lên phiên bản %1: %2 %. Đã sao lưu trước; xin chờ, quầy sẽ mở khi nâng cấp xong.</translation>
+        <source>Upgrading the database to schema %1: %2 % (a backup first, then the upgrade). Please wait, the desk opens when it is done.</source>
+        <translation>Đang nâng cấp cơ sở dữ liệu lên phiên bản %1: %2 % (sao lưu trước, rồi nâng cấp). Xin chờ, quầy sẽ mở khi nâng cấp xong.</translation>
     </message>
 </context>
 <context>
