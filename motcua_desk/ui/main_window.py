@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
                 load_desk_identity, success=self._identity_loaded, failure=self._start_failed
             )
             self.load_desk()
+            # then, on the DB thread, what the first scan would otherwise wait for
+            self.worker.query(lambda svc: svc.dossiers.warm_up())
             return
         self._open_wizard()
 
