@@ -43,6 +43,7 @@ from motcua_desk.domain.events import (
 )
 from motcua_desk.domain.integrity import Break, BreakList, VerifyReport
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.store import integrity_reads as reads
 from motcua_desk.store import repo
 from motcua_desk.store.integrity_scan import (  # noqa: F401 (RowReader, _EVENT_COLS: tests)
     _EVENT_COLS,
@@ -205,20 +206,14 @@ class IntegrityService(ServiceBase):
     ) -> int:
         """Holes, starts, links (all of them when `links`) and the own head; returns the
         number of events."""
-        groups = raw.execute(
-            "SELECT node_id, count(*), min(seq), max(seq) FROM events GROUP BY node_id"
-        ).fetchall()
+        groups = reads.node_groups(raw)
         counts.nodes = len(groups)
         total = 0
         for node, n, lo, hi in groups:
             total += n
             if n != hi - lo + 1 or lo != 1:
                 _holes(raw, breaks, node)
-        for node, ev_id, dossier_id, _prev in raw.execute(
-            "SELECT node_id, id, dossier_id, prev_hash FROM events WHERE seq = 1 AND "
-            "prev_hash <> ?",
-            (GENESIS_HASH,),
-        ):
+        for node, ev_id, dossier_id in reads.bad_starts(raw, GENESIS_HASH):
             breaks.add(
                 Break(
                     "bad_start",
@@ -231,18 +226,10 @@ class IntegrityService(ServiceBase):
                 )
             )
         if links:
-            for node, seq, ev_id, dossier_id, prev_id in raw.execute(
-                "SELECT a.node_id, a.seq, a.id, a.dossier_id, b.id FROM events a "
-                "JOIN events b ON b.node_id = a.node_id AND b.seq = a.seq - 1 "
-                "WHERE a.prev_hash <> b.hash"
-            ):
+            for node, seq, ev_id, dossier_id, prev_id in reads.broken_links(raw):
                 breaks.add(_link_break(node, seq, ev_id, dossier_id, prev_id))
         # this desk's own chain ends where the desk row says
-        top = raw.execute(
-            "SELECT seq, hash, id, dossier_id FROM events WHERE node_id = ? "
-            "ORDER BY seq DESC LIMIT 1",
-            (own,),
-        ).fetchone()
+        top = reads.node_top(raw, own)
         head = (top[0], top[1]) if top else (0, GENESIS_HASH)
         if head != (last_seq, last_hash):
             breaks.add(
@@ -263,10 +250,7 @@ class IntegrityService(ServiceBase):
             )
         if since:
             for node, (seq, digest) in since.items():
-                row = raw.execute(
-                    "SELECT hash, id, dossier_id FROM events WHERE node_id = ? AND seq = ?",
-                    (node, seq),
-                ).fetchone()
+                row = reads.event_at(raw, node, seq)
                 if row is None or row[0] != digest:
                     breaks.add(
                         Break(
@@ -285,14 +269,10 @@ class IntegrityService(ServiceBase):
     def _existence(raw, breaks: BreakList, clashes: set[str]) -> None:
         """Projection rows without events and received dossiers without a row: counted from
         the indexes first, named by anti-joins only when the counts differ."""
-        rows = raw.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-        ids = raw.execute("SELECT count(DISTINCT dossier_id) FROM events").fetchone()[0]
+        rows, ids = reads.row_and_dossier_counts(raw)
         if rows == ids:
             return
-        for dossier_id, code in raw.execute(
-            "SELECT id, code FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM events e "
-            "WHERE e.dossier_id = d.id)"
-        ):
+        for dossier_id, code in reads.rows_without_events(raw):
             breaks.add(
                 Break(
                     "projection_orphan",
@@ -302,18 +282,10 @@ class IntegrityService(ServiceBase):
                     code=code,
                 )
             )
-        for (dossier_id,) in raw.execute(
-            "SELECT DISTINCT dossier_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM "
-            "dossiers d WHERE d.id = e.dossier_id)"
-        ):
+        for dossier_id in reads.dossiers_without_row(raw):
             if dossier_id in clashes:
                 continue
-            events = [
-                event_from_row(r)[0]
-                for r in raw.execute(
-                    f"SELECT {_EVENT_COLS} FROM events WHERE dossier_id = ?", (dossier_id,)
-                )
-            ]
+            events = [event_from_row(r)[0] for r in reads.event_rows(raw, dossier_id)]
             state = fold(dossier_id, [e for e in events if e is not None])
             if state.status != Status.NEW:  # no receipt yet: nothing to project, no break
                 breaks.add(
@@ -346,11 +318,7 @@ class IntegrityService(ServiceBase):
             if budget <= 0:
                 done = False
                 break
-            rows = raw.execute(
-                f"SELECT {_SCAN_COLS} FROM events WHERE node_id = ? AND seq > ? "
-                "ORDER BY seq LIMIT ?",
-                (node, start_seq, budget),
-            ).fetchall()
+            rows = reads.tail_rows(raw, node, start_seq, budget)
             last = (start_seq, prev_hash)
             for r in rows:
                 ev, problem = reader.read(r)
@@ -361,35 +329,24 @@ class IntegrityService(ServiceBase):
                 elif ev is not None:
                     parsed[r[1]] = ev
                 if last[0] > 0 and r[10] != last[1] and r[3] == last[0] + 1:
-                    prev_id = raw.execute(
-                        "SELECT id FROM events WHERE node_id = ? AND seq = ?", (node, last[0])
-                    ).fetchone()
-                    breaks.add(_link_break(node, r[3], r[1], r[0], prev_id[0] if prev_id else ""))
+                    prev = reads.event_at(raw, node, last[0])
+                    breaks.add(_link_break(node, r[3], r[1], r[0], prev[1] if prev else ""))
                 last = (r[3], r[11])
                 touched[r[0]] = None
             advanced[node] = last
             if last[0] < top:
                 done = False
         ids = list(touched)
-        cols = ", ".join(PROJECTION_COLUMNS)
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
             by: dict[str, list[Event]] = {d: [] for d in chunk}
-            for r in raw.execute(
-                f"SELECT {_SCAN_COLS} FROM events WHERE dossier_id IN ({marks})", chunk
-            ):
+            for r in reads.scan_rows_of(raw, chunk):
                 ev = parsed.get(r[1])
                 if ev is None:
                     ev, _ = reader.read(r)
                 if ev is not None:
                     by[r[0]].append(ev)
-            rows_by = {
-                r[0]: r
-                for r in raw.execute(
-                    f"SELECT id, {cols} FROM dossiers WHERE id IN ({marks})", chunk
-                )
-            }
+            rows_by = reads.projection_rows_of(raw, chunk)
             for dossier_id in chunk:
                 counts.dossiers += 1
                 drow = rows_by.get(dossier_id)
@@ -448,7 +405,7 @@ def _parallel_contents(
     the others start. A process that fails or dies leaves its ranges to this one."""
     import multiprocessing
 
-    total_estimate = raw.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+    total_estimate = reads.max_event_rowid(raw)
     bounds = (
         dossier_bounds(raw, jobs * CHUNKS_PER_JOB)
         if total_estimate >= PARALLEL_MIN_EVENTS
@@ -575,7 +532,7 @@ class StartupStep:
 
 def _raw(session):
     """The sqlite3 connection under the session, inside the session's read transaction."""
-    return session.connection().connection.driver_connection
+    return reads.driver(session)
 
 
 def _desk(session) -> tuple[str, int, str]:
@@ -585,18 +542,8 @@ def _desk(session) -> tuple[str, int, str]:
 
 def _holes(raw, breaks: BreakList, node: str) -> None:
     """Name each run of missing seqs of a node, by the event right after it."""
-    for seq, ev_id, dossier_id in raw.execute(
-        "SELECT a.seq, a.id, a.dossier_id FROM events a WHERE a.node_id = ? AND a.seq > 1 "
-        "AND NOT EXISTS (SELECT 1 FROM events b WHERE b.node_id = a.node_id AND "
-        "b.seq = a.seq - 1) ORDER BY a.seq",
-        (node,),
-    ).fetchall():
-        before = (
-            raw.execute(
-                "SELECT max(seq) FROM events WHERE node_id = ? AND seq < ?", (node, seq)
-            ).fetchone()[0]
-            or 0
-        )
+    for seq, ev_id, dossier_id in reads.hole_ends(raw, node):
+        before = reads.seq_before(raw, node, seq)
         lo, hi = before + 1, seq - 1
         span = f"seq {lo}" if lo == hi else f"seqs {lo}..{hi}"
         breaks.add(

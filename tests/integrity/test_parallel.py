@@ -51,7 +51,7 @@ def test_two_processes_find_what_one_finds(office, monkeypatch, caplog, case):
         "original_due_at, result_at, returned_at, returned_to, return_method, location, "
         "location_since, desk_no, ledger_year, ledger_number, supplement_count, extended, "
         "conflict_count, event_count, last_hlc, applicant_birth_date, applicant_sex, "
-        "queue_ticket, fee_paid, fee_method, fee_receipt_ref FROM dossiers ORDER BY id LIMIT 1",
+        "queue_ticket, fee_paid, fee_method, fee_receipt_ref, facets FROM dossiers ORDER BY id LIMIT 1",
     )
     sql(
         path,
