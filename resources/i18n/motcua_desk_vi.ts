@@ -4358,11 +4358,14 @@ Tệp cài đặt: {ini}</translation>
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TodayForm</name>
     <message>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
+</context>
+<context>
+    <name>TodayView</name>
     <message>
         <source>The counts could not be read.</source>
         <translation>Không đọc được số liệu.</translation>
