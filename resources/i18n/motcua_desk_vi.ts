@@ -3656,15 +3656,26 @@
     </message>
 </context>
 <context>
-    <name>SearchView</name>
+    <name>SearchForm</name>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation>Tì&amp;m:</translation>
+    </message>
     <message>
         <source>Dossier code, name (accents optional), citizen ID or phone</source>
         <translation>Mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
     </message>
     <message>
-        <source>F&amp;ind:</source>
-        <translation>Tì&amp;m:</translation>
+        <source>&amp;Search</source>
+        <translation>Tìm &amp;kiếm</translation>
     </message>
+    <message>
+        <source>Received &amp;between</source>
+        <translation>Tiếp nhận &amp;trong khoảng</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
     <message>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
@@ -3676,14 +3687,6 @@
     <message>
         <source>All departments</source>
         <translation>Tất cả phòng ban</translation>
-    </message>
-    <message>
-        <source>Received &amp;between</source>
-        <translation>Tiếp nhận &amp;trong khoảng</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>Tìm &amp;kiếm</translation>
     </message>
     <message>
         <source>{title}: {count}</source>
