@@ -1616,7 +1616,7 @@
     </message>
 </context>
 <context>
-    <name>HandoffView</name>
+    <name>HandoffForm</name>
     <message>
         <source>Ha&amp;nd over to a department</source>
         <translation>Giao hồ sơ cho phòng &amp;ban</translation>
@@ -1624,14 +1624,6 @@
     <message>
         <source>Take results &amp;back from a department</source>
         <translation>Nhận &amp;kết quả từ phòng ban</translation>
-    </message>
-    <message>
-        <source>Scan, or type a code and press Enter</source>
-        <translation>Quét, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Thêm</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
@@ -1644,6 +1636,18 @@
     <message>
         <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Scan, or type a code and press Enter</source>
+        <translation>Quét, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
+        <translation>Quét từng hồ sơ: hồ sơ được kiểm tra rồi thêm vào danh sách. Quét xong cả chồng thì nhấn Ctrl+Enter để xác nhận.</translation>
     </message>
     <message>
         <source>Dossier code</source>
@@ -1673,9 +1677,12 @@
         <source>&amp;Print today&apos;s handoff list</source>
         <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
+</context>
+<context>
+    <name>HandoffView</name>
     <message>
-        <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
-        <translation>Quét từng hồ sơ: hồ sơ được kiểm tra rồi thêm vào danh sách. Quét xong cả chồng thì nhấn Ctrl+Enter để xác nhận.</translation>
+        <source>Received b&amp;y:</source>
+        <translation>Người &amp;nhận:</translation>
     </message>
     <message>
         <source>Brought b&amp;y:</source>
