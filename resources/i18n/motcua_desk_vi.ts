@@ -3561,30 +3561,22 @@
     </message>
 </context>
 <context>
-    <name>ReturnView</name>
-    <message>
-        <source>Scan the slip, or type the code and press Enter</source>
-        <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
-    </message>
+    <name>ReturnForm</name>
     <message>
         <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
-        <source>Rating screen for the citizen…</source>
-        <translation>Màn hình đánh giá cho công dân…</translation>
+        <source>Scan the slip, or type the code and press Enter</source>
+        <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
     </message>
     <message>
         <source>A window with the three choices, big, for a second screen turned to the citizen (a USB keypad works too: 1, 2, 3; 0 skips).</source>
         <translation>Cửa sổ với ba lựa chọn chữ lớn, để trên màn hình thứ hai quay về phía công dân (bàn phím số USB cũng dùng được: 1, 2, 3; 0 là bỏ qua).</translation>
     </message>
     <message>
-        <source>12 digits (optional)</source>
-        <translation>12 chữ số (không bắt buộc)</translation>
-    </message>
-    <message>
-        <source>&amp;Record the return</source>
-        <translation>Ghi nhận &amp;trả kết quả</translation>
+        <source>Rating screen for the citizen…</source>
+        <translation>Màn hình đánh giá cho công dân…</translation>
     </message>
     <message>
         <source>Result to return</source>
@@ -3599,13 +3591,24 @@
         <translation>Số CCC&amp;D:</translation>
     </message>
     <message>
+        <source>12 digits (optional)</source>
+        <translation>12 chữ số (không bắt buộc)</translation>
+    </message>
+    <message>
         <source>Ho&amp;w:</source>
         <translation>&amp;Hình thức:</translation>
+    </message>
+    <message>
+        <source>&amp;Record the return</source>
+        <translation>Ghi nhận &amp;trả kết quả</translation>
     </message>
     <message>
         <source>Results waiting for the citizen</source>
         <translation>Kết quả chờ trả công dân</translation>
     </message>
+</context>
+<context>
+    <name>ReturnView</name>
     <message>
         <source>Double scan of {code}: it is already open.</source>
         <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
