@@ -2689,11 +2689,7 @@
     </message>
 </context>
 <context>
-    <name>PrintView</name>
-    <message>
-        <source>Print the &amp;ledger</source>
-        <translation>In &amp;sổ theo dõi</translation>
-    </message>
+    <name>PrintForm</name>
     <message>
         <source>Fro&amp;m:</source>
         <translation>&amp;Từ ngày:</translation>
@@ -2703,12 +2699,8 @@
         <translation>Đến ngà&amp;y:</translation>
     </message>
     <message>
-        <source>All departments</source>
-        <translation>Tất cả phòng ban</translation>
-    </message>
-    <message>
-        <source>Print the hand&amp;off list</source>
-        <translation>In &amp;danh sách bàn giao</translation>
+        <source>Print the &amp;ledger</source>
+        <translation>In &amp;sổ theo dõi</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
@@ -2719,16 +2711,8 @@
         <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
-        <source>every officer</source>
-        <translation>tất cả cán bộ</translation>
-    </message>
-    <message>
-        <source>Print the &amp;cash sheet</source>
-        <translation>In &amp;bảng kê thu</translation>
-    </message>
-    <message>
-        <source>Save as &amp;Excel…</source>
-        <translation>Lưu thành &amp;Excel…</translation>
+        <source>Print the hand&amp;off list</source>
+        <translation>In &amp;danh sách bàn giao</translation>
     </message>
     <message>
         <source>Daily cash sheet (not a receipt)</source>
@@ -2743,8 +2727,27 @@
         <translation>&amp;Cán bộ thu:</translation>
     </message>
     <message>
+        <source>every officer</source>
+        <translation>tất cả cán bộ</translation>
+    </message>
+    <message>
+        <source>Print the &amp;cash sheet</source>
+        <translation>In &amp;bảng kê thu</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>Lưu thành &amp;Excel…</translation>
+    </message>
+    <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
         <translation>Mỗi tài liệu được mở để xem trước; in từ cửa sổ xem trước (Ctrl+P). Máy in và khổ giấy được ghi nhớ cho từng loại tài liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <source>All departments</source>
+        <translation>Tất cả phòng ban</translation>
     </message>
     <message>
         <source>Ledger {first} – {last}</source>
