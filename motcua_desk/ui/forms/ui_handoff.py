@@ -30,11 +30,6 @@ class Ui_HandoffForm(object):
         self.handoffLayout.setObjectName(u"handoffLayout")
         self.batchForm = QFormLayout()
         self.batchForm.setObjectName(u"batchForm")
-        self.directionLabel = QLabel(HandoffForm)
-        self.directionLabel.setObjectName(u"directionLabel")
-
-        self.batchForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.directionLabel)
-
         self.directionRow = QHBoxLayout()
         self.directionRow.setObjectName(u"directionRow")
         self.outRadio = QRadioButton(HandoffForm)

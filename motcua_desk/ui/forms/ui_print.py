@@ -57,11 +57,6 @@ class Ui_PrintForm(object):
 
         self.ledgerForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.ledgerTo)
 
-        self.ledgerButtonLabel = QLabel(self.ledgerBox)
-        self.ledgerButtonLabel.setObjectName(u"ledgerButtonLabel")
-
-        self.ledgerForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.ledgerButtonLabel)
-
         self.ledgerButton = QPushButton(self.ledgerBox)
         self.ledgerButton.setObjectName(u"ledgerButton")
 
@@ -95,11 +90,6 @@ class Ui_PrintForm(object):
         self.listDepartment.setObjectName(u"listDepartment")
 
         self.listForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.listDepartment)
-
-        self.listButtonLabel = QLabel(self.listBox)
-        self.listButtonLabel.setObjectName(u"listButtonLabel")
-
-        self.listForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.listButtonLabel)
 
         self.listButton = QPushButton(self.listBox)
         self.listButton.setObjectName(u"listButton")
@@ -135,11 +125,6 @@ class Ui_PrintForm(object):
         self.cashOfficer.setMaxLength(100)
 
         self.cashForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.cashOfficer)
-
-        self.cashButtonsLabel = QLabel(self.cashBox)
-        self.cashButtonsLabel.setObjectName(u"cashButtonsLabel")
-
-        self.cashForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cashButtonsLabel)
 
         self.cashButtons = QHBoxLayout()
         self.cashButtons.setObjectName(u"cashButtons")

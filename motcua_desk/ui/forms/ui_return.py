@@ -95,11 +95,6 @@ class Ui_ReturnForm(object):
 
         self.resultForm.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.returnError)
 
-        self.returnButtonLabel = QLabel(self.resultBox)
-        self.returnButtonLabel.setObjectName(u"returnButtonLabel")
-
-        self.resultForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.returnButtonLabel)
-
         self.returnButton = QPushButton(self.resultBox)
         self.returnButton.setObjectName(u"returnButton")
         self.returnButton.setStyleSheet(u"font-weight: bold; padding: 6px 14px;")
