@@ -1,5 +1,6 @@
 """Trả kết quả: the citizen comes with the slip. Scan it (or pick from the results waiting),
-check who collects, record the return. The screen's layout is forms/return.ui."""
+check who collects, record the return. The screen's layout is forms/return.ui, the rating row's
+forms/rating_prompt.ui."""
 
 from __future__ import annotations
 
@@ -7,23 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFrame, QHeaderView, QPushButton, QWidget
 
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.domain import validation
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_rating_prompt import Ui_RatingPromptForm
 from motcua_desk.ui.forms.ui_return import Ui_ReturnForm
 from motcua_desk.ui.models import DossierTableModel, TodayQuery
 from motcua_desk.ui.rating_window import CitizenRatingWindow, KeypadRating
@@ -50,47 +42,20 @@ class RatingPrompt(QFrame):
         self._pending = False
         self.citizen_window: QWidget | None = None  # the citizen's window, once opened
         self._keypad = KeypadRating(self)  # the citizen's USB keypad, while the prompt is open
-        self.setObjectName("ratingPrompt")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#ratingPrompt { background: #eef6ee; }")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.question = QLabel(self)
-        self.question.setWordWrap(True)
-        self.buttons: dict[int, QPushButton] = {}
-        texts = {
-            1: self.tr("1 — Very satisfied"),
-            2: self.tr("2 — Satisfied"),
-            3: self.tr("3 — Not satisfied"),
-        }
-        row = QHBoxLayout()
-        for n in RATINGS:
-            button = QPushButton(texts[n], self)
-            button.setObjectName(f"rating{n}Button")
-            button.setAutoDefault(True)
+        self.ui = Ui_RatingPromptForm()
+        self.ui.setupUi(self)  # forms/rating_prompt.ui
+        ui = self.ui
+        self.question = ui.question
+        self.buttons: dict[int, QPushButton] = {n: getattr(ui, f"rating{n}Button") for n in RATINGS}
+        for n, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, n=n: self.choose(n))
-            self.buttons[n] = button
-            row.addWidget(button)
-        self.skip_button = QPushButton(self.tr("Skip (Esc)"), self)
-        self.skip_button.setObjectName("ratingSkipButton")
+        self.skip_button = ui.ratingSkipButton
         self.skip_button.clicked.connect(self.skip)
-        row.addWidget(self.skip_button)
-        row.addStretch(1)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("ratingReasonEdit")
-        self.reason_edit.setPlaceholderText(
-            self.tr("Why is the citizen not satisfied? (required; Enter saves)")
-        )
+        self.reason_edit = ui.ratingReasonEdit
         self.reason_edit.returnPressed.connect(lambda: self.choose(3))
         self.reason_edit.hide()
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = ui.ratingError
         self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question)
-        layout.addLayout(row)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.error)
         self.hide()
 
     def ask(self, code: str) -> None:

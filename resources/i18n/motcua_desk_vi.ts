@@ -3267,6 +3267,17 @@
 <context>
     <name>RatingPrompt</name>
     <message>
+        <source>{code}: how satisfied is the citizen? Press 1, 2 or 3 (Esc skips).</source>
+        <translation>{code}: công dân có hài lòng không? Nhấn 1, 2 hoặc 3 (Esc để bỏ qua).</translation>
+    </message>
+    <message>
+        <source>{code}: rating recorded ({rating}).</source>
+        <translation>{code}: đã ghi nhận đánh giá ({rating}).</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPromptForm</name>
+    <message>
         <source>1 — Very satisfied</source>
         <translation>1 — Rất hài lòng</translation>
     </message>
@@ -3285,14 +3296,6 @@
     <message>
         <source>Why is the citizen not satisfied? (required; Enter saves)</source>
         <translation>Vì sao công dân không hài lòng? (bắt buộc; nhấn Enter để lưu)</translation>
-    </message>
-    <message>
-        <source>{code}: how satisfied is the citizen? Press 1, 2 or 3 (Esc skips).</source>
-        <translation>{code}: công dân có hài lòng không? Nhấn 1, 2 hoặc 3 (Esc để bỏ qua).</translation>
-    </message>
-    <message>
-        <source>{code}: rating recorded ({rating}).</source>
-        <translation>{code}: đã ghi nhận đánh giá ({rating}).</translation>
     </message>
 </context>
 <context>
