@@ -1,6 +1,7 @@
 """Bàn giao: the batch. Choose a department, scan dossier after dossier into the list (each
 checked as it comes in), confirm once for all (one unit of work: all or none), then print
-the day's handoff list for that department. The same screen takes results back."""
+the day's handoff list for that department. The same screen takes results back. The layout is
+forms/handoff.ui."""
 
 from __future__ import annotations
 
@@ -9,27 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QButtonGroup,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidgetItem, QWidget
 
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_handoff import Ui_HandoffForm
 
 log = logging.getLogger("motcua.ui.handoff")
 
@@ -50,90 +36,26 @@ class HandoffView(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.out_radio = QRadioButton(self.tr("Ha&nd over to a department"), self)
-        self.back_radio = QRadioButton(self.tr("Take results &back from a department"), self)
-        self.out_radio.setChecked(True)
-        self.direction = QButtonGroup(self)
-        self.direction.addButton(self.out_radio)
-        self.direction.addButton(self.back_radio)
-        self.department_combo = QComboBox(self)
-        self.department_combo.setObjectName("departmentCombo")
-        self.person_edit = QLineEdit(self)
-        self.person_edit.setObjectName("personEdit")
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setObjectName("codeEdit")
-        self.code_edit.setPlaceholderText(self.tr("Scan, or type a code and press Enter"))
-        self.add_button = QPushButton(self.tr("&Add"), self)
-        dept_label = QLabel(self.tr("&Department:"), self)
-        dept_label.setBuddy(self.department_combo)
-        self.person_label = QLabel(self.tr("Received b&y:"), self)
-        self.person_label.setBuddy(self.person_edit)
-        code_label = QLabel(self.tr("D&ossier code:"), self)
-        code_label.setBuddy(self.code_edit)
-
-        form = QFormLayout()
-        radios = QHBoxLayout()
-        radios.addWidget(self.out_radio)
-        radios.addWidget(self.back_radio)
-        radios.addStretch(1)
-        form.addRow("", radios)
-        form.addRow(dept_label, self.department_combo)
-        form.addRow(self.person_label, self.person_edit)
-        code_row = QHBoxLayout()
-        code_row.addWidget(self.code_edit, 1)
-        code_row.addWidget(self.add_button)
-        form.addRow(code_label, code_row)
-
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("batchTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Dossier code"),
-                self.tr("Applicant"),
-                self.tr("Procedure"),
-                self.tr("Now at"),
-                self.tr("Return at"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
+        """forms/handoff.ui holds the layout; here the table's columns and the buttons' state."""
+        self.ui = Ui_HandoffForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.out_radio = ui.outRadio
+        self.back_radio = ui.backRadio
+        self.direction = ui.direction
+        self.department_combo = ui.departmentCombo
+        self.person_edit = ui.personEdit
+        self.person_label = ui.personLabel
+        self.code_edit = ui.codeEdit
+        self.add_button = ui.addButton
+        self.table = ui.batchTable
+        self.status = ui.batchStatus
+        self.remove_button = ui.removeButton
+        self.confirm_button = ui.confirmButton
+        self.print_button = ui.printListButton
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        self.status = QLabel(self)
-        self.status.setObjectName("batchStatus")
-        self.status.setWordWrap(True)
-        self.remove_button = QPushButton(self.tr("&Remove selected (Del)"), self)
-        self.confirm_button = QPushButton(self)
-        self.confirm_button.setObjectName("confirmButton")
-        self.confirm_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.print_button = QPushButton(self.tr("&Print today's handoff list"), self)
-        self.print_button.setObjectName("printListButton")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-
-        hint = QLabel(
-            self.tr(
-                "Scan each dossier: it is checked and added to the list. "
-                "Confirm with Ctrl+Enter when the pile is done."
-            ),
-            self,
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555555;")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
         self._update_buttons()
 
     def _connect_signals(self) -> None:

@@ -1,6 +1,6 @@
 """Sổ & in ấn: the dossier ledger (Form 07) for a range of days, the daily handoff list
 for a day and a department, and the daily cash sheet (fees per officer and fee type, PDF or
-XLSX; not a receipt)."""
+XLSX; not a receipt). The layout is forms/print.ui."""
 
 from __future__ import annotations
 
@@ -8,22 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from motcua_desk.ui import labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_print import Ui_PrintForm
 
 
 class PrintView(QWidget):
@@ -38,84 +27,29 @@ class PrintView(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
+        """forms/print.ui holds the layout; here the dates, the departments' first item and
+        the titles of the two forms, which the printed documents share (labels.form_title)."""
+        self.ui = Ui_PrintForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.ledger_from = ui.ledgerFrom
+        self.ledger_to = ui.ledgerTo
+        self.ledger_button = ui.ledgerButton
+        self.list_day = ui.listDay
+        self.list_department = ui.listDepartment
+        self.list_button = ui.listButton
+        self.cash_day = ui.cashDay
+        self.cash_officer = ui.cashOfficer
+        self.cash_button = ui.cashButton
+        self.cash_xlsx_button = ui.cashXlsxButton
+        ui.ledgerBox.setTitle(labels.form_title("ledger"))
+        ui.listBox.setTitle(labels.form_title("handoff_list"))
         today = self.ctx.today()
-        self.ledger_from = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.ledger_from.setObjectName("ledgerFrom")
-        self.ledger_to = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.ledger_to.setObjectName("ledgerTo")
         self.ledger_from.setDate(_qdate(today.replace(day=1)))
         self.ledger_to.setDate(_qdate(today))
-        self.ledger_button = QPushButton(self.tr("Print the &ledger"), self)
-        self.ledger_button.setObjectName("ledgerButton")
-        ledger_box = QGroupBox(labels.form_title("ledger"), self)
-        form = QFormLayout(ledger_box)
-        from_label = QLabel(self.tr("Fro&m:"), self)
-        from_label.setBuddy(self.ledger_from)
-        to_label = QLabel(self.tr("&To:"), self)
-        to_label.setBuddy(self.ledger_to)
-        form.addRow(from_label, self.ledger_from)
-        form.addRow(to_label, self.ledger_to)
-        form.addRow("", self.ledger_button)
-
-        self.list_day = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.list_day.setObjectName("listDay")
         self.list_day.setDate(_qdate(today))
-        self.list_department = QComboBox(self)
-        self.list_department.setObjectName("listDepartment")
-        self.list_department.addItem(self.tr("All departments"), "")
-        self.list_button = QPushButton(self.tr("Print the hand&off list"), self)
-        self.list_button.setObjectName("listButton")
-        list_box = QGroupBox(labels.form_title("handoff_list"), self)
-        form2 = QFormLayout(list_box)
-        day_label = QLabel(self.tr("&Day:"), self)
-        day_label.setBuddy(self.list_day)
-        dept_label = QLabel(self.tr("De&partment:"), self)
-        dept_label.setBuddy(self.list_department)
-        form2.addRow(day_label, self.list_day)
-        form2.addRow(dept_label, self.list_department)
-        form2.addRow("", self.list_button)
-
-        self.cash_day = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.cash_day.setObjectName("cashDay")
         self.cash_day.setDate(_qdate(today))
-        self.cash_officer = QLineEdit(self)
-        self.cash_officer.setObjectName("cashOfficer")
-        self.cash_officer.setMaxLength(100)
-        self.cash_officer.setPlaceholderText(self.tr("every officer"))
-        self.cash_button = QPushButton(self.tr("Print the &cash sheet"), self)
-        self.cash_button.setObjectName("cashButton")
-        self.cash_xlsx_button = QPushButton(self.tr("Save as &Excel…"), self)
-        self.cash_xlsx_button.setObjectName("cashXlsxButton")
-        cash_box = QGroupBox(self.tr("Daily cash sheet (not a receipt)"), self)
-        form3 = QFormLayout(cash_box)
-        cash_day_label = QLabel(self.tr("D&ate:"), self)
-        cash_day_label.setBuddy(self.cash_day)
-        officer_label = QLabel(self.tr("Off&icer:"), self)
-        officer_label.setBuddy(self.cash_officer)
-        form3.addRow(cash_day_label, self.cash_day)
-        form3.addRow(officer_label, self.cash_officer)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cash_button)
-        buttons.addWidget(self.cash_xlsx_button)
-        form3.addRow("", buttons)
-
-        row = QHBoxLayout()
-        row.addWidget(ledger_box, 1)
-        row.addWidget(list_box, 1)
-        row.addWidget(cash_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        note = QLabel(
-            self.tr(
-                "Each document opens in a preview first; print it from there "
-                "(Ctrl+P). The printer and paper are remembered per document."
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555555;")
-        layout.addWidget(note)
-        layout.addStretch(1)
+        self.list_department.addItem(self.tr("All departments"), "")
 
     def _connect_signals(self) -> None:
         self.ledger_button.clicked.connect(self.print_ledger)

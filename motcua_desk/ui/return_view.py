@@ -1,5 +1,6 @@
 """Trả kết quả: the citizen comes with the slip. Scan it (or pick from the results waiting),
-check who collects, record the return."""
+check who collects, record the return. The screen's layout is forms/return.ui, the rating row's
+forms/rating_prompt.ui."""
 
 from __future__ import annotations
 
@@ -7,28 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFrame, QHeaderView, QPushButton, QWidget
 
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.domain import validation
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_rating_prompt import Ui_RatingPromptForm
+from motcua_desk.ui.forms.ui_return import Ui_ReturnForm
 from motcua_desk.ui.models import DossierTableModel, TodayQuery
 from motcua_desk.ui.rating_window import CitizenRatingWindow, KeypadRating
 
@@ -54,47 +42,20 @@ class RatingPrompt(QFrame):
         self._pending = False
         self.citizen_window: QWidget | None = None  # the citizen's window, once opened
         self._keypad = KeypadRating(self)  # the citizen's USB keypad, while the prompt is open
-        self.setObjectName("ratingPrompt")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#ratingPrompt { background: #eef6ee; }")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.question = QLabel(self)
-        self.question.setWordWrap(True)
-        self.buttons: dict[int, QPushButton] = {}
-        texts = {
-            1: self.tr("1 — Very satisfied"),
-            2: self.tr("2 — Satisfied"),
-            3: self.tr("3 — Not satisfied"),
-        }
-        row = QHBoxLayout()
-        for n in RATINGS:
-            button = QPushButton(texts[n], self)
-            button.setObjectName(f"rating{n}Button")
-            button.setAutoDefault(True)
+        self.ui = Ui_RatingPromptForm()
+        self.ui.setupUi(self)  # forms/rating_prompt.ui
+        ui = self.ui
+        self.question = ui.question
+        self.buttons: dict[int, QPushButton] = {n: getattr(ui, f"rating{n}Button") for n in RATINGS}
+        for n, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, n=n: self.choose(n))
-            self.buttons[n] = button
-            row.addWidget(button)
-        self.skip_button = QPushButton(self.tr("Skip (Esc)"), self)
-        self.skip_button.setObjectName("ratingSkipButton")
+        self.skip_button = ui.ratingSkipButton
         self.skip_button.clicked.connect(self.skip)
-        row.addWidget(self.skip_button)
-        row.addStretch(1)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("ratingReasonEdit")
-        self.reason_edit.setPlaceholderText(
-            self.tr("Why is the citizen not satisfied? (required; Enter saves)")
-        )
+        self.reason_edit = ui.ratingReasonEdit
         self.reason_edit.returnPressed.connect(lambda: self.choose(3))
         self.reason_edit.hide()
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = ui.ratingError
         self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.question)
-        layout.addLayout(row)
-        layout.addWidget(self.reason_edit)
-        layout.addWidget(self.error)
         self.hide()
 
     def ask(self, code: str) -> None:
@@ -215,83 +176,33 @@ class ReturnView(QWidget):
         self._show(None)
 
     def _build(self) -> None:
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setObjectName("codeEdit")
-        self.code_edit.setPlaceholderText(
-            self.tr("Scan the slip, or type the code and press Enter")
-        )
-        code_label = QLabel(self.tr("D&ossier code:"), self)
-        code_label.setBuddy(self.code_edit)
-        self.citizen_button = QPushButton(self.tr("Rating screen for the citizen…"), self)
-        self.citizen_button.setObjectName("citizenScreenButton")
-        self.citizen_button.setToolTip(
-            self.tr(
-                "A window with the three choices, big, for a second screen turned to the citizen "
-                "(a USB keypad works too: 1, 2, 3; 0 skips)."
-            )
-        )
+        """forms/return.ui holds the layout; here the ways of return, the table's model and
+        columns, and the rating row (a widget of its own) under the code."""
+        self.ui = Ui_ReturnForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.code_edit = ui.codeEdit
+        self.citizen_button = ui.citizenScreenButton
         self.citizen_window: CitizenRatingWindow | None = None
-        top = QHBoxLayout()
-        top.addWidget(code_label)
-        top.addWidget(self.code_edit, 1)
-        top.addWidget(self.citizen_button)
-
-        self.info = QLabel(self)
-        self.info.setObjectName("returnInfo")
-        self.info.setWordWrap(True)
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("toNameEdit")
-        self.id_edit = QLineEdit(self)
-        self.id_edit.setObjectName("toIdEdit")
-        self.id_edit.setPlaceholderText(self.tr("12 digits (optional)"))
-        self.method_combo = QComboBox(self)
+        self.info = ui.returnInfo
+        self.name_edit = ui.toNameEdit
+        self.id_edit = ui.toIdEdit
+        self.method_combo = ui.methodCombo
+        self.return_button = ui.returnButton
+        self.error = ui.returnError
+        self.table = ui.waitingTable
         for method in labels.RETURN_METHODS:
             self.method_combo.addItem(labels.return_method_label(method), method)
-        self.return_button = QPushButton(self.tr("&Record the return"), self)
-        self.return_button.setObjectName("returnButton")
-        self.return_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.return_button.setAutoDefault(True)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        box = QGroupBox(self.tr("Result to return"), self)
-        form = QFormLayout(box)
-        form.addRow(self.info)
-        name_label = QLabel(self.tr("Collected &by:"), self)
-        name_label.setBuddy(self.name_edit)
-        id_label = QLabel(self.tr("Citizen &ID:"), self)
-        id_label.setBuddy(self.id_edit)
-        method_label = QLabel(self.tr("Ho&w:"), self)
-        method_label.setBuddy(self.method_combo)
-        form.addRow(name_label, self.name_edit)
-        form.addRow(id_label, self.id_edit)
-        form.addRow(method_label, self.method_combo)
-        form.addRow(self.error)
-        form.addRow("", self.return_button)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("waitingTable")
         self.table.setModel(self.waiting)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((205, 160, 300, 150, 115, 115, 150)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        waiting_box = QGroupBox(self.tr("Results waiting for the citizen"), self)
-        QVBoxLayout(waiting_box).addWidget(self.table)
 
         self.rating = RatingPrompt(self.ctx, self)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.rating)
-        layout.addWidget(box)
-        layout.addWidget(waiting_box, 1)
+        ui.returnLayout.insertWidget(1, self.rating)
 
     def _connect_signals(self) -> None:
         self.code_edit.returnPressed.connect(self._typed)

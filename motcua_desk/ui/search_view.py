@@ -1,29 +1,17 @@
 """Hồ sơ: one search box (code, name without accents, citizen ID, phone) with filters, over a
 table that fetches page after page as the officer scrolls; also shows the today panel's
-lists. Enter or a double click opens the dossier."""
+lists. Enter or a double click opens the dossier. The layout is forms/search.ui."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from motcua_desk.ui import labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_search import Ui_SearchForm
 from motcua_desk.ui.models import DossierTableModel, SearchQuery, TodayQuery
 
 TYPE_DELAY_MS = 300
@@ -42,70 +30,33 @@ class SearchView(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        self.title = QLabel(self)
-        self.title.setObjectName("listTitle")
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(
-            self.tr("Dossier code, name (accents optional), citizen ID or phone")
-        )
-        search_label = QLabel(self.tr("F&ind:"), self)
-        search_label.setBuddy(self.search_edit)
-        self.status_combo = QComboBox(self)
-        self.status_combo.setObjectName("statusCombo")
+        """forms/search.ui holds the layout; here the filters' items, the dates and the table's
+        model and columns."""
+        self.ui = Ui_SearchForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.title = ui.listTitle
+        self.search_edit = ui.searchEdit
+        self.status_combo = ui.statusCombo
+        self.field_combo = ui.fieldCombo
+        self.department_combo = ui.departmentCombo
+        self.dates_check = ui.datesCheck
+        self.date_from = ui.dateFrom
+        self.date_to = ui.dateTo
+        self.search_button = ui.searchButton
+        self.count_label = ui.countLabel
+        self.table = ui.dossierTable
+
         self.status_combo.addItem(self.tr("All statuses"), "")
         for status in labels.STATUSES:
             self.status_combo.addItem(labels.status_label(status), status)
-        self.field_combo = QComboBox(self)
-        self.field_combo.setObjectName("fieldCombo")
         self.field_combo.addItem(self.tr("All fields"), "")
-        self.department_combo = QComboBox(self)
-        self.department_combo.setObjectName("departmentCombo")
         self.department_combo.addItem(self.tr("All departments"), "")
-        self.dates_check = QCheckBox(self.tr("Received &between"), self)
-        self.date_from = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.date_to = QDateEdit(self, calendarPopup=True, displayFormat="dd/MM/yyyy")
         today = self.ctx.today()
         self.date_from.setDate(_qdate(today - timedelta(days=30)))
         self.date_to.setDate(_qdate(today))
-        self.date_from.setEnabled(False)
-        self.date_to.setEnabled(False)
-        self.search_button = QPushButton(self.tr("&Search"), self)
-        self.count_label = QLabel(self)
 
-        row1 = QHBoxLayout()
-        row1.addWidget(search_label)
-        row1.addWidget(self.search_edit, 1)
-        row1.addWidget(self.search_button)
-        for combo in (self.status_combo, self.field_combo, self.department_combo):
-            # long department names must not widen the window past a 1366-pixel screen
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(18)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.status_combo)
-        row2.addWidget(self.field_combo)
-        row2.addWidget(self.department_combo)
-        row2.addWidget(self.dates_check)
-        row2.addWidget(self.date_from)
-        row2.addWidget(QLabel("–", self))
-        row2.addWidget(self.date_to)
-        row2.addStretch(1)
-
-        self.table = QTableView(self)
-        self.table.setObjectName("dossierTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -113,13 +64,6 @@ class SearchView(QWidget):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
         self.title.hide()
 
     def _connect_signals(self) -> None:

@@ -1,16 +1,18 @@
 """The today panel: what needs the officer's attention, each count a button to its list.
 Counted by the worker after the window shows, after every change, and once a minute (time
-alone moves dossiers from 'due soon' to 'due today' to 'overdue')."""
+alone moves dossiers from 'due soon' to 'due today' to 'overdue').
+The layout is forms/today.ui."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGroupBox, QPushButton, QWidget
 
 from motcua_desk.ui import labels
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_today import Ui_TodayForm
 
 REFRESH_MS = 60_000
 CHANGE_DELAY_MS = 200
@@ -30,29 +32,20 @@ class TodayView(QGroupBox):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Today"))
-        self.setObjectName("todayPanel")
+        self.ui = Ui_TodayForm()
+        self.ui.setupUi(self)  # forms/today.ui: the title, a flat button per count, the note
         self.ctx = ctx
         self.counts: Any = None
-        self._buttons: dict[str, QPushButton] = {}
+        # a kind the form lacks fails here, at start-up, not when it is first counted
+        self._buttons: dict[str, QPushButton] = {
+            kind: getattr(self.ui, f"today_{kind}") for kind in labels.TODAY_KINDS
+        }
         self._loading = False
         self._again = False
-        layout = QVBoxLayout(self)
-        layout.setSpacing(2)
-        for kind in labels.TODAY_KINDS:
-            button = QPushButton(self)
-            button.setObjectName(f"today_{kind}")
-            button.setFlat(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("text-align: left; padding: 3px 4px;")
+        for kind, button in self._buttons.items():
             button.clicked.connect(lambda _c=False, k=kind: self._open(k))
-            self._buttons[kind] = button
-            layout.addWidget(button)
             self._paint(kind, None)
-        self.note = QLabel(self)
-        self.note.setStyleSheet("color: #555555; font-size: 8pt;")
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
+        self.note = self.ui.note
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._change_timer = QTimer(self, singleShot=True, interval=CHANGE_DELAY_MS)

@@ -1616,7 +1616,7 @@
     </message>
 </context>
 <context>
-    <name>HandoffView</name>
+    <name>HandoffForm</name>
     <message>
         <source>Ha&amp;nd over to a department</source>
         <translation>Giao hồ sơ cho phòng &amp;ban</translation>
@@ -1624,14 +1624,6 @@
     <message>
         <source>Take results &amp;back from a department</source>
         <translation>Nhận &amp;kết quả từ phòng ban</translation>
-    </message>
-    <message>
-        <source>Scan, or type a code and press Enter</source>
-        <translation>Quét, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Thêm</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
@@ -1644,6 +1636,18 @@
     <message>
         <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Scan, or type a code and press Enter</source>
+        <translation>Quét, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
+        <translation>Quét từng hồ sơ: hồ sơ được kiểm tra rồi thêm vào danh sách. Quét xong cả chồng thì nhấn Ctrl+Enter để xác nhận.</translation>
     </message>
     <message>
         <source>Dossier code</source>
@@ -1673,9 +1677,12 @@
         <source>&amp;Print today&apos;s handoff list</source>
         <translation>In danh &amp;sách bàn giao hôm nay</translation>
     </message>
+</context>
+<context>
+    <name>HandoffView</name>
     <message>
-        <source>Scan each dossier: it is checked and added to the list. Confirm with Ctrl+Enter when the pile is done.</source>
-        <translation>Quét từng hồ sơ: hồ sơ được kiểm tra rồi thêm vào danh sách. Quét xong cả chồng thì nhấn Ctrl+Enter để xác nhận.</translation>
+        <source>Received b&amp;y:</source>
+        <translation>Người &amp;nhận:</translation>
     </message>
     <message>
         <source>Brought b&amp;y:</source>
@@ -2682,11 +2689,7 @@
     </message>
 </context>
 <context>
-    <name>PrintView</name>
-    <message>
-        <source>Print the &amp;ledger</source>
-        <translation>In &amp;sổ theo dõi</translation>
-    </message>
+    <name>PrintForm</name>
     <message>
         <source>Fro&amp;m:</source>
         <translation>&amp;Từ ngày:</translation>
@@ -2696,12 +2699,8 @@
         <translation>Đến ngà&amp;y:</translation>
     </message>
     <message>
-        <source>All departments</source>
-        <translation>Tất cả phòng ban</translation>
-    </message>
-    <message>
-        <source>Print the hand&amp;off list</source>
-        <translation>In &amp;danh sách bàn giao</translation>
+        <source>Print the &amp;ledger</source>
+        <translation>In &amp;sổ theo dõi</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
@@ -2712,16 +2711,8 @@
         <translation>P&amp;hòng ban:</translation>
     </message>
     <message>
-        <source>every officer</source>
-        <translation>tất cả cán bộ</translation>
-    </message>
-    <message>
-        <source>Print the &amp;cash sheet</source>
-        <translation>In &amp;bảng kê thu</translation>
-    </message>
-    <message>
-        <source>Save as &amp;Excel…</source>
-        <translation>Lưu thành &amp;Excel…</translation>
+        <source>Print the hand&amp;off list</source>
+        <translation>In &amp;danh sách bàn giao</translation>
     </message>
     <message>
         <source>Daily cash sheet (not a receipt)</source>
@@ -2736,8 +2727,27 @@
         <translation>&amp;Cán bộ thu:</translation>
     </message>
     <message>
+        <source>every officer</source>
+        <translation>tất cả cán bộ</translation>
+    </message>
+    <message>
+        <source>Print the &amp;cash sheet</source>
+        <translation>In &amp;bảng kê thu</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Excel…</source>
+        <translation>Lưu thành &amp;Excel…</translation>
+    </message>
+    <message>
         <source>Each document opens in a preview first; print it from there (Ctrl+P). The printer and paper are remembered per document.</source>
         <translation>Mỗi tài liệu được mở để xem trước; in từ cửa sổ xem trước (Ctrl+P). Máy in và khổ giấy được ghi nhớ cho từng loại tài liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <source>All departments</source>
+        <translation>Tất cả phòng ban</translation>
     </message>
     <message>
         <source>Ledger {first} – {last}</source>
@@ -3257,6 +3267,17 @@
 <context>
     <name>RatingPrompt</name>
     <message>
+        <source>{code}: how satisfied is the citizen? Press 1, 2 or 3 (Esc skips).</source>
+        <translation>{code}: công dân có hài lòng không? Nhấn 1, 2 hoặc 3 (Esc để bỏ qua).</translation>
+    </message>
+    <message>
+        <source>{code}: rating recorded ({rating}).</source>
+        <translation>{code}: đã ghi nhận đánh giá ({rating}).</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPromptForm</name>
+    <message>
         <source>1 — Very satisfied</source>
         <translation>1 — Rất hài lòng</translation>
     </message>
@@ -3275,14 +3296,6 @@
     <message>
         <source>Why is the citizen not satisfied? (required; Enter saves)</source>
         <translation>Vì sao công dân không hài lòng? (bắt buộc; nhấn Enter để lưu)</translation>
-    </message>
-    <message>
-        <source>{code}: how satisfied is the citizen? Press 1, 2 or 3 (Esc skips).</source>
-        <translation>{code}: công dân có hài lòng không? Nhấn 1, 2 hoặc 3 (Esc để bỏ qua).</translation>
-    </message>
-    <message>
-        <source>{code}: rating recorded ({rating}).</source>
-        <translation>{code}: đã ghi nhận đánh giá ({rating}).</translation>
     </message>
 </context>
 <context>
@@ -3554,30 +3567,22 @@
     </message>
 </context>
 <context>
-    <name>ReturnView</name>
-    <message>
-        <source>Scan the slip, or type the code and press Enter</source>
-        <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
-    </message>
+    <name>ReturnForm</name>
     <message>
         <source>D&amp;ossier code:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
-        <source>Rating screen for the citizen…</source>
-        <translation>Màn hình đánh giá cho công dân…</translation>
+        <source>Scan the slip, or type the code and press Enter</source>
+        <translation>Quét phiếu hẹn, hoặc gõ mã hồ sơ rồi nhấn Enter</translation>
     </message>
     <message>
         <source>A window with the three choices, big, for a second screen turned to the citizen (a USB keypad works too: 1, 2, 3; 0 skips).</source>
         <translation>Cửa sổ với ba lựa chọn chữ lớn, để trên màn hình thứ hai quay về phía công dân (bàn phím số USB cũng dùng được: 1, 2, 3; 0 là bỏ qua).</translation>
     </message>
     <message>
-        <source>12 digits (optional)</source>
-        <translation>12 chữ số (không bắt buộc)</translation>
-    </message>
-    <message>
-        <source>&amp;Record the return</source>
-        <translation>Ghi nhận &amp;trả kết quả</translation>
+        <source>Rating screen for the citizen…</source>
+        <translation>Màn hình đánh giá cho công dân…</translation>
     </message>
     <message>
         <source>Result to return</source>
@@ -3592,13 +3597,24 @@
         <translation>Số CCC&amp;D:</translation>
     </message>
     <message>
+        <source>12 digits (optional)</source>
+        <translation>12 chữ số (không bắt buộc)</translation>
+    </message>
+    <message>
         <source>Ho&amp;w:</source>
         <translation>&amp;Hình thức:</translation>
+    </message>
+    <message>
+        <source>&amp;Record the return</source>
+        <translation>Ghi nhận &amp;trả kết quả</translation>
     </message>
     <message>
         <source>Results waiting for the citizen</source>
         <translation>Kết quả chờ trả công dân</translation>
     </message>
+</context>
+<context>
+    <name>ReturnView</name>
     <message>
         <source>Double scan of {code}: it is already open.</source>
         <translation>Quét trùng mã {code}: hồ sơ đang được mở.</translation>
@@ -3656,15 +3672,26 @@
     </message>
 </context>
 <context>
-    <name>SearchView</name>
+    <name>SearchForm</name>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation>Tì&amp;m:</translation>
+    </message>
     <message>
         <source>Dossier code, name (accents optional), citizen ID or phone</source>
         <translation>Mã hồ sơ, họ tên (có hoặc không dấu), số CCCD hoặc điện thoại</translation>
     </message>
     <message>
-        <source>F&amp;ind:</source>
-        <translation>Tì&amp;m:</translation>
+        <source>&amp;Search</source>
+        <translation>Tìm &amp;kiếm</translation>
     </message>
+    <message>
+        <source>Received &amp;between</source>
+        <translation>Tiếp nhận &amp;trong khoảng</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
     <message>
         <source>All statuses</source>
         <translation>Mọi trạng thái</translation>
@@ -3676,14 +3703,6 @@
     <message>
         <source>All departments</source>
         <translation>Tất cả phòng ban</translation>
-    </message>
-    <message>
-        <source>Received &amp;between</source>
-        <translation>Tiếp nhận &amp;trong khoảng</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>Tìm &amp;kiếm</translation>
     </message>
     <message>
         <source>{title}: {count}</source>
@@ -4358,11 +4377,14 @@ Tệp cài đặt: {ini}</translation>
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TodayForm</name>
     <message>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
+</context>
+<context>
+    <name>TodayView</name>
     <message>
         <source>The counts could not be read.</source>
         <translation>Không đọc được số liệu.</translation>
