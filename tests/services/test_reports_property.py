@@ -194,7 +194,7 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
             # an independent oracle: the dossiers open at the end, folded from the events that
             # happened before it; the dossiers received in the period
             start, end = p.bounds(tz)
-            left_out = {Status.VOIDED, Status.REFUSED}
+            left_out = {Status.VOIDED, Status.REFUSED_AT_INTAKE}
             if rs.stopped == "excluded":
                 left_out.add(Status.STOPPED)
             counted = {k: v for k, v in events.items() if fold(k, v).status not in left_out}
