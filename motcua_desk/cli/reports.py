@@ -151,7 +151,7 @@ def register(sub) -> None:
 
 
 def _period(args):
-    from motcua_desk.domain.reports import Period
+    from motcua_desk.domain.report_periods import Period
 
     first = parse_day(args.date_from, "from")
     last = parse_day(args.date_to, "to")

@@ -17,6 +17,13 @@ from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.late_report import (
+    Apology,
+    LateReport,
+    apology_from_steps,
+    late_entries,
+    late_report,
+)
 from motcua_desk.domain.quality import (
     MOVE_KINDS,
     Move,
@@ -25,36 +32,26 @@ from motcua_desk.domain.quality import (
     quality,
     steps_total,
 )
+from motcua_desk.domain.report_forms import FormDef, form_for, parse_forms
+from motcua_desk.domain.report_periods import Period, ReportSettings, period_of
 from motcua_desk.domain.reports import (
     BY_KEYS,
     REFUSED,
     REJECTED,
     RESULT,
     STOPPED,
-    Apology,
     DossierFacts,
-    FormDef,
-    IndexValue,
-    LateReport,
-    Period,
     Report,
-    ReportSettings,
     Tally,
-    apology_from_steps,
     assemble,
     compute,
     facts_from_events,
     fixed_offset,
-    form_for,
     group_label,
-    indices,
-    late_entries,
-    late_report,
     monthly,
     months_of,
-    parse_forms,
-    period_of,
 )
+from motcua_desk.domain.self_check import IndexValue, indices
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store import repo

@@ -47,15 +47,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.domain.reports import (
-    LATE,
-    OVERDUE,
-    Period,
-    Report,
-    ReportRow,
-    cell_codes,
-    preset_period,
-)
+from motcua_desk.domain.late_report import LATE, OVERDUE
+from motcua_desk.domain.report_periods import Period, preset_period
+from motcua_desk.domain.reports import Report, ReportRow, cell_codes
 from motcua_desk.ui import labels
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.models import DossierTableModel

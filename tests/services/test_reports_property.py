@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from motcua_desk.app import open_services
 from motcua_desk.domain.dossier import Status, fold
 from motcua_desk.domain.errors import DomainError
-from motcua_desk.domain.reports import Period, ReportSettings, compute, facts_from_events
+from motcua_desk.domain.report_periods import Period, ReportSettings
+from motcua_desk.domain.reports import compute, facts_from_events
 from motcua_desk.services import IntakeRequest
 from motcua_desk.store import repo
 from tests.helpers import AGENCY, FakeClock, local

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import openpyxl
 
 from motcua_desk import printing
-from motcua_desk.domain.reports import Period
+from motcua_desk.domain.report_periods import Period
 from motcua_desk.services import IntakeRequest
 from motcua_desk.services.reports import late_json
 
