@@ -18,7 +18,7 @@ from motcua_desk.domain.dto import AgencyInfo
 from motcua_desk.domain.report_forms import form_for, parse_forms
 from motcua_desk.domain.report_periods import Period, ReportSettings
 from motcua_desk.domain.reports import compute
-from motcua_desk.services.reports import report_json
+from motcua_desk.services.report_json import report_json
 from tests.helpers import AGENCY
 from tests.printing import pdfcheck as pc
 from tests.printing.test_reports_pdf import KEYS, VN, _facts, expected_rows, figure_rows

@@ -14,7 +14,7 @@ import pytest
 
 from motcua_desk import printing
 from motcua_desk.domain.report_periods import Period
-from motcua_desk.services.reports import late_json, report_json
+from motcua_desk.services.report_json import late_json, report_json
 from tests.services import report_scenario as sc
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
