@@ -250,16 +250,7 @@ def national_header(
     ]
     t = Table([[left, right]], colWidths=[lw, rw])
     t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+        unpadded_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"))
     )
     return t
 
@@ -306,6 +297,20 @@ class Gap(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+def unpadded_style(*extra) -> TableStyle:
+    """The style of a table that only places things side by side: `extra` (alignments), and no
+    padding in any cell."""
+    return TableStyle(
+        [
+            *extra,
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
 
 
 def grid_style(*extra, pad: float = 2.5, header_rows: int = 1) -> TableStyle:

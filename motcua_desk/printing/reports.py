@@ -42,6 +42,7 @@ from motcua_desk.printing.layout import (
     national_header,
     paged_canvas,
     signature_blocks,
+    unpadded_style,
     vn_date,
 )
 
@@ -344,17 +345,7 @@ def bieu06_pdf(
             ],
             colWidths=[chart_w, width - chart_w],
         )
-        band.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
+        band.setStyle(unpadded_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
         tail += [Gap(3 * mm), band]
     else:
         tail += [Gap(4 * mm), _signatures(agency, st, width)]
