@@ -17,23 +17,20 @@ from motcua_desk.domain.dto import AgencyInfo, DossierDetail, DossierView, Event
 from motcua_desk.domain.errors import DomainError
 from motcua_desk.domain.forms import form_problem as _problem
 from motcua_desk.printing import fonts
+from motcua_desk.printing.document import Marks, build_pdf
 from motcua_desk.printing.layout import (
-    GroupStart,
-    Marks,
     P,
-    PageBook,
     Styles,
-    build_pdf,
     clean,
     esc,
     grid_style,
     make_styles,
     national_header,
-    paged_canvas,
     stack_height,
     two,
     unpadded_style,
 )
+from motcua_desk.printing.paged import GroupStart, PageBook, paged_canvas
 from motcua_desk.printing.symbols import Code128, QRCode, choose_module, code128_pattern
 
 A5_MARGINS = (11 * mm, 12 * mm, 9 * mm, 12 * mm)  # top, right, bottom, left

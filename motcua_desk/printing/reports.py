@@ -26,25 +26,20 @@ from motcua_desk.domain.late_report import LATE, OVERDUE, LateReport
 from motcua_desk.domain.report_periods import Period
 from motcua_desk.domain.reports import Report
 from motcua_desk.printing import fonts, ledgers
+from motcua_desk.printing.document import Marks, build_pdf
 from motcua_desk.printing.layout import (
     Gap,
-    GroupStart,
-    Marks,
     P,
-    PageBook,
-    PagedTable,
-    RowNumber,
-    build_pdf,
     clean,
     esc,
     grid_style,
     make_styles,
     national_header,
-    paged_canvas,
     signature_blocks,
     unpadded_style,
     vn_date,
 )
+from motcua_desk.printing.paged import GroupStart, PageBook, PagedTable, RowNumber, paged_canvas
 
 # the same paper as the ledgers (Mẫu 07, the handoff list): A4 landscape, the same margins
 PAGE, MARGINS = ledgers.PAGE, ledgers.MARGINS
