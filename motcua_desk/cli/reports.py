@@ -151,7 +151,7 @@ def register(sub) -> None:
 
 
 def _period(args):
-    from motcua_desk.domain.reports import Period
+    from motcua_desk.domain.report_periods import Period
 
     first = parse_day(args.date_from, "from")
     last = parse_day(args.date_to, "to")
@@ -220,7 +220,7 @@ def cmd_period(ctx: Context) -> int:
             "by", f"unknown --by {a.by!r} (field, procedure, department or group)", code="report_by"
         )
     kind = _out_kind(a)
-    from motcua_desk.services.reports import progress_json, report_json
+    from motcua_desk.services.report_json import progress_json, report_json
 
     scope = _known_group(ctx, scope)
     svc = ctx.services
@@ -297,7 +297,7 @@ def cmd_late(ctx: Context) -> int:
     period, scope = _period(a), _scope(a)
     kind = _out_kind(a)
     scope = _known_group(ctx, scope)
-    from motcua_desk.services.reports import late_json
+    from motcua_desk.services.report_json import late_json
 
     svc = ctx.services
     late = svc.reports.late(period, scope)
@@ -340,7 +340,7 @@ def cmd_late(ctx: Context) -> int:
 def cmd_indices(ctx: Context) -> int:
     a = ctx.args
     period, scope = _period(a), _scope(a)
-    from motcua_desk.services.reports import indices_json
+    from motcua_desk.services.report_json import indices_json
 
     scope = _known_group(ctx, scope)
     values = ctx.services.reports.indices(period, scope)
@@ -365,7 +365,7 @@ def cmd_quality(ctx: Context) -> int:
     period, scope = _period(a), _scope(a)
     kind = _out_kind(a)
     from motcua_desk.domain.quality import steps_total
-    from motcua_desk.services.reports import quality_json
+    from motcua_desk.services.report_json import quality_json
 
     scope = _known_group(ctx, scope)
     svc = ctx.services

@@ -26,13 +26,15 @@ DESK = "desk"
 
 
 class Status(StrEnum):
+    # The values are stored in databases and sent on the wire: a member may be renamed, its
+    # value never ("refused" and "rejected" predate the names that say which refusal it is).
     NEW = "new"  # no event yet (never stored)
     RECEIVED = "received"  # at the desk, accepted
-    REFUSED = "refused"  # refused at intake
+    REFUSED_AT_INTAKE = "refused"
     IN_PROCESS = "in_process"  # at a department
     SUPPLEMENT_REQUESTED = "supplement_requested"  # waiting for the applicant's papers
     STOPPED = "stopped"  # stopped at the applicant's request
-    REJECTED = "rejected"  # refused after appraisal
+    REFUSED_AFTER_APPRAISAL = "rejected"
     RESULT_READY = "result_ready"  # result back at the desk
     RETURNED = "returned"  # result handed to the applicant
     VOIDED = "voided"  # entered by mistake
@@ -43,11 +45,11 @@ class Status(StrEnum):
 NATIONAL_STATUS: dict[Status, int] = {
     Status.NEW: 1,
     Status.RECEIVED: 2,
-    Status.REFUSED: 3,
+    Status.REFUSED_AT_INTAKE: 3,
     Status.IN_PROCESS: 4,
     Status.SUPPLEMENT_REQUESTED: 5,
     Status.STOPPED: 7,
-    Status.REJECTED: 8,
+    Status.REFUSED_AFTER_APPRAISAL: 8,
     Status.RESULT_READY: 9,
     Status.RETURNED: 10,
     Status.VOIDED: 8,
@@ -76,7 +78,7 @@ ALLOWED: dict[EventType, frozenset[Status]] = {
     EventType.HANDED_OFF: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
     EventType.RESULT_RECEIVED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
     EventType.EXTENDED: frozenset({Status.RECEIVED, Status.IN_PROCESS}),
-    EventType.RETURNED: frozenset({Status.RESULT_READY, Status.REJECTED}),
+    EventType.RETURNED: frozenset({Status.RESULT_READY, Status.REFUSED_AFTER_APPRAISAL}),
     EventType.STOPPED: frozenset({Status.RECEIVED, Status.IN_PROCESS, Status.SUPPLEMENT_REQUESTED}),
     EventType.NOTE: frozenset(set(Status) - {Status.NEW}),
     EventType.PRINTED: frozenset(set(Status) - {Status.NEW}),
@@ -216,8 +218,8 @@ _RECEIVED, _EXTENDED = EventType.RECEIVED, EventType.EXTENDED
 _REFUSED_AT_INTAKE, _HANDED_OFF = EventType.REFUSED_AT_INTAKE, EventType.HANDED_OFF
 _STOPPED = EventType.STOPPED
 _NEW, _ST_RECEIVED = Status.NEW, Status.RECEIVED
-_ST_SUPPLEMENT, _ST_REFUSED = Status.SUPPLEMENT_REQUESTED, Status.REFUSED
-_ST_REJECTED, _ST_IN_PROCESS = Status.REJECTED, Status.IN_PROCESS
+_ST_SUPPLEMENT, _ST_REFUSED_AT_INTAKE = Status.SUPPLEMENT_REQUESTED, Status.REFUSED_AT_INTAKE
+_ST_REFUSED_AFTER_APPRAISAL, _ST_IN_PROCESS = Status.REFUSED_AFTER_APPRAISAL, Status.IN_PROCESS
 _ST_RESULT_READY, _ST_RETURNED = Status.RESULT_READY, Status.RETURNED
 _ST_STOPPED, _ST_VOIDED = Status.STOPPED, Status.VOIDED
 
@@ -332,14 +334,14 @@ def _resubmitted(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: date
 
 
 def _refused_at_intake(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
-    s.update(status=_ST_REFUSED, location="", closing_reason=_str(p.get("reason")))
+    s.update(status=_ST_REFUSED_AT_INTAKE, location="", closing_reason=_str(p.get("reason")))
 
 
 def _refused_after_appraisal(
     s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime
 ) -> None:
     s.update(
-        status=_ST_REJECTED,
+        status=_ST_REFUSED_AFTER_APPRAISAL,
         result_at=at,
         closing_reason=_str(p.get("reason")),
         location=DESK,

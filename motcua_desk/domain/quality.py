@@ -33,13 +33,8 @@ from zoneinfo import ZoneInfo
 from motcua_desk.domain.calendar import WorkCalendar
 from motcua_desk.domain.errors import IllegalTransition
 from motcua_desk.domain.events import Event
-from motcua_desk.domain.reports import (
-    DossierFacts,
-    Period,
-    ReportSettings,
-    classify,
-    timing,
-)
+from motcua_desk.domain.report_periods import Period, ReportSettings
+from motcua_desk.domain.reports import DossierFacts, classify, timing
 
 DESK = "desk"
 TRANSFER, DEPARTMENT = "transfer", "department"

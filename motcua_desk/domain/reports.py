@@ -23,6 +23,10 @@ Definitions [ours; the settings where provinces differ are in `ReportSettings`]:
   the period are counted in their own column.
 
 Then (3) = (4)+(5)+(6) = (7)+(11), (7) = (8)+(9)+(10), (11) = (12)+(13) on every row.
+
+What a report is asked for (settings, periods) is in `domain.report_periods`, the form as data
+in `domain.report_forms`; the late list and the QĐ 766 indices, computed over the same facts,
+are `domain.late_report` and `domain.self_check`.
 """
 
 from __future__ import annotations
@@ -30,136 +34,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from motcua_desk.domain.errors import IllegalTransition, ValidationError
 from motcua_desk.domain.events import Event, EventType
-
-MAX_PERIOD_DAYS = 3653  # about ten years
-
-# The atomic counts the computation produces; a form's columns are these or sums of columns.
-METRICS = (
-    "received_online",
-    "received_direct",
-    "carried_over",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending_within",
-    "pending_overdue",
-    "refused_at_intake",
-    "stopped",
-)
+from motcua_desk.domain.report_forms import FormDef, column_values
+from motcua_desk.domain.report_periods import Period, ReportSettings, month_shift
 
 # How a dossier ended.
 RESULT, REJECTED, STOPPED, REFUSED, VOIDED = "result", "rejected", "stopped", "refused", "voided"
-
-
-# --- settings and periods ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReportSettings:
-    """Where provinces differ. Defaults are ours (README, *Reports*)."""
-
-    compare: str = "timestamp"  # timestamp (QĐ 766) | date (Thanh Hóa's system)
-    supplement_wait_within: bool = True  # waiting for the applicant counts within the deadline
-    period_start_day: int = 1  # 1: calendar months; 15: from the 15th before to the 14th
-    stopped: str = "resolved"  # resolved | excluded
-
-    def __post_init__(self) -> None:
-        if self.compare not in ("timestamp", "date"):
-            raise ValidationError(
-                "compare",
-                f"unknown comparison {self.compare!r} (timestamp or date)",
-                code="report_setting",
-            )
-        if self.stopped not in ("resolved", "excluded"):
-            raise ValidationError(
-                "stopped",
-                f"unknown rule {self.stopped!r} (resolved or excluded)",
-                code="report_setting",
-            )
-        if not isinstance(self.period_start_day, int) or not 1 <= self.period_start_day <= 28:
-            raise ValidationError(
-                "period_start_day", "the period start day must be 1 to 28", code="report_setting"
-            )
-        if not isinstance(self.supplement_wait_within, bool):
-            raise ValidationError(
-                "supplement_wait_within", "must be true or false", code="report_setting"
-            )
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any] | None) -> ReportSettings:
-        known = cls.__dataclass_fields__
-        return cls(**{k: v for k, v in (data or {}).items() if k in known})
-
-
-@dataclass(frozen=True)
-class Period:
-    """Whole office-local days, both ends included."""
-
-    first: date
-    last: date
-
-    def __post_init__(self) -> None:
-        if self.last < self.first:
-            raise ValidationError(
-                "to",
-                f"the end date {self.last} is before the start date {self.first}",
-                code="period_range",
-            )
-        if (self.last - self.first).days + 1 > MAX_PERIOD_DAYS:
-            raise ValidationError(
-                "to", "a report period may not exceed 10 years", code="period_too_long"
-            )
-
-    def bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
-        """[start, end): local midnight of the first day, local midnight after the last."""
-        start = datetime.combine(self.first, datetime.min.time(), tzinfo=tz)
-        end = datetime.combine(self.last + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-        return start, end
-
-
-def _month_shift(year: int, month: int, delta: int) -> tuple[int, int]:
-    n = year * 12 + (month - 1) + delta
-    return n // 12, n % 12 + 1
-
-
-def period_of(text: str, start_day: int = 1) -> Period:
-    """A named period: 2026-11 (month), 2026-Q4 (quarter), 2026-H2 (6 months), 2026 (year).
-    With start_day d > 1 a month runs from day d of the month before to day d-1 of the month."""
-    raw = text.strip().upper()
-    try:
-        if len(raw) == 4 and raw.isdigit():
-            year, m1, months = int(raw), 1, 12
-        elif len(raw) == 7 and raw[4] == "-" and raw[5] == "Q" and raw[6] in "1234":
-            year, m1, months = int(raw[:4]), (int(raw[6]) - 1) * 3 + 1, 3
-        elif len(raw) == 7 and raw[4] == "-" and raw[5] == "H" and raw[6] in "12":
-            year, m1, months = int(raw[:4]), (int(raw[6]) - 1) * 6 + 1, 6
-        elif len(raw) == 7 and raw[4] == "-" and raw[5:].isdigit() and 1 <= int(raw[5:]) <= 12:
-            year, m1, months = int(raw[:4]), int(raw[5:]), 1
-        else:
-            raise ValueError(raw)
-        if not 1900 <= year <= 9998:
-            raise ValueError(raw)
-    except ValueError:
-        raise ValidationError(
-            "period",
-            f"{text!r} is not a period (use YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)",
-            code="period_format",
-        ) from None
-    if start_day == 1:
-        first = date(year, m1, 1)
-        ey, em = _month_shift(year, m1, months)
-        last = date(ey, em, 1) - timedelta(days=1)
-    else:
-        sy, sm = _month_shift(year, m1, -1)
-        first = date(sy, sm, start_day)
-        ly, lm = _month_shift(year, m1, months - 1)
-        last = date(ly, lm, start_day - 1)
-    return Period(first, last)
 
 
 # --- facts ------------------------------------------------------------------------------------
@@ -215,9 +98,9 @@ def facts_from_events(dossier_id: str, events: Iterable[Event]) -> DossierFacts 
         p = ev.payload
         match ev.type:
             case EventType.RECEIVED:
-                dues.append((at, _moment(p.get("due_at"))))
+                dues.append((at, parse_moment(p.get("due_at"))))
             case EventType.RESUBMITTED:
-                dues.append((at, _moment(p.get("due_at"))))
+                dues.append((at, parse_moment(p.get("due_at"))))
                 if pauses and pauses[-1][1] is None:
                     pauses[-1][1] = at
             case EventType.SUPPLEMENT_REQUESTED:
@@ -256,7 +139,7 @@ def facts_from_events(dossier_id: str, events: Iterable[Event]) -> DossierFacts 
     )
 
 
-def _moment(value: str | None) -> datetime | None:
+def parse_moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
@@ -314,131 +197,6 @@ def classify(
     due = f.due_at(end)
     out["pending_overdue" if due is not None and due < end else "pending_within"] = 1
     return out
-
-
-# --- forms as data ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ColumnDef:
-    key: str
-    no: str
-    label: str
-    metric: str = ""
-    sum: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class FormDef:
-    form: str
-    version: int
-    effective_from: date
-    code: str
-    legal_basis: str
-    title: str
-    unit: str
-    columns: tuple[ColumnDef, ...]
-    extra_columns: tuple[ColumnDef, ...] = ()
-    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    @property
-    def all_columns(self) -> tuple[ColumnDef, ...]:
-        return self.columns + self.extra_columns
-
-
-def parse_forms(data: Mapping[str, Any]) -> list[FormDef]:
-    """The versions of a form from its JSON definition; raises ValidationError when malformed."""
-    try:
-        versions = []
-        for v in data["versions"]:
-            cols: list[ColumnDef] = []
-            extras: list[ColumnDef] = []
-            seen: set[str] = set()
-            for target, items in ((cols, v["columns"]), (extras, v.get("extra_columns", []))):
-                for c in items:
-                    col = ColumnDef(
-                        key=str(c["key"]),
-                        no=str(c.get("no", "")),
-                        label=str(c["label"]),
-                        metric=str(c.get("metric", "")),
-                        sum=tuple(str(k) for k in c.get("sum", ())),
-                    )
-                    if col.key in seen:
-                        raise ValueError(f"column {col.key!r} twice")
-                    if bool(col.metric) == bool(col.sum):
-                        raise ValueError(f"column {col.key!r} needs a metric or a sum")
-                    if col.metric and col.metric not in METRICS:
-                        raise ValueError(f"column {col.key!r}: unknown metric {col.metric!r}")
-                    seen.add(col.key)
-                    target.append(col)
-            for col in cols + extras:
-                if any(k not in seen or k == col.key for k in col.sum):
-                    raise ValueError(f"column {col.key!r} sums an unknown column")
-            _sum_order(cols + extras)  # refuses a cycle
-            groups = tuple(
-                (str(g["label"]), tuple(str(k) for k in g["columns"])) for g in v.get("groups", ())
-            )
-            form = FormDef(
-                form=str(data["form"]),
-                version=int(v["version"]),
-                effective_from=date.fromisoformat(v["effective_from"]),
-                code=str(v.get("code", "")),
-                legal_basis=str(v.get("legal_basis", "")),
-                title=str(v.get("title", "")),
-                unit=str(v.get("unit", "")),
-                columns=tuple(cols),
-                extra_columns=tuple(extras),
-                groups=groups,
-            )
-            versions.append(form)
-    except (KeyError, TypeError, ValueError) as err:
-        raise ValidationError(
-            "form", f"the report form definition is malformed: {err}", code="form_definition"
-        ) from err
-    if not versions:
-        raise ValidationError("form", "the report form has no version", code="form_definition")
-    return sorted(versions, key=lambda f: f.effective_from)
-
-
-def _sum_order(cols: Sequence[ColumnDef]) -> list[str]:
-    """Columns in an order where each sum follows what it adds; refuses a cycle."""
-    by_key = {c.key: c for c in cols}
-    done: list[str] = []
-    state: dict[str, int] = {}
-
-    def visit(key: str) -> None:
-        if state.get(key) == 2:
-            return
-        if state.get(key) == 1:
-            raise ValueError(f"column {key!r} sums itself")
-        state[key] = 1
-        for k in by_key[key].sum:
-            visit(k)
-        state[key] = 2
-        done.append(key)
-
-    for c in cols:
-        visit(c.key)
-    return done
-
-
-def form_for(forms: Sequence[FormDef], day: date) -> FormDef:
-    """The version in force on `day` (the earliest one for a day before them all)."""
-    chosen = forms[0]
-    for f in forms:
-        if f.effective_from <= day:
-            chosen = f
-    return chosen
-
-
-def column_values(form: FormDef, counts: Mapping[str, int]) -> dict[str, int]:
-    """Every column's value from the atomic counts."""
-    by_key = {c.key: c for c in form.all_columns}
-    out: dict[str, int] = {}
-    for key in _sum_order(form.all_columns):
-        col = by_key[key]
-        out[key] = int(counts.get(col.metric, 0)) if col.metric else sum(out[k] for k in col.sum)
-    return {c.key: out[c.key] for c in form.all_columns}
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -581,7 +339,7 @@ def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
         by_group.setdefault(key[0], []).append(key)
     rows: list[ReportRow] = []
     total: dict[str, int] = {}
-    for group in sorted(by_group, key=_sort_key):
+    for group in sorted(by_group, key=text_sort_key):
         keys = sorted(by_group[group], key=lambda k: k[1])
         group_counts: dict[str, int] = {}
         for k in keys:
@@ -611,7 +369,7 @@ def assemble(tally: Tally, form: FormDef, period: Period, by: str) -> Report:
 def _assemble_flat(tally: Tally, form: FormDef, period: Period) -> Report:
     rows: list[ReportRow] = []
     total: dict[str, int] = {}
-    for k in sorted(tally.items, key=lambda k: (k[1], _sort_key(k[0]))):
+    for k in sorted(tally.items, key=lambda k: (k[1], text_sort_key(k[0]))):
         _add(total, tally.items[k])
         rows.append(
             ReportRow(
@@ -650,7 +408,7 @@ def fixed_offset(tz: ZoneInfo, period: Period, margin_days: int = 400) -> int | 
     return int(offset.total_seconds() // 60) if offset is not None else None
 
 
-def _sort_key(text: str) -> str:
+def text_sort_key(text: str) -> str:
     from motcua_desk.domain.text import fold
 
     return fold(text)
@@ -700,7 +458,7 @@ def months_of(period: Period) -> list[Period]:
     out: list[Period] = []
     first = period.first
     while first <= period.last:
-        ny, nm = _month_shift(first.year, first.month, 1)
+        ny, nm = month_shift(first.year, first.month, 1)
         last = min(date(ny, nm, 1) - timedelta(days=1), period.last)
         out.append(Period(first, last))
         first = last + timedelta(days=1)
@@ -719,323 +477,3 @@ def monthly(
     return [
         (m, dict(compute(facts, m, tz, form, settings).total.values)) for m in months_of(period)
     ]
-
-
-# --- late dossiers and apologies (Mẫu 04) -------------------------------------------------------
-
-LATE, OVERDUE, EXTENDED_OPEN = "late", "overdue", "extended"
-
-
-@dataclass(frozen=True)
-class Apology:
-    """What the events say about Mẫu 04: the extension (the apology with its new date) and the
-    first print of the form."""
-
-    at: datetime | None = None
-    new_due: datetime | None = None
-    reason: str = ""
-    printed_at: datetime | None = None
-    in_time: bool | None = None  # issued at least one working day before the due moment
-
-
-def apology_from_events(events: Iterable[Event]) -> Apology:
-    return apology_from_steps(
-        (
-            str(ev.type),
-            ev.occurred_at,
-            _moment(ev.payload.get("new_due_at")),
-            str(ev.payload.get("reason", "") or ""),
-            str(ev.payload.get("form", "") or ""),
-        )
-        for ev in sorted(events, key=lambda e: e.sort_key)
-    )
-
-
-def apology_from_steps(steps: Iterable[tuple[str, datetime, datetime | None, str, str]]) -> Apology:
-    """The apology from (type, moment, new due, reason, printed form) of a dossier's events in
-    the fold's order: the first extension, and the first print of Mẫu 04."""
-    at = new_due = printed = None
-    reason = ""
-    for type_, moment, due, why, form in steps:
-        if type_ == EventType.EXTENDED and at is None:
-            at, new_due, reason = moment, due, why
-        elif type_ == EventType.PRINTED and form == "apology" and printed is None:
-            printed = moment
-    return Apology(at=at, new_due=new_due, reason=reason, printed_at=printed)
-
-
-@dataclass(frozen=True)
-class LateEntry:
-    dossier_id: str
-    code: str
-    department: str
-    field: str
-    procedure_code: str
-    procedure_name: str
-    received_at: datetime
-    due_at: datetime | None  # the due moment in force (before any extension)
-    kind: str  # late (finished late in the period) | overdue (open past due at the end)
-    #            | extended (open, extended, not yet past its original due)
-    finished_at: datetime | None
-    extended: bool
-    apology: Apology = Apology()
-    ticket: str = ""  # the queue ticket held at intake
-
-
-@dataclass(frozen=True)
-class LateGroup:
-    department: str
-    entries: tuple[LateEntry, ...]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {
-            "late": sum(e.kind == LATE for e in self.entries),
-            "overdue": sum(e.kind == OVERDUE for e in self.entries),
-            "extended": sum(e.extended for e in self.entries),
-            "apology": sum(e.apology.at is not None for e in self.entries),
-            "apology_printed": sum(e.apology.printed_at is not None for e in self.entries),
-            "total": len(self.entries),
-        }
-
-
-@dataclass(frozen=True)
-class LateReport:
-    period: Period
-    groups: tuple[LateGroup, ...]
-
-    @property
-    def entries(self) -> tuple[LateEntry, ...]:
-        return tuple(e for g in self.groups for e in g.entries)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return LateGroup("", self.entries).counts
-
-
-def late_entries(
-    facts: Iterable[DossierFacts],
-    period: Period,
-    tz: ZoneInfo,
-    settings: ReportSettings = ReportSettings(),
-) -> list[LateEntry]:
-    """The dossiers of the period's Biểu 06 that were finished late (column 10), are open past
-    their due moment at the end (column 13), or were extended."""
-    start, end = period.bounds(tz)
-    out: list[LateEntry] = []
-    for f in facts:
-        counts = classify(f, start, end, tz, settings)
-        if not counts or "refused_at_intake" in counts:
-            continue
-        if "resolved_late" in counts:
-            kind = LATE
-        elif "pending_overdue" in counts:
-            kind = OVERDUE
-        elif f.extended and "pending_within" in counts:
-            kind = EXTENDED_OPEN
-        else:
-            continue
-        finished = f.outcome_at if kind == LATE else None
-        moment = finished if finished is not None else end
-        out.append(
-            LateEntry(
-                dossier_id=f.dossier_id,
-                code=f.code,
-                department=f.department or "(Chưa phân công)",
-                field=f.field,
-                procedure_code=f.procedure_code,
-                procedure_name=f.procedure_name,
-                received_at=f.received_at,
-                due_at=f.due_at(moment),
-                kind=kind,
-                finished_at=finished,
-                extended=f.extended,
-            )
-        )
-    return out
-
-
-def late_report(period: Period, entries: Iterable[LateEntry]) -> LateReport:
-    by_dept: dict[str, list[LateEntry]] = {}
-    for e in entries:
-        by_dept.setdefault(e.department, []).append(e)
-    groups = tuple(
-        LateGroup(d, tuple(sorted(by_dept[d], key=lambda e: (e.received_at, e.code))))
-        for d in sorted(by_dept, key=_sort_key)
-    )
-    return LateReport(period, groups)
-
-
-# --- QĐ 766/QĐ-TTg self-check -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IndexValue:
-    key: str  # the index number in QĐ 766, e.g. "2.1"
-    name: str
-    formula: str
-    numerator: int
-    denominator: int
-    score: float | None  # percent, 2 decimals; None ("—") when the denominator is 0 or no data
-    target: str = ""
-    note: str = ""
-    lowering: tuple[tuple[str, str], ...] = ()  # (dossier code, why), the dossiers lowering it
-    parts: Mapping[str, int] = field(default_factory=dict)
-
-
-def _pct(num: int, den: int) -> float | None:
-    return round(100.0 * num / den, 2) if den else None
-
-
-def indices(
-    facts: Iterable[DossierFacts],
-    period: Period,
-    tz: ZoneInfo,
-    settings: ReportSettings = ReportSettings(),
-    ratings: Mapping[str, int] | None = None,
-) -> list[IndexValue]:
-    """The QĐ 766 indices a desk computes from its own dossiers: 2.1 the on-time rate (more
-    than one supplement request counts as late; the citizen's waiting is left out through the
-    restarted due moment; a dossier still open is judged at the period's end), 3.3 the share by
-    channel, 5.4 satisfaction: 100 % − (the late share + the share rated "Không hài lòng"),
-    over the dossiers 2.1 counts, from the citizens' ratings at return (`ratings`: dossier id →
-    1|2|3); "—" while none of them is rated."""
-    start, end = period.bounds(tz)
-    counted = on_time = 0
-    lowering: list[tuple[str, str]] = []
-    channels = {"online": 0, "direct": 0, "post": 0}
-    offline: list[tuple[str, str]] = []
-    ratings = ratings or {}
-    rated = {1: 0, 2: 0, 3: 0}
-    unsatisfied: list[tuple[str, str]] = []
-    for f in sorted(facts, key=lambda f: f.code):
-        counts = classify(f, start, end, tz, settings)
-        if not counts or "refused_at_intake" in counts:
-            continue
-        counted += 1
-        rating = ratings.get(f.dossier_id)
-        if rating in rated:
-            rated[rating] += 1
-            if rating == 3:
-                unsatisfied.append((f.code, "công dân không hài lòng"))
-        if f.supplement_count > 1:
-            lowering.append((f.code, f"bổ sung {f.supplement_count} lần"))
-        elif "resolved_late" in counts:
-            lowering.append((f.code, "giải quyết quá hạn"))
-        elif "pending_overdue" in counts:
-            lowering.append((f.code, "đang giải quyết, quá hạn"))
-        else:
-            on_time += 1
-        if "received_online" in counts or "received_direct" in counts:
-            ch = f.channel if f.channel in channels else "direct"
-            channels[ch] += 1
-            if ch != "online":
-                offline.append((f.code, "trực tiếp" if ch == "direct" else "bưu chính"))
-    received = sum(channels.values())
-    return [
-        IndexValue(
-            key="2.1",
-            name="Tỷ lệ hồ sơ giải quyết đúng hạn",
-            formula="(hồ sơ đã giải quyết trước hạn, đúng hạn + đang giải quyết trong hạn, "
-            "trừ hồ sơ bổ sung quá 1 lần) ÷ hồ sơ tiếp nhận và đang giải quyết "
-            "trong kỳ × 100 %",
-            numerator=on_time,
-            denominator=counted,
-            score=_pct(on_time, counted),
-            note="Yêu cầu bổ sung quá 1 lần tính là quá hạn; thời gian chờ công dân bổ sung "
-            "không tính (thời hạn tính lại khi nhận đủ hồ sơ).",
-            lowering=tuple(lowering),
-            parts={"counted": counted, "on_time": on_time, "lowering": len(lowering)},
-        ),
-        IndexValue(
-            key="3.3",
-            name="Tỷ lệ hồ sơ tiếp nhận trực tuyến",
-            formula="hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận trong kỳ × 100 %",
-            numerator=channels["online"],
-            denominator=received,
-            score=_pct(channels["online"], received),
-            target="Tối đa điểm khi ≥ 50 %",
-            note=f"Trực tiếp {_pct_text(channels['direct'], received)}, bưu chính "
-            f"{_pct_text(channels['post'], received)}.",
-            lowering=tuple(offline),
-            parts=dict(channels),
-        ),
-        _satisfaction(counted, len(lowering), rated, unsatisfied),
-    ]
-
-
-def _satisfaction(
-    counted: int, late: int, rated: Mapping[int, int], unsatisfied: list[tuple[str, str]]
-) -> IndexValue:
-    name = "Mức độ hài lòng"
-    formula = "100 % − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, không hài lòng)"
-    target = "Tối đa điểm khi ≥ 90 %"
-    total = sum(rated.values())
-    if not counted or not total:
-        return IndexValue(
-            key="5.4",
-            name=name,
-            formula=formula,
-            numerator=0,
-            denominator=0,
-            score=None,
-            target=target,
-            note="Chưa có dữ liệu đánh giá của công dân.",
-            parts={
-                "rated": 0,
-                "very_satisfied": 0,
-                "satisfied": 0,
-                "unsatisfied": 0,
-                "late": late,
-                "counted": counted,
-            },
-        )
-    bad = rated[3]
-    score = max(0.0, round(100.0 - 100.0 * late / counted - 100.0 * bad / counted, 2))
-    return IndexValue(
-        key="5.4",
-        name=name,
-        formula=formula,
-        numerator=max(0, counted - late - bad),
-        denominator=counted,
-        score=score,
-        target=target,
-        note=f"{total} hồ sơ được công dân đánh giá: rất hài lòng {rated[1]}, hài lòng "
-        f"{rated[2]}, không hài lòng {bad}; quá hạn {late} (chỉ số 2.1). Hồ sơ quá hạn "
-        "mà công dân cũng không hài lòng bị tính cả hai lần, như công thức.",
-        lowering=tuple(unsatisfied),
-        parts={
-            "rated": total,
-            "very_satisfied": rated[1],
-            "satisfied": rated[2],
-            "unsatisfied": bad,
-            "late": late,
-            "counted": counted,
-        },
-    )
-
-
-def _pct_text(num: int, den: int) -> str:
-    p = _pct(num, den)
-    return "—" if p is None else f"{p:.2f} %".replace(".", ",")
-
-
-# --- period presets (the window) ----------------------------------------------------------------
-
-PRESETS = ("this_month", "last_month", "this_quarter", "this_year")
-
-
-def preset_period(kind: str, today: date) -> Period:
-    """The period a preset names on `today` (calendar months; the current ones up to today's
-    end of month, quarter or year)."""
-    y, m = today.year, today.month
-    if kind == "this_month":
-        return period_of(f"{y:04d}-{m:02d}")
-    if kind == "last_month":
-        py, pm = _month_shift(y, m, -1)
-        return period_of(f"{py:04d}-{pm:02d}")
-    if kind == "this_quarter":
-        return period_of(f"{y:04d}-Q{(m - 1) // 3 + 1}")
-    if kind == "this_year":
-        return period_of(f"{y:04d}")
-    raise ValidationError("preset", f"unknown period preset {kind!r}", code="period_preset")

@@ -23,15 +23,14 @@ dossier prints the same bytes (the PDF timestamp is the dossier's own moment).
 from __future__ import annotations
 
 from motcua_desk.printing.cash_sheet import NOT_A_RECEIPT, cash_sheet_pdf, cash_sheet_xlsx
+from motcua_desk.printing.control_sheet import control_pdf
 from motcua_desk.printing.fonts import FONT_FILES, register_fonts
+from motcua_desk.printing.form_parts import FormNotApplicable, check_form
 from motcua_desk.printing.forms import (
     FORM_TITLES,
     FORMS,
     PAGE_SIZES,
-    FormNotApplicable,
     apology_pdf,
-    check_form,
-    control_pdf,
     refusal_pdf,
     slip_pdf,
     stop_pdf,

@@ -24,24 +24,19 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from motcua_desk.domain.dto import AgencyInfo
 from motcua_desk.domain.fees import FEE_METHOD_LABELS_VI, FEE_METHODS, CashSheet, vnd
 from motcua_desk.printing import fonts
+from motcua_desk.printing.document import Marks, build_pdf
 from motcua_desk.printing.layout import (
     Gap,
-    GroupStart,
-    Marks,
     P,
-    PageBook,
-    PagedTable,
-    RowNumber,
-    build_pdf,
     clean,
     esc,
     grid_style,
     make_styles,
     national_header,
-    paged_canvas,
     signature_blocks,
     vn_date,
 )
+from motcua_desk.printing.paged import GroupStart, PageBook, PagedTable, RowNumber, paged_canvas
 
 NOT_A_RECEIPT = "KHÔNG PHẢI BIÊN LAI"
 NOT_A_RECEIPT_NOTE = (

@@ -1,14 +1,13 @@
 """What every form shares: text helpers, Vietnamese dates, paragraph styles, the national
-header, signature blocks, the reprint and demo marks, and the document builder that makes a
-deterministic PDF (its timestamp comes from the dossier, never from the clock)."""
+header, signature blocks and the measuring of a story. The reprint and demo marks and the
+document builder that makes a deterministic PDF are printing.document; the long lists' page
+numbers and row counts printing.paged."""
 
 from __future__ import annotations
 
-import io
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
@@ -16,15 +15,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Table,
     TableStyle,
@@ -36,9 +30,6 @@ from motcua_desk.printing import fonts
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-DEMO_MARK = "BẢN DÙNG THỬ"
-DEMO_NOTE = "BẢN DÙNG THỬ – KHÔNG CÓ GIÁ TRỊ PHÁP LÝ"
-PRODUCER = "motcua-desk (reportlab)"
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -250,16 +241,7 @@ def national_header(
     ]
     t = Table([[left, right]], colWidths=[lw, rw])
     t.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+        unpadded_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"))
     )
     return t
 
@@ -308,6 +290,20 @@ class Gap(Flowable):
         pass
 
 
+def unpadded_style(*extra) -> TableStyle:
+    """The style of a table that only places things side by side: `extra` (alignments), and no
+    padding in any cell."""
+    return TableStyle(
+        [
+            *extra,
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+
+
 def grid_style(*extra, pad: float = 2.5, header_rows: int = 1) -> TableStyle:
     cmds = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -343,325 +339,3 @@ def stack_height(story: Iterable[Flowable], width: float, height: float) -> floa
         total += h + f.getSpaceAfter()
         first = False
     return total
-
-
-# --- marks -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Marks:
-    """What is drawn on every page besides the flow: reprint and demo marks, a footer."""
-
-    reprint: int = 0
-    demo: bool = False
-    footer_left: str = ""
-
-
-def draw_marks(
-    canvas: Canvas, marks: Marks, page_w: float, page_h: float, margin_top: float, margin_x: float
-) -> None:
-    size = 8.5
-    y = page_h - margin_top / 2 - size * 0.35
-    canvas.saveState()
-    if marks.demo:
-        # a light diagonal watermark behind the flow, and a plain line in the top margin
-        canvas.saveState()
-        canvas.setFillGray(0.86)
-        wm = max(24.0, min(page_w, page_h) / 9)
-        canvas.setFont(fonts.BOLD, wm)
-        canvas.translate(page_w / 2, page_h * 0.4)
-        canvas.rotate(35)
-        canvas.drawCentredString(0, 0, DEMO_MARK)
-        canvas.restoreState()
-        canvas.setFont(fonts.BOLD, size)
-        canvas.setFillGray(0.25)
-        canvas.drawString(margin_x, y, DEMO_NOTE)
-    if marks.reprint > 0:
-        label = reprint_label(marks.reprint)
-        w = stringWidth(label, fonts.BOLD, size) + 8
-        x = page_w - margin_x - w
-        canvas.setLineWidth(0.8)
-        canvas.setStrokeGray(0)
-        canvas.setFillGray(0)
-        canvas.rect(x, y - 3, w, size + 5, stroke=1, fill=0)
-        canvas.setFont(fonts.BOLD, size)
-        canvas.drawString(x + 4, y, label)
-    canvas.restoreState()
-
-
-# --- the document ----------------------------------------------------------------------------
-
-
-def timestamp(moment: datetime | date | None) -> TimeStamp:
-    """A reportlab TimeStamp for a dossier moment (the PDF's CreationDate and ModDate)."""
-    ts = TimeStamp(invariant=True)
-    if moment is None:
-        return ts
-    if not isinstance(moment, datetime):
-        moment = datetime(moment.year, moment.month, moment.day)
-    offset = moment.utcoffset()
-    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    ts.t = moment.timestamp() if moment.tzinfo else ts.t
-    ts.lt = moment.timetuple()
-    ts.YMDhms = tuple(moment.timetuple())[:6]
-    ts.dhh, ts.dmm = divmod(minutes, 60) if minutes >= 0 else (-((-minutes) // 60), (-minutes) % 60)
-    ts.tzname = moment.tzname() or "UTC"
-    return ts
-
-
-class FormDoc(BaseDocTemplate):
-    """One page template, no frame padding, marks on every page, a fixed timestamp."""
-
-    def __init__(
-        self,
-        buf,
-        *,
-        pagesize,
-        margins: tuple[float, float, float, float],
-        moment,
-        marks: Marks,
-        title: str,
-        author: str,
-        subject: str = "",
-        on_page: Callable | None = None,
-    ) -> None:
-        top, right, bottom, left = margins
-        super().__init__(
-            buf,
-            pagesize=pagesize,
-            leftMargin=left,
-            rightMargin=right,
-            topMargin=top,
-            bottomMargin=bottom,
-            title=title,
-            author=author,
-            subject=subject,
-            creator="motcua-desk",
-            producer=PRODUCER,
-            invariant=1,
-            lang="vi",
-            printScaling="None",
-        )
-        self._moment = moment
-        self._marks = marks
-        self._on_page = on_page
-        frame = Frame(
-            left,
-            bottom,
-            self.width,
-            self.height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates(
-            [PageTemplate(id="page", frames=[frame], onPage=self._decorate, pagesize=pagesize)]
-        )
-
-    def _makeCanvas(self, filename=None, canvasmaker=Canvas):  # noqa: N802
-        canv = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
-        canv._doc._timeStamp = timestamp(self._moment)
-        return canv
-
-    def _decorate(self, canvas: Canvas, doc) -> None:
-        w, h = self.pagesize
-        draw_marks(canvas, self._marks, w, h, self.topMargin, self.leftMargin)
-        if self._marks.footer_left:
-            canvas.saveState()
-            canvas.setFont(fonts.ITALIC, 8)
-            canvas.drawString(self.leftMargin, self.bottomMargin / 2 - 3, self._marks.footer_left)
-            canvas.restoreState()
-        if self._on_page is not None:
-            self._on_page(canvas, self)
-
-
-def build_pdf(
-    story: list[Flowable],
-    *,
-    pagesize,
-    margins,
-    moment,
-    marks: Marks,
-    title: str,
-    author: str,
-    subject: str = "",
-    canvasmaker=Canvas,
-    on_page: Callable | None = None,
-) -> bytes:
-    buf = io.BytesIO()
-    doc = FormDoc(
-        buf,
-        pagesize=pagesize,
-        margins=margins,
-        moment=moment,
-        marks=marks,
-        title=clean(title),
-        author=clean(author),
-        subject=clean(subject),
-        on_page=on_page,
-    )
-    doc.build(story, canvasmaker=canvasmaker)
-    return buf.getvalue()
-
-
-# --- paged lists: "Trang x/y" and rows counted per page ---------------------------------------
-
-
-@dataclass
-class PageBook:
-    """What a list records while it is drawn: which group each page belongs to and how many
-    numbered rows it carries. Read back when the pages are finished (deferred footers)."""
-
-    group_of_page: dict[int, str] = field(default_factory=dict)
-    rows_on_page: Counter = field(default_factory=Counter)
-    current_group: str = ""
-
-
-class RowNumber(Flowable):
-    """The STT cell of a list row: draws the number and counts the row on its page."""
-
-    def __init__(self, text: str, book: PageBook, font_size: float) -> None:
-        super().__init__()
-        self.text = text
-        self.book = book
-        self.font_size = font_size
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803
-        self._avail = availWidth
-        return availWidth, self.font_size * 1.1
-
-    def draw(self) -> None:
-        c = self.canv
-        self.book.rows_on_page[c.getPageNumber()] += 1
-        c.setFont(fonts.REGULAR, self.font_size)
-        c.drawCentredString(self._avail / 2, self.font_size * 0.1, self.text)
-
-
-class GroupStart(Flowable):
-    """Zero-size marker: the pages from here on belong to `key` (numbered x/y within it)."""
-
-    def __init__(self, key: str, book: PageBook) -> None:
-        super().__init__()
-        self.key = key
-        self.book = book
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803
-        return 0, 0
-
-    def draw(self) -> None:
-        self.book.current_group = self.key
-        self.book.group_of_page[self.canv.getPageNumber()] = self.key
-
-
-class PagedTable(Flowable):
-    """A long table whose rows are measured once and cut into one table per page.
-
-    reportlab's Table.split builds a new Table of the whole remainder at every page break,
-    re-styling every remaining cell: quadratic in the number of rows. Here the rows are
-    measured by one Table, then each page gets a Table of just its rows (header rows repeated,
-    row heights given, nothing measured twice). Rows are never split."""
-
-    def __init__(
-        self,
-        header: list[list],
-        rows: list[list],
-        widths: Sequence[float],
-        style: TableStyle,
-        *,
-        heights: Sequence[float] | None = None,
-    ) -> None:
-        super().__init__()
-        self.header = header
-        self.rows = rows
-        self.widths = list(widths)
-        self.style = style
-        if heights is None:
-            probe = Table(header + rows, colWidths=self.widths)
-            probe.setStyle(style)
-            probe.wrap(sum(self.widths), 1e9)
-            heights = list(probe._rowHeights)
-        self.heights = list(heights)
-        self.head_h = sum(self.heights[: len(header)])
-        self.body_h = self.heights[len(header) :]
-        self.width = sum(self.widths)
-        self.height = self.head_h + sum(self.body_h)
-
-    def fresh(self) -> PagedTable:
-        """The same measured rows as a new flowable. A flowable instance must appear once in a
-        story: reportlab marks one it had to move to the next page (`_postponed`) and refuses
-        to move it twice, so a table printed in two copies needs two instances."""
-        return PagedTable(self.header, self.rows, self.widths, self.style, heights=self.heights)
-
-    def _table(self, start: int, stop: int) -> Table:
-        t = Table(
-            self.header + self.rows[start:stop],
-            colWidths=self.widths,
-            rowHeights=self.heights[: len(self.header)] + self.body_h[start:stop],
-        )
-        t.setStyle(self.style)
-        return t
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803
-        return self.width, self.height
-
-    def split(self, availWidth, availHeight):  # noqa: N803
-        room = availHeight - self.head_h
-        n = 0
-        used = 0.0
-        for h in self.body_h:
-            if used + h > room + 1e-6:
-                break
-            used += h
-            n += 1
-        if n == 0:
-            return []  # not even one row here: the frame moves on to the next page
-        head = self._table(0, n)
-        if n == len(self.rows):
-            return [head]
-        rest = PagedTable(
-            self.header,
-            self.rows[n:],
-            self.widths,
-            self.style,
-            heights=self.heights[: len(self.header)] + self.body_h[n:],
-        )
-        return [head, rest]
-
-    def draw(self) -> None:
-        t = self._table(0, len(self.rows))
-        t.wrapOn(self.canv, self.width, self.height)
-        t.drawOn(self.canv, 0, 0)
-
-
-def paged_canvas(book: PageBook, footer: Callable[[Canvas, int, int, int, str], None]):
-    """A canvas class that holds every page until the end, then draws each page's footer with
-    its number within its group, the group's page count and the rows counted on it."""
-
-    class _PagedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict] = []
-
-        def showPage(self) -> None:  # noqa: N802
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            groups: list[str] = []
-            current = ""
-            for i in range(1, len(self._held) + 1):
-                current = book.group_of_page.get(i, current)
-                groups.append(current)
-            totals = Counter(groups)
-            seen: Counter = Counter()
-            for i, state in enumerate(self._held, start=1):
-                self.__dict__.update(state)
-                g = groups[i - 1]
-                seen[g] += 1
-                footer(self, seen[g], totals[g], book.rows_on_page.get(i, 0), g)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return _PagedCanvas

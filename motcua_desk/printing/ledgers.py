@@ -19,26 +19,21 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from motcua_desk.domain.dto import AgencyInfo, DossierView, HandoffEntry
 from motcua_desk.printing import fonts
+from motcua_desk.printing.document import Marks, build_pdf
 from motcua_desk.printing.layout import (
     Gap,
-    GroupStart,
-    Marks,
     P,
-    PageBook,
-    PagedTable,
-    RowNumber,
     Styles,
-    build_pdf,
     clean,
     esc,
     grid_style,
     make_styles,
     national_header,
-    paged_canvas,
     signature_blocks,
     two,
     vn_date,
 )
+from motcua_desk.printing.paged import GroupStart, PageBook, PagedTable, RowNumber, paged_canvas
 
 PAGE = landscape(A4)
 MARGINS = (11 * mm, 10 * mm, 13 * mm, 12 * mm)  # top, right, bottom, left

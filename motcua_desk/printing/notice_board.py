@@ -19,16 +19,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from motcua_desk.domain.catalog import public_time
 from motcua_desk.domain.dto import AgencyInfo, ProcedureView
 from motcua_desk.printing import fonts
-from motcua_desk.printing.layout import (
-    Gap,
-    Marks,
-    P,
-    build_pdf,
-    esc,
-    grid_style,
-    make_styles,
-    national_header,
-)
+from motcua_desk.printing.document import Marks, build_pdf
+from motcua_desk.printing.layout import Gap, P, esc, grid_style, make_styles, national_header
 
 PAGE = A4
 MARGINS = (14 * mm, 14 * mm, 16 * mm, 16 * mm)  # top, right, bottom, left

@@ -25,21 +25,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from motcua_desk.domain.dto import AgencyInfo
 from motcua_desk.domain.quality import QualityReport, steps_total
 from motcua_desk.printing import fonts
-from motcua_desk.printing.layout import (
-    Gap,
-    GroupStart,
-    Marks,
-    P,
-    PageBook,
-    PagedTable,
-    RowNumber,
-    build_pdf,
-    esc,
-    grid_style,
-    make_styles,
-    national_header,
-    paged_canvas,
-)
+from motcua_desk.printing.document import Marks, build_pdf
+from motcua_desk.printing.layout import Gap, P, esc, grid_style, make_styles, national_header
+from motcua_desk.printing.paged import GroupStart, PageBook, PagedTable, RowNumber, paged_canvas
 from motcua_desk.printing.reports import (
     CELL,
     MARGINS,

@@ -1,7 +1,7 @@
 """The office's figures on paper, A4 landscape: Biểu số 06/VPCP/KSTT (TT 01/2020/TT-VPCP) and
 the summary of late dossiers and their apologies (Mẫu 04) that a commune sends on.
 
-The form's columns come from its definition (domain.reports.FormDef, versioned data): the
+The form's columns come from its definition (domain.report_forms.FormDef, versioned data): the
 header has a row of the column groups, a row of the column labels and a row of the law's
 column numbers (1)…(13); columns the definition keeps beside the form are lettered (a), (b)
 and explained under the table. Rows: each field (or department) in bold, its procedures
@@ -22,26 +22,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from motcua_desk.domain.dto import AgencyInfo
-from motcua_desk.domain.reports import LATE, OVERDUE, LateReport, Period, Report
+from motcua_desk.domain.late_report import LATE, OVERDUE, LateReport
+from motcua_desk.domain.report_periods import Period
+from motcua_desk.domain.reports import Report
 from motcua_desk.printing import fonts, ledgers
+from motcua_desk.printing.document import Marks, build_pdf
 from motcua_desk.printing.layout import (
     Gap,
-    GroupStart,
-    Marks,
     P,
-    PageBook,
-    PagedTable,
-    RowNumber,
-    build_pdf,
     clean,
     esc,
     grid_style,
     make_styles,
     national_header,
-    paged_canvas,
     signature_blocks,
+    unpadded_style,
     vn_date,
 )
+from motcua_desk.printing.paged import GroupStart, PageBook, PagedTable, RowNumber, paged_canvas
 
 # the same paper as the ledgers (Mẫu 07, the handoff list): A4 landscape, the same margins
 PAGE, MARGINS = ledgers.PAGE, ledgers.MARGINS
@@ -342,17 +340,7 @@ def bieu06_pdf(
             ],
             colWidths=[chart_w, width - chart_w],
         )
-        band.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
+        band.setStyle(unpadded_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
         tail += [Gap(3 * mm), band]
     else:
         tail += [Gap(4 * mm), _signatures(agency, st, width)]

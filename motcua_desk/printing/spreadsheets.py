@@ -21,7 +21,8 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from motcua_desk.domain.dto import AgencyInfo
-from motcua_desk.domain.reports import LateReport, Report
+from motcua_desk.domain.late_report import LateReport
+from motcua_desk.domain.reports import Report
 from motcua_desk.printing.layout import MOTTO, NATION, clean, place_date
 from motcua_desk.printing.reports import BY_LABEL, EXTRA_MARKS, KIND_LABEL, period_text
 

@@ -1,5 +1,6 @@
 """The office's figures: the queries that gather per-dossier facts for a period and hand them to
-the pure computation in domain.reports.
+the pure computation in domain.reports (the SQL and the decoding of its rows are
+services.report_sql; the JSON the command line prints, services.report_json).
 
 Most dossiers are read from the projection alone (one row each). A dossier whose projection cannot
 say where it stood at a past moment — it was sent back for supplements (its due moment moved and
@@ -10,238 +11,65 @@ it waited), or it carries a sync conflict — is folded from its events instead,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.late_report import (
+    Apology,
+    LateReport,
+    apology_from_steps,
+    late_entries,
+    late_report,
+)
 from motcua_desk.domain.quality import (
     MOVE_KINDS,
     Move,
     QualityReport,
     moves_from_events,
     quality,
-    steps_total,
 )
+from motcua_desk.domain.report_forms import FormDef, form_for, parse_forms
+from motcua_desk.domain.report_periods import Period, ReportSettings, period_of
 from motcua_desk.domain.reports import (
     BY_KEYS,
-    REFUSED,
-    REJECTED,
-    RESULT,
-    STOPPED,
-    Apology,
     DossierFacts,
-    FormDef,
-    IndexValue,
-    LateReport,
-    Period,
     Report,
-    ReportSettings,
     Tally,
-    apology_from_steps,
     assemble,
     compute,
-    facts_from_events,
     fixed_offset,
-    form_for,
     group_label,
-    indices,
-    late_entries,
-    late_report,
     monthly,
     months_of,
-    parse_forms,
-    period_of,
 )
+from motcua_desk.domain.self_check import IndexValue, indices
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.services.report_sql import (
+    APOLOGY_SQL,
+    CANDIDATES_SQL,
+    CHUNK,
+    CLASSIFIED_SQL,
+    COLUMNS,
+    GROUPED,
+    MOVES_SQL,
+    PER_DOSSIER,
+    dbapi,
+    iso_moment,
+    refused_and_folded,
+    rejected_since,
+    row_facts,
+    utc_moment,
+)
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store import repo
 from motcua_desk.store.types import utc_text
 
 SETTINGS_KEY = "reports"
 SCOPES = ("desk", "office")
-
-_COLUMNS = (
-    "id, code, field, procedure_code, procedure_name, department, desk_no, channel, "
-    "received_at, original_due_at, extended, status, result_at, location_since, "
-    "supplement_count, conflict_count"
-)
-
-# The dossiers that can count in a period [:s, :e), in five disjoint parts each served by an
-# index: received in the period (ix_dossiers_received); received before it and still open, or
-# finished in or after it (ix_dossiers_status_due by status, ix_dossiers_returned for the many
-# returned ones; "+received_at" and INDEXED BY keep SQLite from scanning ix_dossiers_received or
-# the table for those, which would read every older dossier: with few statuses, ANALYZE makes
-# the status index look unselective). Voided dossiers and refusals at intake are not among them.
-CANDIDATES_SQL = """
-SELECT {cols} FROM dossiers WHERE received_at >= :s AND received_at < :e
-  AND status NOT IN ('voided', 'refused')
-  AND NOT (status IN ('result_ready', 'returned', 'rejected') AND result_at < :s)
-  AND NOT (status = 'stopped' AND location_since < :s) {desk}
-UNION ALL
-SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due WHERE +received_at < :s
-  AND status IN ('received', 'in_process', 'supplement_requested') {desk}
-UNION ALL
-SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due
-  WHERE status IN ('result_ready', 'rejected') AND +received_at < :s
-  AND result_at >= :s {desk}
-UNION ALL
-SELECT {cols} FROM dossiers WHERE returned_at >= :s AND status = 'returned'
-  AND +received_at < :s AND result_at >= :s {desk}
-UNION ALL
-SELECT {cols} FROM dossiers INDEXED BY ix_dossiers_status_due
-  WHERE status = 'stopped' AND +received_at < :s
-  AND location_since >= :s {desk}
-"""
-
-# Biểu 06's cells for the dossiers the projection can speak for (no supplement, no conflict),
-# classified by SQLite with the rules of domain.reports.classify for such a dossier (one due
-# moment; the office-local date by a fixed offset :off, e.g. '+420 minutes'); the property tests
-# hold it to the event fold. :by_date 1 compares dates (Thanh Hóa), :excl_stopped 1 leaves
-# stopped dossiers out. Rows starting with 0 are the cells (grouped, or one per dossier), rows
-# starting with 1 the dossiers sent back for supplements or with a conflict, whole: one read
-# of the candidates (materialised) serves both.
-CLASSIFIED_SQL = """
-WITH c AS MATERIALIZED ({candidates}),
-k AS (
-  SELECT field, department, procedure_code, procedure_name, code, status,
-    CASE WHEN received_at >= :s THEN
-           CASE WHEN channel = 'online' THEN 'received_online' ELSE 'received_direct' END
-         ELSE 'carried_over' END AS rec,
-    CASE WHEN fin IS NOT NULL AND fin < :e THEN
-           CASE WHEN extended THEN 'resolved_late'
-                WHEN due IS NULL THEN 'resolved_on_time'
-                WHEN date(fin, :off) < date(due, :off) THEN 'resolved_early'
-                WHEN :by_date THEN
-                  CASE WHEN date(fin, :off) = date(due, :off) THEN 'resolved_on_time'
-                       ELSE 'resolved_late' END
-                WHEN fin <= due THEN 'resolved_on_time'
-                ELSE 'resolved_late' END
-         WHEN due IS NOT NULL AND due < :e THEN 'pending_overdue'
-         ELSE 'pending_within' END AS res,
-    (status = 'stopped' AND fin < :e) AS stp
-  FROM (SELECT *, original_due_at AS due,
-               CASE WHEN status IN ('result_ready', 'returned', 'rejected') THEN result_at
-                    WHEN status = 'stopped' THEN location_since END AS fin FROM c)
-  WHERE supplement_count = 0 AND conflict_count = 0
-    AND NOT (:excl_stopped AND status = 'stopped'))
-{select}
-UNION ALL
-SELECT 1, {cols} FROM c WHERE supplement_count > 0 OR conflict_count > 0
-"""
-_PAD = ", NULL" * 8  # the cells' rows are as wide as the whole dossiers' rows
-GROUPED = (
-    "SELECT 0, field, department, procedure_code, MAX(procedure_name), rec, res, stp, "
-    f"COUNT(*){_PAD} FROM k GROUP BY field, department, procedure_code, rec, res, stp"
-)
-PER_DOSSIER = (
-    f"SELECT 0, field, department, procedure_code, procedure_name, rec, res, stp, code{_PAD} FROM k"
-)
-
-# The due moments and the waits of dossiers sent back for supplements, in the fold's order:
-# with no conflict every event of theirs was applied, so these three kinds say it all.
-RESTARTS_SQL = (
-    "SELECT dossier_id, type, occurred_at, json_extract(payload, '$.due_at') "
-    "FROM events WHERE dossier_id IN ({ids}) "
-    "AND type IN ('received', 'supplement_requested', 'resubmitted') "
-    "ORDER BY dossier_id, hlc, node_id, id"
-)
-_CHUNK = 500
-
-# The extension (Mẫu 04 and its new date) and the prints of the late dossiers' forms.
-APOLOGY_SQL = (
-    "SELECT dossier_id, type, occurred_at, json_extract(payload, '$.new_due_at'), "
-    "json_extract(payload, '$.reason'), json_extract(payload, '$.form') FROM events "
-    "WHERE dossier_id IN ({ids}) AND type IN ('extended', 'printed') "
-    "ORDER BY dossier_id, hlc, node_id, id"
-)
-
-# The moves of the dossiers' paths (domain.quality): handoffs, results and refusals back,
-# supplement requests and restarts, stops and voids, in the fold's order.
-MOVES_SQL = (
-    "SELECT dossier_id, type, occurred_at, json_extract(payload, '$.from_unit'), "
-    "json_extract(payload, '$.to_unit') FROM events WHERE dossier_id IN ({ids}) "
-    "AND type IN ('handed_off', 'result_received', 'refused_after_appraisal', "
-    "'supplement_requested', 'resubmitted', 'stopped', 'voided') "
-    "ORDER BY dossier_id, hlc, node_id, id"
-)
-
-# Refusals at intake in the period (ix_events_type_time).
-REFUSED_SQL = (
-    f"SELECT {', '.join('d.' + c.strip() for c in _COLUMNS.split(','))}, MIN(e.occurred_at) "
-    "FROM events e JOIN dossiers d ON d.id = e.dossier_id "
-    "WHERE e.type = 'refused_at_intake' AND e.occurred_at >= :s AND e.occurred_at < :e "
-    "AND d.status = 'refused' {desk} GROUP BY d.id"
-)
-
-
-def _utc(text: str | None) -> datetime | None:
-    # "+00:00" parsed by fromisoformat is several times faster than .replace(tzinfo=UTC)
-    return datetime.fromisoformat(text + "+00:00") if text else None
-
-
-def _utc_or_iso(text: str | None) -> datetime | None:
-    """A due moment as the events carry it (ISO 8601 with its offset)."""
-    return datetime.fromisoformat(text) if text else None
-
-
-def _outcome(status: str, result_at: str | None, since: str | None):
-    if status in ("result_ready", "returned"):
-        return RESULT, _utc(result_at)
-    if status == "rejected":
-        return REJECTED, _utc(result_at)
-    if status == "stopped":
-        return STOPPED, _utc(since)
-    return "", None
-
-
-def _rejected_since(raw, start: str) -> set[str]:
-    """The dossiers refused after appraisal at or after `start` (a returned one's projection
-    row no longer says it was a refusal): few, from ix_events_type_time."""
-    return {
-        d
-        for (d,) in raw.execute(
-            "SELECT dossier_id FROM events WHERE type = 'refused_after_appraisal' "
-            "AND occurred_at >= ?",
-            (start,),
-        )
-    }
-
-
-def _row_facts(
-    r, dues=None, pauses=(), rejected: frozenset[str] | set[str] = frozenset()
-) -> DossierFacts:
-    """Facts from a projection row (the _COLUMNS order); `dues` and `pauses` for a dossier
-    whose due moment moved, else its one due moment from receipt. `rejected`: the ids of the
-    dossiers refused after appraisal (a returned one's row no longer says so)."""
-    outcome, at = _outcome(r[11], r[12], r[13])
-    if outcome == RESULT and r[11] == "returned" and r[0] in rejected:
-        outcome = REJECTED  # the refusal was handed back: resolved by a refusal, as the fold says
-    received = _utc(r[8])
-    return DossierFacts(
-        dossier_id=r[0],
-        code=r[1],
-        field=r[2],
-        procedure_code=r[3],
-        procedure_name=r[4],
-        department=r[5],
-        desk_no=r[6],
-        channel=r[7],
-        received_at=received,
-        dues=dues if dues is not None else ((received, _utc(r[9])),),
-        pauses=tuple(pauses),
-        extended=bool(r[10]),
-        outcome=outcome,
-        outcome_at=at,
-        supplement_count=r[14],
-    )
-
-
-def _dbapi(session):
-    """The sqlite3 connection under a read session (its transaction): rows as plain tuples."""
-    return session.connection().connection.driver_connection
 
 
 @dataclass(frozen=True)
@@ -346,86 +174,23 @@ class ReportService(ServiceBase):
         args.update(zip(names, fields, strict=True))
         return " AND field IN (" + ", ".join(":" + n for n in names) + ")" if names else " AND 0"
 
-    def _refused_and_folded(
-        self, raw, session, args: dict, desk: str, moved: list
-    ) -> list[DossierFacts]:
-        """The refusals at intake in the period, and the facts of the dossiers in `moved`
-        (projection rows of dossiers sent back for supplements, or with a sync conflict): the
-        conflict-free ones from their due moments and waits, the others (and refused ones that
-        carry a conflict) folded from all their events."""
-        out: list[DossierFacts] = []
-        folded: list[str] = []
-        refused_sql = REFUSED_SQL.format(
-            desk=desk.replace("desk_no", "d.desk_no").replace("field IN", "d.field IN")
-        )
-        for r in raw.execute(refused_sql, args):
-            if r[14] or r[15]:
-                folded.append(r[0])
-                continue
-            received = _utc(r[8])
-            out.append(
-                DossierFacts(
-                    dossier_id=r[0],
-                    code=r[1],
-                    field=r[2],
-                    procedure_code=r[3],
-                    procedure_name=r[4],
-                    department=r[5],
-                    desk_no=r[6],
-                    channel=r[7],
-                    received_at=received,
-                    dues=((received, _utc(r[9])),),
-                    extended=bool(r[10]),
-                    outcome=REFUSED,
-                    outcome_at=_utc(r[16]),
-                )
-            )
-        restarted = []
-        for r in moved:
-            (folded if r[15] else restarted).append(r)
-        rejected = _rejected_since(raw, args["s"]) if restarted else set()
-        for i in range(0, len(restarted), _CHUNK):
-            chunk = restarted[i : i + _CHUNK]
-            steps: dict[str, list] = {}
-            sql = RESTARTS_SQL.format(ids=",".join("?" * len(chunk)))
-            for dossier_id, type_, at, due in raw.execute(sql, [r[0] for r in chunk]):
-                steps.setdefault(dossier_id, []).append((type_, _utc(at), _utc_or_iso(due)))
-            for r in chunk:
-                dues: list[tuple[datetime, datetime | None]] = []
-                pauses: list[list] = []
-                for type_, at, due in steps.get(r[0], ()):
-                    if type_ == "supplement_requested":
-                        pauses.append([at, None])
-                        continue
-                    dues.append((at, due))
-                    if type_ == "resubmitted" and pauses and pauses[-1][1] is None:
-                        pauses[-1][1] = at
-                out.append(_row_facts(r, tuple(dues), [(a, b) for a, b in pauses], rejected))
-        if folded:
-            events = repo.load_events_many(session, folded)
-            for dossier_id in folded:
-                f = facts_from_events(dossier_id, events.get(dossier_id, ()))
-                if f is not None:
-                    out.append(f)
-        return out
-
     def facts(self, period: Period, scope: ReportScope = ReportScope()) -> list[DossierFacts]:
         """Every dossier that can count in the period, as facts."""
         args, desk = self._where(period, scope)
         out: list[DossierFacts] = []
         moved: list = []
         with self.store.read() as session:
-            raw = _dbapi(session)
-            sql = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
+            raw = dbapi(session)
+            sql = CANDIDATES_SQL.format(cols=COLUMNS, desk=desk)
             # refusals after appraisal that can count: their moment is the dossier's result_at,
             # at or after the period's start
-            rejected = _rejected_since(raw, args["s"])
+            rejected = rejected_since(raw, args["s"])
             for r in raw.execute(sql, args):
                 if r[14] or r[15]:  # supplements or conflicts: from their events
                     moved.append(r)
                     continue
-                out.append(_row_facts(r, rejected=rejected))
-            out += self._refused_and_folded(raw, session, args, desk, moved)
+                out.append(row_facts(r, rejected=rejected))
+            out += refused_and_folded(raw, session, args, desk, moved)
         return out
 
     # --- reports ------------------------------------------------------------------------------
@@ -469,12 +234,12 @@ class ReportService(ServiceBase):
             by_date=int(rs.compare == "date"),
             excl_stopped=int(rs.stopped == "excluded"),
         )
-        candidates = CANDIDATES_SQL.format(cols=_COLUMNS, desk=desk)
+        candidates = CANDIDATES_SQL.format(cols=COLUMNS, desk=desk)
         tally = Tally(keep_codes, groups)
         with self.store.read() as session:
-            raw = _dbapi(session)
+            raw = dbapi(session)
             sql = CLASSIFIED_SQL.format(
-                candidates=candidates, cols=_COLUMNS, select=PER_DOSSIER if keep_codes else GROUPED
+                candidates=candidates, cols=COLUMNS, select=PER_DOSSIER if keep_codes else GROUPED
             )
             moved = []
             for r in raw.execute(sql, args):
@@ -487,7 +252,7 @@ class ReportService(ServiceBase):
                 if stp:
                     counts["stopped"] = n
                 tally.add((group_label(by, fld, dept, groups), proc), name, counts, code)
-            facts = self._refused_and_folded(raw, session, args, desk, moved)
+            facts = refused_and_folded(raw, session, args, desk, moved)
         tally.add_facts(facts, period, tz, rs, by)
         return assemble(tally, form, period, by)
 
@@ -569,9 +334,9 @@ class ReportService(ServiceBase):
         out: dict[str, list[Move]] = {}
         conflicted: list[str] = []
         with self.store.read() as session:
-            raw = _dbapi(session)
-            for i in range(0, len(ids), _CHUNK):
-                chunk = list(ids[i : i + _CHUNK])
+            raw = dbapi(session)
+            for i in range(0, len(ids), CHUNK):
+                chunk = list(ids[i : i + CHUNK])
                 marks = ",".join("?" * len(chunk))
                 bad = {
                     r[0]
@@ -587,7 +352,7 @@ class ReportService(ServiceBase):
                     if dossier_id in bad:
                         continue
                     out.setdefault(dossier_id, []).append(
-                        Move(MOVE_KINDS[type_], _utc(at), src or "", dst or "")
+                        Move(MOVE_KINDS[type_], utc_moment(at), src or "", dst or "")
                     )
             if conflicted:
                 events = repo.load_events_many(session, conflicted)
@@ -607,14 +372,14 @@ class ReportService(ServiceBase):
         steps: dict[str, list] = {}
         tickets: dict[str, str] = {}
         with self.store.read() as session:
-            raw = _dbapi(session)
+            raw = dbapi(session)
             ids = [e.dossier_id for e in entries]
-            for i in range(0, len(ids), _CHUNK):
-                chunk = ids[i : i + _CHUNK]
+            for i in range(0, len(ids), CHUNK):
+                chunk = ids[i : i + CHUNK]
                 sql = APOLOGY_SQL.format(ids=",".join("?" * len(chunk)))
                 for dossier_id, type_, at, due, reason, form in raw.execute(sql, chunk):
                     steps.setdefault(dossier_id, []).append(
-                        (type_, _utc(at), _utc_or_iso(due), reason or "", form or "")
+                        (type_, utc_moment(at), iso_moment(due), reason or "", form or "")
                     )
                 tickets.update(
                     raw.execute(
@@ -699,7 +464,7 @@ class ReportService(ServiceBase):
         no projection column holds it)."""
         out: dict[str, int] = {}
         with self.store.read() as session:
-            raw = _dbapi(session)
+            raw = dbapi(session)
             for dossier_id, payload in raw.execute(
                 "SELECT dossier_id, payload FROM events WHERE type = 'rated' "
                 "ORDER BY hlc, node_id, id"
@@ -719,150 +484,8 @@ class ReportService(ServiceBase):
         return out
 
 
-def report_json(report: Report) -> dict:
-    """The JSON form the command line prints: {"from", "to", "rows": [...], "total": {...}}."""
-
-    def row(r, field_name: str | None, code: str | None, name: str) -> dict:
-        key = {"department": "department", "group": "group"}.get(report.by, "field")
-        return {key: field_name, "procedure_code": code, "name": name, **dict(r.values)}
-
-    return {
-        "form": report.form.code,
-        "form_version": report.form.version,
-        "from": report.period.first.isoformat(),
-        "to": report.period.last.isoformat(),
-        "by": report.by,
-        "columns": [{"key": c.key, "no": c.no, "label": c.label} for c in report.form.all_columns],
-        "rows": [
-            row(r, r.group, r.item_code if r.level == "item" else None, r.item_name)
-            for r in report.rows
-        ],
-        "total": row(report.total, None, None, report.total.item_name),
-    }
-
-
 __all__: Sequence[str] = (
     "ReportService",
     "ReportScope",
-    "report_json",
-    "late_json",
-    "indices_json",
-    "quality_json",
     "SETTINGS_KEY",
 )
-
-
-def progress_json(values: Mapping[str, int]) -> dict:
-    """The seeds' figures of a total row: received (3), resolved (7) and its share of (3),
-    early or on time (8)+(9) and its share of (7), late (10), in progress (11), overdue (13)."""
-    received, resolved = values.get("received_total", 0), values.get("resolved_total", 0)
-    good = values.get("resolved_early", 0) + values.get("resolved_on_time", 0)
-    return {
-        "received": received,
-        "resolved": resolved,
-        "resolved_pct": _share(resolved, received),
-        "on_time": good,
-        "on_time_pct": _share(good, resolved),
-        "late": values.get("resolved_late", 0),
-        "in_progress": values.get("pending_total", 0),
-        "overdue": values.get("pending_overdue", 0),
-    }
-
-
-def _share(num: int, den: int) -> float | None:
-    return round(100.0 * num / den, 2) if den else None
-
-
-def _local_minute(moment: datetime | None, tz: ZoneInfo) -> str | None:
-    if moment is None:
-        return None
-    return moment.astimezone(tz).replace(second=0, microsecond=0).isoformat(timespec="minutes")
-
-
-def late_json(late: LateReport, tz: ZoneInfo) -> dict:
-    """{"from", "to", "departments": [{"department", counts…, "dossiers": [...]}], "total"}."""
-
-    def entry(e) -> dict:
-        a = e.apology
-        return {
-            "code": e.code,
-            "field": e.field,
-            "procedure_code": e.procedure_code,
-            "procedure_name": e.procedure_name,
-            "kind": e.kind,
-            "received_at": _local_minute(e.received_at, tz),
-            "due_at": _local_minute(e.due_at, tz),
-            "finished_at": _local_minute(e.finished_at, tz),
-            "extended": e.extended,
-            "apology": a.at is not None,
-            "apology_at": _local_minute(a.at, tz),
-            "apology_new_due_at": _local_minute(a.new_due, tz),
-            "apology_reason": a.reason,
-            "apology_printed_at": _local_minute(a.printed_at, tz),
-            "apology_in_time": a.in_time,
-            "ticket": e.ticket,
-        }
-
-    return {
-        "from": late.period.first.isoformat(),
-        "to": late.period.last.isoformat(),
-        "departments": [
-            {"department": g.department, **g.counts, "dossiers": [entry(e) for e in g.entries]}
-            for g in late.groups
-        ],
-        "total": late.counts,
-    }
-
-
-def quality_json(q: QualityReport, tz: ZoneInfo) -> dict:
-    """{"from", "to", "steps": [...], "steps_total", "summary", "dossiers": [...]}: per handoff
-    step and unit, and the quality facts of TT 01/2018 Điều 13 per dossier."""
-    total = steps_total(q.steps).as_dict()
-    total["unit"] = "Tổng cộng"
-    return {
-        "from": q.period.first.isoformat(),
-        "to": q.period.last.isoformat(),
-        "time_unit": "working_days",
-        "steps": [r.as_dict() for r in q.steps],
-        "steps_total": total,
-        "summary": q.summary(),
-        "dossiers": [
-            {
-                "code": d.code,
-                "field": d.field,
-                "procedure_code": d.procedure_code,
-                "procedure_name": d.procedure_name,
-                "channel": d.channel,
-                "received_at": _local_minute(d.received_at, tz),
-                "finished_at": _local_minute(d.finished_at, tz),
-                "result": d.result,
-                "statutory_working_days": d.statutory_days,
-                "actual_working_days": d.actual_days,
-                "supplement_requests": d.supplements,
-                "departments": [{"department": u, "working_days": v} for u, v in d.departments],
-            }
-            for d in q.dossiers
-        ],
-    }
-
-
-def indices_json(period: Period, values: Sequence[IndexValue]) -> dict:
-    return {
-        "from": period.first.isoformat(),
-        "to": period.last.isoformat(),
-        "indices": [
-            {
-                "key": v.key,
-                "name": v.name,
-                "formula": v.formula,
-                "numerator": v.numerator,
-                "denominator": v.denominator,
-                "score": v.score,
-                "target": v.target,
-                "note": v.note,
-                "parts": dict(v.parts),
-                "lowering": [{"code": c, "why": w} for c, w in v.lowering],
-            }
-            for v in values
-        ],
-    }

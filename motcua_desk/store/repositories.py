@@ -164,7 +164,9 @@ class Dossiers:
                 DossierRow.location_since,
             ),
             "results_waiting": (
-                DossierRow.status.in_([str(Status.RESULT_READY), str(Status.REJECTED)]),
+                DossierRow.status.in_(
+                    [str(Status.RESULT_READY), str(Status.REFUSED_AFTER_APPRAISAL)]
+                ),
                 DossierRow.result_at,
             ),
             "received_today": (

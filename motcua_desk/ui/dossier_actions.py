@@ -32,7 +32,7 @@ from motcua_desk.ui.dialogs import (
 )
 
 if TYPE_CHECKING:
-    from motcua_desk.ui.dossier_view import DossierView
+    from motcua_desk.ui.dossier_page import DossierPage
 
 
 def _reason(dialog: Any) -> tuple[Any, ...]:
@@ -59,7 +59,7 @@ class DossierAction:
 class DossierActions(QObject):
     """Runs the dossier view's actions on the dossier it shows."""
 
-    def __init__(self, view: DossierView) -> None:
+    def __init__(self, view: DossierPage) -> None:
         super().__init__(view)
         self.view = view
         self.ctx = view.ctx

@@ -9,6 +9,10 @@ supplement" and "Refuse" receive the dossier and print Form 02 / Form 03 from th
 
 Nothing is cleared before the services have said yes: a refusal or an unexpected failure
 leaves every field as the officer typed it.
+
+The fields built in code, not in the .ui form, are added by ui.intake_layout; the checklist of
+documents is read and filled by ui.intake_documents; the three outcomes (receive, ask to
+supplement, refuse), their dialogs and what follows them are ui.intake_outcomes.
 """
 
 from __future__ import annotations
@@ -18,29 +22,27 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QStyledItemDelegate,
-    QTableWidgetItem,
     QWidget,
 )
 
 from motcua_desk.domain import cccd, fees, validation
 from motcua_desk.domain.dto import DocumentLine, IntakeRequest
 from motcua_desk.domain.errors import ValidationError
-from motcua_desk.ui import errors, labels
+from motcua_desk.ui import errors, intake_layout, intake_outcomes, labels
 from motcua_desk.ui.actions import INTAKE, ActionId, Actions
 from motcua_desk.ui.context import UiContext
-from motcua_desk.ui.dialogs import DocumentPickDialog, ReasonDialog
 from motcua_desk.ui.forms.ui_intake import Ui_IntakeForm
+from motcua_desk.ui.intake_documents import (
+    fill_documents,
+    read_documents,
+    toggle_current,
+)
+from motcua_desk.ui.intake_layout import FROM_CARD_STYLE, plain_html
 
 log = logging.getLogger("motcua.ui.intake")
 
@@ -50,26 +52,6 @@ DUE_REFRESH_MS = 30_000
 
 _FIELDS = ("applicant_name", "id_number", "phone", "address", "email", "birth_date")
 _COUNTER_FIELDS = ("ticket", "fee_amount", "receipt_ref")  # checked too, not focused first
-_FROM_CARD_STYLE = "background: #fff8d6;"  # a field the ID card's QR filled: to be checked
-
-
-class _FormDelegate(QStyledItemDelegate):
-    """Column 'Form' of the checklist: a combo of original / certified copy / copy / shown."""
-
-    def createEditor(self, parent, option, index):  # noqa: N802
-        combo = QComboBox(parent)
-        for form in labels.DOCUMENT_FORMS:
-            combo.addItem(labels.document_form_label(form), form)
-        return combo
-
-    def setEditorData(self, editor, index):  # noqa: N802
-        i = editor.findData(index.data(Qt.ItemDataRole.UserRole))
-        editor.setCurrentIndex(max(0, i))
-
-    def setModelData(self, editor, model, index):  # noqa: N802
-        form = editor.currentData()
-        model.setData(index, form, Qt.ItemDataRole.UserRole)
-        model.setData(index, labels.document_form_label(form), Qt.ItemDataRole.DisplayRole)
 
 
 class IntakeView(QWidget):
@@ -103,164 +85,17 @@ class IntakeView(QWidget):
             "address": self.ui.addressError,
             "email": self.ui.emailError,
         }
-        self._add_birth_and_sex()
+        intake_layout.add_birth_and_sex(self)
         self._edits["birth_date"] = self.birthEdit
         self._error_labels["birth_date"] = self.birthError
-        self._add_ticket_and_fee()
+        intake_layout.add_ticket_and_fee(self)
         self._from_card: set[str] = set()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._due_timer = QTimer(self, singleShot=True, interval=DUE_DELAY_MS)
         self._due_refresh = QTimer(self, interval=DUE_REFRESH_MS)
-        self._setup_widgets()
+        intake_layout.setup_widgets(self)
         self.actions.attach(self, INTAKE, local=True)
         self._connect_signals()
-
-    # --- set-up -------------------------------------------------------------------------------
-    def _setup_widgets(self) -> None:
-        ui = self.ui
-        for channel in labels.CHANNELS:
-            ui.channelCombo.addItem(labels.channel_label(channel), channel)
-        for delivery in labels.DELIVERIES:
-            ui.deliveryCombo.addItem(labels.delivery_label(delivery), delivery)
-        table = ui.documentsTable
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        table.setItemDelegateForColumn(1, _FormDelegate(table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for label in self._error_labels.values():
-            label.hide()
-        ui.saveButton.setText(self._button_text(ActionId.SAVE_INTAKE))
-        ui.supplementButton.setText(self._button_text(ActionId.SUPPLEMENT_INTAKE))
-        ui.refuseButton.setText(self._button_text(ActionId.REFUSE_INTAKE))
-        ui.clearButton.setText(self._button_text(ActionId.CLEAR_INTAKE))
-        for button in (ui.saveButton, ui.supplementButton, ui.refuseButton, ui.clearButton):
-            button.setAutoDefault(True)  # Enter on a focused button presses it
-        ui.procedureSearch.installEventFilter(self)
-        table.installEventFilter(self)
-        ui.dueExplanation.setText("")
-
-    def _add_birth_and_sex(self) -> None:
-        """Date of birth and sex (optional), after the e-mail: not in forms/intake.ui, so that
-        the generated form stays as it is."""
-        ui = self.ui
-        group = ui.applicantGroup
-        self.birthEdit = QLineEdit(group)
-        self.birthEdit.setObjectName("birthEdit")
-        self.birthEdit.setMaxLength(10)
-        self.birthEdit.setPlaceholderText(self.tr("DD/MM/YYYY"))
-        birth_label = QLabel(self.tr("&Date of birth:"), group)
-        birth_label.setBuddy(self.birthEdit)
-        self.birthError = QLabel(group)
-        self.birthError.setObjectName("birthError")
-        self.birthError.setStyleSheet("color: #b00020;")
-        self.birthError.setWordWrap(True)
-        self.sexCombo = QComboBox(group)
-        self.sexCombo.setObjectName("sexCombo")
-        self.sexCombo.addItem(self.tr("(not given)"), "")
-        self.sexCombo.addItem(labels.sex_label("male"), "male")
-        self.sexCombo.addItem(labels.sex_label("female"), "female")
-        sex_label = QLabel(self.tr("Sex:"), group)
-        sex_label.setBuddy(self.sexCombo)
-        self.cardNote = QLabel(group)
-        self.cardNote.setObjectName("cardNote")
-        self.cardNote.setWordWrap(True)
-        self.cardNote.setStyleSheet(_FROM_CARD_STYLE)
-        self.cardNote.hide()
-        layout = ui.applicantLayout
-        layout.addRow(birth_label, self.birthEdit)
-        layout.addRow(None, self.birthError)
-        layout.addRow(sex_label, self.sexCombo)
-        layout.addRow(None, self.cardNote)
-        QWidget.setTabOrder(ui.emailEdit, self.birthEdit)
-        QWidget.setTabOrder(self.birthEdit, self.sexCombo)
-        QWidget.setTabOrder(self.sexCombo, ui.documentsTable)
-
-    def _add_ticket_and_fee(self) -> None:
-        """The queue ticket (in the details) and the fee (its own group under them): built
-        here, not in forms/intake.ui, like the date of birth."""
-        ui = self.ui
-        self.ticketEdit = QLineEdit(ui.detailsGroup)
-        self.ticketEdit.setObjectName("ticketEdit")
-        self.ticketEdit.setMaxLength(40)  # longer is refused with a message, not cut
-        self.ticketEdit.setPlaceholderText(self.tr("e.g. A023 (typed or scanned)"))
-        ticket_label = QLabel(self.tr("&Queue ticket:"), ui.detailsGroup)
-        ticket_label.setBuddy(self.ticketEdit)
-        self.ticketError = QLabel(ui.detailsGroup)
-        self.ticketError.setObjectName("ticketError")
-        self.ticketError.setStyleSheet("color: #b00020;")
-        self.ticketError.setWordWrap(True)
-        ui.detailsLayout.insertRow(0, ticket_label, self.ticketEdit)
-        ui.detailsLayout.insertRow(1, None, self.ticketError)
-
-        self.feeGroup = QGroupBox(self.tr("5. Fee"), self)
-        self.feeGroup.setObjectName("feeGroup")
-        form = QFormLayout(self.feeGroup)
-        self.feeDue = QLabel(self.feeGroup)
-        self.feeDue.setObjectName("feeDue")
-        self.feeDue.setWordWrap(True)
-        self.feeEdit = QLineEdit(self.feeGroup)
-        self.feeEdit.setObjectName("feeEdit")
-        self.feeEdit.setMaxLength(20)
-        self.feeEdit.setPlaceholderText(self.tr("đồng, e.g. 20.000 (empty: nothing collected)"))
-        fee_label = QLabel(self.tr("Co&llected:"), self.feeGroup)
-        fee_label.setBuddy(self.feeEdit)
-        self.feeError = QLabel(self.feeGroup)
-        self.feeError.setObjectName("feeError")
-        self.feeError.setStyleSheet("color: #b00020;")
-        self.feeError.setWordWrap(True)
-        self.feeMethodCombo = QComboBox(self.feeGroup)
-        self.feeMethodCombo.setObjectName("feeMethodCombo")
-        for method in labels.FEE_METHODS:
-            self.feeMethodCombo.addItem(labels.fee_method_label(method), method)
-        method_label = QLabel(self.tr("Paid b&y:"), self.feeGroup)
-        method_label.setBuddy(self.feeMethodCombo)
-        self.receiptEdit = QLineEdit(self.feeGroup)
-        self.receiptEdit.setObjectName("receiptEdit")
-        self.receiptEdit.setMaxLength(80)
-        self.receiptEdit.setPlaceholderText(self.tr("when the e-receipt system issued one"))
-        receipt_label = QLabel(self.tr("E-receipt loo&kup code:"), self.feeGroup)
-        receipt_label.setBuddy(self.receiptEdit)
-        self.receiptError = QLabel(self.feeGroup)
-        self.receiptError.setObjectName("receiptError")
-        self.receiptError.setStyleSheet("color: #b00020;")
-        self.receiptError.setWordWrap(True)
-        form.addRow(self.tr("Due:"), self.feeDue)
-        form.addRow(fee_label, self.feeEdit)
-        form.addRow(None, self.feeError)
-        form.addRow(method_label, self.feeMethodCombo)
-        form.addRow(receipt_label, self.receiptEdit)
-        form.addRow(None, self.receiptError)
-        column = ui.rightColumn
-        column.insertWidget(column.indexOf(ui.detailsGroup) + 1, self.feeGroup)
-        self._edits.update(
-            ticket=self.ticketEdit, fee_amount=self.feeEdit, receipt_ref=self.receiptEdit
-        )
-        self._error_labels.update(
-            ticket=self.ticketError, fee_amount=self.feeError, receipt_ref=self.receiptError
-        )
-        QWidget.setTabOrder(ui.deliveryCombo, self.ticketEdit)
-        QWidget.setTabOrder(self.ticketEdit, self.feeEdit)
-        QWidget.setTabOrder(self.feeEdit, self.feeMethodCombo)
-        QWidget.setTabOrder(self.feeMethodCombo, self.receiptEdit)
-        QWidget.setTabOrder(self.receiptEdit, ui.noteEdit)
-        self._show_fee_due(None)
-
-    def _show_fee_due(self, procedure: Any) -> None:
-        if procedure is None:
-            self.feeDue.setText(self.tr("Choose a procedure to see the fee."))
-            self.feeDue.setToolTip("")
-            return
-        amount = getattr(procedure, "fee_amount", None)
-        if amount == 0:
-            text = self.tr("none (free)")
-        elif isinstance(amount, int):
-            text = "<b>" + labels.fmt_vnd(amount) + "</b>"
-        else:
-            text = _html(procedure.fee_text) or self.tr("as the catalog says")
-        self.feeDue.setText(text)
-        self.feeDue.setToolTip(procedure.fee_text)
 
     def fill_ticket(self, ticket: str) -> None:
         """A scanned queue ticket: into its field, checked, and the form goes on where it was."""
@@ -289,7 +124,7 @@ class IntakeView(QWidget):
             self._mark_from_card(name, True)
         i = self.sexCombo.findData(card.sex)
         self.sexCombo.setCurrentIndex(max(0, i))
-        self.sexCombo.setStyleSheet(_FROM_CARD_STYLE if card.sex else "")
+        self.sexCombo.setStyleSheet(FROM_CARD_STYLE if card.sex else "")
         self.cardNote.setText(
             self.tr(
                 "Filled from the ID card's QR code (highlighted): check "
@@ -310,7 +145,7 @@ class IntakeView(QWidget):
             self._from_card.discard(name)
         edit = self._edits[name]
         if not self._error_labels[name].isVisible():
-            edit.setStyleSheet(_FROM_CARD_STYLE if on else "")
+            edit.setStyleSheet(FROM_CARD_STYLE if on else "")
 
     def filled_from_card(self) -> tuple[str, ...]:
         """The fields the last scanned card filled that the officer has not changed since."""
@@ -382,15 +217,7 @@ class IntakeView(QWidget):
             return super().eventFilter(obj, event)
         key = event.key()
         if obj is self.ui.documentsTable and key == Qt.Key.Key_Space:
-            # Space ticks or unticks the current document, whichever cell the cursor is on
-            row = self.ui.documentsTable.currentRow()
-            if row >= 0:
-                item = self.ui.documentsTable.item(row, 0)
-                item.setCheckState(
-                    Qt.CheckState.Unchecked
-                    if item.checkState() == Qt.CheckState.Checked
-                    else Qt.CheckState.Checked
-                )
+            toggle_current(self.ui.documentsTable)
             return True
         if obj is self.ui.procedureSearch:
             lst = self.ui.procedureList
@@ -466,15 +293,15 @@ class IntakeView(QWidget):
         self._procedure = procedure
         self.ui.procedureChosen.setText(
             self.tr("<b>{name}</b><br>{code} · {field} · {time} · {department}").format(
-                name=_html(procedure.name),
+                name=plain_html(procedure.name),
                 code=procedure.code,
-                field=_html(procedure.field),
-                time=_html(procedure.time_label),
-                department=_html(procedure.department),
+                field=plain_html(procedure.field),
+                time=plain_html(procedure.time_label),
+                department=plain_html(procedure.department),
             )
         )
-        self._fill_documents(procedure.documents)
-        self._show_fee_due(procedure)
+        fill_documents(self.ui.documentsTable, procedure.documents)
+        intake_layout.show_fee_due(self, procedure)
         self.refresh_due()
         self.focus_first()
 
@@ -482,52 +309,8 @@ class IntakeView(QWidget):
     def procedure(self) -> Any:
         return self._procedure
 
-    def _fill_documents(self, documents) -> None:
-        table = self.ui.documentsTable
-        table.setRowCount(0)
-        for doc in documents:
-            row = table.rowCount()
-            table.insertRow(row)
-            name = QTableWidgetItem(doc.name)
-            name.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable
-            )
-            name.setCheckState(Qt.CheckState.Checked if doc.checked else Qt.CheckState.Unchecked)
-            name.setToolTip(doc.name)
-            form = QTableWidgetItem(labels.document_form_label(doc.form))
-            form.setData(Qt.ItemDataRole.UserRole, doc.form)
-            count = QTableWidgetItem()
-            count.setData(Qt.ItemDataRole.EditRole, int(doc.count))
-            table.setItem(row, 0, name)
-            table.setItem(row, 1, form)
-            table.setItem(row, 2, count)
-        table.resizeRowsToContents()
-        if table.rowCount():
-            table.setCurrentCell(0, 0)
-
     def documents(self) -> tuple[DocumentLine, ...]:
-        # the printed (Vietnamese) labels of the document forms; imported here because the
-        # catalog module pulls in the holiday calendar, which start-up does not need
-        from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI as FORM_LABELS_VI
-
-        table = self.ui.documentsTable
-        lines = []
-        for row in range(table.rowCount()):
-            name = table.item(row, 0)
-            form = table.item(row, 1).data(Qt.ItemDataRole.UserRole) or "original"
-            count = int(table.item(row, 2).data(Qt.ItemDataRole.EditRole) or 1)
-            lines.append(
-                DocumentLine(
-                    name.text(),
-                    form,
-                    FORM_LABELS_VI.get(form, form),
-                    max(1, min(99, count)),
-                    name.checkState() == Qt.CheckState.Checked,
-                )
-            )
-        return tuple(lines)
+        return read_documents(self.ui.documentsTable)
 
     # --- due moment ---------------------------------------------------------------------------
     def refresh_due(self) -> None:
@@ -599,7 +382,7 @@ class IntakeView(QWidget):
         edit.setStyleSheet(
             "border: 1px solid #b00020;"
             if text
-            else _FROM_CARD_STYLE
+            else FROM_CARD_STYLE
             if name in getattr(self, "_from_card", ())
             else ""
         )
@@ -656,135 +439,16 @@ class IntakeView(QWidget):
     # --- the three outcomes -------------------------------------------------------------------
     def save(self) -> None:
         """Receive the dossier (all papers in order), print the slip."""
-        if self._busy or not self._check_all():
-            return
-        values = self.values()
-
-        def receive(svc):
-            detail = svc.dossiers.intake(values)
-            return detail, svc.settings.agency(), svc.settings.office()
-
-        self._submit(receive, "received", "slip")
+        intake_outcomes.save(self)
 
     def ask_supplement(self) -> None:
-        if self._busy or not self._check_all():
-            return
-        docs = self.documents()
-        missing = [i for i, d in enumerate(docs) if not d.checked]
-        dialog = DocumentPickDialog(
-            docs, self, preselect=missing, reason=self.tr("The dossier lacks the documents listed.")
-        )
-        dialog.setObjectName("supplementDialog")
-        dialog.accepted.connect(lambda: self._supplement(dialog.items, dialog.reason))
-        dialog.open()
-        self._dialog = dialog
-
-    def _supplement(self, items: list, reason: str) -> None:
-        values = self.values()
-        items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
-
-        def receive(svc):  # one service call: the intake and its outcome, one transaction
-            detail = svc.dossiers.intake(values, outcome="supplement", reason=reason, items=items)
-            return detail, svc.settings.agency(), svc.settings.office()
-
-        self._submit(receive, "supplement", "supplement")
+        intake_outcomes.ask_supplement(self)
 
     def ask_refuse(self) -> None:
-        if self._busy or not self._check_all():
-            return
-        dialog = ReasonDialog(
-            self.tr("Refuse the dossier"),
-            self.tr("&Reason for refusal:"),
-            self.tr("Re&fuse and print"),
-            self,
-            intro=self.tr(
-                "The dossier is recorded with a code and refused; "
-                "Form 03 is printed for the applicant."
-            ),
-        )
-        dialog.setObjectName("refuseDialog")
-        dialog.accepted.connect(lambda: self._refuse(dialog.reason))
-        dialog.open()
-        self._dialog = dialog
-
-    def _refuse(self, reason: str) -> None:
-        values = self.values()
-
-        def receive(svc):  # one service call: the intake and its outcome, one transaction
-            detail = svc.dossiers.intake(values, outcome="refused", reason=reason)
-            return detail, svc.settings.agency(), svc.settings.office()
-
-        self._submit(receive, "refused", "refusal")
-
-    def _submit(self, fn, outcome: str, form: str) -> None:
-        self._busy = True
-        self._set_enabled(False)
-        self.ctx.worker.mutate(
-            fn,
-            success=lambda r: self._done(outcome, form, *r),
-            failure=self._failed,
-            owner=self,
-            origin=self,
-        )
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for button in (self.ui.saveButton, self.ui.supplementButton, self.ui.refuseButton):
-            button.setEnabled(enabled)
-        for action_id in (ActionId.SAVE_INTAKE, ActionId.SUPPLEMENT_INTAKE, ActionId.REFUSE_INTAKE):
-            self.actions[action_id].setEnabled(enabled)
-
-    def _done(self, outcome: str, form: str, detail: Any, agency: Any, office: Any) -> None:
-        self._busy = False
-        self._set_enabled(True)
-        code = detail.dossier.code
-        texts = {
-            "received": self.tr("Received {code}: return at {due}.").format(
-                code=code, due=labels.fmt_due(detail.dossier.due_at)
-            ),
-            "supplement": self.tr("{code}: the applicant was asked to supplement.").format(
-                code=code
-            ),
-            "refused": self.tr("{code}: refused.").format(code=code),
-        }
-        self.ctx.notify(texts[outcome], "info")
-        self.clear()
-        self.saved.emit(detail)
-        self.outcome.emit(outcome, detail)
-        self.ctx.printing.print_form(code, form, loaded=(detail, agency, office))
-
-    def _failed(self, err: BaseException) -> None:
-        self._busy = False
-        self._set_enabled(True)
-        name = errors.field_of(err)
-        if name in self._edits:
-            self.show_field_error(name, errors.message(err))
-            self._edits[name].setFocus()
-        elif getattr(err, "code", "") == "restore_pending":
-            self.offer_sync(errors.message(err))
-        else:
-            self.ctx.errors.present(err)
+        intake_outcomes.ask_refuse(self)
 
     def offer_sync(self, text: str) -> QMessageBox:
-        """After a restore: why nothing was recorded, and a button that syncs now (the form
-        keeps what was typed; receive again once the sync is done)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Sync first"),
-            text,
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setObjectName("restorePendingBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        sync = self.ctx.sync
-        if sync is not None and sync.configured:
-            now = box.addButton(self.tr("&Sync now"), QMessageBox.ButtonRole.AcceptRole)
-            now.setObjectName("syncNow")
-            now.clicked.connect(sync.sync_now)
-        box.addButton(self.tr("Close"), QMessageBox.ButtonRole.RejectRole)
-        self.restore_box = box
-        box.open()
-        return box
+        return intake_outcomes.offer_sync(self, text)
 
     # --- clearing -----------------------------------------------------------------------------
     def clear(self) -> None:
@@ -808,12 +472,8 @@ class IntakeView(QWidget):
         ui.deliveryCombo.setCurrentIndex(0)
         ui.noteEdit.clear()
         self.feeMethodCombo.setCurrentIndex(0)
-        self._show_fee_due(None)
+        intake_layout.show_fee_due(self, None)
         ui.dueLabel.setText(self.tr("Choose a procedure to see the return date."))
         ui.dueExplanation.setText("")
         self._due_gen += 1
         ui.procedureSearch.setFocus()
-
-
-def _html(text: str) -> str:
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

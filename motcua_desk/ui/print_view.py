@@ -149,7 +149,7 @@ class PrintView(QWidget):
 
             def draw() -> str:
                 from motcua_desk import printing
-                from motcua_desk.ui.reports_view import write_atomically
+                from motcua_desk.ui.report_export import write_atomically
 
                 write_atomically(path, printing.cash_sheet_xlsx(sheet, agency))
                 return str(path)

@@ -1,43 +1,26 @@
 """Cài đặt: the officer on duty, office hours and cut-off, the calendar's local changes,
 the printers per form, the language, sync with the office hub (Đồng bộ); and where the
-files are."""
+files are. Its groups and fields are laid out by ui.settings_layout; the Đồng bộ section's
+behaviour (the hub's address, token and certificate, the check, sync on and off) is
+ui.settings_sync."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from motcua_desk.ui import errors, labels
+from motcua_desk.ui import errors, labels, settings_layout, settings_sync
 from motcua_desk.ui.context import UiContext
-from motcua_desk.ui.serial_scanner import BAUD_RATES, available_ports
+from motcua_desk.ui.serial_scanner import available_ports
 from motcua_desk.ui.settings import FORM_KINDS, PrinterChoice
-from motcua_desk.ui.sync_view import clock_text
 
 
 class SettingsView(QWidget):
@@ -48,278 +31,8 @@ class SettingsView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._build()
+        settings_layout.build(self)
         self._connect_signals()
-
-    # --- layout -------------------------------------------------------------------------------
-    def _build(self) -> None:
-        inner = QWidget(self)
-        grid = QGridLayout(inner)
-
-        # officer
-        self.officer_edit = QLineEdit(inner)
-        self.officer_edit.setObjectName("officerEdit")
-        self.officer_phone_edit = QLineEdit(inner)
-        self.officer_save = QPushButton(self.tr("Save the &officer"), inner)
-        officer_box = QGroupBox(self.tr("Officer on duty"), inner)
-        f = QFormLayout(officer_box)
-        f.addRow(self._label(self.tr("&Name:"), self.officer_edit), self.officer_edit)
-        f.addRow(
-            self._label(self.tr("&Work phone:"), self.officer_phone_edit), self.officer_phone_edit
-        )
-        f.addRow("", self.officer_save)
-
-        # office
-        self.hours_edit = QLineEdit(inner)
-        self.hours_edit.setObjectName("hoursEdit")
-        self.cutoff_edit = QLineEdit(inner)
-        self.cutoff_edit.setObjectName("cutoffEdit")
-        self.transfer_edit = QLineEdit(inner)
-        self.qr_check = QCheckBox(self.tr("Print a QR code on the slip"), inner)
-        self.office_save = QPushButton(self.tr("Sa&ve the office hours"), inner)
-        office_box = QGroupBox(self.tr("Office hours and cut-off"), inner)
-        f = QFormLayout(office_box)
-        f.addRow(self._label(self.tr("Office hou&rs:"), self.hours_edit), self.hours_edit)
-        f.addRow(
-            self._label(self.tr("&Cut-off (next working day after):"), self.cutoff_edit),
-            self.cutoff_edit,
-        )
-        f.addRow(
-            self._label(self.tr("&Transfer by (next morning):"), self.transfer_edit),
-            self.transfer_edit,
-        )
-        f.addRow("", self.qr_check)
-        f.addRow("", self.office_save)
-
-        # calendar
-        self.year_spin = QSpinBox(inner, minimum=2020, maximum=2100)
-        self.year_spin.setValue(self.ctx.today().year)
-        self.days_table = QTableWidget(0, 3, inner)
-        self.days_table.setObjectName("specialDays")
-        self.days_table.setHorizontalHeaderLabels(
-            [self.tr("Day"), self.tr("Kind"), self.tr("Name")]
-        )
-        self._table(self.days_table)
-        self.override_day = QDateEdit(inner, calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.override_day.setDate(_qdate(self.ctx.today()))
-        self.override_kind = QComboBox(inner)
-        self.override_kind.addItem(self.tr("Extra day off"), "off")
-        self.override_kind.addItem(self.tr("Extra working day"), "work")
-        self.override_reason = QLineEdit(inner)
-        self.override_reason.setPlaceholderText(self.tr("Reason"))
-        self.override_ref = QLineEdit(inner)
-        self.override_ref.setPlaceholderText(self.tr("Legal reference (optional)"))
-        self.override_add = QPushButton(self.tr("Add"), inner)
-        self.override_remove = QPushButton(self.tr("Remove the selected local change"), inner)
-        self.calendar_warning = QLabel(inner)
-        self.calendar_warning.setWordWrap(True)
-        self.calendar_warning.setStyleSheet("color: #a15c00;")
-        cal_box = QGroupBox(self.tr("Working-day calendar"), inner)
-        v = QVBoxLayout(cal_box)
-        year_row = QHBoxLayout()
-        year_row.addWidget(self._label(self.tr("&Year:"), self.year_spin))
-        year_row.addWidget(self.year_spin)
-        year_row.addStretch(1)
-        v.addLayout(year_row)
-        v.addWidget(self.calendar_warning)
-        v.addWidget(self.days_table, 1)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.override_day)
-        add_row.addWidget(self.override_kind)
-        add_row.addWidget(self.override_reason, 1)
-        add_row.addWidget(self.override_ref, 1)
-        add_row.addWidget(self.override_add)
-        v.addLayout(add_row)
-        v.addWidget(self.override_remove)
-
-        # printers
-        self.printers_table = QTableWidget(len(FORM_KINDS), 2, inner)
-        self.printers_table.setObjectName("printersTable")
-        self.printers_table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Printer")])
-        self._table(self.printers_table)
-        self.printer_choose = QPushButton(self.tr("Choose the printer…"), inner)
-        self.printer_forget = QPushButton(self.tr("Use the default printer"), inner)
-        printers_box = QGroupBox(self.tr("Printers"), inner)
-        v = QVBoxLayout(printers_box)
-        v.addWidget(self.printers_table)
-        row = QHBoxLayout()
-        row.addWidget(self.printer_choose)
-        row.addWidget(self.printer_forget)
-        row.addStretch(1)
-        v.addLayout(row)
-
-        # language and files
-        self.language_combo = QComboBox(inner)
-        self.language_combo.setObjectName("languageCombo")
-        self.language_combo.addItem("Tiếng Việt", "vi")
-        self.language_combo.addItem("English", "en")
-        self.language_note = QLabel(self.tr("The language changes at the next start."), inner)
-        self.files = QLabel(inner)
-        self.files.setWordWrap(True)
-        self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_button = QPushButton(self.tr("Restore from a &backup…"), inner)
-        self.restore_button.setObjectName("restoreButton")
-        other_box = QGroupBox(self.tr("Language and files"), inner)
-        f = QFormLayout(other_box)
-        f.addRow(self._label(self.tr("&Language:"), self.language_combo), self.language_combo)
-        f.addRow("", self.language_note)
-        f.addRow(self.files)
-        f.addRow(self.restore_button)
-
-        # the barcode scanner
-        self.scanner_mode_combo = QComboBox(inner)
-        self.scanner_mode_combo.setObjectName("scannerModeCombo")
-        self.scanner_mode_combo.addItem(
-            self.tr("Types like a keyboard (keyboard wedge)"), "keyboard"
-        )
-        self.scanner_mode_combo.addItem(self.tr("Serial port (USB-COM / USB CDC)"), "serial")
-        self.scanner_port_combo = QComboBox(inner)
-        self.scanner_port_combo.setObjectName("scannerPortCombo")
-        self.scanner_port_combo.setEditable(True)  # any port name, listed or not
-        self.scanner_port_combo.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyACM0"))
-        self.scanner_ports_refresh = QPushButton(self.tr("Find the ports"), inner)
-        self.scanner_ports_refresh.setObjectName("scannerPortsRefresh")
-        self.scanner_baud_combo = QComboBox(inner)
-        self.scanner_baud_combo.setObjectName("scannerBaudCombo")
-        for rate in BAUD_RATES:
-            self.scanner_baud_combo.addItem(str(rate), rate)
-        self.scanner_save = QPushButton(self.tr("Save the sc&anner"), inner)
-        self.scanner_save.setObjectName("scannerSave")
-        scanner_note = QLabel(
-            self.tr(
-                "A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's "
-                "QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to "
-                "end each code with CR or LF."
-            ),
-            inner,
-        )
-        scanner_note.setWordWrap(True)
-        scanner_box = QGroupBox(self.tr("Barcode scanner"), inner)
-        scanner_box.setObjectName("scannerBox")
-        f = QFormLayout(scanner_box)
-        f.addRow(self._label(self.tr("&Mode:"), self.scanner_mode_combo), self.scanner_mode_combo)
-        port_row = QHBoxLayout()
-        port_row.addWidget(self.scanner_port_combo, 1)
-        port_row.addWidget(self.scanner_ports_refresh)
-        f.addRow(self._label(self.tr("&Port:"), self.scanner_port_combo), port_row)
-        f.addRow(
-            self._label(self.tr("&Speed (baud):"), self.scanner_baud_combo), self.scanner_baud_combo
-        )
-        f.addRow("", scanner_note)
-        f.addRow("", self.scanner_save)
-
-        # sync with the office hub
-        self.hub_url_edit = QLineEdit(inner)
-        self.hub_url_edit.setObjectName("hubUrlEdit")
-        self.hub_url_edit.setPlaceholderText("http://192.168.1.10:8765")
-        self.hub_token_edit = QLineEdit(inner)
-        self.hub_token_edit.setObjectName("hubTokenEdit")
-        self.hub_token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hub_ca_edit = QLineEdit(inner)
-        self.hub_ca_edit.setObjectName("hubCaEdit")
-        self.hub_ca_edit.setPlaceholderText(
-            self.tr("only for https:// with the office's own certificate (cert.pem)")
-        )
-        self.hub_ca_pick = QPushButton(self.tr("Choose…"), inner)
-        self.hub_ca_pick.setObjectName("hubCaPick")
-        self.hub_check = QPushButton(self.tr("Test the connect&ion"), inner)
-        self.hub_check.setObjectName("hubCheck")
-        self.hub_save = QPushButton(self.tr("Save without testing"), inner)
-        self.hub_save.setObjectName("hubSave")
-        self.sync_toggle = QPushButton(inner)
-        self.sync_toggle.setObjectName("syncToggle")
-        self.sync_result = QLabel(inner)
-        self.sync_result.setObjectName("syncResult")
-        self.sync_result.setWordWrap(True)
-        sync_note = QLabel(
-            self.tr(
-                "The office server gives each desk its own access token. "
-                "Testing sends and receives once; the address and token "
-                "are saved only when the server accepts them."
-            ),
-            inner,
-        )
-        sync_note.setWordWrap(True)
-        sync_box = self.sync_box = QGroupBox(self.tr("Sync with the office server"), inner)
-        sync_box.setObjectName("syncBox")
-        f = QFormLayout(sync_box)
-        f.addRow(self._label(self.tr("Server a&ddress:"), self.hub_url_edit), self.hub_url_edit)
-        f.addRow(self._label(self.tr("Access to&ken:"), self.hub_token_edit), self.hub_token_edit)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.hub_ca_edit, 1)
-        ca_row.addWidget(self.hub_ca_pick)
-        f.addRow(self._label(self.tr("Server c&ertificate (CA):"), self.hub_ca_edit), ca_row)
-        row = QHBoxLayout()
-        row.addWidget(self.hub_check)
-        row.addWidget(self.hub_save)
-        row.addWidget(self.sync_toggle)
-        row.addStretch(1)
-        f.addRow("", row)
-        f.addRow("", sync_note)
-        f.addRow("", self.sync_result)
-
-        # field groups: named sets of fields; the group this desk serves comes first in the
-        # intake's procedure picker, and the reports can be cut by group
-        self.groups_edit = QPlainTextEdit(inner)
-        self.groups_edit.setObjectName("groupsEdit")
-        self.groups_edit.setTabChangesFocus(True)
-        self.groups_edit.setPlaceholderText(
-            self.tr("Group 1: Hộ tịch, Chứng thực\nGroup 2: Đất đai, Xây dựng")
-        )
-        self.groups_edit.setFixedHeight(84)
-        self.serves_combo = QComboBox(inner)
-        self.serves_combo.setObjectName("servesCombo")
-        self.serves_combo.setEditable(False)
-        self.groups_save = QPushButton(self.tr("Save the field groups (&X)"), inner)
-        self.groups_save.setObjectName("groupsSave")
-        self.fields_note = QLabel(inner)
-        self.fields_note.setObjectName("fieldsNote")
-        self.fields_note.setWordWrap(True)
-        groups_box = QGroupBox(self.tr("Field groups"), inner)
-        groups_box.setObjectName("groupsBox")
-        f = QFormLayout(groups_box)
-        f.addRow(
-            self._label(self.tr('Groups, one a line ("Name: field, field"):'), self.groups_edit),
-            self.groups_edit,
-        )
-        f.addRow(self._label(self.tr("This desk serves:"), self.serves_combo), self.serves_combo)
-        f.addRow("", self.groups_save)
-        f.addRow("", self.fields_note)
-
-        self.status = QLabel(inner)
-        self.status.setWordWrap(True)
-
-        grid.addWidget(officer_box, 0, 0)
-        grid.addWidget(office_box, 0, 1)
-        grid.addWidget(cal_box, 1, 0, 1, 2)
-        grid.addWidget(printers_box, 2, 0)
-        grid.addWidget(other_box, 2, 1)
-        grid.addWidget(scanner_box, 3, 0, 1, 2)
-        grid.addWidget(sync_box, 4, 0, 1, 2)
-        grid.addWidget(groups_box, 5, 0, 1, 2)
-        grid.addWidget(self.status, 6, 0, 1, 2)
-        scroll = self.scroll = QScrollArea(self)
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
-
-    @staticmethod
-    def _table(table: QTableWidget) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.setTabKeyNavigation(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setMinimumHeight(150)
 
     def _connect_signals(self) -> None:
         self.officer_save.clicked.connect(self.save_officer)
@@ -343,8 +56,8 @@ class SettingsView(QWidget):
         sync = self.ctx.sync
         if sync is not None:
             sync.check_finished.connect(self._checked)
-            sync.configured_changed.connect(lambda _c: self._paint_sync_buttons())
-        self._paint_sync_buttons()
+            sync.configured_changed.connect(lambda _c: settings_sync.paint_sync_buttons(self))
+        settings_sync.paint_sync_buttons(self)
 
     # --- filling ------------------------------------------------------------------------------
     def set_desk(self) -> None:
@@ -661,141 +374,25 @@ class SettingsView(QWidget):
     # --- sync -------------------------------------------------------------------------------
     def focus_sync(self) -> None:
         """Show the Đồng bộ section (from the sync exceptions list)."""
-        self.scroll.ensureWidgetVisible(self.sync_box)
-        self.hub_url_edit.setFocus()
+        settings_sync.focus_sync(self)
 
     def load_hub(self) -> None:
-        self.ctx.worker.query(
-            lambda svc: svc.replication.hub_settings(), success=self._show_hub, owner=self
-        )
-
-    def _show_hub(self, hub) -> None:
-        if hub is not None and not self.hub_url_edit.isModified():
-            self.hub_url_edit.setText(hub.url)
-            self.hub_token_edit.setText(hub.token)
-            self.hub_ca_edit.setText(hub.cafile)
-        self._paint_sync_buttons()
-
-    def _paint_sync_buttons(self) -> None:
-        sync = self.ctx.sync
-        available = sync is not None
-        busy = available and sync.checking
-        self.hub_check.setEnabled(available and not busy)
-        self.hub_save.setEnabled(available and not busy)
-        on = available and sync.enabled
-        self.sync_toggle.setText(self.tr("T&urn sync off") if on else self.tr("T&urn sync on"))
-        self.sync_toggle.setEnabled(available and sync.configured)
-        if not available:
-            self.sync_result.setText(self.tr("This window was started without sync."))
+        settings_sync.load_hub(self)
 
     def pick_cafile(self) -> None:
-        """The file picker of the server certificate (a PEM file, usually cert.pem)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("The office server's certificate"),
-            self.hub_ca_edit.text(),
-            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
-        )
-        if path:
-            self.hub_ca_edit.setText(path)
-
-    def _hub_values(self) -> tuple[str, str, str] | None:
-        url = self.hub_url_edit.text().strip().rstrip("/")
-        token = self.hub_token_edit.text().strip()
-        cafile = self.hub_ca_edit.text().strip()
-        if not url.startswith(("http://", "https://")) or len(url) < 10:
-            self._sync_say(errors.sync_problem("hub_url"), ok=False)
-            self.hub_url_edit.setFocus()
-            return None
-        if not token:
-            self._sync_say(self.tr("Enter this desk's access token."), ok=False)
-            self.hub_token_edit.setFocus()
-            return None
-        if cafile:
-            from pathlib import Path
-
-            where = Path(cafile).expanduser()
-            if not where.is_file() or not os.access(where, os.R_OK):
-                self._sync_say(errors.sync_problem("cafile"), ok=False)
-                self.hub_ca_edit.setFocus()
-                return None
-        return url, token, cafile
-
-    def _sync_say(self, text: str, ok: bool = True) -> None:
-        self.sync_result.setStyleSheet(f"color: {'#1b7f3b' if ok else '#b00020'};")
-        self.sync_result.setText(text)
+        settings_sync.pick_cafile(self)
 
     def check_hub(self) -> None:
-        """One round with the address and token as typed, on the sync worker's check thread;
-        saved only when it works."""
-        values = self._hub_values()
-        if values is None or self.ctx.sync is None:
-            return
-        if self.ctx.sync.check(*values):
-            self.sync_result.setStyleSheet("")
-            self.sync_result.setText(
-                self.tr("Testing the connection with {url}…").format(url=values[0])
-            )
-            self._paint_sync_buttons()
+        settings_sync.check_hub(self)
 
     def _checked(self, ok: bool, value) -> None:
-        self._paint_sync_buttons()
-        if not ok:
-            self._sync_say(errors.message(value), ok=False)
-            return
-        self.hub_url_edit.setModified(False)
-        lines = [
-            self.tr(
-                "Connected: {sent} event(s) sent, {received} received. The address "
-                "and token are saved; the desk syncs by itself from now on."
-            ).format(sent=value.pushed, received=value.received)
-        ]
-        if value.clock_warning:
-            lines.append(clock_text(value.skew_ms))
-        self._sync_say(" ".join(lines), ok=not value.clock_warning)
+        settings_sync.checked(self, ok, value)
 
     def save_hub(self) -> None:
-        """Save without asking the server (it may be off while the desk is set up)."""
-        values = self._hub_values()
-        if values is None:
-            return
-        url, token, cafile = values
-
-        def saved(_r) -> None:
-            self.hub_url_edit.setModified(False)
-            self._sync_say(
-                self.tr(
-                    "Saved. The desk syncs when the server answers; the status "
-                    "bar shows how it goes."
-                )
-            )
-            if self.ctx.sync is not None:
-                self.ctx.sync.reload_settings()
-
-        self.ctx.worker.mutate(
-            lambda svc: svc.replication.save_hub_settings(url, token, cafile),
-            success=saved,
-            failure=lambda err: self._sync_say(errors.message(err), False),
-            owner=self,
-            kinds=("sync",),
-        )
+        settings_sync.save_hub(self)
 
     def toggle_sync(self) -> None:
-        sync = self.ctx.sync
-        if sync is None:
-            return
-        on = not sync.enabled
-        sync.set_enabled(on)
-        self._sync_say(
-            self.tr("Sync is on.")
-            if on
-            else self.tr(
-                "Sync is off: this desk keeps working and sends nothing until it is turned on "
-                "again."
-            ),
-            ok=True,
-        )
-        self._paint_sync_buttons()
+        settings_sync.toggle_sync(self)
 
     # --- restore ------------------------------------------------------------------------------
     def ask_backup_file(self) -> str:
@@ -885,10 +482,6 @@ class SettingsView(QWidget):
     def _language_chosen(self) -> None:
         self.ctx.settings.language = self.language_combo.currentData()
         self._say(self.tr("The language changes at the next start."))
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def parse_group_lines(text: str) -> list[tuple[str, list[str]]]:

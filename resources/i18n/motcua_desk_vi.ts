@@ -417,46 +417,7 @@
     </message>
 </context>
 <context>
-    <name>DossierTableModel</name>
-    <message>
-        <source>Dossier code</source>
-        <translation>Mã hồ sơ</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>Số TT</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>Người nộp</translation>
-    </message>
-    <message>
-        <source>Born</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Ngày tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Return at</source>
-        <translation>Hẹn trả</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Vị trí</translation>
-    </message>
-</context>
-<context>
-    <name>DossierView</name>
+    <name>DossierPage</name>
     <message>
         <source>← Back</source>
         <translation>← Quay lại</translation>
@@ -610,12 +571,12 @@
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <source>Documents handed in</source>
-        <translation>Thành phần hồ sơ đã nộp</translation>
-    </message>
-    <message>
         <source>Timeline</source>
         <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <source>Documents handed in</source>
+        <translation>Thành phần hồ sơ đã nộp</translation>
     </message>
     <message>
         <source>Scan a dossier&apos;s barcode, or find it under Dossiers (F3).</source>
@@ -672,6 +633,45 @@
     <message>
         <source>{n} sync exception(s) on this dossier: another desk acted on it at the same time.</source>
         <translation>Hồ sơ có {n} ngoại lệ đồng bộ: một bàn khác đã xử lý hồ sơ cùng lúc.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Số TT</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Return at</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,7 @@ def test_refusal_at_intake_only_before_the_dossier_left_the_desk():
         apply(
             fold(DOSSIER, events), chain.make(EventType.REFUSED_AT_INTAKE, {"reason": "x"})
         ).status
-        == Status.REFUSED
+        == Status.REFUSED_AT_INTAKE
     )
     events.append(chain.make(EventType.HANDED_OFF, HANDOFF))
     events.append(chain.make(EventType.SUPPLEMENT_REQUESTED, {"reason": "x"}))

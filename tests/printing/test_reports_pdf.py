@@ -15,15 +15,10 @@ from hypothesis import strategies as st
 
 from motcua_desk import paths, printing
 from motcua_desk.domain.dto import AgencyInfo
-from motcua_desk.domain.reports import (
-    DossierFacts,
-    Period,
-    ReportSettings,
-    compute,
-    form_for,
-    parse_forms,
-)
-from motcua_desk.services.reports import late_json, report_json
+from motcua_desk.domain.report_forms import form_for, parse_forms
+from motcua_desk.domain.report_periods import Period, ReportSettings
+from motcua_desk.domain.reports import DossierFacts, compute
+from motcua_desk.services.report_json import late_json, report_json
 from tests.helpers import AGENCY
 from tests.printing import pdfcheck as pc
 from tests.services import report_scenario as sc

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from motcua_desk import paths, printing
 from motcua_desk.domain.dto import AgencyInfo
-from motcua_desk.domain.reports import Period, ReportSettings, compute, form_for, parse_forms
-from motcua_desk.services.reports import report_json
+from motcua_desk.domain.report_forms import form_for, parse_forms
+from motcua_desk.domain.report_periods import Period, ReportSettings
+from motcua_desk.domain.reports import compute
+from motcua_desk.services.report_json import report_json
 from tests.helpers import AGENCY
 from tests.printing import pdfcheck as pc
 from tests.printing.test_reports_pdf import KEYS, VN, _facts, expected_rows, figure_rows
@@ -119,7 +121,7 @@ def test_the_total_row_is_bold_on_every_page_it_lands_on(n_procs):
 def _late(n: int, departments: int):
     from datetime import datetime, timedelta
 
-    from motcua_desk.domain.reports import LateEntry, late_report
+    from motcua_desk.domain.late_report import LateEntry, late_report
 
     base = datetime(2026, 11, 2, 8, 0, tzinfo=VN)
     entries = [

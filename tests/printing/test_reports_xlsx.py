@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 
 from motcua_desk import printing
-from motcua_desk.domain.reports import Period
-from motcua_desk.services.reports import late_json, report_json
+from motcua_desk.domain.report_periods import Period
+from motcua_desk.services.report_json import late_json, report_json
 from tests.services import report_scenario as sc
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -174,7 +174,8 @@ def test_more_groups_than_one_sum_takes(services):
     """250 departments (a SUM takes 255 arguments): the total is a sum of SUMs, and right."""
     from datetime import UTC, timedelta
 
-    from motcua_desk.domain.reports import DossierFacts, ReportSettings, compute
+    from motcua_desk.domain.report_periods import ReportSettings
+    from motcua_desk.domain.reports import DossierFacts, compute
 
     tz = services.reports.tz()
     start = datetime(2026, 11, 2, 9, 0, tzinfo=tz).astimezone(UTC)

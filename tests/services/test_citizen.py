@@ -157,7 +157,7 @@ def test_two_ratings_in_the_fold_keep_the_first():
 def test_the_satisfaction_index_is_fed_by_the_ratings(services, clock):
     from datetime import date
 
-    from motcua_desk.domain.reports import Period
+    from motcua_desk.domain.report_periods import Period
 
     nov = Period(date(2026, 11, 1), date(2026, 11, 30))
     before = {i.key: i for i in services.reports.indices(nov)}

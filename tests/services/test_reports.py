@@ -8,8 +8,11 @@ from datetime import date
 import pytest
 
 from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.reports import METRICS, Period, facts_from_events
-from motcua_desk.services.reports import ReportScope, report_json
+from motcua_desk.domain.report_forms import METRICS
+from motcua_desk.domain.report_periods import Period
+from motcua_desk.domain.reports import facts_from_events
+from motcua_desk.services.report_json import report_json
+from motcua_desk.services.reports import ReportScope
 from motcua_desk.store import repo
 from tests.services import report_scenario as sc
 

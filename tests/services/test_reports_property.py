@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from motcua_desk.app import open_services
 from motcua_desk.domain.dossier import Status, fold
 from motcua_desk.domain.errors import DomainError
-from motcua_desk.domain.reports import Period, ReportSettings, compute, facts_from_events
+from motcua_desk.domain.report_periods import Period, ReportSettings
+from motcua_desk.domain.reports import compute, facts_from_events
 from motcua_desk.services import IntakeRequest
 from motcua_desk.store import repo
 from tests.helpers import AGENCY, FakeClock, local
@@ -194,7 +195,7 @@ def test_identities_and_paths(tmp_path_factory, dossiers, rs, data):
             # an independent oracle: the dossiers open at the end, folded from the events that
             # happened before it; the dossiers received in the period
             start, end = p.bounds(tz)
-            left_out = {Status.VOIDED, Status.REFUSED}
+            left_out = {Status.VOIDED, Status.REFUSED_AT_INTAKE}
             if rs.stopped == "excluded":
                 left_out.add(Status.STOPPED)
             counted = {k: v for k, v in events.items() if fold(k, v).status not in left_out}

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from motcua_desk.domain.calendar import WorkCalendar
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.quality import WorkClock
-from motcua_desk.domain.reports import Period
-from motcua_desk.services.reports import ReportScope, quality_json
+from motcua_desk.domain.report_periods import Period
+from motcua_desk.services.report_json import quality_json
+from motcua_desk.services.reports import ReportScope
 from motcua_desk.services.settings import OfficeSettings
 from tests.helpers import local
 from tests.services import steps_scenario as sc

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.reports import Period, cell_codes, column_metrics, months_of, preset_period
+from motcua_desk.domain.report_periods import Period, preset_period
+from motcua_desk.domain.reports import cell_codes, column_metrics, months_of
 from tests.services import report_scenario as sc
 
 NOV = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -98,7 +99,7 @@ def test_the_sql_path_and_the_facts_path_agree(services, clock, monkeypatch):
 def test_late_apologies_equal_those_folded_from_the_events(services, clock):
     from dataclasses import replace
 
-    from motcua_desk.domain.reports import apology_from_events
+    from motcua_desk.domain.late_report import apology_from_events
     from motcua_desk.store import repo
 
     codes = sc.build(services, clock)

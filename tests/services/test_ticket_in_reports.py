@@ -9,9 +9,9 @@ from datetime import date, timedelta
 import openpyxl
 
 from motcua_desk import printing
-from motcua_desk.domain.reports import Period
+from motcua_desk.domain.report_periods import Period
 from motcua_desk.services import IntakeRequest
-from motcua_desk.services.reports import late_json
+from motcua_desk.services.report_json import late_json
 
 
 def test_a_late_dossier_keeps_its_ticket_in_the_late_list(services, clock):

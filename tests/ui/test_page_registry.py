@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from motcua_desk.ui.dossier_view import DossierView
+from motcua_desk.ui.dossier_page import DossierPage
 from motcua_desk.ui.intake_view import IntakeView
 from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.window_layout import PAGES
 
 
 def _class(name: str) -> type:
-    return {"intake": IntakeView, "dossier": DossierView}.get(name) or page_class(name)
+    return {"intake": IntakeView, "dossier": DossierPage}.get(name) or page_class(name)
 
 
 def test_every_page_has_a_spec() -> None:
@@ -25,7 +25,7 @@ def test_spec_matches_the_class(name: str) -> None:
     spec, cls = PAGE_SPECS[name], _class(name)
     assert spec.set_desk == hasattr(cls, "set_desk")
     assert spec.handle_scan == hasattr(cls, "handle_scan")
-    if name != "dossier":  # DossierView's on_changed is wired at start-up, not per page
+    if name != "dossier":  # DossierPage's on_changed is wired at start-up, not per page
         assert spec.on_changed == hasattr(cls, "on_changed")
     if hasattr(cls, "focus_first"):
         assert spec.focus == "focus_first"

@@ -55,7 +55,7 @@ PRIMARY = {
 }
 
 
-class DossierView(QWidget):
+class DossierPage(QWidget):
     shown = Signal(str)  # code, after the view has been filled
     back_requested = Signal()
 
