@@ -128,8 +128,7 @@ def _utc(text_value: str) -> datetime:
 def events_where(session: Session, where: str, params: tuple) -> list[Event]:
     """Events straight from the driver, decoded as UtcDateTime and JSON would: no ORM, no
     statement compilation (this runs on every scan and for every synced event)."""
-    driver = session.connection().connection.driver_connection  # (the session's transaction)
-    return events_of_rows(driver.execute(_EVENT_SELECT + where, params).fetchall())
+    return events_of_rows(session.connection().exec_driver_sql(_EVENT_SELECT + where, params))
 
 
 def _load_payload(text: str) -> Any:

@@ -71,3 +71,32 @@ def test_scan_search_today_and_ledgers_use_indexes(recorded, clock):
         assert not offenders, "\n\n".join(offenders)
     finally:
         raw.close()
+
+
+def test_the_scan_read_path_uses_indexes(recorded):
+    """Store.scan runs on the driver connection, outside SQLAlchemy's events: its statements
+    are recorded here by a connection that notes them, then explained."""
+    import sqlite3
+
+    from motcua_desk.store import repo
+
+    services, _statements, code = recorded
+    seen: list[tuple[str, tuple]] = []
+    raw = sqlite3.connect(services._store.path)
+
+    class Noting:
+        def execute(self, sql, params=()):
+            seen.append((sql, params))
+            return raw.execute(sql, params)
+
+    try:
+        found = repo.scan_read(Noting(), code)
+        assert found is not None and found[2]
+        selects = [(s, p) for s, p in seen if s.startswith("SELECT")]
+        assert len(selects) == 2
+        for sql, params in selects:
+            plan = "\n".join(r[-1] for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+            assert not FULL_SCAN.search(plan), plan
+            assert "USING" in plan, plan
+    finally:
+        raw.close()
