@@ -41,6 +41,8 @@ from enum import StrEnum
 from json.encoder import encode_basestring  # how json.dumps(ensure_ascii=False) writes str
 from typing import Any
 
+import orjson
+
 GENESIS_HASH = "0" * 64
 
 
@@ -227,6 +229,38 @@ def hash_frame(
             f'"type":{s(type)}}}'
         ).encode(),
     )
+
+
+def sealed_fast(
+    dossier_id: Any,
+    hlc: Any,
+    id: Any,
+    node_id: Any,
+    occurred_at: Any,
+    officer: Any,
+    payload: Any,
+    prev_hash: Any,
+    recorded_at: Any,
+    seq: Any,
+    type: Any,
+    claimed: str,
+) -> tuple[bytes, bytes, bytes] | None:
+    """(head, payload's canonical JSON, tail) of the hashed text when its SHA-256 is `claimed`,
+    made the fast way: the payload through orjson with sorted keys (the same bytes as
+    json.dumps for the strings, integers, booleans and nulls of a payload) inside hash_frame.
+    None when the hash does not match that text or orjson cannot write the payload (a float
+    written otherwise, an integer past 64 bits, a field of the wrong type): the caller then
+    takes json's canonical text, which decides. Shared by the hub's and the desk's borders."""
+    try:
+        body = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
+        head, tail = hash_frame(
+            dossier_id, hlc, id, node_id, occurred_at, officer, prev_hash, recorded_at, seq, type
+        )
+    except (TypeError, orjson.JSONEncodeError):
+        return None
+    if hashlib.sha256(head + body + tail).hexdigest() != claimed:
+        return None
+    return head, body, tail
 
 
 def verify_chain(events: list[Event]) -> list[str]:

@@ -5,16 +5,13 @@ hub, the CA file of an https hub.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-import orjson
-
 from motcua_desk.domain import schema
 from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.events import GENESIS_HASH, Event, hash_frame
+from motcua_desk.domain.events import GENESIS_HASH, Event, sealed_fast
 from motcua_desk.domain.text import nfc
 
 
@@ -88,35 +85,29 @@ def precheck(
 
 
 def _sealed_payload(ev: Event) -> str | None:
-    """The payload's canonical JSON when the event's hash is right, made the fast way (orjson
-    with sorted keys inside the event's hash frame, as sync.protocol does for a pushed event);
-    None when the hash does not match that text or orjson cannot write the payload: then
-    Event.digest (json's canonical text) decides."""
+    """The payload's canonical JSON when the event's hash is right, made the fast way
+    (events.sealed_fast, as the hub's border does); None: Event.digest decides."""
     if type(ev.seq) is not int or type(ev.hlc) is not int:
         return None
     try:
-        payload = _orjson_dumps(ev.payload, option=_SORT_KEYS)
-        head, tail = hash_frame(
-            ev.dossier_id,
-            ev.hlc,
-            ev.id,
-            ev.node_id,
-            ev.occurred_at.isoformat(),
-            ev.officer,
-            ev.prev_hash,
-            ev.recorded_at.isoformat(),
-            ev.seq,
-            str(ev.type),
-        )
-    except (TypeError, AttributeError, orjson.JSONEncodeError):
+        occurred, recorded = ev.occurred_at.isoformat(), ev.recorded_at.isoformat()
+    except AttributeError:
         return None
-    if hashlib.sha256(head + payload + tail).hexdigest() != ev.hash:
-        return None
-    return payload.decode("utf-8")
-
-
-_orjson_dumps = orjson.dumps
-_SORT_KEYS = orjson.OPT_SORT_KEYS
+    found = sealed_fast(
+        ev.dossier_id,
+        ev.hlc,
+        ev.id,
+        ev.node_id,
+        occurred,
+        ev.officer,
+        ev.payload,
+        ev.prev_hash,
+        recorded,
+        ev.seq,
+        str(ev.type),
+        ev.hash,
+    )
+    return None if found is None else found[1].decode("utf-8")
 
 
 def link_problem(ev: Event, links: dict[tuple[str, int], str]) -> tuple[str, str]:

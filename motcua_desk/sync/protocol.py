@@ -50,7 +50,7 @@ from typing import Any
 import orjson
 
 from motcua_desk.domain import schema
-from motcua_desk.domain.events import Event, EventType, hash_frame
+from motcua_desk.domain.events import Event, EventType, sealed_fast
 from motcua_desk.domain.hlc import unpack
 
 PROTOCOL_VERSION = 1
@@ -364,35 +364,22 @@ _TYPES = frozenset(str(t) for t in EventType)
 
 def _sealed_text(data: dict[str, Any], claimed: str) -> str | None:
     """The canonical text of a wire event (without its hash) when its hash is `claimed`, made
-    the fast way: the payload through orjson with sorted keys (the same bytes as json.dumps
-    for the strings, integers, booleans and nulls of a payload) inside the event's hash frame.
-    None when the hash does not match that text or orjson cannot write the payload (a float
-    written otherwise, an integer past 64 bits): the caller then takes json's canonical text,
-    which decides. So each event is encoded and hashed once on the usual path."""
-    try:
-        payload = _orjson_dumps(data["payload"], option=_SORT_KEYS)
-        head, tail = hash_frame(
-            data["dossier_id"],
-            data["hlc"],
-            data["id"],
-            data["node_id"],
-            data["occurred_at"],
-            data["officer"],
-            data["prev_hash"],
-            data["recorded_at"],
-            data["seq"],
-            data["type"],
-        )
-    except (TypeError, orjson.JSONEncodeError):
-        return None
-    raw = head + payload + tail
-    if hashlib.sha256(raw).hexdigest() != claimed:
-        return None
-    return raw.decode("utf-8")
-
-
-_orjson_dumps = orjson.dumps
-_SORT_KEYS = orjson.OPT_SORT_KEYS
+    the fast way (events.sealed_fast); None: json's canonical text decides."""
+    found = sealed_fast(
+        data["dossier_id"],
+        data["hlc"],
+        data["id"],
+        data["node_id"],
+        data["occurred_at"],
+        data["officer"],
+        data["payload"],
+        data["prev_hash"],
+        data["recorded_at"],
+        data["seq"],
+        data["type"],
+        claimed,
+    )
+    return None if found is None else b"".join(found).decode("utf-8")
 
 
 def parse_incoming(data: Any, index: int = 0) -> Incoming:
