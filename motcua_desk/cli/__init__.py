@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "motcua_desk.cli.verify",
     "motcua_desk.cli.reports",
     "motcua_desk.cli.kiosk",
+    "motcua_desk.cli.portal",
 ]
 
 

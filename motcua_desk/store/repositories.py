@@ -108,6 +108,10 @@ class Dossiers:
         """See store.numbering.next_code_and_ledger."""
         return numbering.next_code_and_ledger(self._session, desk, day)
 
+    def next_ledger_number(self, desk: DeskRow, year: int) -> int:
+        """See store.numbering.next_ledger_number (a dossier that came with its own code)."""
+        return numbering.next_ledger_number(self._session, desk, year)
+
     def search(self, **kwargs: Any) -> list[DossierRow]:
         """See repo.search_dossiers."""
         return repo.search_dossiers(self._session, **kwargs)
