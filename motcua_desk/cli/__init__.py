@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "motcua_desk.cli.reports",
     "motcua_desk.cli.kiosk",
     "motcua_desk.cli.portal",
+    "motcua_desk.cli.digitise",
 ]
 
 

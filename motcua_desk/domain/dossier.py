@@ -85,6 +85,7 @@ ALLOWED: dict[EventType, frozenset[Status]] = {
     EventType.VOIDED: frozenset(set(Status) - {Status.NEW, Status.RETURNED, Status.VOIDED}),
     EventType.RATED: frozenset({Status.RETURNED}),
     EventType.FEE_RECORDED: frozenset(set(Status) - {Status.NEW}),
+    EventType.DIGITISED: frozenset(set(Status) - {Status.NEW, Status.VOIDED}),
 }
 
 RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
@@ -159,6 +160,9 @@ class DossierState:
     # receipt_ref}, at intake (the received event's fee) and after (fee_recorded).
     fees: tuple[Mapping[str, Any], ...] = ()
     receipt_ref: str = ""  # the last e-receipt reference recorded
+    # The digitisation of each document line (by its index in `documents`): the payload of the
+    # last digitised event for it, with that event's id and moment.
+    digitisation: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)
     conflicts: tuple[Conflict, ...] = ()
     event_count: int = 0
     last_hlc: int = 0
@@ -209,6 +213,7 @@ ACTION_NAMES: dict[EventType, str] = {
     EventType.PRINTED: "print",
     EventType.RATED: "rate",
     EventType.FEE_RECORDED: "record_fee",
+    EventType.DIGITISED: "digitise",
 }
 
 
@@ -456,6 +461,13 @@ def _note(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -
     pass
 
 
+def _digitised(s: dict[str, Any], event: Event, p: Mapping[str, Any], at: datetime) -> None:
+    """The document line's digitisation: the last event for a line stands."""
+    index = p.get("document")
+    if type(index) is int:
+        s["digitisation"] = {**s["digitisation"], index: {**p, "event_id": event.id, "at": at}}
+
+
 # What each event type does to the state (one dict lookup instead of a match over a dozen
 # enum cases: the fold runs this for every event of every replica).
 _EVOLVE = {
@@ -474,6 +486,7 @@ _EVOLVE = {
     EventType.RATED: _rated,
     EventType.NOTE: _note,
     EventType.FEE_RECORDED: _fee_recorded,
+    EventType.DIGITISED: _digitised,
 }
 assert set(_EVOLVE) == set(EventType)
 

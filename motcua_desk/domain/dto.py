@@ -38,6 +38,20 @@ EVENT_LABELS_VI = {
     "printed": "In phiếu",
     "rated": "Đánh giá mức độ hài lòng",
     "fee_recorded": "Ghi nhận phí, lệ phí",
+    "digitised": "Số hóa giấy tờ",
+}
+
+# A document line's digitisation (TT 01/2023/TT-VPCP Art. 8), as the officer reads it.
+DIGITISATION_STATES_VI = {
+    "scanned": "Đã số hóa",
+    "shown": "Chỉ xuất trình (không lưu bản sao)",
+    "reused": "Tái sử dụng từ hồ sơ trước",
+    "classified": "Tài liệu mật (không số hóa)",
+}
+DIGITISATION_WARNINGS_VI = {
+    "page_count": "Số trang của bản quét khác số trang đã khai",
+    "low_dpi": "Có trang quét dưới 200 dpi",
+    "stamped_bw": "Trang có đóng dấu được quét đen trắng",
 }
 
 FORM_TITLES_VI = {

@@ -22,6 +22,12 @@ Payloads by type (JSON-compatible; moments as ISO 8601 strings with offset):
 - rated: rating (1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng), reason (required for 3); at
   most one per dossier, only once the result was returned
 
+- digitised: document (the index of the received event's document line), state (scanned |
+  shown | reused | classified), name, form, copies, pages (declared), files [{sha256, size,
+  pages, media_type, name, pdfa}], reused_from (the earlier dossier's code), warnings
+  (page_count | low_dpi | stamped_bw), signed (false: nothing is signed offline); the last
+  one for a document line stands (a correction is a new event)
+
 - fee_recorded: amount (whole đồng) with method (cash|transfer|card|exempt) for a payment made
   after intake, and/or receipt_ref (the e-receipt's reference); note
 
@@ -67,6 +73,7 @@ class EventType(StrEnum):
     PRINTED = "printed"
     RATED = "rated"
     FEE_RECORDED = "fee_recorded"
+    DIGITISED = "digitised"
 
 
 class ReturnMethod(StrEnum):

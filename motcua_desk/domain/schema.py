@@ -266,6 +266,11 @@ _APPLICANT = _obj(
         "sex": _one_of("male", "female"),
     },
 )
+# A received paper's digitisation (TT 01/2023/TT-VPCP Art. 8): copied page by page, only shown
+# (no copy kept), reused from the citizen's earlier dossier, or classified (exempt).
+DIGITISATION_STATES = ("scanned", "shown", "reused", "classified")
+DIGITISATION_WARNINGS = ("page_count", "low_dpi", "stamped_bw")
+
 _DOCUMENT = _obj(
     {"name": _text(NAME_MAX, required=True)},
     {"form": _SHORT, "count": _int(0, 999), "checked": _bool, "form_label": _SHORT},
@@ -356,6 +361,30 @@ SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
     EventType.FEE_RECORDED: (
         {},
         {"amount": lambda v: "", "method": lambda v: "", "receipt_ref": _text(100), "note": _TEXT},
+    ),
+    EventType.DIGITISED: (
+        {"document": _int(0, MAX_LIST - 1), "state": _one_of(*DIGITISATION_STATES)},
+        {
+            "name": _NAME,
+            "form": _SHORT,
+            "copies": _int(0, 999),
+            "pages": _int(0, 99_999),
+            "files": _list(
+                _obj(
+                    {
+                        "sha256": lambda v: (
+                            "" if type(v) is str and _HEX64.match(v) else "must be 64 hex digits"
+                        ),
+                        "size": _int(1, 2**40),
+                    },
+                    {"pages": _int(0, 99_999), "media_type": _SHORT, "name": _NAME, "pdfa": _bool},
+                ),
+                limit=50,
+            ),
+            "reused_from": _text(40),
+            "warnings": _list(_one_of(*DIGITISATION_WARNINGS), limit=10),
+            "signed": _bool,
+        },
     ),
 }
 

@@ -10,6 +10,7 @@ from motcua_desk.domain.calendar import WorkCalendar
 from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI
 from motcua_desk.domain.dossier import ALLOWED, DESK, DossierState, Status, extension_refused
 from motcua_desk.domain.dto import (
+    DIGITISATION_STATES_VI,
     EVENT_LABELS_VI,
     FORM_TITLES_VI,
     RATING_LABELS_VI,
@@ -224,6 +225,12 @@ def event_summary(ev: Event) -> str:
             return f"In {form}{again}"
         case EventType.NOTE:
             return f"{label}: {p.get('text', '')}"
+        case EventType.DIGITISED:
+            state = DIGITISATION_STATES_VI.get(p.get("state", ""), p.get("state", ""))
+            pages = sum(f.get("pages", 0) for f in p.get("files", ()) if isinstance(f, dict))
+            count = f", {pages} trang" if pages else ""
+            unsigned = " (chưa ký số)" if p.get("state") == "scanned" else ""
+            return f"{label}: {p.get('name', '')} — {state.lower()}{count}{unsigned}"
         case EventType.RATED:
             rating = RATING_LABELS_VI.get(p.get("rating", 0), str(p.get("rating", "")))
             reason = f" — {p['reason']}" if p.get("reason") else ""

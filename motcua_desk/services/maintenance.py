@@ -9,6 +9,7 @@ from pathlib import Path
 from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.store.blobs import BlobStore, files_dir
 from motcua_desk.store.migrate import backup_database
 from motcua_desk.store.restore import RESTORE_PENDING, RestoreResult, restore_database
 
@@ -39,7 +40,11 @@ class MaintenanceService(ServiceBase):
         if dest.exists():
             raise ValidationError("out", f"{dest} already exists", code="exists", path=str(dest))
         try:
-            return backup_database(self.store.path, dest)
+            done = backup_database(self.store.path, dest)
+            # the digitised papers after the database: a file is stored before the event that
+            # names it, so every file the copied events name is there by now
+            BlobStore(files_dir(self.store.path)).copy_to(BlobStore(files_dir(dest)), link=True)
+            return done
         except (OSError, sqlite3.Error) as err:
             dest.unlink(missing_ok=True)
             raise ValidationError(
@@ -50,4 +55,7 @@ class MaintenanceService(ServiceBase):
 def restore_file(src: Path, db_path: Path, *, other_desk: bool = False) -> RestoreResult:
     """Put the backup `src` in place of the desk database at `db_path`, which must not be open
     (see store.restore). Used before any service is opened on that database."""
-    return restore_database(Path(src), Path(db_path), other_desk=other_desk)
+    result = restore_database(Path(src), Path(db_path), other_desk=other_desk)
+    # the backup's files join the desk's (content-addressed: none is replaced or removed)
+    BlobStore(files_dir(Path(src))).copy_to(BlobStore(files_dir(Path(db_path))))
+    return result
