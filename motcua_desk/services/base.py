@@ -7,8 +7,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from motcua_desk.domain import schema
 from motcua_desk.domain.dossier import DossierState, apply, fold
 from motcua_desk.domain.errors import RestorePending
@@ -16,7 +14,7 @@ from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.hlc import HybridClock
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.store import repo
-from motcua_desk.store.engine import Store
+from motcua_desk.store.engine import Store, StoreSession
 from motcua_desk.store.repositories import Repositories
 from motcua_desk.store.restore import RESTORE_PENDING
 
@@ -41,7 +39,7 @@ class UnitOfWork(Repositories):
     back whole. Owns the repositories of that transaction (events, dossiers, conflicts,
     settings). Appends this desk's events, chained and clocked, and refreshes projections."""
 
-    def __init__(self, session: Session, clock: Clock) -> None:
+    def __init__(self, session: StoreSession, clock: Clock) -> None:
         super().__init__(session)
         self.now = clock()
         self._scripted = bool(getattr(clock, "scripted", False))
@@ -130,7 +128,7 @@ class ServiceBase:
 
     def unit(self):
         """Context manager yielding a UnitOfWork inside a write transaction."""
-        return _UnitContext(self.store, self.clock)
+        return _UnitScope(self.store, self.clock)
 
     @contextmanager
     def reading(self) -> Iterator[Repositories]:
@@ -147,7 +145,7 @@ class ServiceBase:
             yield Repositories(session)
 
 
-class _UnitContext:
+class _UnitScope:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._cm = store.write()
         self._clock = clock

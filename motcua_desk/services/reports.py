@@ -1,6 +1,7 @@
-"""The office's figures: the queries that gather per-dossier facts for a period and hand them to
-the pure computation in domain.reports (the SQL and the decoding of its rows are
-services.report_sql; the JSON the command line prints, services.report_json).
+"""The office's figures: the use cases that gather per-dossier facts for a period and hand them
+to the pure computation in domain.reports (the SQL and the decoding of its rows are the store's,
+store.report_reads, reached as `reading().reports`; the JSON the command line prints,
+services.report_json).
 
 Most dossiers are read from the projection alone (one row each). A dossier whose projection cannot
 say where it stood at a past moment — it was sent back for supplements (its due moment moved and
@@ -26,10 +27,8 @@ from motcua_desk.domain.late_report import (
     late_report,
 )
 from motcua_desk.domain.quality import (
-    MOVE_KINDS,
     Move,
     QualityReport,
-    moves_from_events,
     quality,
 )
 from motcua_desk.domain.report_forms import FormDef, form_for, parse_forms
@@ -48,25 +47,8 @@ from motcua_desk.domain.reports import (
 )
 from motcua_desk.domain.self_check import IndexValue, indices
 from motcua_desk.services.base import ServiceBase
-from motcua_desk.services.report_sql import (
-    APOLOGY_SQL,
-    CANDIDATES_SQL,
-    CHUNK,
-    CLASSIFIED_SQL,
-    COLUMNS,
-    GROUPED,
-    MOVES_SQL,
-    PER_DOSSIER,
-    dbapi,
-    iso_moment,
-    refused_and_folded,
-    rejected_since,
-    row_facts,
-    utc_moment,
-)
 from motcua_desk.services.settings import SettingsService, parse_hhmm
-from motcua_desk.store import repo
-from motcua_desk.store.types import utc_text
+from motcua_desk.store.report_reads import ReportFilter
 
 SETTINGS_KEY = "reports"
 SCOPES = ("desk", "office")
@@ -127,7 +109,8 @@ class ReportService(ServiceBase):
         if name not in self._forms:
             path = paths.resources_dir() / "reports" / f"{name}.json"
             try:
-                data = json.loads(path.read_text("utf-8"))
+                with path.open(encoding="utf-8") as f:
+                    data = json.load(f)
             except FileNotFoundError:
                 raise ValidationError(
                     "form", f"no report form {name!r}", code="unknown_form"
@@ -147,51 +130,31 @@ class ReportService(ServiceBase):
         return Period(first, last)
 
     # --- facts --------------------------------------------------------------------------------
-    def _where(self, period: Period, scope: ReportScope) -> tuple[dict, str]:
+    def _where(self, period: Period, scope: ReportScope) -> ReportFilter:
         if scope.scope not in SCOPES:
             raise ValidationError(
                 "scope", f"unknown scope {scope.scope!r} (desk or office)", code="report_scope"
             )
         start, end = period.bounds(self.tz())
-        args: dict = {"s": utc_text(start), "e": utc_text(end)}
-        fields = self._group_fields(scope, args)
+        fields = self._group_fields(scope)
         desk_no = scope.desk_no
         if desk_no is None and scope.scope == "desk":
             desk_no = self.settings.agency().desk_no
-        if desk_no is None:
-            return args, fields
-        args["desk"] = desk_no
-        return args, "AND desk_no = :desk" + fields
+        return ReportFilter(start, end, desk_no, fields)
 
-    def _group_fields(self, scope: ReportScope, args: dict) -> str:
-        """The SQL filter of a field group (its fields as parameters), "" without one."""
+    def _group_fields(self, scope: ReportScope) -> tuple[str, ...] | None:
+        """The fields of the scope's field group, None without one."""
         if not scope.group:
-            return ""
+            return None
         if self.catalog is None:
             raise ValidationError("group", "field groups need the catalog", code="unknown_group")
-        fields = self.catalog.group_fields(scope.group)  # refuses an unknown group
-        names = [f"f{i}" for i in range(len(fields))]
-        args.update(zip(names, fields, strict=True))
-        return " AND field IN (" + ", ".join(":" + n for n in names) + ")" if names else " AND 0"
+        return tuple(self.catalog.group_fields(scope.group))  # refuses an unknown group
 
     def facts(self, period: Period, scope: ReportScope = ReportScope()) -> list[DossierFacts]:
         """Every dossier that can count in the period, as facts."""
-        args, desk = self._where(period, scope)
-        out: list[DossierFacts] = []
-        moved: list = []
-        with self.store.read() as session:
-            raw = dbapi(session)
-            sql = CANDIDATES_SQL.format(cols=COLUMNS, desk=desk)
-            # refusals after appraisal that can count: their moment is the dossier's result_at,
-            # at or after the period's start
-            rejected = rejected_since(raw, args["s"])
-            for r in raw.execute(sql, args):
-                if r[14] or r[15]:  # supplements or conflicts: from their events
-                    moved.append(r)
-                    continue
-                out.append(row_facts(r, rejected=rejected))
-            out += refused_and_folded(raw, session, args, desk, moved)
-        return out
+        flt = self._where(period, scope)
+        with self.reading() as r:
+            return r.reports.facts(flt)
 
     # --- reports ------------------------------------------------------------------------------
     def bieu06(
@@ -228,31 +191,24 @@ class ReportService(ServiceBase):
                 keep_codes=keep_codes,
                 groups=groups,
             )
-        args, desk = self._where(period, scope)
-        args.update(
-            off=f"{offset:+d} minutes",
-            by_date=int(rs.compare == "date"),
-            excl_stopped=int(rs.stopped == "excluded"),
-        )
-        candidates = CANDIDATES_SQL.format(cols=COLUMNS, desk=desk)
+        flt = self._where(period, scope)
         tally = Tally(keep_codes, groups)
-        with self.store.read() as session:
-            raw = dbapi(session)
-            sql = CLASSIFIED_SQL.format(
-                candidates=candidates, cols=COLUMNS, select=PER_DOSSIER if keep_codes else GROUPED
+
+        def cell(fld, dept, proc, name, rec, res, stp, n, code) -> None:
+            counts = {rec: n, res: n}
+            if stp:
+                counts["stopped"] = n
+            tally.add((group_label(by, fld, dept, groups), proc), name, counts, code)
+
+        with self.reading() as r:
+            facts = r.reports.classified(
+                flt,
+                offset=offset,
+                by_date=rs.compare == "date",
+                excl_stopped=rs.stopped == "excluded",
+                keep_codes=keep_codes,
+                cell=cell,
             )
-            moved = []
-            for r in raw.execute(sql, args):
-                if r[0]:
-                    moved.append(r[1:])
-                    continue
-                _, fld, dept, proc, name, rec, res, stp, last = r[:9]
-                n, code = (1, last) if keep_codes else (last, "")
-                counts = {rec: n, res: n}
-                if stp:
-                    counts["stopped"] = n
-                tally.add((group_label(by, fld, dept, groups), proc), name, counts, code)
-            facts = refused_and_folded(raw, session, args, desk, moved)
         tally.add_facts(facts, period, tz, rs, by)
         return assemble(tally, form, period, by)
 
@@ -328,37 +284,9 @@ class ReportService(ServiceBase):
         )
 
     def _moves(self, ids: Sequence[str]) -> dict[str, list[Move]]:
-        """dossier id → its moves in the fold's order. A dossier with a sync conflict is folded
-        event by event (an event the fold refuses is no move); the others are read as they
-        are (with no conflict the fold applied every event of theirs)."""
-        out: dict[str, list[Move]] = {}
-        conflicted: list[str] = []
-        with self.store.read() as session:
-            raw = dbapi(session)
-            for i in range(0, len(ids), CHUNK):
-                chunk = list(ids[i : i + CHUNK])
-                marks = ",".join("?" * len(chunk))
-                bad = {
-                    r[0]
-                    for r in raw.execute(
-                        f"SELECT id FROM dossiers WHERE id IN ({marks}) AND conflict_count > 0",
-                        chunk,
-                    )
-                }
-                conflicted += bad
-                for dossier_id, type_, at, src, dst in raw.execute(
-                    MOVES_SQL.format(ids=marks), chunk
-                ):
-                    if dossier_id in bad:
-                        continue
-                    out.setdefault(dossier_id, []).append(
-                        Move(MOVE_KINDS[type_], utc_moment(at), src or "", dst or "")
-                    )
-            if conflicted:
-                events = repo.load_events_many(session, conflicted)
-                for dossier_id in conflicted:
-                    out[dossier_id] = moves_from_events(events.get(dossier_id, ()))
-        return out
+        """dossier id → its moves in the fold's order (store.report_reads)."""
+        with self.reading() as r:
+            return r.reports.moves(ids)
 
     def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
         """The dossiers finished late, open past due at the end, or extended in the period, per
@@ -369,25 +297,8 @@ class ReportService(ServiceBase):
         entries = late_entries(facts, period, self.tz(), self.report_settings())
         if not entries:
             return late_report(period, entries)
-        steps: dict[str, list] = {}
-        tickets: dict[str, str] = {}
-        with self.store.read() as session:
-            raw = dbapi(session)
-            ids = [e.dossier_id for e in entries]
-            for i in range(0, len(ids), CHUNK):
-                chunk = ids[i : i + CHUNK]
-                sql = APOLOGY_SQL.format(ids=",".join("?" * len(chunk)))
-                for dossier_id, type_, at, due, reason, form in raw.execute(sql, chunk):
-                    steps.setdefault(dossier_id, []).append(
-                        (type_, utc_moment(at), iso_moment(due), reason or "", form or "")
-                    )
-                tickets.update(
-                    raw.execute(
-                        "SELECT id, queue_ticket FROM dossiers WHERE queue_ticket != '' AND id IN "
-                        f"({','.join('?' * len(chunk))})",
-                        chunk,
-                    )
-                )
+        with self.reading() as r:
+            steps, tickets = r.reports.apology_steps([e.dossier_id for e in entries])
         cal = self.calendar.calendar() if self.calendar is not None else None
         by_id = {f.dossier_id: f for f in facts}
         done = []
@@ -462,26 +373,8 @@ class ReportService(ServiceBase):
         """dossier id → the citizen's rating at return (1|2|3): the first `rated` event in
         the fold's order, as the fold keeps it (read through the index on the event type;
         no projection column holds it)."""
-        out: dict[str, int] = {}
-        with self.store.read() as session:
-            raw = dbapi(session)
-            for dossier_id, payload in raw.execute(
-                "SELECT dossier_id, payload FROM events WHERE type = 'rated' "
-                "ORDER BY hlc, node_id, id"
-            ):
-                if dossier_id in out:
-                    continue
-                try:
-                    rating = (
-                        json.loads(payload).get("rating")
-                        if isinstance(payload, str)
-                        else payload.get("rating")
-                    )
-                except (ValueError, AttributeError):
-                    continue
-                if rating in (1, 2, 3) and type(rating) is int:
-                    out[dossier_id] = rating
-        return out
+        with self.reading() as r:
+            return r.reports.ratings()
 
 
 __all__: Sequence[str] = (

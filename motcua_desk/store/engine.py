@@ -23,6 +23,10 @@ from motcua_desk.store.models import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# The session a store's scope yields, by the store's own name: services type what they are given
+# with it and import no SQLAlchemy of their own.
+StoreSession = Session
+
 
 def json_dumps(value) -> str:
     """Compact UTF-8 JSON: Vietnamese text stays readable and half the size of \\u escapes."""

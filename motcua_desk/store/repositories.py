@@ -16,6 +16,7 @@ from motcua_desk.domain.events import Event, EventType
 from motcua_desk.store import numbering, repo
 from motcua_desk.store.catalog_repo import Departments, Procedures, Reference
 from motcua_desk.store.models import ConflictRow, DeskRow, DossierRow, EventRow
+from motcua_desk.store.report_reads import ReportReads
 
 # The statuses of a dossier still being worked on (due dates run).
 _PROCESSING = (str(Status.RECEIVED), str(Status.IN_PROCESS))
@@ -251,6 +252,7 @@ class Repositories:
         self.procedures = Procedures(session)
         self.departments = Departments(session)
         self.reference = Reference(session)
+        self.reports = ReportReads(session)
 
     def desk(self) -> DeskRow | None:
         """This desk's own row, None before it has been set up."""

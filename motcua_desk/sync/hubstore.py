@@ -16,35 +16,36 @@ counter row (`SELECT … FOR UPDATE` on PostgreSQL; the whole database under SQL
 commit one after the other in the order of their numbers: when a reader can see hub_seq n, every
 number below n is already committed or was never used (a rolled-back push also rolls the counter
 back, so numbers have no holes either).
+
+The engine and the schema's migrations are sync.hub_engine's, the desk registry (tokens,
+binding) sync.hub_desks's; their names are importable from here too.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import secrets
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from motcua_desk.domain.errors import DomainError
 from motcua_desk.domain.events import GENESIS_HASH, Event
-from motcua_desk.store.engine import SessionScopes, configure_sqlite
+from motcua_desk.store.engine import SessionScopes
 from motcua_desk.store.types import utc_text
 from motcua_desk.sync import protocol
-from motcua_desk.sync.hub_models import (  # imported from here too
+from motcua_desk.sync.hub_desks import HubDesks, hash_token, new_token  # noqa: F401 - re-exported
+from motcua_desk.sync.hub_engine import (  # noqa: F401 - re-exported
+    HUB_APPLICATION_ID,
+    MIGRATIONS,
+    VERSION_TABLE,
+    HubStoreError,
+    _check_sqlite_file,
+    _make_engine,
+    migrate,
+)
+from motcua_desk.sync.hub_models import (  # noqa: F401 - imported from here too
     EVENT_COLUMNS,
     DeskInfo,
     HubCounter,
@@ -58,98 +59,8 @@ from motcua_desk.sync.protocol import ACCEPTED, DUPLICATE, REJECTED, Incoming, P
 
 log = logging.getLogger("motcua.hub")
 
-HUB_APPLICATION_ID = 0x4D435548  # "MCUH": PRAGMA application_id of an SQLite hub store
-MIGRATIONS = Path(__file__).with_name("hub_migrations")
-VERSION_TABLE = "hub_alembic_version"
 EVENTS_COUNTER = "events"
 INSTANCE_COUNTER = "instance"  # a random number naming this hub store, made on first use
-_PG_MIGRATION_LOCK = 0x4D435548  # advisory lock id: two hubs starting at once migrate in turn
-
-
-class HubStoreError(DomainError):
-    code = "hub_store_error"
-
-
-def new_token() -> str:
-    """A desk token: 256 random bits, URL-safe, starting with a letter so that it is never
-    taken for an option on a command line (`--token -x…`)."""
-    return "mc" + secrets.token_urlsafe(32)
-
-
-# --- engine ---------------------------------------------------------------------------------
-
-
-def _make_engine(url: str) -> Engine:
-    u = make_url(url)
-    if u.get_backend_name() == "sqlite":
-        if u.database and u.database != ":memory:":
-            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
-        return configure_sqlite(create_engine(u), busy_timeout_ms=30000)
-    if u.get_backend_name() == "postgresql":
-        return create_engine(u, pool_pre_ping=True, pool_size=8, max_overflow=8)
-    raise HubStoreError(
-        f"the hub stores its data in SQLite or PostgreSQL, not {u.drivername}",
-        code="hub_store_kind",
-    )
-
-
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-def _check_sqlite_file(url: str) -> None:
-    """Refuse an SQLite file that belongs to someone else (a desk database, say)."""
-    u = make_url(url)
-    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
-        return
-    path = Path(u.database)
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-    except sqlite3.DatabaseError as err:
-        raise HubStoreError(f"{path} is not a hub store ({err})", code="not_hub_store") from err
-    finally:
-        conn.close()
-    if app_id != HUB_APPLICATION_ID and (app_id or tables):
-        raise HubStoreError(
-            f"{path} is not a motcua-desk hub store (it belongs to another "
-            "program, or is a desk database)",
-            code="not_hub_store",
-        )
-
-
-def migrate(engine: Engine) -> str:
-    """Bring the hub schema to the newest revision in one transaction; refuse a newer store."""
-    cfg = _alembic_config()
-    script = ScriptDirectory.from_config(cfg)
-    head = script.get_current_head()
-    known = {rev.revision for rev in script.walk_revisions()}
-    with engine.connect() as conn, conn.begin():
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
-        current = MigrationContext.configure(
-            conn, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision()
-        if current is not None and current not in known:
-            raise HubStoreError(
-                f"the hub store was written by a newer motcua-desk (schema "
-                f"{current}); install the newer version",
-                code="hub_store_newer",
-            )
-        if current != head:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-            log.info("hub store migrated from %s to %s", current, head)
-    return head
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -159,7 +70,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class HubStore(SessionScopes):
+class HubStore(HubDesks, SessionScopes):
     """The hub's data, safe to use from many threads (one session per call; the sessions are
     made as the desk's are, store.engine.SessionScopes)."""
 
@@ -189,125 +100,6 @@ class HubStore(SessionScopes):
         # ids it stored (None in production; tests use it to hold a commit back).
         self.before_commit: Callable[[list[str]], None] | None = None
         self._open_sessions()
-
-    # --- desks ------------------------------------------------------------------------------
-    def add_desk(self, name: str, desk_no: int) -> tuple[DeskInfo, str]:
-        """Register a desk; returns it and its token (shown once: only its hash is kept)."""
-        name = " ".join((name or "").split())
-        if not name or len(name) > 100:
-            raise HubStoreError("a desk needs a name of 1 to 100 characters", code="desk_name")
-        if not isinstance(desk_no, int) or not 1 <= desk_no <= 99:
-            raise HubStoreError("the desk number must be from 1 to 99", code="desk_no_range")
-        token = new_token()
-        with self.write() as session:
-            if session.scalar(select(HubDesk).where(HubDesk.desk_no == desk_no)):
-                raise HubStoreError(
-                    f"desk number {desk_no} is already registered to another "
-                    "desk: dossier codes would collide",
-                    code="desk_no_taken",
-                )
-            if session.scalar(select(HubDesk).where(HubDesk.name == name)):
-                raise HubStoreError(f"a desk named {name!r} already exists", code="desk_name_taken")
-            row = HubDesk(
-                name=name,
-                desk_no=desk_no,
-                token_hash=hash_token(token),
-                node_id=None,
-                agency_id="",
-                active=True,
-                created_at=self.clock(),
-            )
-            session.add(row)
-            session.flush()
-            return desk_info(row), token
-
-    def rotate_token(self, name: str, *, unbind: bool = False) -> str:
-        """A new token for a desk (the old one stops working at once). With unbind, the desk
-        may be used from a new installation (a replaced PC)."""
-        token = new_token()
-        with self.write() as session:
-            row = session.scalar(select(HubDesk).where(HubDesk.name == name))
-            if row is None:
-                raise HubStoreError(f"no desk named {name!r}", code="unknown_desk")
-            row.token_hash = hash_token(token)
-            if unbind:
-                row.node_id = None
-        return token
-
-    def set_active(self, name: str, active: bool) -> None:
-        with self.write() as session:
-            row = session.scalar(select(HubDesk).where(HubDesk.name == name))
-            if row is None:
-                raise HubStoreError(f"no desk named {name!r}", code="unknown_desk")
-            row.active = active
-
-    def desks(self) -> list[DeskInfo]:
-        with self.read() as session:
-            # Counted per node: the (node_id, seq) unique index answers it without the table.
-            counts = dict(
-                session.execute(
-                    select(HubEvent.node_id, func.count()).group_by(HubEvent.node_id)
-                ).all()
-            )
-            rows = session.scalars(select(HubDesk).order_by(HubDesk.desk_no))
-            return [desk_info(r, counts.get(r.node_id, 0)) for r in rows]
-
-    def authenticate(self, token: str) -> DeskInfo | None:
-        """The desk whose token this is, or None. The token is looked up by its SHA-256 and the
-        stored hash compared in constant time."""
-        if not token or len(token) > 200:
-            return None
-        digest = hash_token(token)
-        with self.read() as session:
-            row = session.scalar(select(HubDesk).where(HubDesk.token_hash == digest))
-            if row is None or not hmac.compare_digest(row.token_hash, digest):
-                return None
-            return desk_info(row)
-
-    def hello(
-        self, desk: DeskInfo, node_id: str, desk_no: int, agency_id: str, skew_ms: int | None
-    ) -> DeskInfo:
-        """Check a desk installation against its registration and bind it on first use."""
-        if desk_no != desk.desk_no:
-            raise protocol.ProtocolError(
-                "desk_no_mismatch",
-                f"this token is registered for desk number {desk.desk_no}, "
-                f"but the desk is set up as number {desk_no}: its dossier codes could collide "
-                "with another desk's",
-            )
-        with self.write() as session:
-            row = session.get(HubDesk, desk.id)
-            self._bind(session, row, node_id)
-            row.agency_id = agency_id[:30]
-            row.last_seen_at = self.clock()
-            row.last_skew_ms = skew_ms
-            session.flush()
-            return desk_info(row)
-
-    def _bind(self, session: Session, row: HubDesk, node_id: str) -> None:
-        if row.node_id is None:
-            other = session.scalar(select(HubDesk.name).where(HubDesk.node_id == node_id))
-            if other:
-                raise protocol.ProtocolError(
-                    "node_mismatch",
-                    f"this desk installation is already registered as desk "
-                    f"{other!r}; use that desk's token",
-                )
-            row.node_id = node_id
-            log.info("desk %r bound to node %s", row.name, node_id)
-        elif row.node_id != node_id:
-            raise protocol.ProtocolError(
-                "node_mismatch",
-                f"this token belongs to another desk installation (node "
-                f"{row.node_id[:8]}); ask the administrator for this desk's own token",
-            )
-
-    def node_head(self, node_id: str) -> int:
-        with self.read() as session:
-            return (
-                session.scalar(select(func.max(HubEvent.seq)).where(HubEvent.node_id == node_id))
-                or 0
-            )
 
     # --- events -----------------------------------------------------------------------------
     def push(self, desk: DeskInfo, events: Sequence[Event | Incoming]) -> list[PushResult]:

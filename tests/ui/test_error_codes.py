@@ -18,7 +18,14 @@ PKG = Path(__file__).resolve().parents[2] / "motcua_desk"
 
 # Where the window never runs: the command line (English on stderr, exit 2) and the hub server.
 # Their own codes need no sentence in the window; a code also raised elsewhere does.
-WINDOWLESS = ("cli/", "sync/hub.py", "sync/hubstore.py", "sync/hubverify.py")
+WINDOWLESS = (
+    "cli/",
+    "sync/hub.py",
+    "sync/hubstore.py",
+    "sync/hub_desks.py",
+    "sync/hub_engine.py",
+    "sync/hubverify.py",
+)
 
 # one value for every parameter a sentence may use
 PARAMS = {

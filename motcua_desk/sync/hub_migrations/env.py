@@ -1,10 +1,10 @@
-"""Alembic environment of the hub store: run only by motcua_desk.sync.hubstore.migrate with an
+"""Alembic environment of the hub store: run only by motcua_desk.sync.hub_engine.migrate with an
 open connection inside its transaction (never at import time, never from an ini file)."""
 
 from alembic import context
 
+from motcua_desk.sync.hub_engine import VERSION_TABLE
 from motcua_desk.sync.hub_models import HubBase
-from motcua_desk.sync.hubstore import VERSION_TABLE
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -1,4 +1,5 @@
-"""The SQL of the office's figures and the decoding of its rows into per-dossier facts.
+"""The reports' reads (services/reports.py): the SQL of the office's figures and the decoding of
+its rows into per-dossier facts, bound to a read session (`Repositories.reports`).
 
 The queries read the projection and the events through the raw sqlite3 connection of a read
 session (plain tuples: a million-dossier period is read in seconds, not minutes), so each query's
@@ -8,8 +9,14 @@ apart from the use cases in services.reports that choose which query to run and 
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
+from motcua_desk.domain.quality import MOVE_KINDS, Move, moves_from_events
 from motcua_desk.domain.reports import (
     REFUSED,
     REJECTED,
@@ -19,6 +26,7 @@ from motcua_desk.domain.reports import (
     facts_from_events,
 )
 from motcua_desk.store import repo
+from motcua_desk.store.types import utc_text
 
 COLUMNS = (
     "id, code, field, procedure_code, procedure_name, department, desk_no, channel, "
@@ -261,3 +269,166 @@ def refused_and_folded(raw, session, args: dict, desk: str, moved: list) -> list
             if f is not None:
                 out.append(f)
     return out
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which dossiers a report reads: those that can count in [start, end), received at one
+    desk (None: at any desk), of these fields (None: of any field; empty: of none)."""
+
+    start: datetime
+    end: datetime
+    desk_no: int | None = None
+    fields: tuple[str, ...] | None = None
+
+
+def _where(flt: ReportFilter) -> tuple[dict, str]:
+    """The parameters and the SQL filter (desk, fields) of a report's candidates."""
+    args: dict = {"s": utc_text(flt.start), "e": utc_text(flt.end)}
+    fields = ""
+    if flt.fields is not None:
+        names = [f"f{i}" for i in range(len(flt.fields))]
+        args.update(zip(names, flt.fields, strict=True))
+        fields = " AND field IN (" + ", ".join(":" + n for n in names) + ")" if names else " AND 0"
+    if flt.desk_no is None:
+        return args, fields
+    args["desk"] = flt.desk_no
+    return args, "AND desk_no = :desk" + fields
+
+
+# One cell row of Biểu 06 as SQLite classified it: field, department, procedure code and name,
+# the receipt and resolution columns, whether it was stopped, the count and (kept) the code.
+Cell = Callable[[str, str, str, str, str, str, bool, int, str], None]
+
+
+class ReportReads:
+    """The reports' reads over one read session (its snapshot)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def facts(self, flt: ReportFilter) -> list[DossierFacts]:
+        """Every dossier that can count in the period, as facts."""
+        args, desk = _where(flt)
+        out: list[DossierFacts] = []
+        moved: list = []
+        raw = dbapi(self._session)
+        sql = CANDIDATES_SQL.format(cols=COLUMNS, desk=desk)
+        # refusals after appraisal that can count: their moment is the dossier's result_at,
+        # at or after the period's start
+        rejected = rejected_since(raw, args["s"])
+        for r in raw.execute(sql, args):
+            if r[14] or r[15]:  # supplements or conflicts: from their events
+                moved.append(r)
+                continue
+            out.append(row_facts(r, rejected=rejected))
+        out += refused_and_folded(raw, self._session, args, desk, moved)
+        return out
+
+    def classified(
+        self,
+        flt: ReportFilter,
+        *,
+        offset: int,
+        by_date: bool,
+        excl_stopped: bool,
+        keep_codes: bool,
+        cell: Cell,
+    ) -> list[DossierFacts]:
+        """Biểu 06's cells classified by SQLite (CLASSIFIED_SQL, the office-local date by a
+        fixed `offset` in minutes), each handed to `cell` (with keep_codes one per dossier,
+        counted 1); returns the facts of the refusals at intake and of the dossiers with
+        supplements or conflicts, which Python classifies."""
+        args, desk = _where(flt)
+        args.update(
+            off=f"{offset:+d} minutes", by_date=int(by_date), excl_stopped=int(excl_stopped)
+        )
+        candidates = CANDIDATES_SQL.format(cols=COLUMNS, desk=desk)
+        raw = dbapi(self._session)
+        sql = CLASSIFIED_SQL.format(
+            candidates=candidates, cols=COLUMNS, select=PER_DOSSIER if keep_codes else GROUPED
+        )
+        moved = []
+        for r in raw.execute(sql, args):
+            if r[0]:
+                moved.append(r[1:])
+                continue
+            _, fld, dept, proc, name, rec, res, stp, last = r[:9]
+            n, code = (1, last) if keep_codes else (last, "")
+            cell(fld, dept, proc, name, rec, res, stp, n, code)
+        return refused_and_folded(raw, self._session, args, desk, moved)
+
+    def moves(self, ids: Sequence[str]) -> dict[str, list[Move]]:
+        """dossier id → its moves in the fold's order. A dossier with a sync conflict is folded
+        event by event (an event the fold refuses is no move); the others are read as they
+        are (with no conflict the fold applied every event of theirs)."""
+        out: dict[str, list[Move]] = {}
+        conflicted: list[str] = []
+        raw = dbapi(self._session)
+        for i in range(0, len(ids), CHUNK):
+            chunk = list(ids[i : i + CHUNK])
+            marks = ",".join("?" * len(chunk))
+            bad = {
+                r[0]
+                for r in raw.execute(
+                    f"SELECT id FROM dossiers WHERE id IN ({marks}) AND conflict_count > 0",
+                    chunk,
+                )
+            }
+            conflicted += bad
+            for dossier_id, type_, at, src, dst in raw.execute(MOVES_SQL.format(ids=marks), chunk):
+                if dossier_id in bad:
+                    continue
+                out.setdefault(dossier_id, []).append(
+                    Move(MOVE_KINDS[type_], utc_moment(at), src or "", dst or "")
+                )
+        if conflicted:
+            events = repo.load_events_many(self._session, conflicted)
+            for dossier_id in conflicted:
+                out[dossier_id] = moves_from_events(events.get(dossier_id, ()))
+        return out
+
+    def apology_steps(self, ids: Sequence[str]) -> tuple[dict[str, list], dict[str, str]]:
+        """The extensions and prints of these dossiers (dossier id → (type, at, new due,
+        reason, form) in the fold's order), and their queue tickets (id → ticket, if any)."""
+        steps: dict[str, list] = {}
+        tickets: dict[str, str] = {}
+        raw = dbapi(self._session)
+        for i in range(0, len(ids), CHUNK):
+            chunk = list(ids[i : i + CHUNK])
+            sql = APOLOGY_SQL.format(ids=",".join("?" * len(chunk)))
+            for dossier_id, type_, at, due, reason, form in raw.execute(sql, chunk):
+                steps.setdefault(dossier_id, []).append(
+                    (type_, utc_moment(at), iso_moment(due), reason or "", form or "")
+                )
+            tickets.update(
+                raw.execute(
+                    "SELECT id, queue_ticket FROM dossiers WHERE queue_ticket != '' AND id IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return steps, tickets
+
+    def ratings(self) -> dict[str, int]:
+        """dossier id → the citizen's rating at return (1|2|3): the first `rated` event in
+        the fold's order, as the fold keeps it (read through the index on the event type;
+        no projection column holds it)."""
+        out: dict[str, int] = {}
+        raw = dbapi(self._session)
+        for dossier_id, payload in raw.execute(
+            "SELECT dossier_id, payload FROM events WHERE type = 'rated' ORDER BY hlc, node_id, id"
+        ):
+            if dossier_id in out:
+                continue
+            try:
+                rating = (
+                    json.loads(payload).get("rating")
+                    if isinstance(payload, str)
+                    else payload.get("rating")
+                )
+            except (ValueError, AttributeError):
+                continue
+            if rating in (1, 2, 3) and type(rating) is int:
+                out[dossier_id] = rating
+        return out
