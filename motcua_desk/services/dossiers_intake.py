@@ -84,26 +84,7 @@ class DossierIntake(DossierBase):
             code, number = uow.dossiers.next_code_and_ledger(desk, day)
             payload = {
                 "code": code,
-                "procedure": {
-                    "code": proc.code,
-                    "name": proc.name,
-                    "field": proc.field,
-                    "version": proc.version,
-                    "time_amount": proc.time_amount,
-                    "time_unit": str(proc.time_unit),
-                    "time_label": proc.time_label,
-                    "time_text": proc.time_text,
-                    "fee_text": proc.fee_text,
-                    "department": proc.department,
-                    "result": proc.result,
-                    "result_place": proc.result_place,
-                    "legal_basis": list(proc.legal_basis),
-                    **(
-                        {"fee_amount": proc.fee_amount}
-                        if type(proc.fee_amount) is int and 0 <= proc.fee_amount <= fees.FEE_MAX
-                        else {}
-                    ),
-                },
+                "procedure": procedure_snapshot(proc),
                 "applicant": {
                     "name": name,
                     "id_number": id_number,
@@ -208,3 +189,26 @@ class DossierIntake(DossierBase):
             uow.append(state.dossier_id, EventType.FEE_RECORDED, payload, now)
 
         return self._single(code, build)
+
+
+def procedure_snapshot(proc) -> dict:
+    """What a received event keeps of its procedure (the catalog may change after): intake's
+    and the portal import's one definition."""
+    snap = {
+        "code": proc.code,
+        "name": proc.name,
+        "field": proc.field,
+        "version": proc.version,
+        "time_amount": proc.time_amount,
+        "time_unit": str(proc.time_unit),
+        "time_label": proc.time_label,
+        "time_text": proc.time_text,
+        "fee_text": proc.fee_text,
+        "department": proc.department,
+        "result": proc.result,
+        "result_place": proc.result_place,
+        "legal_basis": list(proc.legal_basis),
+    }
+    if type(proc.fee_amount) is int and 0 <= proc.fee_amount <= fees.FEE_MAX:
+        snap["fee_amount"] = proc.fee_amount
+    return snap

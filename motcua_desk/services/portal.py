@@ -30,6 +30,7 @@ from motcua_desk.domain.events import EventType, canonical_json
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.domain.schema import InvalidEvent
 from motcua_desk.services.base import ServiceBase
+from motcua_desk.services.dossiers_intake import procedure_snapshot
 from motcua_desk.services.dto_builders import ledger_book
 
 FORMAT = "motcua-desk portal export"
@@ -309,27 +310,3 @@ class PortalService(ServiceBase):
             raise ValidationError(
                 "portal", f"{record['code']}: {err}", code="portal_value"
             ) from None
-
-
-def procedure_snapshot(proc: Procedure) -> dict[str, Any]:
-    """What a received event keeps of its procedure (the catalog may change after)."""
-    from motcua_desk.domain import fees
-
-    snap: dict[str, Any] = {
-        "code": proc.code,
-        "name": proc.name,
-        "field": proc.field,
-        "version": proc.version,
-        "time_amount": proc.time_amount,
-        "time_unit": str(proc.time_unit),
-        "time_label": proc.time_label,
-        "time_text": proc.time_text,
-        "fee_text": proc.fee_text,
-        "department": proc.department,
-        "result": proc.result,
-        "result_place": proc.result_place,
-        "legal_basis": list(proc.legal_basis),
-    }
-    if type(proc.fee_amount) is int and 0 <= proc.fee_amount <= fees.FEE_MAX:
-        snap["fee_amount"] = proc.fee_amount
-    return snap
