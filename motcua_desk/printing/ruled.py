@@ -25,7 +25,7 @@ from motcua_desk.printing.paged import PageBook
 
 SHRINK = 0.05  # ParagraphStyle.spaceShrinkage, reportlab's default
 
-Line = tuple[str, float]  # a line's text and its unused width (negative: shrunk)
+Line = tuple[str, float]  # a line's text and the word spacing it is drawn with
 
 
 @dataclass(frozen=True)
@@ -55,39 +55,64 @@ class Breaker:
             w = self._widths[text] = self._sw(text, self.face.name, self.face.size)
         return w
 
-    def lines(self, text: str, room: float) -> list[Line]:
-        """`text` (clean: single spaces, NFC) broken into lines no wider than `room`, as a
-        Paragraph of that text alone breaks it."""
+    def lines(self, parts: Sequence[str], room: float) -> list[Line]:
+        """Texts (clean: single spaces, NFC), each starting a new line, broken into lines no
+        wider than `room` as a Paragraph of them (<br/> between) breaks them; each line with
+        the word spacing it is drawn with (negative for a shrunk line, else 0)."""
+        out: list[Line] = []
+        for part in parts:
+            got = self._greedy(part, room)
+            if got is None:
+                return self._paragraph_lines(parts, room)
+            out += got
+        return out
+
+    def _greedy(self, text: str, room: float) -> list[Line] | None:
+        """Paragraph's simple line breaking; None where it would split a word or hyphenate."""
         if "\xad" in text:
-            return self._paragraph_lines(text, room)
+            return None
         width, space = self.width, self.space
         out: list[Line] = []
         line: list[str] = []
         used = -space
         for word in text.split(" "):
             ww = width(word)
+            if ww > room:
+                return None  # a word split across lines
             new = used + space + ww
             if new <= room + SHRINK * space * len(line) or not line:
-                if ww > room:
-                    return self._paragraph_lines(text, room)  # a word split across lines
                 line.append(word)
                 used = new
             else:
-                if ww > room:
-                    return self._paragraph_lines(text, room)
-                out.append((" ".join(line), room - used))
+                out.append(_line(line, room - used))
                 line = [word]
                 used = ww
-        out.append((" ".join(line), room - used))
+        out.append(_line(line, room - used))
         return out
 
-    def _paragraph_lines(self, text: str, room: float) -> list[Line]:
-        para = Paragraph(esc(text), self.style)
+    def _paragraph_lines(self, parts: Sequence[str], room: float) -> list[Line]:
+        para = Paragraph("<br/>".join(esc(p) for p in parts), self.style)
         para.wrap(room, 1e9)
         bl = para.blPara
         if bl.kind == 0:
-            return [(" ".join(words), extra) for extra, words in bl.lines]
-        return [("".join(f.text for f in ln.words), ln.extraSpace) for ln in bl.lines]
+            return [_line(words, extra) for extra, words in bl.lines]
+        return [
+            (
+                "".join(f.text for f in ln.words),
+                _spacing(ln.extraSpace, ln.wordCount),
+            )
+            for ln in bl.lines
+        ]
+
+
+def _spacing(extra: float, words: int) -> float:
+    """The word spacing of a line with `extra` unused width (Paragraph's: only a line shrunk
+    past its room, with spaces, is spaced)."""
+    return extra / (words - 1) if extra < -1e-8 and words > 1 else 0.0
+
+
+def _line(words: Sequence[str], extra: float) -> Line:
+    return " ".join(words), _spacing(extra, len(words))
 
 
 @dataclass(frozen=True)
@@ -147,15 +172,7 @@ class RowMaker:
         Paragraph with <br/> between them), left aligned."""
         x = self.left[col] + self.pad
         room = self.room(col)
-        out: list[Drawn] = []
-        n = 0
-        for part in parts:
-            for text, extra in self.breaker.lines(part, room):
-                spaces = text.count(" ")
-                ws = extra / spaces if extra < -1e-8 and spaces else 0.0
-                out.append((x, n, text, ws))
-                n += 1
-        return out
+        return [(x, n, text, ws) for n, (text, ws) in enumerate(self.breaker.lines(parts, room))]
 
     def shared(self, key: str, col: int, wrap: bool, make) -> list[Drawn]:
         k = (key, col, wrap)
@@ -184,6 +201,7 @@ class RuledTable(Flowable):
         book: PageBook,
         *,
         head_heights: Sequence[float] | None = None,
+        body_height: float | None = None,
         form: list | None = None,
     ) -> None:
         super().__init__()
@@ -201,10 +219,12 @@ class RuledTable(Flowable):
         self.head_heights = list(head_heights)
         self.head_h = sum(self.head_heights)
         self.width = maker.total
-        self.height = self.head_h + sum(r.height for r in rows)
+        if body_height is None:
+            body_height = sum(r.height for r in rows)
+        self.height = self.head_h + body_height
         self._form = form if form is not None else []  # the header form's name, once drawn
 
-    def _like(self, rows: list[Row]) -> RuledTable:
+    def _like(self, rows: list[Row], body_height: float) -> RuledTable:
         return RuledTable(
             self.header,
             self.style,
@@ -212,6 +232,7 @@ class RuledTable(Flowable):
             rows,
             self.book,
             head_heights=self.head_heights,
+            body_height=body_height,
             form=self._form,
         )
 
@@ -231,7 +252,8 @@ class RuledTable(Flowable):
             return []  # not even one row here: the frame moves on to the next page
         if n == len(self.rows):
             return [self]
-        return [self._like(self.rows[:n]), self._like(self.rows[n:])]
+        rest = self.height - self.head_h - used
+        return [self._like(self.rows[:n], used), self._like(self.rows[n:], rest)]
 
     def _header_form(self) -> str:
         c = self.canv
@@ -266,6 +288,7 @@ class RuledTable(Flowable):
         c.setFillColor(colors.black)
         tx = c.beginText()
         tx.setFont(face.name, face.size, lead)
+        out = tx._textOut
         y = top
         bounds = [y]
         for r in self.rows:
@@ -274,12 +297,14 @@ class RuledTable(Flowable):
                 if not text:
                     continue
                 tx.setTextOrigin(x, base - n * lead)
+                # _textOut, as Paragraph draws its lines: textOut would also measure the text
+                # to move a cursor that the next setTextOrigin resets anyway
                 if ws:
                     tx.setWordSpace(ws)
-                    tx.textOut(text)
+                    out(text, 0)
                     tx.setWordSpace(0)
                 else:
-                    tx.textOut(text)
+                    out(text, 0)
             y -= r.height
             bounds.append(y)
         c.drawText(tx)
