@@ -117,7 +117,7 @@ class _Drawn:
     def text(self, text: object, col: int, *, shared: bool = False):
         value = clean(text)
         if shared:
-            return self.maker.shared(value, col, False, lambda: self.text(value, col))
+            return self.maker.shared(value, col, lambda: self.text(value, col))
         if not value or self.width(value) <= self.fit[col]:
             return self.maker.plain(value, col)
         return self.maker.wrapped([value], col)

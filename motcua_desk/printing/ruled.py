@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from motcua_desk.printing.layout import esc
 from motcua_desk.printing.paged import PageBook
-
-SHRINK = 0.05  # ParagraphStyle.spaceShrinkage, reportlab's default
 
 Line = tuple[str, float]  # a line's text and the word spacing it is drawn with
 
@@ -41,18 +40,32 @@ class Breaker:
     """Widths of words in one face, cached, and reportlab Paragraph's line breaking."""
 
     def __init__(self, face: Face, style) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
+        """`style`: the ParagraphStyle a wrapped cell would have (in `face`), whose breaking
+        this reproduces; one that hyphenates or indents is left to Paragraph throughout."""
+        assert (style.fontName, style.fontSize, style.leading) == (
+            face.name,
+            face.size,
+            face.leading,
+        )
         self.face = face
-        self.style = style  # the ParagraphStyle of a wrapped cell (for the rare fallback)
-        self._sw = stringWidth
+        self.style = style
+        self.shrink = style.spaceShrinkage
+        self.simple = not (
+            getattr(style, "hyphenationLang", "")
+            or style.uriWasteReduce
+            or style.embeddedHyphenation
+            or style.wordWrap
+            or style.leftIndent
+            or style.rightIndent
+            or style.firstLineIndent
+        )
         self._widths: dict[str, float] = {}
         self.space = self.width(" ")
 
     def width(self, text: str) -> float:
         w = self._widths.get(text)
         if w is None:
-            w = self._widths[text] = self._sw(text, self.face.name, self.face.size)
+            w = self._widths[text] = stringWidth(text, self.face.name, self.face.size)
         return w
 
     def lines(self, parts: Sequence[str], room: float) -> list[Line]:
@@ -69,7 +82,7 @@ class Breaker:
 
     def _greedy(self, text: str, room: float) -> list[Line] | None:
         """Paragraph's simple line breaking; None where it would split a word or hyphenate."""
-        if "\xad" in text:
+        if "\xad" in text or not self.simple:
             return None
         width, space = self.width, self.space
         out: list[Line] = []
@@ -80,7 +93,7 @@ class Breaker:
             if ww > room:
                 return None  # a word split across lines
             new = used + space + ww
-            if new <= room + SHRINK * space * len(line) or not line:
+            if new <= room + self.shrink * space * len(line) or not line:
                 line.append(word)
                 used = new
             else:
@@ -117,7 +130,7 @@ def _line(words: Sequence[str], extra: float) -> Line:
 
 @dataclass(frozen=True)
 class Column:
-    """A column's width, its text alignment ("LEFT" or "CENTER") and cell padding."""
+    """A column's width and the alignment of its plain texts ("LEFT" or "CENTER")."""
 
     width: float
     align: str = "LEFT"
@@ -130,6 +143,8 @@ Drawn = tuple[float, int, str, float]
 
 @dataclass
 class Row:
+    """A row's height (its tallest cell and the paddings) and its drawn lines."""
+
     height: float
     lines: list[Drawn]
 
@@ -149,7 +164,7 @@ class RowMaker:
             self.left.append(x)
             x += c.width
         self.total = x
-        self._shared: dict[tuple[str, int, bool], list[Drawn]] = {}
+        self._shared: dict[tuple[str, int], list[Drawn]] = {}
 
     def room(self, col: int) -> float:
         return self.columns[col].width - 2 * self.pad
@@ -174,8 +189,9 @@ class RowMaker:
         room = self.room(col)
         return [(x, n, text, ws) for n, (text, ws) in enumerate(self.breaker.lines(parts, room))]
 
-    def shared(self, key: str, col: int, wrap: bool, make) -> list[Drawn]:
-        k = (key, col, wrap)
+    def shared(self, key: str, col: int, make) -> list[Drawn]:
+        """A cell made once for a repeated text (a procedure, a department) and reused."""
+        k = (key, col)
         got = self._shared.get(k)
         if got is None:
             got = self._shared[k] = make()
