@@ -89,7 +89,7 @@ def _page_marks(label: str):
 
 
 def _roman(n: int) -> str:
-    from motcua_desk.printing.reports import _roman as roman
+    from motcua_desk.printing.report_parts import _roman as roman
 
     return roman(n)
 

@@ -7,198 +7,55 @@ column numbers (1)…(13); columns the definition keeps beside the form are lett
 and explained under the table. Rows: each field (or department) in bold, its procedures
 under it, the total last. The headers repeat on every page; the footer says "Trang x/y".
 Signatures: NGƯỜI LẬP BIỂU / THỦ TRƯỞNG ĐƠN VỊ.
+
+Here Biểu 06; the late list is printing.late_list, the parts both share printing.report_parts
+(their names are still importable from here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from motcua_desk.domain.dto import AgencyInfo
-from motcua_desk.domain.late_report import LATE, OVERDUE, LateReport
 from motcua_desk.domain.report_periods import Period
 from motcua_desk.domain.reports import Report
-from motcua_desk.printing import fonts, ledgers
+from motcua_desk.printing import fonts
 from motcua_desk.printing.document import Marks, build_pdf
+from motcua_desk.printing.late_list import KIND_LABEL, LATE_HEADERS, LATE_WIDTHS_MM, late_pdf
 from motcua_desk.printing.layout import (
     Gap,
     P,
-    clean,
     esc,
     grid_style,
     make_styles,
     national_header,
-    signature_blocks,
     unpadded_style,
-    vn_date,
 )
 from motcua_desk.printing.paged import GroupStart, PageBook, PagedTable, RowNumber, paged_canvas
-
-# the same paper as the ledgers (Mẫu 07, the handoff list): A4 landscape, the same margins
-PAGE, MARGINS = ledgers.PAGE, ledgers.MARGINS
-CELL = 8.0
-SIGNERS = (
-    ("NGƯỜI LẬP BIỂU", "(Ký và ghi rõ họ tên)"),
-    ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên và đóng dấu)"),
+from motcua_desk.printing.report_parts import (
+    BY_LABEL,
+    CELL,
+    EXTRA_MARKS,
+    MARGINS,
+    PAGE,
+    SIGNERS,
+    TableWithTail,
+    _footer,
+    _rest,
+    _roman,
+    _rows_that_fit,
+    _shift_style,
+    _signatures,
+    _width,
+    period_text,
 )
-BY_LABEL = {
-    "field": "Lĩnh vực, thủ tục hành chính",
-    "procedure": "Lĩnh vực, thủ tục hành chính",
-    "department": "Cơ quan, đơn vị giải quyết; thủ tục hành chính",
-}
-EXTRA_MARKS = "abcdefghij"
-
-
-def _width() -> float:
-    return PAGE[0] - MARGINS[1] - MARGINS[3]
-
-
-def period_text(period: Period) -> str:
-    return f"Từ {vn_date(period.first)} đến {vn_date(period.last)}"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _footer(label: str):
-    def draw(canvas, page: int, pages: int, rows: int, group: str) -> None:
-        w, _ = PAGE
-        y = MARGINS[2] / 2 - 2
-        canvas.saveState()
-        canvas.setFont(fonts.ITALIC, 8)
-        canvas.drawString(MARGINS[3], y, label)
-        canvas.setFont(fonts.REGULAR, 8.5)
-        canvas.drawRightString(w - MARGINS[1], y, f"Trang {page}/{pages}")
-        canvas.restoreState()
-
-    return draw
-
-
-class TableWithTail(Flowable):
-    """A table and what closes it (notes, chart, signatures), never parted: when the tail
-    does not fit below the table's last rows, at least `keep` of those rows go with it to the
-    next page, so the signatures never stand on a page of their own.
-
-    It always asks to be split (its wrap claims a little more than the room there is), and
-    its split hands the frame plain flowables: the whole lot when it fits, else the rows this
-    page can take while leaving `keep`, then itself with the rest."""
-
-    def __init__(self, table: PagedTable, tail: list[Flowable], keep: int = 3) -> None:
-        # `tail`: plain flowables (measured one by one; no KeepTogether inside)
-        super().__init__()
-        self.table = table
-        self.tail = tail
-        self.keep = keep
-
-    def _tail_height(self, width: float, height: float) -> float:
-        canv = getattr(self, "canv", None)
-        total = 0.0
-        for f in self.tail:
-            total += f.wrapOn(canv, width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-        return total
-
-    def wrap(self, availWidth, availHeight):  # noqa: N803
-        return availWidth, availHeight + 1  # never drawn whole: split() places the parts
-
-    def split(self, availWidth, availHeight):  # noqa: N803
-        t = self.table
-        if t.height + self._tail_height(availWidth, availHeight) <= availHeight + 1e-6:
-            return [t, *self.tail]
-        rows = len(t.rows)
-        n = _rows_that_fit(t.body_h[: max(rows - self.keep, 0)], availHeight - t.head_h)
-        if n == 0:
-            frame = getattr(self, "_frame", None)
-            if frame is not None and getattr(frame, "_atTop", False):
-                # even a fresh page cannot hold the last rows and the tail: let them flow
-                n = _rows_that_fit(t.body_h, availHeight - t.head_h)
-                if n == 0 or n == rows:
-                    return [t, KeepTogether(self.tail)]
-                return [t._table(0, n), _rest(t, n), KeepTogether(self.tail)]
-            return []  # all of it on the next page
-        return [t._table(0, n), TableWithTail(_rest(t, n), self.tail, self.keep)]
-
-    def draw(self) -> None:  # pragma: no cover - split() always replaces it
-        raise AssertionError("TableWithTail is split, never drawn")
-
-
-def _rows_that_fit(heights: Sequence[float], room: float) -> int:
-    n = 0
-    used = 0.0
-    for h in heights:
-        if used + h > room + 1e-6:
-            break
-        used += h
-        n += 1
-    return n
-
-
-def _rest(t: PagedTable, n: int) -> PagedTable:
-    """The table from body row `n` on, its style's row numbers moved along with the rows (a
-    bold total stays bold on the next page)."""
-    return PagedTable(
-        t.header,
-        t.rows[n:],
-        t.widths,
-        _shift_style(t.style, len(t.header), n),
-        heights=t.heights[: len(t.header)] + t.body_h[n:],
-    )
-
-
-def _shift_style(style: TableStyle, header_rows: int, n: int) -> TableStyle:
-    """`style` for the table without its first `n` body rows: commands on the header or
-    counted from the end (negative rows) stay; a command on body rows moves up by `n`, and
-    one on rows that are gone is dropped."""
-    cmds = []
-    for cmd in style.getCommands():
-        (c0, r0), (c1, r1) = cmd[1], cmd[2]
-        if r0 < header_rows and (r1 < header_rows and r1 >= 0):
-            cmds.append(cmd)  # the header only
-            continue
-        if r0 >= header_rows:
-            r0 -= n
-        if r1 >= header_rows:
-            r1 -= n
-            if r1 < header_rows:
-                continue  # only rows printed before
-        if r0 < header_rows <= cmd[1][1]:
-            r0 = header_rows
-        cmds.append((cmd[0], (c0, r0), (c1, r1), *cmd[3:]))
-    return TableStyle(cmds)
-
-
-def _signatures(agency: AgencyInfo, st, width: float) -> Flowable:
-    (t1, h1), (t2, h2) = SIGNERS
-    return signature_blocks([(t1, h1, clean(agency.officer)), (t2, h2, "")], st, width, gap=18 * mm)
-
-
-# --- Biểu 06 ---------------------------------------------------------------------------------
 
 
 def bieu06_pdf(
@@ -439,179 +296,27 @@ def months_chart(months: Sequence[tuple[Period, dict[str, int]]], width: float) 
     return d
 
 
-# --- late dossiers and apologies -------------------------------------------------------------
-
-LATE_HEADERS = (
-    "STT",
-    "Mã hồ sơ",
-    "Thủ tục hành chính (lĩnh vực)",
-    "Ngày nhận",
-    "Hạn giải quyết",
-    "Tình trạng",
-    "Ngày có kết quả",
-    "Gia hạn đến",
-    "Văn bản xin lỗi (Mẫu 04)",
-    "Lý do",
-)
-LATE_WIDTHS_MM = (9, 37, 0, 19, 19, 27, 19, 19, 30, 40)  # 0: the rest
-KIND_LABEL = {
-    LATE: "Đã giải quyết quá hạn",
-    OVERDUE: "Đang giải quyết, quá hạn",
-    "extended": "Đã gia hạn, đang giải quyết",
-}
-
-
-def _at(moment: datetime | None, tz: ZoneInfo) -> str:
-    return f"{moment.astimezone(tz):%d/%m/%Y}\n{moment.astimezone(tz):%H:%M}" if moment else ""
-
-
-def late_pdf(
-    late: LateReport,
-    agency: AgencyInfo,
-    tz: ZoneInfo,
-    scope_label: str = "",
-    made_on: date | None = None,
-) -> bytes:
-    """TỔNG HỢP HỒ SƠ QUÁ HẠN VÀ VĂN BẢN XIN LỖI: per department, the dossiers finished late,
-    open past due or extended in the period, with whether and when Mẫu 04 went out; the counts
-    per department, then the signatures."""
-    fonts.register_fonts()
-    st = make_styles(CELL + 1)
-    width = _width()
-    widths = [w * mm for w in LATE_WIDTHS_MM]
-    widths[2] = width - sum(widths)
-    book = PageBook()
-    header = [P(h, st.cell_h) for h in LATE_HEADERS]
-    style = grid_style(
-        ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
-        ("ALIGN", (3, 1), (7, -1), "CENTER"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        pad=2.2,
-    )
-    story: list[Flowable] = [
-        GroupStart("late", book),
-        national_header(agency, made_on, make_styles(10.5), width, left_share=0.4),
-        Gap(4 * mm),
-        P("TỔNG HỢP HỒ SƠ GIẢI QUYẾT QUÁ HẠN VÀ VĂN BẢN XIN LỖI", st.title),
-        P(f"Kỳ báo cáo: {esc(period_text(late.period))}", st.center_i),
-    ]
-    if scope_label:
-        story.append(P(f"Phạm vi số liệu: {esc(scope_label)}", st.center))
-    c = late.counts
-    story += [
-        Gap(2 * mm),
-        P(
-            f"Tổng số: <b>{c['total']}</b> hồ sơ (đã giải quyết quá hạn: {c['late']}; đang giải "
-            f"quyết, quá hạn: {c['overdue']}; có gia hạn: {c['extended']}); đã có văn bản xin lỗi "
-            f"(Mẫu 04): <b>{c['apology']}</b>.",
-            st.body,
-        ),
-        Gap(2 * mm),
-    ]
-    if not late.groups:
-        story.append(P("Không có hồ sơ giải quyết quá hạn trong kỳ.", st.center_i))
-    for gi, g in enumerate(late.groups, 1):
-        gc = g.counts
-        story.append(
-            P(
-                f"<b>{_roman(gi)}. {esc(g.department)}</b> – {gc['total']} hồ sơ; "
-                f"có văn bản xin lỗi: {gc['apology']}",
-                st.body,
-            )
-        )
-        story.append(Gap(1 * mm))
-        rows = []
-        for i, e in enumerate(g.entries, 1):
-            a = e.apology
-            if a.at is None:
-                apology = "Chưa có"
-            else:
-                apology = f"Ngày {a.at.astimezone(tz):%d/%m/%Y %H:%M}"
-                if a.in_time is False:
-                    apology += " (muộn)"
-                if a.printed_at is not None:
-                    apology += f"; in ngày {a.printed_at.astimezone(tz):%d/%m/%Y}"
-            name = f"{esc(e.procedure_code)} – {esc(e.procedure_name)}"
-            if e.field:
-                name += f" <i>({esc(e.field)})</i>"
-            rows.append(
-                [
-                    RowNumber(str(i), book, CELL),
-                    e.code,
-                    P(name, st.cell),
-                    _at(e.received_at, tz),
-                    _at(e.due_at, tz),
-                    P(esc(KIND_LABEL.get(e.kind, e.kind)), st.cell),
-                    _at(e.finished_at, tz),
-                    _at(a.new_due, tz),
-                    P(esc(apology), st.cell),
-                    P(esc(a.reason), st.cell),
-                ]
-            )
-        story.append(PagedTable([header], rows, widths, style))
-        story.append(Gap(3 * mm))
-    if late.groups:
-        summary_head = [
-            P(h, st.cell_h)
-            for h in (
-                "STT",
-                "Cơ quan, đơn vị",
-                "Tổng số",
-                "Đã giải quyết quá hạn",
-                "Đang giải quyết, quá hạn",
-                "Có gia hạn",
-                "Đã có văn bản xin lỗi",
-            )
-        ]
-        srows = [
-            [
-                str(i),
-                P(esc(g.department), st.cell),
-                *(str(g.counts[k]) for k in ("total", "late", "overdue", "extended", "apology")),
-            ]
-            for i, g in enumerate(late.groups, 1)
-        ]
-        srows.append(
-            [
-                "",
-                P("<b>Tổng cộng</b>", st.cell),
-                *(str(c[k]) for k in ("total", "late", "overdue", "extended", "apology")),
-            ]
-        )
-        sw = [10 * mm, 0.0] + [26 * mm] * 5
-        sw[1] = width * 0.85 - sum(sw)
-        sstyle = grid_style(
-            ("FONT", (0, 1), (-1, -1), fonts.REGULAR, CELL, CELL * 1.18),
-            ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-            ("FONT", (2, -1), (-1, -1), fonts.BOLD, CELL, CELL * 1.18),
-            pad=2.2,
-        )
-        # the summary (one row per department: short) and the signatures kept together,
-        # so the signatures never stand on a page of their own
-        story.append(
-            KeepTogether(
-                [
-                    P("<b>Tổng hợp theo cơ quan, đơn vị</b>", st.body),
-                    Gap(1 * mm),
-                    PagedTable([summary_head], srows, sw, sstyle),
-                    Gap(5 * mm),
-                    _signatures(agency, st, width),
-                ]
-            )
-        )
-    else:
-        story.append(KeepTogether([Gap(5 * mm), _signatures(agency, st, width)]))
-    label = (
-        f"Hồ sơ quá hạn và văn bản xin lỗi – {late.period.first:%d/%m/%Y}–"
-        f"{late.period.last:%d/%m/%Y}"
-    )
-    return build_pdf(
-        story,
-        pagesize=PAGE,
-        margins=MARGINS,
-        moment=made_on or late.period.last,
-        marks=Marks(demo=bool(agency.demo)),
-        title=label,
-        author=agency.agency_name,
-        canvasmaker=paged_canvas(book, _footer(label)),
-    )
+__all__ = [
+    "BY_LABEL",
+    "CELL",
+    "EXTRA_MARKS",
+    "KIND_LABEL",
+    "LATE_HEADERS",
+    "LATE_WIDTHS_MM",
+    "MARGINS",
+    "PAGE",
+    "SIGNERS",
+    "TableWithTail",
+    "_footer",
+    "_rest",
+    "_roman",
+    "_rows_that_fit",
+    "_shift_style",
+    "_signatures",
+    "_width",
+    "bieu06_pdf",
+    "late_pdf",
+    "months_chart",
+    "period_text",
+    "progress_text",
+]
