@@ -3325,6 +3325,81 @@
     </message>
 </context>
 <context>
+    <name>ReportsForm</name>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Tính</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Form 06 (Biểu 06)</source>
+        <translation>Biểu 06</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to list the dossiers behind it.</source>
+        <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
+    </message>
+    <message>
+        <source>Late dossiers and apologies</source>
+        <translation>Hồ sơ quá hạn và văn bản xin lỗi</translation>
+    </message>
+    <message>
+        <source>Double-click a dossier to open it.</source>
+        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
+    </message>
+    <message>
+        <source>QĐ 766 self-check</source>
+        <translation>Tự đánh giá theo QĐ 766</translation>
+    </message>
+    <message>
+        <source>Double-click an index to list the dossiers that lower it.</source>
+        <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Dossiers lowering it</source>
+        <translation>Số hồ sơ làm giảm điểm</translation>
+    </message>
+    <message>
+        <source>Handoff steps</source>
+        <translation>Bước chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
+        <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Quality (TT 01/2018)</source>
+        <translation>Chỉ số chất lượng (TT 01/2018)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>This month</source>
@@ -3379,54 +3454,6 @@
         <translation>Tất cả lĩnh vực</translation>
     </message>
     <message>
-        <source>&amp;Compute</source>
-        <translation>&amp;Tính</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>Xuất P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Export &amp;Excel…</source>
-        <translation>Xuất &amp;Excel…</translation>
-    </message>
-    <message>
-        <source>Peri&amp;od:</source>
-        <translation>&amp;Kỳ báo cáo:</translation>
-    </message>
-    <message>
-        <source>Double-click a figure to list the dossiers behind it.</source>
-        <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
-    </message>
-    <message>
-        <source>Double-click a dossier to open it.</source>
-        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
-    </message>
-    <message>
-        <source>Index</source>
-        <translation>Chỉ số</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Formula</source>
-        <translation>Cách tính</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>Dossiers lowering it</source>
-        <translation>Số hồ sơ làm giảm điểm</translation>
-    </message>
-    <message>
-        <source>Double-click an index to list the dossiers that lower it.</source>
-        <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
-    </message>
-    <message>
         <source>Unit (handoff step)</source>
         <translation>Bộ phận (bước chuyển)</translation>
     </message>
@@ -3461,30 +3488,6 @@
     <message>
         <source>Of which overdue</source>
         <translation>Trong đó quá hạn</translation>
-    </message>
-    <message>
-        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
-        <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
-    </message>
-    <message>
-        <source>Form 06 (Biểu 06)</source>
-        <translation>Biểu 06</translation>
-    </message>
-    <message>
-        <source>Late dossiers and apologies</source>
-        <translation>Hồ sơ quá hạn và văn bản xin lỗi</translation>
-    </message>
-    <message>
-        <source>QĐ 766 self-check</source>
-        <translation>Tự đánh giá theo QĐ 766</translation>
-    </message>
-    <message>
-        <source>Handoff steps</source>
-        <translation>Bước chuyển hồ sơ</translation>
-    </message>
-    <message>
-        <source>Quality (TT 01/2018)</source>
-        <translation>Chỉ số chất lượng (TT 01/2018)</translation>
     </message>
     <message>
         <source>Group: {name}</source>
@@ -3722,11 +3725,7 @@
     </message>
 </context>
 <context>
-    <name>SettingsView</name>
-    <message>
-        <source>Save the &amp;officer</source>
-        <translation>Lưu &amp;cán bộ</translation>
-    </message>
+    <name>SettingsForm</name>
     <message>
         <source>Officer on duty</source>
         <translation>Cán bộ đang trực</translation>
@@ -3740,12 +3739,8 @@
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <source>Print a QR code on the slip</source>
-        <translation>In mã QR trên phiếu hẹn</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve the office hours</source>
-        <translation>Lưu giờ làm &amp;việc</translation>
+        <source>Save the &amp;officer</source>
+        <translation>Lưu &amp;cán bộ</translation>
     </message>
     <message>
         <source>Office hours and cut-off</source>
@@ -3764,6 +3759,22 @@
         <translation>Hạn ch&amp;uyển (sáng ngày làm việc sau):</translation>
     </message>
     <message>
+        <source>Print a QR code on the slip</source>
+        <translation>In mã QR trên phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the office hours</source>
+        <translation>Lưu giờ làm &amp;việc</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Lịch ngày làm việc</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
@@ -3774,14 +3785,6 @@
     <message>
         <source>Name</source>
         <translation>Tên ngày</translation>
-    </message>
-    <message>
-        <source>Extra day off</source>
-        <translation>Thêm ngày nghỉ</translation>
-    </message>
-    <message>
-        <source>Extra working day</source>
-        <translation>Thêm ngày làm việc</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3800,12 +3803,8 @@
         <translation>Xóa điều chỉnh đã chọn</translation>
     </message>
     <message>
-        <source>Working-day calendar</source>
-        <translation>Lịch ngày làm việc</translation>
-    </message>
-    <message>
-        <source>&amp;Year:</source>
-        <translation>Nă&amp;m:</translation>
+        <source>Printers</source>
+        <translation>Máy in</translation>
     </message>
     <message>
         <source>Document</source>
@@ -3824,18 +3823,6 @@
         <translation>Dùng máy in mặc định</translation>
     </message>
     <message>
-        <source>Printers</source>
-        <translation>Máy in</translation>
-    </message>
-    <message>
-        <source>The language changes at the next start.</source>
-        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
-    </message>
-    <message>
-        <source>Restore from a &amp;backup…</source>
-        <translation>Khôi phục từ bản &amp;sao lưu…</translation>
-    </message>
-    <message>
         <source>Language and files</source>
         <translation>Ngôn ngữ và tệp</translation>
     </message>
@@ -3844,28 +3831,12 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-        <source>Types like a keyboard (keyboard wedge)</source>
-        <translation>Gõ như bàn phím (keyboard wedge)</translation>
+        <source>The language changes at the next start.</source>
+        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <source>Serial port (USB-COM / USB CDC)</source>
-        <translation>Cổng nối tiếp (USB-COM / USB CDC)</translation>
-    </message>
-    <message>
-        <source>e.g. COM3 or /dev/ttyACM0</source>
-        <translation>ví dụ COM3 hoặc /dev/ttyACM0</translation>
-    </message>
-    <message>
-        <source>Find the ports</source>
-        <translation>Tìm các cổng</translation>
-    </message>
-    <message>
-        <source>Save the sc&amp;anner</source>
-        <translation>Lưu máy quét (&amp;E)</translation>
-    </message>
-    <message>
-        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card&apos;s QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
-        <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Khôi phục từ bản &amp;sao lưu…</translation>
     </message>
     <message>
         <source>Barcode scanner</source>
@@ -3880,8 +3851,36 @@
         <translation>Cổng nối tiếp (&amp;W):</translation>
     </message>
     <message>
+        <source>Find the ports</source>
+        <translation>Tìm các cổng</translation>
+    </message>
+    <message>
         <source>&amp;Speed (baud):</source>
         <translation>Tốc độ (bau&amp;d):</translation>
+    </message>
+    <message>
+        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card&apos;s QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
+        <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
+    </message>
+    <message>
+        <source>Save the sc&amp;anner</source>
+        <translation>Lưu máy quét (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sync with the office server</source>
+        <translation>Đồng bộ với máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <source>Server a&amp;ddress:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>Mã t&amp;ruy cập:</translation>
+    </message>
+    <message>
+        <source>Server c&amp;ertificate (CA):</source>
+        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
         <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
@@ -3904,32 +3903,6 @@
         <translation>Máy chủ của cơ quan cấp cho mỗi bàn một mã truy cập riêng. Kiểm tra kết nối sẽ gửi và nhận một lượt; địa chỉ và mã chỉ được lưu khi máy chủ chấp nhận.</translation>
     </message>
     <message>
-        <source>Sync with the office server</source>
-        <translation>Đồng bộ với máy chủ của cơ quan</translation>
-    </message>
-    <message>
-        <source>Server a&amp;ddress:</source>
-        <translation>Đị&amp;a chỉ máy chủ:</translation>
-    </message>
-    <message>
-        <source>Access to&amp;ken:</source>
-        <translation>Mã t&amp;ruy cập:</translation>
-    </message>
-    <message>
-        <source>Server c&amp;ertificate (CA):</source>
-        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
-    </message>
-    <message>
-        <source>Group 1: Hộ tịch, Chứng thực
-Group 2: Đất đai, Xây dựng</source>
-        <translation>Nhóm 1: Hộ tịch, Chứng thực
-Nhóm 2: Đất đai, Xây dựng</translation>
-    </message>
-    <message>
-        <source>Save the field groups (&amp;X)</source>
-        <translation>Lưu danh sách nhóm (&amp;X)</translation>
-    </message>
-    <message>
         <source>Field groups</source>
         <translation>Nhóm lĩnh vực</translation>
     </message>
@@ -3939,8 +3912,45 @@ Nhóm 2: Đất đai, Xây dựng</translation>
 &quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
     </message>
     <message>
+        <source>Group 1: Hộ tịch, Chứng thực
+Group 2: Đất đai, Xây dựng</source>
+        <translation>Nhóm 1: Hộ tịch, Chứng thực
+Nhóm 2: Đất đai, Xây dựng</translation>
+    </message>
+    <message>
         <source>This desk serves:</source>
         <translation>Quầy này phục vụ:</translation>
+    </message>
+    <message>
+        <source>Save the field groups (&amp;X)</source>
+        <translation>Lưu danh sách nhóm (&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Extra day off</source>
+        <translation>Thêm ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Extra working day</source>
+        <translation>Thêm ngày làm việc</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Types like a keyboard (keyboard wedge)</source>
+        <translation>Gõ như bàn phím (keyboard wedge)</translation>
+    </message>
+    <message>
+        <source>Serial port (USB-COM / USB CDC)</source>
+        <translation>Cổng nối tiếp (USB-COM / USB CDC)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyACM0</source>
+        <translation>ví dụ COM3 hoặc /dev/ttyACM0</translation>
     </message>
     <message>
         <source>Database: {db}
