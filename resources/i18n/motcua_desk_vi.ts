@@ -1551,6 +1551,117 @@
     </message>
 </context>
 <context>
+    <name>FirstStartAgencyForm</name>
+    <message>
+        <source>The agency</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>As printed at the top of every form.</source>
+        <translation>Như in ở phần đầu mọi phiếu.</translation>
+    </message>
+    <message>
+        <source>Electronic &amp;id of the agency:</source>
+        <translation>&amp;Mã định danh điện tử của đơn vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency name:</source>
+        <translation>&amp;Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</source>
+        <translation>VD: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</translation>
+    </message>
+    <message>
+        <source>&amp;Parent authority:</source>
+        <translation>&amp;Cơ quan chủ quản:</translation>
+    </message>
+    <message>
+        <source>e.g. UBND XÃ VI HƯƠNG</source>
+        <translation>VD: UBND XÃ VI HƯƠNG</translation>
+    </message>
+    <message>
+        <source>P&amp;lace (for “…, ngày … tháng … năm …”):</source>
+        <translation>&amp;Địa danh (cho dòng “…, ngày … tháng … năm …”):</translation>
+    </message>
+    <message>
+        <source>e.g. Vi Hương</source>
+        <translation>VD: Vi Hương</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDemoForm</name>
+    <message>
+        <source>Demo agency</source>
+        <translation>Đơn vị dùng thử</translation>
+    </message>
+    <message>
+        <source>Everything works, with the sample procedure catalog. Every printed form carries the mark “BẢN DÙNG THỬ” and has no legal value.</source>
+        <translation>Mọi chức năng đều dùng được, với danh mục thủ tục mẫu. Mọi phiếu in ra đều có dấu “BẢN DÙNG THỬ” và không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (optional):</source>
+        <translation>&amp;Họ tên của bạn (không bắt buộc):</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDeskForm</name>
+    <message>
+        <source>This desk and its officer</source>
+        <translation>Bàn tiếp nhận và cán bộ</translation>
+    </message>
+    <message>
+        <source>Each desk of the agency has its own number (1–9), so that desks working offline never issue the same code.</source>
+        <translation>Mỗi bàn tiếp nhận của đơn vị có một số riêng (1–9) để các bàn làm việc ngoại tuyến không bao giờ cấp trùng mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&amp;Desk number:</source>
+        <translation>&amp;Số bàn tiếp nhận:</translation>
+    </message>
+    <message>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Cán bộ:</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;phone:</source>
+        <translation>Điện t&amp;hoại cán bộ:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartSummaryForm</name>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra lại trước khi lưu</translation>
+    </message>
+    <message>
+        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
+        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWelcomeForm</name>
+    <message>
+        <source>Welcome to motcua-desk</source>
+        <translation>Chào mừng đến với motcua-desk</translation>
+    </message>
+    <message>
+        <source>This desk has not been set up yet.</source>
+        <translation>Bàn tiếp nhận này chưa được thiết lập.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this desk for our agency</source>
+        <translation>&amp;Thiết lập bàn tiếp nhận cho đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with a demo agency (sample data, every form marked “DEMO”)</source>
+        <translation>&amp;Dùng thử với đơn vị mẫu (dữ liệu mẫu, mọi phiếu in đều có dấu “BẢN DÙNG THỬ”)</translation>
+    </message>
+    <message>
+        <source>The agency id and the desk number go into every dossier code and cannot change once codes have been issued. Ask IT for them if you are not sure; the demo can be tried first on another database.</source>
+        <translation>Mã định danh đơn vị và số bàn nằm trong mọi mã hồ sơ, không đổi được sau khi đã cấp mã. Nếu chưa chắc chắn, hãy hỏi bộ phận CNTT; có thể dùng thử trước trên một cơ sở dữ liệu khác.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>Set up the desk</source>
@@ -4423,92 +4534,7 @@ Tệp cài đặt: {ini}</translation>
     </message>
 </context>
 <context>
-    <name>_AgencyPage</name>
-    <message>
-        <source>The agency</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>As printed at the top of every form.</source>
-        <translation>Như in ở phần đầu mọi phiếu.</translation>
-    </message>
-    <message>
-        <source>e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</source>
-        <translation>VD: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</translation>
-    </message>
-    <message>
-        <source>e.g. UBND XÃ VI HƯƠNG</source>
-        <translation>VD: UBND XÃ VI HƯƠNG</translation>
-    </message>
-    <message>
-        <source>e.g. Vi Hương</source>
-        <translation>VD: Vi Hương</translation>
-    </message>
-    <message>
-        <source>Electronic &amp;id of the agency:</source>
-        <translation>&amp;Mã định danh điện tử của đơn vị:</translation>
-    </message>
-    <message>
-        <source>&amp;Agency name:</source>
-        <translation>&amp;Tên đơn vị:</translation>
-    </message>
-    <message>
-        <source>&amp;Parent authority:</source>
-        <translation>&amp;Cơ quan chủ quản:</translation>
-    </message>
-    <message>
-        <source>P&amp;lace (for “…, ngày … tháng … năm …”):</source>
-        <translation>&amp;Địa danh (cho dòng “…, ngày … tháng … năm …”):</translation>
-    </message>
-</context>
-<context>
-    <name>_DemoPage</name>
-    <message>
-        <source>Demo agency</source>
-        <translation>Đơn vị dùng thử</translation>
-    </message>
-    <message>
-        <source>Everything works, with the sample procedure catalog. Every printed form carries the mark “BẢN DÙNG THỬ” and has no legal value.</source>
-        <translation>Mọi chức năng đều dùng được, với danh mục thủ tục mẫu. Mọi phiếu in ra đều có dấu “BẢN DÙNG THỬ” và không có giá trị pháp lý.</translation>
-    </message>
-    <message>
-        <source>Your &amp;name (optional):</source>
-        <translation>&amp;Họ tên của bạn (không bắt buộc):</translation>
-    </message>
-</context>
-<context>
-    <name>_DeskPage</name>
-    <message>
-        <source>This desk and its officer</source>
-        <translation>Bàn tiếp nhận và cán bộ</translation>
-    </message>
-    <message>
-        <source>Each desk of the agency has its own number (1–9), so that desks working offline never issue the same code.</source>
-        <translation>Mỗi bàn tiếp nhận của đơn vị có một số riêng (1–9) để các bàn làm việc ngoại tuyến không bao giờ cấp trùng mã hồ sơ.</translation>
-    </message>
-    <message>
-        <source>&amp;Desk number:</source>
-        <translation>&amp;Số bàn tiếp nhận:</translation>
-    </message>
-    <message>
-        <source>&amp;Officer:</source>
-        <translation>&amp;Cán bộ:</translation>
-    </message>
-    <message>
-        <source>Officer&apos;s &amp;phone:</source>
-        <translation>Điện t&amp;hoại cán bộ:</translation>
-    </message>
-</context>
-<context>
     <name>_SummaryPage</name>
-    <message>
-        <source>Check before saving</source>
-        <translation>Kiểm tra lại trước khi lưu</translation>
-    </message>
-    <message>
-        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
-        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
-    </message>
     <message>
         <source>Electronic id</source>
         <translation>Mã định danh</translation>
@@ -4540,29 +4566,6 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>First dossier code of a day</source>
         <translation>Mã hồ sơ đầu tiên trong ngày</translation>
-    </message>
-</context>
-<context>
-    <name>_WelcomePage</name>
-    <message>
-        <source>Welcome to motcua-desk</source>
-        <translation>Chào mừng đến với motcua-desk</translation>
-    </message>
-    <message>
-        <source>This desk has not been set up yet.</source>
-        <translation>Bàn tiếp nhận này chưa được thiết lập.</translation>
-    </message>
-    <message>
-        <source>&amp;Set up this desk for our agency</source>
-        <translation>&amp;Thiết lập bàn tiếp nhận cho đơn vị</translation>
-    </message>
-    <message>
-        <source>&amp;Try it with a demo agency (sample data, every form marked “DEMO”)</source>
-        <translation>&amp;Dùng thử với đơn vị mẫu (dữ liệu mẫu, mọi phiếu in đều có dấu “BẢN DÙNG THỬ”)</translation>
-    </message>
-    <message>
-        <source>The agency id and the desk number go into every dossier code and cannot change once codes have been issued. Ask IT for them if you are not sure; the demo can be tried first on another database.</source>
-        <translation>Mã định danh đơn vị và số bàn nằm trong mọi mã hồ sơ, không đổi được sau khi đã cấp mã. Nếu chưa chắc chắn, hãy hỏi bộ phận CNTT; có thể dùng thử trước trên một cơ sở dữ liệu khác.</translation>
     </message>
 </context>
 </TS>
