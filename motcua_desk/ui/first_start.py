@@ -1,28 +1,25 @@
 """The first start: a short wizard that sets up this desk (agency id, names, place, desk
 number, officer) — or a clearly marked demo agency with the seed catalog, so that a newcomer
 can try everything at once. Finishing runs init_desk on the worker; the wizard closes only
-when the services have accepted the values."""
+when the services have accepted the values. Each page's layout is a form,
+forms/first_start_*.ui; its class here keeps the page's behaviour (where Next goes, the checks
+before it)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from motcua_desk.domain import codes, validation
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors
+from motcua_desk.ui.forms.ui_first_start_agency import Ui_FirstStartAgencyForm
+from motcua_desk.ui.forms.ui_first_start_demo import Ui_FirstStartDemoForm
+from motcua_desk.ui.forms.ui_first_start_desk import Ui_FirstStartDeskForm
+from motcua_desk.ui.forms.ui_first_start_summary import Ui_FirstStartSummaryForm
+from motcua_desk.ui.forms.ui_first_start_welcome import Ui_FirstStartWelcomeForm
 from motcua_desk.ui.worker import Worker
 
 WELCOME, AGENCY, DESK, DEMO, SUMMARY = range(5)
@@ -47,31 +44,10 @@ def _init_demo(svc: Any, officer: str) -> Any:
 class _WelcomePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Welcome to motcua-desk"))
-        self.setSubTitle(self.tr("This desk has not been set up yet."))
-        self.real = QRadioButton(self.tr("&Set up this desk for our agency"), self)
-        self.real.setObjectName("realRadio")
-        self.demo = QRadioButton(
-            self.tr("&Try it with a demo agency (sample data, every form marked “DEMO”)"), self
-        )
-        self.demo.setObjectName("demoRadio")
-        self.real.setChecked(True)
-        note = QLabel(
-            self.tr(
-                "The agency id and the desk number go into every dossier code "
-                "and cannot change once codes have been issued. Ask IT for them "
-                "if you are not sure; the demo can be tried first on another "
-                "database."
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.real)
-        layout.addWidget(self.demo)
-        layout.addSpacing(12)
-        layout.addWidget(note)
-        layout.addStretch(1)
+        self.ui = Ui_FirstStartWelcomeForm()
+        self.ui.setupUi(self)  # the title, the two choices (a real desk checked), the note
+        self.real = self.ui.realRadio
+        self.demo = self.ui.demoRadio
 
     def nextId(self) -> int:  # noqa: N802
         return DEMO if self.demo.isChecked() else AGENCY
@@ -80,36 +56,13 @@ class _WelcomePage(QWizardPage):
 class _AgencyPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("The agency"))
-        self.setSubTitle(self.tr("As printed at the top of every form."))
-        self.agency_id = QLineEdit(self)
-        self.agency_id.setObjectName("agencyIdEdit")
-        self.agency_id.setPlaceholderText("000.17.22.H56")
-        self.agency_name = QLineEdit(self)
-        self.agency_name.setObjectName("agencyNameEdit")
-        self.agency_name.setPlaceholderText(
-            self.tr("e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG")
-        )
-        self.parent_name = QLineEdit(self)
-        self.parent_name.setObjectName("parentNameEdit")
-        self.parent_name.setPlaceholderText(self.tr("e.g. UBND XÃ VI HƯƠNG"))
-        self.place = QLineEdit(self)
-        self.place.setObjectName("placeEdit")
-        self.place.setPlaceholderText(self.tr("e.g. Vi Hương"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        form = QFormLayout(self)
-        for text, edit in (
-            (self.tr("Electronic &id of the agency:"), self.agency_id),
-            (self.tr("&Agency name:"), self.agency_name),
-            (self.tr("&Parent authority:"), self.parent_name),
-            (self.tr("P&lace (for “…, ngày … tháng … năm …”):"), self.place),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
-        form.addRow(self.error)
+        self.ui = Ui_FirstStartAgencyForm()
+        self.ui.setupUi(self)  # the title, the agency's id, names and place, the error line
+        self.agency_id = self.ui.agencyIdEdit
+        self.agency_name = self.ui.agencyNameEdit
+        self.parent_name = self.ui.parentNameEdit
+        self.place = self.ui.placeEdit
+        self.error = self.ui.errorLabel
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
@@ -142,32 +95,12 @@ class _AgencyPage(QWizardPage):
 class _DeskPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("This desk and its officer"))
-        self.setSubTitle(
-            self.tr(
-                "Each desk of the agency has its own number (1–9), so that "
-                "desks working offline never issue the same code."
-            )
-        )
-        self.desk_no = QSpinBox(self, minimum=1, maximum=9)
-        self.desk_no.setObjectName("deskNoSpin")
-        self.officer = QLineEdit(self)
-        self.officer.setObjectName("officerEdit")
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("officerPhoneEdit")
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        form = QFormLayout(self)
-        for text, edit in (
-            (self.tr("&Desk number:"), self.desk_no),
-            (self.tr("&Officer:"), self.officer),
-            (self.tr("Officer's &phone:"), self.phone),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(edit)
-            form.addRow(label, edit)
-        form.addRow(self.error)
+        self.ui = Ui_FirstStartDeskForm()
+        self.ui.setupUi(self)  # the title, the desk number (1–9), the officer, the error line
+        self.desk_no = self.ui.deskNoSpin
+        self.officer = self.ui.officerEdit
+        self.phone = self.ui.officerPhoneEdit
+        self.error = self.ui.errorLabel
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
@@ -191,25 +124,10 @@ class _SummaryPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Check before saving"))
-        self.setSubTitle(
-            self.tr(
-                "The electronic id and the desk number go into every dossier "
-                "code: they cannot be changed once a code has been issued. "
-                "Go back to correct anything."
-            )
-        )
-        self.summary = QLabel(self)
-        self.summary.setObjectName("summaryLabel")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
+        self.ui = Ui_FirstStartSummaryForm()
+        self.ui.setupUi(self)  # the title and warning, the summary (rich text), the error line
+        self.summary = self.ui.summaryLabel
+        self.error = self.ui.errorLabel
 
     def initializePage(self) -> None:  # noqa: N802
         from html import escape
@@ -244,24 +162,10 @@ class _SummaryPage(QWizardPage):
 class _DemoPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Demo agency"))
-        self.setSubTitle(
-            self.tr(
-                "Everything works, with the sample procedure catalog. Every "
-                "printed form carries the mark “BẢN DÙNG THỬ” and has no "
-                "legal value."
-            )
-        )
-        self.officer = QLineEdit(self)
-        self.officer.setObjectName("demoOfficerEdit")
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        form = QFormLayout(self)
-        label = QLabel(self.tr("Your &name (optional):"), self)
-        label.setBuddy(self.officer)
-        form.addRow(label, self.officer)
-        form.addRow(self.error)
+        self.ui = Ui_FirstStartDemoForm()
+        self.ui.setupUi(self)  # the title and the demo's warning, the officer's name, the error
+        self.officer = self.ui.demoOfficerEdit
+        self.error = self.ui.errorLabel
 
     def nextId(self) -> int:  # noqa: N802
         return -1

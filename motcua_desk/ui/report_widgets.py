@@ -1,7 +1,8 @@
 """The Reports screen's own widgets: the bars per month drawn with QPainter under Biểu 06, and
 the drill-down dialog that lists the dossiers behind a figure (opened by a double click).
 Apart from ui.reports_view because each stands alone, given its data; their translation
-contexts are their own class names, as before.
+contexts are their own class names, as before. The dialog's layout is forms/drill.ui; the bars
+are promoted into forms/reports.ui.
 """
 
 from __future__ import annotations
@@ -11,19 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from motcua_desk.domain.report_periods import Period
 from motcua_desk.ui.context import UiContext
+from motcua_desk.ui.forms.ui_drill import Ui_DrillForm
 from motcua_desk.ui.models import DossierTableModel
 
 DRILL_LIMIT = 500  # dossiers listed behind one cell
@@ -138,33 +131,23 @@ class DrillDialog(QDialog):
 
     def __init__(self, ctx: UiContext, title: str, codes: tuple[str, ...], parent=None) -> None:
         super().__init__(parent)
-        self.setObjectName("drillDialog")
+        self.ui = Ui_DrillForm()
+        self.ui.setupUi(self)  # forms/drill.ui: the note, the table, Close; 980×460
         self.setWindowTitle(title)
         self.codes = codes
         self.model = DossierTableModel(ctx.worker, self, page_size=DRILL_LIMIT + 1, now=ctx.now)
-        self.table = QTableView(self)
-        self.table.setObjectName("drillTable")
+        self.table = self.ui.drillTable
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        note = QLabel(
+        self.ui.noteLabel.setText(
             self.tr("{n} dossier(s). Double-click one to open it.").format(n=len(codes))
             + (
                 ""
                 if len(codes) <= DRILL_LIMIT
                 else " " + self.tr("The first {limit} are listed.").format(limit=DRILL_LIMIT)
-            ),
-            self,
+            )
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(980, 460)
+        self.ui.buttons.rejected.connect(self.reject)
         self.table.doubleClicked.connect(self._open)
         self.model.set_query(CodesQuery(codes))
 

@@ -11,8 +11,9 @@ quality facts of TT 01/2018 Art. 13 per dossier with their summary. A double cli
 lists the dossiers behind it (drill-down), and a double click there opens the dossier. "Xuất
 PDF…" and "Xuất Excel…" draw the tab's report on the render lane and write it atomically.
 
-The screen is laid out by ui.reports_layout and its exports written by ui.report_export; its
-table models are ui.report_models, the bars and the drill-down dialog ui.report_widgets.
+The screen is laid out in forms/reports.ui, set up by ui.reports_layout, and its exports written
+by ui.report_export; its table models are ui.report_models, the bars and the drill-down dialog
+ui.report_widgets.
 """
 
 from __future__ import annotations

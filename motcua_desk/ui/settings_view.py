@@ -1,8 +1,8 @@
 """Cài đặt: the officer on duty, office hours and cut-off, the calendar's local changes,
 the printers per form, the language, sync with the office hub (Đồng bộ); and where the
-files are. Its groups and fields are laid out by ui.settings_layout; the Đồng bộ section's
-behaviour (the hub's address, token and certificate, the check, sync on and off) is
-ui.settings_sync."""
+files are. Its groups and fields are laid out in forms/settings.ui, set up by ui.settings_layout;
+the Đồng bộ section's behaviour (the hub's address, token and certificate, the check, sync on
+and off) is ui.settings_sync."""
 
 from __future__ import annotations
 

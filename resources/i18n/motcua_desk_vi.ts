@@ -1551,6 +1551,117 @@
     </message>
 </context>
 <context>
+    <name>FirstStartAgencyForm</name>
+    <message>
+        <source>The agency</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>As printed at the top of every form.</source>
+        <translation>Như in ở phần đầu mọi phiếu.</translation>
+    </message>
+    <message>
+        <source>Electronic &amp;id of the agency:</source>
+        <translation>&amp;Mã định danh điện tử của đơn vị:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency name:</source>
+        <translation>&amp;Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</source>
+        <translation>VD: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</translation>
+    </message>
+    <message>
+        <source>&amp;Parent authority:</source>
+        <translation>&amp;Cơ quan chủ quản:</translation>
+    </message>
+    <message>
+        <source>e.g. UBND XÃ VI HƯƠNG</source>
+        <translation>VD: UBND XÃ VI HƯƠNG</translation>
+    </message>
+    <message>
+        <source>P&amp;lace (for “…, ngày … tháng … năm …”):</source>
+        <translation>&amp;Địa danh (cho dòng “…, ngày … tháng … năm …”):</translation>
+    </message>
+    <message>
+        <source>e.g. Vi Hương</source>
+        <translation>VD: Vi Hương</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDemoForm</name>
+    <message>
+        <source>Demo agency</source>
+        <translation>Đơn vị dùng thử</translation>
+    </message>
+    <message>
+        <source>Everything works, with the sample procedure catalog. Every printed form carries the mark “BẢN DÙNG THỬ” and has no legal value.</source>
+        <translation>Mọi chức năng đều dùng được, với danh mục thủ tục mẫu. Mọi phiếu in ra đều có dấu “BẢN DÙNG THỬ” và không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (optional):</source>
+        <translation>&amp;Họ tên của bạn (không bắt buộc):</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDeskForm</name>
+    <message>
+        <source>This desk and its officer</source>
+        <translation>Bàn tiếp nhận và cán bộ</translation>
+    </message>
+    <message>
+        <source>Each desk of the agency has its own number (1–9), so that desks working offline never issue the same code.</source>
+        <translation>Mỗi bàn tiếp nhận của đơn vị có một số riêng (1–9) để các bàn làm việc ngoại tuyến không bao giờ cấp trùng mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&amp;Desk number:</source>
+        <translation>&amp;Số bàn tiếp nhận:</translation>
+    </message>
+    <message>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Cán bộ:</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;phone:</source>
+        <translation>Điện t&amp;hoại cán bộ:</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartSummaryForm</name>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra lại trước khi lưu</translation>
+    </message>
+    <message>
+        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
+        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWelcomeForm</name>
+    <message>
+        <source>Welcome to motcua-desk</source>
+        <translation>Chào mừng đến với motcua-desk</translation>
+    </message>
+    <message>
+        <source>This desk has not been set up yet.</source>
+        <translation>Bàn tiếp nhận này chưa được thiết lập.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this desk for our agency</source>
+        <translation>&amp;Thiết lập bàn tiếp nhận cho đơn vị</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with a demo agency (sample data, every form marked “DEMO”)</source>
+        <translation>&amp;Dùng thử với đơn vị mẫu (dữ liệu mẫu, mọi phiếu in đều có dấu “BẢN DÙNG THỬ”)</translation>
+    </message>
+    <message>
+        <source>The agency id and the desk number go into every dossier code and cannot change once codes have been issued. Ask IT for them if you are not sure; the demo can be tried first on another database.</source>
+        <translation>Mã định danh đơn vị và số bàn nằm trong mọi mã hồ sơ, không đổi được sau khi đã cấp mã. Nếu chưa chắc chắn, hãy hỏi bộ phận CNTT; có thể dùng thử trước trên một cơ sở dữ liệu khác.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>Set up the desk</source>
@@ -3325,6 +3436,81 @@
     </message>
 </context>
 <context>
+    <name>ReportsForm</name>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Tính</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Form 06 (Biểu 06)</source>
+        <translation>Biểu 06</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to list the dossiers behind it.</source>
+        <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
+    </message>
+    <message>
+        <source>Late dossiers and apologies</source>
+        <translation>Hồ sơ quá hạn và văn bản xin lỗi</translation>
+    </message>
+    <message>
+        <source>Double-click a dossier to open it.</source>
+        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
+    </message>
+    <message>
+        <source>QĐ 766 self-check</source>
+        <translation>Tự đánh giá theo QĐ 766</translation>
+    </message>
+    <message>
+        <source>Double-click an index to list the dossiers that lower it.</source>
+        <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Dossiers lowering it</source>
+        <translation>Số hồ sơ làm giảm điểm</translation>
+    </message>
+    <message>
+        <source>Handoff steps</source>
+        <translation>Bước chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
+        <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Quality (TT 01/2018)</source>
+        <translation>Chỉ số chất lượng (TT 01/2018)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>This month</source>
@@ -3379,54 +3565,6 @@
         <translation>Tất cả lĩnh vực</translation>
     </message>
     <message>
-        <source>&amp;Compute</source>
-        <translation>&amp;Tính</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF…</source>
-        <translation>Xuất P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Export &amp;Excel…</source>
-        <translation>Xuất &amp;Excel…</translation>
-    </message>
-    <message>
-        <source>Peri&amp;od:</source>
-        <translation>&amp;Kỳ báo cáo:</translation>
-    </message>
-    <message>
-        <source>Double-click a figure to list the dossiers behind it.</source>
-        <translation>Nhấp đúp vào một số liệu để xem danh sách hồ sơ tương ứng.</translation>
-    </message>
-    <message>
-        <source>Double-click a dossier to open it.</source>
-        <translation>Nhấp đúp vào một hồ sơ để mở.</translation>
-    </message>
-    <message>
-        <source>Index</source>
-        <translation>Chỉ số</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Formula</source>
-        <translation>Cách tính</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>Dossiers lowering it</source>
-        <translation>Số hồ sơ làm giảm điểm</translation>
-    </message>
-    <message>
-        <source>Double-click an index to list the dossiers that lower it.</source>
-        <translation>Nhấp đúp vào một chỉ số để xem các hồ sơ làm giảm điểm.</translation>
-    </message>
-    <message>
         <source>Unit (handoff step)</source>
         <translation>Bộ phận (bước chuyển)</translation>
     </message>
@@ -3461,30 +3599,6 @@
     <message>
         <source>Of which overdue</source>
         <translation>Trong đó quá hạn</translation>
-    </message>
-    <message>
-        <source>A step runs from the handoff that brings the dossier to a unit to the one that takes it on (another department, the result or refusal back, a request for supplements); the desk&apos;s step from receipt to the handoff. Times in working days of the office&apos;s hours.</source>
-        <translation>Một bước: từ lúc bộ phận nhận hồ sơ đến lúc chuyển đi (bộ phận khác, trả kết quả hoặc từ chối, yêu cầu bổ sung); bước của Bộ phận Một cửa: từ lúc tiếp nhận đến lúc chuyển hồ sơ. Thời gian tính bằng ngày làm việc theo giờ làm việc của cơ quan.</translation>
-    </message>
-    <message>
-        <source>Form 06 (Biểu 06)</source>
-        <translation>Biểu 06</translation>
-    </message>
-    <message>
-        <source>Late dossiers and apologies</source>
-        <translation>Hồ sơ quá hạn và văn bản xin lỗi</translation>
-    </message>
-    <message>
-        <source>QĐ 766 self-check</source>
-        <translation>Tự đánh giá theo QĐ 766</translation>
-    </message>
-    <message>
-        <source>Handoff steps</source>
-        <translation>Bước chuyển hồ sơ</translation>
-    </message>
-    <message>
-        <source>Quality (TT 01/2018)</source>
-        <translation>Chỉ số chất lượng (TT 01/2018)</translation>
     </message>
     <message>
         <source>Group: {name}</source>
@@ -3722,11 +3836,7 @@
     </message>
 </context>
 <context>
-    <name>SettingsView</name>
-    <message>
-        <source>Save the &amp;officer</source>
-        <translation>Lưu &amp;cán bộ</translation>
-    </message>
+    <name>SettingsForm</name>
     <message>
         <source>Officer on duty</source>
         <translation>Cán bộ đang trực</translation>
@@ -3740,12 +3850,8 @@
         <translation>Điện th&amp;oại:</translation>
     </message>
     <message>
-        <source>Print a QR code on the slip</source>
-        <translation>In mã QR trên phiếu hẹn</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve the office hours</source>
-        <translation>Lưu giờ làm &amp;việc</translation>
+        <source>Save the &amp;officer</source>
+        <translation>Lưu &amp;cán bộ</translation>
     </message>
     <message>
         <source>Office hours and cut-off</source>
@@ -3764,6 +3870,22 @@
         <translation>Hạn ch&amp;uyển (sáng ngày làm việc sau):</translation>
     </message>
     <message>
+        <source>Print a QR code on the slip</source>
+        <translation>In mã QR trên phiếu hẹn</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the office hours</source>
+        <translation>Lưu giờ làm &amp;việc</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Lịch ngày làm việc</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
@@ -3774,14 +3896,6 @@
     <message>
         <source>Name</source>
         <translation>Tên ngày</translation>
-    </message>
-    <message>
-        <source>Extra day off</source>
-        <translation>Thêm ngày nghỉ</translation>
-    </message>
-    <message>
-        <source>Extra working day</source>
-        <translation>Thêm ngày làm việc</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3800,12 +3914,8 @@
         <translation>Xóa điều chỉnh đã chọn</translation>
     </message>
     <message>
-        <source>Working-day calendar</source>
-        <translation>Lịch ngày làm việc</translation>
-    </message>
-    <message>
-        <source>&amp;Year:</source>
-        <translation>Nă&amp;m:</translation>
+        <source>Printers</source>
+        <translation>Máy in</translation>
     </message>
     <message>
         <source>Document</source>
@@ -3824,18 +3934,6 @@
         <translation>Dùng máy in mặc định</translation>
     </message>
     <message>
-        <source>Printers</source>
-        <translation>Máy in</translation>
-    </message>
-    <message>
-        <source>The language changes at the next start.</source>
-        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
-    </message>
-    <message>
-        <source>Restore from a &amp;backup…</source>
-        <translation>Khôi phục từ bản &amp;sao lưu…</translation>
-    </message>
-    <message>
         <source>Language and files</source>
         <translation>Ngôn ngữ và tệp</translation>
     </message>
@@ -3844,28 +3942,12 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-        <source>Types like a keyboard (keyboard wedge)</source>
-        <translation>Gõ như bàn phím (keyboard wedge)</translation>
+        <source>The language changes at the next start.</source>
+        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <source>Serial port (USB-COM / USB CDC)</source>
-        <translation>Cổng nối tiếp (USB-COM / USB CDC)</translation>
-    </message>
-    <message>
-        <source>e.g. COM3 or /dev/ttyACM0</source>
-        <translation>ví dụ COM3 hoặc /dev/ttyACM0</translation>
-    </message>
-    <message>
-        <source>Find the ports</source>
-        <translation>Tìm các cổng</translation>
-    </message>
-    <message>
-        <source>Save the sc&amp;anner</source>
-        <translation>Lưu máy quét (&amp;E)</translation>
-    </message>
-    <message>
-        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card&apos;s QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
-        <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
+        <source>Restore from a &amp;backup…</source>
+        <translation>Khôi phục từ bản &amp;sao lưu…</translation>
     </message>
     <message>
         <source>Barcode scanner</source>
@@ -3880,8 +3962,36 @@
         <translation>Cổng nối tiếp (&amp;W):</translation>
     </message>
     <message>
+        <source>Find the ports</source>
+        <translation>Tìm các cổng</translation>
+    </message>
+    <message>
         <source>&amp;Speed (baud):</source>
         <translation>Tốc độ (bau&amp;d):</translation>
+    </message>
+    <message>
+        <source>A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card&apos;s QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.</source>
+        <translation>Máy quét ở chế độ cổng nối tiếp đọc đúng chữ tiếng Việt (mã QR trên thẻ căn cước). Đặt chính máy quét sang USB-COM (USB CDC) bằng các mã vạch cài đặt của nó, và kết thúc mỗi mã bằng CR hoặc LF.</translation>
+    </message>
+    <message>
+        <source>Save the sc&amp;anner</source>
+        <translation>Lưu máy quét (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sync with the office server</source>
+        <translation>Đồng bộ với máy chủ của cơ quan</translation>
+    </message>
+    <message>
+        <source>Server a&amp;ddress:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>Mã t&amp;ruy cập:</translation>
+    </message>
+    <message>
+        <source>Server c&amp;ertificate (CA):</source>
+        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
     </message>
     <message>
         <source>only for https:// with the office&apos;s own certificate (cert.pem)</source>
@@ -3904,32 +4014,6 @@
         <translation>Máy chủ của cơ quan cấp cho mỗi bàn một mã truy cập riêng. Kiểm tra kết nối sẽ gửi và nhận một lượt; địa chỉ và mã chỉ được lưu khi máy chủ chấp nhận.</translation>
     </message>
     <message>
-        <source>Sync with the office server</source>
-        <translation>Đồng bộ với máy chủ của cơ quan</translation>
-    </message>
-    <message>
-        <source>Server a&amp;ddress:</source>
-        <translation>Đị&amp;a chỉ máy chủ:</translation>
-    </message>
-    <message>
-        <source>Access to&amp;ken:</source>
-        <translation>Mã t&amp;ruy cập:</translation>
-    </message>
-    <message>
-        <source>Server c&amp;ertificate (CA):</source>
-        <translation>Chứng chỉ má&amp;y chủ (CA):</translation>
-    </message>
-    <message>
-        <source>Group 1: Hộ tịch, Chứng thực
-Group 2: Đất đai, Xây dựng</source>
-        <translation>Nhóm 1: Hộ tịch, Chứng thực
-Nhóm 2: Đất đai, Xây dựng</translation>
-    </message>
-    <message>
-        <source>Save the field groups (&amp;X)</source>
-        <translation>Lưu danh sách nhóm (&amp;X)</translation>
-    </message>
-    <message>
         <source>Field groups</source>
         <translation>Nhóm lĩnh vực</translation>
     </message>
@@ -3939,8 +4023,45 @@ Nhóm 2: Đất đai, Xây dựng</translation>
 &quot;Tên: lĩnh vực, lĩnh vực&quot;:</translation>
     </message>
     <message>
+        <source>Group 1: Hộ tịch, Chứng thực
+Group 2: Đất đai, Xây dựng</source>
+        <translation>Nhóm 1: Hộ tịch, Chứng thực
+Nhóm 2: Đất đai, Xây dựng</translation>
+    </message>
+    <message>
         <source>This desk serves:</source>
         <translation>Quầy này phục vụ:</translation>
+    </message>
+    <message>
+        <source>Save the field groups (&amp;X)</source>
+        <translation>Lưu danh sách nhóm (&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Extra day off</source>
+        <translation>Thêm ngày nghỉ</translation>
+    </message>
+    <message>
+        <source>Extra working day</source>
+        <translation>Thêm ngày làm việc</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>Ngôn ngữ sẽ đổi từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>Types like a keyboard (keyboard wedge)</source>
+        <translation>Gõ như bàn phím (keyboard wedge)</translation>
+    </message>
+    <message>
+        <source>Serial port (USB-COM / USB CDC)</source>
+        <translation>Cổng nối tiếp (USB-COM / USB CDC)</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyACM0</source>
+        <translation>ví dụ COM3 hoặc /dev/ttyACM0</translation>
     </message>
     <message>
         <source>Database: {db}
@@ -4413,92 +4534,7 @@ Tệp cài đặt: {ini}</translation>
     </message>
 </context>
 <context>
-    <name>_AgencyPage</name>
-    <message>
-        <source>The agency</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>As printed at the top of every form.</source>
-        <translation>Như in ở phần đầu mọi phiếu.</translation>
-    </message>
-    <message>
-        <source>e.g. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</source>
-        <translation>VD: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VI HƯƠNG</translation>
-    </message>
-    <message>
-        <source>e.g. UBND XÃ VI HƯƠNG</source>
-        <translation>VD: UBND XÃ VI HƯƠNG</translation>
-    </message>
-    <message>
-        <source>e.g. Vi Hương</source>
-        <translation>VD: Vi Hương</translation>
-    </message>
-    <message>
-        <source>Electronic &amp;id of the agency:</source>
-        <translation>&amp;Mã định danh điện tử của đơn vị:</translation>
-    </message>
-    <message>
-        <source>&amp;Agency name:</source>
-        <translation>&amp;Tên đơn vị:</translation>
-    </message>
-    <message>
-        <source>&amp;Parent authority:</source>
-        <translation>&amp;Cơ quan chủ quản:</translation>
-    </message>
-    <message>
-        <source>P&amp;lace (for “…, ngày … tháng … năm …”):</source>
-        <translation>&amp;Địa danh (cho dòng “…, ngày … tháng … năm …”):</translation>
-    </message>
-</context>
-<context>
-    <name>_DemoPage</name>
-    <message>
-        <source>Demo agency</source>
-        <translation>Đơn vị dùng thử</translation>
-    </message>
-    <message>
-        <source>Everything works, with the sample procedure catalog. Every printed form carries the mark “BẢN DÙNG THỬ” and has no legal value.</source>
-        <translation>Mọi chức năng đều dùng được, với danh mục thủ tục mẫu. Mọi phiếu in ra đều có dấu “BẢN DÙNG THỬ” và không có giá trị pháp lý.</translation>
-    </message>
-    <message>
-        <source>Your &amp;name (optional):</source>
-        <translation>&amp;Họ tên của bạn (không bắt buộc):</translation>
-    </message>
-</context>
-<context>
-    <name>_DeskPage</name>
-    <message>
-        <source>This desk and its officer</source>
-        <translation>Bàn tiếp nhận và cán bộ</translation>
-    </message>
-    <message>
-        <source>Each desk of the agency has its own number (1–9), so that desks working offline never issue the same code.</source>
-        <translation>Mỗi bàn tiếp nhận của đơn vị có một số riêng (1–9) để các bàn làm việc ngoại tuyến không bao giờ cấp trùng mã hồ sơ.</translation>
-    </message>
-    <message>
-        <source>&amp;Desk number:</source>
-        <translation>&amp;Số bàn tiếp nhận:</translation>
-    </message>
-    <message>
-        <source>&amp;Officer:</source>
-        <translation>&amp;Cán bộ:</translation>
-    </message>
-    <message>
-        <source>Officer&apos;s &amp;phone:</source>
-        <translation>Điện t&amp;hoại cán bộ:</translation>
-    </message>
-</context>
-<context>
     <name>_SummaryPage</name>
-    <message>
-        <source>Check before saving</source>
-        <translation>Kiểm tra lại trước khi lưu</translation>
-    </message>
-    <message>
-        <source>The electronic id and the desk number go into every dossier code: they cannot be changed once a code has been issued. Go back to correct anything.</source>
-        <translation>Mã định danh và số quầy có trong mọi mã hồ sơ: không thể đổi sau khi đã cấp mã. Quay lại để sửa nếu cần.</translation>
-    </message>
     <message>
         <source>Electronic id</source>
         <translation>Mã định danh</translation>
@@ -4530,29 +4566,6 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>First dossier code of a day</source>
         <translation>Mã hồ sơ đầu tiên trong ngày</translation>
-    </message>
-</context>
-<context>
-    <name>_WelcomePage</name>
-    <message>
-        <source>Welcome to motcua-desk</source>
-        <translation>Chào mừng đến với motcua-desk</translation>
-    </message>
-    <message>
-        <source>This desk has not been set up yet.</source>
-        <translation>Bàn tiếp nhận này chưa được thiết lập.</translation>
-    </message>
-    <message>
-        <source>&amp;Set up this desk for our agency</source>
-        <translation>&amp;Thiết lập bàn tiếp nhận cho đơn vị</translation>
-    </message>
-    <message>
-        <source>&amp;Try it with a demo agency (sample data, every form marked “DEMO”)</source>
-        <translation>&amp;Dùng thử với đơn vị mẫu (dữ liệu mẫu, mọi phiếu in đều có dấu “BẢN DÙNG THỬ”)</translation>
-    </message>
-    <message>
-        <source>The agency id and the desk number go into every dossier code and cannot change once codes have been issued. Ask IT for them if you are not sure; the demo can be tried first on another database.</source>
-        <translation>Mã định danh đơn vị và số bàn nằm trong mọi mã hồ sơ, không đổi được sau khi đã cấp mã. Nếu chưa chắc chắn, hãy hỏi bộ phận CNTT; có thể dùng thử trước trên một cơ sở dữ liệu khác.</translation>
     </message>
 </context>
 </TS>
