@@ -47,7 +47,6 @@ class Ui_KioskForm(object):
         self.startPage.setObjectName(u"startPage")
         self.startLayout = QVBoxLayout(self.startPage)
         self.startLayout.setObjectName(u"startLayout")
-        self.startLayout.setContentsMargins(9, 9, 9, 9)
         self.startTop = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.startLayout.addItem(self.startTop)
@@ -126,7 +125,6 @@ class Ui_KioskForm(object):
         self.resultPage.setObjectName(u"resultPage")
         self.resultLayout = QVBoxLayout(self.resultPage)
         self.resultLayout.setObjectName(u"resultLayout")
-        self.resultLayout.setContentsMargins(9, 9, 9, 9)
         self.kioskReady = QLabel(self.resultPage)
         self.kioskReady.setObjectName(u"kioskReady")
         self.kioskReady.setAlignment(Qt.AlignCenter)
@@ -149,7 +147,6 @@ class Ui_KioskForm(object):
         self.kioskDetails.setObjectName(u"kioskDetails")
         self.detailsGrid = QGridLayout(self.kioskDetails)
         self.detailsGrid.setObjectName(u"detailsGrid")
-        self.detailsGrid.setContentsMargins(9, 9, 9, 9)
         self.caption_code = QLabel(self.kioskDetails)
         self.caption_code.setObjectName(u"caption_code")
 
@@ -235,7 +232,6 @@ class Ui_KioskForm(object):
         self.proceduresPage.setObjectName(u"proceduresPage")
         self.proceduresLayout = QVBoxLayout(self.proceduresPage)
         self.proceduresLayout.setObjectName(u"proceduresLayout")
-        self.proceduresLayout.setContentsMargins(9, 9, 9, 9)
         self.kioskSearch = QLineEdit(self.proceduresPage)
         self.kioskSearch.setObjectName(u"kioskSearch")
 
