@@ -1,35 +1,24 @@
 """One dossier: every field, its documents, its timeline (who, when, from → to, early / on
-time / late) and the actions its status allows, each printing its form."""
+time / late) and the actions its status allows, each printing its form.
+
+The layout is forms/dossier.ui; the action buttons, one per dossier action, are made here
+and put in the form's action row. The timeline's rows are ui.dossier_timeline; the actions
+themselves, dialog → change → print, ui.dossier_actions."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableWidgetItem, QWidget
 
-from motcua_desk.ui import labels
+from motcua_desk.ui import dossier_timeline, labels
 from motcua_desk.ui.actions import DOSSIER, ActionId, Actions
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.dossier_actions import DossierActions
+from motcua_desk.ui.dossier_timeline import TIMING_COLOURS  # noqa: F401 - the old import path
+from motcua_desk.ui.forms.ui_dossier import Ui_DossierForm
 
 log = logging.getLogger("motcua.ui.dossier")
 
@@ -44,7 +33,13 @@ STATUS_COLOURS = {
     "stopped": "#555555",
     "voided": "#555555",
 }
-TIMING_COLOURS = {"early": "#1b7f3b", "on_time": "#0b4f8a", "late": "#b00020"}
+# the field grid of forms/dossier.ui: caption_KEY and value_KEY, in reading order
+FIELDS = (
+    "procedure", "field", "department", "time", "applicant", "id_number", "birth", "sex",
+    "phone", "address", "email", "sets", "channel", "delivery", "received", "received_by",
+    "due", "original_due", "location", "ledger", "supplements", "returned", "reason",
+    "prints", "rating", "ticket", "fee",
+)  # fmt: skip
 # the next step for each status: where the focus lands when a dossier opens
 PRIMARY = {
     "received": "handoff",
@@ -75,32 +70,23 @@ class DossierPage(QWidget):
 
     # --- layout -------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.code_label = QLabel(self)
-        self.code_label.setObjectName("codeLabel")
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.due_label = QLabel(self)
-        self.due_label.setObjectName("dueLabel")
-        self.due_label.setWordWrap(True)
-        self.warning_label = QLabel(self)
-        self.warning_label.setObjectName("warningLabel")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #a15c00;")
+        """forms/dossier.ui: the head, the lines under it, the field grid, the two tables and
+        the placeholder; here, what depends on the actions (a button per dossier action, in
+        the action row) and what Designer cannot say (columns' resizing, the splitter's
+        stretch, the warning line hidden until there is one)."""
+        self.ui = Ui_DossierForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.code_label = ui.codeLabel
+        self.status_label = ui.statusLabel
+        self.due_label = ui.dueLabel
+        self.warning_label = ui.warningLabel
         self.warning_label.hide()
-        self.back_button = QPushButton(self.tr("← Back"), self)
+        self.back_button = ui.backButton
         self.back_button.setToolTip(self.actions[ActionId.BACK].toolTip())
-
-        head = QHBoxLayout()
-        head.addWidget(self.code_label)
-        head.addWidget(self.status_label)
-        head.addStretch(1)
-        head.addWidget(self.back_button)
-
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(6)
-        for name, action_id in DOSSIER.items():
+        self.action_row = ui.actionRow
+        previous: QWidget = self.back_button
+        for i, (name, action_id) in enumerate(DOSSIER.items()):
             action = self.actions[action_id]
             button = QPushButton(self)
             button.setObjectName(f"{name}Button")
@@ -110,133 +96,36 @@ class DossierPage(QWidget):
             button.clicked.connect(action.trigger)
             button.hide()
             self._buttons[name] = button
-            self.action_row.addWidget(button)
-        self.action_row.addStretch(1)
-
-        # details: two columns of label/value pairs
-        self.fields = QWidget(self)
-        grid = QGridLayout(self.fields)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(4)
+            self.action_row.insertWidget(i, button)
+            QWidget.setTabOrder(previous, button)  # right after Back, as they read
+            previous = button
+        self.action_row.setStretch(len(DOSSIER), 1)
+        self.fields = ui.fields
+        ui.fieldsGrid.setContentsMargins(-1, -1, -1, -1)  # the style's, not uic's 0 (as before)
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
-        names = [
-            ("procedure", self.tr("Procedure")),
-            ("field", self.tr("Field")),
-            ("department", self.tr("Lead department")),
-            ("time", self.tr("Statutory time")),
-            ("applicant", self.tr("Applicant")),
-            ("id_number", self.tr("Citizen ID")),
-            ("birth", self.tr("Date of birth")),
-            ("sex", self.tr("Sex")),
-            ("phone", self.tr("Phone")),
-            ("address", self.tr("Address")),
-            ("email", self.tr("E-mail")),
-            ("sets", self.tr("Sets")),
-            ("channel", self.tr("Submitted")),
-            ("delivery", self.tr("Result collected")),
-            ("received", self.tr("Received")),
-            ("received_by", self.tr("Received by")),
-            ("due", self.tr("Return at")),
-            ("original_due", self.tr("First return date")),
-            ("location", self.tr("Now at")),
-            ("ledger", self.tr("Ledger")),
-            ("supplements", self.tr("Supplement requests")),
-            ("returned", self.tr("Returned")),
-            ("reason", self.tr("Reason")),
-            ("prints", self.tr("Printed")),
-            ("rating", self.tr("Satisfaction")),
-            ("ticket", self.tr("Queue ticket")),
-            ("fee", self.tr("Fee collected")),
-        ]
-        half = (len(names) + 1) // 2
-        for i, (key, title) in enumerate(names):
-            col = 0 if i < half else 2
-            row = i if i < half else i - half
-            caption = QLabel(title + ":", self.fields)
-            caption.setStyleSheet("color: #555555;")
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            value = QLabel(self.fields)
-            value.setObjectName(f"value_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setMinimumWidth(160)
-            grid.addWidget(caption, row, col)
-            grid.addWidget(value, row, col + 1)
-            self._values[key] = value
-            self._captions[key] = caption
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-
-        self.documents = QTableWidget(0, 3, self)
-        self.documents.setObjectName("documentsTable")
-        self.documents.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Form"), self.tr("Count")]
-        )
-        self._table_defaults(self.documents)
+        for key in FIELDS:
+            self._values[key] = getattr(ui, f"value_{key}")
+            self._captions[key] = getattr(ui, f"caption_{key}")
+        self.documents = ui.documentsTable
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-
-        self.timeline = QTableWidget(0, 6, self)
-        self.timeline.setObjectName("timelineTable")
-        self.timeline.setHorizontalHeaderLabels(
-            [
-                self.tr("When"),
-                self.tr("What"),
-                self.tr("From → to"),
-                self.tr("Given / taken by"),
-                self.tr("On time?"),
-                self.tr("Officer"),
-            ]
-        )
-        self._table_defaults(self.timeline)
+        self.timeline = ui.timelineTable
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        details_box = QGroupBox(self.tr("Dossier"), self)
-        QVBoxLayout(details_box).addWidget(self.fields)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("dossierTabs")
-        self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.tabs.addTab(self.documents, self.tr("Documents handed in"))
-
-        scroll = QScrollArea(self)
-        scroll.setWidget(details_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QSplitter(Qt.Orientation.Vertical, self)
-        body.addWidget(scroll)
-        body.addWidget(self.tabs)
-        body.setStretchFactor(0, 1)
-        body.setStretchFactor(1, 1)
-
-        self.placeholder = QLabel(
-            self.tr("Scan a dossier's barcode, or find it under Dossiers (F3)."), self
-        )
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #555555; font-size: 12pt;")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(self.due_label)
-        layout.addWidget(self.warning_label)
-        layout.addLayout(self.action_row)
-        layout.addWidget(body, 1)
-        layout.addWidget(self.placeholder, 1)
-        self._body = body
+        self.tabs = ui.dossierTabs
+        # setupUi gives the captions their words after the scroll area took its widget's size
+        # hint: measured again with them, the details get the height they had before the form
+        ui.fields.updateGeometry()
+        ui.detailsScroll.setWidget(ui.detailsScroll.takeWidget())
+        self._body = ui.body
+        self._body.setStretchFactor(0, 1)
+        self._body.setStretchFactor(1, 1)
+        self.placeholder = ui.placeholder
         self._show_body(False)
-
-    @staticmethod
-    def _table_defaults(table: QTableWidget) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setWordWrap(True)
-        table.verticalHeader().setVisible(False)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
 
     def _show_body(self, on: bool) -> None:
         self._body.setVisible(on)
@@ -318,7 +207,7 @@ class DossierPage(QWidget):
         self.due_label.setText(text)
         self._fill_fields(d)
         self._fill_documents(d.documents)
-        self._fill_timeline(detail)
+        dossier_timeline.fill(self.timeline, detail)
         self._show_warnings(detail)
         allowed = set(detail.allowed_actions)
         for name, button in self._buttons.items():
@@ -429,59 +318,6 @@ class DossierPage(QWidget):
             t.setItem(row, 2, QTableWidgetItem(str(doc.count)))
         t.resizeRowsToContents()
 
-    def _fill_timeline(self, detail: Any) -> None:
-        t = self.timeline
-        t.setRowCount(0)
-        steps = {s.event_id: s for s in detail.steps}
-        lost = {c.event_id: c for c in detail.conflicts}
-        for ev in detail.events:
-            row = t.rowCount()
-            t.insertRow(row)
-            step = steps.get(ev.id)
-            what = labels.event_label(ev.type)
-            extra = _event_detail(ev)
-            cells = [
-                labels.fmt_moment(ev.occurred_at),
-                f"{what}{': ' + extra if extra else ''}",
-                "",
-                "",
-                "",
-                ev.officer,
-            ]
-            if step is not None:
-                cells[2] = (
-                    f"{labels.unit_label(step.from_unit)} → {labels.unit_label(step.to_unit)}"
-                )
-                people = " → ".join(p for p in (step.giver, step.receiver) if p)
-                cells[3] = people
-                cells[4] = labels.timing_label(step.timing)
-            conflict = lost.get(ev.id)
-            if conflict is not None:  # the losing row of a sync conflict: shown, not applied
-                cells[1] += " " + self.tr("(not applied: it conflicts with another desk's action)")
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if conflict is not None:
-                    font = item.font()
-                    font.setStrikeOut(True)
-                    item.setFont(font)
-                    item.setForeground(QBrush(QColor("#8a4b00")))
-                    item.setToolTip(
-                        self.tr(
-                            "Sync exception: this action reached this desk "
-                            "after a conflicting one and was not applied."
-                        )
-                    )
-                if col == 4 and step is not None and step.timing:
-                    item.setForeground(QBrush(QColor(TIMING_COLOURS[step.timing])))
-                    if step.deadline is not None:
-                        item.setToolTip(
-                            self.tr("Deadline: {when}").format(
-                                when=labels.fmt_moment(step.deadline)
-                            )
-                        )
-                t.setItem(row, col, item)
-        t.resizeRowsToContents()
-
     def warning_lines(self, warnings) -> list[str]:
         lines = []
         if "late_apology" in warnings:
@@ -509,50 +345,3 @@ class DossierPage(QWidget):
             )
         self.warning_label.setText("\n".join(lines))
         self.warning_label.setVisible(bool(lines))
-
-
-def _event_detail(ev: Any) -> str:
-    p = ev.payload
-    match ev.type:
-        case "received":
-            fee = p.get("fee") if isinstance(p.get("fee"), dict) else {}
-            extra = [
-                f"{labels.fmt_vnd(fee['amount'])} ({labels.fee_method_label(fee['method'])})"
-                if type(fee.get("amount")) is int and fee.get("method")
-                else "",
-                str(p.get("ticket", "")),
-            ]
-            return " · ".join([str(p.get("code", ""))] + [x for x in extra if x])
-        case "fee_recorded":
-            parts = []
-            if type(p.get("amount")) is int:
-                parts.append(
-                    f"{labels.fmt_vnd(p['amount'])} "
-                    f"({labels.fee_method_label(str(p.get('method', '')))})"
-                )
-            if p.get("receipt_ref"):
-                parts.append(str(p["receipt_ref"]))
-            return " · ".join(parts)
-        case "returned":
-            return f"{p.get('to_name', '')} ({labels.return_method_label(p.get('method', ''))})"
-        case "printed":
-            title = labels.form_title(str(p.get("form", "")))
-            copy = int(p.get("copy", 1) or 1)
-            return title + (f" ×{copy}" if copy > 1 else "")
-        case "note":
-            return str(p.get("text", ""))
-        case "extended":
-            return f"{labels.fmt_moment(_parse(p.get('new_due_at')))} — {p.get('reason', '')}"
-        case "handed_off" | "result_received":
-            return ""
-        case _:
-            return str(p.get("reason", "") or "")
-
-
-def _parse(value: Any):
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

@@ -11,8 +11,9 @@ on a second PC or screen facing the citizens. It reads the desk database and cha
   by trying them one after another.
 * After IDLE_MS without a key or a touch, back to the start screen, with every field cleared.
 
-Its three pages are laid out by ui.kiosk_layout; what the answer and a procedure say to the
-citizen, in words, is ui.kiosk_texts.
+Its layout, the title and agency line over three pages (the start page with the code and the
+CCCD digits, the answer, the procedures and their papers), is forms/kiosk.ui; what the answer
+and a procedure say to the citizen, in words, is ui.kiosk_texts.
 
 The database is opened read-only by the composition root (store.migrate.open_query_only);
 this module only reads through the services, on the DB worker.
@@ -26,15 +27,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QListWidgetItem,
-    QWidget,
-)
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QWidget
 
 from motcua_desk.domain import cccd
-from motcua_desk.ui import kiosk_layout, kiosk_texts, labels
+from motcua_desk.ui import kiosk_texts, labels
+from motcua_desk.ui.forms.ui_kiosk import Ui_KioskForm
 from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
 from motcua_desk.ui.worker import Worker
 
@@ -84,8 +82,6 @@ class KioskWindow(QWidget):
         scan_timestamp: Callable[[QKeyEvent], float] | None = None,
     ) -> None:
         super().__init__()
-        self.setObjectName("kioskWindow")
-        self.setWindowTitle(self.tr("Dossier lookup"))
         self.worker = worker
         self.failures = 0
         self.result: Any = None
@@ -101,11 +97,33 @@ class KioskWindow(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self._idle_watch = _IdleWatch(self.idle_timer, self)
-        kiosk_layout.build(self)
+        self._build()
         kwargs = {"timestamp": scan_timestamp} if scan_timestamp else {}
         self.scanner = ScanFilter(self, scan_detector or ScanDetector(), **kwargs)
         self._connect_signals()
         self.home()
+
+    def _build(self) -> None:
+        """forms/kiosk.ui; its widgets under the window's names (its code and the tests use
+        them). Only the digits' validator is Designer's to lack."""
+        self.ui = ui = Ui_KioskForm()
+        ui.setupUi(self)
+        self.title, self.agency_label, self.stack = ui.kioskTitle, ui.kioskAgency, ui.stack
+        self.start_page, self.result_page = ui.startPage, ui.resultPage
+        self.procedures_page = ui.proceduresPage
+        self.code_edit, self.digits_edit = ui.kioskCode, ui.kioskDigits
+        self.digits_edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,4}", self.digits_edit))
+        self.lookup_button, self.procedures_button = ui.kioskLookup, ui.kioskProceduresButton
+        self.message = ui.kioskMessage
+        self.ready_label, self.status_label = ui.kioskReady, ui.kioskStatus
+        self.detail_values: dict[str, QLabel] = {
+            key: getattr(ui, f"kiosk_{key}")
+            for key in ("code", "procedure", "name", "received", "due")
+        }
+        self.bring_label, self.result_back = ui.kioskBring, ui.kioskResultBack
+        self.search_edit = ui.kioskSearch
+        self.procedure_list, self.procedure_text = ui.kioskProcedureList, ui.kioskProcedureText
+        self.procedures_back = ui.kioskProceduresBack
 
     def _connect_signals(self) -> None:
         self.idle_timer.timeout.connect(self.home)

@@ -8,37 +8,24 @@ in. No query on the GUI thread, none that reads every row.
 MainWindow is the composition that wires the pieces: the layout (ui/window_layout.py), the
 message bar and sync area (ui/status_widgets.py), the page registry (ui/pages.py, which call
 each page takes), the scan routing (ui/scan_router.py), the close guard (ui/close_guard.py) and
-the shortcuts dialog (ui/shortcuts_dialog.py). Start-up, navigation and the status bar's
-painting stay here.
+the shortcuts dialog (ui/shortcuts_dialog.py). Two parts of its own are base classes in their
+modules: the start-up (ui/window_start.py) and its side of sync, the sync area's painting and
+the sync exceptions (ui/window_sync.py). Navigation and the status bar's painting stay here.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFontDatabase
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.ui.actions import ActionId, Actions
 from motcua_desk.ui.close_guard import CloseGuard
-from motcua_desk.ui.context import (
-    DeskInfo,
-    UiContext,
-    load_desk_identity,
-    load_desk_info,
-    utc_now,
-)
+from motcua_desk.ui.context import UiContext, utc_now
 from motcua_desk.ui.errors import ErrorPresenter
 from motcua_desk.ui.forms import rc_icons  # noqa: F401 - registers :/icons
 from motcua_desk.ui.integrity_check import IntegrityCheck
@@ -50,18 +37,17 @@ from motcua_desk.ui.serial_scanner import SerialScanner
 from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.shortcuts_dialog import show_shortcuts
 from motcua_desk.ui.status_widgets import MESSAGE_MS, MessageBar, SyncStatus  # noqa: F401
-from motcua_desk.ui.sync_view import (
-    SyncExceptionsDialog,
-    problem_text,
-)
-from motcua_desk.ui.sync_worker import SyncController, SyncSnapshot
+from motcua_desk.ui.sync_view import SyncExceptionsDialog
+from motcua_desk.ui.sync_worker import SyncController
 from motcua_desk.ui.window_layout import NAV_PAGE, PAGES, build_window  # noqa: F401
-from motcua_desk.ui.worker import Changes, Worker
+from motcua_desk.ui.window_start import WindowStart
+from motcua_desk.ui.window_sync import WindowSync
+from motcua_desk.ui.worker import Worker
 
 log = logging.getLogger("motcua.ui.window")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowStart, WindowSync, QMainWindow):
     ready = Signal()  # the desk is loaded and today's counts are shown
     page_changed = Signal(str)
     card_scanned = Signal(str)  # an ID card's QR outside the intake: its citizen ID
@@ -203,140 +189,6 @@ class MainWindow(QMainWindow):
         self.integrity.broken.connect(self._integrity_broken)
         self.dossier_view.back_requested.connect(self.back)
 
-    # --- start-up -----------------------------------------------------------------------------
-    def start(self) -> None:
-        """After show(): open the database on the worker, then the wizard or the desk."""
-        self.scanner.install()
-        self.apply_scanner_settings()
-        self.worker.start()
-        self.worker.query(
-            lambda svc: svc.settings.is_initialised(),
-            success=self._initialised,
-            failure=self._start_failed,
-        )
-
-    def _start_failed(self, err: BaseException) -> None:
-        log.error("the desk could not be opened: %r", err)
-        self.errors.present(err, self)
-        self.setEnabled(True)
-
-    def _initialised(self, yes: bool) -> None:
-        if yes:
-            # who we are and today's counts first (the window is usable then), the rest after
-            self.worker.query(
-                load_desk_identity, success=self._identity_loaded, failure=self._start_failed
-            )
-            self.load_desk()
-            # then, on the DB thread, what the first scan would otherwise wait for
-            self.worker.query(lambda svc: svc.dossiers.warm_up())
-            return
-        self._open_wizard()
-
-    def _open_wizard(self) -> None:
-        from motcua_desk.ui.first_start import FirstStartWizard
-
-        old = self._wizard
-        if old is not None:
-            old.deleteLater()
-        wizard = FirstStartWizard(self.worker, self)
-        wizard.done_setup.connect(lambda _agency: self.load_desk())
-        wizard.rejected.connect(self._wizard_cancelled)
-        self._wizard = wizard
-        wizard.open()
-
-    def _wizard_cancelled(self) -> None:
-        """A clean way out of the first start: nothing was written; set up now, or quit."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Set up the desk"),
-            self.tr("The desk is not set up yet, and nothing was saved."),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setObjectName("setupCancelledBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        again = box.addButton(self.tr("&Set up now"), QMessageBox.ButtonRole.AcceptRole)
-        again.setObjectName("setupAgain")
-        quit_ = box.addButton(self.tr("&Quit the program"), QMessageBox.ButtonRole.RejectRole)
-        quit_.setObjectName("setupQuit")
-        again.clicked.connect(self._open_wizard)
-        quit_.clicked.connect(self.close)
-        box.setDefaultButton(again)
-        self.setup_box = box
-        box.open()
-
-    def load_desk(self) -> None:
-        self.worker.query(load_desk_info, success=self._desk_loaded, failure=self._start_failed)
-
-    def _identity_loaded(self, info: DeskInfo) -> None:
-        if self.ctx.desk.agency is None:
-            self.ctx.desk = info
-            self._paint_status()
-            self.today_view.start()
-
-    def _desk_loaded(self, info: DeskInfo) -> None:
-        self.ctx.desk = info
-        self._paint_status()
-        for name, widget in self._pages.items():
-            PAGE_SPECS[name].desk_loaded(widget)
-        if info.calendar_warning:
-            self.notify(info.calendar_warning, "warning")
-        if not self.today_view.started:  # after the first-start wizard
-            self.today_view.start()
-        elif self._desk_complete:  # reloaded after a settings change: count again
-            self.today_view.refresh()
-        if not self._desk_complete and self.sync is not None:
-            self.sync.attach()  # the desk is open: sync starts when a hub is configured
-        self._desk_complete = True
-
-    _desk_complete = False
-
-    def _first_counts(self, _counts: Any) -> None:
-        if not self._ready:
-            self._ready = True
-            self.ready.emit()
-            QTimer.singleShot(0, self._load_fonts)  # after start-up: reportlab is slow to load
-            QTimer.singleShot(0, self.integrity.start)  # in the background, in small steps
-
-    def _integrity_broken(self, report) -> None:
-        """The background check found records changed outside the program: say so plainly,
-        with what to do, in a notice that stays (not modal) and in the status bar."""
-        self.notify(
-            self.tr(
-                "The check of this desk's records found {n} problem(s): some records were changed "
-                "or removed outside the program. Keep this database as it is: do not restore a "
-                "backup over it and do not delete it. Contact IT now (they run 'motcua-desk "
-                "verify' and compare with the office server)."
-            ).format(n=report.break_count),
-            "error",
-        )
-        self.integrity_label.setText(self.tr("⚠ Records altered: contact IT"))
-        self.integrity_label.setToolTip("\n".join(b.line() for b in report.breaks[:10]))
-        self.integrity_label.show()
-
-    def _load_fonts(self) -> None:
-        """Register the forms' fonts with Qt (and warm reportlab up on the render lane)."""
-
-        def fonts():
-            from motcua_desk import printing
-
-            register = getattr(printing, "register_fonts", None)
-            if register is not None:
-                register()
-            return dict(getattr(printing, "FONT_FILES", {}))
-
-        def register(files: dict) -> None:
-            for path in files.values():
-                if QFontDatabase.addApplicationFont(str(path)) < 0:
-                    log.warning("Qt could not load the font %s", path)
-            self._fonts_done = True
-
-        self.worker.compute(
-            fonts,
-            success=register,
-            failure=lambda err: log.warning("fonts not registered: %r", err),
-        )
-
     # --- status bar ---------------------------------------------------------------------------
     def _paint_status(self) -> None:
         agency = self.ctx.desk.agency
@@ -365,104 +217,6 @@ class MainWindow(QMainWindow):
             )
         )
         self.db_label.setToolTip(path)
-
-    def set_sync_status(
-        self,
-        online: bool,
-        unsent: int,
-        last_sync: datetime | None,
-        conflicts: int,
-        *,
-        state: str | None = None,
-        skew_ms: int | None = None,
-        clock_warning: bool = False,
-        problem: str = "",
-    ) -> None:
-        """Paint the sync area with plain values (the sync worker's status comes here through
-        _on_sync_status); times are shown in the office's time zone."""
-        if last_sync is not None and last_sync.tzinfo is not None:
-            last_sync = last_sync.astimezone(self.ctx.desk.tz)
-        self.sync_status.paint(
-            online,
-            unsent,
-            last_sync,
-            conflicts,
-            state=state,
-            skew_ms=skew_ms,
-            clock_warning=clock_warning,
-            problem=problem,
-        )
-
-    def _on_sync_status(self, snap: SyncSnapshot) -> None:
-        if snap.conflicts > self._conflicts_seen:
-            self._conflict_notice(snap.conflicts - self._conflicts_seen)
-        self._conflicts_seen = snap.conflicts  # told once; fewer when some were acknowledged
-        self.set_sync_status(
-            snap.online,
-            snap.unsent,
-            snap.last_success_at,
-            snap.conflicts,
-            state=snap.state,
-            skew_ms=snap.skew_ms,
-            clock_warning=snap.clock_warning,
-            problem=problem_text(snap),
-        )
-
-    def _on_sync_data(self, reference_changed: bool) -> None:
-        """Events (and maybe reference data) came from the hub: every open view refreshes; new
-        reference data (catalog, departments, calendar) reloads the desk's picture too. The
-        engine does not say which dossiers changed, so all of them may have."""
-        kinds = ("dossier", "calendar", "settings") if reference_changed else ("dossier",)
-        self.external_changes(None, kinds)
-        if reference_changed:
-            self.load_desk()
-
-    def external_changes(self, codes=None, kinds=("dossier",)) -> None:
-        """Data changed outside this window (the sync worker pulled events, another tool
-        wrote): the views refresh as after one of our own mutations. `codes` None: any
-        dossier may have changed."""
-        self.worker.changed.emit(
-            Changes(
-                frozenset(codes or ()),
-                frozenset(kinds),
-                origin="external",
-                everything=codes is None,
-            )
-        )
-
-    def _conflict_notice(self, new: int) -> None:
-        """Sync exceptions arrived: a notice that stays (not modal) until the officer looks at
-        them or closes it."""
-        self.message_bar.show_message(
-            self.tr(
-                "{n} new sync exception(s): another desk acted on the same dossier at the "
-                "same time. Look at them now."
-            ).format(n=new),
-            "warning",
-            action=(self.tr("See the sync exceptions"), self.show_sync_exceptions),
-        )
-        log.info("message to the officer: %d new sync exception(s)", new)
-
-    def show_sync_exceptions(self) -> SyncExceptionsDialog:
-        """Where sync stands and the open sync exceptions (one dialog, not modal)."""
-        dialog = self._sync_dialog
-        if dialog is not None and shiboken6.isValid(dialog):
-            dialog.raise_()
-            dialog.activateWindow()
-            dialog.reload()
-            return dialog
-        agency = self.ctx.desk.agency
-        dialog = SyncExceptionsDialog(
-            self.ctx,
-            self.sync,
-            self,
-            own_node=getattr(agency, "node_id", "") or "",
-            settings_page=lambda: self.go("settings").focus_sync(),
-        )
-        dialog.open_dossier.connect(lambda code: self.open_dossier(code))
-        self._sync_dialog = dialog
-        dialog.show()
-        return dialog
 
     # --- messages -----------------------------------------------------------------------------
     def notify(self, text: str, level: str = "info") -> None:

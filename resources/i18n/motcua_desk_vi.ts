@@ -417,130 +417,126 @@
     </message>
 </context>
 <context>
-    <name>DossierPage</name>
+    <name>DossierForm</name>
     <message>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Lĩnh vực</translation>
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
     </message>
     <message>
-        <source>Lead department</source>
-        <translation>Phòng ban chủ trì</translation>
+        <source>Field:</source>
+        <translation>Lĩnh vực:</translation>
     </message>
     <message>
-        <source>Statutory time</source>
-        <translation>Thời hạn giải quyết</translation>
+        <source>Lead department:</source>
+        <translation>Phòng ban chủ trì:</translation>
     </message>
     <message>
-        <source>Applicant</source>
-        <translation>Người nộp</translation>
+        <source>Statutory time:</source>
+        <translation>Thời hạn giải quyết:</translation>
     </message>
     <message>
-        <source>Citizen ID</source>
-        <translation>Số CCCD</translation>
+        <source>Applicant:</source>
+        <translation>Người nộp:</translation>
     </message>
     <message>
-        <source>Date of birth</source>
-        <translation>Ngày sinh</translation>
+        <source>Citizen ID:</source>
+        <translation>Số CCCD:</translation>
     </message>
     <message>
-        <source>Sex</source>
-        <translation>Giới tính</translation>
+        <source>Date of birth:</source>
+        <translation>Ngày sinh:</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
+        <source>Sex:</source>
+        <translation>Giới tính:</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>Thư điện tử</translation>
+        <source>Address:</source>
+        <translation>Địa chỉ:</translation>
     </message>
     <message>
-        <source>Sets</source>
-        <translation>Số bộ</translation>
+        <source>E-mail:</source>
+        <translation>Thư điện tử:</translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation>Hình thức nộp</translation>
+        <source>Sets:</source>
+        <translation>Số bộ:</translation>
     </message>
     <message>
-        <source>Result collected</source>
-        <translation>Nơi nhận kết quả</translation>
+        <source>Submitted:</source>
+        <translation>Hình thức nộp:</translation>
     </message>
     <message>
-        <source>Received</source>
-        <translation>Tiếp nhận lúc</translation>
+        <source>Result collected:</source>
+        <translation>Nơi nhận kết quả:</translation>
     </message>
     <message>
-        <source>Received by</source>
-        <translation>Người tiếp nhận</translation>
+        <source>Received:</source>
+        <translation>Tiếp nhận lúc:</translation>
     </message>
     <message>
-        <source>Return at</source>
-        <translation>Hẹn trả</translation>
+        <source>Received by:</source>
+        <translation>Người tiếp nhận:</translation>
     </message>
     <message>
-        <source>First return date</source>
-        <translation>Ngày hẹn trả ban đầu</translation>
+        <source>Return at:</source>
+        <translation>Hẹn trả:</translation>
     </message>
     <message>
-        <source>Now at</source>
-        <translation>Đang ở</translation>
+        <source>First return date:</source>
+        <translation>Ngày hẹn trả ban đầu:</translation>
     </message>
     <message>
-        <source>Ledger</source>
-        <translation>Sổ theo dõi</translation>
+        <source>Now at:</source>
+        <translation>Đang ở:</translation>
     </message>
     <message>
-        <source>Supplement requests</source>
-        <translation>Số lần yêu cầu bổ sung</translation>
+        <source>Ledger:</source>
+        <translation>Sổ theo dõi:</translation>
     </message>
     <message>
-        <source>Returned</source>
-        <translation>Đã trả</translation>
+        <source>Supplement requests:</source>
+        <translation>Số lần yêu cầu bổ sung:</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
+        <source>Returned:</source>
+        <translation>Đã trả:</translation>
     </message>
     <message>
-        <source>Printed</source>
-        <translation>Đã in</translation>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
     </message>
     <message>
-        <source>Satisfaction</source>
-        <translation>Mức độ hài lòng</translation>
+        <source>Printed:</source>
+        <translation>Đã in:</translation>
     </message>
     <message>
-        <source>Queue ticket</source>
-        <translation>Số phiếu xếp hàng</translation>
+        <source>Satisfaction:</source>
+        <translation>Mức độ hài lòng:</translation>
     </message>
     <message>
-        <source>Fee collected</source>
-        <translation>Phí, lệ phí đã thu</translation>
+        <source>Queue ticket:</source>
+        <translation>Số phiếu xếp hàng:</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>Giấy tờ</translation>
+        <source>Fee collected:</source>
+        <translation>Phí, lệ phí đã thu:</translation>
     </message>
     <message>
-        <source>Form</source>
-        <translation>Hình thức</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Số lượng</translation>
+        <source>Timeline</source>
+        <translation>Quá trình xử lý</translation>
     </message>
     <message>
         <source>When</source>
@@ -567,21 +563,28 @@
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <source>Dossier</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>Quá trình xử lý</translation>
-    </message>
-    <message>
         <source>Documents handed in</source>
         <translation>Thành phần hồ sơ đã nộp</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số lượng</translation>
     </message>
     <message>
         <source>Scan a dossier&apos;s barcode, or find it under Dossiers (F3).</source>
         <translation>Quét mã vạch trên phiếu hẹn, hoặc tìm hồ sơ ở mục Hồ sơ (F3).</translation>
     </message>
+</context>
+<context>
+    <name>DossierPage</name>
     <message>
         <source>Return at {due}</source>
         <translation>Hẹn trả: {due}</translation>
@@ -2107,7 +2110,7 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
+    <name>KioskForm</name>
     <message>
         <source>Dossier lookup</source>
         <translation>Tra cứu hồ sơ</translation>
@@ -2121,8 +2124,16 @@
         <translation>Mời ông/bà quét mã vạch trên giấy hẹn trả kết quả, hoặc nhập mã hồ sơ và 4 số cuối của số CCCD.</translation>
     </message>
     <message>
+        <source>Dossier code:</source>
+        <translation>Mã hồ sơ:</translation>
+    </message>
+    <message>
         <source>Dossier code, e.g. 000.17.22.H56-261123-0001</source>
         <translation>Mã hồ sơ, ví dụ 000.17.22.H56-261123-0001</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of the CCCD:</source>
+        <translation>4 số cuối CCCD:</translation>
     </message>
     <message>
         <source>Last 4 digits of the CCCD</source>
@@ -2135,14 +2146,6 @@
     <message>
         <source>Procedures and the papers they need</source>
         <translation>Thủ tục hành chính và giấy tờ cần nộp</translation>
-    </message>
-    <message>
-        <source>Dossier code:</source>
-        <translation>Mã hồ sơ:</translation>
-    </message>
-    <message>
-        <source>Last 4 digits of the CCCD:</source>
-        <translation>4 số cuối CCCD:</translation>
     </message>
     <message>
         <source>Procedure:</source>
@@ -2167,6 +2170,17 @@
     <message>
         <source>Type a few words, with or without accents: khai sinh, chung thuc…</source>
         <translation>Gõ vài chữ, có dấu hay không dấu đều được: khai sinh, chung thuc…</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Look up your dossier</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedures and the papers they need</source>
+        <translation>Thủ tục hành chính và giấy tờ cần nộp</translation>
     </message>
     <message>
         <source>Type the dossier code printed on your appointment slip.</source>
@@ -4346,34 +4360,6 @@ Tệp cài đặt: {ini}</translation>
 <context>
     <name>SyncExceptionsDialog</name>
     <message>
-        <source>Sync and sync exceptions</source>
-        <translation>Đồng bộ và ngoại lệ đồng bộ</translation>
-    </message>
-    <message>
-        <source>Sync &amp;now</source>
-        <translation>Đồng bộ &amp;ngay</translation>
-    </message>
-    <message>
-        <source>Sync settings</source>
-        <translation>Cài đặt đồng bộ</translation>
-    </message>
-    <message>
-        <source>Dossier</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Action not applied</source>
-        <translation>Việc không được áp dụng</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Người làm</translation>
-    </message>
-    <message>
-        <source>At</source>
-        <translation>Lúc</translation>
-    </message>
-    <message>
         <source>&amp;Open the dossier</source>
         <translation>&amp;Mở hồ sơ</translation>
     </message>
@@ -4416,6 +4402,37 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>What to do</source>
         <translation>Cán bộ cần làm gì</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExceptionsForm</name>
+    <message>
+        <source>Sync and sync exceptions</source>
+        <translation>Đồng bộ và ngoại lệ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Đồng bộ &amp;ngay</translation>
+    </message>
+    <message>
+        <source>Sync settings</source>
+        <translation>Cài đặt đồng bộ</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Action not applied</source>
+        <translation>Việc không được áp dụng</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người làm</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Lúc</translation>
     </message>
 </context>
 <context>
