@@ -270,6 +270,10 @@ _APPLICANT = _obj(
 # (no copy kept), reused from the citizen's earlier dossier, or classified (exempt).
 DIGITISATION_STATES = ("scanned", "shown", "reused", "classified")
 DIGITISATION_WARNINGS = ("page_count", "low_dpi", "stamped_bw")
+_FILE = _obj(  # a file of the desk's store, by its SHA-256 (store.blobs)
+    {"sha256": lambda v: "" if type(v) is str and _HEX64.match(v) else "must be 64 hex digits"},
+    {"size": _int(1, 2**40), "pages": _int(0, 99_999), "media_type": _SHORT, "name": _NAME},
+)
 
 _DOCUMENT = _obj(
     {"name": _text(NAME_MAX, required=True)},
@@ -369,18 +373,7 @@ SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
             "form": _SHORT,
             "copies": _int(0, 999),
             "pages": _int(0, 99_999),
-            "files": _list(
-                _obj(
-                    {
-                        "sha256": lambda v: (
-                            "" if type(v) is str and _HEX64.match(v) else "must be 64 hex digits"
-                        ),
-                        "size": _int(1, 2**40),
-                    },
-                    {"pages": _int(0, 99_999), "media_type": _SHORT, "name": _NAME, "pdfa": _bool},
-                ),
-                limit=50,
-            ),
+            "files": _list(_FILE, limit=50),
             "reused_from": _text(40),
             "warnings": _list(_one_of(*DIGITISATION_WARNINGS), limit=10),
             "signed": _bool,
