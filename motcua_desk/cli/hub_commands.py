@@ -64,7 +64,12 @@ def cmd_hub_serve(ctx: Context) -> int:
         store.max_clock_ahead_ms = ahead * 60_000
     try:
         server, sock = make_server(
-            store, host=a.host, port=a.port, certfile=a.certfile, keyfile=a.keyfile
+            store,
+            host=a.host,
+            port=a.port,
+            certfile=a.certfile,
+            keyfile=a.keyfile,
+            files=getattr(a, "files", None),
         )
     except OSError as err:
         store.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from motcua_desk.cli.common import Context, emit_json, fmt
@@ -67,6 +68,14 @@ def register(sub) -> None:
         help="refuse (for now: retryable) events whose clock is more than this many "
         "minutes ahead of the hub's (default "
         f"{protocol_defaults.DEFAULT_MAX_CLOCK_AHEAD_MIN}; 1 to 100000)",
+    )
+    q.add_argument(
+        "--files",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the folder of the desks' digitised files (default: beside a SQLite hub store, "
+        "hub.files in the user data folder for PostgreSQL)",
     )
     q.set_defaults(func=cmd_hub_serve)
 
@@ -144,6 +153,15 @@ def register(sub) -> None:
 
 
 # --- desk -------------------------------------------------------------------------------------
+
+# What the officer does about a file the sync could not move (the events synced anyway).
+FILE_ADVICE = {
+    "file_missing": "a digitised file this desk wrote is missing or damaged here and could not "
+    "be sent: see `motcua-desk digitise verify`; restore the files folder from a backup, or "
+    "attach the scan again",
+    "file_waiting": "some digitised files are not on the hub yet (the desk that scanned them "
+    "has not sent them, or the link dropped): they come in a later round",
+}
 
 
 def _status_json(st) -> dict[str, Any]:
@@ -269,6 +287,8 @@ def cmd_sync(ctx: Context) -> int:
                         "pulled": report.pulled,
                         "applied": report.applied,
                         "reference": list(report.reference),
+                        "files_sent": report.files_sent,
+                        "files_fetched": report.files_fetched,
                         "seconds": round(report.seconds, 3),
                     }
                 )
@@ -284,6 +304,11 @@ def cmd_sync(ctx: Context) -> int:
                         else ""
                     )
                 )
+                if report.files_sent or report.files_fetched:
+                    print(f"files: {report.files_sent} sent, {report.files_fetched} received")
+                for w in st.warnings:
+                    if w in FILE_ADVICE:
+                        print(f"warning: {FILE_ADVICE[w]}", file=sys.stderr)
                 if st.clock_warning:
                     print(
                         f"warning: this desk's clock is {st.skew_ms / 1000:+.0f} s off the "

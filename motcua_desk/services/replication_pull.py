@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from motcua_desk.domain.events import Event
 from motcua_desk.domain.hlc import HybridClock
 from motcua_desk.services.base import wall_ms
+from motcua_desk.services.file_sync import note_pulled_files
 from motcua_desk.services.replication_checks import link_problem, precheck, wall_text
 from motcua_desk.services.replication_fold import Refolding
 from motcua_desk.services.replication_quarantine import Quarantine
@@ -130,6 +131,7 @@ class PullSide(Refolding, Quarantine):
                     by_dossier[ev.dossier_id].append(ev)
                 desk.last_hlc = clock.last
                 replication_repo.insert_acked(session, fresh)
+                note_pulled_files(uow, [ev for ev, _, _ in fresh])  # files to fetch, same commit
             applied_ids = [ev.id for ev, _, _ in fresh if ev.id in retried_ids]
             self._quarantine(uow, uow.now, quarantined, listed, unparsed, applied_ids)
             states = self._project(uow, touched, by_dossier, uow.now)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from motcua_desk.domain.dossier import DossierState, Status
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.store import numbering, repo
+from motcua_desk.store.blob_reads import FileRefs
 from motcua_desk.store.catalog_repo import Departments, Procedures, Reference
 from motcua_desk.store.models import ConflictRow, DeskRow, DossierRow, EventRow
 from motcua_desk.store.report_reads import ReportReads
@@ -253,6 +254,7 @@ class Repositories:
         self.departments = Departments(session)
         self.reference = Reference(session)
         self.reports = ReportReads(session)
+        self.files = FileRefs(session)
 
     def desk(self) -> DeskRow | None:
         """This desk's own row, None before it has been set up."""

@@ -12,6 +12,7 @@ import socket
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -338,8 +339,15 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     return int(text)
 
 
-def create_app(store: HubStore, clock: Callable[[], datetime] = utcnow) -> Starlette:
+def create_app(
+    store: HubStore, clock: Callable[[], datetime] = utcnow, files: Path | None = None
+) -> Starlette:
+    """The hub's application; `files`: the folder of the desks' files (default: beside a
+    SQLite hub store, or hub.files in the user data folder for PostgreSQL)."""
+    from motcua_desk.sync.hub_blobs import HubFiles
+
     hub = HubApp(store, clock)
+    hub_files = HubFiles(hub, files or default_files_dir(store))
 
     def route(path: str, handler, methods: list[str]) -> Route:
         async def endpoint(request: Request) -> Response:
@@ -373,11 +381,26 @@ def create_app(store: HubStore, clock: Callable[[], datetime] = utcnow) -> Starl
             route("/v1/pull", hub.pull, ["GET"]),
             route("/v1/own", hub.own, ["GET"]),
             route("/v1/reference", hub.reference, ["GET"]),
+            route("/v1/files/wanted", hub_files.wanted, ["POST"]),
+            route("/v1/files/{sha}", hub_files.put, ["PUT"]),
+            route("/v1/files/{sha}", hub_files.get, ["GET"]),
         ],
         exception_handlers={HTTPException: http_error},
     )
     app.state.hub = hub
     return app
+
+
+def default_files_dir(store: HubStore) -> Path:
+    from sqlalchemy.engine import make_url
+
+    from motcua_desk import paths
+    from motcua_desk.store.blobs import files_dir
+
+    url = make_url(store.url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return files_dir(Path(url.database))
+    return paths.user_data_dir() / "hub.files"
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -405,14 +428,15 @@ def make_server(
     clock: Callable[[], datetime] = utcnow,
     log_level: str = "warning",
     limits: ServerLimits | None = None,
+    files: Path | None = None,
 ):
     """An uvicorn Server for the hub app (not started) and its bound socket. `limits`: the
-    connection deadlines and caps (see motcua_desk.sync.guard)."""
+    connection deadlines and caps (see motcua_desk.sync.guard); `files`: see create_app."""
     import uvicorn
 
     limits = limits or ServerLimits()
     config = uvicorn.Config(
-        create_app(store, clock),
+        create_app(store, clock, files),
         host=host,
         port=port,
         ssl_certfile=certfile,

@@ -26,6 +26,11 @@ ERRORS = {
     "unsupported_media_type": 415,
     "bad_event": 422,  # an event that is not a well-formed event at all
     "store_unavailable": 503,
+    # files (sync/hub_blobs.py)
+    "not_found": 404,  # the hub does not hold this file (yet)
+    "offset_mismatch": 409,  # a chunk at another offset than what the hub holds: ask again
+    "corrupt": 422,  # a file whose content does not match its name: send it again
+    "hub_full": 507,  # the hub's disk has no room for the file
 }
 
 
