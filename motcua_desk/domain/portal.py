@@ -151,8 +151,27 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def dossier_record(state: DossierState, local: Local) -> dict[str, Any]:
-    """The facts of one dossier the portal carries, in our words (moments office-local)."""
+def _document(state: DossierState, i: int, d: MappingABC[str, Any], file_url) -> dict:
+    """One paper with its digitisation (the last digitised event for its line)."""
+    dig = state.digitisation.get(i, {})
+    files = [f for f in dig.get("files", ()) if isinstance(f, MappingABC)]
+    pages = dig.get("pages")
+    return {
+        "name": str(d.get("name", "")),
+        "form": str(dig.get("form") or d.get("form", "")),
+        "count": d.get("count") if type(d.get("count")) is int else 0,
+        "pages": pages if type(pages) is int and pages > 0 else None,
+        "digitised": _yes(dig.get("state") in ("scanned", "reused") and bool(files)),
+        "reused": _yes(dig.get("state") == "reused"),
+        "file_url": file_url(str(files[0].get("sha256", ""))) if files and file_url else "",
+    }
+
+
+def dossier_record(
+    state: DossierState, local: Local, file_url: Callable[[str], str] | None = None
+) -> dict[str, Any]:
+    """The facts of one dossier the portal carries, in our words (moments office-local).
+    `file_url(sha256)`: where a digitised file can be downloaded (the hub's address)."""
     p = state.procedure
     a = state.applicant
 
@@ -200,18 +219,7 @@ def dossier_record(state: DossierState, local: Local) -> dict[str, Any]:
         "finished_at": at(finished),
         "returned_at": at(state.returned_at),
         "delivery": state.result_delivery,
-        "documents": [
-            {
-                "name": str(d.get("name", "")),
-                "form": str(d.get("form", "")),
-                "count": d.get("count") if type(d.get("count")) is int else 0,
-                "pages": d.get("pages") if type(d.get("pages")) is int else None,
-                "digitised": _yes(bool(d.get("digitised"))),
-                "reused": _yes(bool(d.get("reused"))),
-                "file_url": str(d.get("file_url", "")),
-            }
-            for d in state.documents
-        ],
+        "documents": [_document(state, i, d, file_url) for i, d in enumerate(state.documents)],
         "fees": [
             {
                 "name": FEE_NAME,

@@ -32,6 +32,7 @@ from motcua_desk.domain.schema import InvalidEvent
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.dossiers_intake import procedure_snapshot
 from motcua_desk.services.dto_builders import ledger_book
+from motcua_desk.services.replication_terms import HUB
 
 FORMAT = "motcua-desk portal export"
 HASH_KEY = "MaBam"
@@ -118,6 +119,13 @@ class PortalService(ServiceBase):
         m = portal.mapping_for(self.mappings(), date_to, version)
         agency = self.settings.agency()
         cal = self.calendar.calendar()
+        with self.reading() as db:
+            hub = db.settings.get(HUB) or {}
+        base = str(hub.get("url", "")).rstrip("/") if isinstance(hub, dict) else ""
+
+        def file_url(sha256: str) -> str:
+            """The hub's download address of a digitised file (it needs a desk token)."""
+            return f"{base}/v1/files/{sha256}" if base and sha256 else ""
 
         def local(moment: datetime) -> datetime:
             return cal.to_local(moment).replace(tzinfo=None)
@@ -143,7 +151,7 @@ class PortalService(ServiceBase):
                     state = fold(dossier_id, evs)
                     if not state.code:
                         continue
-                    record = portal.dossier_record(state, local)
+                    record = portal.dossier_record(state, local, file_url)
                     dossiers.append(portal.export_item(record, m.dossier, m))
                     lines.extend(
                         portal.export_item(line, m.progress, m)

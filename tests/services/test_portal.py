@@ -375,3 +375,30 @@ def test_local_dates_are_written_without_an_offset(desk):
     assert datetime.strptime(first, "%Y%m%d%H%M%S") == local(2026, 11, 23, 9, 0).replace(
         tzinfo=None
     )
+
+
+def test_digitised_and_reused_papers_carry_their_flags_and_the_hubs_address(desk, tmp_path):
+    from motcua_desk.services.digitisation import DigitisationService
+    from tests.services.test_digitisation import pdf_of
+
+    svc = desk.svc
+    svc.replication.save_hub_settings("http://192.168.1.10:8765", "t" * 32)
+    scan = tmp_path / "s.pdf"
+    scan.write_bytes(pdf_of([(300, True)] * 3))
+    papers = DigitisationService.from_services(svc)
+    first = desk.online[0]  # CCCD 001099012345
+    sha = papers.attach(first, 0, [scan], pages=3).paper.files[0].sha256
+    later = svc.dossiers.intake(
+        IntakeRequest("1.004873", "Nguyễn Thị Hằng Đặng", id_number="001099012345")
+    ).dossier.code
+    papers.reuse(later, 0, first, 0)
+    doc = portal(svc).export(*PERIOD)
+    jsonschema.validate(doc, schema())
+    by_code = {x["MaHoSo"]: x for x in doc["DanhSachHoSo"]}
+    scanned = by_code[first]["TaiLieuNop"][0]
+    assert (scanned["DuocSoHoa"], scanned["DuocTaiSuDung"], scanned["SoTrang"]) == (1, 0, 3)
+    assert scanned["DuongDanTaiTepTin"] == f"http://192.168.1.10:8765/v1/files/{sha}"
+    reused = by_code[later]["TaiLieuNop"][0]
+    assert (reused["DuocSoHoa"], reused["DuocTaiSuDung"]) == (1, 1)
+    assert by_code[first]["TaiLieuNop"][1]["DuocSoHoa"] == 0  # not scanned
+    assert "DuongDanTaiTepTin" not in by_code[first]["TaiLieuNop"][1]
