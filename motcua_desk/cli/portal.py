@@ -149,3 +149,53 @@ def cmd_import_portal(ctx: Context) -> int:
     for code in report.created:
         print(f"  + {code}")
     return 0
+
+
+def register_hub(hsub, with_store) -> None:
+    """`hub export-portal`, added by the hub command group (cli/sync.py)."""
+    q = with_store(
+        hsub.add_parser(
+            "export-portal",
+            help="the portal export over every desk's dossiers the hub holds (as the hub's "
+            "GET /v1/export/portal serves it)",
+        )
+    )
+    q.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    q.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    q.add_argument("--out", type=Path, metavar="FILE.json", help="default: standard output")
+    q.add_argument("--agency-id", default="", help="default: from the dossiers' codes")
+    q.add_argument("--mapping-version", type=int, metavar="N")
+    q.add_argument("--base-url", default="", help="the hub's address, for the files' links")
+    q.set_defaults(func=cmd_hub_export_portal)
+
+
+def cmd_hub_export_portal(ctx: Context) -> int:
+    import orjson
+
+    from motcua_desk.cli.hub_commands import _open_hub
+    from motcua_desk.cli.printing import _write
+    from motcua_desk.sync.hub_export import hub_portal_export
+
+    a = ctx.args
+    date_from, date_to = parse_day(a.date_from, "from"), parse_day(a.date_to, "to")
+    store = _open_hub(ctx)
+    try:
+        doc = hub_portal_export(
+            store,
+            date_from,
+            date_to,
+            agency_id=a.agency_id,
+            version=a.mapping_version,
+            base_url=a.base_url,
+            progress=_progress() if a.out else None,
+        )
+    finally:
+        store.close()
+    data = orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+    if a.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    _write(a.out, lambda: data)
+    print(f"hub portal export: {doc['SoHoSo']} dossiers written to {a.out}")
+    return 0

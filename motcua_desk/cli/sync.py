@@ -129,6 +129,9 @@ def register(sub) -> None:
     from motcua_desk.cli.verify import register_hub
 
     register_hub(hsub, with_store)
+    from motcua_desk.cli.portal import register_hub as register_hub_export
+
+    register_hub_export(hsub, with_store)
 
     p = sub.add_parser("sync", help="sync this desk with the office hub")
     p.add_argument("--hub", metavar="URL", help="e.g. http://192.168.1.10:8765 (default: saved)")

@@ -85,6 +85,54 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (code, why): not online
 
 
+class DocumentWriter:
+    """One export document, dossier by dossier (each from all its events): the desk's export
+    and the hub's (sync.hub_export) write through it."""
+
+    def __init__(self, m: portal.Mapping, local, file_url=None) -> None:
+        self.m = m
+        self.local = local
+        self.file_url = file_url
+        self.dossiers: list[dict[str, Any]] = []
+        self.lines: list[dict[str, Any]] = []
+
+    def add(self, dossier_id: str, events) -> None:
+        state = fold(dossier_id, events)
+        if not state.code:
+            return
+        m = self.m
+        record = portal.dossier_record(state, self.local, self.file_url)
+        self.dossiers.append(portal.export_item(record, m.dossier, m))
+        self.lines.extend(
+            portal.export_item(line, m.progress, m)
+            for line in portal.progress_records(dossier_id, events, self.local)
+        )
+
+    def document(
+        self, agency_id: str, agency_name: str, date_from: date, date_to: date, now: datetime
+    ) -> dict[str, Any]:
+        m = self.m
+        doc: dict[str, Any] = {
+            "DinhDang": FORMAT,
+            "PhienBanAnhXa": m.version,
+            "HieuLucAnhXa": m.effective_from.isoformat(),
+            "MaDonVi": agency_id,
+            **({"TenDonVi": agency_name} if agency_name else {}),
+            "TuNgay": date_from.isoformat(),
+            "DenNgay": date_to.isoformat(),
+            "ThoiDiemXuat": now.strftime(m.strftime),
+            "SoHoSo": len(self.dossiers),
+            m.dossier_list: self.dossiers,
+            m.progress_list: self.lines,
+        }
+        doc[HASH_KEY] = {"ThuatToan": "SHA-256", "GiaTri": content_hash(doc)}
+        return doc
+
+
+def mappings() -> list[portal.Mapping]:
+    return _mapping_file()
+
+
 class PortalService(ServiceBase):
     def __init__(self, store, clock, settings, catalog, calendar) -> None:
         super().__init__(store, clock)
@@ -133,8 +181,7 @@ class PortalService(ServiceBase):
         def day_start(day: date) -> datetime:
             return cal.to_local(datetime(day.year, day.month, day.day))
 
-        dossiers: list[dict[str, Any]] = []
-        lines: list[dict[str, Any]] = []
+        writer = DocumentWriter(m, local, file_url)
         with self.reading() as db:
             rows = db.dossiers.received_between(
                 day_start(date_from),
@@ -147,33 +194,12 @@ class PortalService(ServiceBase):
                 batch = ids[start : start + BATCH]
                 events = db.events.of_many(batch)
                 for dossier_id in batch:
-                    evs = events.get(dossier_id, [])
-                    state = fold(dossier_id, evs)
-                    if not state.code:
-                        continue
-                    record = portal.dossier_record(state, local, file_url)
-                    dossiers.append(portal.export_item(record, m.dossier, m))
-                    lines.extend(
-                        portal.export_item(line, m.progress, m)
-                        for line in portal.progress_records(dossier_id, evs, local)
-                    )
+                    writer.add(dossier_id, events.get(dossier_id, []))
                 if progress is not None:
                     progress(min(start + BATCH, total), total)
-        now = local(self.clock())
-        doc: dict[str, Any] = {
-            "DinhDang": FORMAT,
-            "PhienBanAnhXa": m.version,
-            "HieuLucAnhXa": m.effective_from.isoformat(),
-            "MaDonVi": agency.agency_id,
-            "TenDonVi": agency.agency_name,
-            "TuNgay": date_from.isoformat(),
-            "DenNgay": date_to.isoformat(),
-            "ThoiDiemXuat": now.strftime(m.strftime),
-            "SoHoSo": len(dossiers),
-            m.dossier_list: dossiers,
-            m.progress_list: lines,
-        }
-        doc[HASH_KEY] = {"ThuatToan": "SHA-256", "GiaTri": content_hash(doc)}
+        doc = writer.document(
+            agency.agency_id, agency.agency_name, date_from, date_to, local(self.clock())
+        )
         if progress is not None and total == 0:
             progress(0, 0)
         return doc

@@ -345,6 +345,7 @@ def create_app(
     """The hub's application; `files`: the folder of the desks' files (default: beside a
     SQLite hub store, or hub.files in the user data folder for PostgreSQL)."""
     from motcua_desk.sync.hub_blobs import HubFiles
+    from motcua_desk.sync.hub_export import export_endpoint
 
     hub = HubApp(store, clock)
     hub_files = HubFiles(hub, files or default_files_dir(store))
@@ -384,6 +385,7 @@ def create_app(
             route("/v1/files/wanted", hub_files.wanted, ["POST"]),
             route("/v1/files/{sha}", hub_files.put, ["PUT"]),
             route("/v1/files/{sha}", hub_files.get, ["GET"]),
+            route("/v1/export/portal", lambda r: export_endpoint(hub, r), ["GET"]),
         ],
         exception_handlers={HTTPException: http_error},
     )
