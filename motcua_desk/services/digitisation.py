@@ -329,6 +329,10 @@ class DigitisationService(ServiceBase):
     # --- checks and figures -----------------------------------------------------------------
     def verify_files(self) -> list[FileProblem]:
         """Every file an event of this database names: here, and hashing to its name."""
+        return self.check_files()[1]
+
+    def check_files(self) -> tuple[int, list[FileProblem]]:
+        """verify_files, with how many distinct files were checked (`motcua-desk verify`)."""
         out = []
         seen: dict[str, str] = {}
         with self.reading() as db:
@@ -346,7 +350,7 @@ class DigitisationService(ServiceBase):
                                 state.code, paper.index, paper.name, f.sha256, seen[f.sha256]
                             )
                         )
-        return out
+        return len(seen), out
 
     def rates(self, date_from: date, date_to: date) -> Rates:
         if date_to < date_from:
