@@ -30,8 +30,8 @@ again. The folder: {folder}"""
 def register(sub) -> None:
     p = sub.add_parser(
         "verify",
-        help="check this desk's hash chains and every dossier against "
-        "its events (exit 3 when something is broken)",
+        help="check this desk's hash chains, every dossier against "
+        "its events and every digitised paper's file (exit 3 when something is broken)",
     )
     p.add_argument("--json", action="store_true")
     p.add_argument(

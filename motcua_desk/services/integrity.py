@@ -14,6 +14,10 @@ Two scopes:
      no events and events with no row named.
   Memory holds one dossier's events at a time. This pass (store.integrity_scan) can be
   shared among processes, each over a range of dossier ids (verify(jobs=2)).
+  3. files, after the read transaction, in one of their own: every digitised paper's file
+     the events name (services.digitisation) is in the files folder beside the database and
+     hashes to its name; a missing, corrupt or unreadable one is a break (`file_missing`,
+     `file_corrupt`, `file_unreadable`).
 - `startup_step()` — what the window runs in the background after start-up, in bounded steps
   on the DB worker: the cheap whole-database checks of (1) (the per-node count/min/max comes
   from the (node_id, seq) index alone, so a deleted row anywhere is found every time), and
@@ -22,7 +26,8 @@ Two scopes:
   hash). The checkpoint event itself must still be there with that hash. An edit of an old
   row in place (content or projection) is found by the full check, which the officer or IT
   runs on demand (`motcua-desk verify`); the checkpoint is a speed-up, not a seal (whoever
-  can edit the database can edit it too): the hub holds the other copy of every chain.
+  can edit the database can edit it too): the hub holds the other copy of every chain. The
+  files of (3) are not checked there (hashing them would not fit a start's budget).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from motcua_desk.domain.reports import (
     months_of,
 )
 from motcua_desk.domain.self_check import IndexValue, indices
-from motcua_desk.domain.self_check_digitised import digitisation_indices
+from motcua_desk.domain.self_check_digitised import PaperCount, digitisation_indices
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store.report_reads import ReportFilter
@@ -388,6 +388,7 @@ class ReportService(ServiceBase):
         flt = self._where(period, scope)
         counts = []
         online = 0
+        by_documents: dict[str, PaperCount] = {}  # the count of equal document lines, once
         with self.reading() as r:
             received = r.reports.received_papers(flt)
             folded = []
@@ -397,8 +398,13 @@ class ReportService(ServiceBase):
                 elif d.fold:
                     folded.append(d.dossier_id)
                 else:
-                    state = DossierState(d.dossier_id, code=d.code, documents=d.documents)
-                    counts.append(count_papers(state))
+                    known = by_documents.get(d.documents_text) if d.documents_text else None
+                    if known is None:
+                        state = DossierState(d.dossier_id, code=d.code, documents=d.documents)
+                        known = count_papers(state)
+                        if d.documents_text:
+                            by_documents[d.documents_text] = known
+                    counts.append(known._replace(code=d.code))
             for i in range(0, len(folded), BATCH):
                 batch = folded[i : i + BATCH]
                 events = r.events.of_many(batch)

@@ -163,6 +163,7 @@ class Received:
     channel: str
     fold: bool
     documents: tuple[dict, ...] = ()
+    documents_text: str = ""  # the JSON they were read from: equal texts, equal documents
 
 
 def utc_moment(text: str | None) -> datetime | None:
@@ -439,18 +440,25 @@ class ReportReads:
         args, desk = _where(flt)
         desk = desk.replace("desk_no", "d.desk_no").replace("field IN", "d.field IN")
         out = []
+        seen: dict[str, tuple[dict, ...]] = {}  # most dossiers of a procedure list the same
         for dossier_id, code, channel, must_fold, documents in dbapi(self._session).execute(
             DIGITISATION_SQL.format(desk=desk), args
         ):
-            docs: tuple[dict, ...] = ()
-            if not must_fold and channel != "online" and documents:
+            if must_fold or channel == "online" or not documents:
+                out.append(Received(dossier_id, code, channel, bool(must_fold)))
+                continue
+            docs = seen.get(documents)
+            if docs is None:
                 try:
                     parsed = json.loads(documents)
                 except ValueError:
                     parsed = None
-                if isinstance(parsed, list):
-                    docs = tuple(d for d in parsed if isinstance(d, dict))
-            out.append(Received(dossier_id, code, channel, bool(must_fold), docs))
+                docs = seen[documents] = (
+                    tuple(d for d in parsed if isinstance(d, dict))
+                    if isinstance(parsed, list)
+                    else ()
+                )
+            out.append(Received(dossier_id, code, channel, False, docs, documents))
         return out
 
     def ratings(self) -> dict[str, int]:
