@@ -143,3 +143,27 @@ def test_a_database_without_files_verifies_as_before(cli, tmp_path):  # noqa: F8
     assert json.loads(r.stdout)["files"] == 0
     r = cli(db, "verify")
     assert r.returncode == 0 and "file" not in r.stdout
+
+
+def test_an_unreadable_file_and_an_altered_event_give_both_advices(cli, desk):  # noqa: F811
+    import sqlite3
+
+    from motcua_desk.store.blobs import BlobStore, files_dir
+
+    db, codes = desk
+    [sha] = BlobStore(files_dir(db)).all()
+    path = BlobStore(files_dir(db)).path(sha)
+    path.unlink()
+    path.mkdir()  # there, but not a file that can be read
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE events SET officer = 'Người khác' WHERE type = 'received' AND rowid = 1")
+    conn.commit()
+    conn.close()
+    r = cli(db, "verify", "--json")
+    assert r.returncode == 3
+    kinds = {b["kind"] for b in json.loads(r.stdout)["breaks"]}
+    assert "file_unreadable" in kinds and "altered" in kinds
+    r = cli(db, "verify")
+    assert r.returncode == 3
+    assert "do not restore a backup over this database" in r.stderr
+    assert "restore the folder of the papers' files from a backup" in r.stderr
