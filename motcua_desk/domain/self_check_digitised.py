@@ -29,6 +29,26 @@ class PaperCount(NamedTuple):
     reused: int
 
 
+class Tally(NamedTuple):
+    counted: int  # dossiers with a paper to digitise
+    digitised: int  # of them, every such paper done
+    reusing: int  # of them, one such paper reused at least
+    exempt: int  # dossiers with nothing to digitise (not counted)
+
+
+def tally(counts: Iterable[PaperCount]) -> Tally:
+    """The rule of 4.2 and 4.3 over the dossiers' counts (DigitisationService.rates and the
+    self-check alike)."""
+    counts = list(counts)
+    counted = [c for c in counts if c.due]
+    return Tally(
+        len(counted),
+        sum(c.done == c.due for c in counted),
+        sum(c.reused > 0 for c in counted),
+        len(counts) - len(counted),
+    )
+
+
 def _pct(num: int, den: int) -> float | None:
     return round(100.0 * num / den, 2) if den else None
 
@@ -54,10 +74,7 @@ def digitisation_indices(counts: Iterable[PaperCount], online: int = 0) -> list[
     out too."""
     counts = sorted(counts, key=lambda c: c.code)
     counted = [c for c in counts if c.due]
-    exempt = len(counts) - len(counted)
-    digitised = sum(c.done == c.due for c in counted)
-    reusing = sum(c.reused > 0 for c in counted)
-    n = len(counted)
+    n, digitised, reusing, exempt = tally(counts)
     left_out = (
         f"Không tính: {online} hồ sơ trực tuyến, {exempt} hồ sơ không có giấy tờ phải số hóa "
         "(chỉ xuất trình, mật hoặc miễn)."

@@ -22,7 +22,7 @@ from motcua_desk.domain.dossier import DossierState, Status, fold
 from motcua_desk.domain.errors import NotFound, ValidationError
 from motcua_desk.domain.events import EventType
 from motcua_desk.domain.schema import DIGITISATION_STATES
-from motcua_desk.domain.self_check_digitised import PaperCount
+from motcua_desk.domain.self_check_digitised import PaperCount, tally
 from motcua_desk.services import scans
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store.blobs import BlobStore, files_dir
@@ -388,14 +388,8 @@ def count_papers(state: DossierState) -> PaperCount:
 def rates_of(counts: Sequence[PaperCount]) -> Rates:
     """The rates over the dossiers that count (not online, not voided): a dossier with no paper
     to digitise is exempt; one is digitised when every paper due is done, reusing when one
-    of them is reused."""
-    counted = [c for c in counts if c.due]
-    return Rates(
-        len(counted),
-        sum(c.done == c.due for c in counted),
-        sum(c.reused > 0 for c in counted),
-        len(counts) - len(counted),
-    )
+    of them is reused (domain.self_check_digitised.tally)."""
+    return Rates(*tally(counts))
 
 
 _ALL = (datetime(2000, 1, 1).astimezone(), datetime(2100, 1, 1).astimezone())
