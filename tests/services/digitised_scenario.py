@@ -4,7 +4,7 @@ service, command-line and window tests of the self-check. Six dossiers received 
 - A: every paper to digitise scanned                    → digitised
 - B: the same citizen: one paper reused from A, the rest scanned → digitised and reusing
 - C: one paper scanned, the others not                  → counted, not digitised
-- D: every paper classified                             → exempt (not counted)
+- D: its first paper only shown, the others classified → exempt (not counted)
 - E: received online                                    → not counted (arrives digital)
 - F: nothing done (no digitised event: the unfolded path) → counted, not digitised
 
@@ -48,5 +48,5 @@ def build(services, folder: Path) -> dict[str, str]:
         desk.attach(codes["B"], i, [scan])
     desk.attach(codes["C"], due[0], [scan])
     for p in desk.papers(codes["D"]):
-        desk.mark(codes["D"], p.index, "classified")
+        desk.mark(codes["D"], p.index, "shown" if p.index == 0 else "classified")
     return codes
