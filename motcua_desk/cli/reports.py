@@ -79,7 +79,10 @@ def register(sub) -> None:
     )
     common(q, outs=True)
     q.set_defaults(func=cmd_late, reads_only=True)
-    q = rsub.add_parser("indices", help="QĐ 766/QĐ-TTg self-check: on-time rate, channels")
+    q = rsub.add_parser(
+        "indices",
+        help="QĐ 766/QĐ-TTg self-check: on-time rate, channels, digitisation, reuse, satisfaction",
+    )
     common(q, outs=False)
     q.set_defaults(func=cmd_indices, reads_only=True)
     q = rsub.add_parser(
@@ -351,6 +354,8 @@ def cmd_indices(ctx: Context) -> int:
         score = "—" if v.score is None else f"{v.score:.2f} %"
         print(f"{v.key}  {v.name}: {score} ({v.numerator}/{v.denominator})")
         print(f"      {v.formula}")
+        if v.full_marks_at is not None:
+            print(f"      {v.note}")
         if v.lowering:
             print(
                 f"      lowered by {len(v.lowering)}: "

@@ -1,6 +1,8 @@
 """`motcua-desk verify` (the desk's chains and projections) and `motcua-desk hub verify` (the
 hub store's chains). Exit 0: intact; 3: something is broken (each break named); 2: bad input
-(no such database, not one of ours). Both are read-only. Progress goes to stderr."""
+(no such database, not one of ours). Both are read-only. Progress goes to stderr. The desk's
+check also hashes every digitised paper's file the events name: one missing or corrupt is a
+break too, with what to do about it."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from motcua_desk.cli.common import Context, emit_json
 from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.integrity import FILE_KINDS
 
 EXIT_BROKEN = 3
 
@@ -19,12 +22,16 @@ the evidence). Copy it aside as it is (with its -wal file), tell IT, and compare
 other replicas: the hub holds every desk's events; a desk that verifies clean and the hub agree
 on the truth. See "When verify finds a break" in the README."""
 
+FILES_ADVICE = """What to do about a file: restore the folder of the papers' files from a backup
+(the database itself needs no restore for this), or sync: the hub may hold it. Then run verify
+again. The folder: {folder}"""
+
 
 def register(sub) -> None:
     p = sub.add_parser(
         "verify",
-        help="check this desk's hash chains and every dossier against "
-        "its events (exit 3 when something is broken)",
+        help="check this desk's hash chains, every dossier against "
+        "its events and every digitised paper's file (exit 3 when something is broken)",
     )
     p.add_argument("--json", action="store_true")
     p.add_argument(
@@ -93,13 +100,15 @@ def _jobs(ctx: Context) -> int:
     return jobs
 
 
-def _finish(ctx: Context, report, what: str) -> int:
+def _finish(ctx: Context, report, what: str, files_folder: Path | None = None) -> int:
     if ctx.args.json:
         emit_json(report.to_dict())
     else:
         scope = f"{report.events:,} events in {report.nodes} chain(s)" + (
             f" and {report.dossiers:,} dossiers" if report.dossiers else ""
         )
+        if report.files:
+            scope += f" and {report.files:,} file(s)"
         if report.ok:
             print(f"{what} intact: {scope} verified in {report.seconds:.1f} s")
         else:
@@ -111,7 +120,10 @@ def _finish(ctx: Context, report, what: str) -> int:
                 print(f"  {brk.line()}")
             if report.break_count > len(report.breaks):
                 print(f"  … and {report.break_count - len(report.breaks)} more")
-            print(ADVICE, file=sys.stderr)
+            if not report.file_breaks_only:
+                print(ADVICE, file=sys.stderr)
+            if any(b.kind in FILE_KINDS for b in report.breaks):
+                print(FILES_ADVICE.format(folder=files_folder), file=sys.stderr)
     return 0 if report.ok else EXIT_BROKEN
 
 
@@ -131,10 +143,9 @@ def cmd_verify(ctx: Context) -> int:
         raise ValidationError(
             "db", f"there is no desk database at {ctx.db_path}", code="no_database"
         )
-    report = IntegrityService.from_services(ctx.services).verify(
-        progress=_progress("verify"), every=every, jobs=jobs
-    )
-    return _finish(ctx, report, "desk database")
+    service = IntegrityService.from_services(ctx.services)
+    report = service.verify(progress=_progress("verify"), every=every, jobs=jobs)
+    return _finish(ctx, report, "desk database", service.files_folder())
 
 
 def cmd_hub_verify(ctx: Context) -> int:

@@ -17,6 +17,9 @@ Kinds of break (`Break.kind`):
 - `projection_orphan`: a dossier row with no events.
 - `projection_missing`: events of a received dossier with no dossier row.
 - `body_mismatch` (hub): an indexed column disagrees with the stored event body.
+- `file_missing`, `file_corrupt`, `file_unreadable` (desk): a digitised paper's file that an
+  event names is not in the files folder beside the database, no longer hashes to its name,
+  or cannot be read.
 """
 
 from __future__ import annotations
@@ -36,7 +39,13 @@ KINDS = (
     "projection_orphan",
     "projection_missing",
     "body_mismatch",
+    "file_missing",
+    "file_corrupt",
+    "file_unreadable",
 )
+FILE_KINDS = ("file_missing", "file_corrupt", "file_unreadable")
+FILE_ADVICE = "restore the files folder from a backup, or sync: the hub may hold it"
+
 MAX_BREAKS_KEPT = 1000  # a wholly corrupted file must not fill the memory with reports
 
 
@@ -60,6 +69,18 @@ class Break:
             "code": self.code,
             "detail": self.detail,
         }
+
+    @classmethod
+    def of_file(cls, code: str, document: int, name: str, sha256: str, problem: str) -> Break:
+        """A digitised paper's file that is missing, corrupt or unreadable (`document` counts
+        from 0, as the events do; the sentence counts from 1, as the slip lists them)."""
+        kind = problem.split(":", 1)[0].strip()
+        kind = f"file_{kind}" if f"file_{kind}" in FILE_KINDS else "file_unreadable"
+        return cls(
+            kind,
+            f"paper {document + 1} ({name}): its file {sha256[:12]}… is {problem}; {FILE_ADVICE}",
+            code=code,
+        )
 
     def line(self) -> str:
         """One line for the command line."""
@@ -95,6 +116,16 @@ class VerifyReport:
     breaks: tuple[Break, ...]
     break_count: int  # may exceed len(breaks) (only MAX_BREAKS_KEPT are kept)
     seconds: float
+    files: int = 0  # digitised papers' files checked (the desk's full check)
+
+    @property
+    def file_breaks_only(self) -> bool:
+        """Every break is a file's (the events and projections are intact)."""
+        return (
+            bool(self.breaks)
+            and self.break_count == len(self.breaks)
+            and all(b.kind in FILE_KINDS for b in self.breaks)
+        )
 
     @property
     def ok(self) -> bool:
@@ -107,6 +138,7 @@ class VerifyReport:
             "events": self.events,
             "dossiers": self.dossiers,
             "nodes": self.nodes,
+            "files": self.files,
             "break_count": self.break_count,
             "breaks": [b.to_dict() for b in self.breaks],
             "seconds": round(self.seconds, 3),

@@ -27,6 +27,14 @@ class IndexValue:
     note: str = ""
     lowering: tuple[tuple[str, str], ...] = ()  # (dossier code, why), the dossiers lowering it
     parts: Mapping[str, int] = field(default_factory=dict)
+    full_marks_at: float | None = None  # the score that earns the index's full marks, if known
+
+    @property
+    def full_marks(self) -> bool | None:
+        """Whether the score earns full marks (None: no threshold known, or no score)."""
+        if self.full_marks_at is None or self.score is None:
+            return None
+        return self.numerator * 100 >= self.full_marks_at * self.denominator
 
 
 def _pct(num: int, den: int) -> float | None:

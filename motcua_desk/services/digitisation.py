@@ -22,6 +22,7 @@ from motcua_desk.domain.dossier import DossierState, Status, fold
 from motcua_desk.domain.errors import NotFound, ValidationError
 from motcua_desk.domain.events import EventType
 from motcua_desk.domain.schema import DIGITISATION_STATES
+from motcua_desk.domain.self_check_digitised import PaperCount, tally
 from motcua_desk.services import scans
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store.blobs import BlobStore, files_dir
@@ -328,6 +329,10 @@ class DigitisationService(ServiceBase):
     # --- checks and figures -----------------------------------------------------------------
     def verify_files(self) -> list[FileProblem]:
         """Every file an event of this database names: here, and hashing to its name."""
+        return self.check_files()[1]
+
+    def check_files(self) -> tuple[int, list[FileProblem]]:
+        """verify_files, with how many distinct files were checked (`motcua-desk verify`)."""
         out = []
         seen: dict[str, str] = {}
         with self.reading() as db:
@@ -345,7 +350,7 @@ class DigitisationService(ServiceBase):
                                 state.code, paper.index, paper.name, f.sha256, seen[f.sha256]
                             )
                         )
-        return out
+        return len(seen), out
 
     def rates(self, date_from: date, date_to: date) -> Rates:
         if date_to < date_from:
@@ -353,7 +358,7 @@ class DigitisationService(ServiceBase):
         cal = self.dossiers.cal
         start = cal.to_local(datetime(date_from.year, date_from.month, date_from.day))
         end = cal.to_local(datetime(date_to.year, date_to.month, date_to.day)) + timedelta(days=1)
-        counted = digitised = reusing = exempt = 0
+        counts = []
         with self.reading() as db:
             ids = [r.id for r in db.dossiers.received_between(start, end)]
             for i in range(0, len(ids), BATCH):
@@ -363,16 +368,28 @@ class DigitisationService(ServiceBase):
                     state = fold(dossier_id, events.get(dossier_id, []))
                     if state.channel == "online" or state.status == Status.VOIDED:
                         continue
-                    due = [p for p in papers_of(state) if not p.exempt]
-                    if not due:
-                        exempt += 1
-                        continue
-                    counted += 1
-                    if all(p.state in DONE_STATES for p in due):
-                        digitised += 1
-                    if any(p.state == "reused" for p in due):
-                        reusing += 1
-        return Rates(counted, digitised, reusing, exempt)
+                    counts.append(count_papers(state))
+        return rates_of(counts)
+
+
+def count_papers(state: DossierState) -> PaperCount:
+    """How many of a dossier's papers are to digitise (not exempt), and of them how many are
+    done (scanned or reused) and reused: the one rule of QĐ 766 4.2 and 4.3 (the rates above
+    and the QĐ 766 self-check of services.reports)."""
+    due = [p for p in papers_of(state) if not p.exempt]
+    return PaperCount(
+        state.code,
+        len(due),
+        sum(p.state in DONE_STATES for p in due),
+        sum(p.state == "reused" for p in due),
+    )
+
+
+def rates_of(counts: Sequence[PaperCount]) -> Rates:
+    """The rates over the dossiers that count (not online, not voided): a dossier with no paper
+    to digitise is exempt; one is digitised when every paper due is done, reusing when one
+    of them is reused (domain.self_check_digitised.tally)."""
+    return Rates(*tally(counts))
 
 
 _ALL = (datetime(2000, 1, 1).astimezone(), datetime(2100, 1, 1).astimezone())

@@ -14,6 +14,10 @@ Two scopes:
      no events and events with no row named.
   Memory holds one dossier's events at a time. This pass (store.integrity_scan) can be
   shared among processes, each over a range of dossier ids (verify(jobs=2)).
+  3. files, after the read transaction, in one of their own: every digitised paper's file
+     the events name (services.digitisation) is in the files folder beside the database and
+     hashes to its name; a missing, corrupt or unreadable one is a break (`file_missing`,
+     `file_corrupt`, `file_unreadable`).
 - `startup_step()` — what the window runs in the background after start-up, in bounded steps
   on the DB worker: the cheap whole-database checks of (1) (the per-node count/min/max comes
   from the (node_id, seq) index alone, so a deleted row anywhere is found every time), and
@@ -22,7 +26,8 @@ Two scopes:
   hash). The checkpoint event itself must still be there with that hash. An edit of an old
   row in place (content or projection) is found by the full check, which the officer or IT
   runs on demand (`motcua-desk verify`); the checkpoint is a speed-up, not a seal (whoever
-  can edit the database can edit it too): the hub holds the other copy of every chain.
+  can edit the database can edit it too): the hub holds the other copy of every chain. The
+  files of (3) are not checked there (hashing them would not fit a start's budget).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from motcua_desk.domain.integrity import BreakList, VerifyReport
+from motcua_desk.domain.integrity import Break, BreakList, VerifyReport
 from motcua_desk.services.integrity_checks import (
     IntegrityChecks,
     Progress,
@@ -49,6 +54,7 @@ from motcua_desk.services.integrity_checks import (
 )
 from motcua_desk.store import integrity_reads as reads
 from motcua_desk.store import repo
+from motcua_desk.store.blobs import files_dir
 from motcua_desk.store.integrity_scan import (  # noqa: F401 (importable from here as before)
     _EVENT_COLS,
     _SCAN_COLS,
@@ -115,6 +121,7 @@ class IntegrityService(IntegrityChecks):
                 if progress is not None:
                     progress(counts.events, total)
             _fill_codes(raw, breaks)
+        files = self._files(breaks)
         return VerifyReport(
             "full",
             counts.events,
@@ -123,7 +130,29 @@ class IntegrityService(IntegrityChecks):
             tuple(breaks.kept),
             breaks.count,
             time.perf_counter() - t0,
+            files,
         )
+
+    def _files(self, breaks: BreakList) -> int:
+        """Every digitised paper's file the events name: here and hashing to its name
+        (services.digitisation), each problem a break; returns how many files were checked.
+        Read after the chains, in a read of its own: a scan stored meanwhile is stored before
+        its event, so no file is ever reported missing for that."""
+        from motcua_desk.services.digitisation import DigitisationService
+
+        if getattr(self.store, "path", None) is None:
+            return 0
+        # only the files are checked: the dossier use cases the service needs for the rest
+        # (offers, reuse, rates) are not
+        checked, problems = DigitisationService(self.store, self.clock, None).check_files()
+        for p in problems:
+            breaks.add(Break.of_file(p.code, p.document, p.name, p.sha256, p.problem))
+        return checked
+
+    def files_folder(self) -> Path | None:
+        """Where the digitised papers' files are kept (beside the database)."""
+        path = getattr(self.store, "path", None)
+        return None if path is None else files_dir(Path(path))
 
     # --- the start-up check -----------------------------------------------------------------
     def startup_step(self, max_events: int = 20_000, *, first: bool = True) -> StartupStep:

@@ -147,6 +147,8 @@ def indices_json(period: Period, values: Sequence[IndexValue]) -> dict:
                 "target": v.target,
                 "note": v.note,
                 "parts": dict(v.parts),
+                "full_marks_at": v.full_marks_at,
+                "full_marks": v.full_marks,
                 "lowering": [{"code": c, "why": w} for c, w in v.lowering],
             }
             for v in values

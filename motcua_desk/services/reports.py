@@ -18,6 +18,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
+from motcua_desk.domain.dossier_state import Status
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.late_report import (
     Apology,
@@ -46,6 +47,7 @@ from motcua_desk.domain.reports import (
     months_of,
 )
 from motcua_desk.domain.self_check import IndexValue, indices
+from motcua_desk.domain.self_check_digitised import PaperCount, digitisation_indices
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.services.settings import SettingsService, parse_hhmm
 from motcua_desk.store.report_reads import ReportFilter
@@ -342,7 +344,10 @@ class ReportService(ServiceBase):
         months = self.months(period, scope, facts)
         say(55, "late")
         late = self._late(facts, period)
-        values = indices(facts, period, tz, rs, ratings=self.ratings())
+        values = _in_order(
+            indices(facts, period, tz, rs, ratings=self.ratings()),
+            self.digitisation(period, scope),
+        )
         q = None
         if with_quality and self.calendar is not None:
             say(70, "steps")
@@ -361,13 +366,55 @@ class ReportService(ServiceBase):
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
-        return indices(
-            self.facts(period, scope),
-            period,
-            self.tz(),
-            self.report_settings(),
-            ratings=self.ratings(),
+        return _in_order(
+            indices(
+                self.facts(period, scope),
+                period,
+                self.tz(),
+                self.report_settings(),
+                ratings=self.ratings(),
+            ),
+            self.digitisation(period, scope),
         )
+
+    def digitisation(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
+        """QĐ 766 4.2 and 4.3 over the scope's dossiers received in the period, by the rule of
+        services.digitisation (online and voided dossiers left out, a dossier with nothing to
+        digitise exempt). A dossier no digitised event names (nor a sync conflict) is counted
+        from its document lines as received; the others are folded."""
+        from motcua_desk.domain.dossier import DossierState, fold
+        from motcua_desk.services.digitisation import BATCH, count_papers
+
+        flt = self._where(period, scope)
+        counts = []
+        online = 0
+        by_documents: dict[str, PaperCount] = {}  # the count of equal document lines, once
+        with self.reading() as r:
+            received = r.reports.received_papers(flt)
+            folded = []
+            for d in received:
+                if d.channel == "online":
+                    online += 1
+                elif d.fold:
+                    folded.append(d.dossier_id)
+                else:
+                    known = by_documents.get(d.documents_text) if d.documents_text else None
+                    if known is None:
+                        state = DossierState(d.dossier_id, code=d.code, documents=d.documents)
+                        known = count_papers(state)
+                        if d.documents_text:
+                            by_documents[d.documents_text] = known
+                    counts.append(known._replace(code=d.code))
+            for i in range(0, len(folded), BATCH):
+                batch = folded[i : i + BATCH]
+                events = r.events.of_many(batch)
+                for dossier_id in batch:
+                    state = fold(dossier_id, events.get(dossier_id, []))
+                    if state.channel == "online":  # the projection disagreed: the fold decides
+                        online += 1
+                    elif state.status != Status.VOIDED:
+                        counts.append(count_papers(state))
+        return digitisation_indices(counts, online)
 
     def ratings(self) -> dict[str, int]:
         """dossier id → the citizen's rating at return (1|2|3): the first `rated` event in
@@ -375,6 +422,13 @@ class ReportService(ServiceBase):
         no projection column holds it)."""
         with self.reading() as r:
             return r.reports.ratings()
+
+
+def _in_order(*parts: Sequence[IndexValue]) -> list[IndexValue]:
+    """The indices by their number in QĐ 766 (2.1, 3.3, 4.2, 4.3, 5.4)."""
+    return sorted(
+        (v for part in parts for v in part), key=lambda v: tuple(int(n) for n in v.key.split("."))
+    )
 
 
 __all__: Sequence[str] = (

@@ -147,7 +147,7 @@ def test_reports_screen(make_window, services, clock, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.dossier_view.code == codes["E"], timeout=5000)
     window.back()
     view.tabs.setCurrentIndex(0)
-    assert view.index_table.rowCount() == 3
+    assert view.index_table.rowCount() == 5  # 2.1, 3.3, 4.2, 4.3, 5.4
     assert view.index_table.item(0, 1).text() == "66,67 % (8/12)"
     with qtbot.waitSignal(view.drilled, timeout=5000) as drilled:
         view.index_table.cellDoubleClicked.emit(0, 0)
