@@ -202,7 +202,14 @@ class DigitisationService(ServiceBase):
         PDF in order. The file is stored first, then the event; warnings (page count, dpi, a
         stamped page in black and white) are recorded with it and returned."""
         if type(pages) is not int or not 0 <= pages <= 99_999:
-            raise ValidationError("pages", "the page count must be 0–99999", code="pages")
+            raise ValidationError(
+                "pages",
+                "the page count must be 0–99999",
+                code="count_range",
+                name="pages",
+                low=0,
+                high=99_999,
+            )
         state = self._state(code)
         line = self._line(state, document)
         info = scans.read_scans([Path(f) for f in files])

@@ -284,7 +284,7 @@ class PortalService(ServiceBase):
             due = cal.to_local(record["due_at"])
             if received > now + FUTURE_TOLERANCE:
                 raise ValidationError(
-                    "NgayTiepNhan", f"{received:%Y-%m-%d %H:%M} is in the future", code="future"
+                    "NgayTiepNhan", f"{received:%Y-%m-%d %H:%M} is in the future", code="moment_future"
                 )
             if due < received:
                 raise ValidationError(
