@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from motcua_desk.domain.dossier import DESK, DossierState, Status, apply
-from motcua_desk.domain.errors import IllegalTransition, ValidationError
+from motcua_desk.domain.dossier import DESK, DossierState, Status
+from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.events import Event, EventType
 
 # How a mapping writes a moment: the portal's pattern, in strftime's words.
@@ -279,19 +279,43 @@ def _unit(value: Any) -> str:
     return DESK_UNIT if value in (None, "", DESK) else str(value)
 
 
+# The status each step leaves the dossier in (an extension leaves it as it was).
+_STATUS_AFTER = {
+    EventType.RECEIVED: Status.RECEIVED,
+    EventType.HANDED_OFF: Status.IN_PROCESS,
+    EventType.RESULT_RECEIVED: Status.RESULT_READY,
+    EventType.SUPPLEMENT_REQUESTED: Status.SUPPLEMENT_REQUESTED,
+    EventType.RESUBMITTED: Status.RECEIVED,
+    EventType.REFUSED_AT_INTAKE: Status.REFUSED_AT_INTAKE,
+    EventType.REFUSED_AFTER_APPRAISAL: Status.REFUSED_AFTER_APPRAISAL,
+    EventType.RETURNED: Status.RETURNED,
+    EventType.STOPPED: Status.STOPPED,
+    EventType.VOIDED: Status.VOIDED,
+}
+
+
 def progress_records(
-    dossier_id: str, events: Sequence[Event], local: Local
+    state: DossierState, events: Sequence[Event], local: Local
 ) -> list[dict[str, Any]]:
     """One line per step of the dossier (CapNhatTienDoHoSoMC), in the fold's order, each with
-    the status it left the dossier in and the return date then in force. An event the fold set
-    aside (a conflict) is no step."""
-    state = DossierState(dossier_id)
+    the status it left the dossier in and the return date then in force. `state` is the fold
+    of `events`: an event it set aside (a conflict) is no step. (Read off the events in one
+    pass: the fold is not run again.)"""
+    aside = {c.event_id for c in state.conflicts}
+    status = str(Status.NEW)
+    due: datetime | None = None
     out = []
     for ev in sorted(events, key=lambda e: e.sort_key):
-        try:
-            state = apply(state, ev)
-        except IllegalTransition:
+        if ev.id in aside:
             continue
+        kind = ev.type
+        if kind in (EventType.RECEIVED, EventType.RESUBMITTED):
+            due = _moment(ev.payload.get("due_at")) or due
+        elif kind == EventType.EXTENDED:
+            due = _moment(ev.payload.get("new_due_at")) or due
+        after = _STATUS_AFTER.get(kind)
+        if after is not None:
+            status = str(after)
         step = _progress_text(ev)
         if step is None:
             continue
@@ -303,11 +327,21 @@ def progress_records(
                 "at": local(ev.occurred_at),
                 "unit": unit,
                 "text": text,
-                "status": str(state.status),
-                "due_at": local(state.due_at) if state.due_at else None,
+                "status": status,
+                "due_at": local(due) if due else None,
             }
         )
     return out
+
+
+def _moment(value: Any) -> datetime | None:
+    if type(value) is not str:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 # --- through the mapping ------------------------------------------------------------------------

@@ -105,7 +105,7 @@ class DocumentWriter:
         self.dossiers.append(portal.export_item(record, m.dossier, m))
         self.lines.extend(
             portal.export_item(line, m.progress, m)
-            for line in portal.progress_records(dossier_id, events, self.local)
+            for line in portal.progress_records(state, events, self.local)
         )
 
     def document(
@@ -284,7 +284,9 @@ class PortalService(ServiceBase):
             due = cal.to_local(record["due_at"])
             if received > now + FUTURE_TOLERANCE:
                 raise ValidationError(
-                    "NgayTiepNhan", f"{received:%Y-%m-%d %H:%M} is in the future", code="moment_future"
+                    "NgayTiepNhan",
+                    f"{received:%Y-%m-%d %H:%M} is in the future",
+                    code="moment_future",
                 )
             if due < received:
                 raise ValidationError(
