@@ -235,6 +235,8 @@ def texts() -> dict[str, str]:
         "range": translate("Errors", "The end date is before the start date."),
         "scan_file": translate("Errors", "The file {file} cannot be attached as a scan: it must "
                                "be a readable, complete PDF or image (JPG, PNG, TIFF)."),
+        "pages": translate("Errors", "The number of pages declared must be a whole number "
+                           "from 0 to 99999."),
         "scan_mixed": translate("Errors", "A PDF is attached alone, as it is: attach either one "
                                 "PDF or images (the images become one PDF)."),
         "document_line": translate("Errors", "This dossier has no such document line."),

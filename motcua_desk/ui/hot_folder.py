@@ -16,12 +16,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from motcua_desk.services.scans import SCAN_SUFFIXES
-
 log = logging.getLogger("motcua.ui.hot_folder")
 
 ATTACHED_DIR = "da-gan"
 CHECK_MS = 1000  # how often a file still being written is looked at again
+# what services.scans reads (tests/ui/test_papers_window.py holds the two equal): named here
+# so that the window starts without importing the services
+SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def is_scan_name(name: str) -> bool:
@@ -51,12 +52,12 @@ class HotFolder(QObject):
     offered = Signal(object)  # Path
     withdrawn = Signal(object)  # Path: an offered file left the folder
 
-    def __init__(self, parent: QObject | None = None, check_ms: int = CHECK_MS) -> None:
+    def __init__(self, parent: QObject | None = None, check_ms: int | None = None) -> None:
         super().__init__(parent)
         self._folder: Path | None = None
         self._watcher = QFileSystemWatcher(self)
         self._timer = QTimer(self)
-        self._timer.setInterval(check_ms)
+        self._timer.setInterval(CHECK_MS if check_ms is None else check_ms)
         self._sizes: dict[Path, int] = {}  # files not steady yet: the size last seen
         self._offered: list[Path] = []
         self._dismissed: set[Path] = set()

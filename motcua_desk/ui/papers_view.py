@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.services.digitisation import DigitisationService
-from motcua_desk.services.scans import SCAN_SUFFIXES
 from motcua_desk.ui import pdf_thumbnails
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.forms.ui_papers import Ui_PapersForm
-from motcua_desk.ui.hot_folder import HotFolder, move_to_attached
+from motcua_desk.ui.hot_folder import SCAN_SUFFIXES, HotFolder, move_to_attached
 
 log = logging.getLogger("motcua.ui.papers")
 
@@ -41,7 +39,11 @@ WARNING_COLOUR = "#a15c00"
 DONE_COLOUR = "#1b7f3b"
 
 
-def digitisation(svc: Any) -> DigitisationService:
+def digitisation(svc: Any) -> Any:
+    """The digitisation use cases over the worker's services (on the DB thread; imported
+    there, so that the window starts without the services)."""
+    from motcua_desk.services.digitisation import DigitisationService
+
     return DigitisationService.from_services(svc)
 
 
