@@ -82,6 +82,8 @@ class PapersView(QWidget):
         self._gen = 0
         self._thumb_gen = 0
         self._told: set[Path] = set()  # hot-folder files the message bar has announced
+        self._attaching: set[Path] = set()  # hot-folder files on their way to the worker
+        self._after: int | None = None  # a scan was attached to this line: select the next
         self.hot_folder = HotFolder(self)
         self._connect_signals()
         self.hot_folder.set_folder(ctx.settings.hot_folder)
@@ -97,7 +99,7 @@ class PapersView(QWidget):
         self.hot_attach_button.clicked.connect(self.attach_hot)
         self.hot_skip_button.clicked.connect(self.skip_hot)
         self.hot_folder.offered.connect(self._hot_offered)
-        self.hot_folder.withdrawn.connect(lambda _p: self._paint_hot())
+        self.hot_folder.withdrawn.connect(lambda _p: self._paint_hot(announce=False))
 
     # --- texts --------------------------------------------------------------------------------
     def state_text(self, paper: Any) -> str:
@@ -173,10 +175,13 @@ class PapersView(QWidget):
             t.setItem(row, 3, item)
         t.resizeRowsToContents()
         if self.papers:
+            todo = [p.index for p in self.papers if not p.state and not p.exempt]
+            if self._after is not None:  # the next paper to scan, when there is one
+                selected = next((i for i in todo if i > self._after), selected)
             if selected is None or selected >= len(self.papers):
-                todo = [p.index for p in self.papers if not p.state and not p.exempt]
                 selected = todo[0] if todo else 0
             t.selectRow(selected)
+        self._after = None
         t.blockSignals(False)
         self.reuse_combo.clear()
         for offer in self.offers:
@@ -278,9 +283,16 @@ class PapersView(QWidget):
         """Attach the files to the selected paper (images become one PDF); a file from the
         scanner's folder is then moved into its `da-gan` subfolder."""
         paper = self.selected_paper()
-        if paper is None or not self.code or not paths:
-            return
-        code, index = self.code, paper.index
+        if paper is not None and self.code and paths:
+            self.attach_to(self.code, paper.index, paths, from_hot=from_hot)
+
+    def attach_to(
+        self, code: str, index: int, paths: list[Path], *, from_hot: Path | None = None
+    ) -> None:
+        if from_hot is not None:
+            if from_hot in self._attaching:  # clicked twice: once is enough
+                return
+            self._attaching.add(from_hot)
 
         def run(svc):
             attached = digitisation(svc).attach(code, index, paths)
@@ -294,13 +306,20 @@ class PapersView(QWidget):
 
         def done(result):
             attached, moved = result
+            self._attaching.discard(from_hot)
+            self._say_attached(attached, index, from_hot, moved)
             if from_hot is not None:
                 self.hot_folder.forget(from_hot)
-            self._say_attached(attached, index, from_hot, moved)
+            if code == self.code:
+                self._after = index
             self.attached.emit(attached)
             self.changed.emit()
 
-        self.ctx.worker.mutate(run, success=done, failure=self._failed, owner=self)
+        def failed(err):
+            self._attaching.discard(from_hot)
+            self._failed(err)
+
+        self.ctx.worker.mutate(run, success=done, failure=failed, owner=self)
 
     def _say_attached(self, attached: Any, index: int, hot: Path | None, moved) -> None:
         text = self.tr("Scan attached to document {n}: {pages} page(s), not digitally signed.")
@@ -375,7 +394,9 @@ class PapersView(QWidget):
     def _hot_offered(self, path: Path) -> None:
         self._paint_hot()
 
-    def _paint_hot(self) -> None:
+    def _paint_hot(self, announce: bool = True) -> None:
+        """The offer of the oldest new scan, for the selected paper; the message bar says it
+        once a file (not when a file just went: the dossier reads again and says the next)."""
         pending = self.hot_folder.pending
         paper = self.selected_paper()
         if not pending or not self.code or paper is None:
@@ -389,9 +410,17 @@ class PapersView(QWidget):
             text += " " + self.tr("({more} more waiting)").format(more=len(pending) - 1)
         self.hot_label.setText(text)
         self.hot_offer.show()
-        if path not in self._told:  # the message bar says it once per file
+        if announce and path not in self._told:
             self._told.add(path)
-            self.ctx.notify(text)
+            code, index = self.code, paper.index  # what the message names, whatever opens next
+            self.ctx.notify(
+                text,
+                action=(self.tr("Attach"), lambda: self._attach_offered(code, index, path)),
+            )
+
+    def _attach_offered(self, code: str, index: int, path: Path) -> None:
+        if path in self.hot_folder.pending:
+            self.attach_to(code, index, [path], from_hot=path)
 
     def attach_hot(self) -> None:
         pending = self.hot_folder.pending

@@ -2936,6 +2936,10 @@
         <source>({more} more waiting)</source>
         <translation>(còn {more} bản quét đang chờ)</translation>
     </message>
+    <message>
+        <source>Attach</source>
+        <translation>Gắn</translation>
+    </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>

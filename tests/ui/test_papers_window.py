@@ -90,13 +90,16 @@ def test_attach_through_the_picker_shows_state_pages_and_thumbnails(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", picker)
     select(papers, 0)
-    with qtbot.waitSignal(papers.thumbnails_shown, timeout=10_000) as shown:
+    with qtbot.waitSignal(papers.attached, timeout=10_000):
         papers.attach_button.click()
-        qtbot.waitUntil(lambda: "Digitised" in state(papers, 0), timeout=10_000)
+    qtbot.waitUntil(lambda: "Digitised" in state(papers, 0), timeout=10_000)
     assert "*.pdf" in asked[0] and "*.png" in asked[0]
     assert state(papers, 0) == "Digitised — not digitally signed"
     assert papers.table.item(0, 2).text() == "3"
     assert papers.table.item(0, 3).text() == ""  # 300 dpi, colour: nothing to warn about
+    assert papers.selected_index() == 1  # the next paper to scan
+    with qtbot.waitSignal(papers.thumbnails_shown, timeout=10_000) as shown:
+        select(papers, 0)
     assert shown.args == [3] and papers.thumbnails.count() == 3
     icon = papers.thumbnails.item(0).icon()
     assert not icon.isNull() and icon.availableSizes()[0].height() == 90
@@ -239,12 +242,27 @@ def test_the_scanner_folder_offers_new_scans_and_moves_them_once_attached(
     papers.hot_folder.scan()  # a look again: the attached file is not offered twice
     assert [p.name for p in papers.hot_folder.pending] == ["giay-to-2.pdf"]
 
-    select(papers, 1)
-    papers.hot_skip_button.click()  # not for this dossier
+    # the next paper to scan is selected, and the message bar offers the next scan for it
+    assert papers.selected_index() == 1
+    bar = window.message_bar
+    assert "giay-to-2.pdf" in bar.text and "document 2" in bar.text
+    assert bar.action_button.isVisible() and bar.action_button.text() == "Attach"
+    with qtbot.waitSignal(papers.attached, timeout=10_000):
+        bar.action_button.click()
+    qtbot.waitUntil(lambda: "Digitised" in state(papers, 1), timeout=5000)
+    assert (scans_folder / "da-gan" / "giay-to-2.pdf").exists()
+    assert papers.hot_folder.pending == [] and not papers.hot_offer.isVisible()
+    assert window.dossier_view._buttons["handoff"].hasFocus()
+    pages = [p.files[0].pages for p in DigitisationService.from_services(services).papers(code)[:2]]
+    assert pages == [1, 2]
+
+    # a scan for someone else: not for this dossier, and not offered again
+    other = pdf(scans_folder / "nguoi-khac.pdf", 1)
+    qtbot.waitUntil(lambda: papers.hot_offer.isVisible(), timeout=5000)
+    papers.hot_skip_button.click()
     assert papers.hot_folder.pending == [] and not papers.hot_offer.isVisible()
     papers.hot_folder.scan()
-    assert papers.hot_folder.pending == []
-    assert new.exists()
+    assert papers.hot_folder.pending == [] and other.exists()
 
 
 def test_the_window_takes_the_files_the_service_reads():
