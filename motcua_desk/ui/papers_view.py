@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -190,6 +190,11 @@ class PapersView(QWidget):
                     code=offer.from_code, name=offer.name
                 ),
                 (offer.from_code, offer.from_index),
+            )
+            self.reuse_combo.setItemData(
+                self.reuse_combo.count() - 1,
+                self.reuse_combo.itemText(self.reuse_combo.count() - 1),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self._selected()
         self.loaded.emit(self.code)
@@ -406,6 +411,8 @@ class PapersView(QWidget):
         text = self.tr("New scan: {file} — attach it to document {n}: {name}?").format(
             file=path.name, n=paper.index + 1, name=paper.name
         )
+        if paper.state in ("scanned", "reused"):
+            text += " " + self.tr("(it takes the place of the file attached now)")
         if len(pending) > 1:
             text += " " + self.tr("({more} more waiting)").format(more=len(pending) - 1)
         self.hot_label.setText(text)

@@ -2933,6 +2933,10 @@
         <translation>Có bản quét mới: {file} — Gắn vào giấy tờ số {n}: {name}?</translation>
     </message>
     <message>
+        <source>(it takes the place of the file attached now)</source>
+        <translation>(thay cho tệp đang gắn)</translation>
+    </message>
+    <message>
         <source>({more} more waiting)</source>
         <translation>(còn {more} bản quét đang chờ)</translation>
     </message>

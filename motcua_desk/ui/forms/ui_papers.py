@@ -135,6 +135,7 @@ class Ui_PapersForm(object):
 
         self.buttonRow.addItem(self.buttonStretch)
 
+        self.buttonRow.setStretch(4, 1)
 
         self.layout.addLayout(self.buttonRow)
 
