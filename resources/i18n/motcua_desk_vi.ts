@@ -4174,10 +4174,6 @@
         <translation>Máy quét tài liệu</translation>
     </message>
     <message>
-        <source>Scan f&amp;older:</source>
-        <translation>Thư &amp;mục quét:</translation>
-    </message>
-    <message>
         <source>The folder the office scanner saves its files into. Each new scan is offered to the dossier on screen; once attached it is moved into the subfolder da-gan.</source>
         <translation>Thư mục máy quét của cơ quan lưu tệp vào. Mỗi bản quét mới được đề nghị gắn vào hồ sơ đang mở; đã gắn thì tệp được chuyển vào thư mục con da-gan.</translation>
     </message>
@@ -4208,6 +4204,10 @@
     <message>
         <source>Choose…</source>
         <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Scan folder:</source>
+        <translation>Thư mục quét:</translation>
     </message>
     <message>
         <source>Test the connect&amp;ion</source>

@@ -633,7 +633,7 @@ class Ui_SettingsForm(object):
         self.scannerNote.setText(QCoreApplication.translate("SettingsForm", u"A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.", None))
         self.scannerSave.setText(QCoreApplication.translate("SettingsForm", u"Save the sc&anner", None))
         self.hotFolderBox.setTitle(QCoreApplication.translate("SettingsForm", u"Document scanner", None))
-        self.hotFolderLabel.setText(QCoreApplication.translate("SettingsForm", u"Scan f&older:", None))
+        self.hotFolderLabel.setText(QCoreApplication.translate("SettingsForm", u"Scan folder:", None))
         self.hotFolderPick.setText(QCoreApplication.translate("SettingsForm", u"Choose\u2026", None))
         self.hotFolderNote.setText(QCoreApplication.translate("SettingsForm", u"The folder the office scanner saves its files into. Each new scan is offered to the dossier on screen; once attached it is moved into the subfolder da-gan.", None))
         self.hotFolderSave.setText(QCoreApplication.translate("SettingsForm", u"Save the scan folder", None))
