@@ -120,6 +120,7 @@ class DossierPage(QWidget):
         self.tabs = ui.dossierTabs
         self.papers = PapersView(self.ctx, ui.papersPage)  # Giấy tờ số hóa (ui.papers_view)
         ui.papersLayout.addWidget(self.papers)
+        self.papers.on_screen = self.isVisible  # a scan is offered to the dossier on screen
         # setupUi gives the captions their words after the scroll area took its widget's size
         # hint: measured again with them, the details get the height they had before the form
         ui.fields.updateGeometry()
@@ -141,6 +142,10 @@ class DossierPage(QWidget):
         self.papers.changed.connect(self.reload)
         for name, action_id in DOSSIER.items():
             self.actions.connect(action_id, lambda n=name: self.controller.run(n))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.papers.offer_scans()  # a scan that came while another page was shown
 
     # --- loading ------------------------------------------------------------------------------
     @property

@@ -85,6 +85,7 @@ class PapersView(QWidget):
         self._attaching: set[Path] = set()  # hot-folder files on their way to the worker
         self._after: int | None = None  # a scan was attached to this line: select the next
         self.hot_folder = HotFolder(self)
+        self.on_screen = lambda: True  # the dossier page says whether it is the page shown
         self._connect_signals()
         self.hot_folder.set_folder(ctx.settings.hot_folder)
         self._paint()
@@ -130,6 +131,7 @@ class PapersView(QWidget):
         self.hot_folder.set_folder(self.ctx.settings.hot_folder)  # the setting may have changed
         if code != self.code:
             self.table.clearSelection()
+            self._told.clear()  # another dossier: the waiting scans are offered to it
         self.code = code
         self._gen += 1
         gen = self._gen
@@ -417,13 +419,17 @@ class PapersView(QWidget):
             text += " " + self.tr("({more} more waiting)").format(more=len(pending) - 1)
         self.hot_label.setText(text)
         self.hot_offer.show()
-        if announce and path not in self._told:
+        if announce and path not in self._told and self.on_screen():
             self._told.add(path)
             code, index = self.code, paper.index  # what the message names, whatever opens next
             self.ctx.notify(
                 text,
                 action=(self.tr("Attach"), lambda: self._attach_offered(code, index, path)),
             )
+
+    def offer_scans(self) -> None:
+        """Say the waiting scans now (the dossier page has just been shown)."""
+        self._paint_hot()
 
     def _attach_offered(self, code: str, index: int, path: Path) -> None:
         if path in self.hot_folder.pending:

@@ -282,3 +282,46 @@ def test_the_settings_screen_keeps_the_scan_folder(window, qtbot, tmp_path, ui_s
     view.ui.hotFolderSave.click()
     assert ui_settings.hot_folder == str(tmp_path)
     assert "Scan folder saved" in view.status.text()
+
+
+def test_a_scan_is_offered_to_the_dossier_on_screen_only(
+    scans_folder, services, make_window, qtbot
+):
+    code = new_dossier(services)
+    window = make_window(services)
+    papers = open_papers(window, qtbot, code)
+    window.go("intake")
+    with qtbot.waitSignal(papers.hot_folder.offered, timeout=5000):
+        pdf(scans_folder / "luc-khac.pdf", 1)
+    assert "luc-khac.pdf" not in window.message_bar.text  # not while intake is shown
+    window.go("dossier")
+    assert "luc-khac.pdf" in window.message_bar.text
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from motcua_desk.ui.i18n import install_translator, remove_translator
+
+    translator = install_translator(qapp, "vi")
+    yield
+    remove_translator(qapp, translator)
+    install_translator(qapp, "en")
+
+
+def test_the_tab_speaks_vietnamese(vietnamese, services, make_window, qtbot, tmp_path):
+    window = make_window(services)  # after the translator: the screens are built in it
+    code = new_dossier(services)
+    DigitisationService.from_services(services).attach(code, 1, [png(tmp_path / "a.png", 100)])
+    papers = open_papers(window, qtbot, code)
+    assert window.dossier_view.tabs.tabText(2) == "Giấy tờ số hóa"
+    assert state(papers, 0) == "Chưa số hóa"
+    assert state(papers, 1) == "Đã số hóa — chưa ký số"
+    assert papers.table.item(1, 3).text() == "⚠ Có trang quét dưới 200 dpi"
+    assert papers.shown_button.text() == "Chỉ xuất trình"
+    assert papers.classified_button.text() == "Tài liệu mật"
+    select(papers, 0)
+    bad = tmp_path / "hong.jpg"
+    bad.write_bytes(b"\xff\xd8 not really")
+    papers.attach([bad])
+    qtbot.waitUntil(lambda: "hong.jpg" in window.message_bar.text, timeout=5000)
+    assert window.message_bar.text.startswith("Không gắn được tệp hong.jpg làm bản quét")
