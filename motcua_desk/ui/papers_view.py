@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHeaderView,
     QListWidgetItem,
@@ -75,6 +76,10 @@ class PapersView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # a file dropped anywhere on the tab is the tab's: the icon mode's own dragging is off
+        self.thumbnails.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        for w in (self.thumbnails, self.thumbnails.viewport()):
+            w.setAcceptDrops(False)
         self.setAcceptDrops(True)
         self.code = ""
         self.papers: list[Any] = []
@@ -94,6 +99,7 @@ class PapersView(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.attach_button.clicked.connect(self.pick_files)
         self.open_button.clicked.connect(self.open_file)
+        self.thumbnails.itemDoubleClicked.connect(lambda _item: self.open_file())
         self.shown_button.clicked.connect(lambda: self.mark("shown"))
         self.classified_button.clicked.connect(lambda: self.mark("classified"))
         self.reuse_button.clicked.connect(self.reuse)

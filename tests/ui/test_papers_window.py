@@ -141,6 +141,9 @@ def test_dropped_images_become_one_pdf_and_the_row_warns(window, services, qtbot
     papers = open_papers(window, qtbot, code)
     select(papers, 1)
     pages = [png(tmp_path / f"trang-{i}.png", 100) for i in (1, 2)]  # below 200 dpi
+    # a drop on the rows or the thumbnails goes up to the tab, which takes it
+    for w in (papers.table, papers.thumbnails):
+        assert not w.acceptDrops() and not w.viewport().acceptDrops()
     with qtbot.waitSignal(papers.attached, timeout=10_000) as done:
         drop(papers, pages)
     assert done.args[0].pages == 2 and "low_dpi" in done.args[0].warnings
