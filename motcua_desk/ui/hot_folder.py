@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -58,7 +59,8 @@ class HotFolder(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS if check_ms is None else check_ms)
-        self._sizes: dict[Path, int] = {}  # files not steady yet: the size last seen
+        # files not steady yet: (size, mtime) last seen and since when (time.monotonic)
+        self._sizes: dict[Path, tuple[tuple[int, int], float]] = {}
         self._offered: list[Path] = []
         self._dismissed: set[Path] = set()
         self._connect_signals()
@@ -107,16 +109,16 @@ class HotFolder(QObject):
             self.withdrawn.emit(path)
 
     def scan(self) -> None:
-        """Look at the folder: a file whose size is the same as at the last look is steady
-        and offered; the others are looked at again on the timer."""
+        """Look at the folder: a file whose size (and time of change) has held for a whole
+        interval is steady and offered; the others are looked at again on the timer."""
         folder = self._folder
         if folder is None:
             return
         try:
             entries = {
-                Path(e.path): e.stat().st_size
+                Path(e.path): (st.st_size, st.st_mtime_ns)
                 for e in os.scandir(folder)
-                if e.is_file() and is_scan_name(e.name)
+                if e.is_file() and is_scan_name(e.name) and (st := e.stat())
             }
         except OSError as err:
             log.warning("cannot read the scanner's folder %s: %s", folder, err)
@@ -125,15 +127,17 @@ class HotFolder(QObject):
             self.forget(path)
         for path in [p for p in self._sizes if p not in entries]:
             del self._sizes[path]
-        for path, size in sorted(entries.items()):
+        now, hold = time.monotonic(), self._timer.interval() / 1000
+        for path, seen in sorted(entries.items()):
             if path in self._offered or path in self._dismissed:
                 continue
-            if size > 0 and self._sizes.get(path) == size:
+            last = self._sizes.get(path)
+            if last is None or last[0] != seen:
+                self._sizes[path] = (seen, now)  # new, or still growing: wait a whole interval
+            elif seen[0] > 0 and now - last[1] >= hold:
                 del self._sizes[path]
                 self._offered.append(path)
                 self.offered.emit(path)
-            else:
-                self._sizes[path] = size
         if self._sizes:
             if not self._timer.isActive():
                 self._timer.start()

@@ -328,3 +328,31 @@ def test_the_tab_speaks_vietnamese(vietnamese, services, make_window, qtbot, tmp
     papers.attach([bad])
     qtbot.waitUntil(lambda: "hong.jpg" in window.message_bar.text, timeout=5000)
     assert window.message_bar.text.startswith("Không gắn được tệp hong.jpg làm bản quét")
+
+
+def test_a_scan_is_offered_once_it_has_held_still_for_an_interval(qapp, tmp_path, monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr(hot_folder.time, "monotonic", lambda: now[0])
+    watched = hot_folder.HotFolder(check_ms=1000)
+    offered = []
+    watched.offered.connect(offered.append)
+    scan = tmp_path / "dang-ghi.pdf"
+    scan.write_bytes(b"%PDF-1.4 half")
+    watched.set_folder(tmp_path)  # first look: seen, not yet steady
+    now[0] += 0.2
+    watched.scan()  # the same size, but not for a whole interval: the scanner may pause
+    assert offered == []
+    with scan.open("ab") as f:
+        f.write(b" and the rest")
+    now[0] += 1.5
+    watched.scan()  # it grew: waits again
+    assert offered == []
+    now[0] += 1.0
+    watched.scan()
+    assert offered == [scan] and watched.pending == [scan]
+    watched.scan()
+    assert offered == [scan]  # once
+    scan.unlink()
+    watched.scan()
+    assert watched.pending == []
+    watched.set_folder(None)
