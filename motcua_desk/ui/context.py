@@ -62,7 +62,7 @@ class UiContext:
     settings: UiSettings
     errors: ErrorPresenter
     printing: PrintFlow
-    notify: Callable[..., None]  # notify(text, level="info")
+    notify: Callable[..., None]  # notify(text, level="info", *, action=(label, callable))
     clock: Callable[[], datetime] = utc_now
     db_path: Path | None = None
     log_path: Path | None = None

@@ -19,6 +19,7 @@ from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.dossier_actions import DossierActions
 from motcua_desk.ui.dossier_timeline import TIMING_COLOURS  # noqa: F401 - the old import path
 from motcua_desk.ui.forms.ui_dossier import Ui_DossierForm
+from motcua_desk.ui.papers_view import PapersView
 
 log = logging.getLogger("motcua.ui.dossier")
 
@@ -117,6 +118,9 @@ class DossierPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tabs = ui.dossierTabs
+        self.papers = PapersView(self.ctx, ui.papersPage)  # Giấy tờ số hóa (ui.papers_view)
+        ui.papersLayout.addWidget(self.papers)
+        self.papers.on_screen = self.isVisible  # a scan is offered to the dossier on screen
         # setupUi gives the captions their words after the scroll area took its widget's size
         # hint: measured again with them, the details get the height they had before the form
         ui.fields.updateGeometry()
@@ -135,8 +139,13 @@ class DossierPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back_requested)
+        self.papers.changed.connect(self.reload)
         for name, action_id in DOSSIER.items():
             self.actions.connect(action_id, lambda n=name: self.controller.run(n))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.papers.offer_scans()  # a scan that came while another page was shown
 
     # --- loading ------------------------------------------------------------------------------
     @property
@@ -207,6 +216,7 @@ class DossierPage(QWidget):
         self.due_label.setText(text)
         self._fill_fields(d)
         self._fill_documents(d.documents)
+        self.papers.show_dossier(d.code)
         dossier_timeline.fill(self.timeline, detail)
         self._show_warnings(detail)
         allowed = set(detail.allowed_actions)

@@ -141,6 +141,7 @@ def message(err: BaseException) -> str:
               "dossiers": ", ".join(p.get("dossiers", []) or []),
               "expected": ", ".join(p.get("expected", []) or []),
               "path": p.get("path", ""),
+              "file": Path(str(p.get("file") or "")).name,
               "detail": _restore_reason(str(p.get("reason", "")), str(p.get("path", "")))
               if code == "restore_refused" else ""}
     return text.format(**values)
@@ -232,6 +233,25 @@ def texts() -> dict[str, str]:
         "invalid_override": translate("Errors", "This calendar change is not valid."),
         "conflicting_override": translate("Errors", "This calendar change contradicts another one."),
         "range": translate("Errors", "The end date is before the start date."),
+        "scan_file": translate("Errors", "The file {file} cannot be attached as a scan: it must "
+                               "be a readable, complete PDF or image (JPG, PNG, TIFF)."),
+        "pages": translate("Errors", "The number of pages declared must be a whole number "
+                           "from 0 to 99999."),
+        "scan_mixed": translate("Errors", "A PDF is attached alone, as it is: attach either one "
+                                "PDF or images (the images become one PDF)."),
+        "document_line": translate("Errors", "This dossier has no such document line."),
+        "digitisation_state": translate("Errors", "A paper without a copy kept is marked either "
+                                        "shown only or classified."),
+        "reuse_other_citizen": translate("Errors", "That paper belongs to another citizen's "
+                                         "dossier (another citizen ID): it cannot be reused "
+                                         "here."),
+        "reuse_nothing": translate("Errors", "The earlier dossier has no digitised paper there "
+                                   "to reuse."),
+        "blob_store_full": translate("Errors", "Nothing was stored: the folder of scanned files "
+                                     "is full or the disk is nearly full. Ask IT to free "
+                                     "space."),
+        "no_blob": translate("Errors", "This desk does not hold that scanned file (it may be "
+                             "on another desk): it cannot be opened here."),
         "period_range": translate("Errors", "The end date is before the start date."),
         "period_too_long": translate("Errors", "A report period may not be longer than 10 "
                                      "years."),

@@ -50,6 +50,7 @@ def event_label(event_type: str) -> str:
         "printed": translate("Labels", "Printed"),
         "rated": translate("Labels", "Satisfaction rated"),
         "fee_recorded": translate("Labels", "Fee recorded"),
+        "digitised": translate("Labels", "Papers digitised"),
     }
     return labels.get(event_type, event_type)
 

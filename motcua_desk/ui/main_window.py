@@ -219,8 +219,9 @@ class MainWindow(WindowStart, WindowSync, QMainWindow):
         self.db_label.setToolTip(path)
 
     # --- messages -----------------------------------------------------------------------------
-    def notify(self, text: str, level: str = "info") -> None:
-        self.message_bar.show_message(text, level)
+    def notify(self, text: str, level: str = "info", *, action=None) -> None:
+        """`action` (label, callable): a button in the bar that does it (it takes no focus)."""
+        self.message_bar.show_message(text, level, action=action)
         if level != "info":
             log.info("message to the officer: %s", text)
 

@@ -24,6 +24,9 @@ Keys (INI format, so that IT can read and fix the file by hand):
     scanner/port                       the serial port, e.g. "COM3" or "/dev/ttyACM0"
     scanner/baud                       the serial port's speed, 9600 (default)
     handoff/department                 last department handed to
+    papers/hot_folder                  the folder the office's document scanner writes into
+                                       (its new files are offered to the dossier on screen;
+                                       "" = none). A folder of this PC, so kept here
     sync/enabled                       true (default) / false: the officer stopped syncing
                                        on this PC (the hub address itself is in the database)
 """
@@ -225,6 +228,15 @@ class UiSettings:
     @sync_enabled.setter
     def sync_enabled(self, value: bool) -> None:
         self._s.setValue("sync/enabled", bool(value))
+
+    # --- digitised papers -------------------------------------------------------------------
+    @property
+    def hot_folder(self) -> str:
+        return self._str("papers/hot_folder").strip()
+
+    @hot_folder.setter
+    def hot_folder(self, value: str) -> None:
+        self._s.setValue("papers/hot_folder", str(value).strip())
 
     # --- handoff ------------------------------------------------------------------------------
     @property

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.ui import errors, labels, settings_layout, settings_sync
+from motcua_desk.ui import errors, labels, settings_hot_folder, settings_layout, settings_sync
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.serial_scanner import available_ports
 from motcua_desk.ui.settings import FORM_KINDS, PrinterChoice
@@ -53,6 +53,7 @@ class SettingsView(QWidget):
         self.scanner_ports_refresh.clicked.connect(self.list_ports)
         self.scanner_mode_combo.currentIndexChanged.connect(lambda _i: self._paint_scanner())
         self.scanner_save.clicked.connect(self.save_scanner)
+        settings_hot_folder.connect(self)  # the document scanner's folder
         sync = self.ctx.sync
         if sync is not None:
             sync.check_finished.connect(self._checked)

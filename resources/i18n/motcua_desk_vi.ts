@@ -579,6 +579,10 @@
         <translation>Số lượng</translation>
     </message>
     <message>
+        <source>Digitised papers</source>
+        <translation>Giấy tờ số hóa</translation>
+    </message>
+    <message>
         <source>Scan a dossier&apos;s barcode, or find it under Dossiers (F3).</source>
         <translation>Quét mã vạch trên phiếu hẹn, hoặc tìm hồ sơ ở mục Hồ sơ (F3).</translation>
     </message>
@@ -1133,6 +1137,42 @@
     <message>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be attached as a scan: it must be a readable, complete PDF or image (JPG, PNG, TIFF).</source>
+        <translation>Không gắn được tệp {file} làm bản quét: tệp phải là PDF hoặc ảnh (JPG, PNG, TIFF) đầy đủ, đọc được.</translation>
+    </message>
+    <message>
+        <source>The number of pages declared must be a whole number from 0 to 99999.</source>
+        <translation>Số trang đã khai phải là số nguyên từ 0 đến 99999.</translation>
+    </message>
+    <message>
+        <source>A PDF is attached alone, as it is: attach either one PDF or images (the images become one PDF).</source>
+        <translation>Tệp PDF được gắn riêng, giữ nguyên: hãy gắn một tệp PDF, hoặc gắn các ảnh (các ảnh được ghép thành một tệp PDF).</translation>
+    </message>
+    <message>
+        <source>This dossier has no such document line.</source>
+        <translation>Hồ sơ này không có dòng giấy tờ đó.</translation>
+    </message>
+    <message>
+        <source>A paper without a copy kept is marked either shown only or classified.</source>
+        <translation>Giấy tờ không lưu bản sao chỉ được đánh dấu “Chỉ xuất trình” hoặc “Tài liệu mật”.</translation>
+    </message>
+    <message>
+        <source>That paper belongs to another citizen&apos;s dossier (another citizen ID): it cannot be reused here.</source>
+        <translation>Giấy tờ đó thuộc hồ sơ của công dân khác (số CCCD khác): không dùng lại được cho hồ sơ này.</translation>
+    </message>
+    <message>
+        <source>The earlier dossier has no digitised paper there to reuse.</source>
+        <translation>Hồ sơ trước không có giấy tờ đã số hóa ở dòng đó để dùng lại.</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: the folder of scanned files is full or the disk is nearly full. Ask IT to free space.</source>
+        <translation>Chưa lưu được gì: thư mục tệp quét đã đầy hoặc ổ đĩa sắp đầy. Hãy nhờ bộ phận CNTT giải phóng dung lượng.</translation>
+    </message>
+    <message>
+        <source>This desk does not hold that scanned file (it may be on another desk): it cannot be opened here.</source>
+        <translation>Máy này không có tệp quét đó (có thể tệp nằm ở quầy khác): không mở được tại đây.</translation>
     </message>
     <message>
         <source>A report period may not be longer than 10 years.</source>
@@ -2402,6 +2442,10 @@
         <translation>Ghi nhận phí, lệ phí</translation>
     </message>
     <message>
+        <source>Papers digitised</source>
+        <translation>Số hóa giấy tờ</translation>
+    </message>
+    <message>
         <source>Very satisfied</source>
         <translation>Rất hài lòng</translation>
     </message>
@@ -2765,6 +2809,140 @@
     <message>
         <source>Light: received (3) · dark: resolved (7) · above: resolved early or on time, ((8)+(9))/(7)</source>
         <translation>Cột nhạt: tiếp nhận (3) · cột đậm: đã giải quyết (7) · số trên cột: tỷ lệ giải quyết trước hạn và đúng hạn, ((8)+(9))/(7)</translation>
+    </message>
+</context>
+<context>
+    <name>PapersForm</name>
+    <message>
+        <source>Attach the new scan</source>
+        <translation>Gắn bản quét mới</translation>
+    </message>
+    <message>
+        <source>Not for this dossier</source>
+        <translation>Không phải của hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Digitisation</source>
+        <translation>Số hóa</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation>Gắn bản quét…</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Shown only</source>
+        <translation>Chỉ xuất trình</translation>
+    </message>
+    <message>
+        <source>Classified</source>
+        <translation>Tài liệu mật</translation>
+    </message>
+    <message>
+        <source>Reuse</source>
+        <translation>Dùng lại</translation>
+    </message>
+    <message>
+        <source>Drop a PDF or images here to attach them to the selected document (several images become one PDF). Scans are not digitally signed.</source>
+        <translation>Kéo thả tệp PDF hoặc ảnh vào đây để gắn vào giấy tờ đang chọn (nhiều ảnh được ghép thành một tệp PDF). Bản quét chưa được ký số.</translation>
+    </message>
+</context>
+<context>
+    <name>PapersView</name>
+    <message>
+        <source>Digitised — not digitally signed</source>
+        <translation>Đã số hóa — chưa ký số</translation>
+    </message>
+    <message>
+        <source>Shown only (no copy kept)</source>
+        <translation>Chỉ xuất trình (không lưu bản sao)</translation>
+    </message>
+    <message>
+        <source>Reused from dossier {code}</source>
+        <translation>Dùng lại từ hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Classified (not digitised)</source>
+        <translation>Tài liệu mật (không số hóa)</translation>
+    </message>
+    <message>
+        <source>Shown at the counter (nothing to copy)</source>
+        <translation>Xuất trình tại quầy (không cần sao)</translation>
+    </message>
+    <message>
+        <source>Not digitised yet</source>
+        <translation>Chưa số hóa</translation>
+    </message>
+    <message>
+        <source>The scan&apos;s page count differs from the pages declared</source>
+        <translation>Số trang của bản quét khác số trang đã khai</translation>
+    </message>
+    <message>
+        <source>A page is scanned below 200 dpi</source>
+        <translation>Có trang quét dưới 200 dpi</translation>
+    </message>
+    <message>
+        <source>A stamped page is scanned in black and white</source>
+        <translation>Trang có đóng dấu được quét đen trắng</translation>
+    </message>
+    <message>
+        <source>Reuse from dossier {code}: {name}</source>
+        <translation>Dùng lại từ hồ sơ {code}: {name}</translation>
+    </message>
+    <message>
+        <source>Page {n} of {count}</source>
+        <translation>Trang {n}/{count}</translation>
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation>Gắn bản quét</translation>
+    </message>
+    <message>
+        <source>Scans (PDF or images) ({patterns})</source>
+        <translation>Bản quét (PDF hoặc ảnh) ({patterns})</translation>
+    </message>
+    <message>
+        <source>Scan attached to document {n}: {pages} page(s), not digitally signed.</source>
+        <translation>Đã gắn bản quét vào giấy tờ số {n}: {pages} trang, chưa ký số.</translation>
+    </message>
+    <message>
+        <source>The file could not be moved into da-gan: move it by hand.</source>
+        <translation>Không chuyển được tệp vào thư mục da-gan: hãy chuyển bằng tay.</translation>
+    </message>
+    <message>
+        <source>Document {n} reuses the paper of dossier {code}.</source>
+        <translation>Giấy tờ số {n} dùng lại giấy tờ của hồ sơ {code}.</translation>
+    </message>
+    <message>
+        <source>New scan: {file} — attach it to document {n}: {name}?</source>
+        <translation>Có bản quét mới: {file} — Gắn vào giấy tờ số {n}: {name}?</translation>
+    </message>
+    <message>
+        <source>(it takes the place of the file attached now)</source>
+        <translation>(thay cho tệp đang gắn)</translation>
+    </message>
+    <message>
+        <source>({more} more waiting)</source>
+        <translation>(còn {more} bản quét đang chờ)</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Gắn</translation>
     </message>
 </context>
 <context>
@@ -3992,6 +4170,18 @@
         <translation>Lưu máy quét (&amp;E)</translation>
     </message>
     <message>
+        <source>Document scanner</source>
+        <translation>Máy quét tài liệu</translation>
+    </message>
+    <message>
+        <source>The folder the office scanner saves its files into. Each new scan is offered to the dossier on screen; once attached it is moved into the subfolder da-gan.</source>
+        <translation>Thư mục máy quét của cơ quan lưu tệp vào. Mỗi bản quét mới được đề nghị gắn vào hồ sơ đang mở; đã gắn thì tệp được chuyển vào thư mục con da-gan.</translation>
+    </message>
+    <message>
+        <source>Save the scan folder</source>
+        <translation>Lưu thư mục quét</translation>
+    </message>
+    <message>
         <source>Sync with the office server</source>
         <translation>Đồng bộ với máy chủ của cơ quan</translation>
     </message>
@@ -4014,6 +4204,10 @@
     <message>
         <source>Choose…</source>
         <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Scan folder:</source>
+        <translation>Thư mục quét:</translation>
     </message>
     <message>
         <source>Test the connect&amp;ion</source>
@@ -4236,6 +4430,22 @@ Tệp cài đặt: {ini}</translation>
     <message>
         <source>Sync with the office server before receiving dossiers: it gives back the dossiers this desk made after the backup.</source>
         <translation>Hãy đồng bộ với máy chủ trước khi tiếp nhận hồ sơ: máy chủ trả lại các hồ sơ quầy này đã tiếp nhận sau thời điểm sao lưu.</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s folder</source>
+        <translation>Thư mục của máy quét</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}.</source>
+        <translation>Không có thư mục {folder}.</translation>
+    </message>
+    <message>
+        <source>Scan folder saved: new scans in {folder} are offered to the dossier on screen.</source>
+        <translation>Đã lưu thư mục quét: bản quét mới trong {folder} sẽ được đề nghị gắn vào hồ sơ đang mở.</translation>
+    </message>
+    <message>
+        <source>No scan folder: scans are attached from a file only.</source>
+        <translation>Không dùng thư mục quét: bản quét chỉ được gắn từ tệp.</translation>
     </message>
 </context>
 <context>

@@ -550,6 +550,12 @@ class Ui_DossierForm(object):
         self.documentsTable.setWordWrap(True)
         self.dossierTabs.addTab(self.documentsTable, "")
         self.documentsTable.verticalHeader().setVisible(False)
+        self.papersPage = QWidget()
+        self.papersPage.setObjectName(u"papersPage")
+        self.papersLayout = QVBoxLayout(self.papersPage)
+        self.papersLayout.setObjectName(u"papersLayout")
+        self.papersLayout.setContentsMargins(0, 0, 0, 0)
+        self.dossierTabs.addTab(self.papersPage, "")
         self.body.addWidget(self.dossierTabs)
 
         self.layout.addWidget(self.body)
@@ -621,6 +627,7 @@ class Ui_DossierForm(object):
         ___qtablewidgetitem8 = self.documentsTable.horizontalHeaderItem(2)
         ___qtablewidgetitem8.setText(QCoreApplication.translate("DossierForm", u"Count", None))
         self.dossierTabs.setTabText(self.dossierTabs.indexOf(self.documentsTable), QCoreApplication.translate("DossierForm", u"Documents handed in", None))
+        self.dossierTabs.setTabText(self.dossierTabs.indexOf(self.papersPage), QCoreApplication.translate("DossierForm", u"Digitised papers", None))
         self.placeholder.setText(QCoreApplication.translate("DossierForm", u"Scan a dossier's barcode, or find it under Dossiers (F3).", None))
         pass
     # retranslateUi

@@ -353,6 +353,45 @@ class Ui_SettingsForm(object):
 
         self.grid.addWidget(self.scannerBox, 3, 0, 1, 2)
 
+        self.hotFolderBox = QGroupBox(self.inner)
+        self.hotFolderBox.setObjectName(u"hotFolderBox")
+        self.hotFolderLayout = QFormLayout(self.hotFolderBox)
+        self.hotFolderLayout.setObjectName(u"hotFolderLayout")
+        self.hotFolderLabel = QLabel(self.hotFolderBox)
+        self.hotFolderLabel.setObjectName(u"hotFolderLabel")
+
+        self.hotFolderLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.hotFolderLabel)
+
+        self.hotFolderRow = QHBoxLayout()
+        self.hotFolderRow.setObjectName(u"hotFolderRow")
+        self.hotFolderEdit = QLineEdit(self.hotFolderBox)
+        self.hotFolderEdit.setObjectName(u"hotFolderEdit")
+
+        self.hotFolderRow.addWidget(self.hotFolderEdit)
+
+        self.hotFolderPick = QPushButton(self.hotFolderBox)
+        self.hotFolderPick.setObjectName(u"hotFolderPick")
+
+        self.hotFolderRow.addWidget(self.hotFolderPick)
+
+        self.hotFolderRow.setStretch(0, 1)
+
+        self.hotFolderLayout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.hotFolderRow)
+
+        self.hotFolderNote = QLabel(self.hotFolderBox)
+        self.hotFolderNote.setObjectName(u"hotFolderNote")
+        self.hotFolderNote.setWordWrap(True)
+
+        self.hotFolderLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.hotFolderNote)
+
+        self.hotFolderSave = QPushButton(self.hotFolderBox)
+        self.hotFolderSave.setObjectName(u"hotFolderSave")
+
+        self.hotFolderLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.hotFolderSave)
+
+
+        self.grid.addWidget(self.hotFolderBox, 4, 0, 1, 2)
+
         self.syncBox = QGroupBox(self.inner)
         self.syncBox.setObjectName(u"syncBox")
         self.syncLayout = QFormLayout(self.syncBox)
@@ -438,7 +477,7 @@ class Ui_SettingsForm(object):
         self.syncLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.syncResult)
 
 
-        self.grid.addWidget(self.syncBox, 4, 0, 1, 2)
+        self.grid.addWidget(self.syncBox, 5, 0, 1, 2)
 
         self.groupsBox = QGroupBox(self.inner)
         self.groupsBox.setObjectName(u"groupsBox")
@@ -479,13 +518,13 @@ class Ui_SettingsForm(object):
         self.groupsLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.fieldsNote)
 
 
-        self.grid.addWidget(self.groupsBox, 5, 0, 1, 2)
+        self.grid.addWidget(self.groupsBox, 6, 0, 1, 2)
 
         self.statusLabel = QLabel(self.inner)
         self.statusLabel.setObjectName(u"statusLabel")
         self.statusLabel.setWordWrap(True)
 
-        self.grid.addWidget(self.statusLabel, 6, 0, 1, 2)
+        self.grid.addWidget(self.statusLabel, 7, 0, 1, 2)
 
         self.scroll.setWidget(self.inner)
 
@@ -502,6 +541,7 @@ class Ui_SettingsForm(object):
         self.scannerModeLabel.setBuddy(self.scannerModeCombo)
         self.scannerPortLabel.setBuddy(self.scannerPortCombo)
         self.scannerBaudLabel.setBuddy(self.scannerBaudCombo)
+        self.hotFolderLabel.setBuddy(self.hotFolderEdit)
         self.hubUrlLabel.setBuddy(self.hubUrlEdit)
         self.hubTokenLabel.setBuddy(self.hubTokenEdit)
         self.hubCaLabel.setBuddy(self.hubCaEdit)
@@ -533,7 +573,10 @@ class Ui_SettingsForm(object):
         QWidget.setTabOrder(self.scannerPortCombo, self.scannerPortsRefresh)
         QWidget.setTabOrder(self.scannerPortsRefresh, self.scannerBaudCombo)
         QWidget.setTabOrder(self.scannerBaudCombo, self.scannerSave)
-        QWidget.setTabOrder(self.scannerSave, self.hubUrlEdit)
+        QWidget.setTabOrder(self.scannerSave, self.hotFolderEdit)
+        QWidget.setTabOrder(self.hotFolderEdit, self.hotFolderPick)
+        QWidget.setTabOrder(self.hotFolderPick, self.hotFolderSave)
+        QWidget.setTabOrder(self.hotFolderSave, self.hubUrlEdit)
         QWidget.setTabOrder(self.hubUrlEdit, self.hubTokenEdit)
         QWidget.setTabOrder(self.hubTokenEdit, self.hubCaEdit)
         QWidget.setTabOrder(self.hubCaEdit, self.hubCaPick)
@@ -589,6 +632,11 @@ class Ui_SettingsForm(object):
         self.scannerBaudLabel.setText(QCoreApplication.translate("SettingsForm", u"&Speed (baud):", None))
         self.scannerNote.setText(QCoreApplication.translate("SettingsForm", u"A scanner in serial mode reads Vietnamese letters reliably (the citizen ID card's QR). Set the scanner itself to USB-COM (USB CDC) with its set-up barcodes, and to end each code with CR or LF.", None))
         self.scannerSave.setText(QCoreApplication.translate("SettingsForm", u"Save the sc&anner", None))
+        self.hotFolderBox.setTitle(QCoreApplication.translate("SettingsForm", u"Document scanner", None))
+        self.hotFolderLabel.setText(QCoreApplication.translate("SettingsForm", u"Scan folder:", None))
+        self.hotFolderPick.setText(QCoreApplication.translate("SettingsForm", u"Choose\u2026", None))
+        self.hotFolderNote.setText(QCoreApplication.translate("SettingsForm", u"The folder the office scanner saves its files into. Each new scan is offered to the dossier on screen; once attached it is moved into the subfolder da-gan.", None))
+        self.hotFolderSave.setText(QCoreApplication.translate("SettingsForm", u"Save the scan folder", None))
         self.syncBox.setTitle(QCoreApplication.translate("SettingsForm", u"Sync with the office server", None))
         self.hubUrlLabel.setText(QCoreApplication.translate("SettingsForm", u"Server a&ddress:", None))
         self.hubTokenLabel.setText(QCoreApplication.translate("SettingsForm", u"Access to&ken:", None))
