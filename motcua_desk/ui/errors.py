@@ -252,6 +252,19 @@ def texts() -> dict[str, str]:
                                      "space."),
         "no_blob": translate("Errors", "This desk does not hold that scanned file (it may be "
                              "on another desk): it cannot be opened here."),
+        "portal_schema": translate("Errors", "This is not a portal exchange file: nothing was "
+                                   "imported."),
+        "portal_hash": translate("Errors", "The portal file was changed or cut after it was "
+                                 "written (its hash does not match): nothing was imported."),
+        "portal_value": translate("Errors", "A dossier in the portal file has a wrong value: "
+                                  "nothing was imported."),
+        "portal_procedure": translate("Errors", "A dossier in the portal file names a procedure "
+                                      "this desk's catalog does not have: nothing was "
+                                      "imported."),
+        "mapping_definition": translate("Errors", "The portal mapping file is damaged: reinstall "
+                                        "the application."),
+        "mapping_version": translate("Errors", "There is no such version of the portal "
+                                     "mapping."),
         "period_range": translate("Errors", "The end date is before the start date."),
         "period_too_long": translate("Errors", "A report period may not be longer than 10 "
                                      "years."),

@@ -1175,6 +1175,30 @@
         <translation>Máy này không có tệp quét đó (có thể tệp nằm ở quầy khác): không mở được tại đây.</translation>
     </message>
     <message>
+        <source>This is not a portal exchange file: nothing was imported.</source>
+        <translation>Đây không phải tệp trao đổi với Cổng dịch vụ công: không nhập gì.</translation>
+    </message>
+    <message>
+        <source>The portal file was changed or cut after it was written (its hash does not match): nothing was imported.</source>
+        <translation>Tệp đã bị sửa hoặc bị cắt sau khi xuất (mã băm không khớp): không nhập gì.</translation>
+    </message>
+    <message>
+        <source>A dossier in the portal file has a wrong value: nothing was imported.</source>
+        <translation>Một hồ sơ trong tệp có giá trị không hợp lệ: không nhập gì.</translation>
+    </message>
+    <message>
+        <source>A dossier in the portal file names a procedure this desk&apos;s catalog does not have: nothing was imported.</source>
+        <translation>Một hồ sơ trong tệp thuộc thủ tục không có trong danh mục của quầy: không nhập gì.</translation>
+    </message>
+    <message>
+        <source>The portal mapping file is damaged: reinstall the application.</source>
+        <translation>Tệp ánh xạ dữ liệu với Cổng dịch vụ công bị hỏng: hãy cài đặt lại phần mềm.</translation>
+    </message>
+    <message>
+        <source>There is no such version of the portal mapping.</source>
+        <translation>Không có phiên bản ánh xạ dữ liệu này.</translation>
+    </message>
+    <message>
         <source>A report period may not be longer than 10 years.</source>
         <translation>Kỳ báo cáo không được dài quá 10 năm.</translation>
     </message>
