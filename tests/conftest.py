@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from motcua_desk.app import open_services  # noqa: E402
-from tests.helpers import AGENCY, FakeClock  # noqa: E402
+from motcua_desk.app import open_services
+from tests.helpers import AGENCY, FakeClock
 
 
 @pytest.fixture(autouse=True)

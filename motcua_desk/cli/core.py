@@ -47,7 +47,7 @@ def self_test() -> int:
         try:
             detail = fn()
             checks.append((name, True, str(detail or "")))
-        except Exception as err:  # report every failure, then exit 1
+        except Exception as err:  # noqa: BLE001 - report every failure, then exit 1
             checks.append((name, False, f"{type(err).__name__}: {err}"))
 
     check(
@@ -64,14 +64,14 @@ def self_test() -> int:
         def desk():
             svc = open_services(db)
             try:
-                from motcua_desk.services.settings import DEMO_AGENCY as a
+                from motcua_desk.services.settings import DEMO_AGENCY as DEMO
 
                 svc.settings.init_desk(
-                    agency_id=a.agency_id,
-                    agency_name=a.agency_name,
-                    parent_name=a.parent_name,
-                    place=a.place,
-                    officer=a.officer,
+                    agency_id=DEMO.agency_id,
+                    agency_name=DEMO.agency_name,
+                    parent_name=DEMO.parent_name,
+                    place=DEMO.place,
+                    officer=DEMO.officer,
                     demo=True,
                 )
                 d = svc.dossiers.intake(IntakeRequest("1.001193", "Nguyễn Văn Thử"))

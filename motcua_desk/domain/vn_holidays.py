@@ -28,7 +28,7 @@ def vietnam(language: str = "vi") -> HolidayBase:
 
     try:
         cls = _vietnam_class(holidays)
-    except Exception:  # a release laid out differently: the documented way
+    except Exception:  # noqa: BLE001 - a release laid out differently: the documented way
         cls = None
     if cls is None:
         return holidays.country_holidays("VN", language=language)

@@ -143,7 +143,7 @@ class Code128(Flowable):
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's signature)
         return self.width, self.height
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
         super().drawOn(canvas, _on_grid(canvas, x), y, _sW)
 
     def draw(self) -> None:
@@ -190,7 +190,7 @@ class QRCode(Flowable):
     def wrap(self, availWidth, availHeight):  # noqa: N803
         return self.width, self.height
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N803
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
         super().drawOn(canvas, _on_grid(canvas, x), y, _sW)
 
     def draw(self) -> None:

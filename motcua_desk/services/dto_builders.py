@@ -25,7 +25,7 @@ from motcua_desk.domain.dto import (
 )
 from motcua_desk.domain.events import Event, EventType
 from motcua_desk.domain.fees import FEE_METHOD_LABELS_VI, vnd
-from motcua_desk.domain.quality import transfer_deadline  # noqa: F401 (re-exported)
+from motcua_desk.domain.quality import transfer_deadline
 from motcua_desk.store.models import ConflictRow, DossierRow
 
 DESK_LABEL = "Bộ phận Một cửa"

@@ -145,13 +145,13 @@ def _page_info(page) -> PageInfo:
 def _is_pdfa(reader) -> bool:
     try:
         meta = reader.xmp_metadata
-    except Exception:  # a malformed XMP packet only means "not PDF/A"
+    except Exception:  # noqa: BLE001 - a malformed XMP packet only means "not PDF/A"
         return False
     if meta is None:
         return False
     try:
         xml = meta.rdf_root.toxml()
-    except Exception:
+    except Exception:  # noqa: BLE001 - a malformed XMP packet only means "not PDF/A"
         return False
     return "pdfaid" in xml
 

@@ -48,7 +48,7 @@ def _keyring():
         return None
     try:
         backend = keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - a broken keyring set-up: use the file
+    except Exception:
         log.warning("the keyring could not be opened; the hub token goes to a file", exc_info=True)
         return None
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
@@ -66,7 +66,7 @@ def store_token(node_id: str, token: str) -> str:
             kr.set_password(KEYRING_SERVICE, _entry(node_id), token)
             _remove_file(node_id)
             return KEYRING
-        except Exception:  # noqa: BLE001 - locked or refused: fall back to the file
+        except Exception:
             log.warning("the keyring refused the hub token; it goes to a file", exc_info=True)
     _write_file(node_id, token)
     return FILE
@@ -82,7 +82,7 @@ def load_token(node_id: str, where: str | None = None) -> str:
                 continue
             try:
                 value = kr.get_password(KEYRING_SERVICE, _entry(node_id))
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.warning("the keyring could not be read", exc_info=True)
                 continue
             if value:

@@ -240,7 +240,7 @@ def _migrate(
         with store.engine.connect() as conn:
             try:
                 stamped = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            except Exception:
+            except Exception:  # noqa: BLE001 - no version table yet: a new file
                 stamped = None
         if stamped is not None and stamped == newest_revision_file(script_location):
             return

@@ -178,13 +178,13 @@ class SyncEngine:
                     "last_success_at": c.last_success_at,
                     **changes,
                 }
-            except Exception:  # noqa: BLE001 - the status must never break a sync
+            except Exception:
                 log.exception("could not read the sync counts")
         self._status = replace(self._status, **changes)
         if self.on_status is not None:
             try:
                 self.on_status(self._status)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("sync status callback failed")
         return self._status
 

@@ -40,7 +40,7 @@ def install_excepthook(window) -> None:
         )
         try:
             window.errors.present(exc)
-        except Exception:  # noqa: BLE001 - nothing more we can do
+        except Exception:
             log.exception("could not show the error")
 
     sys.excepthook = hook

@@ -23,7 +23,7 @@ log = logging.getLogger("motcua.ui.errors")
 translate = QCoreApplication.translate
 
 
-class Notice(Exception):  # noqa: N818 - it is a notice to the officer, not a fault
+class Notice(Exception):
     """A failure whose text is already a sentence for the officer (shown as it is)."""
 
 

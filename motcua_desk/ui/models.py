@@ -169,10 +169,10 @@ class DossierTableModel(QAbstractTableModel):
     def row(self, index: int) -> Any:
         return self._s.rows[index]
 
-    def headerData(
+    def headerData(  # noqa: N802 - Qt's / reportlab's name
         self,
         section: int,
-        orientation: Qt.Orientation,  # noqa: N802
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -94,7 +94,7 @@ def available_ports() -> list[tuple[str, str]]:
         from serial.tools import list_ports
 
         return sorted((p.device, p.description or "") for p in list_ports.comports())
-    except Exception:  # noqa: BLE001 - listing is a convenience; the free-text field remains
+    except Exception:
         log.warning("the serial ports could not be listed", exc_info=True)
         return []
 

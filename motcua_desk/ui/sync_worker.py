@@ -36,7 +36,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from motcua_desk.ui.settings import UiSettings
-from motcua_desk.ui.sync_state import (  # noqa: F401 - re-exported
+from motcua_desk.ui.sync_state import (
     FAILED_STATES,
     CheckResult,
     SyncSnapshot,
@@ -279,7 +279,7 @@ class SyncController(QObject):
                 if status.state == "online":
                     try:
                         cursor, reference = repl.cursor(), repl.reference_versions()
-                    except Exception:  # noqa: BLE001 - a status must never break the round
+                    except Exception:
                         log.exception("cannot read the sync cursor")
                     else:
                         pulled = cursor != seen["cursor"]
@@ -321,7 +321,7 @@ class SyncController(QObject):
             if engine is not None:
                 try:
                     engine.close()
-                except Exception:  # noqa: BLE001
+                except Exception:
                     log.exception("closing the sync engine failed")
             run.done.set()
             self._emit(self._thread_done, run.gen)
@@ -391,7 +391,7 @@ class SyncController(QObject):
             if engine is not None:
                 try:
                     engine.close()
-                except Exception:  # noqa: BLE001
+                except Exception:
                     log.exception("closing the check engine failed")
             self._check_done.set()
 

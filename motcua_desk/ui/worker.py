@@ -90,7 +90,7 @@ class _Runner(QObject):
                     self._opened = True
                 value = fn(self._context)
             ok = True
-        except BaseException as err:  # noqa: BLE001 - everything goes back to the GUI thread
+        except BaseException as err:
             if isinstance(err, DomainError):
                 log.info("refused: %s (%s)", err, getattr(err, "code", ""))
             else:
@@ -104,7 +104,7 @@ class _Runner(QObject):
         if callable(closer):
             try:
                 closer()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("closing the services failed")
         self._context = None
 

@@ -177,10 +177,10 @@ def evaluate(wb, sheet: str, formula: str, depth: int = 0):
     if body.startswith("IFERROR("):
         inner, fallback = body[len("IFERROR(") : -1].rsplit(",", 1)
         try:
-            return eval(inner, env)  # noqa: S307 (the test's own formulas)
+            return eval(inner, env)
         except Err:
-            return eval(fallback, env)  # noqa: S307
-    return eval(body, env)  # noqa: S307
+            return eval(fallback, env)
+    return eval(body, env)
 
 
 def test_quality_xlsx_cell_by_cell(cli, steps_db, tmp_path):

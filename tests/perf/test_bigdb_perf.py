@@ -38,7 +38,7 @@ def test_days_within_the_accepted_clock(n):
 
 
 def test_event_ids_are_uuids_at_every_size():
-    from motcua_desk.sync.protocol import _ID as uuid  # the hub's own rule
+    from motcua_desk.sync.protocol import _ID as uuid  # the hub's own rule  # noqa: N811
 
     for seq, nth in [(1, 1), (70_000, 65_536), (4_100_000, 1_000_000), (2**31 - 1, 10**7)]:
         assert uuid.match(bigdb.event_id(seq, nth, 2**48 - 1))

@@ -226,7 +226,7 @@ def test_search_by_folded_name_phone_id_and_code(services):
 
 
 def test_today_panel_counts(services, clock):
-    TP_ = TP
+    TP_ = TP  # noqa: N806
     a = intake(services, proc="1.001193")  # due today 17:00
     b = intake(services, proc="1.004873")  # due Fri
     c = intake(services, proc="2.001035")  # 2 working days: due Thu 26/11 09:00

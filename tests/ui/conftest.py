@@ -10,12 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from motcua_desk.ui.main_window import MainWindow  # noqa: E402
-from motcua_desk.ui.settings import UiSettings  # noqa: E402
-from motcua_desk.ui.worker import Worker  # noqa: E402
-from tests.ui.helpers import KeyClock  # noqa: E402
+from motcua_desk.ui.main_window import MainWindow
+from motcua_desk.ui.settings import UiSettings
+from motcua_desk.ui.worker import Worker
+from tests.ui.helpers import KeyClock
 
 HERE = Path(__file__).resolve().parent
 
