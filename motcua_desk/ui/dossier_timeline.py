@@ -110,6 +110,16 @@ def event_detail(ev: Any) -> str:
             return f"{labels.fmt_moment(_parse(p.get('new_due_at')))} — {p.get('reason', '')}"
         case "handed_off" | "result_received":
             return ""
+        case "digitised":
+            state = {  # the paper tab's words (ui/papers_view.py), in its context
+                "scanned": translate("PapersView", "Digitised — not digitally signed"),
+                "shown": translate("PapersView", "Shown only (no copy kept)"),
+                "reused": translate("PapersView", "Reused from dossier {code}").format(
+                    code=p.get("reused_from", "")
+                ),
+                "classified": translate("PapersView", "Classified (not digitised)"),
+            }.get(str(p.get("state", "")), "")
+            return " — ".join(x for x in (str(p.get("name", "")), state) if x)
         case _:
             return str(p.get("reason", "") or "")
 
