@@ -139,6 +139,10 @@ class SyncStatus(QFrame):
         self.online.setText(state_label(state, online))
         self.online.setStyleSheet(f"color: {STATE_COLOURS.get(self.state, '#555555')};")
         self.online.setToolTip(problem)
+        if problem and self.state in ("online", "idle", "syncing"):
+            # the round went through but something still needs the officer (a scanned file)
+            self.online.setText(state_label(state, online) + " ⚠")
+            self.online.setStyleSheet("color: #8a4b00;")
         if self.state == "unset":
             for w in (self.unsent, self.last, self.clock, self.conflicts):
                 w.hide()

@@ -33,6 +33,7 @@ class SyncSnapshot:
     clock_warning: bool = False
     error_code: str = ""
     next_attempt_in: float | None = None
+    warnings: tuple[str, ...] = ()  # the engine's: file_missing, file_waiting, clock_skew, …
     pulled: bool = False  # this round brought something new (views should refresh)
     reference_changed: bool = False  # … including reference data (catalog, calendar)
 
@@ -75,6 +76,7 @@ def _snapshot(status: Any, **extra: Any) -> SyncSnapshot:
         last_success_at=status.last_success_at,
         skew_ms=status.skew_ms,
         clock_warning=bool(status.clock_warning),
+        warnings=tuple(getattr(status, "warnings", ()) or ()),
         next_attempt_in=status.next_attempt_in,
         **extra,
     )

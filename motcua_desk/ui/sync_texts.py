@@ -84,8 +84,21 @@ def clock_text(skew_ms: int | None) -> str:
 
 
 def problem_text(snap: SyncSnapshot) -> str:
-    """Why the last round failed, for the officer ("" when it did not)."""
+    """Why the last round failed, for the officer ("" when it did not); when it did not, what
+    the files of digitised papers still need (the events synced anyway)."""
     if snap.state not in FAILED_STATES:
+        if "file_missing" in snap.warnings:
+            return translate(
+                "SyncView",
+                "A scanned file of this desk is missing or damaged and could not be sent: "
+                "restore the files folder from a backup, or attach the scan again "
+                "(motcua-desk digitise verify lists them).",
+            )
+        if "file_waiting" in snap.warnings:
+            return translate(
+                "SyncView",
+                "Some scanned files are not on the hub yet; they come with a later sync.",
+            )
         return ""
     return errors.sync_problem(
         snap.error_code or ("hub_unavailable" if snap.state == "offline" else "sync_error")

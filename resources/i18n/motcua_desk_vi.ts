@@ -4749,6 +4749,17 @@ Tệp cài đặt: {ini}</translation>
     </message>
 </context>
 <context>
+    <name>SyncView</name>
+    <message>
+        <source>A scanned file of this desk is missing or damaged and could not be sent: restore the files folder from a backup, or attach the scan again (motcua-desk digitise verify lists them).</source>
+        <translation>Một tệp bản quét của quầy này bị mất hoặc hỏng nên chưa gửi được: hãy khôi phục thư mục tệp từ bản sao lưu, hoặc gắn lại bản quét (lệnh motcua-desk digitise verify liệt kê các tệp đó).</translation>
+    </message>
+    <message>
+        <source>Some scanned files are not on the hub yet; they come with a later sync.</source>
+        <translation>Một số tệp bản quét chưa có trên máy chủ; chúng sẽ về ở lần đồng bộ sau.</translation>
+    </message>
+</context>
+<context>
     <name>TodayForm</name>
     <message>
         <source>Today</source>
