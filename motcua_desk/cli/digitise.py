@@ -60,6 +60,10 @@ def register(sub) -> None:
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_rates, reads_only=True)
 
+    q = dsub.add_parser("quota", help="the most the desk's files may take on its disk")
+    q.add_argument("--set", dest="megabytes", type=int, metavar="MB", help="0 removes it")
+    q.set_defaults(func=cmd_quota)
+
     q = dsub.add_parser(
         "verify", help="every file an event names is here and intact (exit 3 when not)"
     )
@@ -209,3 +213,14 @@ def cmd_verify(ctx: Context) -> int:
             print(f"{p.code} paper {p.document + 1} ({p.name}): file {p.sha256[:12]}… {p.problem}")
         print("files: intact" if not problems else f"files: {len(problems)} problems")
     return 3 if problems else 0
+
+
+def cmd_quota(ctx: Context) -> int:
+    svc = _service(ctx)
+    if ctx.args.megabytes is not None:
+        svc.set_quota(ctx.args.megabytes)
+    quota = svc.quota_bytes()
+    used = svc.blobs.usage()
+    limit = f"{quota // 1024**2:,} MB" if quota else "none (only the disk's 512 MB reserve)"
+    print(f"files: {used / 1024**2:,.1f} MB used; quota: {limit}")
+    return 0

@@ -34,6 +34,7 @@ STAMPED_FORMS = ("certified_copy",)
 EXEMPT_STATES = ("shown", "classified")
 DONE_STATES = ("scanned", "reused")
 BATCH = 500
+QUOTA_KEY = "files.quota_mb"
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,31 @@ class DigitisationService(ServiceBase):
 
     @classmethod
     def from_services(cls, services) -> DigitisationService:
-        return cls(services._store, services.clock, services.dossiers)
+        made = cls(services._store, services.clock, services.dossiers)
+        made.blobs.quota_bytes = made.quota_bytes()
+        return made
+
+    # --- the quota --------------------------------------------------------------------------
+    def quota_bytes(self) -> int | None:
+        """The most the desk's files may take (None: no quota, only the disk's reserve)."""
+        with self.reading() as db:
+            mb = db.settings.get(QUOTA_KEY)
+        return int(mb) * 1024**2 if type(mb) is int and mb > 0 else None
+
+    def set_quota(self, megabytes: int | None) -> None:
+        """Set (MB, 1–10,000,000) or remove (None or 0) the quota of the desk's files."""
+        if megabytes is not None and (type(megabytes) is not int or not 0 <= megabytes <= 10**7):
+            raise ValidationError(
+                "quota",
+                "the quota is a whole number of MB from 0 (none) to 10000000",
+                code="count_range",
+                name="quota",
+                low=0,
+                high=10**7,
+            )
+        with self.writing() as db:
+            db.settings.set(QUOTA_KEY, megabytes or None)
+        self.blobs.quota_bytes = self.quota_bytes()
 
     # --- reading ----------------------------------------------------------------------------
     def _state(self, code: str) -> DossierState:

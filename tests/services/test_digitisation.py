@@ -336,3 +336,25 @@ def test_cli_attach_list_verify(tmp_path, capsys):
     BlobStore(files_dir(db)).path(out["files"][0]["sha256"]).unlink()
     assert main([*run, "verify"]) == 3
     assert "missing" in capsys.readouterr().out
+
+
+def test_the_quota_is_a_setting_of_the_desk(services, db_path, tmp_path, capsys):
+    code = _dossier(services)
+    (tmp_path / "s.pdf").write_bytes(pdf_of([(300, True)] * 2))
+    papers = DigitisationService.from_services(services)
+    papers.set_quota(1)  # 1 MB: one scan fits, a second one would not
+    assert DigitisationService.from_services(services).quota_bytes() == 1024**2
+    for bad in (-1, 10**8, "5"):
+        with pytest.raises(ValidationError):
+            papers.set_quota(bad)
+    papers.attach(code, 0, [tmp_path / "s.pdf"])
+    from tests.perf.test_digitisation_perf import scan_pdf  # noise: it does not compress
+
+    big = tmp_path / "big.pdf"
+    big.write_bytes(scan_pdf(2))
+    assert big.stat().st_size > 1024**2
+    with pytest.raises(BlobStoreFull):
+        DigitisationService.from_services(services).attach(code, 1, [big])
+    papers.set_quota(0)
+    assert DigitisationService.from_services(services).quota_bytes() is None
+    DigitisationService.from_services(services).attach(code, 1, [big])
