@@ -168,7 +168,14 @@ def cmd_hub_verify(ctx: Context) -> int:
     store = HubStore(url, migrate_schema=False)
     try:
         try:
-            report = verify_hub(store, progress=_progress("hub verify"), every=every)
+            from motcua_desk.sync.hub import default_files_dir
+
+            report = verify_hub(
+                store,
+                progress=_progress("hub verify"),
+                every=every,
+                files=getattr(ctx.args, "files", None) or default_files_dir(store),
+            )
         except Exception as err:
             from sqlalchemy.exc import DBAPIError
 

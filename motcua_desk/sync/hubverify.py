@@ -18,12 +18,14 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import orjson
 
 from motcua_desk.domain.events import GENESIS_HASH, canonical_json
 from motcua_desk.domain.integrity import Break, BreakList, VerifyReport
+from motcua_desk.store.blobs import BlobStore
 
 Progress = Callable[[int, int], None]
 
@@ -60,8 +62,12 @@ def _body_problem(body: str, columns: dict[str, Any]) -> tuple[str, dict[str, An
     return "", data
 
 
-def verify_hub(store, progress: Progress | None = None, every: int = 100_000) -> VerifyReport:
-    """Check every chain of a HubStore; read-only."""
+def verify_hub(
+    store, progress: Progress | None = None, every: int = 100_000, files: Path | None = None
+) -> VerifyReport:
+    """Check every chain of a HubStore, and every file the desks sent it (each must hash to
+    its name: `file_corrupt`); read-only. A file an event names that no desk has sent yet is no
+    break: its desk sends it at its next sync."""
     t0 = time.perf_counter()
     breaks = BreakList()
     events = 0
@@ -168,6 +174,18 @@ def verify_hub(store, progress: Progress | None = None, every: int = 100_000) ->
                 next_report = events + every
         if progress is not None:
             progress(events, total)
+    if files is not None:
+        blobs = BlobStore(files)
+        for sha in blobs.all():
+            problem = blobs.check(sha)
+            if problem:
+                breaks.add(
+                    Break(
+                        "file_corrupt" if problem == "corrupt" else "file_unreadable",
+                        f"the hub's file {sha} is {problem}: delete it from {files}; the desk "
+                        "that scanned it sends it again at its next sync",
+                    )
+                )
     return VerifyReport(
         "full", events, 0, nodes, tuple(breaks.kept), breaks.count, time.perf_counter() - t0
     )

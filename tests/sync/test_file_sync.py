@@ -232,3 +232,17 @@ def test_the_hub_refuses_bad_file_requests(hub, desks):
         assert c.get(f"/v1/files/{sha}").content == good
         assert c.get(f"/v1/files/{sha}", headers={"Range": "bytes=6-"}).content == good[6:]
         assert c.post("/v1/files/wanted", json={"sha256": [sha]}).json()["wanted"] == []
+
+
+def test_hub_verify_hashes_the_hubs_files(hub, desks, tmp_path):
+    from motcua_desk.sync.hubverify import verify_hub
+
+    register(hub, desks[:1])
+    [a] = desks[:1]
+    _code, sha, data = scanned(a, tmp_path)
+    a.sync(hub.url)
+    folder = default_files_dir(hub.store)
+    assert verify_hub(hub.store, files=folder).break_count == 0
+    hub_files(hub.store).path(sha).write_bytes(data[:-3] + b"xyz")
+    report = verify_hub(hub.store, files=folder)
+    assert [b.kind for b in report.breaks] == ["file_corrupt"] and sha in report.breaks[0].detail
