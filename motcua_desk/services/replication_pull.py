@@ -145,5 +145,10 @@ class PullSide(Refolding, Quarantine):
                 sorted({q[2] for q in quarantined} | {u.reason for u in unparsed}),
             )
         return ApplyReport(
-            len(events), len(fresh), len(states), conflicts, max(cursor, next_cursor)
+            len(events),
+            len(fresh),
+            len(states),
+            conflicts,
+            max(cursor, next_cursor),
+            tuple(s.code for s in states if s.code),
         )

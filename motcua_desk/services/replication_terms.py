@@ -110,6 +110,7 @@ class ApplyReport:
     dossiers: int  # projections re-folded
     conflicts: int  # sync exceptions now open on those dossiers
     cursor: int
+    codes: tuple[str, ...] = ()  # the codes of the dossiers re-folded (the window refreshes them)
 
 
 @dataclass(frozen=True)

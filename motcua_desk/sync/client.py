@@ -38,6 +38,9 @@ from motcua_desk.sync.protocol import PushResult
 
 log = logging.getLogger("motcua.sync")
 
+# Past this many dossiers changed by one round, the window refreshes everything instead.
+MAX_NAMED_CHANGES = 500
+
 
 # --- status ---------------------------------------------------------------------------------
 
@@ -61,6 +64,7 @@ class SyncStatus:
     clock_warning: bool = False
     warnings: tuple[str, ...] = ()
     next_attempt_in: float | None = None
+    changed: tuple[str, ...] | None = ()  # the last round's changed dossiers (see SyncReport)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class SyncReport:
     seconds: float = 0.0
     files_sent: int = 0
     files_fetched: int = 0
+    # the codes of the dossiers the pull changed; None: too many to name (refresh everything)
+    changed: tuple[str, ...] | None = ()
 
 
 @dataclass
@@ -221,7 +227,7 @@ class SyncEngine:
                 raise
             report = replace(report, seconds=time.monotonic() - started)
             self.replication.record_success(self.clock(), report.skew_ms)
-            self._publish(state="online", online=True, last_error="")
+            self._publish(state="online", online=True, last_error="", changed=report.changed)
             log.info(
                 "sync done: pushed %d (%d new, %d already there, %d refused), pulled %d "
                 "(%d new) in %.2f s",
@@ -240,6 +246,7 @@ class SyncEngine:
         me = repl.identity()
         skew, warnings = self._hello(me)
         pushed = self._push_all()
+        self._changed: set[str] | None = set()
         pulled, applied, dossiers = self._pull_all()
         updated = []
         found = self._call(lambda: self.client.reference(repl.reference_versions()))
@@ -271,6 +278,7 @@ class SyncEngine:
             skew,
             files_sent=files.sent if files else 0,
             files_fetched=files.fetched if files else 0,
+            changed=None if self._changed is None else tuple(sorted(self._changed)),
         )
 
     def _files(self) -> FilesReport | None:
@@ -340,7 +348,7 @@ class SyncEngine:
                 )
         return counts
 
-    def _pull_all(self) -> tuple[int, int, int]:
+    def _pull_all(self) -> tuple[int, int, int]:  # and self._changed
         """Pull until caught up; the next page is fetched while the current one is applied
         (the cursor moves only when a page is applied)."""
         repl = self.replication
@@ -361,6 +369,10 @@ class SyncEngine:
                 pulled += len(events)
                 applied += report.inserted
                 dossiers += report.dossiers
+                if self._changed is not None:
+                    self._changed.update(report.codes)
+                    if len(self._changed) > MAX_NAMED_CHANGES:
+                        self._changed = None
                 cursor = nxt
         return pulled, applied, dossiers
 

@@ -34,6 +34,7 @@ class SyncSnapshot:
     error_code: str = ""
     next_attempt_in: float | None = None
     warnings: tuple[str, ...] = ()  # the engine's: file_missing, file_waiting, clock_skew, …
+    changed: tuple[str, ...] | None = None  # the dossiers the last round changed (None: any)
     pulled: bool = False  # this round brought something new (views should refresh)
     reference_changed: bool = False  # … including reference data (catalog, calendar)
 
@@ -77,6 +78,7 @@ def _snapshot(status: Any, **extra: Any) -> SyncSnapshot:
         skew_ms=status.skew_ms,
         clock_warning=bool(status.clock_warning),
         warnings=tuple(getattr(status, "warnings", ()) or ()),
+        changed=getattr(status, "changed", None),
         next_attempt_in=status.next_attempt_in,
         **extra,
     )

@@ -66,11 +66,13 @@ class WindowSync:
         )
 
     def _on_sync_data(self, reference_changed: bool) -> None:
-        """Events (and maybe reference data) came from the hub: every open view refreshes; new
-        reference data (catalog, departments, calendar) reloads the desk's picture too. The
-        engine does not say which dossiers changed, so all of them may have."""
+        """Events (and maybe reference data) came from the hub: the views refresh what the
+        engine says the round changed (the dossiers it names; all of them when it names none,
+        or too many); new reference data (catalog, departments, calendar) reloads the desk's
+        picture too."""
         kinds = ("dossier", "calendar", "settings") if reference_changed else ("dossier",)
-        self.external_changes(None, kinds)
+        changed = self.sync.snapshot.changed
+        self.external_changes(None if reference_changed or changed is None else changed, kinds)
         if reference_changed:
             self.load_desk()
 

@@ -173,10 +173,15 @@ def test_window_pushes_pulls_and_shows_the_last_sync(open_window, services, hub,
     assert search.model.rowCount() == 0
     code = other_desk.intake("Trần Thị Mai").dossier.code
     other_desk.sync(hub.url)
+    seen = []
+    window.worker.changed.connect(seen.append)
     with qtbot.waitSignal(window.sync.data_arrived, timeout=WAIT):
         window.sync.sync_now()
     qtbot.waitUntil(lambda: search.model.rowCount() == 1, timeout=WAIT)
     assert search.model.row(0).code == code
+    # the engine named the dossier it changed: the views refresh that, not everything
+    pulled = [c for c in seen if c.origin == "external"]
+    assert pulled and pulled[0].codes == {code} and not pulled[0].everything
     # the network and the engine's status ran on the sync thread only
     assert ENGINE_THREADS and {t.rsplit("-", 1)[0] for t in ENGINE_THREADS} == {"motcua-sync"}
 
