@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from motcua_desk import paths
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.services.base import ServiceBase
 from motcua_desk.store.blobs import BlobStore, files_dir
+from motcua_desk.store.errors import SQLITE_ERROR
 from motcua_desk.store.migrate import backup_database
 from motcua_desk.store.restore import RESTORE_PENDING, RestoreResult, restore_database
 
@@ -45,7 +45,7 @@ class MaintenanceService(ServiceBase):
             # names it, so every file the copied events name is there by now
             BlobStore(files_dir(self.store.path)).copy_to(BlobStore(files_dir(dest)), link=True)
             return done
-        except (OSError, sqlite3.Error) as err:
+        except (OSError, SQLITE_ERROR) as err:
             dest.unlink(missing_ok=True)
             raise ValidationError(
                 "out", f"cannot write {dest}: {err}", code="unwritable", path=str(dest)

@@ -1,6 +1,8 @@
 """Errors about the database file itself. They are the officer's or the installer's problem
 (exit code 2 on the command line), not faults of the program."""
 
+import sqlite3
+
 from motcua_desk.domain.errors import DomainError
 
 
@@ -22,3 +24,8 @@ class MigrationFailed(StoreError):
 
 class DeskNotInitialised(StoreError):
     code = "desk_not_initialised"
+
+
+# What SQLite itself raises (a backup that cannot be written, a file that is not a database):
+# services catch it by this name, so that only the store imports sqlite3.
+SQLITE_ERROR = sqlite3.Error
