@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from motcua_desk.ui.actions import LocalId, local_shortcuts
 from motcua_desk.ui.settings import PrinterChoice, UiSettings
 
 log = logging.getLogger("motcua.ui.print")
@@ -186,7 +187,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.choose_printer_and_print)
         self.save_button.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.choose_printer_and_print)
+        local_shortcuts(LocalId.PRINT_PREVIEW, self, self.choose_printer_and_print)
 
     def _show_choice(self, choice: PrinterChoice) -> None:
         name = choice.printer or self.tr("default printer")
