@@ -6,7 +6,7 @@ forms/handoff.ui."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidgetItem, QWidget
@@ -16,6 +16,9 @@ from motcua_desk.ui import errors, labels
 from motcua_desk.ui.actions import LocalId, local_shortcuts
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.forms.ui_handoff import Ui_HandoffForm
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierDetail, DossierView
 
 log = logging.getLogger("motcua.ui.handoff")
 
@@ -29,7 +32,7 @@ class HandoffView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.batch: list[Any] = []  # DossierView, in scan order
+        self.batch: list[DossierView] = []  # in scan order
         self._pending: set[str] = set()
         self._last_department = ""
         self._build()
@@ -137,7 +140,7 @@ class HandoffView(QWidget):
             owner=self,
         )
 
-    def _found(self, code: str, detail: Any, direction: str, department: str) -> None:
+    def _found(self, code: str, detail: DossierDetail, direction: str, department: str) -> None:
         self._pending.discard(code)
         if direction != self.direction_value:
             return

@@ -17,7 +17,7 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -45,6 +45,9 @@ from PySide6.QtWidgets import (
 
 from motcua_desk.ui.actions import LocalId, local_shortcuts
 from motcua_desk.ui.settings import PrinterChoice, UiSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("motcua.ui.print")
 
@@ -91,7 +94,7 @@ def fit_to_screen(available: QRect, page_points: QSizeF | None = None) -> QSize:
     return QSize(min(width, available.width() - 16), min(height, available.height() - frame))
 
 
-def default_print_dialog(printer: Any, parent: QWidget) -> QDialog:
+def default_print_dialog(printer: QPrinter, parent: QWidget) -> QDialog:
     from PySide6.QtPrintSupport import QPrintDialog
 
     return QPrintDialog(printer, parent)
