@@ -51,8 +51,10 @@ class DossierAction:
 
     dialog_name: str  # the dialog's object name (tests and the window find it by it)
     dialog: Callable[[DossierView], QDialog]  # (the dossier shown) -> the dialog, not yet open
-    change: Callable[..., Any]  # (services, code, *values) -> the new DossierDetail
-    # read off the accepted dialog on the GUI thread, passed to `change` on the DB worker
+    # (services, code, *values) -> the new DossierDetail (a list of one: handoff, result)
+    change: Callable[..., DossierDetail | list[DossierDetail]]
+    # read off the accepted dialog on the GUI thread, passed to `change` on the DB worker (each
+    # row has its own dialog class and values, hence Any)
     values: Callable[[Any], tuple[Any, ...]] = field(default=_nothing)
     form: str | Callable[[Any], str] = ""  # the form printed after; a callable asks the dialog
     done: str = ""  # said when done, "{code}" filled in

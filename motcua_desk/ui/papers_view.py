@@ -240,7 +240,7 @@ class PapersView(QWidget):
         self.reuse_button.setEnabled(has_offers and paper is not None)
         self._paint_hot()
 
-    def _show_thumbnails(self, paper: Paper) -> None:
+    def _show_thumbnails(self, paper: Paper | None) -> None:
         self._thumb_gen += 1
         gen = self._thumb_gen
         self.thumbnails.clear()

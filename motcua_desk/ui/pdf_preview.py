@@ -17,7 +17,7 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -56,7 +56,7 @@ MAX_RENDER_DPI = 300  # above this, render at dpi/k and enlarge k times (whole d
 _STANDARD = ("A4", "A5", "A3", "Letter", "Legal")
 
 
-def page_size_for(points: QSizeF | QSize | Any) -> tuple[QPageSize, bool]:
+def page_size_for(points: QSizeF | QSize) -> tuple[QPageSize, bool]:
     """The page size of a PDF page (in points) and whether it is landscape: a standard id
     (A5, A4, …) when the page is one, within half a millimetre; else a custom size in
     millimetres. Uses only constructors that every supported PySide6 has (6.12 refuses
@@ -116,7 +116,7 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         file_name: str = "",
-        print_dialog: Callable[[Any, QWidget], Any] | None = None,
+        print_dialog: Callable[[QPrinter, QWidget], QDialog] | None = None,
     ) -> None:
         super().__init__(parent)
         self._print_dialog = print_dialog or default_print_dialog

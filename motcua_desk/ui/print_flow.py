@@ -29,6 +29,9 @@ from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
+
     from motcua_desk.domain.dto import AgencyInfo, DossierDetail
     from motcua_desk.services import Services
     from motcua_desk.services.settings import OfficeSettings
@@ -89,7 +92,7 @@ class PrintFlow(QObject):
         self.last_preview = None  # PdfPreviewDialog
         # (printer, parent) -> a dialog with exec(); None = QPrintDialog. Tests set one that
         # picks a PDF file as the printer.
-        self.print_dialog: Callable[[Any, QWidget], Any] | None = None
+        self.print_dialog: Callable[[QPrinter, QWidget], QDialog] | None = None
 
     # --- dossier forms ------------------------------------------------------------------------
     def print_form(
@@ -97,7 +100,7 @@ class PrintFlow(QObject):
         code: str,
         form: str,
         *,
-        loaded: tuple[Any, Any, Any] | None = None,
+        loaded: tuple[DossierDetail, AgencyInfo, OfficeSettings] | None = None,
         owner: QObject | None = None,
     ) -> None:
         """The one print use case of a dossier form: read the dossier (unless `loaded`, the

@@ -15,7 +15,7 @@ duplicate_receipt); every sentence the officer reads is built here, through Qt L
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,7 +24,7 @@ from motcua_desk.ui import errors, labels
 from motcua_desk.ui.sync_worker import FAILED_STATES, SyncSnapshot
 
 if TYPE_CHECKING:
-    from motcua_desk.domain.dto import ConflictView, DossierView, EventView
+    from motcua_desk.domain.dto import ConflictView, DossierDetail, DossierView, EventView
     from motcua_desk.services import Services
     from motcua_desk.services.replication_terms import QuarantineView
 
@@ -110,7 +110,7 @@ class ConflictItem:
 def load_conflicts(svc: Services, limit: int = MAX_LISTED) -> list[ConflictItem]:
     """On the DB worker: the open sync exceptions, each with its dossier and the action that
     stands (the last deciding event before the losing one in the agreed order)."""
-    details: dict[str, Any] = {}
+    details: dict[str, DossierDetail | None] = {}
     items = []
     for c in svc.dossiers.conflicts()[:limit]:
         if c.dossier_code not in details:

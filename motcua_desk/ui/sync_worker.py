@@ -163,7 +163,7 @@ class SyncController(QObject):
         """The desk is open and the hub settings have been read."""
         return self._replication is not None
 
-    def _attached(self, result: tuple[Any, Any]) -> None:
+    def _attached(self, result: tuple[ReplicationService, HubSettings | None]) -> None:
         self._replication, hub = result
         self._set_hub(hub)
         self._restart()

@@ -157,7 +157,9 @@ class Worker(QObject):
     failed = Signal(object, object)  # exception, owner: a failure nobody handled
     busy_changed = Signal(bool)
 
-    def __init__(self, services_factory: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self, services_factory: Callable[[], Services], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._tasks: dict[int, _Task] = {}
