@@ -12,6 +12,10 @@ Keys, chosen for a counter officer who keeps one hand on the scanner:
   received, Ctrl+T refuse, Ctrl+H apology and new date, Ctrl+R return, Ctrl+D stop,
   Ctrl+M note, Ctrl+Del void, Ctrl+P print again, Ctrl+E fee or e-receipt code.
 The same letter means the same thing wherever it works (B = bổ sung, T = từ chối).
+Keys that belong to one dialog or one screen's widget, not to a window action, are the local
+shortcuts (`LocalId`, made by `local_shortcuts`): Ctrl+Enter confirms a dialog (Enter writes a
+new line in a reason box) and the handoff list, Delete removes the handoff row selected, Ctrl+P
+in the print preview chooses the printer and prints. F1 lists them too.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from collections.abc import Callable
 from enum import Enum, auto
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 
@@ -129,6 +133,60 @@ def _specs() -> dict[ActionId, tuple[str, str, str]]:
                        translate("Actions", "Record a fee paid after intake, or the "
                                  "e-receipt's lookup code")),
     }
+
+
+class LocalId(Enum):
+    """The shortcuts of one dialog or one screen's widget (QShortcut, not QAction)."""
+
+    CONFIRM_DIALOG = auto()
+    CONFIRM_HANDOFF = auto()
+    REMOVE_HANDOFF_ROW = auto()
+    PRINT_PREVIEW = auto()
+
+
+_CONFIRM_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+# id -> (its keys, the context its QShortcuts are made with)
+_LOCAL_KEYS: dict[LocalId, tuple[tuple[str | QKeySequence.StandardKey, ...], Qt.ShortcutContext]] = {
+    LocalId.CONFIRM_DIALOG: (_CONFIRM_KEYS, Qt.ShortcutContext.WindowShortcut),
+    LocalId.CONFIRM_HANDOFF: (_CONFIRM_KEYS, Qt.ShortcutContext.WidgetWithChildrenShortcut),
+    LocalId.REMOVE_HANDOFF_ROW: ((QKeySequence.StandardKey.Delete,), Qt.ShortcutContext.WidgetShortcut),
+    LocalId.PRINT_PREVIEW: (("Ctrl+P",), Qt.ShortcutContext.WindowShortcut),
+}
+
+
+def _local_texts() -> dict[LocalId, str]:
+    """id -> what it does, for the F1 list (built at call time, like `_specs`)."""
+    return {
+        LocalId.CONFIRM_DIALOG: translate("Actions", "In a dialog: confirm (in a reason box Enter writes a new line)"),
+        LocalId.CONFIRM_HANDOFF: translate("Actions", "Handoff: confirm the list"),
+        LocalId.REMOVE_HANDOFF_ROW: translate("Actions", "Handoff: remove the selected dossier from the list"),
+        LocalId.PRINT_PREVIEW: translate("Actions", "Print preview: choose the printer and print"),
+    }
+
+
+def local_shortcuts(local_id: LocalId, widget: QWidget, slot: Callable[[], object]) -> list[QShortcut]:
+    """Make the QShortcuts of `local_id` on `widget`, each calling `slot`."""
+    keys, context = _LOCAL_KEYS[local_id]
+    made = []
+    for key in keys:
+        # set apart: PySide 6.12 drops a `context=` given to the constructor with a slot
+        shortcut = QShortcut(QKeySequence(key), widget)
+        shortcut.setContext(context)
+        shortcut.activated.connect(slot)
+        made.append(shortcut)
+    return made
+
+
+def local_shortcut_table() -> list[tuple[str, str]]:
+    """(shortcuts, what they do) of the dialogs' and screens' own keys, for the F1 list."""
+    texts = _local_texts()
+    return [
+        (
+            ", ".join(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys),
+            texts[local_id],
+        )
+        for local_id, (keys, _context) in _LOCAL_KEYS.items()
+    ]
 
 
 class Actions:

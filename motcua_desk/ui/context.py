@@ -11,13 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from motcua_desk.ui.errors import ErrorPresenter
 from motcua_desk.ui.print_flow import PrintFlow
 from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import AgencyInfo
+    from motcua_desk.services import Services
+    from motcua_desk.services.catalog import DepartmentView
+    from motcua_desk.services.settings import OfficeSettings
+    from motcua_desk.ui.sync_worker import SyncController
 
 DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
@@ -28,9 +35,9 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class DeskInfo:
-    agency: Any = None  # AgencyInfo
-    office: Any = None  # OfficeSettings
-    departments: tuple[Any, ...] = ()  # DepartmentView
+    agency: AgencyInfo | None = None
+    office: OfficeSettings | None = None
+    departments: tuple[DepartmentView, ...] = ()
     fields: tuple[str, ...] = ()  # procedure fields (lĩnh vực) of the catalog
     calendar_warning: str | None = None
 
@@ -39,12 +46,12 @@ class DeskInfo:
         return ZoneInfo(getattr(self.office, "tz_name", "") or DEFAULT_TZ)
 
 
-def load_desk_identity(svc: Any) -> DeskInfo:
+def load_desk_identity(svc: Services) -> DeskInfo:
     """On the DB worker, first thing: who and where we are (the status bar, the clock)."""
     return DeskInfo(agency=svc.settings.agency(), office=svc.settings.office())
 
 
-def load_desk_info(svc: Any) -> DeskInfo:
+def load_desk_info(svc: Services) -> DeskInfo:
     """On the DB worker: everything the views need to know about the desk."""
     procs = svc.catalog.list()
     return DeskInfo(
@@ -67,7 +74,7 @@ class UiContext:
     db_path: Path | None = None
     log_path: Path | None = None
     desk: DeskInfo = field(default_factory=DeskInfo)
-    sync: Any = None  # SyncController when the window can sync (see ui.sync_worker)
+    sync: SyncController | None = None  # when the window can sync
 
     def now(self) -> datetime:
         """Office-local now."""

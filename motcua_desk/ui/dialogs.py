@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from motcua_desk.domain import validation
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, labels
+from motcua_desk.ui.actions import LocalId, local_shortcuts
 
 
 class ValueDialog(QDialog):
@@ -64,8 +64,7 @@ class ValueDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.ok_button.setDefault(True)
         # Enter writes a new line in a reason box: Ctrl+Enter confirms from anywhere
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self._try_accept)
+        local_shortcuts(LocalId.CONFIRM_DIALOG, self, self._try_accept)
         self.setMinimumWidth(460)
 
     def check(self) -> str:

@@ -32,6 +32,8 @@ from motcua_desk.ui.dialogs import (
 )
 
 if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierDetail, DossierView
+    from motcua_desk.services import Services
     from motcua_desk.ui.dossier_page import DossierPage
 
 
@@ -48,9 +50,11 @@ class DossierAction:
     """One row of the table."""
 
     dialog_name: str  # the dialog's object name (tests and the window find it by it)
-    dialog: Callable[[Any], QDialog]  # (the dossier shown) -> the dialog, not yet open
-    change: Callable[..., Any]  # (services, code, *values) -> the new DossierDetail
-    # read off the accepted dialog on the GUI thread, passed to `change` on the DB worker
+    dialog: Callable[[DossierView], QDialog]  # (the dossier shown) -> the dialog, not yet open
+    # (services, code, *values) -> the new DossierDetail (a list of one: handoff, result)
+    change: Callable[..., DossierDetail | list[DossierDetail]]
+    # read off the accepted dialog on the GUI thread, passed to `change` on the DB worker (each
+    # row has its own dialog class and values, hence Any)
     values: Callable[[Any], tuple[Any, ...]] = field(default=_nothing)
     form: str | Callable[[Any], str] = ""  # the form printed after; a callable asks the dialog
     done: str = ""  # said when done, "{code}" filled in
@@ -189,7 +193,7 @@ class DossierActions(QObject):
             ),
         }
 
-    def _fee_dialog(self, d: Any) -> QDialog:
+    def _fee_dialog(self, d: DossierView) -> QDialog:
         from motcua_desk.ui.fee_dialog import FeeDialog
 
         due = (
@@ -224,10 +228,10 @@ class DossierActions(QObject):
 
         self._open(dialog, accepted)
 
-    def _change(self, fn: Callable[[Any], Any], code: str, form: str, done_text: str) -> None:
+    def _change(self, fn: Callable[[Services], Any], code: str, form: str, done_text: str) -> None:
         view = self.view
 
-        def ok(result: Any) -> None:
+        def ok(result: DossierDetail | list[DossierDetail]) -> None:
             detail = result[0] if isinstance(result, list) else result
             view.show_detail(detail)
             for line in view.warning_lines(detail.warnings):
@@ -255,7 +259,7 @@ class DossierActions(QObject):
         view = self.view
         code = view.code
 
-        def choose(detail: Any) -> None:
+        def choose(detail: DossierDetail) -> None:
             if view.code != code:
                 return
             forms = applicable_forms(detail)

@@ -8,7 +8,7 @@ themselves, dialog → change → print, ui.dossier_actions."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableWidgetItem, QWidget
@@ -20,6 +20,9 @@ from motcua_desk.ui.dossier_actions import DossierActions
 from motcua_desk.ui.dossier_timeline import TIMING_COLOURS  # noqa: F401 - the old import path
 from motcua_desk.ui.forms.ui_dossier import Ui_DossierForm
 from motcua_desk.ui.papers_view import PapersView
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierDetail, DossierView
 
 log = logging.getLogger("motcua.ui.dossier")
 
@@ -59,7 +62,7 @@ class DossierPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.actions = actions
-        self.detail: Any = None
+        self.detail: DossierDetail | None = None
         self._loading_code = ""
         self._gen = 0
         self._buttons: dict[str, QPushButton] = {}
@@ -194,11 +197,11 @@ class DossierPage(QWidget):
         ):
             self.reload()
 
-    def show_detail(self, detail: Any) -> None:
+    def show_detail(self, detail: DossierDetail) -> None:
         self._fill(detail)
         self.shown.emit(detail.dossier.code)
 
-    def _fill(self, detail: Any) -> None:
+    def _fill(self, detail: DossierDetail) -> None:
         self.detail = detail
         d = detail.dossier
         self._show_body(True)
@@ -237,7 +240,7 @@ class DossierPage(QWidget):
         if name:
             self._buttons[name].setFocus()
 
-    def _fill_fields(self, d: Any) -> None:
+    def _fill_fields(self, d: DossierView) -> None:
         v = self._values
         v["procedure"].setText(f"{d.procedure_name} ({d.procedure_code})")
         v["field"].setText(d.field)
@@ -299,7 +302,7 @@ class DossierPage(QWidget):
             value.setVisible(shown)
             self._captions[key].setVisible(shown)
 
-    def fee_text(self, d: Any) -> str:
+    def fee_text(self, d: DossierView) -> str:
         """Each payment: amount, method, the e-receipt reference (the officer's, the day)."""
         parts = []
         for f in getattr(d, "fees", ()):
@@ -340,7 +343,7 @@ class DossierPage(QWidget):
 
     _sticky: tuple[str, tuple[str, ...]] = ("", ())
 
-    def _show_warnings(self, detail: Any) -> None:
+    def _show_warnings(self, detail: DossierDetail) -> None:
         code = detail.dossier.code
         if detail.warnings:  # the last action's warnings stay until another dossier opens
             self._sticky = (code, tuple(detail.warnings))

@@ -7,7 +7,7 @@ its strings keep DossierPage's translation context.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from motcua_desk.ui import labels
 
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierDetail, EventView
+
 translate = QCoreApplication.translate
 
 TIMING_COLOURS = {"early": "#1b7f3b", "on_time": "#0b4f8a", "late": "#b00020"}
 
 
-def fill(t: QTableWidget, detail: Any) -> None:
+def fill(t: QTableWidget, detail: DossierDetail) -> None:
     """One row per event, in the agreed order; a sync conflict's losing row struck out."""
     t.setRowCount(0)
     steps = {s.event_id: s for s in detail.steps}
@@ -75,7 +78,7 @@ def fill(t: QTableWidget, detail: Any) -> None:
     t.resizeRowsToContents()
 
 
-def event_detail(ev: Any) -> str:
+def event_detail(ev: EventView) -> str:
     """What the "What" column adds to the event's name: its payload in words."""
     p = ev.payload
     match ev.type:
@@ -124,7 +127,7 @@ def event_detail(ev: Any) -> str:
             return str(p.get("reason", "") or "")
 
 
-def _parse(value: Any):
+def _parse(value: object) -> datetime | None:
     try:
         return datetime.fromisoformat(str(value)) if value else None
     except ValueError:

@@ -7,7 +7,7 @@ before it)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
@@ -22,10 +22,14 @@ from motcua_desk.ui.forms.ui_first_start_summary import Ui_FirstStartSummaryForm
 from motcua_desk.ui.forms.ui_first_start_welcome import Ui_FirstStartWelcomeForm
 from motcua_desk.ui.worker import Worker
 
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import AgencyInfo
+    from motcua_desk.services import Services
+
 WELCOME, AGENCY, DESK, DEMO, SUMMARY = range(5)
 
 
-def _init_demo(svc: Any, officer: str) -> Any:
+def _init_demo(svc: Services, officer: str) -> AgencyInfo:
     """On the worker: the demo agency of the services, with the seed catalog."""
     from motcua_desk.services.settings import DEMO_AGENCY
 
@@ -238,7 +242,7 @@ class FirstStartWizard(QWizard):
             run, success=self._created, failure=self._failed, owner=self, kinds=("settings",)
         )
 
-    def _created(self, agency: Any) -> None:
+    def _created(self, agency: AgencyInfo) -> None:
         self._busy = False
         self.done_setup.emit(agency)
         super().accept()

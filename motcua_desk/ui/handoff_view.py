@@ -6,16 +6,19 @@ forms/handoff.ui."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableWidgetItem, QWidget
 
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.ui import errors, labels
+from motcua_desk.ui.actions import LocalId, local_shortcuts
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.forms.ui_handoff import Ui_HandoffForm
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierDetail, DossierView
 
 log = logging.getLogger("motcua.ui.handoff")
 
@@ -29,7 +32,7 @@ class HandoffView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.batch: list[Any] = []  # DossierView, in scan order
+        self.batch: list[DossierView] = []  # in scan order
         self._pending: set[str] = set()
         self._last_department = ""
         self._build()
@@ -66,24 +69,8 @@ class HandoffView(QWidget):
         self.print_button.clicked.connect(self.print_list)
         self.out_radio.toggled.connect(self._direction_changed)
         self.department_combo.activated.connect(lambda _i: self._department_chosen())
-        QShortcut(
-            QKeySequence("Ctrl+Return"),
-            self,
-            self.confirm,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        QShortcut(
-            QKeySequence("Ctrl+Enter"),
-            self,
-            self.confirm,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.table,
-            self.remove_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        local_shortcuts(LocalId.CONFIRM_HANDOFF, self, self.confirm)
+        local_shortcuts(LocalId.REMOVE_HANDOFF_ROW, self.table, self.remove_selected)
 
     def set_desk(self) -> None:
         current = self.department_combo.currentData() or self.ctx.settings.last_department
@@ -153,7 +140,7 @@ class HandoffView(QWidget):
             owner=self,
         )
 
-    def _found(self, code: str, detail: Any, direction: str, department: str) -> None:
+    def _found(self, code: str, detail: DossierDetail, direction: str, department: str) -> None:
         self._pending.discard(code)
         if direction != self.direction_value:
             return

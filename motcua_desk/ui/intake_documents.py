@@ -7,13 +7,16 @@ the document lines, not the form around it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem
 
 from motcua_desk.domain.dto import DocumentLine
 from motcua_desk.ui import labels
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DocumentLine
 
 
 class FormDelegate(QStyledItemDelegate):
@@ -47,7 +50,7 @@ def toggle_current(table: QTableWidget) -> None:
         )
 
 
-def fill_documents(table: QTableWidget, documents: Iterable[Any]) -> None:
+def fill_documents(table: QTableWidget, documents: Iterable[DocumentLine]) -> None:
     """The procedure's documents as the checklist's rows (ticked as the catalog says)."""
     table.setRowCount(0)
     for doc in documents:

@@ -8,7 +8,7 @@ context.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from motcua_desk.ui.actions import ActionId
 from motcua_desk.ui.intake_documents import FormDelegate
 
 if TYPE_CHECKING:
+    from motcua_desk.domain.dto import ProcedureView
     from motcua_desk.ui.intake_view import IntakeView
 
 translate = QCoreApplication.translate
@@ -173,7 +174,7 @@ def setup_widgets(view: IntakeView) -> None:
     ui.dueExplanation.setText("")
 
 
-def show_fee_due(view: IntakeView, procedure: Any) -> None:
+def show_fee_due(view: IntakeView, procedure: ProcedureView | None) -> None:
     """The fee the chosen procedure asks for, above the amount collected."""
     if procedure is None:
         view.feeDue.setText(translate("IntakeView", "Choose a procedure to see the fee."))

@@ -8,7 +8,7 @@ translation context.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -19,6 +19,8 @@ from motcua_desk.ui.actions import ActionId
 from motcua_desk.ui.dialogs import DocumentPickDialog, ReasonDialog
 
 if TYPE_CHECKING:
+    from motcua_desk.domain.dto import AgencyInfo, DossierDetail
+    from motcua_desk.services.settings import OfficeSettings
     from motcua_desk.ui.intake_view import IntakeView
 
 translate = QCoreApplication.translate
@@ -114,7 +116,14 @@ def _set_enabled(view: IntakeView, enabled: bool) -> None:
         view.actions[action_id].setEnabled(enabled)
 
 
-def _done(view: IntakeView, outcome: str, form: str, detail: Any, agency: Any, office: Any) -> None:
+def _done(
+    view: IntakeView,
+    outcome: str,
+    form: str,
+    detail: DossierDetail,
+    agency: AgencyInfo,
+    office: OfficeSettings,
+) -> None:
     view._busy = False
     _set_enabled(view, True)
     code = detail.dossier.code

@@ -18,7 +18,7 @@ supplement, refuse), their dialogs and what follows them are ui.intake_outcomes.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -44,6 +44,10 @@ from motcua_desk.ui.intake_documents import (
 )
 from motcua_desk.ui.intake_layout import FROM_CARD_STYLE, plain_html
 
+if TYPE_CHECKING:
+    from motcua_desk.domain.cccd import CitizenCard
+    from motcua_desk.domain.dto import DueView, ProcedureView
+
 log = logging.getLogger("motcua.ui.intake")
 
 SEARCH_DELAY_MS = 120
@@ -65,8 +69,8 @@ class IntakeView(QWidget):
         self.actions = actions
         self.ui = Ui_IntakeForm()
         self.ui.setupUi(self)
-        self._procedure: Any = None  # ProcedureView
-        self._matches: list[Any] = []
+        self._procedure: ProcedureView | None = None
+        self._matches: list[ProcedureView] = []
         self._search_gen = 0
         self._due_gen = 0
         self._busy = False
@@ -106,7 +110,7 @@ class IntakeView(QWidget):
         if focus is not None and focus.isVisible():
             focus.setFocus()
 
-    def fill_from_card(self, card: Any) -> None:
+    def fill_from_card(self, card: CitizenCard) -> None:
         """Fill the applicant from a parsed ID card (domain.cccd.CitizenCard); the fields it
         filled are marked until the officer edits them, and nothing else is touched."""
         values = {
@@ -289,7 +293,7 @@ class IntakeView(QWidget):
         if 0 <= row < len(self._matches):
             self._choose(self._matches[row])
 
-    def _choose(self, procedure: Any) -> None:
+    def _choose(self, procedure: ProcedureView) -> None:
         self._procedure = procedure
         self.ui.procedureChosen.setText(
             self.tr("<b>{name}</b><br>{code} · {field} · {time} · {department}").format(
@@ -306,7 +310,7 @@ class IntakeView(QWidget):
         self.focus_first()
 
     @property
-    def procedure(self) -> Any:
+    def procedure(self) -> ProcedureView | None:
         return self._procedure
 
     def documents(self) -> tuple[DocumentLine, ...]:
@@ -326,7 +330,7 @@ class IntakeView(QWidget):
             owner=self,
         )
 
-    def _show_due(self, gen: int, due: Any) -> None:
+    def _show_due(self, gen: int, due: DueView) -> None:
         if gen != self._due_gen:
             return
         self.ui.dueLabel.setText(self.tr("Return at {due}").format(due=labels.fmt_due(due.due_at)))

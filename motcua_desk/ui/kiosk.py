@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
@@ -35,6 +35,10 @@ from motcua_desk.ui import kiosk_texts, labels
 from motcua_desk.ui.forms.ui_kiosk import Ui_KioskForm
 from motcua_desk.ui.scanner import Scan, ScanDetector, ScanFilter
 from motcua_desk.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import AgencyInfo, ProcedureView
+    from motcua_desk.services.lookup import PublicDossier
 
 log = logging.getLogger("motcua.ui.kiosk")
 
@@ -84,8 +88,8 @@ class KioskWindow(QWidget):
         super().__init__()
         self.worker = worker
         self.failures = 0
-        self.result: Any = None
-        self._procedures: list[Any] = []
+        self.result: PublicDossier | None = None
+        self._procedures: list[ProcedureView] = []
         self.idle_timer = QTimer(self)
         self.idle_timer.setObjectName("kioskIdle")
         self.idle_timer.setSingleShot(True)
@@ -159,7 +163,7 @@ class KioskWindow(QWidget):
             app.removeEventFilter(self._idle_watch)
         super().closeEvent(event)
 
-    def _agency(self, agency: Any) -> None:
+    def _agency(self, agency: AgencyInfo | None) -> None:
         name = getattr(agency, "agency_name", "") or ""
         self.agency_label.setText(name)
 
@@ -236,7 +240,7 @@ class KioskWindow(QWidget):
             owner=self,
         )
 
-    def _found(self, public: Any) -> None:
+    def _found(self, public: PublicDossier) -> None:
         self.failures = 0
         self.result = public
         self._paint(public)
@@ -311,7 +315,7 @@ class KioskWindow(QWidget):
         self.message.setText(text)
 
     # --- the answer ---------------------------------------------------------------------------
-    def _paint(self, d: Any) -> None:
+    def _paint(self, d: PublicDossier) -> None:
         ready = d.status == "result_ready"
         self.ready_label.setText(
             self.tr("The result is ready: please come to the counter to collect it.")
@@ -350,7 +354,7 @@ class KioskWindow(QWidget):
             owner=self,
         )
 
-    def _procedures_in(self, procedures: list[Any]) -> None:
+    def _procedures_in(self, procedures: list[ProcedureView]) -> None:
         self._procedures = list(procedures)
         self.procedure_list.clear()
         for p in self._procedures:

@@ -7,17 +7,21 @@ looked-up dossier or procedure, translated in the "KioskWindow" context.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from motcua_desk.domain.catalog import public_time
 from motcua_desk.ui import labels
 
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import ProcedureView
+    from motcua_desk.services.lookup import PublicDossier
+
 translate = QCoreApplication.translate
 
 
-def status_text(d: Any) -> str:
+def status_text(d: PublicDossier) -> str:
     """The status in plain words, for the citizen."""
     s = d.status
     if s == "result_ready":
@@ -57,7 +61,7 @@ def status_text(d: Any) -> str:
     return texts.get(s, translate("KioskWindow", "Please ask at the counter."))
 
 
-def bring_text(d: Any) -> str:
+def bring_text(d: PublicDossier) -> str:
     """What to bring, as simple HTML (escaped)."""
     slip = translate("KioskWindow", "your appointment slip")
     s = d.status
@@ -91,7 +95,7 @@ def bring_text(d: Any) -> str:
     return f"<b>{html.escape(head)}</b><ul>{lis}</ul>"
 
 
-def procedure_html(p: Any) -> str:
+def procedure_html(p: ProcedureView) -> str:
     e = html.escape
     copies = translate("KioskWindow", "{n} copy(ies)")
     papers, legal_title = (

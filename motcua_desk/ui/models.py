@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -19,7 +19,17 @@ from PySide6.QtGui import QBrush, QColor
 from motcua_desk.ui import labels
 from motcua_desk.ui.worker import Worker
 
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierView
+    from motcua_desk.services import Services
+
 PAGE_SIZE = 100
+
+
+class DossierQuery(Protocol):
+    """What DossierTableModel pages through: one page of dossiers, on the DB worker."""
+
+    def run(self, svc: Services, limit: int, before_pk: int | None) -> list[DossierView]: ...
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,7 @@ class SearchQuery:
     received_from: date | None = None
     received_to: date | None = None
 
-    def run(self, svc: Any, limit: int, before_pk: int | None) -> list:
+    def run(self, svc: Services, limit: int, before_pk: int | None) -> list[DossierView]:
         return svc.dossiers.search(
             self.text,
             status=self.status,
@@ -51,7 +61,7 @@ class TodayQuery:
     kind: str
     limit: int = 500
 
-    def run(self, svc: Any, limit: int, before_pk: int | None) -> list:
+    def run(self, svc: Services, limit: int, before_pk: int | None) -> list[DossierView]:
         return svc.dossiers.today_list(self.kind, limit=self.limit)
 
 
@@ -92,11 +102,11 @@ class DossierTableModel(QAbstractTableModel):
         self._worker = worker
         self._page = page_size
         self._now = now
-        self._query: Any = None
+        self._query: DossierQuery | None = None
         self._s = _State()
 
     # --- queries ------------------------------------------------------------------------------
-    def set_query(self, query: Any) -> None:
+    def set_query(self, query: DossierQuery) -> None:
         """Start over with a new query: the first page is asked for at once."""
         self.beginResetModel()
         self._query = query
@@ -109,7 +119,7 @@ class DossierTableModel(QAbstractTableModel):
             self.set_query(self._query)
 
     @property
-    def query(self) -> Any:
+    def query(self) -> DossierQuery | None:
         return self._query
 
     @property
@@ -166,7 +176,7 @@ class DossierTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def row(self, index: int) -> Any:
+    def row(self, index: int) -> DossierView:
         return self._s.rows[index]
 
     def headerData(  # noqa: N802 - Qt's / reportlab's name
@@ -215,7 +225,7 @@ class DossierTableModel(QAbstractTableModel):
             return view.code
         return None
 
-    def _late(self, view: Any) -> bool:
+    def _late(self, view: DossierView) -> bool:
         if self._now is None or view.due_at is None:
             return False
         return view.status in ("received", "in_process") and view.due_at < self._now()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QIcon, QPixmap
@@ -34,13 +34,19 @@ from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.forms.ui_papers import Ui_PapersForm
 from motcua_desk.ui.hot_folder import SCAN_SUFFIXES, HotFolder, move_to_attached
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDropEvent
+
+    from motcua_desk.services import Services
+    from motcua_desk.services.digitisation import Attached, DigitisationService, Offer, Paper
+
 log = logging.getLogger("motcua.ui.papers")
 
 WARNING_COLOUR = "#a15c00"
 DONE_COLOUR = "#1b7f3b"
 
 
-def digitisation(svc: Any) -> Any:
+def digitisation(svc: Services) -> DigitisationService:
     """The digitisation use cases over the worker's services (on the DB thread; imported
     there, so that the window starts without the services)."""
     from motcua_desk.services.digitisation import DigitisationService
@@ -82,8 +88,8 @@ class PapersView(QWidget):
             w.setAcceptDrops(False)
         self.setAcceptDrops(True)
         self.code = ""
-        self.papers: list[Any] = []
-        self.offers: list[Any] = []
+        self.papers: list[Paper] = []
+        self.offers: list[Offer] = []
         self._gen = 0
         self._thumb_gen = 0
         self._told: set[Path] = set()  # hot-folder files the message bar has announced
@@ -109,7 +115,7 @@ class PapersView(QWidget):
         self.hot_folder.withdrawn.connect(lambda _p: self._paint_hot(announce=False))
 
     # --- texts --------------------------------------------------------------------------------
-    def state_text(self, paper: Any) -> str:
+    def state_text(self, paper: Paper) -> str:
         state = paper.state
         if state == "scanned":
             return self.tr("Digitised — not digitally signed")
@@ -157,7 +163,7 @@ class PapersView(QWidget):
         self._gen += 1
         self._fill([], [])
 
-    def _fill(self, papers: list[Any], offers: list[Any]) -> None:
+    def _fill(self, papers: list[Paper], offers: list[Offer]) -> None:
         selected = self.selected_index()
         self.papers, self.offers = list(papers), list(offers)
         t = self.table
@@ -215,7 +221,7 @@ class PapersView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
 
-    def selected_paper(self) -> Any:
+    def selected_paper(self) -> Paper | None:
         i = self.selected_index()
         return self.papers[i] if i is not None and i < len(self.papers) else None
 
@@ -234,7 +240,7 @@ class PapersView(QWidget):
         self.reuse_button.setEnabled(has_offers and paper is not None)
         self._paint_hot()
 
-    def _show_thumbnails(self, paper: Any) -> None:
+    def _show_thumbnails(self, paper: Paper | None) -> None:
         self._thumb_gen += 1
         gen = self._thumb_gen
         self.thumbnails.clear()
@@ -334,7 +340,7 @@ class PapersView(QWidget):
 
         self.ctx.worker.mutate(run, success=done, failure=failed, owner=self)
 
-    def _say_attached(self, attached: Any, index: int, hot: Path | None, moved) -> None:
+    def _say_attached(self, attached: Attached, index: int, hot: Path | None, moved) -> None:
         text = self.tr("Scan attached to document {n}: {pages} page(s), not digitally signed.")
         text = text.format(n=index + 1, pages=attached.pages)
         warnings = [self.warning_text(w) for w in attached.warnings]
@@ -380,7 +386,7 @@ class PapersView(QWidget):
         )
 
     # --- drag and drop ------------------------------------------------------------------------
-    def _dropped_paths(self, event: Any) -> list[Path]:
+    def _dropped_paths(self, event: QDropEvent) -> list[Path]:
         mime = event.mimeData()
         if not mime.hasUrls():
             return []

@@ -17,7 +17,7 @@ import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -43,7 +43,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from motcua_desk.ui.actions import LocalId, local_shortcuts
 from motcua_desk.ui.settings import PrinterChoice, UiSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("motcua.ui.print")
 
@@ -52,7 +56,7 @@ MAX_RENDER_DPI = 300  # above this, render at dpi/k and enlarge k times (whole d
 _STANDARD = ("A4", "A5", "A3", "Letter", "Legal")
 
 
-def page_size_for(points: QSizeF | QSize | Any) -> tuple[QPageSize, bool]:
+def page_size_for(points: QSizeF | QSize) -> tuple[QPageSize, bool]:
     """The page size of a PDF page (in points) and whether it is landscape: a standard id
     (A5, A4, …) when the page is one, within half a millimetre; else a custom size in
     millimetres. Uses only constructors that every supported PySide6 has (6.12 refuses
@@ -90,7 +94,7 @@ def fit_to_screen(available: QRect, page_points: QSizeF | None = None) -> QSize:
     return QSize(min(width, available.width() - 16), min(height, available.height() - frame))
 
 
-def default_print_dialog(printer: Any, parent: QWidget) -> QDialog:
+def default_print_dialog(printer: QPrinter, parent: QWidget) -> QDialog:
     from PySide6.QtPrintSupport import QPrintDialog
 
     return QPrintDialog(printer, parent)
@@ -112,7 +116,7 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         file_name: str = "",
-        print_dialog: Callable[[Any, QWidget], Any] | None = None,
+        print_dialog: Callable[[QPrinter, QWidget], QDialog] | None = None,
     ) -> None:
         super().__init__(parent)
         self._print_dialog = print_dialog or default_print_dialog
@@ -186,7 +190,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.choose_printer_and_print)
         self.save_button.clicked.connect(self.save_as)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.choose_printer_and_print)
+        local_shortcuts(LocalId.PRINT_PREVIEW, self, self.choose_printer_and_print)
 
     def _show_choice(self, choice: PrinterChoice) -> None:
         name = choice.printer or self.tr("default printer")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -27,6 +27,15 @@ from motcua_desk.ui import labels
 from motcua_desk.ui.errors import Notice
 from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from motcua_desk.domain.dto import AgencyInfo, DossierDetail
+    from motcua_desk.services import Services
+    from motcua_desk.services.settings import OfficeSettings
+    from motcua_desk.ui.pdf_preview import PdfPreviewDialog
 
 log = logging.getLogger("motcua.ui.print")
 
@@ -46,7 +55,7 @@ class PrintFailed(Notice):
     """The printer refused the job or stopped in the middle of it."""
 
 
-def render_dossier_form(form: str, detail: Any, agency: Any, qr: bool) -> bytes:
+def render_dossier_form(form: str, detail: DossierDetail, agency: AgencyInfo, qr: bool) -> bytes:
     """Check (does the dossier's history call for this form?) and draw; on the render lane."""
     printing = printing_module()
     check = getattr(printing, "check_form", None)
@@ -83,7 +92,7 @@ class PrintFlow(QObject):
         self.last_preview = None  # PdfPreviewDialog
         # (printer, parent) -> a dialog with exec(); None = QPrintDialog. Tests set one that
         # picks a PDF file as the printer.
-        self.print_dialog: Callable[[Any, QWidget], Any] | None = None
+        self.print_dialog: Callable[[QPrinter, QWidget], QDialog] | None = None
 
     # --- dossier forms ------------------------------------------------------------------------
     def print_form(
@@ -91,7 +100,7 @@ class PrintFlow(QObject):
         code: str,
         form: str,
         *,
-        loaded: tuple[Any, Any, Any] | None = None,
+        loaded: tuple[DossierDetail, AgencyInfo, OfficeSettings] | None = None,
         owner: QObject | None = None,
     ) -> None:
         """The one print use case of a dossier form: read the dossier (unless `loaded`, the
@@ -108,7 +117,9 @@ class PrintFlow(QObject):
             load, success=lambda r: self._draw(form, *r), failure=self._failed, owner=owner
         )
 
-    def _draw(self, form: str, detail: Any, agency: Any, office: Any) -> None:
+    def _draw(
+        self, form: str, detail: DossierDetail, agency: AgencyInfo, office: OfficeSettings
+    ) -> None:
         qr = bool(getattr(office, "print_qr", True))
         code = detail.dossier.code
         self._worker.compute(
@@ -119,7 +130,7 @@ class PrintFlow(QObject):
             failure=self._failed,
         )
 
-    def _record(self, code: str, form: str, dialog: Any) -> None:
+    def _record(self, code: str, form: str, dialog: PdfPreviewDialog | None) -> None:
         """The printer took the job: log it (the next print of this form is a reprint)."""
 
         def record(svc):
@@ -136,7 +147,7 @@ class PrintFlow(QObject):
     def print_document(
         self,
         kind: str,
-        load: Callable[[Any], Any],
+        load: Callable[[Services], Any],
         draw: Callable[[Any, Any], bytes],
         title: str,
         file_name: str,

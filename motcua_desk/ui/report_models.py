@@ -8,7 +8,7 @@ screen around it; their translation contexts are their own class names, as befor
 from __future__ import annotations
 
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
@@ -16,6 +16,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from motcua_desk.domain.late_report import LATE, OVERDUE
 from motcua_desk.domain.reports import Report, ReportRow
 from motcua_desk.ui import labels
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 
 def wrap_to_width(text: str, metrics: QFontMetrics, width: int) -> list[str]:
@@ -146,7 +149,7 @@ class LateModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.entries: tuple = ()
-        self.tz: Any = None
+        self.tz: ZoneInfo | None = None
         self.headers = (
             self.tr("Department"),
             self.tr("Dossier code"),
@@ -224,7 +227,7 @@ class QualityModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: tuple = ()
-        self.tz: Any = None
+        self.tz: ZoneInfo | None = None
         self.headers = (
             self.tr("Dossier code"),
             self.tr("Procedure"),

@@ -8,7 +8,7 @@ are promoted into forms/reports.ui.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -18,6 +18,10 @@ from motcua_desk.domain.report_periods import Period
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.forms.ui_drill import Ui_DrillForm
 from motcua_desk.ui.models import DossierTableModel
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierView
+    from motcua_desk.services import Services
 
 DRILL_LIMIT = 500  # dossiers listed behind one cell
 
@@ -118,7 +122,7 @@ class CodesQuery:
 
     codes: tuple[str, ...]
 
-    def run(self, svc: Any, limit: int, before_pk: int | None) -> list:
+    def run(self, svc: Services, limit: int, before_pk: int | None) -> list[DossierView]:
         if before_pk is not None:
             return []
         return [svc.dossiers.find_by_code(c).dossier for c in self.codes[:DRILL_LIMIT]]

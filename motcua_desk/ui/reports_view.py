@@ -22,7 +22,7 @@ import gc
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetrics
@@ -41,6 +41,11 @@ from motcua_desk.ui.report_models import (
     pct_text,
 )
 from motcua_desk.ui.report_widgets import DrillDialog
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import AgencyInfo
+    from motcua_desk.domain.quality import QualityReport
+    from motcua_desk.services.reports import Dashboard
 
 
 def _qdate(d: date) -> QDate:
@@ -85,8 +90,8 @@ class ReportsView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.dashboard: Any = None
-        self.agency: Any = None
+        self.dashboard: Dashboard | None = None
+        self.agency: AgencyInfo | None = None
         self.busy = False
         self._generation = 0
         self._shown_once = False
@@ -223,7 +228,9 @@ class ReportsView(QWidget):
         self.summary.setText("")
         self.ctx.errors.present(err)
 
-    def _show(self, gen: int, dashboard: Any, agency: Any, groups: list[str] = ()) -> None:
+    def _show(
+        self, gen: int, dashboard: Dashboard, agency: AgencyInfo, groups: list[str] = ()
+    ) -> None:
         if gen != self._generation:
             return
         self.dashboard, self.agency = dashboard, agency
@@ -276,10 +283,10 @@ class ReportsView(QWidget):
         self._set_busy(False)
         self.computed.emit(dashboard)
 
-    def _fill_late(self, dashboard: Any) -> None:
+    def _fill_late(self, dashboard: Dashboard) -> None:
         self.late_model.set_late(dashboard.late.entries, dashboard.tz)
 
-    def _fill_indices(self, dashboard: Any) -> None:
+    def _fill_indices(self, dashboard: Dashboard) -> None:
         t = self.index_table
         t.setRowCount(len(dashboard.indices))
         for i, v in enumerate(dashboard.indices):
@@ -300,7 +307,7 @@ class ReportsView(QWidget):
         t.setColumnWidth(3, 320)
         t.resizeRowsToContents()
 
-    def _compute_quality(self, gen: int, dashboard: Any) -> None:
+    def _compute_quality(self, gen: int, dashboard: Dashboard) -> None:
         """The steps and the quality facts, second: Biểu 06 and the other tabs are shown
         meanwhile (a year of a million-dossier desk: about half the time)."""
         if dashboard.quality is not None:
@@ -324,7 +331,7 @@ class ReportsView(QWidget):
 
     quality_busy = False
 
-    def _quality_shown(self, gen: int, q: Any) -> None:
+    def _quality_shown(self, gen: int, q: QualityReport) -> None:
         if gen != self._generation or self.dashboard is None:
             return
         self.quality_busy = False
@@ -344,7 +351,7 @@ class ReportsView(QWidget):
         self._set_exports_enabled()
         self.ctx.errors.present(err)
 
-    def _step_rows(self, dashboard: Any) -> list:
+    def _step_rows(self, dashboard: Dashboard) -> list:
         from motcua_desk.domain.quality import steps_total
 
         q = dashboard.quality
@@ -352,7 +359,7 @@ class ReportsView(QWidget):
             return []
         return [*q.steps, steps_total(q.steps)]
 
-    def _fill_steps(self, dashboard: Any) -> None:
+    def _fill_steps(self, dashboard: Dashboard) -> None:
         rows = self._step_rows(dashboard)
         t = self.steps_table
         t.setRowCount(len(rows))
@@ -389,7 +396,7 @@ class ReportsView(QWidget):
         for c in range(1, 9):
             t.resizeColumnToContents(c)
 
-    def _fill_quality(self, dashboard: Any) -> None:
+    def _fill_quality(self, dashboard: Dashboard) -> None:
         q = dashboard.quality
         if q is None:
             self.quality_model.set_rows((), dashboard.tz)

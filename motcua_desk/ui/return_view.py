@@ -4,7 +4,7 @@ forms/rating_prompt.ui."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,6 +19,9 @@ from motcua_desk.ui.forms.ui_rating_prompt import Ui_RatingPromptForm
 from motcua_desk.ui.forms.ui_return import Ui_ReturnForm
 from motcua_desk.ui.models import DossierTableModel, TodayQuery
 from motcua_desk.ui.rating_window import CitizenRatingWindow, KeypadRating
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import DossierDetail
 
 RATINGS = (1, 2, 3)  # 1 Rất hài lòng, 2 Hài lòng, 3 Không hài lòng (needs a reason)
 _RATING_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
@@ -122,7 +125,7 @@ class RatingPrompt(QFrame):
             origin=self,
         )
 
-    def _done(self, detail: Any, rating: int) -> None:
+    def _done(self, detail: DossierDetail, rating: int) -> None:
         code = detail.dossier.code
         self.ctx.notify(
             self.tr("{code}: rating recorded ({rating}).").format(
@@ -168,7 +171,7 @@ class ReturnView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.detail: Any = None
+        self.detail: DossierDetail | None = None
         self._stale = True
         self.waiting = DossierTableModel(ctx.worker, self, now=ctx.now)
         self._build()
@@ -271,7 +274,7 @@ class ReturnView(QWidget):
             owner=self,
         )
 
-    def _loaded(self, detail: Any) -> None:
+    def _loaded(self, detail: DossierDetail) -> None:
         self.code_edit.setText(detail.dossier.code)
         self._show(detail)
         self.focus_first()
@@ -280,7 +283,7 @@ class ReturnView(QWidget):
         self._show(None)
         self.error.setText(errors.message(err))
 
-    def _show(self, detail: Any) -> None:
+    def _show(self, detail: DossierDetail) -> None:
         self.detail = detail
         self.error.clear()
         if detail is None:
@@ -338,7 +341,7 @@ class ReturnView(QWidget):
             origin=self,
         )
 
-    def _recorded(self, detail: Any) -> None:
+    def _recorded(self, detail: DossierDetail) -> None:
         code = detail.dossier.code
         self.ctx.notify(
             self.tr("{code}: result returned to {name}.").format(

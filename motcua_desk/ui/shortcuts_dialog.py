@@ -1,9 +1,11 @@
-"""The F1 dialog: every keyboard shortcut of the window, read from the actions module, and how
-the barcode scanner behaves. Its strings keep MainWindow's translation context."""
+"""The F1 dialog: every keyboard shortcut of the window, read from the actions module (the
+window's actions, then under their own heading the keys of a dialog or a screen's widget), and
+how the barcode scanner behaves. Its strings keep MainWindow's translation context."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.ui.actions import Actions
+from motcua_desk.ui.actions import Actions, local_shortcut_table
 
 
 def show_shortcuts(parent: QWidget, actions: Actions) -> QDialog:
@@ -24,7 +26,9 @@ def show_shortcuts(parent: QWidget, actions: Actions) -> QDialog:
     dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Keyboard shortcuts"))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     rows = actions.shortcut_table()
-    table = QTableWidget(len(rows), 2, dialog)
+    local_rows = local_shortcut_table()
+    table = QTableWidget(len(rows) + 1 + len(local_rows), 2, dialog)
+    table.setObjectName("shortcutsTable")
     table.setHorizontalHeaderLabels(
         [
             QCoreApplication.translate("MainWindow", "Keys"),
@@ -33,6 +37,16 @@ def show_shortcuts(parent: QWidget, actions: Actions) -> QDialog:
     )
     table.verticalHeader().setVisible(False)
     for i, (keys, text) in enumerate(rows):
+        table.setItem(i, 0, QTableWidgetItem(keys))
+        table.setItem(i, 1, QTableWidgetItem(text))
+    section = len(rows)
+    heading = QTableWidgetItem(QCoreApplication.translate("MainWindow", "In dialogs and screens"))
+    font = QFont(heading.font())
+    font.setBold(True)
+    heading.setFont(font)
+    table.setItem(section, 0, heading)
+    table.setSpan(section, 0, 1, 2)
+    for i, (keys, text) in enumerate(local_rows, start=section + 1):
         table.setItem(i, 0, QTableWidgetItem(keys))
         table.setItem(i, 1, QTableWidgetItem(text))
     table.verticalHeader().setDefaultSectionSize(22)

@@ -15,13 +15,18 @@ duplicate_receipt); every sentence the officer reads is built here, through Qt L
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from motcua_desk.domain.errors import DomainError
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.sync_worker import FAILED_STATES, SyncSnapshot
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import ConflictView, DossierDetail, DossierView, EventView
+    from motcua_desk.services import Services
+    from motcua_desk.services.replication_terms import QuarantineView
 
 translate = QCoreApplication.translate
 
@@ -110,15 +115,15 @@ def problem_text(snap: SyncSnapshot) -> str:
 class ConflictItem:
     """One sync exception with what the window needs to explain it."""
 
-    conflict: Any  # ConflictView
-    dossier: Any = None  # DossierView of its dossier, as it stands
-    winner: Any = None  # EventView of the action that stands, when one can be named
+    conflict: ConflictView
+    dossier: DossierView | None = None  # its dossier, as it stands
+    winner: EventView | None = None  # the action that stands, when one can be named
 
 
-def load_conflicts(svc: Any, limit: int = MAX_LISTED) -> list[ConflictItem]:
+def load_conflicts(svc: Services, limit: int = MAX_LISTED) -> list[ConflictItem]:
     """On the DB worker: the open sync exceptions, each with its dossier and the action that
     stands (the last deciding event before the losing one in the agreed order)."""
-    details: dict[str, Any] = {}
+    details: dict[str, DossierDetail | None] = {}
     items = []
     for c in svc.dossiers.conflicts()[:limit]:
         if c.dossier_code not in details:
@@ -147,7 +152,7 @@ def is_quarantine(item: ConflictItem) -> bool:
     return bool(getattr(item.conflict, "quarantine", False))
 
 
-def quarantine_happened(c: Any) -> str:
+def quarantine_happened(c: QuarantineView) -> str:
     """What happened to a pulled event this desk kept aside (QuarantineView)."""
     texts = {
         "invalid_event": translate(
@@ -206,7 +211,7 @@ def quarantine_happened(c: Any) -> str:
     return text
 
 
-def quarantine_to_do(c: Any) -> str:
+def quarantine_to_do(c: QuarantineView) -> str:
     if c.reason == "gap":
         return translate(
             "SyncExceptions",

@@ -30,7 +30,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -46,6 +46,10 @@ from motcua_desk.ui.sync_state import (
     error_code,
 )
 from motcua_desk.ui.worker import Changes, Worker
+
+if TYPE_CHECKING:
+    from motcua_desk.services.replication import ReplicationService
+    from motcua_desk.services.replication_terms import HubSettings, SyncCounts
 
 log = logging.getLogger("motcua.ui.sync")
 
@@ -79,8 +83,8 @@ class SyncController(QObject):
         self._worker = worker
         self._settings = settings
         self.interval = interval
-        self._replication: Any = None  # the DB worker's ReplicationService, for the threads
-        self._hub: Any = None  # HubSettings(url, token) or None
+        self._replication: ReplicationService | None = None  # the DB worker's, for the threads
+        self._hub: HubSettings | None = None
         self._threads = _Threads()
         self.destroyed.connect(self._threads.stop_all)
         self._gens = 0
@@ -159,7 +163,7 @@ class SyncController(QObject):
         """The desk is open and the hub settings have been read."""
         return self._replication is not None
 
-    def _attached(self, result: tuple[Any, Any]) -> None:
+    def _attached(self, result: tuple[ReplicationService, HubSettings | None]) -> None:
         self._replication, hub = result
         self._set_hub(hub)
         self._restart()
@@ -170,7 +174,7 @@ class SyncController(QObject):
     def _attach_failed(self, err: BaseException) -> None:
         log.error("cannot read the hub settings: %r", err)
 
-    def _set_hub(self, hub: Any) -> None:
+    def _set_hub(self, hub: HubSettings | None) -> None:
         was = self.configured
         self._hub = hub
         if was != self.configured:
@@ -188,7 +192,7 @@ class SyncController(QObject):
             lambda svc: svc.replication.hub_settings(), success=self._reloaded, owner=self
         )
 
-    def _reloaded(self, hub: Any) -> None:
+    def _reloaded(self, hub: HubSettings | None) -> None:
         self._set_hub(hub)
         self._restart()
 
@@ -211,7 +215,7 @@ class SyncController(QObject):
             return
         self._worker.query(lambda svc: svc.replication.counts(), success=self._counted, owner=self)
 
-    def _counted(self, counts: Any) -> None:
+    def _counted(self, counts: SyncCounts) -> None:
         self._publish(
             replace(
                 self.snapshot,
@@ -263,7 +267,7 @@ class SyncController(QObject):
         if run is not None:
             run.stop()  # its thread ends by itself (after the request in flight, if any)
 
-    def _loop(self, run: _Run, repl: Any) -> None:
+    def _loop(self, run: _Run, repl: ReplicationService) -> None:
         """The sync thread: build the engine (from the saved hub), loop until stopped."""
         engine = None
         try:
@@ -368,7 +372,7 @@ class SyncController(QObject):
         thread.start()
         return True
 
-    def _probe(self, repl: Any, url: str, token: str, cafile: str = "") -> None:
+    def _probe(self, repl: ReplicationService, url: str, token: str, cafile: str = "") -> None:
         engine = None
         try:
             extra = {"cafile": cafile} if cafile else {}  # the CA file to trust (https)

@@ -5,7 +5,7 @@ The layout is forms/today.ui."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QPushButton, QWidget
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QGroupBox, QPushButton, QWidget
 from motcua_desk.ui import labels
 from motcua_desk.ui.context import UiContext
 from motcua_desk.ui.forms.ui_today import Ui_TodayForm
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import TodayCounts
 
 REFRESH_MS = 60_000
 CHANGE_DELAY_MS = 200
@@ -35,7 +38,7 @@ class TodayView(QGroupBox):
         self.ui = Ui_TodayForm()
         self.ui.setupUi(self)  # forms/today.ui: the title, a flat button per count, the note
         self.ctx = ctx
-        self.counts: Any = None
+        self.counts: TodayCounts | None = None
         # a kind the form lacks fails here, at start-up, not when it is first counted
         self._buttons: dict[str, QPushButton] = {
             kind: getattr(self.ui, f"today_{kind}") for kind in labels.TODAY_KINDS
@@ -78,7 +81,7 @@ class TodayView(QGroupBox):
         self._loading = False
         self.note.setText(self.tr("The counts could not be read."))
 
-    def set_counts(self, counts: Any) -> None:
+    def set_counts(self, counts: TodayCounts) -> None:
         self._loading = False
         self.counts = counts
         for kind in labels.TODAY_KINDS:

@@ -7,7 +7,7 @@ class), split from ui.main_window; its strings keep MainWindow's translation con
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from motcua_desk.ui.context import DeskInfo, load_desk_identity, load_desk_info
 from motcua_desk.ui.pages import PAGE_SPECS
+
+if TYPE_CHECKING:
+    from motcua_desk.domain.dto import TodayCounts
 
 log = logging.getLogger("motcua.ui.window")
 translate = QCoreApplication.translate
@@ -114,7 +117,7 @@ class WindowStart:
 
     _desk_complete = False
 
-    def _first_counts(self, _counts: Any) -> None:
+    def _first_counts(self, _counts: TodayCounts) -> None:
         if not self._ready:
             self._ready = True
             self.ready.emit()

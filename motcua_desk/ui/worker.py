@@ -20,12 +20,15 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from motcua_desk.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from motcua_desk.services import Services
 
 log = logging.getLogger("motcua.ui.worker")
 
@@ -154,7 +157,9 @@ class Worker(QObject):
     failed = Signal(object, object)  # exception, owner: a failure nobody handled
     busy_changed = Signal(bool)
 
-    def __init__(self, services_factory: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self, services_factory: Callable[[], Services], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._tasks: dict[int, _Task] = {}
@@ -188,7 +193,7 @@ class Worker(QObject):
     # --- submitting ---------------------------------------------------------------------------
     def query(
         self,
-        fn: Callable[[Any], Any],
+        fn: Callable[[Services], Any],
         success: Callback | None = None,
         failure: Callback | None = None,
         owner: QObject | None = None,
@@ -198,7 +203,7 @@ class Worker(QObject):
 
     def mutate(
         self,
-        fn: Callable[[Any], Any],
+        fn: Callable[[Services], Any],
         success: Callback | None = None,
         failure: Callback | None = None,
         owner: QObject | None = None,

@@ -223,6 +223,22 @@
         <source>Record a fee paid after intake, or the e-receipt&apos;s lookup code</source>
         <translation>Ghi nhận phí, lệ phí nộp sau khi tiếp nhận, hoặc mã tra cứu biên lai điện tử</translation>
     </message>
+    <message>
+        <source>In a dialog: confirm (in a reason box Enter writes a new line)</source>
+        <translation>Trong hộp thoại: xác nhận (trong ô lý do, Enter để xuống dòng)</translation>
+    </message>
+    <message>
+        <source>Handoff: confirm the list</source>
+        <translation>Bàn giao: xác nhận danh sách</translation>
+    </message>
+    <message>
+        <source>Handoff: remove the selected dossier from the list</source>
+        <translation>Bàn giao: bỏ hồ sơ đang chọn khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>Print preview: choose the printer and print</source>
+        <translation>Xem trước bản in: chọn máy in và in</translation>
+    </message>
 </context>
 <context>
     <name>Bieu06Model</name>
@@ -2794,6 +2810,10 @@
     <message>
         <source>Does</source>
         <translation>Chức năng</translation>
+    </message>
+    <message>
+        <source>In dialogs and screens</source>
+        <translation>Trong hộp thoại và màn hình</translation>
     </message>
     <message>
         <source>Barcode scanner: scan anywhere in the window to open the dossier; on the Handoff screen a scan adds it to the list; on the Return screen it opens the result to return.</source>
