@@ -97,6 +97,27 @@ def self_test() -> int:
                 store.close()
 
         check("hub store and its migrations", hub)
+
+    def exchange():
+        """The portal mapping and its JSON Schema (jsonschema's own meta-schemas are data
+        files a frozen build must carry), and a scan read (pypdf, Pillow)."""
+        from PIL import Image
+
+        from motcua_desk.services import portal, scans
+
+        versions = portal.mappings()
+        bad = portal.schema_problem({"DinhDang": "?"})
+        if not bad:
+            _fail("the portal schema accepted a bad file")
+        with tempfile.TemporaryDirectory() as tmp:
+            png = Path(tmp) / "page.png"
+            Image.new("RGB", (827, 1169), "white").save(png, dpi=(100, 100))
+            scan = scans.read_scans([png])
+            if scan.page_count != 1 or round(scan.lowest_dpi or 0) != 100:
+                _fail(f"a one-page scan read as {scan.page_count} pages at {scan.lowest_dpi}")
+        return f"mapping versions {[m.version for m in versions]}, schema, scans"
+
+    check("portal exchange and scans", exchange)
     check(
         "translations",
         lambda: (
