@@ -23,7 +23,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from motcua_desk.domain.dossier import DESK, DossierState, Status
+from motcua_desk.domain.dossier import (
+    DESK,
+    DossierState,
+    Status,
+    _moment,  # the fold's reading of a payload moment
+)
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.events import Event, EventType
 
@@ -332,16 +337,6 @@ def progress_records(
             }
         )
     return out
-
-
-def _moment(value: Any) -> datetime | None:
-    if type(value) is not str:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 # --- through the mapping ------------------------------------------------------------------------

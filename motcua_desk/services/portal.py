@@ -146,9 +146,6 @@ class PortalService(ServiceBase):
             services._store, services.clock, services.settings, services.catalog, services.calendar
         )
 
-    def mappings(self) -> list[portal.Mapping]:
-        return _mapping_file()
-
     # --- export ---------------------------------------------------------------------------
     def export(
         self,
@@ -164,7 +161,7 @@ class PortalService(ServiceBase):
         force on `date_to` (or `version`)."""
         if date_to < date_from:
             raise ValidationError("to", "the end date is before the start date", code="range")
-        m = portal.mapping_for(self.mappings(), date_to, version)
+        m = portal.mapping_for(mappings(), date_to, version)
         agency = self.settings.agency()
         cal = self.calendar.calendar()
         with self.reading() as db:
@@ -219,7 +216,7 @@ class PortalService(ServiceBase):
                 "after it was written",
                 code="portal_hash",
             )
-        m = portal.mapping_for(self.mappings(), date.min, int(doc["PhienBanAnhXa"]))
+        m = portal.mapping_for(mappings(), date.min, int(doc["PhienBanAnhXa"]))
         items = doc.get(m.dossier_list, [])
         report = ImportReport(m.version)
         cal = self.calendar.calendar()

@@ -167,17 +167,25 @@ class BlobStore:
     def check(self, sha256: str) -> str:
         """'' when the blob is here and hashes to its name; else what is wrong (missing,
         corrupt)."""
-        path = self.path(sha256)
-        digest = hashlib.sha256()
         try:
-            with path.open("rb") as f:
-                while chunk := f.read(CHUNK):
-                    digest.update(chunk)
+            digest = file_sha256(self.path(sha256))
         except FileNotFoundError:
             return "missing"
         except OSError as err:
             return f"unreadable: {err.strerror or err}"
-        return "" if digest.hexdigest() == sha256 else "corrupt"
+        return "" if digest == sha256 else "corrupt"
+
+    def adopt(self, partial: Path, sha256: str) -> bool:
+        """Take a file received in pieces (a transfer's partial file) as the blob `sha256`:
+        moved into place when it hashes to that name; dropped, and False, when it does not."""
+        if file_sha256(partial) != sha256:
+            partial.unlink(missing_ok=True)
+            return False
+        final = self.path(sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(partial, final)
+        _fsync_dir(final.parent)
+        return True
 
     def _blob_paths(self) -> Iterator[Path]:
         if not self.root.is_dir():
@@ -212,6 +220,14 @@ class BlobStore:
             other.put_file(path)
             n += 1
         return n
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _fsync_dir(path: Path) -> None:

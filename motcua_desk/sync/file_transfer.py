@@ -10,7 +10,6 @@ of the sync status that says what to do; the events have synced already.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ import httpx
 from motcua_desk.services.file_sync import FileSyncBook
 from motcua_desk.store.blobs import CHUNK, BlobStore
 from motcua_desk.sync.hub_blobs import CHUNK_BYTES, MAX_WANTED
-from motcua_desk.sync.hub_client import HubClient, HubRefused, HubUnavailable, loads_answer
+from motcua_desk.sync.hub_client import HubClient, HubRefused, HubUnavailable
 
 log = logging.getLogger("motcua.sync")
 
@@ -47,32 +46,12 @@ class FilesReport:
         return out
 
 
-def _answer(client: HubClient, r: httpx.Response) -> dict:
-    if r.status_code >= 500 and r.status_code != 507 or r.status_code in (408, 429):
-        raise HubUnavailable(f"the hub at {client.url} answered {r.status_code}")
-    try:
-        data = loads_answer(r.content)
-    except ValueError as err:
-        raise HubUnavailable(f"{client.url} answered with something that is not JSON") from err
-    if r.status_code >= 400:
-        data = data if isinstance(data, dict) else {}
-        raise HubRefused(r.status_code, str(data.get("error", "")), str(data.get("detail", "")))
-    return data if isinstance(data, dict) else {}
-
-
-def _send(method: str, client: HubClient, path: str, **kw) -> httpx.Response:
-    try:
-        return client._http.request(method, path, **kw)
-    except httpx.TransportError as err:
-        raise HubUnavailable(f"the hub at {client.url} did not answer ({err})") from err
-
-
 def wanted(client: HubClient, shas: list[str]) -> tuple[list[str], dict[str, int]]:
     lacking: list[str] = []
     offsets: dict[str, int] = {}
     for i in range(0, len(shas), MAX_WANTED):
         body = {"sha256": shas[i : i + MAX_WANTED]}
-        data = _answer(client, _send("POST", client, "/v1/files/wanted", json=body))
+        data = client.answer(client.send("POST", "/v1/files/wanted", json=body))
         lacking += [s for s in data.get("wanted", ()) if isinstance(s, str)]
         offsets.update(
             {k: v for k, v in data.get("offsets", {}).items() if type(v) is int and v >= 0}
@@ -89,15 +68,14 @@ def upload(client: HubClient, blobs: BlobStore, sha: str, offset: int = 0) -> in
         f.seek(offset)
         while offset < size:
             chunk = f.read(CHUNK_BYTES)
-            r = _send(
+            r = client.send(
                 "PUT",
-                client,
                 f"/v1/files/{sha}",
                 params={"offset": offset, "size": size},
                 content=chunk,
                 headers={"Content-Type": "application/octet-stream"},
             )
-            data = _answer(client, r)
+            data = client.answer(r)
             offset += len(chunk)
             sent += len(chunk)
             if data.get("complete"):
@@ -123,7 +101,7 @@ def download(client: HubClient, blobs: BlobStore, sha: str) -> int | None:
                 pass
             elif r.status_code not in (200, 206):
                 r.read()
-                _answer(client, r)
+                client.answer(r)
             else:
                 mode = "ab" if r.status_code == 206 else "wb"
                 with partial.open(mode) as f:
@@ -134,16 +112,8 @@ def download(client: HubClient, blobs: BlobStore, sha: str) -> int | None:
                     os.fsync(f.fileno())
     except httpx.TransportError as err:
         raise HubUnavailable(f"the hub at {client.url} did not answer ({err})") from err
-    digest = hashlib.sha256()
-    with partial.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    if digest.hexdigest() != sha:
-        partial.unlink(missing_ok=True)
+    if not blobs.adopt(partial, sha):
         raise ValueError(f"the file {sha[:12]}… came from the hub corrupt")
-    final = blobs.path(sha)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(partial, final)
     return got
 
 

@@ -103,12 +103,20 @@ class HubClient:
         params: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         headers = {"Content-Type": "application/json"} if body is not None else None
+        return self.answer(self.send(method, path, content=body, params=params, headers=headers))
+
+    def send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One request; HubUnavailable when the hub does not answer."""
         try:
-            r = self._http.request(method, path, content=body, params=params, headers=headers)
+            return self._http.request(method, path, **kwargs)
         except httpx.TransportError as err:
             raise HubUnavailable(
                 f"the hub at {self.url} did not answer ({type(err).__name__}: {err})"
             ) from err
+
+    def answer(self, r: httpx.Response) -> dict[str, Any]:
+        """The hub's JSON answer; HubUnavailable (try later) or HubRefused (someone must act)
+        when it is not one."""
         if r.status_code >= 500 or r.status_code in (408, 429):
             raise HubUnavailable(f"the hub at {self.url} answered {r.status_code}")
         try:
