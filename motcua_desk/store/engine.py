@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from motcua_desk.store.errors import NotOurDatabase
 from motcua_desk.store.models import APPLICATION_ID
+from motcua_desk.store.payload_codec import PayloadCodec
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -34,7 +35,28 @@ def json_dumps(value) -> str:
 
 
 def make_engine(path: Path | str) -> Engine:
-    return configure_sqlite(create_engine(f"sqlite:///{path}", json_serializer=json_dumps))
+    engine = configure_sqlite(create_engine(f"sqlite:///{path}", json_serializer=json_dumps))
+    attach_codec(engine)
+    return engine
+
+
+def attach_codec(engine: Engine) -> PayloadCodec:
+    """The payload codec of the desk database behind `engine` (store.payload_codec), its SQL
+    functions installed on every connection the engine makes. One codec per engine: every
+    connection of one database sees the dictionaries any of them adds."""
+    codec = PayloadCodec()
+    engine.payload_codec = codec  # type: ignore[attr-defined]
+
+    @event.listens_for(engine, "connect")
+    def _install(dbapi_conn: sqlite3.Connection, _record) -> None:
+        codec.install(dbapi_conn)
+
+    return codec
+
+
+def codec_of(engine: Engine) -> PayloadCodec:
+    """The codec attach_codec gave `engine`."""
+    return engine.payload_codec  # type: ignore[attr-defined]
 
 
 def configure_sqlite(engine: Engine, busy_timeout_ms: int = 10000) -> Engine:
@@ -99,6 +121,10 @@ class Store(SessionScopes):
 
     def __post_init__(self) -> None:
         self._open_sessions()
+
+    @property
+    def codec(self) -> PayloadCodec:
+        return codec_of(self.engine)
 
     def scan(self, code: str):
         """(id, pk, events) of the dossier with this exact code, or None: the scan read path

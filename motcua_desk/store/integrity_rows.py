@@ -16,7 +16,7 @@ from motcua_desk.domain.events import Event, EventType, canonical_json, hash_fra
 
 _EVENT_COLS = (
     "dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
-    "payload, prev_hash, hash"
+    "payload_text(payload), prev_hash, hash"
 )
 _TYPES = {str(t): t for t in EventType}
 _new_event = object.__new__
@@ -71,9 +71,11 @@ class RowReader:
     def read(self, r: Sequence[Any]) -> tuple[Event | None, str]:
         """(event, "") when intact; (event, "altered") when its content does not give its
         hash; (None, why) when the row is not an event. The payload column may come as text
-        or as its UTF-8 bytes (CAST(payload AS BLOB): no decoding to str and back)."""
+        or as its UTF-8 bytes (payload_bytes(payload): no decoding to str and back)."""
         try:
             stored = r[9]
+            if stored is None:  # (store.payload_codec: a packed payload that cannot be unpacked)
+                return None, "its payload cannot be unpacked (damaged, or an unknown dictionary)"
             small = type(stored) is bytes and len(stored) <= self.CACHE_BYTES
             seen = self._seen.get(stored) if small else None
             if seen is None:

@@ -25,11 +25,12 @@ from motcua_desk.store.integrity_rows import (  # noqa: F401 - re-exported (the 
     _iso,
     event_from_row,
 )
+from motcua_desk.store.payload_codec import install_for
 from motcua_desk.store.projection import MOMENT_COLUMNS, PROJECTION_COLUMNS, projection_row_of
 
 # The payload as its stored UTF-8 bytes: no decoding to str (orjson reads bytes) and, when the
 # stored text is the canonical one, no encoding back for the hash.
-_SCAN_COLS = _EVENT_COLS.replace("payload", "CAST(payload AS BLOB)")
+_SCAN_COLS = _EVENT_COLS.replace("payload_text(payload)", "payload_bytes(payload)")
 Tick = Callable[[int], None]  # (events just checked)
 
 
@@ -303,6 +304,7 @@ def _contents_worker(
             check_same_thread=False,
         )
         db.execute("PRAGMA busy_timeout = 10000")
+        install_for(db)  # payload_bytes(), bound to this database's dictionaries
         db.execute("BEGIN")
         pending = [0]
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from motcua_desk.store.engine import Store, inspect_file, make_engine
+from motcua_desk.store.engine import Store, attach_codec, inspect_file, make_engine
 from motcua_desk.store.errors import DatabaseTooNew, MigrationFailed
 
 log = logging.getLogger("motcua.store")
@@ -127,6 +127,8 @@ def open_store(
         return store
     try:
         _migrate(store, state, backup_dir or path.parent / "backups", script_location, progress)
+        if script_location is None:
+            ensure_payload_dictionary(store)
     except BaseException:
         store.close()
         raise
@@ -157,6 +159,7 @@ def open_read_only(path: Path) -> Store:
         f"sqlite:///file:{quote(path.resolve().as_posix())}?immutable=1&uri=true",
         json_serializer=json_dumps,
     )
+    attach_codec(engine)
     return _ours_and_current(
         Store(engine, path), path, ", which cannot be done in a read-only folder"
     )
@@ -217,6 +220,7 @@ def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
     def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    attach_codec(engine)
     return _ours_and_current(
         Store(engine, path), path, ": start the counter program on it once first"
     )
@@ -271,12 +275,15 @@ def _migrate(
             progress=lambda done: report(0.45 * done, head),
         )
         log.info("backed up %s to %s before migrating from %s", store.path, backup, current)
+    # an upgrade across 0005 (payloads packed) compacts the file after: the last 20 %
+    compacts = current is not None and current < "0005" <= head
+    scripts_end = 0.8 if compacts else 1.0
     try:
         with store.engine.connect() as conn, conn.begin():
             cfg.attributes["connection"] = conn
             # a migration script reports its steps as fractions of its own work
             cfg.attributes["progress"] = lambda done: report(
-                0.45 + 0.55 * min(max(done, 0.0), 1.0), head
+                0.45 + (scripts_end - 0.45) * min(max(done, 0.0), 1.0), head
             )
             command.upgrade(cfg, "head")
     except Exception as err:
@@ -286,9 +293,97 @@ def _migrate(
             f"the database was left as it was{where}"
         ) from err
     with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not compacts:  # (a compaction folds the log in after its VACUUM)
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.codec.load(conn.connection.driver_connection, again=True)  # the new dictionaries
+    if compacts:
+        _compact(store, lambda done: report(0.8 + 0.2 * done, head))
     log.info("migrated %s from %s to %s", store.path, current, head)
     report(1.0, head)
+
+
+def _compact(store: Store, progress: Callable[[float], None]) -> None:
+    """VACUUM the database (the pages the packed payloads freed go back to the disk) and fold
+    the log back into the file. SQLite says nothing while it does either, so `progress` is
+    told on a time estimate, from a thread of its own, every quarter of a second. A VACUUM cut
+    off leaves the database as it was (it is one transaction)."""
+    import threading
+
+    expected = max(store.path.stat().st_size / 60e6, 0.5)  # seconds: ~60 MB/s, read + written
+    start = time.monotonic()
+    done = threading.Event()
+
+    def ticker() -> None:
+        while not done.wait(0.25):
+            progress(0.98 * (1 - math.exp(-(time.monotonic() - start) / expected)))
+
+    thread = threading.Thread(target=ticker, name="compact-progress", daemon=True)
+    thread.start()
+    fairy = store.engine.raw_connection()  # the driver's own: autocommit, no BEGIN of ours
+    try:
+        raw = fairy.driver_connection
+        raw.execute("VACUUM")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        fairy.close()
+        done.set()
+        thread.join()
+    progress(1.0)
+
+
+def ensure_payload_dictionary(store: Store) -> bool:
+    """Train the database's first payload dictionary once it holds enough events
+    (store.payload_codec; a new database starts without one, its payloads text), and pack
+    the payloads written as text so far, in one transaction. The codec takes the dictionary
+    only once that transaction has committed. True when a dictionary was made here."""
+    from motcua_desk.store.payload_codec import TRAIN_MIN, TRAIN_SAMPLE, packer_for, train
+
+    codec = store.codec
+    if codec.current is not None:
+        return False
+    with store.read() as session:
+        raw = session.connection().connection.driver_connection
+        try:
+            n = raw.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM events LIMIT ?)", (TRAIN_MIN,)
+            ).fetchone()[0]
+        except sqlite3.OperationalError:  # (not a desk database at this schema)
+            return False
+    if n < TRAIN_MIN:
+        return False
+    with store.write() as session:
+        raw = session.connection().connection.driver_connection
+        if raw.execute("SELECT 1 FROM payload_dicts LIMIT 1").fetchone() is not None:
+            made = None  # another process trained one meanwhile: take it below
+        else:
+            sample = [
+                p.encode("utf-8")
+                for (p,) in raw.execute(
+                    "SELECT payload FROM events WHERE typeof(payload) = 'text' "
+                    "ORDER BY rowid DESC LIMIT ?",
+                    (TRAIN_SAMPLE,),
+                )
+            ]
+            made = train(sample)
+            if made is None:
+                return False
+            raw.execute(
+                "INSERT INTO payload_dicts (no, data, trained_on, created_at) VALUES (1, ?, ?, ?)",
+                (made, len(sample), datetime.now(UTC).replace(tzinfo=None).isoformat(" ")),
+            )
+            pack, last = packer_for(1, made), -1
+            while rows := raw.execute(
+                "SELECT rowid, payload FROM events WHERE rowid > ? ORDER BY rowid LIMIT 20000",
+                (last,),
+            ).fetchall():
+                raw.executemany(
+                    "UPDATE events SET payload = ? WHERE rowid = ?",
+                    [(pack(p), rowid) for rowid, p in rows if isinstance(p, str)],
+                )
+                last = rows[-1][0]
+    with store.read() as session:
+        codec.load(session.connection().connection.driver_connection, again=True)
+    return made is not None
 
 
 Progress = Callable[[float, str], None]

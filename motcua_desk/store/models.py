@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -20,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from motcua_desk.store.types import UtcDateTime
+from motcua_desk.store.types import PackedJSON, UtcDateTime
 
 # "MCUD": PRAGMA application_id of every desk database, so a foreign SQLite file is refused.
 APPLICATION_ID = 0x4D435544
@@ -64,7 +65,8 @@ class EventRow(Base):
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime)
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
     officer: Mapped[str] = mapped_column(String(100))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Schema 0005: packed (store.payload_codec); the ORM packs and unpacks it through SQL.
+    payload: Mapped[dict[str, Any]] = mapped_column(PackedJSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     # Sync bookkeeping: acked = the hub has stored it; hub_seq = the hub's sequence, when known.
@@ -240,6 +242,18 @@ class SequenceRow(Base):
     value: Mapped[int] = mapped_column(Integer)
 
 
+class PayloadDictRow(Base):
+    """A dictionary the events' payloads are compressed with (schema 0005,
+    store.payload_codec): never changed or deleted once written."""
+
+    __tablename__ = "payload_dicts"
+
+    no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    trained_on: Mapped[int] = mapped_column(Integer)  # payloads in its sample
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class ReferenceVersionRow(Base):
     """Version of each reference data set (catalog, departments, calendar) held here."""
 
@@ -263,4 +277,5 @@ __all__ = [
     "SettingRow",
     "SequenceRow",
     "ReferenceVersionRow",
+    "PayloadDictRow",
 ]

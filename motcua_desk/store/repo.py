@@ -118,8 +118,16 @@ EVENT_COLUMNS = (
     "prev_hash",
     "hash",
 )
-_EVENT_SELECT = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE "
+# The payload is read and written through the database's codec functions (store.payload_codec).
+_EVENT_SELECT = (
+    f"SELECT {', '.join(EVENT_COLUMNS).replace('payload', 'payload_text(payload)')} "
+    "FROM events WHERE "
+)
 _EVENT_INSERT_COLUMNS = (*EVENT_COLUMNS, "acked", "hub_seq")
+_EVENT_INSERT = (
+    f"INSERT INTO events ({', '.join(_EVENT_INSERT_COLUMNS)}) VALUES "
+    f"({', '.join('payload_pack(?)' if c == 'payload' else '?' for c in _EVENT_INSERT_COLUMNS)})"
+)
 
 
 def _utc(text_value: str) -> datetime:
@@ -191,8 +199,9 @@ def event_values(
 
 
 def insert_events(session: Session, rows: Sequence[tuple]) -> None:
-    """Many events in one statement, each row made by event_values."""
-    insert_rows(session, EventRow.__tablename__, _EVENT_INSERT_COLUMNS, rows, convert=False)
+    """Many events in one statement, each row made by event_values (the payload packed by the
+    database's codec on the way in)."""
+    session.connection().exec_driver_sql(_EVENT_INSERT, list(rows))
 
 
 def load_events(session: Session, dossier_id: str) -> list[Event]:

@@ -108,7 +108,7 @@ PER_DOSSIER = (
 # The due moments and the waits of dossiers sent back for supplements, in the fold's order:
 # with no conflict every event of theirs was applied, so these three kinds say it all.
 RESTARTS_SQL = (
-    "SELECT dossier_id, type, occurred_at, json_extract(payload, '$.due_at') "
+    "SELECT dossier_id, type, occurred_at, json_extract(payload_text(payload), '$.due_at') "
     "FROM events WHERE dossier_id IN ({ids}) "
     "AND type IN ('received', 'supplement_requested', 'resubmitted') "
     "ORDER BY dossier_id, hlc, node_id, id"
@@ -117,8 +117,10 @@ CHUNK = 500
 
 # The extension (Mẫu 04 and its new date) and the prints of the late dossiers' forms.
 APOLOGY_SQL = (
-    "SELECT dossier_id, type, occurred_at, json_extract(payload, '$.new_due_at'), "
-    "json_extract(payload, '$.reason'), json_extract(payload, '$.form') FROM events "
+    "SELECT dossier_id, type, occurred_at, "
+    "json_extract(payload_text(payload), '$.new_due_at'), "
+    "json_extract(payload_text(payload), '$.reason'), "
+    "json_extract(payload_text(payload), '$.form') FROM events "
     "WHERE dossier_id IN ({ids}) AND type IN ('extended', 'printed') "
     "ORDER BY dossier_id, hlc, node_id, id"
 )
@@ -126,8 +128,8 @@ APOLOGY_SQL = (
 # The moves of the dossiers' paths (domain.quality): handoffs, results and refusals back,
 # supplement requests and restarts, stops and voids, in the fold's order.
 MOVES_SQL = (
-    "SELECT dossier_id, type, occurred_at, json_extract(payload, '$.from_unit'), "
-    "json_extract(payload, '$.to_unit') FROM events WHERE dossier_id IN ({ids}) "
+    "SELECT dossier_id, type, occurred_at, json_extract(payload_text(payload), '$.from_unit'), "
+    "json_extract(payload_text(payload), '$.to_unit') FROM events WHERE dossier_id IN ({ids}) "
     "AND type IN ('handed_off', 'result_received', 'refused_after_appraisal', "
     "'supplement_requested', 'resubmitted', 'stopped', 'voided') "
     "ORDER BY dossier_id, hlc, node_id, id"
@@ -147,7 +149,7 @@ REFUSED_SQL = (
 DIGITISATION_SQL = """
 SELECT d.id, d.code, d.channel, d.conflict_count > 0 OR EXISTS (
     SELECT 1 FROM events x WHERE x.dossier_id = d.id AND x.type = 'digitised'),
-  (SELECT json_extract(e.payload, '$.documents') FROM events e
+  (SELECT json_extract(payload_text(e.payload), '$.documents') FROM events e
     WHERE e.dossier_id = d.id AND e.type = 'received' ORDER BY e.hlc, e.node_id, e.id LIMIT 1)
 FROM dossiers d WHERE d.received_at >= :s AND d.received_at < :e AND d.status != 'voided' {desk}
 """
@@ -468,7 +470,8 @@ class ReportReads:
         out: dict[str, int] = {}
         raw = dbapi(self._session)
         for dossier_id, payload in raw.execute(
-            "SELECT dossier_id, payload FROM events WHERE type = 'rated' ORDER BY hlc, node_id, id"
+            "SELECT dossier_id, payload_text(payload) FROM events WHERE type = 'rated' "
+            "ORDER BY hlc, node_id, id"
         ):
             if dossier_id in out:
                 continue

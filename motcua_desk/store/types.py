@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import String, Text, func
 from sqlalchemy.types import TypeDecorator
 
 
@@ -37,3 +39,28 @@ def utc_text(value: datetime) -> str:
     if value.utcoffset() != _ZERO:
         value = value.astimezone(UTC)
     return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+class PackedJSON(TypeDecorator[Any]):
+    """An event's payload as schema 0005 stores it (store.payload_codec): JSON text packed by
+    the database's own SQL function on the way in, unpacked by it on the way out, so the ORM
+    reads and writes the column exactly as the raw reads and writes do."""
+
+    impl = Text  # (what the driver is handed and given back: the JSON text)
+    cache_ok = True
+
+    def bind_expression(self, bindvalue):
+        return func.payload_pack(bindvalue, type_=self)
+
+    def column_expression(self, col):
+        return func.payload_text(col, type_=self)
+
+    def process_bind_param(self, value: Any, dialect) -> str | None:
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: Any, dialect) -> Any:
+        if value is None:
+            return None
+        return json.loads(value)

@@ -32,3 +32,22 @@ def undo_0004(conn: sqlite3.Connection) -> None:
         "VALUES ('delete', old.pk, old.search_name); "
         "INSERT INTO dossier_fts(rowid, search_name) VALUES (new.pk, new.search_name); END"
     )
+
+
+def undo_0005(path) -> None:
+    """Take a head database at `path` back to schema 0004: every payload as its JSON text (read
+    with the database's own codec), no dictionaries, stamped 0004."""
+    from motcua_desk.store.payload_codec import install_for
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        install_for(conn)
+        conn.execute("BEGIN")
+        conn.execute(
+            "UPDATE events SET payload = payload_text(payload) WHERE typeof(payload) = 'blob'"
+        )
+        conn.execute("DROP TABLE payload_dicts")
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")
+        conn.execute("COMMIT")
+    finally:
+        conn.close()

@@ -12,7 +12,7 @@ from motcua_desk.domain.dto import IntakeRequest
 from motcua_desk.services.integrity import IntegrityService
 from motcua_desk.store.migrate import current_revision, head_revision
 from tests.helpers import AGENCY
-from tests.store.schema_undo import undo_0004
+from tests.store.schema_undo import undo_0004, undo_0005
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 NEW_COLUMNS = (
@@ -91,6 +91,7 @@ def test_ticket_and_fee_held_by_a_0002_desk_are_projected_on_upgrade(tmp_path, c
     svc.close()
     want = _columns(db)
     assert want[a.dossier.code] == ("1990-02-01", "female", "B-105", 10000, "cash", "1C26TAA-12")
+    undo_0005(db)
     conn = sqlite3.connect(db)
     undo_0004(conn)
     conn.execute("DROP INDEX ix_dossiers_birth")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event
 
 from motcua_desk.services import IntakeRequest
+from motcua_desk.store.payload_codec import install_for
 
 FULL_SCAN = re.compile(r"\bSCAN (dossiers|events|conflicts)\b")
 
@@ -83,6 +84,7 @@ def test_the_scan_read_path_uses_indexes(recorded):
     services, _statements, code = recorded
     seen: list[tuple[str, tuple]] = []
     raw = sqlite3.connect(services._store.path)
+    install_for(raw)  # payload_text(), as the store's own connections have it
 
     class Noting:
         def execute(self, sql, params=()):
