@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from motcua_desk.app import open_services
-from motcua_desk.store.migrate import open_store
+from motcua_desk.store.migrate import head_revision, open_store
 from motcua_desk.ui.i18n import install_translator, remove_translator
 from motcua_desk.ui.status_widgets import MessageBar
 from motcua_desk.ui.upgrade_notice import UpgradeNotice
@@ -27,7 +27,7 @@ def test_open_store_reports_the_upgrade_from_backup_to_end(tmp_path):
     fractions = [f for f, _ in seen]
     assert fractions[0] == 0.0 and fractions[-1] == 1.0 and len(fractions) > 3
     assert fractions == sorted(fractions)
-    assert {rev for _, rev in seen} == {"0004"}
+    assert {rev for _, rev in seen} == {head_revision()}
     again: list = []
     open_store(db, progress=lambda f, rev: again.append(f)).close()  # already at the head
     open_store(tmp_path / "new.sqlite3", progress=lambda f, rev: again.append(f)).close()
@@ -59,7 +59,7 @@ def test_the_message_bar_follows_an_upgrade_on_another_thread(qtbot, tmp_path, v
     worker.join(20)
     opened[0].close()
     assert notice.shown[0] == 0 and notice.shown == sorted(notice.shown)
-    assert any("Đang nâng cấp cơ sở dữ liệu" in t and "0004" in t for t in texts), texts
+    assert any("Đang nâng cấp cơ sở dữ liệu" in t and head_revision() in t for t in texts), texts
     assert "đã được nâng cấp" in bar.label.text(), bar.label.text()
 
 
