@@ -118,6 +118,9 @@ def self_test() -> int:
         return f"mapping versions {[m.version for m in versions]}, schema, scans"
 
     check("portal exchange and scans", exchange)
+    from motcua_desk.services.maintenance import payload_codec_check
+
+    check("payload packing (zstandard)", payload_codec_check)
     check(
         "translations",
         lambda: (

@@ -59,3 +59,25 @@ def restore_file(src: Path, db_path: Path, *, other_desk: bool = False) -> Resto
     # the backup's files join the desk's (content-addressed: none is replaced or removed)
     BlobStore(files_dir(Path(src))).copy_to(BlobStore(files_dir(Path(db_path))))
     return result
+
+
+def payload_codec_check() -> str:
+    """The self-test's look at the payload codec (schema 0005: Zstandard, a C extension a
+    frozen build must carry): a dictionary trained on synthetic payloads, one packed and read
+    back. The sizes, or an exception."""
+    from motcua_desk.store.payload_codec import PayloadCodec, train
+
+    sample = [
+        f'{{"from_unit":"desk","to_unit":"Phòng {i % 7}","receiver":"Cán bộ {i}"}}'.encode()
+        for i in range(1500)
+    ]
+    data = train(sample)
+    if data is None:
+        raise RuntimeError("no dictionary could be trained")
+    codec = PayloadCodec()
+    codec.add(1, data)
+    text = sample[42].decode()
+    packed = codec.pack(text)
+    if codec.unpack_text(packed) != text:
+        raise RuntimeError("a payload did not read back as it was written")
+    return f"a payload of {len(text.encode())} bytes packed to {len(packed)}"
