@@ -40,11 +40,12 @@ def make_engine(path: Path | str) -> Engine:
     return engine
 
 
-def attach_codec(engine: Engine) -> PayloadCodec:
+def attach_codec(engine: Engine, path: Path | str | None = None) -> PayloadCodec:
     """The payload codec of the desk database behind `engine` (store.payload_codec), its SQL
     functions installed on every connection the engine makes. One codec per engine: every
-    connection of one database sees the dictionaries any of them adds."""
-    codec = PayloadCodec()
+    connection of one database sees the dictionaries any of them adds. `path`: the database
+    file (default: the engine's), where a dictionary another process added is read."""
+    codec = PayloadCodec(str(path if path is not None else engine.url.database))
     engine.payload_codec = codec  # type: ignore[attr-defined]
 
     @event.listens_for(engine, "connect")

@@ -159,7 +159,7 @@ def open_read_only(path: Path) -> Store:
         f"sqlite:///file:{quote(path.resolve().as_posix())}?immutable=1&uri=true",
         json_serializer=json_dumps,
     )
-    attach_codec(engine)
+    attach_codec(engine, path)
     return _ours_and_current(
         Store(engine, path), path, ", which cannot be done in a read-only folder"
     )
@@ -220,7 +220,7 @@ def open_query_only(path: Path, busy_timeout_ms: int = 5000) -> Store:
     def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
-    attach_codec(engine)
+    attach_codec(engine, path)
     return _ours_and_current(
         Store(engine, path), path, ": start the counter program on it once first"
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 
 import zstandard
 
@@ -37,7 +38,10 @@ class PayloadCodec:
     connection of one engine (the pool's connections, the DB thread's and the scan path's):
     a dictionary added on one is seen by all (`add`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str | None = None) -> None:
+        # the database file, to read a dictionary another process has added since (a
+        # dictionary is never changed once written, so any connection may read it)
+        self._path = path
         self._lock = threading.Lock()
         self._decoders: dict[int, zstandard.ZstdDecompressor] = {}
         self._current: tuple[int, zstandard.ZstdCompressor] | None = None
@@ -69,6 +73,23 @@ class PayloadCodec:
                 self._current = (no, _compressor(d))
             self._loaded = True
 
+    def _load_from_file(self) -> None:
+        """The dictionaries in the file, read on a connection of its own (a user function
+        may not query the connection it runs on)."""
+        try:
+            conn = sqlite3.connect(f"{Path(self._path).resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return
+        try:
+            rows = conn.execute("SELECT no, data FROM payload_dicts ORDER BY no").fetchall()
+        except sqlite3.Error:
+            return
+        finally:
+            conn.close()
+        for no, data in rows:
+            if no not in self._decoders:
+                self.add(no, data)
+
     @property
     def current(self) -> int | None:
         return None if self._current is None else self._current[0]
@@ -93,6 +114,9 @@ class PayloadCodec:
         if isinstance(stored, str):
             return stored.encode("utf-8")
         decoder = self._decoders.get(stored[0]) if stored else None
+        if decoder is None and stored and self._path:
+            self._load_from_file()  # another process (the command line) trained one
+            decoder = self._decoders.get(stored[0])
         if decoder is None:
             raise ValueError(
                 f"a stored payload names dictionary {stored[0] if stored else '(none)'}, "
@@ -184,7 +208,6 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m motcua_desk.store.payload_codec DB [EVENT_ID…]`: the events' payloads as
     text (`id<TAB>payload` lines), for a maintainer reading the database without the app."""
     import sys
-    from pathlib import Path
 
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0].startswith("-"):

@@ -218,3 +218,31 @@ def test_a_maintainer_reads_the_payloads_without_the_app(tmp_path, clock, capsys
     (tmp_path / "junk").write_bytes(b"not a database at all" * 100)
     assert main([str(tmp_path / "junk")]) == 2
     assert "not a desk database" in capsys.readouterr().err
+
+
+def test_a_window_open_while_the_command_line_trains_reads_the_packed_payloads(tmp_path, clock):
+    """The window opened the database before it had a dictionary; the command line then
+    trained one and packed every payload: the window reads them all the same."""
+    db = tmp_path / "desk.sqlite3"
+    _desk_with_events(db, clock, TRAIN_MIN // 4)  # too few to train on
+    window = open_services(db, clock=clock, create=False)
+    try:
+        assert window._store.codec.current is None
+        codes = [v.code for v in window.dossiers.search("", limit=500)]
+        before = {c: window.dossiers.find_by_code(c).events for c in codes[:20]}
+        other = open_services(db, clock=clock, create=False)
+        try:
+            for i in range(TRAIN_MIN // 2):
+                other.dossiers.intake(IntakeRequest("1.001193", f"Trần Thị Mới {i}"))
+        finally:
+            other.close()
+        open_store(db).close()  # the next command line opening trains and packs
+        assert all(isinstance(p, bytes) for p in _raw_payloads(db).values())
+        for code, events in before.items():
+            assert window.dossiers.find_by_code(code).events == events
+        # and what it writes itself (as text, its codec has no dictionary to write with)
+        window.dossiers.note(codes[0], "cửa sổ vẫn ghi được")
+        report = IntegrityService.from_services(window).verify()
+        assert report.break_count == 0, report.breaks
+    finally:
+        window.close()
