@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, null, select
 from sqlalchemy.exc import IntegrityError
 
 from motcua_desk.domain.events import GENESIS_HASH, Event
@@ -61,6 +61,7 @@ log = logging.getLogger("motcua.hub")
 
 EVENTS_COUNTER = "events"
 INSTANCE_COUNTER = "instance"  # a random number naming this hub store, made on first use
+_IN_CHUNK = 500  # ids in one IN (…) list: within every SQLite's limit of bound parameters
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -117,16 +118,21 @@ class HubStore(HubDesks, SessionScopes):
                 "a desk may push only its own events (this batch holds events "
                 "of another desk installation)",
             )
-        ids = [ev.id for ev in events]
-        seqs = [ev.seq for ev in events if ev.problem is None] or [1]
         now = self.clock()
         latest_wall = int(now.timestamp() * 1000) + self.max_clock_ahead_ms
         stored_at = utc_text(now)
         results: list[PushResult] = []
+        # The reads and writes of the events go straight to the driver (plain tuples): the
+        # ORM's per-statement and per-row work cost more than the database's.
+        mark = "?" if self.dialect == "sqlite" else "%s"
+        lock = "" if self.dialect == "sqlite" else " FOR UPDATE"
         try:
             with self.write() as session:
-                counter = session.execute(
-                    select(HubCounter).where(HubCounter.name == EVENTS_COUNTER).with_for_update()
+                sql = session.connection().exec_driver_sql
+                # The counter's lock first (SQLite: the whole database, BEGIN IMMEDIATE).
+                next_seq = sql(
+                    f"SELECT value FROM hub_counters WHERE name = {mark}{lock}",
+                    (EVENTS_COUNTER,),
                 ).scalar_one()
                 row = session.get(HubDesk, desk.id)
                 if row is None or not row.active:
@@ -134,33 +140,38 @@ class HubStore(HubDesks, SessionScopes):
                 if node is not None:
                     self._bind(session, row, node)
                 row.last_seen_at = now
+                session.flush()  # the desk's row (a binding race fails here, as before)
                 # What the hub already holds, read under the lock (so up to date).
                 have: dict[str, tuple[str, int]] = {}
-                for i in range(0, len(ids), 500):
-                    for r in session.execute(
-                        select(HubEvent.id, HubEvent.hash, HubEvent.hub_seq).where(
-                            HubEvent.id.in_(ids[i : i + 500])
-                        )
-                    ):
-                        have[r.id] = (r.hash, r.hub_seq)
-                chain: dict[int, tuple[str, str, str]] = {
-                    r.seq: (r.id, r.hash, r.prev_hash)
-                    for r in session.execute(
-                        select(HubEvent.seq, HubEvent.id, HubEvent.hash, HubEvent.prev_hash).where(
-                            HubEvent.node_id == node,
-                            HubEvent.seq >= min(seqs) - 1,
-                            HubEvent.seq <= max(seqs) + 1,
-                        )
-                    )
-                }
-                top = session.execute(
-                    select(HubEvent.seq, HubEvent.hash)
-                    .where(HubEvent.node_id == node)
-                    .order_by(HubEvent.seq.desc())
-                    .limit(1)
-                ).first()
-                head = (top.seq, top.hash) if top is not None else (0, GENESIS_HASH)
-                next_seq = counter.value
+                ids = list(dict.fromkeys(ev.id for ev in events))
+                for i in range(0, len(ids), _IN_CHUNK):
+                    part = ids[i : i + _IN_CHUNK]
+                    for id_, hash_, hub_seq in sql(
+                        "SELECT id, hash, hub_seq FROM hub_events "
+                        f"WHERE id IN ({', '.join([mark] * len(part))})",
+                        tuple(part),
+                    ).all():
+                        have[id_] = (hash_, hub_seq)
+                # The node's chain around the events that may be stored (none: a re-push).
+                seqs = [ev.seq for ev in events if ev.problem is None and ev.id not in have]
+                chain: dict[int, tuple[str, str, str]] = {}
+                head = (0, GENESIS_HASH)
+                if seqs:
+                    chain = {
+                        seq: (id_, hash_, prev)
+                        for seq, id_, hash_, prev in sql(
+                            "SELECT seq, id, hash, prev_hash FROM hub_events "
+                            f"WHERE node_id = {mark} AND seq >= {mark} AND seq <= {mark}",
+                            (node, min(seqs) - 1, max(seqs) + 1),
+                        ).all()
+                    }
+                    top = sql(
+                        f"SELECT seq, hash FROM hub_events WHERE node_id = {mark} "
+                        "ORDER BY seq DESC LIMIT 1",
+                        (node,),
+                    ).first()
+                    if top is not None:
+                        head = (top[0], top[1])
                 rows: list[tuple] = []
                 for ev in events:
                     known = have.get(ev.id)
@@ -206,15 +217,15 @@ class HubStore(HubDesks, SessionScopes):
                     )
                     results.append(PushResult(ev.id, ACCEPTED, next_seq))
                 if rows:
-                    # One executemany straight to the driver (SQLAlchemy's per-row parameter
-                    # processing would cost more than the insert).
-                    mark = "?" if self.dialect == "sqlite" else "%s"
-                    session.connection().exec_driver_sql(
+                    sql(
                         f"INSERT INTO hub_events ({', '.join(EVENT_COLUMNS)}) "
                         f"VALUES ({', '.join([mark] * len(EVENT_COLUMNS))})",
                         rows,
                     )
-                    counter.value = next_seq
+                    sql(
+                        f"UPDATE hub_counters SET value = {mark} WHERE name = {mark}",
+                        (next_seq, EVENTS_COUNTER),
+                    )
                 if self.before_commit is not None:
                     self.before_commit([r[0] for r in rows])
         except IntegrityError as err:  # only a binding race can get here: retryable
@@ -255,15 +266,20 @@ class HubStore(HubDesks, SessionScopes):
     def pull(self, after: int, limit: int, *, exclude_node: str | None = None) -> PullPage:
         """Events with hub_seq > after, in order; a desk's own events are left out of the
         answer (it has them) but the cursor moves past them."""
+        # The desk's own rows come without their body (NULL: a stored body never is): the
+        # cursor passes them, and the hub does not read out what it would throw away.
+        body = HubEvent.body
+        if exclude_node is not None:
+            body = case((HubEvent.node_id == exclude_node, null()), else_=HubEvent.body)
         with self.read() as session:
             rows = session.execute(
-                select(HubEvent.hub_seq, HubEvent.node_id, HubEvent.body)
+                select(HubEvent.hub_seq, body)
                 .where(HubEvent.hub_seq > after)
                 .order_by(HubEvent.hub_seq)
                 .limit(limit)
             ).all()
-        items = [(r.hub_seq, r.body) for r in rows if r.node_id != exclude_node]
-        return PullPage(items, rows[-1].hub_seq if rows else after, len(rows) == limit)
+        items = [(n, text) for n, text in rows if text is not None]
+        return PullPage(items, rows[-1][0] if rows else after, len(rows) == limit)
 
     def own(self, node_id: str, after_seq: int, limit: int) -> PullPage:
         """A desk's own events with seq > after_seq, in chain order (uq_hub_events_node_seq

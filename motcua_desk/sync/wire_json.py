@@ -118,13 +118,16 @@ def _no_constant(text: str) -> Any:
 
 
 def _plain_within(value: Any, limit: int) -> bool:
-    """_depth_within, and every integer of `value` within 64 bits, and no float."""
+    """_depth_within, and every integer of `value` within 64 bits, and no float. (Texts, most
+    of an event, are let through first: the walk costs a few comparisons per value.)"""
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         children = item.values() if type(item) is dict else item if type(item) is list else ()
         for child in children:
             kind = type(child)
+            if kind is str:
+                continue
             if kind is dict or kind is list:
                 if depth >= limit:
                     return False

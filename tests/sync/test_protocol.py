@@ -136,3 +136,32 @@ def test_tokens_never_look_like_command_line_options():
     tokens = {new_token() for _ in range(2000)}
     assert len(tokens) == 2000
     assert all(t[0].isalpha() and len(t) >= 40 for t in tokens)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"seq": 2**31 - 1},
+        {"seq": 2**31},
+        {"officer": "x" * 100},
+        {"officer": "x" * 101},
+        {"hlc": protocol.HLC_MIN_WALL_MS << 16},
+        {"hlc": (protocol.HLC_MIN_WALL_MS << 16) - 1},
+        {"hlc": (protocol.HLC_MAX_WALL_MS << 16) - 1},
+        {"hlc": protocol.HLC_MAX_WALL_MS << 16},
+        {"prev_hash": "A" * 64},
+        {"dossier_id": "00000000-0000-0000-0000-00000000000G"},
+        {"type": "Received"},
+    ],
+)
+def test_what_the_schema_takes_parse_event_takes(events, change):
+    """parse_incoming's fast way leans on the schema for the envelope's checks: whatever
+    domain.schema lets through, parse_event must let through too (and then both agree)."""
+    from motcua_desk.domain import schema
+
+    wire = {**json.loads(encode_event(events[0])), **change}
+    if schema.problems(wire):
+        assert parse_incoming(wire).problem == "invalid_event"
+        return
+    parse_event(wire)  # does not raise
+    assert parse_incoming(wire) == protocol.incoming_from_event(parse_event(wire))
