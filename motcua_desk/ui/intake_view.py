@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.domain import cccd, fees, validation
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, intake_layout, intake_outcomes, labels
 from motcua_desk.ui.actions import INTAKE, ActionId, Actions
@@ -356,6 +355,8 @@ class IntakeView(QWidget):
             self._validate(name)
 
     def _validate(self, name: str) -> str:
+        from motcua_desk.domain import cccd, fees, validation  # loaded after the first paint
+
         text = self._edits[name].text()
         try:
             {

@@ -34,7 +34,6 @@ from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.print_flow import PrintFlow
 from motcua_desk.ui.scan_router import ScanRouter
 from motcua_desk.ui.scanner import ScanDetector, ScanFilter
-from motcua_desk.ui.serial_scanner import SerialScanner
 from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.status_widgets import MESSAGE_MS, MessageBar, SyncStatus  # noqa: F401
 from motcua_desk.ui.sync_worker import SyncController
@@ -45,6 +44,7 @@ from motcua_desk.ui.worker import Worker
 
 if TYPE_CHECKING:  # built on first use: their modules are imported then, after the first paint
     from motcua_desk.ui.dossier_page import DossierPage
+    from motcua_desk.ui.serial_scanner import SerialScanner
     from motcua_desk.ui.sync_view import SyncExceptionsDialog
 
 log = logging.getLogger("motcua.ui.window")

@@ -127,7 +127,10 @@ class WindowStart:
 
     def _build_dossier_page(self) -> None:
         """Once the desk is usable: the dossier page, so that the first scan does not wait
-        for it (the first paint builds the intake page only)."""
+        for it (the first paint builds the intake page only), and the parsers of what is scanned
+        or typed into the intake."""
+        from motcua_desk.domain import cccd, fees, validation  # noqa: F401
+
         self.page("dossier")
 
     def _integrity_broken(self, report) -> None:
