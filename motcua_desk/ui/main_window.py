@@ -130,8 +130,8 @@ class MainWindow(WindowStart, WindowSync, QMainWindow):
         self.stack.addWidget(widget)
 
     def page(self, name: str) -> QWidget:
-        """The page, built the first time it is needed (the first paint builds the intake
-        only; the dossier page follows once the desk is usable, see WindowStart)."""
+        """The page, built the first time it is needed (start-up builds two: the intake and
+        the dossier page)."""
         if name not in self._pages:
             widget = self._make_page(name)
             self._add_page(name, widget)
