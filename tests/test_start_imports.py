@@ -23,11 +23,34 @@ HEAVY = (
 )
 
 
-def _loaded(script: str, tmp_path: Path) -> list[str]:
-    """Run `script` in a fresh Python; it prints the heavy modules loaded at its end."""
+# built or opened on first use, after the first paint: the other pages, the dialogs, the
+# parsers (the dossier page is built before the window is shown: see ui/window_layout.py)
+LATE = (
+    "motcua_desk.domain.cccd",
+    "motcua_desk.ui.sync_view",
+    "motcua_desk.ui.shortcuts_dialog",
+    "motcua_desk.ui.serial_scanner",
+    "motcua_desk.ui.search_view",
+    "motcua_desk.ui.settings_view",
+    "motcua_desk.ui.reports_view",
+    "zoneinfo",
+)
+# the command line's other commands, imported only when one is asked for
+COMMANDS = (
+    "motcua_desk.cli.common",
+    "motcua_desk.cli.core",
+    "motcua_desk.cli.printing",
+    "motcua_desk.cli.sync",
+    "motcua_desk.cli.reports",
+    "motcua_desk.domain.errors",
+)
+
+
+def _loaded(script: str, tmp_path: Path, names: tuple[str, ...] = HEAVY) -> list[str]:
+    """Run `script` in a fresh Python; it prints which of `names` are loaded at its end."""
     code = textwrap.dedent(script) + textwrap.dedent(f"""
         import sys
-        print(",".join(m for m in {HEAVY!r} if m in sys.modules))
+        print(",".join(m for m in {names!r} if m in sys.modules))
     """)
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -44,6 +67,32 @@ def _loaded(script: str, tmp_path: Path) -> list[str]:
 
 def test_the_window_module_imports_no_database_nor_pdf_library(tmp_path):
     assert _loaded("import motcua_desk.ui.application, motcua_desk.ui.main_window", tmp_path) == []
+
+
+def test_the_first_paint_builds_no_other_page(tmp_path):
+    """The window as start-up builds it: the intake and the dossier pages; the rest are built
+    (and their modules imported) when first asked for."""
+    script = """
+        from PySide6.QtWidgets import QApplication
+        from motcua_desk.ui.main_window import MainWindow
+        from motcua_desk.ui.settings import UiSettings
+        from motcua_desk.ui.worker import Worker
+        app = QApplication([])
+        window = MainWindow(Worker(lambda: None), UiSettings.for_user())
+        window.show()
+        window.repaint()
+        assert window.current_page() == "intake"
+    """
+    assert _loaded(script, tmp_path, HEAVY + LATE) == []
+
+
+def test_the_window_command_imports_no_other_command(tmp_path):
+    script = """
+        import motcua_desk.cli, motcua_desk.app, motcua_desk.ui.application
+        from motcua_desk.cli import _window_only
+        assert _window_only(["--db", "x.sqlite3"])[0]
+    """
+    assert _loaded(script, tmp_path, HEAVY + COMMANDS + LATE) == []
 
 
 def test_holidays_load_at_the_first_deadline_not_at_open(tmp_path):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from motcua_desk.ui.errors import ErrorPresenter
 from motcua_desk.ui.print_flow import PrintFlow
@@ -20,6 +19,8 @@ from motcua_desk.ui.settings import UiSettings
 from motcua_desk.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from motcua_desk.domain.dto import AgencyInfo
     from motcua_desk.services import Services
     from motcua_desk.services.catalog import DepartmentView
@@ -43,6 +44,8 @@ class DeskInfo:
 
     @property
     def tz(self) -> ZoneInfo:
+        from zoneinfo import ZoneInfo  # not before the first paint
+
         return ZoneInfo(getattr(self.office, "tz_name", "") or DEFAULT_TZ)
 
 

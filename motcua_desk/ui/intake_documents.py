@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableWidget, QTableWidgetItem
 
-from motcua_desk.domain.dto import DocumentLine
 from motcua_desk.ui import labels
 
 if TYPE_CHECKING:
@@ -81,6 +80,7 @@ def read_documents(table: QTableWidget) -> tuple[DocumentLine, ...]:
     # the printed (Vietnamese) labels of the document forms; imported here because the
     # catalog module pulls in the holiday calendar, which start-up does not need
     from motcua_desk.domain.catalog import DOCUMENT_FORM_LABELS_VI as FORM_LABELS_VI
+    from motcua_desk.domain.dto import DocumentLine  # the DTOs: not for the first paint
 
     lines = []
     for row in range(table.rowCount()):

@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from motcua_desk.domain.dto import DocumentLine
 from motcua_desk.ui import errors, labels
 from motcua_desk.ui.actions import ActionId
-from motcua_desk.ui.dialogs import DocumentPickDialog, ReasonDialog
 
 if TYPE_CHECKING:
     from motcua_desk.domain.dto import AgencyInfo, DossierDetail
@@ -42,6 +40,8 @@ def save(view: IntakeView) -> None:
 def ask_supplement(view: IntakeView) -> None:
     if view._busy or not view._check_all():
         return
+    from motcua_desk.ui.dialogs import DocumentPickDialog  # imported when first asked for
+
     docs = view.documents()
     missing = [i for i, d in enumerate(docs) if not d.checked]
     dialog = DocumentPickDialog(
@@ -57,6 +57,8 @@ def ask_supplement(view: IntakeView) -> None:
 
 
 def _supplement(view: IntakeView, items: list, reason: str) -> None:
+    from motcua_desk.domain.dto import DocumentLine
+
     values = view.values()
     items = [DocumentLine(d.name, d.form, d.form_label, d.count) for d in items]
 
@@ -70,6 +72,8 @@ def _supplement(view: IntakeView, items: list, reason: str) -> None:
 def ask_refuse(view: IntakeView) -> None:
     if view._busy or not view._check_all():
         return
+    from motcua_desk.ui.dialogs import ReasonDialog
+
     dialog = ReasonDialog(
         translate("IntakeView", "Refuse the dossier"),
         translate("IntakeView", "&Reason for refusal:"),

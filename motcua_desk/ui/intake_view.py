@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from motcua_desk.domain import cccd, fees, validation
-from motcua_desk.domain.dto import DocumentLine, IntakeRequest
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.ui import errors, intake_layout, intake_outcomes, labels
 from motcua_desk.ui.actions import INTAKE, ActionId, Actions
@@ -46,7 +44,7 @@ from motcua_desk.ui.intake_layout import FROM_CARD_STYLE, plain_html
 
 if TYPE_CHECKING:
     from motcua_desk.domain.cccd import CitizenCard
-    from motcua_desk.domain.dto import DueView, ProcedureView
+    from motcua_desk.domain.dto import DocumentLine, DueView, IntakeRequest, ProcedureView
 
 log = logging.getLogger("motcua.ui.intake")
 
@@ -357,6 +355,8 @@ class IntakeView(QWidget):
             self._validate(name)
 
     def _validate(self, name: str) -> str:
+        from motcua_desk.domain import cccd, fees, validation  # loaded after the first paint
+
         text = self._edits[name].text()
         try:
             {
@@ -411,6 +411,8 @@ class IntakeView(QWidget):
 
     def values(self) -> IntakeRequest:
         """What the form holds, read on the GUI thread, handed to the worker (frozen)."""
+        from motcua_desk.domain.dto import IntakeRequest  # the DTOs: after the first paint
+
         ui = self.ui
         return IntakeRequest(
             procedure_code=self._procedure.code if self._procedure else "",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -33,16 +34,18 @@ from motcua_desk.ui.pages import PAGE_SPECS, page_class
 from motcua_desk.ui.print_flow import PrintFlow
 from motcua_desk.ui.scan_router import ScanRouter
 from motcua_desk.ui.scanner import ScanDetector, ScanFilter
-from motcua_desk.ui.serial_scanner import SerialScanner
 from motcua_desk.ui.settings import UiSettings
-from motcua_desk.ui.shortcuts_dialog import show_shortcuts
 from motcua_desk.ui.status_widgets import MESSAGE_MS, MessageBar, SyncStatus  # noqa: F401
-from motcua_desk.ui.sync_view import SyncExceptionsDialog
 from motcua_desk.ui.sync_worker import SyncController
 from motcua_desk.ui.window_layout import NAV_PAGE, PAGES, build_window  # noqa: F401
 from motcua_desk.ui.window_start import WindowStart
 from motcua_desk.ui.window_sync import WindowSync
 from motcua_desk.ui.worker import Worker
+
+if TYPE_CHECKING:  # built on first use: their modules are imported then, after the first paint
+    from motcua_desk.ui.dossier_page import DossierPage
+    from motcua_desk.ui.serial_scanner import SerialScanner
+    from motcua_desk.ui.sync_view import SyncExceptionsDialog
 
 log = logging.getLogger("motcua.ui.window")
 
@@ -127,7 +130,8 @@ class MainWindow(WindowStart, WindowSync, QMainWindow):
         self.stack.addWidget(widget)
 
     def page(self, name: str) -> QWidget:
-        """The page, built the first time it is needed (start-up builds two)."""
+        """The page, built the first time it is needed (start-up builds two: the intake and
+        the dossier page)."""
         if name not in self._pages:
             widget = self._make_page(name)
             self._add_page(name, widget)
@@ -149,12 +153,23 @@ class MainWindow(WindowStart, WindowSync, QMainWindow):
         if not room.contains(self.frameGeometry()):
             self.showMaximized()
 
+    @property
+    def dossier_view(self) -> DossierPage:
+        """The dossier page (built on first use)."""
+        return self.page("dossier")
+
     def _make_page(self, name: str) -> QWidget:
+        if name == "dossier":
+            from motcua_desk.ui.dossier_page import DossierPage
+
+            return DossierPage(self.ctx, self.actions, self.stack)
         return page_class(name)(self.ctx, self.stack)
 
     def _connect_page(self, name: str, view: QWidget) -> None:
         """The signals of a page built late (the window's own are in _connect_signals)."""
         spec = PAGE_SPECS[name]
+        if name == "dossier":
+            view.back_requested.connect(self.back)
         if spec.opens_dossiers:
             view.open_dossier.connect(lambda code: self.open_dossier(code))
         if name == "settings":
@@ -182,12 +197,10 @@ class MainWindow(WindowStart, WindowSync, QMainWindow):
             self.worker.changed.connect(self.sync.on_local_change)
         self.scanner.scanned.connect(self.scan_router.route)
         self.worker.changed.connect(self.today_view.on_changed)
-        self.worker.changed.connect(self.dossier_view.on_changed)
         self.worker.failed.connect(lambda err, _owner: self.errors.present(err))
         self.today_view.open_list.connect(self.show_today_list)
         self.today_view.counted.connect(self._first_counts)
         self.integrity.broken.connect(self._integrity_broken)
-        self.dossier_view.back_requested.connect(self.back)
 
     # --- status bar ---------------------------------------------------------------------------
     def _paint_status(self) -> None:
@@ -301,6 +314,8 @@ class MainWindow(WindowStart, WindowSync, QMainWindow):
 
     # --- help ---------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
+        from motcua_desk.ui.shortcuts_dialog import show_shortcuts
+
         show_shortcuts(self, self.actions)
 
     # --- closing ------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ PAGE_SPECS: dict[str, PageSpec] = {
         PageSpec("print", focus="focus_first", set_desk=True),
         PageSpec("settings", focus="focus_first", set_desk=True),
         PageSpec("reports", focus="focus_first", opens_dossiers=True),
-        PageSpec("dossier"),  # DossierPage: its on_changed is wired at start-up
+        PageSpec("dossier", on_changed=True),  # DossierPage: built by MainWindow._make_page
     )
 }
 

@@ -4,10 +4,8 @@ missing ones are named with the Debian/Ubuntu packages that bring them (logged a
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +56,8 @@ def unresolved_by_ldd(files: list[Path]) -> list[str] | None:
     ldd = shutil.which("ldd")
     if not ldd or not files:
         return None
+    import subprocess  # here: the window's start on Wayland, Windows or offscreen needs none
+
     missing: list[str] = []
     for f in files:
         try:
@@ -80,20 +80,25 @@ def _package_of(soname: str) -> str:
 
 
 def missing_packages(
-    find: Callable[[str], str | None] = ctypes.util.find_library, files: list[Path] | None = None
+    find: Callable[[str], str | None] | None = None, files: list[Path] | None = None
 ) -> list[str]:
     """The Debian packages of the xcb plugin's libraries that cannot be found: what the loader
-    says (ldd on the plugin), else a lookup of each known library."""
+    says (ldd on the plugin), else a lookup of each known library (`find`: by default
+    ctypes.util.find_library)."""
     unresolved = unresolved_by_ldd(_plugin_files() if files is None else files)
     if unresolved is not None:
         return list(dict.fromkeys(_package_of(s) for s in unresolved))
+    if find is None:
+        import ctypes.util
+
+        find = ctypes.util.find_library
     return [pkg for lib, pkg in XCB_LIBRARIES.items() if not find(lib)]
 
 
 def xcb_problem(
     env: dict[str, str] | None = None,
     platform: str | None = None,
-    find: Callable[[str], str | None] = ctypes.util.find_library,
+    find: Callable[[str], str | None] | None = None,
     files: list[Path] | None = None,
 ) -> str:
     """'' when the window can start, else one message saying what to install."""

@@ -13,17 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from motcua_desk.domain import cccd
 from motcua_desk.domain import codes as dossier_codes
 from motcua_desk.domain.errors import ValidationError
-from motcua_desk.domain.fees import looks_like_ticket
 from motcua_desk.ui.errors import message as error_message
 from motcua_desk.ui.pages import PAGE_SPECS
 from motcua_desk.ui.scanner import Scan, loggable
-from motcua_desk.ui.serial_scanner import SerialScanner
 
 if TYPE_CHECKING:
     from motcua_desk.ui.main_window import MainWindow
+    from motcua_desk.ui.serial_scanner import SerialScanner
 
 log = logging.getLogger("motcua.ui.window")
 
@@ -40,6 +38,10 @@ class ScanRouter(QObject):
 
     # --- the scanner --------------------------------------------------------------------------
     def route(self, scan: Scan, window: QWidget) -> None:
+        # the parsers are imported after the first paint (the window warms them once usable)
+        from motcua_desk.domain import cccd
+        from motcua_desk.domain.fees import looks_like_ticket
+
         if getattr(window, "routes_scans_to_main", False):
             window = self._w  # the citizen's rating window: not a dialog to close first
         if cccd.looks_like_card_qr(scan.code):
@@ -80,6 +82,8 @@ class ScanRouter(QObject):
         s = self._w.settings.scanner
         if not s.serial:
             return
+        from motcua_desk.ui.serial_scanner import SerialScanner
+
         reader = SerialScanner(s.port, s.baud, repeat_window=s.repeat_window_s, parent=self._w)
         reader.scanned.connect(self._on_serial_scan)
         reader.opened.connect(self._on_serial_opened)
@@ -142,6 +146,8 @@ class ScanRouter(QObject):
                 self.tr("A dialog is open: close it, then scan the ID card again."), "warning"
             )
             return
+        from motcua_desk.domain import cccd
+
         try:
             card = cccd.parse(payload, today=self._w.ctx.today())
         except ValidationError as err:

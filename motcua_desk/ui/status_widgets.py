@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from motcua_desk.ui import labels
-from motcua_desk.ui.sync_view import STATE_COLOURS, clock_text, skew_amount, state_label
+from motcua_desk.ui.sync_texts import STATE_COLOURS, clock_text, skew_amount, state_label
 
 MESSAGE_MS = 10_000
 

@@ -123,6 +123,12 @@ class WindowStart:
             self.ready.emit()
             QTimer.singleShot(0, self._load_fonts)  # after start-up: reportlab is slow to load
             QTimer.singleShot(0, self.integrity.start)  # in the background, in small steps
+            QTimer.singleShot(0, self._warm_parsers)
+
+    def _warm_parsers(self) -> None:
+        """Once the desk is usable: the parsers of what is scanned or typed into the intake
+        (imported after the first paint), so that the first scan does not wait for them."""
+        from motcua_desk.domain import cccd, fees, validation  # noqa: F401
 
     def _integrity_broken(self, report) -> None:
         """The background check found records changed outside the program: say so plainly,

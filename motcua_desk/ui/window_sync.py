@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 
-from motcua_desk.ui.sync_view import SyncExceptionsDialog, problem_text
+from motcua_desk.ui.sync_texts import problem_text
 from motcua_desk.ui.sync_worker import SyncSnapshot
 from motcua_desk.ui.worker import Changes
+
+if TYPE_CHECKING:  # the dialog's module (and its form) is imported when it is first opened
+    from motcua_desk.ui.sync_view import SyncExceptionsDialog
 
 log = logging.getLogger("motcua.ui.window")
 translate = QCoreApplication.translate
@@ -111,6 +115,8 @@ class WindowSync:
             dialog.activateWindow()
             dialog.reload()
             return dialog
+        from motcua_desk.ui.sync_view import SyncExceptionsDialog
+
         agency = self.ctx.desk.agency
         dialog = SyncExceptionsDialog(
             self.ctx,

@@ -25,8 +25,7 @@ def test_spec_matches_the_class(name: str) -> None:
     spec, cls = PAGE_SPECS[name], _class(name)
     assert spec.set_desk == hasattr(cls, "set_desk")
     assert spec.handle_scan == hasattr(cls, "handle_scan")
-    if name != "dossier":  # DossierPage's on_changed is wired at start-up, not per page
-        assert spec.on_changed == hasattr(cls, "on_changed")
+    assert spec.on_changed == hasattr(cls, "on_changed")
     if hasattr(cls, "focus_first"):
         assert spec.focus == "focus_first"
     assert not spec.focus or callable(getattr(cls, spec.focus, None))
