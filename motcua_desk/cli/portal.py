@@ -17,6 +17,13 @@ from motcua_desk.domain.errors import ValidationError
 MAX_FILE_BYTES = 2 * 1024**3
 
 
+def _period_and_out(q) -> None:
+    """The export's period and output file, the same for the desk's and the hub's command."""
+    q.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    q.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    q.add_argument("--out", type=Path, metavar="FILE.json", help="default: standard output")
+
+
 def register(sub) -> None:
     p = sub.add_parser("export", help="write dossiers for another system (export portal)")
     esub = p.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -25,9 +32,7 @@ def register(sub) -> None:
         help="the dossiers received in a period, in the shape of the provincial system and the "
         "national portal (DongBoHoSoMC), with their progress lines",
     )
-    q.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--out", type=Path, metavar="FILE.json", help="default: standard output")
+    _period_and_out(q)
     q.add_argument(
         "--all-desks", action="store_true", help="every desk's dossiers this database holds"
     )
@@ -160,9 +165,7 @@ def register_hub(hsub, with_store) -> None:
             "GET /v1/export/portal serves it)",
         )
     )
-    q.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
-    q.add_argument("--out", type=Path, metavar="FILE.json", help="default: standard output")
+    _period_and_out(q)
     q.add_argument("--agency-id", default="", help="default: from the dossiers' codes")
     q.add_argument("--mapping-version", type=int, metavar="N")
     q.add_argument("--base-url", default="", help="the hub's address, for the files' links")
