@@ -70,3 +70,15 @@ def table_dump(path: Path) -> dict[str, list[tuple]]:
         return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
     finally:
         conn.close()
+
+
+def raw_db(path: Path, **kwargs) -> sqlite3.Connection:
+    """A plain sqlite3 connection to a desk database with the store's SQL functions bound
+    (payload_text(), uuid_text(), uuid_blob(), hash_text(), hash_blob(): schemas 0005 and 0006
+    store payloads packed and ids and hashes as bytes), for tests that read or edit rows the
+    way a maintainer with the sqlite3 shell would."""
+    from motcua_desk.store.payload_codec import install_for
+
+    conn = sqlite3.connect(path, **kwargs)
+    install_for(conn)
+    return conn

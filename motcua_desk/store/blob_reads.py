@@ -36,7 +36,8 @@ def own_file_refs(
         .exec_driver_sql(
             # by the unique index on (node_id, seq): only the events since the cursor are read
             # ("+type" keeps SQLite off the type index, which would read every digitised event)
-            "SELECT seq, payload_text(payload) FROM events WHERE node_id = ? AND seq > ? "
+            "SELECT seq, payload_text(payload) FROM events "
+            "WHERE node_id = uuid_blob(?) AND seq > ? "
             "AND +type = 'digitised' ORDER BY seq LIMIT ?",
             (node_id, after_seq, limit),
         )

@@ -28,14 +28,15 @@ def driver(session: Session) -> sqlite3.Connection:
 def node_groups(raw: sqlite3.Connection) -> list[Row]:
     """(node, count, min seq, max seq) of every node."""
     return raw.execute(
-        "SELECT node_id, count(*), min(seq), max(seq) FROM events GROUP BY node_id"
+        "SELECT uuid_text(node_id), count(*), min(seq), max(seq) FROM events GROUP BY node_id"
     ).fetchall()
 
 
 def bad_starts(raw: sqlite3.Connection, genesis: str) -> list[Row]:
     """(node, id, dossier id) of each seq-1 event that does not start from `genesis`."""
     return raw.execute(
-        "SELECT node_id, id, dossier_id FROM events WHERE seq = 1 AND prev_hash <> ?",
+        "SELECT uuid_text(node_id), uuid_text(id), dossier_id FROM events "
+        "WHERE seq = 1 AND prev_hash <> hash_blob(?)",
         (genesis,),
     ).fetchall()
 
@@ -44,7 +45,8 @@ def broken_links(raw: sqlite3.Connection) -> list[Row]:
     """(node, seq, id, dossier id, previous id) of each event whose prev_hash is not the hash
     of its node's previous event."""
     return raw.execute(
-        "SELECT a.node_id, a.seq, a.id, a.dossier_id, b.id FROM events a "
+        "SELECT uuid_text(a.node_id), a.seq, uuid_text(a.id), a.dossier_id, uuid_text(b.id) "
+        "FROM events a "
         "JOIN events b ON b.node_id = a.node_id AND b.seq = a.seq - 1 "
         "WHERE a.prev_hash <> b.hash"
     ).fetchall()
@@ -53,7 +55,8 @@ def broken_links(raw: sqlite3.Connection) -> list[Row]:
 def node_top(raw: sqlite3.Connection, node: str) -> Row | None:
     """(seq, hash, id, dossier id) of a node's newest event."""
     return raw.execute(
-        "SELECT seq, hash, id, dossier_id FROM events WHERE node_id = ? ORDER BY seq DESC LIMIT 1",
+        "SELECT seq, hash_text(hash), uuid_text(id), dossier_id FROM events "
+        "WHERE node_id = uuid_blob(?) ORDER BY seq DESC LIMIT 1",
         (node,),
     ).fetchone()
 
@@ -61,14 +64,17 @@ def node_top(raw: sqlite3.Connection, node: str) -> Row | None:
 def event_at(raw: sqlite3.Connection, node: str, seq: int) -> Row | None:
     """(hash, id, dossier id) of seq `seq` of `node`."""
     return raw.execute(
-        "SELECT hash, id, dossier_id FROM events WHERE node_id = ? AND seq = ?", (node, seq)
+        "SELECT hash_text(hash), uuid_text(id), dossier_id FROM events "
+        "WHERE node_id = uuid_blob(?) AND seq = ?",
+        (node, seq),
     ).fetchone()
 
 
 def hole_ends(raw: sqlite3.Connection, node: str) -> list[Row]:
     """(seq, id, dossier id) of each event of `node` right after a run of missing seqs."""
     return raw.execute(
-        "SELECT a.seq, a.id, a.dossier_id FROM events a WHERE a.node_id = ? AND a.seq > 1 "
+        "SELECT a.seq, uuid_text(a.id), a.dossier_id FROM events a "
+        "WHERE a.node_id = uuid_blob(?) AND a.seq > 1 "
         "AND NOT EXISTS (SELECT 1 FROM events b WHERE b.node_id = a.node_id AND "
         "b.seq = a.seq - 1) ORDER BY a.seq",
         (node,),
@@ -79,7 +85,7 @@ def seq_before(raw: sqlite3.Connection, node: str, seq: int) -> int:
     """The highest seq of `node` below `seq` (0 when none)."""
     return (
         raw.execute(
-            "SELECT max(seq) FROM events WHERE node_id = ? AND seq < ?", (node, seq)
+            "SELECT max(seq) FROM events WHERE node_id = uuid_blob(?) AND seq < ?", (node, seq)
         ).fetchone()[0]
         or 0
     )
@@ -88,7 +94,8 @@ def seq_before(raw: sqlite3.Connection, node: str, seq: int) -> int:
 def tail_rows(raw: sqlite3.Connection, node: str, after: int, limit: int) -> list[Row]:
     """Up to `limit` events of `node` after seq `after`, in seq order (content-scan columns)."""
     return raw.execute(
-        f"SELECT {_SCAN_COLS} FROM events WHERE node_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        f"SELECT {_SCAN_COLS} FROM events WHERE node_id = uuid_blob(?) AND seq > ? "
+        "ORDER BY seq LIMIT ?",
         (node, after, limit),
     ).fetchall()
 

@@ -15,8 +15,8 @@ import orjson
 from motcua_desk.domain.events import Event, EventType, canonical_json, hash_frame
 
 _EVENT_COLS = (
-    "dossier_id, id, node_id, seq, hlc, type, occurred_at, recorded_at, officer, "
-    "payload_text(payload), prev_hash, hash"
+    "dossier_id, uuid_text(id), uuid_text(node_id), seq, hlc, type, occurred_at, recorded_at, "
+    "officer, payload_text(payload), hash_text(prev_hash), hash_text(hash)"
 )
 _TYPES = {str(t): t for t in EventType}
 _new_event = object.__new__

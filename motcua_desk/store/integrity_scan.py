@@ -304,7 +304,7 @@ def _contents_worker(
             check_same_thread=False,
         )
         db.execute("PRAGMA busy_timeout = 10000")
-        install_for(db)  # payload_bytes(), bound to this database's dictionaries
+        install_for(db)  # payload_bytes() bound to this database's dictionaries, uuid_text()…
         db.execute("BEGIN")
         pending = [0]
 
@@ -346,7 +346,7 @@ def node_heads(raw) -> list[tuple[str, int]]:
         "WITH RECURSIVE n(id) AS (SELECT min(node_id) FROM events UNION ALL "
         "SELECT (SELECT min(node_id) FROM events WHERE node_id > n.id) FROM n "
         "WHERE n.id IS NOT NULL) "
-        "SELECT id, (SELECT max(seq) FROM events WHERE node_id = n.id) FROM n "
+        "SELECT uuid_text(id), (SELECT max(seq) FROM events WHERE node_id = n.id) FROM n "
         "WHERE id IS NOT NULL"
     ).fetchall()
 

@@ -233,6 +233,9 @@ def newest_revision_file(script_location: Path | None = None) -> str:
     return max(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
 
 
+_COMPACTING = ("0005", "0006")  # revisions that free many pages: VACUUM after them
+
+
 def _migrate(
     store: Store,
     state: str,
@@ -275,8 +278,9 @@ def _migrate(
             progress=lambda done: report(0.45 * done, head),
         )
         log.info("backed up %s to %s before migrating from %s", store.path, backup, current)
-    # an upgrade across 0005 (payloads packed) compacts the file after: the last 20 %
-    compacts = current is not None and current < "0005" <= head
+    # an upgrade across 0005 (payloads packed) or 0006 (ids and hashes as bytes) compacts the
+    # file after: the last 20 %
+    compacts = current is not None and any(current < r <= head for r in _COMPACTING)
     scripts_end = 0.8 if compacts else 1.0
     try:
         with store.engine.connect() as conn, conn.begin():

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from motcua_desk.store.types import PackedJSON, UtcDateTime
+from motcua_desk.store.types import HashKey, PackedJSON, UtcDateTime, UuidKey
 
 # "MCUD": PRAGMA application_id of every desk database, so a foreign SQLite file is refused.
 APPLICATION_ID = 0x4D435544
@@ -56,9 +56,10 @@ class DeskRow(Base):
 class EventRow(Base):
     __tablename__ = "events"
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Schema 0006: ids and hashes as bytes (store.keys); the ORM converts them both ways.
+    id: Mapped[str] = mapped_column(UuidKey, primary_key=True)
     dossier_id: Mapped[str] = mapped_column(String(36))
-    node_id: Mapped[str] = mapped_column(String(36))
+    node_id: Mapped[str] = mapped_column(UuidKey)
     seq: Mapped[int] = mapped_column(Integer)
     hlc: Mapped[int] = mapped_column(BigInteger)
     type: Mapped[str] = mapped_column(String(32))
@@ -67,8 +68,8 @@ class EventRow(Base):
     officer: Mapped[str] = mapped_column(String(100))
     # Schema 0005: packed (store.payload_codec); the ORM packs and unpacks it through SQL.
     payload: Mapped[dict[str, Any]] = mapped_column(PackedJSON)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(HashKey)
+    hash: Mapped[str] = mapped_column(HashKey)
     # Sync bookkeeping: acked = the hub has stored it; hub_seq = the hub's sequence, when known.
     acked: Mapped[bool] = mapped_column(Boolean, default=False)
     hub_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import zstandard
 
+from motcua_desk.store import keys
+
 DICT_BYTES = 32 * 1024  # trained dictionary size: past 32 KB the payloads shrink no further
 LEVEL = 3  # Zstandard level: 1 µs a payload; level 9 saves 2 % for 3× the time
 TRAIN_MIN = 1000  # payloads needed before a dictionary is worth training
@@ -135,8 +137,10 @@ class PayloadCodec:
 
     def install(self, conn: sqlite3.Connection) -> None:
         """Bind payload_text / payload_bytes / payload_pack on `conn` to this codec, loading the
-        database's dictionaries on the first connection."""
+        database's dictionaries on the first connection; and the ids' and hashes' functions
+        (store.keys), which every reader of the events table needs beside these."""
         self.load(conn)
+        keys.install(conn)
         conn.create_function("payload_text", 1, self._sql_text, deterministic=True)
         conn.create_function("payload_bytes", 1, self._sql_bytes, deterministic=True)
         conn.create_function("payload_pack", 1, self.pack)
@@ -221,9 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         install_for(conn)
         ids = args[1:]
-        where = f" WHERE id IN ({', '.join('?' * len(ids))})" if ids else ""
+        where = f" WHERE id IN ({', '.join(['uuid_blob(?)'] * len(ids))})" if ids else ""
         for event_id, text in conn.execute(
-            f"SELECT id, payload_text(payload) FROM events{where} ORDER BY rowid", ids
+            f"SELECT uuid_text(id), payload_text(payload) FROM events{where} ORDER BY rowid", ids
         ):
             print(f"{event_id}\t{text}")
     except sqlite3.DatabaseError as err:

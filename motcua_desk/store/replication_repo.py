@@ -38,7 +38,7 @@ def unacked_events(session: Session, node: str, after_seq: int, limit: int) -> l
     partial index ix_events_unacked)."""
     return repo.events_where(
         session,
-        "node_id = ? AND acked = 0 AND seq > ? ORDER BY seq LIMIT ?",
+        "node_id = uuid_blob(?) AND acked = 0 AND seq > ? ORDER BY seq LIMIT ?",
         (node, after_seq, limit),
     )
 
@@ -57,14 +57,14 @@ def count_unsent(session: Session, node: str) -> int:
 def mark_acked(session: Session, acks: Sequence[tuple[int | None, str]]) -> None:
     """Each (hub_seq, event_id): the hub holds that event."""
     session.connection().exec_driver_sql(
-        "UPDATE events SET acked = 1, hub_seq = ? WHERE id = ?", list(acks)
+        "UPDATE events SET acked = 1, hub_seq = ? WHERE id = uuid_blob(?)", list(acks)
     )
 
 
 def unack_own(session: Session, node: str, after_seq: int | None = None) -> int:
     """Mark this desk's acknowledged events (all, or those after `after_seq`) unsent again;
     how many were."""
-    sql = "UPDATE events SET acked = 0, hub_seq = NULL WHERE node_id = ? AND acked = 1"
+    sql = "UPDATE events SET acked = 0, hub_seq = NULL WHERE node_id = uuid_blob(?) AND acked = 1"
     if after_seq is None:
         return session.connection().exec_driver_sql(sql, (node,)).rowcount
     return session.connection().exec_driver_sql(sql + " AND seq > ?", (node, after_seq)).rowcount
@@ -74,13 +74,13 @@ def acked_head(session: Session, node: str) -> int:
     """The highest seq up to which every event of `node` is acknowledged."""
     conn = session.connection()
     first_unacked = conn.exec_driver_sql(
-        "SELECT MIN(seq) FROM events WHERE node_id = ? AND acked = 0", (node,)
+        "SELECT MIN(seq) FROM events WHERE node_id = uuid_blob(?) AND acked = 0", (node,)
     ).scalar()
     if first_unacked is not None:
         return int(first_unacked) - 1
     return int(
         conn.exec_driver_sql(
-            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE node_id = ?", (node,)
+            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE node_id = uuid_blob(?)", (node,)
         ).scalar()
     )
 
@@ -90,7 +90,9 @@ def chain_from(session: Session, node: str, low: int) -> dict[int, tuple[str, st
     return {
         r[0]: (r[1], r[2], bool(r[3]))
         for r in session.connection().exec_driver_sql(
-            "SELECT seq, id, hash, acked FROM events WHERE node_id = ? AND seq >= ?", (node, low)
+            "SELECT seq, uuid_text(id), hash_text(hash), acked FROM events "
+            "WHERE node_id = uuid_blob(?) AND seq >= ?",
+            (node, low),
         )
     }
 
@@ -98,9 +100,11 @@ def chain_from(session: Session, node: str, low: int) -> dict[int, tuple[str, st
 def cut_chain(session: Session, node: str, from_seq: int) -> list[Event]:
     """Take the events of `node` from seq `from_seq` on out of the log; they are returned, in
     order, to be stored again (only for a desk's own events the hub never accepted)."""
-    cut = repo.events_where(session, "node_id = ? AND seq >= ? ORDER BY seq", (node, from_seq))
+    cut = repo.events_where(
+        session, "node_id = uuid_blob(?) AND seq >= ? ORDER BY seq", (node, from_seq)
+    )
     session.connection().exec_driver_sql(
-        "DELETE FROM events WHERE node_id = ? AND seq >= ?", (node, from_seq)
+        "DELETE FROM events WHERE node_id = uuid_blob(?) AND seq >= ?", (node, from_seq)
     )
     return cut
 
@@ -110,7 +114,9 @@ def chain_head(session: Session, node: str) -> tuple[int, str] | None:
     head = (
         session.connection()
         .exec_driver_sql(
-            "SELECT seq, hash FROM events WHERE node_id = ? ORDER BY seq DESC LIMIT 1", (node,)
+            "SELECT seq, hash_text(hash) FROM events WHERE node_id = uuid_blob(?) "
+            "ORDER BY seq DESC LIMIT 1",
+            (node,),
         )
         .first()
     )
@@ -129,7 +135,9 @@ def known_hashes(session: Session, ids: Sequence[str]) -> dict[str, str]:
         out.update(
             (r[0], r[1])
             for r in conn.exec_driver_sql(
-                f"SELECT id, hash FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                "SELECT uuid_text(id), hash_text(hash) FROM events "
+                f"WHERE id IN ({','.join(['uuid_blob(?)'] * len(chunk))})",
+                chunk,
             )
         )
     return out
@@ -146,7 +154,8 @@ def chain_links(session: Session, events: Iterable[Event]) -> dict[tuple[str, in
     conn = session.connection()
     for node, (low, high) in spans.items():
         for seq, hash_ in conn.exec_driver_sql(
-            "SELECT seq, hash FROM events WHERE node_id = ? AND seq BETWEEN ? AND ?",
+            "SELECT seq, hash_text(hash) FROM events WHERE node_id = uuid_blob(?) "
+            "AND seq BETWEEN ? AND ?",
             (node, low - 1, high),
         ):
             links[(node, seq)] = hash_

@@ -118,15 +118,28 @@ EVENT_COLUMNS = (
     "prev_hash",
     "hash",
 )
-# The payload is read and written through the database's codec functions (store.payload_codec).
-_EVENT_SELECT = (
-    f"SELECT {', '.join(EVENT_COLUMNS).replace('payload', 'payload_text(payload)')} "
-    "FROM events WHERE "
-)
+# The payload is read and written through the database's codec functions (store.payload_codec),
+# the ids and hashes through store.keys' (schema 0006: stored as bytes, read back as text).
+_READ_AS = {
+    "id": "uuid_text(id)",
+    "node_id": "uuid_text(node_id)",
+    "payload": "payload_text(payload)",
+    "prev_hash": "hash_text(prev_hash)",
+    "hash": "hash_text(hash)",
+}
+_WRITE_AS = {
+    "id": "uuid_blob(?)",
+    "node_id": "uuid_blob(?)",
+    "payload": "payload_pack(?)",
+    "prev_hash": "hash_blob(?)",
+    "hash": "hash_blob(?)",
+}
+EVENT_READ_COLUMNS = ", ".join(_READ_AS.get(c, c) for c in EVENT_COLUMNS)
+_EVENT_SELECT = f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE "
 _EVENT_INSERT_COLUMNS = (*EVENT_COLUMNS, "acked", "hub_seq")
 _EVENT_INSERT = (
     f"INSERT INTO events ({', '.join(_EVENT_INSERT_COLUMNS)}) VALUES "
-    f"({', '.join('payload_pack(?)' if c == 'payload' else '?' for c in _EVENT_INSERT_COLUMNS)})"
+    f"({', '.join(_WRITE_AS.get(c, '?') for c in _EVENT_INSERT_COLUMNS)})"
 )
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import String, Text, func
 from sqlalchemy.types import TypeDecorator
 
+from motcua_desk.store import keys
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """An aware datetime stored as fixed-width UTC text ("2026-11-23 02:15:00.000000"), so that
@@ -64,3 +66,31 @@ class PackedJSON(TypeDecorator[Any]):
         if value is None:
             return None
         return json.loads(value)
+
+
+class UuidKey(TypeDecorator[str]):
+    """An event's id or node id as schema 0006 stores it (store.keys): a canonical UUID as its
+    16 bytes, anything else as the text it is. Python sees the text either way."""
+
+    impl = String(36)  # (the driver is handed bytes or text and passes both through)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> Any:
+        return keys.uuid_blob(value)
+
+    def process_result_value(self, value: Any, dialect) -> Any:
+        return keys.uuid_text(value)
+
+
+class HashKey(TypeDecorator[str]):
+    """An event's hash or previous hash as schema 0006 stores it (store.keys): 64 lowercase hex
+    digits as their 32 bytes, anything else as the text it is."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> Any:
+        return keys.hash_blob(value)
+
+    def process_result_value(self, value: Any, dialect) -> Any:
+        return keys.hash_text(value)

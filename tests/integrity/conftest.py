@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from motcua_desk.domain.events import canonical_json
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, raw_db
 from tests.sync.helpers import HubThread, make_desk, register
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +79,9 @@ def run_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def sql(path: Path, statement: str, params: tuple = ()) -> None:
-    conn = sqlite3.connect(path)
+    """Run one statement on a database as a maintainer would (the store's SQL functions bound:
+    uuid_blob(?) finds a desk event by its id)."""
+    conn = raw_db(path)
     try:
         conn.execute(statement, params)
         conn.commit()
@@ -89,7 +90,7 @@ def sql(path: Path, statement: str, params: tuple = ()) -> None:
 
 
 def one(path: Path, query: str, params: tuple = ()):
-    conn = sqlite3.connect(path)
+    conn = raw_db(path)
     try:
         return conn.execute(query, params).fetchone()
     finally:

@@ -58,15 +58,17 @@ def test_an_event_moment_in_another_form_is_that_moment(office, monkeypatch, job
     path = office["desk1"]
     for kind in ("received", "handed_off", "returned"):
         ev_id, text = one(
-            path, "SELECT id, occurred_at FROM events WHERE type = ? LIMIT 1", (kind,)
+            path, "SELECT uuid_text(id), occurred_at FROM events WHERE type = ? LIMIT 1", (kind,)
         )
         assert text.endswith("000000")
-        sql(path, "UPDATE events SET occurred_at = ? WHERE id = ?", (text[:19], ev_id))
+        sql(path, "UPDATE events SET occurred_at = ? WHERE id = uuid_blob(?)", (text[:19], ev_id))
         assert _verify(path, jobs).ok, kind  # the same instant: the event and its dossier agree
         sql(
-            path, "UPDATE events SET occurred_at = ? WHERE id = ?", (text[:19] + ".000001", ev_id)
+            path,
+            "UPDATE events SET occurred_at = ? WHERE id = uuid_blob(?)",
+            (text[:19] + ".000001", ev_id),
         )  # another instant: the hash no longer matches
         report = _verify(path, jobs)
         assert ("altered", ev_id) in [(b.kind, b.event_id) for b in report.breaks], kind
-        sql(path, "UPDATE events SET occurred_at = ? WHERE id = ?", (text, ev_id))
+        sql(path, "UPDATE events SET occurred_at = ? WHERE id = uuid_blob(?)", (text, ev_id))
     assert _verify(path, jobs).ok

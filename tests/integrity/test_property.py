@@ -150,6 +150,8 @@ def _changed(value):
         return "2026-01-01 00:00:00.000000"
     if isinstance(value, int):
         return value + 1_000_003
+    if isinstance(value, bytes):  # an id or hash as stored (schema 0006), a packed payload
+        return value[:-1] + bytes([value[-1] ^ 1]) if value else b"x"
     if len(value) == 26 and value[10] == " ":  # a stored moment
         return value[:17] + ("58" if value[17:19] != "58" else "59") + value[19:]
     if value.startswith("{"):  # a JSON payload: one more key

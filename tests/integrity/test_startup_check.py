@@ -31,7 +31,9 @@ def test_steps_cover_every_chain_and_store_a_checkpoint(office):
         assert len(steps) > 2 and all(s.report.ok for s in steps)
         assert all(s.report.events <= 5 for s in steps)
         heads = dict(
-            one_rows(office["desk2"], "SELECT node_id, max(seq) FROM events GROUP BY node_id")
+            one_rows(
+                office["desk2"], "SELECT uuid_text(node_id), max(seq) FROM events GROUP BY node_id"
+            )
         )
         cp = integrity.checkpoint()
         assert {n: s for n, (s, _h) in cp.items()} == heads
@@ -51,9 +53,9 @@ def test_steps_cover_every_chain_and_store_a_checkpoint(office):
 
 
 def one_rows(path, query):
-    import sqlite3
+    from tests.helpers import raw_db
 
-    conn = sqlite3.connect(path)
+    conn = raw_db(path)
     try:
         return conn.execute(query).fetchall()
     finally:
@@ -66,12 +68,14 @@ def test_an_edit_after_the_checkpoint_and_a_deletion_anywhere_are_found(office, 
         _run_all(integrity, max_events=1000)
         code = one(office["desk1"], "SELECT code FROM dossiers LIMIT 1")[0]
         svc.dossiers.note(code, "mới")
-        new_id = one(office["desk1"], "SELECT id FROM events ORDER BY rowid DESC LIMIT 1")[0]
+        new_id = one(
+            office["desk1"], "SELECT uuid_text(id) FROM events ORDER BY rowid DESC LIMIT 1"
+        )[0]
         before = integrity.checkpoint()
         shutil.copyfile(office["desk1"], tmp_path / "pristine.sqlite3")
         sql(
             office["desk1"],
-            'UPDATE events SET payload = \'{"text":"khác"}\' WHERE id = ?',
+            'UPDATE events SET payload = \'{"text":"khác"}\' WHERE id = uuid_blob(?)',
             (new_id,),
         )
         step = integrity.startup_step()
@@ -89,7 +93,7 @@ def test_an_edit_after_the_checkpoint_and_a_deletion_anywhere_are_found(office, 
     try:
         assert integrity.startup_step().report.ok
         node = one(path, "SELECT node_id FROM desk")[0]
-        sql(path, "DELETE FROM events WHERE node_id = ? AND seq = 2", (node,))
+        sql(path, "DELETE FROM events WHERE node_id = uuid_blob(?) AND seq = 2", (node,))
         step = integrity.startup_step()
         assert not step.report.ok
         assert [(b.kind, b.seq) for b in step.report.breaks if b.kind == "missing"] == [
@@ -105,7 +109,11 @@ def test_the_checkpoint_event_replaced_is_found(office):
     try:
         _run_all(integrity, max_events=1000)
         node, (seq, _h) = next(iter(integrity.checkpoint().items()))
-        sql(path, "UPDATE events SET hash = ? WHERE node_id = ? AND seq = ?", ("f" * 64, node, seq))
+        sql(
+            path,
+            "UPDATE events SET hash = hash_blob(?) WHERE node_id = uuid_blob(?) AND seq = ?",
+            ("f" * 64, node, seq),
+        )
         step = integrity.startup_step()
         assert not step.report.ok
         assert ("checkpoint", node, seq) in [(b.kind, b.node_id, b.seq) for b in step.report.breaks]

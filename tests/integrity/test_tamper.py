@@ -43,11 +43,12 @@ def test_an_edited_event_payload_on_a_desk_is_named(office):
     db = office["desk1"]
     ev_id, payload, node, seq = one(
         db,
-        "SELECT id, payload, node_id, seq FROM events WHERE type = 'received' ORDER BY seq LIMIT 1",
+        "SELECT uuid_text(id), payload_text(payload), uuid_text(node_id), seq FROM events "
+        "WHERE type = 'received' ORDER BY seq LIMIT 1",
     )
     sql(
         db,
-        "UPDATE events SET payload = ? WHERE id = ?",
+        "UPDATE events SET payload = ? WHERE id = uuid_blob(?)",
         (payload.replace("Nguyễn Văn Số 10", "Nguyễn Văn Khác"), ev_id),
     )
     r = verify(db)
@@ -71,10 +72,11 @@ def test_a_pulled_event_altered_on_a_desk_is_named_with_its_node(office):
     own = one(db, "SELECT node_id FROM desk")[0]
     ev_id, node = one(
         db,
-        "SELECT id, node_id FROM events WHERE node_id <> ? AND type = 'handed_off' LIMIT 1",
+        "SELECT uuid_text(id), uuid_text(node_id) FROM events WHERE node_id <> uuid_blob(?) "
+        "AND type = 'handed_off' LIMIT 1",
         (own,),
     )
-    sql(db, "UPDATE events SET officer = 'Người khác' WHERE id = ?", (ev_id,))
+    sql(db, "UPDATE events SET officer = 'Người khác' WHERE id = uuid_blob(?)", (ev_id,))
     r = verify(db)
     assert r.returncode == 3
     assert [(b["event_id"], b["node_id"]) for b in kinds(r)["altered"]] == [(ev_id, node)]
@@ -85,13 +87,17 @@ def test_a_deleted_event_row_on_a_desk_is_found(office):
     node = one(db, "SELECT node_id FROM desk")[0]
     ev_id, dossier_id, seq = one(
         db,
-        "SELECT id, dossier_id, seq FROM events WHERE node_id = ? "
+        "SELECT uuid_text(id), dossier_id, seq FROM events WHERE node_id = uuid_blob(?) "
         "AND type = 'handed_off' ORDER BY seq LIMIT 1",
         (node,),
     )
-    after = one(db, "SELECT id FROM events WHERE node_id = ? AND seq = ?", (node, seq + 1))[0]
+    after = one(
+        db,
+        "SELECT uuid_text(id) FROM events WHERE node_id = uuid_blob(?) AND seq = ?",
+        (node, seq + 1),
+    )[0]
     code = one(db, "SELECT code FROM dossiers WHERE id = ?", (dossier_id,))[0]
-    sql(db, "DELETE FROM events WHERE id = ?", (ev_id,))
+    sql(db, "DELETE FROM events WHERE id = uuid_blob(?)", (ev_id,))
     r = verify(db)
     assert r.returncode == 3
     found = kinds(r)
@@ -105,7 +111,7 @@ def test_a_deleted_event_row_on_a_desk_is_found(office):
 def test_the_desks_newest_event_deleted_is_found(office):
     db = office["desk1"]
     node, last_seq = one(db, "SELECT node_id, last_seq FROM desk")
-    sql(db, "DELETE FROM events WHERE node_id = ? AND seq = ?", (node, last_seq))
+    sql(db, "DELETE FROM events WHERE node_id = uuid_blob(?) AND seq = ?", (node, last_seq))
     r = verify(db)
     assert r.returncode == 3
     found = kinds(r)

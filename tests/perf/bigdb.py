@@ -24,6 +24,7 @@ from motcua_desk.domain.events import GENESIS_HASH, Event, EventType
 from motcua_desk.domain.hlc import pack
 from motcua_desk.domain.text import fold as fold_text
 from motcua_desk.store.engine import json_dumps
+from motcua_desk.store.keys import hash_blob, uuid_blob
 from motcua_desk.store.projection import facets
 from motcua_desk.store.types import utc_text
 
@@ -407,10 +408,10 @@ def _build(n: int, path: Path, seed: int) -> None:
                 prev_hash = ev.hash
                 events.append(ev)
                 ev_rows.append(
-                    (
-                        ev.id,
+                    (  # the stored row: ids and hashes as bytes (schema 0006, store.keys)
+                        uuid_blob(ev.id),
                         ev.dossier_id,
-                        ev.node_id,
+                        uuid_blob(ev.node_id),
                         ev.seq,
                         ev.hlc,
                         str(ev.type),
@@ -418,8 +419,8 @@ def _build(n: int, path: Path, seed: int) -> None:
                         utc_text(ev.recorded_at),
                         ev.officer,
                         json_dumps(ev.payload),
-                        ev.prev_hash,
-                        ev.hash,
+                        hash_blob(ev.prev_hash),
+                        hash_blob(ev.hash),
                         1,
                         seq,
                     )

@@ -1,5 +1,5 @@
-"""The upgrade to schema 0005 on a big database (issue 13): a head database taken back to
-0004 or 0003 (tests/store/schema_undo.py), then opened as the window's DB worker opens it, with the
+"""The upgrade to schema 0006 on a big database (issue 13): a head database taken back to
+0005, 0004 or 0003 (tests/store/schema_undo.py), then opened as the window's DB worker opens it, with the
 progress it reports. The raw primitive in the same run: SQLite's own backup of the same file
 (the upgrade starts with one). .perf/migration.json.
 
@@ -17,17 +17,21 @@ import pytest
 from motcua_desk.store.migrate import backup_database, current_revision, open_store
 from tests.perf.bigdb import make_big_db
 from tests.perf.harness import Report, size
-from tests.store.schema_undo import undo_0004, undo_0005
+from tests.store.schema_undo import undo_0004, undo_0005, undo_0006
 
 pytestmark = pytest.mark.perf
 N = int(os.environ.get("MOTCUA_PERF_N") or size(2_000, 1_000_000))
 
 
-@pytest.mark.parametrize("start", ["0004", "0003"])
+@pytest.mark.parametrize("start", ["0005", "0004", "0003"])
 def test_upgrade(tmp_path, start):
-    """From 0004: the payloads packed, then the file compacted; from 0003 also the facets."""
+    """From 0005: the ids and hashes as bytes, then the file compacted; from 0004 also the
+    payloads packed; from 0003 also the facets."""
     db = make_big_db(N, tmp_path / "big.sqlite3")
-    undo_0005(db)
+    if start == "0005":
+        undo_0006(db)
+    else:
+        undo_0005(db)
     if start == "0003":
         conn = sqlite3.connect(db)
         undo_0004(conn)
@@ -52,14 +56,15 @@ def test_upgrade(tmp_path, start):
     )
     t_upgrade = time.perf_counter() - t0
     store.close()
-    assert current_revision(db) == "0005"
+    assert current_revision(db) == "0006"
     assert seen[0][1] == 0.0 and seen[-1][1] == 1.0
     longest_gap = max(b[0] - a[0] for a, b in zip(seen, seen[1:], strict=False))
     report = Report(f"migration_from_{start}")
     report.add(
-        f"upgrade {start} → 0005 (backup, "
+        f"upgrade {start} → 0006 (backup, "
         + ("facets and name index, " if start == "0003" else "")
-        + "payloads packed, file compacted)",
+        + ("payloads packed, " if start < "0005" else "")
+        + "ids and hashes as bytes, file compacted)",
         dossiers=N,
         size_before_mb=size_before / 1e6,
         size_after_mb=db.stat().st_size / 1e6,

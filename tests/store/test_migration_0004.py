@@ -24,7 +24,7 @@ def test_a_0003_database_is_searched_by_name_and_filters_after_the_upgrade(tmp_p
     before = sqlite3.connect(db).execute("SELECT count(*) FROM dossiers").fetchone()[0]
     svc = open_services(db, clock=clock, create=False)
     try:
-        assert current_revision(svc._store) == head_revision() == "0005"
+        assert current_revision(svc._store) == head_revision() == "0006"
         assert list((tmp_path / "backups").glob("old-0003-*.sqlite3")), "no backup first"
         rows = svc.dossiers.search("", limit=50)
         assert len(rows) == before == 3

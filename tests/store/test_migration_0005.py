@@ -6,7 +6,6 @@ enough events. Every payload reads back byte for byte, so every hash still check
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from motcua_desk.domain.dto import IntakeRequest
 from motcua_desk.services.integrity import IntegrityService
 from motcua_desk.store.migrate import current_revision, head_revision, open_store
 from motcua_desk.store.payload_codec import TRAIN_MIN, PayloadCodec, packer_for, train
-from tests.helpers import AGENCY
+from tests.helpers import AGENCY, raw_db
 from tests.store.schema_undo import undo_0005
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
@@ -30,15 +29,15 @@ def _payloads(db: Path) -> dict[str, str]:
     try:
         with store.read() as session:
             raw = session.connection().connection.driver_connection
-            return dict(raw.execute("SELECT id, payload_text(payload) FROM events"))
+            return dict(raw.execute("SELECT uuid_text(id), payload_text(payload) FROM events"))
     finally:
         store.close()
 
 
 def _raw_payloads(db: Path) -> dict[str, str]:
-    conn = sqlite3.connect(db)
+    conn = raw_db(db)
     try:
-        return dict(conn.execute("SELECT id, payload FROM events"))
+        return dict(conn.execute("SELECT uuid_text(id), payload FROM events"))
     finally:
         conn.close()
 
@@ -50,7 +49,7 @@ def test_the_0004_fixture_upgrades_after_a_backup_and_still_verifies(tmp_path, c
     before = _raw_payloads(db)
     svc = open_services(db, clock=clock, create=False)
     try:
-        assert current_revision(svc._store) == head_revision() == "0005"
+        assert current_revision(svc._store) == head_revision() == "0006"
         assert list((tmp_path / "backups").glob("old-0004-*.sqlite3")), "no backup first"
         # six events: too few to train on, so they stay text, and read the same
         assert svc._store.codec.current is None
@@ -136,10 +135,12 @@ def test_a_damaged_packed_payload_is_a_named_break_not_a_crash(tmp_path, clock):
     db = tmp_path / "desk.sqlite3"
     _desk_with_events(db, clock, TRAIN_MIN // 2 + 10)
     open_store(db).close()  # trains and packs
-    conn = sqlite3.connect(db)
-    victim = conn.execute("SELECT id FROM events WHERE type = 'note' LIMIT 1").fetchone()[0]
+    conn = raw_db(db)
+    victim = conn.execute(
+        "SELECT uuid_text(id) FROM events WHERE type = 'note' LIMIT 1"
+    ).fetchone()[0]
     conn.execute(
-        "UPDATE events SET payload = X'01DEADBEEF' WHERE id = ?", (victim,)
+        "UPDATE events SET payload = X'01DEADBEEF' WHERE id = uuid_blob(?)", (victim,)
     )  # a frame Zstandard cannot read
     conn.commit()
     conn.close()

@@ -346,14 +346,23 @@ def replica(desk: Desk, hub_seq: bool = True) -> dict[str, dict[str, dict]]:
     import json
     import sqlite3
 
-    conn = sqlite3.connect(desk.path)
+    from tests.helpers import raw_db
+
+    conn = raw_db(desk.path)
     conn.row_factory = sqlite3.Row
     try:
 
         def table(sql: str, key: str, drop: tuple[str, ...] = ()) -> dict[str, dict]:
             return {r[key]: {k: r[k] for k in r.keys() if k not in drop} for r in conn.execute(sql)}
 
-        events = table("SELECT * FROM events", "id", () if hub_seq else ("hub_seq",))
+        events = table(
+            "SELECT uuid_text(id) AS id, dossier_id, uuid_text(node_id) AS node_id, seq, hlc, "
+            "type, occurred_at, recorded_at, officer, payload_text(payload) AS payload, "
+            "hash_text(prev_hash) AS prev_hash, hash_text(hash) AS hash, acked, hub_seq "
+            "FROM events",
+            "id",
+            () if hub_seq else ("hub_seq",),
+        )
         for row in events.values():
             row["payload"] = json.loads(row["payload"])
         return {

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from motcua_desk.domain.ids import uuid7
 from motcua_desk.sync.client import HubRefused, HubUnavailable
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, raw_db
 from tests.sync.forge import Forger, inject, received_payload, seal
 from tests.sync.helpers import HubThread, assert_converged, make_desk, register
 
@@ -193,8 +193,8 @@ def test_three_honest_desks_converge_whatever_the_fourth_pushes(steps):
 
 
 def _event_ids(desk) -> set[str]:
-    conn = sqlite3.connect(desk.path)
+    conn = raw_db(desk.path)
     try:
-        return {r[0] for r in conn.execute("SELECT id FROM events")}
+        return {r[0] for r in conn.execute("SELECT uuid_text(id) FROM events")}
     finally:
         conn.close()

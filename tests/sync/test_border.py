@@ -16,7 +16,7 @@ from motcua_desk.domain.events import GENESIS_HASH, EventType
 from motcua_desk.domain.hlc import unpack
 from motcua_desk.domain.schema import InvalidEvent, WrongClock
 from motcua_desk.services.dossiers import IntakeRequest
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, raw_db
 from tests.sync.forge import Forger, inject, received_payload, seal
 from tests.sync.helpers import HubThread, assert_converged, make_desk, register, sync_all
 
@@ -169,8 +169,8 @@ def test_pulled_chain_breaks_are_quarantined_and_an_altered_event_keeps_the_orig
     b.repl.apply_pulled(events, max(seqs), seqs)
     assert _quarantine(b)[altered["id"]] == ("hub_altered", 0)
     held = (
-        sqlite3.connect(b.path)
-        .execute("SELECT hash FROM events WHERE id = ?", (altered["id"],))
+        raw_db(b.path)
+        .execute("SELECT hash_text(hash) FROM events WHERE id = uuid_blob(?)", (altered["id"],))
         .fetchone()
     )
     assert held == (original_hash,)

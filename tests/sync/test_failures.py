@@ -54,14 +54,14 @@ def hub_events(store_url: str) -> dict[str, tuple[int, str]]:
 
 
 def desk_acks(desk) -> dict[str, tuple[int, int | None]]:
-    import sqlite3
+    from tests.helpers import raw_db
 
-    conn = sqlite3.connect(desk.path)
+    conn = raw_db(desk.path)
     try:
         return {
             r[0]: (r[1], r[2])
             for r in conn.execute(
-                "SELECT id, acked, hub_seq FROM events WHERE node_id = ?",
+                "SELECT uuid_text(id), acked, hub_seq FROM events WHERE node_id = uuid_blob(?)",
                 (desk.repl.identity().node_id,),
             )
         }

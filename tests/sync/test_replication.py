@@ -20,7 +20,7 @@ from motcua_desk.services.replication import ReplicationService
 from motcua_desk.store import repo
 from motcua_desk.store.models import ConflictRow, DossierRow, EventRow
 from motcua_desk.sync.client import Backoff, HubClient, SyncEngine, SyncStatus
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, raw_db
 from tests.sync.helpers import NO_WAIT, assert_converged, register, sync_all, wait_for
 
 PACKAGE = Path(__file__).resolve().parents[2] / "motcua_desk"
@@ -105,12 +105,13 @@ def test_batched_projection_equals_save_projection(hub, desks, tmp_path):
 def test_the_sync_queries_use_their_indexes(desks):
     (a,) = desks[:1]
     a.intake()
-    conn = sqlite3.connect(a.path)
+    conn = raw_db(a.path)
     try:
         plan = " ".join(
             r[3]
             for r in conn.execute(
-                "EXPLAIN QUERY PLAN SELECT * FROM events WHERE node_id = ? AND acked = 0 AND seq > ? "
+                "EXPLAIN QUERY PLAN SELECT * FROM events WHERE node_id = uuid_blob(?) AND acked = 0 "
+                "AND seq > ? "
                 "ORDER BY seq LIMIT 500",
                 ("x", 0),
             )
@@ -119,7 +120,8 @@ def test_the_sync_queries_use_their_indexes(desks):
         plan = " ".join(
             r[3]
             for r in conn.execute(
-                "EXPLAIN QUERY PLAN SELECT count(*) FROM events WHERE node_id = ? AND acked = 0",
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM events WHERE node_id = uuid_blob(?) "
+                "AND acked = 0",
                 ("x",),
             )
         )
@@ -138,7 +140,9 @@ def test_the_sync_queries_use_their_indexes(desks):
         a.repl.pending()
     finally:
         event.remove(a.services._store.engine, "before_cursor_execute", grab)
-    assert any("node_id = ? AND acked = 0 AND seq > ?" in sql for sql in captured), captured
+    assert any("node_id = uuid_blob(?) AND acked = 0 AND seq > ?" in sql for sql in captured), (
+        captured
+    )
 
 
 def test_clock_skew_is_told_and_causal_order_kept(hub, desks, hub_clock):
