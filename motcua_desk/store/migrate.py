@@ -7,7 +7,8 @@ import logging
 import math
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -281,15 +282,26 @@ def _migrate(
     # an upgrade across 0005 (payloads packed) or 0006 (ids and hashes as bytes) compacts the
     # file after: the last 20 %
     compacts = current is not None and any(current < r <= head for r in _COMPACTING)
-    scripts_end = 0.8 if compacts else 1.0
+    end = 0.8 if compacts else 1.0
+    scripts_end = end - 0.05  # then the commit: writing the log of a big rewrite takes seconds
     try:
-        with store.engine.connect() as conn, conn.begin():
-            cfg.attributes["connection"] = conn
-            # a migration script reports its steps as fractions of its own work
-            cfg.attributes["progress"] = lambda done: report(
-                0.45 + (scripts_end - 0.45) * min(max(done, 0.0), 1.0), head
-            )
-            command.upgrade(cfg, "head")
+        with store.engine.connect() as conn:
+            transaction = conn.begin()
+            try:
+                cfg.attributes["connection"] = conn
+                # a migration script reports its steps as fractions of its own work
+                cfg.attributes["progress"] = lambda done: report(
+                    0.45 + (scripts_end - 0.45) * min(max(done, 0.0), 1.0), head
+                )
+                command.upgrade(cfg, "head")
+            except BaseException:
+                transaction.rollback()
+                raise
+            with ticking(
+                lambda done: report(scripts_end + (end - scripts_end) * done, head),
+                seconds=store.path.stat().st_size / 300e6,  # ~1 s for 100,000 dossiers
+            ):
+                transaction.commit()
     except Exception as err:
         where = f"; the backup is {backup}" if backup else ""
         raise MigrationFailed(
@@ -308,12 +320,28 @@ def _migrate(
 
 def _compact(store: Store, progress: Callable[[float], None]) -> None:
     """VACUUM the database (the pages the packed payloads freed go back to the disk) and fold
-    the log back into the file. SQLite says nothing while it does either, so `progress` is
-    told on a time estimate, from a thread of its own, every quarter of a second. A VACUUM cut
-    off leaves the database as it was (it is one transaction)."""
+    the log back into the file, telling `progress` on a time estimate (see `ticking`). A
+    VACUUM cut off leaves the database as it was (it is one transaction)."""
+    fairy = store.engine.raw_connection()  # the driver's own: autocommit, no BEGIN of ours
+    try:
+        # seconds: ~60 MB/s, read + written
+        with ticking(progress, seconds=max(store.path.stat().st_size / 60e6, 0.5)):
+            raw = fairy.driver_connection
+            raw.execute("VACUUM")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        fairy.close()
+
+
+@contextmanager
+def ticking(progress: Callable[[float], None], seconds: float) -> Iterator[None]:
+    """Tell `progress` fractions from 0 towards 0.98 on a time estimate (`seconds`), from a
+    thread of its own every quarter of a second, while the block runs a statement SQLite says
+    nothing during (a VACUUM, a commit); then 1.0. The block's own thread reports nothing
+    meanwhile, so the two never report at once."""
     import threading
 
-    expected = max(store.path.stat().st_size / 60e6, 0.5)  # seconds: ~60 MB/s, read + written
+    expected = max(seconds, 0.05)
     start = time.monotonic()
     done = threading.Event()
 
@@ -321,15 +349,11 @@ def _compact(store: Store, progress: Callable[[float], None]) -> None:
         while not done.wait(0.25):
             progress(0.98 * (1 - math.exp(-(time.monotonic() - start) / expected)))
 
-    thread = threading.Thread(target=ticker, name="compact-progress", daemon=True)
+    thread = threading.Thread(target=ticker, name="migration-progress", daemon=True)
     thread.start()
-    fairy = store.engine.raw_connection()  # the driver's own: autocommit, no BEGIN of ours
     try:
-        raw = fairy.driver_connection
-        raw.execute("VACUUM")
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        yield
     finally:
-        fairy.close()
         done.set()
         thread.join()
     progress(1.0)

@@ -20,6 +20,11 @@ store.migrate compacts the file (VACUUM) after this revision, outside its transa
 
 Frozen: this file describes schema 0006 as released; later changes go in new revisions.
 """
+import math
+import threading
+import time
+from contextlib import contextmanager
+
 from alembic import context, op
 
 revision = '0006'
@@ -36,6 +41,28 @@ def _reporter():
     or one that does nothing (the script run some other way)."""
     attributes = getattr(context.config, "attributes", {}) if context.config else {}
     return attributes.get("progress") or (lambda _done: None)
+
+
+@contextmanager
+def _ticking(report, low: float, high: float, seconds: float):
+    """Report from `low` towards `high` on a time estimate, from a thread of its own every
+    quarter of a second, while the block runs statements SQLite says nothing during (dropping
+    the old table frees every page of it: half a minute for a million dossiers)."""
+    start, done = time.monotonic(), threading.Event()
+
+    def tick():
+        while not done.wait(0.25):
+            elapsed = time.monotonic() - start
+            report(low + (high - low) * 0.98 * (1 - math.exp(-elapsed / max(seconds, 0.05))))
+
+    thread = threading.Thread(target=tick, name="migration-0006-progress", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+    report(high)
 
 
 def _uuid_bytes(value):
@@ -89,17 +116,18 @@ def upgrade() -> None:
                 "FROM events WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (last, upto)
             ).rowcount
             last = upto
-            report(0.9 * min(done / total, 1.0))
+            report(0.7 * min(done / total, 1.0))
     copied = conn.exec_driver_sql("SELECT count(*) FROM events_0006").scalar()
     if copied != (total or 0):
         raise RuntimeError(f"events: {copied} rows copied of {total}")
-    op.execute("DROP TABLE events")
+    # (seconds measured: about 7 µs an event to drop, 2 µs to index)
+    with _ticking(report, 0.7, 0.88, (total or 0) * 7.5e-6):
+        op.execute("DROP TABLE events")
     op.execute("ALTER TABLE events_0006 RENAME TO events")
-    op.execute("CREATE INDEX ix_events_dossier ON events (dossier_id, hlc)")
-    report(0.94)
-    op.execute("CREATE INDEX ix_events_type_time ON events (type, occurred_at)")
-    report(0.98)
-    op.execute("CREATE INDEX ix_events_unacked ON events (node_id, seq) WHERE acked = 0")
+    with _ticking(report, 0.88, 0.99, (total or 0) * 2e-6):
+        op.execute("CREATE INDEX ix_events_dossier ON events (dossier_id, hlc)")
+        op.execute("CREATE INDEX ix_events_type_time ON events (type, occurred_at)")
+        op.execute("CREATE INDEX ix_events_unacked ON events (node_id, seq) WHERE acked = 0")
     if stats:
         conn.exec_driver_sql(
             "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('events', ?, ?)", stats)
