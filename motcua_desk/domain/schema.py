@@ -483,7 +483,8 @@ def _exact_problems(data: Mapping[str, Any]) -> list[str]:
 _SURE_MOMENT = re.compile(
     r"20(?:0[1-9]|[1-8]\d|9[0-8])-"
     r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
-    r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{6})?[+-](?:[01]\d|2[0-3]):[0-5]\d"
+    r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{6})?[+-](?:[01]\d|2[0-3]):[0-5]\d",
+    re.ASCII,  # \d: 0-9 only
 ).fullmatch
 _UUID_TEXT = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # id, dossier_id, node_id, hash and prev_hash joined by spaces (none of them holds one)
