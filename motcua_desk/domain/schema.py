@@ -116,6 +116,7 @@ def _text(limit: int = TEXT_MAX, *, required: bool = False) -> Checker:
             return "is not in NFC form"
         return ""
 
+    check.spec = ("text", limit, required)
     return check
 
 
@@ -127,6 +128,7 @@ def _int(low: int, high: int) -> Checker:
             return f"must be from {low} to {high}"
         return ""
 
+    check.spec = ("int", low, high)
     return check
 
 
@@ -138,6 +140,7 @@ def _number(low: float, high: float) -> Checker:
             return f"must be from {low} to {high}"
         return ""
 
+    check.spec = ("number", low, high)
     return check
 
 
@@ -149,7 +152,20 @@ def _one_of(*values: str) -> Checker:
     def check(v: Any) -> str:
         return "" if type(v) is str and v in values else f"must be one of {', '.join(values)}"
 
+    check.spec = ("one_of", frozenset(values))
     return check
+
+
+def _matching(pattern: re.Pattern[str], message: str) -> Checker:
+    def check(v: Any) -> str:
+        return "" if type(v) is str and pattern.match(v) else message
+
+    check.spec = ("match", pattern.match)
+    return check
+
+
+def _anything(v: Any) -> str:
+    return ""
 
 
 def moment_problem(v: Any) -> str:
@@ -177,6 +193,7 @@ def _nullable(inner: Checker) -> Checker:
     def check(v: Any) -> str:
         return "" if v is None else inner(v)
 
+    check.spec = ("nullable", inner)
     return check
 
 
@@ -189,6 +206,7 @@ def _obj(required: Mapping[str, Checker], optional: Mapping[str, Checker] | None
         found = _fields(v, required, optional)
         return "; ".join(found)
 
+    check.spec = ("obj", required, optional)
     return check
 
 
@@ -204,6 +222,7 @@ def _list(item: Checker, limit: int = MAX_LIST) -> Checker:
                 return f"item {i}: {problem}"
         return ""
 
+    check.spec = ("list", item, limit)
     return check
 
 
@@ -260,9 +279,7 @@ _APPLICANT = _obj(
         "phone": _text(20),
         "address": _text(300),
         "email": _text(254),
-        "birth_date": lambda v: (
-            "" if type(v) is str and _ISO_DATE.match(v) else "must be a date written YYYY-MM-DD"
-        ),
+        "birth_date": _matching(_ISO_DATE, "must be a date written YYYY-MM-DD"),
         "sex": _one_of("male", "female"),
     },
 )
@@ -271,7 +288,7 @@ _APPLICANT = _obj(
 DIGITISATION_STATES = ("scanned", "shown", "reused", "classified")
 DIGITISATION_WARNINGS = ("page_count", "low_dpi", "stamped_bw")
 _FILE = _obj(  # a file of the desk's store, by its SHA-256 (store.blobs)
-    {"sha256": lambda v: "" if type(v) is str and _HEX64.match(v) else "must be 64 hex digits"},
+    {"sha256": _matching(_HEX64, "must be 64 hex digits")},
     {"size": _int(1, 2**40), "pages": _int(0, 99_999), "media_type": _SHORT, "name": _NAME},
 )
 
@@ -298,11 +315,7 @@ def _fee(v: Any) -> str:
 SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
     EventType.RECEIVED: (
         {
-            "code": lambda v: (
-                ""
-                if type(v) is str and _CODE.match(v)
-                else "must be a dossier code (AGENCY-YYMMDD-NNNN)"
-            ),
+            "code": _matching(_CODE, "must be a dossier code (AGENCY-YYMMDD-NNNN)"),
             "procedure": _PROCEDURE,
             "applicant": _APPLICANT,
             "due_at": moment_problem,
@@ -364,7 +377,7 @@ SCHEMAS: dict[EventType, tuple[dict[str, Checker], dict[str, Checker]]] = {
     EventType.RATED: ({"rating": _int(1, 3)}, {"reason": _TEXT}),
     EventType.FEE_RECORDED: (
         {},
-        {"amount": lambda v: "", "method": lambda v: "", "receipt_ref": _text(100), "note": _TEXT},
+        {"amount": _anything, "method": _anything, "receipt_ref": _text(100), "note": _TEXT},
     ),
     EventType.DIGITISED: (
         {"document": _int(0, MAX_LIST - 1), "state": _one_of(*DIGITISATION_STATES)},
@@ -389,6 +402,17 @@ _TYPES = {str(t): t for t in EventType}
 def problems(data: Mapping[str, Any]) -> list[str]:
     """What is wrong with an event in its wire form (Event.to_dict()); empty when nothing is.
     Never raises, whatever `data` holds."""
+    if type(data) is dict:
+        try:
+            if _surely_fine(data):
+                return []
+        except Exception:  # noqa: BLE001 - the quick test is not sure: the exact reading decides
+            pass
+    return _exact_problems(data)
+
+
+def _exact_problems(data: Mapping[str, Any]) -> list[str]:
+    """problems(), read field by field: every problem worded."""
     if not isinstance(data, Mapping):
         return [f"an event must be an object, not {type(data).__name__}"]
     out: list[str] = []
@@ -441,6 +465,203 @@ def problems(data: Mapping[str, Any]) -> list[str]:
         if problem:
             out.append(f"payload {problem}")
     return out
+
+
+# --- the quick test ---------------------------------------------------------------------------
+# Nearly every event at a border is well-formed, and problems() of a well-formed event is [].
+# So an event is first read by a quick test that answers only "well-formed for sure" (problems()
+# is [] then, without more) or "not sure" (False, or an exception: the exact reading above
+# decides, and words the problems). It may send a fine event the long way, never pass one the
+# exact reading refuses. Its per-type part is made once from SCHEMAS as Python source without a
+# call per field (those calls were most of the exact reading's cost); the texts of an event are
+# checked together. tests/domain/test_schema_differential.py holds it to a frozen copy of the
+# exact reading.
+
+# A moment as datetime.isoformat() writes an aware one, in the years 2001–2098 (so inside
+# MIN_MOMENT..MAX_MOMENT whatever its offset), on a day that every year has (29 February is
+# not one): moment_problem() passes such a text; any other is left to moment_problem().
+_SURE_MOMENT = re.compile(
+    r"20(?:0[1-9]|[1-8]\d|9[0-8])-"
+    r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+    r"T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{6})?[+-](?:[01]\d|2[0-3]):[0-5]\d",
+    re.ASCII,  # \d: 0-9 only
+).fullmatch
+_UUID_TEXT = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+# id, dossier_id, node_id, hash and prev_hash joined by spaces (none of them holds one)
+_SURE_IDS = re.compile(
+    f"{_UUID_TEXT} {_UUID_TEXT} {_UUID_TEXT} [0-9a-f]{{64}} [0-9a-f]{{64}}"
+).fullmatch
+_MIN_HLC = MIN_WALL_MS << 16  # MIN_WALL_MS <= hlc >> 16 < MAX_WALL_MS, as hlc's own bounds
+_END_HLC = MAX_WALL_MS << 16
+_ABSENT = object()
+
+
+def _surely_fine(data: dict[str, Any]) -> bool:
+    """True only when problems(data) is [] (False: not sure)."""
+    id_, dossier_id, node_id = data["id"], data["dossier_id"], data["node_id"]
+    hash_, prev_hash, type_ = data["hash"], data["prev_hash"], data["type"]
+    occurred_at, recorded_at, officer = data["occurred_at"], data["recorded_at"], data["officer"]
+    seq, hlc, payload = data["seq"], data["hlc"], data["payload"]
+    if not (
+        type(id_) is type(dossier_id) is type(node_id) is type(hash_) is type(prev_hash) is str
+        and type(type_) is type(occurred_at) is type(recorded_at) is type(officer) is str
+        and type(seq) is int
+        and 0 < seq <= MAX_SEQ
+        and type(hlc) is int
+        and _MIN_HLC <= hlc < _END_HLC
+        and type(payload) is dict
+        and len(officer) <= SHORT_MAX
+        and _SURE_IDS(f"{id_} {dossier_id} {node_id} {hash_} {prev_hash}")
+        and (_SURE_MOMENT(occurred_at) or not moment_problem(occurred_at))
+        and (
+            recorded_at == occurred_at
+            or _SURE_MOMENT(recorded_at)
+            or not moment_problem(recorded_at)
+        )
+    ):
+        return False
+    quick = _QUICK.get(type_)
+    texts = [officer]
+    if quick is None or not quick(payload, texts):
+        return False
+    # Every text checked at once: a space joins them, which is printable, and with which no
+    # character composes or reorders (a stable code point of NFC), so the joined text is
+    # printable and NFC exactly when each text is.
+    joined = " ".join(texts)
+    return joined.isprintable() and unicodedata.is_normalized("NFC", joined)
+
+
+def _rating_reason_given(payload: dict[str, Any]) -> bool:
+    return not (
+        payload.get("rating") == UNSATISFIED
+        and not (type(payload.get("reason")) is str and payload["reason"].strip())
+    )
+
+
+def _fee_recorded_fine(payload: dict[str, Any]) -> bool:
+    return not fee_problem(payload, need_payment=False)
+
+
+_EXTRA: dict[EventType, Callable[[dict[str, Any]], bool]] = {
+    EventType.RATED: _rating_reason_given,
+    EventType.FEE_RECORDED: _fee_recorded_fine,
+}
+
+
+def _quick_source(
+    name: str, required: Mapping[str, Checker], optional: Mapping[str, Checker], consts: dict
+) -> str:
+    """The source of `name(payload, texts) -> bool`: True when every field of the payload
+    passes its checker, with the texts that must still be printable and NFC added to
+    `texts`. A checker without a known shape is called (its "" is the answer)."""
+    lines = [f"def {name}(p, texts):"]
+    names = iter(f"v{i}" for i in range(10_000))
+
+    def const(value: Any) -> str:
+        key = f"_c{len(consts)}"
+        consts[key] = value
+        return key
+
+    def fields(obj: str, req: Mapping[str, Checker], opt: Mapping[str, Checker], ind: str) -> None:
+        for key, check in req.items():
+            v = next(names)
+            lines.append(f"{ind}{v} = {obj}[{key!r}]")  # KeyError: not sure
+            value(check, v, ind)
+        for key, check in opt.items():
+            if check is _anything:
+                continue
+            v = next(names)
+            lines.append(f"{ind}{v} = {obj}.get({key!r}, _ABSENT)")
+            lines.append(f"{ind}if {v} is not _ABSENT:")
+            value(check, v, ind + "    ")
+
+    def value(check: Checker, v: str, ind: str) -> None:
+        spec = getattr(check, "spec", None)
+        fail = f"{ind}    return False"
+        if check is _anything:
+            lines.append(f"{ind}pass")
+        elif check is _bool:
+            lines.extend([f"{ind}if type({v}) is not bool:", fail])
+        elif check is moment_problem:
+            sure = f"type({v}) is str and _SURE_MOMENT({v})"
+            lines.extend([f"{ind}if not ({sure}) and moment_problem({v}):", fail])
+        elif spec is None:
+            lines.extend([f"{ind}if {const(check)}({v}):", fail])
+        elif spec[0] == "text":
+            _, limit, required = spec
+            empty = f" or not {v}.strip()" if required else ""
+            lines.extend([f"{ind}if type({v}) is not str or len({v}) > {limit}{empty}:", fail])
+            lines.append(f"{ind}texts.append({v})")
+        elif spec[0] == "int":
+            _, low, high = spec
+            lines.extend([f"{ind}if type({v}) is not int or not {low!r} <= {v} <= {high!r}:", fail])
+        elif spec[0] == "number":
+            _, low, high = spec
+            lines.extend(
+                [
+                    f"{ind}if (type({v}) is not int and type({v}) is not float) or {v} != {v}"
+                    f" or not {low!r} <= {v} <= {high!r}:",
+                    fail,
+                ]
+            )
+        elif spec[0] == "one_of":
+            lines.extend([f"{ind}if type({v}) is not str or {v} not in {const(spec[1])}:", fail])
+        elif spec[0] == "match":
+            lines.extend([f"{ind}if type({v}) is not str or not {const(spec[1])}({v}):", fail])
+        elif spec[0] == "nullable":
+            lines.append(f"{ind}if {v} is not None:")
+            value(spec[1], v, ind + "    ")
+        elif spec[0] == "obj":
+            lines.extend([f"{ind}if type({v}) is not dict:", fail])
+            fields(v, spec[1], spec[2], ind)
+        elif spec[0] == "list":
+            _, item, limit = spec
+            lines.extend([f"{ind}if type({v}) is not list or len({v}) > {limit}:", fail])
+            x = next(names)
+            lines.append(f"{ind}for {x} in {v}:")
+            value(item, x, ind + "    ")
+        else:  # pragma: no cover - a shape made above but not known here
+            lines.extend([f"{ind}if {const(check)}({v}):", fail])
+
+    fields("p", required, optional, "    ")
+    lines.append("    return True")
+    return "\n".join(lines) + "\n"
+
+
+def _make_quick() -> tuple[dict[str, Callable[[dict[str, Any], list[str]], bool]], str]:
+    consts: dict[str, Any] = {}
+    parts = []
+    for type_, (required, optional) in SCHEMAS.items():
+        parts.append(_quick_source(f"_quick_{type_}", required, optional, consts))
+    source = "\n".join(parts)
+    namespace: dict[str, Any] = {
+        "_ABSENT": _ABSENT,
+        "_SURE_MOMENT": _SURE_MOMENT,
+        "moment_problem": moment_problem,
+        **consts,
+    }
+    exec(compile(source, "<domain.schema quick test>", "exec"), namespace)
+    quick = {}
+    for type_ in SCHEMAS:
+        fields_fine = namespace[f"_quick_{type_}"]
+        extra = _EXTRA.get(type_)
+        if extra is not None:
+            fields_fine = _with_extra(fields_fine, extra)
+        quick[str(type_)] = fields_fine
+    return quick, source
+
+
+def _with_extra(
+    fields_fine: Callable[[dict[str, Any], list[str]], bool],
+    extra: Callable[[dict[str, Any]], bool],
+) -> Callable[[dict[str, Any], list[str]], bool]:
+    def quick(payload: dict[str, Any], texts: list[str]) -> bool:
+        return fields_fine(payload, texts) and extra(payload)
+
+    return quick
+
+
+_QUICK, _QUICK_SOURCE = _make_quick()
 
 
 def event_problems(event: Any) -> list[str]:

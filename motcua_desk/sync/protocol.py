@@ -306,8 +306,20 @@ def _normal_moments(occurred_at: str, recorded_at: str) -> bool:
     return _normal_moment(occurred_at) and _normal_moment(recorded_at)
 
 
+# A moment as datetime.isoformat() writes an aware one (no ".000000", no "-00:00"), in the years
+# 2000–2099, on a day that every year has: the usual text, known normal without parsing it.
+_SURELY_NORMAL = re.compile(
+    r"20[0-9]{2}-"
+    r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.(?!000000)[0-9]{6})?"
+    r"(?:\+(?:[01][0-9]|2[0-3]):[0-5][0-9]|-(?!00:00)(?:[01][0-9]|2[0-3]):[0-5][0-9])"
+).fullmatch
+
+
 def _normal_moment(text: str) -> bool:
     """An aware ISO moment written exactly as datetime.isoformat() writes it."""
+    if _SURELY_NORMAL(text):
+        return True
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
