@@ -82,3 +82,19 @@ def raw_db(path: Path, **kwargs) -> sqlite3.Connection:
     conn = sqlite3.connect(path, **kwargs)
     install_for(conn)
     return conn
+
+
+def desk_with_events(db: Path, clock, n_dossiers: int, name: str, note: str) -> None:
+    """A desk database at `db` with `n_dossiers` dossiers received (applicant `name` and its
+    number) and a note on each (`note` formatted with the number): two events a dossier."""
+    from motcua_desk.app import open_services
+    from motcua_desk.domain.dto import IntakeRequest
+
+    svc = open_services(db, clock=clock)
+    try:
+        svc.settings.init_desk(desk_no=1, **AGENCY)
+        for i in range(n_dossiers):
+            d = svc.dossiers.intake(IntakeRequest("1.001193", f"{name} {i}"))
+            svc.dossiers.note(d.dossier.code, note.format(i=i))
+    finally:
+        svc.close()

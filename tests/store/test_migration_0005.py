@@ -17,7 +17,7 @@ from motcua_desk.domain.dto import IntakeRequest
 from motcua_desk.services.integrity import IntegrityService
 from motcua_desk.store.migrate import current_revision, head_revision, open_store
 from motcua_desk.store.payload_codec import TRAIN_MIN, PayloadCodec, packer_for, train
-from tests.helpers import AGENCY, raw_db
+from tests.helpers import desk_with_events, raw_db
 from tests.store.schema_undo import undo_0005
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
@@ -70,14 +70,7 @@ def test_the_0004_fixture_upgrades_after_a_backup_and_still_verifies(tmp_path, c
 
 
 def _desk_with_events(db: Path, clock, n_dossiers: int) -> None:
-    svc = open_services(db, clock=clock)
-    try:
-        svc.settings.init_desk(desk_no=1, **AGENCY)
-        for i in range(n_dossiers):
-            d = svc.dossiers.intake(IntakeRequest("1.001193", f"Nguyễn Văn Thứ {i}"))
-            svc.dossiers.note(d.dossier.code, f"ghi chú số {i} — “trích dẫn”")
-    finally:
-        svc.close()
+    desk_with_events(db, clock, n_dossiers, "Nguyễn Văn Thứ", "ghi chú số {i} — “trích dẫn”")
 
 
 def test_a_bigger_0004_database_is_packed_by_the_upgrade_byte_for_byte(tmp_path, clock):

@@ -14,11 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from motcua_desk.app import open_services
-from motcua_desk.domain.dto import IntakeRequest
 from motcua_desk.services.integrity import IntegrityService
 from motcua_desk.store import keys
 from motcua_desk.store.migrate import current_revision, head_revision, open_store
-from tests.helpers import AGENCY, raw_db
+from tests.helpers import desk_with_events, raw_db
 from tests.store.schema_undo import undo_0006
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
@@ -97,14 +96,7 @@ def _stored_bytes(db: Path) -> dict[str, int]:
 
 
 def _desk_with_events(db: Path, clock, n_dossiers: int) -> None:
-    svc = open_services(db, clock=clock)
-    try:
-        svc.settings.init_desk(desk_no=1, **AGENCY)
-        for i in range(n_dossiers):
-            d = svc.dossiers.intake(IntakeRequest("1.001193", f"Trần Thị Mười {i}"))
-            svc.dossiers.note(d.dossier.code, f"ghi chú {i}")
-    finally:
-        svc.close()
+    desk_with_events(db, clock, n_dossiers, "Trần Thị Mười", "ghi chú {i}")
 
 
 def test_a_bigger_database_comes_back_the_same_text_and_smaller(tmp_path, clock):
