@@ -36,11 +36,12 @@ _ZERO = timedelta(0)
 
 
 def utc_text(value: datetime) -> str:
-    """The stored form of an aware moment ("2026-11-23 02:15:00.000000"), for raw SQL too.
-    Through isoformat: several times faster than strftime at sync volumes."""
-    if value.utcoffset() != _ZERO:
+    """The stored form of an aware moment ("2026-11-23 02:15:00.000000"), for raw SQL too:
+    the first 26 characters of its UTC isoformat (what follows is the "+00:00"). Through
+    isoformat: several times faster than strftime at sync volumes."""
+    if value.tzinfo is not UTC and value.utcoffset() != _ZERO:
         value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    return value.isoformat(" ", "microseconds")[:26]
 
 
 class PackedJSON(TypeDecorator[Any]):
