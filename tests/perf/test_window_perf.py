@@ -7,7 +7,8 @@ Measures, and writes to .perf/window.json:
 
 * start-up, per process, from exec to (a) the window painted and (b) usable (the desk read,
   today's counts shown), for `motcua-desk --db BIG` and for a bare PySide6 QMainWindow in the
-  same run; the ratio of the two (goal: under 2x and under 1 s);
+  same run; the ratio of the two (goal: under 1.5x and under 1 s); with Python's bytecode
+  cache as an installed program has it, and the first start of a fresh install apart;
 * the same in-process (everything imported): our window vs a bare QMainWindow;
 * scan to dossier view painted: from the Enter that ends a scan to the view painted with the
   dossier (goal: under 50 ms), for many codes;
@@ -168,12 +169,21 @@ def sample_codes(big_db) -> list[str]:
 
 
 def test_window_benchmark(big_db, sample_codes, tmp_path, qtbot):
-    env = dict(
-        os.environ,
+    # Start-up as an officer meets it: Python's bytecode cache on (a pip install and the frozen
+    # build carry compiled modules; an editable install writes them at its first start). A test
+    # harness often sets PYTHONDONTWRITEBYTECODE, which would make every child compile the
+    # whole window from source while the bare window compiles nothing of ours; the children
+    # cache into a private prefix instead, and the first start, which compiles, is reported
+    # apart.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(
         QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
         MOTCUA_HOME=str(tmp_path / "home"),
+        PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"),
     )
     # --- start-up, process level -------------------------------------------------------------
+    compiling = _child(OURS, str(big_db), sample_codes[0], "cli", env=env)  # writes the cache
+    _child(BARE, env=env)
     bare = [_child(BARE, env=env) for _ in range(RUNS)]
     ours = [_child(OURS, str(big_db), sample_codes[0], "cli", env=env) for _ in range(RUNS)]
     first = [_child(OURS, str(big_db), sample_codes[0], "window", env=env) for _ in range(RUNS)]
@@ -198,6 +208,12 @@ def test_window_benchmark(big_db, sample_codes, tmp_path, qtbot):
             "ratio_shown": round(ours_shown / bare_shown, 2),
             "ratio_usable": round(ours_ready / bare_shown, 2),
             "runs": RUNS,
+            "note": "bytecode cached, as installed; medians of RUNS after a first start",
+        },
+        "startup_first_after_install": {
+            "note": "the first start of a fresh install: every module compiled from source",
+            "window_shown_s": round(compiling["shown"], 3),
+            "usable_s": round(compiling["ready"], 3),
         },
         "startup_window_first": {
             "note": "ui.application.run(db) without the command line's eager imports",
