@@ -17,7 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from motcua_desk.domain.calendar_explain import MAX_EXPLANATION_LENGTH, explain, fmt_date
@@ -152,6 +152,8 @@ class WorkCalendar:
 
     def to_local(self, moment: datetime) -> datetime:
         """Office-local aware datetime; a naive input is taken as already office-local."""
+        if moment.__class__ is datetime and moment.tzinfo is UTC:  # every stored moment
+            return moment.astimezone(self._tz)
         if not isinstance(moment, datetime):
             raise ValidationError("moment", "a date and time is required", code="invalid_datetime")
         if moment.tzinfo is None or moment.utcoffset() is None:

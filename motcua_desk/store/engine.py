@@ -135,7 +135,7 @@ class Store(SessionScopes):
 
         fairy = self.engine.raw_connection()
         try:
-            return scan_read(fairy.driver_connection, code)
+            return scan_read(fairy.driver_connection, code, self.codec)
         finally:
             fairy.close()  # back to the pool
 

@@ -142,7 +142,7 @@ class PayloadCodec:
         self.load(conn)
         keys.install(conn)
         conn.create_function("payload_text", 1, self._sql_text, deterministic=True)
-        conn.create_function("payload_bytes", 1, self._sql_bytes, deterministic=True)
+        conn.create_function("payload_bytes", 1, self.bytes_or_none, deterministic=True)
         conn.create_function("payload_pack", 1, self.pack)
 
     # In SQL a payload that cannot be unpacked (a damaged frame, a dictionary this database
@@ -154,7 +154,9 @@ class PayloadCodec:
         except (ValueError, zstandard.ZstdError):
             return None
 
-    def _sql_bytes(self, stored: str | bytes | None) -> bytes | None:
+    def bytes_or_none(self, stored: str | bytes | None) -> bytes | None:
+        """The payload's JSON as UTF-8 bytes, or None where it cannot be unpacked: what SQL's
+        payload_bytes() reads, for a raw read that converts in Python (the scan)."""
         try:
             return self.unpack_bytes(stored)
         except (ValueError, zstandard.ZstdError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from motcua_desk.domain.dossier import DossierState
 from motcua_desk.domain.events import Event, EventType
+from motcua_desk.store import keys
 from motcua_desk.store.engine import json_dumps
 from motcua_desk.store.errors import DeskNotInitialised
 from motcua_desk.store.models import (
@@ -36,7 +37,7 @@ from motcua_desk.store.search import (  # noqa: F401 - re-exported (search moved
     rows_where,
     search_dossiers,
 )
-from motcua_desk.store.types import utc_text
+from motcua_desk.store.types import utc_moment, utc_text
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -143,8 +144,7 @@ _EVENT_INSERT = (
 )
 
 
-def _utc(text_value: str) -> datetime:
-    return datetime.fromisoformat(text_value).replace(tzinfo=UTC)  # UtcDateTime's stored form
+_utc = utc_moment  # UtcDateTime's stored form
 
 
 def events_where(session: Session, where: str, params: tuple) -> list[Event]:
@@ -232,19 +232,48 @@ def load_events_many(session: Session, dossier_ids: Sequence[str]) -> dict[str, 
     return out
 
 
-def scan_read(conn: Any, code: str) -> tuple[str, int, list[Event]] | None:
-    """(id, pk, events in clock order) of the dossier with this exact code, or None: the scan's
-    two indexed statements on a driver connection (sqlite3), inside one read transaction so
-    both see the same snapshot. No session, no statement compilation: a scan does only this."""
-    conn.execute("BEGIN")
-    try:
-        row = conn.execute("SELECT id, pk FROM dossiers WHERE code = ?", (code,)).fetchone()
-        if row is None:
-            return None
-        rows = conn.execute(_EVENT_SELECT + "dossier_id = ? ORDER BY hlc", (row[0],))
-        return row[0], row[1], events_of_rows(rows)
-    finally:
-        conn.execute("ROLLBACK")
+_SCAN_SELECT = (
+    "SELECT d.id, d.pk, "
+    + ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    + " FROM dossiers d LEFT JOIN events e ON e.dossier_id = d.id WHERE d.code = ? ORDER BY e.hlc"
+)
+
+
+def scan_read(conn: Any, code: str, codec: Any) -> tuple[str, int, list[Event]] | None:
+    """(id, pk, events in clock order) of the dossier with this exact code, or None: one
+    statement on a driver connection (sqlite3), so one snapshot, through the two unique
+    indexes. No session, no statement compilation, no SQL function called per value: the stored
+    ids, hashes and payloads are converted here, by the same functions (store.keys, the
+    payload codec) the SQL reads use, so a scan reads exactly what events_where reads."""
+    rows = conn.execute(_SCAN_SELECT, (code,)).fetchall()
+    if not rows:
+        return None
+    first = rows[0]
+    if first[2] is None:  # a projection row without events (never written so; read as such)
+        return first[0], first[1], []
+    unpack = codec.bytes_or_none  # None where it cannot be unpacked, as payload_text()
+    uuid, hexed = keys.uuid_text, keys.hash_text
+    return (
+        first[0],
+        first[1],
+        [
+            Event(
+                id=uuid(r[2]),
+                dossier_id=r[3],
+                node_id=uuid(r[4]),
+                seq=r[5],
+                hlc=r[6],
+                type=EventType(r[7]),
+                occurred_at=_utc(r[8]),
+                recorded_at=_utc(r[9]),
+                officer=r[10],
+                payload=_load_payload(unpack(r[11])),
+                prev_hash=hexed(r[12]),
+                hash=hexed(r[13]),
+            )
+            for r in rows
+        ],
+    )
 
 
 def dossier_key(session: Session, code: str) -> tuple[str, int] | None:

