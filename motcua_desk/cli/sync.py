@@ -20,7 +20,7 @@ from motcua_desk.cli.hub_commands import (  # noqa: F401 - default_hub_store: re
     default_hub_store,
     reference_from_file,
 )
-from motcua_desk.domain.errors import ValidationError
+from motcua_desk.domain.errors import DomainError, ValidationError
 from motcua_desk.sync import protocol as protocol_defaults
 
 HUB_TOKEN_ENV = "MOTCUA_HUB_TOKEN"
@@ -258,11 +258,25 @@ def cmd_sync(ctx: Context) -> int:
         if a.cafile
         else (saved.cafile if saved and url.rstrip("/") == saved.url else "")
     )
+    # --save remembers the hub only once it has answered a round with this address and token
+    # (as the window's "check the connection" does): a mistyped address is never saved over
+    # the one that works.
     if a.save:
-        repl.save_hub_settings(url, token, cafile)
+        repl.check_hub_settings(url, cafile)  # a bad address or CA file: exit 2 now
+    saved_now: list[bool] = []
+
+    def remember() -> None:
+        if a.save and not saved_now:
+            repl.save_hub_settings(url, token, cafile)
+            saved_now.append(True)
+            if not a.json and not a.once:
+                print("the hub address and token are saved", flush=True)
+
     last: list[str] = []
 
     def on_status(st: SyncStatus) -> None:
+        if st.state == "online":
+            remember()
         line = f"{st.state}: unsent {st.unsent}, sync exceptions {st.conflicts}"
         if st.last_error and st.state != "online":
             line += f" ({st.last_error})"
@@ -277,7 +291,13 @@ def cmd_sync(ctx: Context) -> int:
     )
     try:
         if a.once:
-            report = engine.run_once()
+            try:
+                report = engine.run_once()
+            except DomainError as err:
+                if a.save:  # one line still: the hub's answer, and that nothing was saved
+                    err.message = f"{err.message}; the hub address and token were not saved"
+                raise
+            remember()
             st = engine.status()
             if a.json:
                 emit_json(

@@ -36,7 +36,10 @@ class HubConnection(ServiceBase):
             token = token_vault.load_token(node, value.get("token_store"))
         return HubSettings(value.get("url", ""), token, value.get("cafile", ""))
 
-    def save_hub_settings(self, url: str, token: str, cafile: str = "") -> None:
+    @staticmethod
+    def check_hub_settings(url: str, cafile: str = "") -> tuple[str, str]:
+        """(url, cafile) as they would be saved; ValidationError, nothing written, when the
+        address is not one or the CA file cannot be used."""
         url = (url or "").strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise ValidationError(
@@ -44,7 +47,10 @@ class HubConnection(ServiceBase):
                 f"{url!r} is not a hub address (http://host:port or https://host:port)",
                 code="hub_url",
             )
-        cafile = check_cafile(cafile)
+        return url, check_cafile(cafile)
+
+    def save_hub_settings(self, url: str, token: str, cafile: str = "") -> None:
+        url, cafile = self.check_hub_settings(url, cafile)
         with self.store.read() as session:
             old = repo.get_setting(session, HUB) or {}
         self._write_hub(url, token.strip(), cafile, had_token=bool(old.get("token")))

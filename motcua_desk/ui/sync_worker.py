@@ -271,14 +271,27 @@ class SyncController(QObject):
         """The sync thread: build the engine (from the saved hub), loop until stopped."""
         engine = None
         try:
-            seen = {"cursor": repl.cursor(), "reference": repl.reference_versions(), "error": ""}
+            seen = {
+                "cursor": repl.cursor(),
+                "reference": repl.reference_versions(),
+                "error": "",
+                "settled": "",  # how the last round ended: online, offline, refused, error
+            }
 
             def on_status(status: Any) -> None:  # on this thread, inside the engine's round
                 pulled = reference_changed = False
                 if status.state in FAILED_STATES:
                     # called from the engine's `except` block: the failure itself is at hand
                     seen["error"] = error_code(sys.exc_info()[1]) or seen["error"]
-                elif status.state in ("online", "syncing"):
+                    seen["settled"] = status.state
+                elif status.state == "online":
+                    seen["error"] = ""
+                    seen["settled"] = "online"
+                elif status.state == "syncing" and seen["settled"] in FAILED_STATES:
+                    # a retry after a failed round: the bar keeps saying offline (refused, …)
+                    # until a round goes through, rather than "syncing" for most of the time
+                    status = replace(status, state=seen["settled"], online=False)
+                elif status.state == "syncing":
                     seen["error"] = ""
                 if status.state == "online":
                     try:

@@ -93,6 +93,20 @@ def test_hub_and_desk_commands(tmp_path, run):
         assert out["reference"] == ["departments"]
         r = run("sync", "--once", db=db)  # the saved hub and token
         assert r.returncode == 0 and "sent 0 event(s)" in r.stdout, r.stderr
+        # --save keeps a hub only once it has answered: a mistyped port, a wrong token or a
+        # bad address leave the saved hub as it was
+        for args, says in (
+            (("--hub", "http://127.0.0.1:9", "--token", token), "did not answer"),
+            (("--hub", hub.url, "--token", "x" * 43), "refused"),
+            (("--hub", "127.0.0.1:8765", "--token", token), "not a hub address"),
+        ):
+            r = run("sync", *args, "--once", "--save", db=db)
+            assert r.returncode == 2 and says in r.stderr, r.stderr
+            assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+            if "not a hub address" not in says:
+                assert "were not saved" in r.stderr
+            r = run("sync", "--once", db=db)
+            assert r.returncode == 0 and "sent 0 event(s)" in r.stdout, r.stderr
         r = run("hub", "list-desks", "--json", "--store", str(store))
         desk, second = json.loads(r.stdout)["desks"]
         assert second["desk_no"] == 2 and second["events"] == 0
@@ -149,4 +163,47 @@ def test_https_with_the_offices_own_certificate(tmp_path, hub_clock):
             desk.sync(hub.url.replace("https", "http"))
     finally:
         desk.close()
+        hub.stop()
+
+
+def test_the_sync_loop_saves_the_hub_once_it_answers(tmp_path, run):
+    """`sync --save` without --once: the hub is saved after its first round goes through, and
+    a later `sync --once` without arguments uses it."""
+    import os
+    import selectors
+    import sys
+
+    store = tmp_path / "hub.sqlite3"
+    token = run("hub", "add-desk", "Quầy 1", "--desk-no", "1", "--store", str(store)).stdout
+    db = tmp_path / "desk.sqlite3"
+    init = ("--agency-id", AGENCY["agency_id"], "--agency-name", AGENCY["agency_name"])
+    init += ("--parent-name", AGENCY["parent_name"], "--place", AGENCY["place"], "--desk", "1")
+    assert run("init", *init, db=db).returncode == 0
+    hub = HubProcess(f"sqlite:///{store}", tmp_path / "home")
+    loop = subprocess.Popen(
+        [sys.executable, "-m", "motcua_desk", "--db", str(db), "sync", "--hub", hub.url]
+        + ["--token", token.strip(), "--save", "--interval", "0.2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        cwd=ROOT,
+    )
+    try:
+        sel = selectors.DefaultSelector()
+        sel.register(loop.stdout, selectors.EVENT_READ)
+        lines = []
+        while not any("saved" in x for x in lines):
+            assert sel.select(60), f"the loop printed nothing more: {lines}"
+            line = loop.stdout.readline().decode()
+            assert line, f"the loop ended: {lines} {loop.stderr.read()!r}"
+            lines.append(line)
+        sel.close()
+        assert "the hub address and token are saved" in "".join(lines)
+    finally:
+        loop.kill()
+        loop.wait(30)
+    try:
+        r = run("sync", "--once", db=db)
+        assert r.returncode == 0 and "sent 0 event(s)" in r.stdout, r.stderr
+    finally:
         hub.stop()

@@ -205,6 +205,16 @@ def test_hub_away_then_back(open_window, services, hub, store_url, clock, monkey
     assert area.online.text() == "○ Offline" and area.unsent.text() == "Unsent: 1"
     assert "cannot be reached" in area.online.toolTip()
     assert window.sync.snapshot.error_code == "hub_unavailable"
+    # The next rounds while the hub is away: the bar keeps saying offline, never "syncing"
+    # (a round that cannot reach the hub takes seconds of retries on a real LAN).
+    painted: list[tuple[str, str]] = []
+    window.sync.status_changed.connect(
+        lambda snap: painted.append((snap.state, area.online.text()))
+    )
+    qtbot.waitUntil(lambda: len(painted) >= 4, timeout=WAIT)
+    assert {state for state, _ in painted} == {"offline"}, painted
+    assert {text for _, text in painted} == {"○ Offline"}, painted
+    assert window.sync.snapshot.error_code == "hub_unavailable"
 
     back = hub_on_port(store_url, port, clock, monkeypatch)
     try:
