@@ -206,7 +206,10 @@ def cmd_print_ledger(ctx: Context) -> int:
     date_from, date_to = parse_day(a.date_from, "from"), parse_day(a.date_to, "to")
     rows = ctx.services.dossiers.ledger(date_from, date_to)
     agency = ctx.services.settings.agency()
-    _write(a.out, lambda: printing.ledger_pdf(rows, agency, date_from, date_to))
+    signed = ctx.services.dossiers.office_today()  # the office's day, whatever the PC's zone
+    _write(
+        a.out, lambda: printing.ledger_pdf(rows, agency, date_from, date_to, printed_on=signed)
+    )
     print(
         f"ledger {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}: {len(rows)} dossiers written to {a.out}"
     )

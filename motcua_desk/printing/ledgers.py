@@ -175,8 +175,9 @@ def ledger_pdf(
 ) -> bytes:
     """Mẫu 07 SỔ THEO DÕI HỒ SƠ for a date range: 11 columns, numbered on through the year
     (the ledger number), headers on every page, "Trang x/y". The header is dated the day it
-    is printed (`printed_on`, by default today), as Biểu 06 is: a year's ledger printed on
-    3 December is not dated 31 December."""
+    is printed (`printed_on`: the office's day, services' `office_today()`; the PC's date
+    only when not given), as Biểu 06 is: a year's ledger printed on 3 December is not dated
+    31 December."""
     signed = printed_on or date.today()
     fonts.register_fonts()
     st = make_styles(CELL_SIZE + 1)

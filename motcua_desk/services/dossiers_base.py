@@ -52,6 +52,11 @@ class DossierBase(ServiceBase):
     def cal(self) -> WorkCalendar:
         return self.calendar.calendar()
 
+    def office_today(self) -> date:
+        """Today at the office (its time zone, not the PC's): the day a printed form is
+        dated."""
+        return self.cal.to_local(self.clock()).date()
+
     def _moment(
         self,
         at: datetime | None,

@@ -70,11 +70,12 @@ class PrintView(QWidget):
         first, last = _pydate(self.ledger_from.date()), _pydate(self.ledger_to.date())
 
         def load(svc):
-            return svc.dossiers.ledger(first, last), svc.settings.agency()
+            rows = svc.dossiers.ledger(first, last)
+            return rows, svc.settings.agency(), svc.dossiers.office_today()
 
         def draw(printing, data):
-            rows, agency = data
-            return printing.ledger_pdf(rows, agency, first, last)
+            rows, agency, signed = data  # dated the office's day, whatever the PC's zone
+            return printing.ledger_pdf(rows, agency, first, last, printed_on=signed)
 
         self.ctx.printing.print_document(
             "ledger",

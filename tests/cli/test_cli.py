@@ -249,3 +249,37 @@ def test_backup_is_a_working_database(desk, tmp_path):
     assert r.returncode == 0, r.stderr
     assert json.loads(run(out, "find", "hang dang", "--json").stdout)["count"] == 1
     assert run(desk, "backup", "--out", str(out)).returncode == 2  # never overwrites
+
+
+def test_the_ledger_is_dated_the_offices_day_whatever_the_pcs_zone(desk, tmp_path):
+    """A counter PC left on UTC (or any zone): Mẫu 07 is signed on the office's day. The PC's
+    zone is chosen so that its date differs from the office's at this very hour."""
+    import io
+    from datetime import UTC, datetime, timedelta
+
+    from pypdf import PdfReader
+
+    def office_day():
+        return (datetime.now(UTC) + timedelta(hours=7)).date()
+
+    hour = datetime.now(UTC).hour
+    pc_zone, pc_offset = ("Etc/GMT-14", 14) if 10 <= hour < 17 else ("Etc/GMT+12", -12)
+    assert (datetime.now(UTC) + timedelta(hours=pc_offset)).date() != office_day()
+    before = office_day()
+    out = tmp_path / "ledger.pdf"
+    r = run(
+        desk,
+        "print",
+        "ledger",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--out",
+        str(out),
+        env={"TZ": pc_zone},
+    )
+    assert r.returncode == 0, r.stderr
+    text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    signed = {f"ngày {d:%d} tháng {d:%m} năm {d:%Y}" for d in (before, office_day())}
+    assert any(s in text for s in signed), text[:400]

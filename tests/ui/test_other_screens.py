@@ -68,6 +68,7 @@ def test_ledger_and_daily_list_print(window, services, clock, qtbot):
         view.ledger_button.click()
     text = pdf_text(opened.args[0].pdf_bytes)
     assert all(code[-4:] in text for code in codes)
+    assert f"ngày {day:%d} tháng {day:%m} năm {day:%Y}" in text  # the office's day, not the PC's
     opened.args[0].close()
     view.list_department.setCurrentIndex(view.list_department.findData(DEPT))
     with qtbot.waitSignal(window.print_flow.preview_opened, timeout=20_000) as opened:
