@@ -61,11 +61,20 @@ class RedirectUnconfirmed(DomainError):
 
     code = "redirect_unconfirmed"
 
+    SHOWN = 5  # codes named per department in the message; the rest are counted
+
     def __init__(self, department: str, dossiers: list[tuple[str, str]]) -> None:
-        listed = "; ".join(f"{c} (procedure's department: {e})" for c, e in dossiers)
+        by_expected: dict[str, list[str]] = {}
+        for c, e in dossiers:
+            by_expected.setdefault(e, []).append(c)
+        parts = []
+        for e, cs in by_expected.items():
+            named = ", ".join(cs[: self.SHOWN])
+            more = f" and {len(cs) - self.SHOWN} more" if len(cs) > self.SHOWN else ""
+            parts.append(f"{named}{more} (procedure's department: {e})")
         super().__init__(
-            f"not the procedure's department: {listed} would go to {department}; "
-            "confirm to hand them over anyway",
+            f"not the procedure's department: {'; '.join(parts)} would go to {department}; "
+            "confirm to hand them over anyway (on the command line: --redirect)",
             department=department,
             dossiers=[c for c, _e in dossiers],
             expected=sorted({e for _c, e in dossiers}),

@@ -40,6 +40,18 @@ def test_two_tu_phap_dossiers_to_another_department_need_confirmation(services, 
         assert detail.dossier.location == VP
 
 
+@pytest.mark.parametrize("n", [1, 5, 6, 40])
+def test_the_confirmation_names_a_few_codes_counts_the_rest_and_says_how(n):
+    codes = [f"000.17.22.H56-261123-{i:04d}" for i in range(1, n + 1)]
+    err = RedirectUnconfirmed(VP, [(c, TP) for c in codes])
+    text = str(err)
+    shown = codes[: RedirectUnconfirmed.SHOWN]
+    assert all(c in text for c in shown) and not any(c in text for c in codes[len(shown) :])
+    assert (f"and {n - len(shown)} more" in text) == (n > len(shown))
+    assert "--redirect" in text and len(text) < 400
+    assert err.params["dossiers"] == codes  # the window still gets every code
+
+
 def test_the_procedures_department_needs_no_confirmation(services):
     code = intake(services)
     [d] = services.dossiers.handoff([code], "tp-ht", receiver="Lý Văn A")
