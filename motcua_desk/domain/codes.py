@@ -73,10 +73,22 @@ def make_code(
     return str(DossierCode(agency, day, sequence_for(desk_no, nth, slots)))
 
 
+_AROUND_DASH = re.compile(r" *- *")
+_SPACES = re.compile(r" +")
+
+
 def normalize(text: str) -> str:
     """A code as typed or scanned: surrounding whitespace and control characters dropped,
-    upper case (a scanner on Caps Lock, or a hand-typed lower-case code)."""
-    return "".join(ch for ch in (text or "") if ch.isprintable()).strip().upper()
+    upper case (a scanner on Caps Lock, or a hand-typed lower-case code); typed with spaces
+    around its dashes ("… - 261205 - 0011") or spaces for them ("… 261205 0011"), as the code
+    it is (a code never holds a space)."""
+    clean = "".join(ch for ch in (text or "") if ch.isprintable()).strip().upper()
+    if " " in clean:  # (the only whitespace isprintable keeps)
+        clean = _AROUND_DASH.sub("-", clean)
+        dashed = _SPACES.sub("-", clean)
+        if _CODE.match(dashed):
+            clean = dashed
+    return clean
 
 
 def parse(text: str) -> DossierCode:

@@ -48,11 +48,42 @@ def test_codes_from_several_desks_never_collide(slots, desks, counts):
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "x", "000.17.22.H56-261323-0001", "000.17.22.H56-261123-01", "000.17.22.H56 261123 0001"],
+    [
+        "",
+        "x",
+        "000.17.22.H56-261323-0001",
+        "000.17.22.H56-261123-01",
+        "000.17.22.H56 261123 01",
+        "000.17.22 H56-261123-0001",
+        "000.17.22.H56--261123-0001",
+    ],
 )
 def test_parse_refuses_what_is_not_a_code(bad):
     with pytest.raises(ValidationError):
         codes.parse(bad)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "000.17.22.H56-261123-0001",
+        " 000.17.22.h56 - 261123 - 0001 ",
+        "000.17.22.H56 -261123-  0001",
+        "000.17.22.H56 261123 0001",
+        "000.17.22.h56  261123   0001\r\n",
+    ],
+)
+def test_a_code_typed_with_spaces_is_the_code(typed):
+    """By hand, off a slip: spaces around the dashes, or spaces for them."""
+    assert codes.normalize(typed) == "000.17.22.H56-261123-0001"
+    assert codes.looks_like_code(typed)
+
+
+@given(st.text(alphabet="0123456789.-ABH ", max_size=40))
+def test_normalised_text_never_holds_a_space_next_to_a_dash(text):
+    clean = codes.normalize(text)
+    assert " -" not in clean and "- " not in clean
+    assert codes.normalize(clean) == clean  # once is enough
 
 
 def test_fold_handles_d_stroke_case_and_decomposed_input():

@@ -200,6 +200,10 @@ def test_reprints_are_counted(services):
 def test_find_by_scanned_code_forgives_whitespace_and_case(services):
     d = intake(services)
     assert services.dossiers.find_by_code(f"  {d.code.lower()}\r\n").dossier.id == d.id
+    typed = [d.code.lower().replace("-", " - "), d.code.replace("-", " ")]  # by hand
+    for text in typed:
+        assert services.dossiers.find_by_code(text).dossier.id == d.id
+        assert [v.id for v in services.dossiers.search(text)] == [d.id]
     with pytest.raises(NotFound):
         services.dossiers.find_by_code("000.17.22.H56-261123-0999")
 
