@@ -198,7 +198,7 @@ def print_dossier(detail: DossierDetail) -> None:
     d = detail.dossier
     print(f"{d.code}  {d.status_label} ({d.status}, national {d.national_status})")
     print(f"  {d.procedure_code} {d.procedure_name}")
-    print(f"  applicant: {d.applicant_name}  {d.id_number}  {d.phone}")
+    print("  applicant: " + "  ".join(x for x in (d.applicant_name, d.id_number, d.phone) if x))
     if d.birth_date or d.sex:
         print(f"  born {d.birth_date_label or '—'}  {d.sex_label or '—'}")
     if d.address:

@@ -283,3 +283,15 @@ def test_the_ledger_is_dated_the_offices_day_whatever_the_pcs_zone(desk, tmp_pat
     text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
     signed = {f"ngày {d:%d} tháng {d:%m} năm {d:%Y}" for d in (before, office_day())}
     assert any(s in text for s in signed), text[:400]
+
+
+def test_text_output_has_no_trailing_spaces(desk):
+    """An applicant without a citizen ID or phone: no blank columns at the line's end."""
+    r = run(desk, "intake", "--procedure", "1.001193", "--applicant", "Đỗ Thị Gọn")
+    assert r.returncode == 0, r.stderr
+    code = next(w for w in r.stdout.split() if w.startswith(AGENCY["agency_id"]))
+    shown = run(desk, "show", code)
+    assert shown.returncode == 0, shown.stderr
+    for out in (r.stdout, shown.stdout):
+        assert "applicant: Đỗ Thị Gọn\n" in out
+        assert not [line for line in out.splitlines() if line != line.rstrip()], out
