@@ -18,7 +18,7 @@ from motcua_desk.services.integrity import IntegrityService
 from motcua_desk.store import keys
 from motcua_desk.store.migrate import current_revision, head_revision, open_store
 from tests.helpers import desk_with_events, raw_db
-from tests.store.schema_undo import undo_0006
+from tests.store.schema_undo import undo_0005, undo_0006
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 
@@ -148,6 +148,34 @@ def test_a_bigger_database_comes_back_the_same_text_and_smaller(tmp_path, clock)
         assert len(svc.dossiers.find_by_code(d.code).events) == 2
     finally:
         svc.close()
+
+
+def test_each_script_of_a_chained_upgrade_reports_in_its_own_share(tmp_path, clock):
+    """0004 -> 0006 runs two scripts that each count their own work from 0 to 1: the second's
+    reports must not be swallowed as "going back" (the window heard nothing for the whole of
+    0006's rewrite: 5.5 s at 100,000 dossiers, a minute at a million)."""
+    from alembic.script import ScriptDirectory
+
+    from motcua_desk.store.migrate import _script_shares, alembic_config
+
+    db = tmp_path / "desk.sqlite3"
+    _desk_with_events(db, clock, 600)  # 1,200 events: 0005 trains a dictionary and packs
+    undo_0005(db)
+    assert current_revision(db) == "0004"
+    before = _rows(db)
+    seen: list[tuple[float, str]] = []
+    store = open_store(db, progress=lambda done, rev: seen.append((done, rev)))
+    store.close()
+    fractions = [f for f, _rev in seen]
+    assert fractions[0] == 0.0 and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    assert {rev for _f, rev in seen} == {head_revision()}
+    assert current_revision(db) == "0006" and _rows(db) == before
+    shares = _script_shares(ScriptDirectory.from_config(alembic_config()), "0004", "0006")
+    assert len(shares.bounds) == 2  # 0005, then 0006
+    # the scripts' part of a compacting upgrade is 0.45..0.75 of the whole (store.migrate)
+    for (low, high), least in zip(shares.bounds, (1, 3), strict=True):
+        inside = [f for f in fractions if 0.45 + 0.30 * low < f < 0.45 + 0.30 * high]
+        assert len(inside) >= least, (low, high, fractions)
 
 
 def test_an_id_of_another_shape_survives_the_upgrade_as_its_text(tmp_path, clock):
