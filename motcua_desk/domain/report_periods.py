@@ -6,7 +6,7 @@ computation to build one. Pure: no I/O, no clock."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,10 +57,13 @@ class ReportSettings:
 
 @dataclass(frozen=True)
 class Period:
-    """Whole office-local days, both ends included."""
+    """Whole office-local days, both ends included. `until`: the moment the report is made,
+    when that is before the period's end (a month still running): the period then ends there,
+    so what is still open is judged now, not at a midnight still to come."""
 
     first: date
     last: date
+    until: datetime | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.last < self.first:
@@ -75,9 +78,12 @@ class Period:
             )
 
     def bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
-        """[start, end): local midnight of the first day, local midnight after the last."""
+        """[start, end): local midnight of the first day, local midnight after the last (or
+        `until`, when that comes first; never before the start)."""
         start = datetime.combine(self.first, datetime.min.time(), tzinfo=tz)
         end = datetime.combine(self.last + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+        if self.until is not None and self.until < end:
+            end = max(self.until, start)
         return start, end
 
 

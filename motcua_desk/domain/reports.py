@@ -460,7 +460,7 @@ def months_of(period: Period) -> list[Period]:
     while first <= period.last:
         ny, nm = month_shift(first.year, first.month, 1)
         last = min(date(ny, nm, 1) - timedelta(days=1), period.last)
-        out.append(Period(first, last))
+        out.append(Period(first, last, until=period.until))
         first = last + timedelta(days=1)
     return out
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
@@ -131,6 +131,16 @@ class ReportService(ServiceBase):
     def period_between(first: date, last: date) -> Period:
         return Period(first, last)
 
+    def _judged(self, period: Period) -> Period:
+        """The period as a report made now judges it: one still running ends now (what is
+        open is judged at this moment, not at a midnight still to come)."""
+        if period.until is not None:
+            return period
+        now = self.clock() + timedelta(microseconds=1)  # what was recorded until now counts
+        if now < period.bounds(self.tz())[1]:
+            return replace(period, until=now)
+        return period
+
     # --- facts --------------------------------------------------------------------------------
     def _where(self, period: Period, scope: ReportScope) -> ReportFilter:
         if scope.scope not in SCOPES:
@@ -154,6 +164,7 @@ class ReportService(ServiceBase):
 
     def facts(self, period: Period, scope: ReportScope = ReportScope()) -> list[DossierFacts]:
         """Every dossier that can count in the period, as facts."""
+        period = self._judged(period)
         flt = self._where(period, scope)
         with self.reading() as r:
             return r.reports.facts(flt)
@@ -172,6 +183,7 @@ class ReportService(ServiceBase):
         dossiers the projection speaks for and hands back counts (or, with keep_codes, one row
         per dossier); only refusals at intake and the dossiers with supplements or conflicts
         become facts, classified in Python. Elsewhere every dossier goes through the facts."""
+        period = self._judged(period)
         form = form_for(self.forms("bieu06"), period.last)
         if by not in BY_KEYS:
             raise ValidationError(
@@ -235,6 +247,7 @@ class ReportService(ServiceBase):
     ) -> list[tuple[Period, dict[str, int]]]:
         """The total row of Biểu 06 for every calendar month of the period (the bars): a query
         per month where SQLite classifies, else from the period's facts (given or read)."""
+        period = self._judged(period)
         tz = self.tz()
         if fixed_offset(tz, period) is not None:
             return [(m, dict(self.bieu06(m, scope).total.values)) for m in months_of(period)]
@@ -260,6 +273,7 @@ class ReportService(ServiceBase):
         """Per handoff step and department (early / on time / late, the average working days)
         and the per-dossier quality facts of the period, from one read of the dossiers' moves
         (the handoffs, results, refusals, supplements and restarts in their events)."""
+        period = self._judged(period)
         if facts is None:
             facts = self.facts(period, scope)
         if self.calendar is None:
@@ -293,6 +307,7 @@ class ReportService(ServiceBase):
     def late(self, period: Period, scope: ReportScope = ReportScope()) -> LateReport:
         """The dossiers finished late, open past due at the end, or extended in the period, per
         department, with whether and when the apology (Mẫu 04) went out."""
+        period = self._judged(period)
         return self._late(self.facts(period, scope), period)
 
     def _late(self, facts: Sequence[DossierFacts], period: Period) -> LateReport:
@@ -330,6 +345,7 @@ class ReportService(ServiceBase):
         between the parts (from the thread computing). Without `with_quality` the steps and
         the quality facts are left for later: the dashboard keeps the facts they need
         (`quality(period, scope, dashboard.facts)`), so the figures show sooner."""
+        period = self._judged(period)
 
         def say(pct: int, stage: str) -> None:
             if progress is not None:
@@ -366,6 +382,7 @@ class ReportService(ServiceBase):
 
     def indices(self, period: Period, scope: ReportScope = ReportScope()) -> list[IndexValue]:
         """The QĐ 766/QĐ-TTg self-check of the indices a desk computes from its dossiers."""
+        period = self._judged(period)
         return _in_order(
             indices(
                 self.facts(period, scope),
@@ -382,6 +399,7 @@ class ReportService(ServiceBase):
         services.digitisation (online and voided dossiers left out, a dossier with nothing to
         digitise exempt). A dossier no digitised event names (nor a sync conflict) is counted
         from its document lines as received; the others are folded."""
+        period = self._judged(period)
         from motcua_desk.domain.dossier import DossierState, fold
         from motcua_desk.services.digitisation import BATCH, count_papers
 

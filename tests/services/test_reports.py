@@ -149,3 +149,36 @@ def test_projection_path_equals_event_fold(services, clock):
                 slow.field,
             ) == (f.received_at, f.outcome, f.outcome_at, f.extended, f.channel, f.field)
             assert slow.due_at(start) == f.due_at(start)
+
+
+def test_a_period_still_running_judges_what_is_open_now(services, clock):
+    """A month asked for mid-month (or any period ending after today): a dossier received
+    today and due in a few days is in progress within its time, not overdue at a midnight
+    still to come; one already past its due moment is overdue. The same in Biểu 06 (both its
+    paths), the month bars, the late list and the self-check."""
+    from datetime import datetime
+
+    from tests.helpers import VN
+
+    clock.set(datetime(2026, 11, 2, 9, 0, tzinfo=VN))
+    late = services.dossiers.intake(sc.IntakeRequest("1.001193", "Quá Hạn Rồi")).dossier
+    clock.set(datetime(2026, 11, 23, 9, 0, tzinfo=VN))
+    fresh = services.dossiers.intake(sc.IntakeRequest("1.004873", "Mới Nhận Sáng Nay")).dossier
+    assert late.due_at < clock() < fresh.due_at
+    month = services.reports.period_between(date(2026, 11, 1), date(2026, 11, 30))
+    for by in ("field", "procedure"):
+        report = services.reports.bieu06(month, by=by, keep_codes=True)
+        v = report.total.values
+        assert (v["pending_total"], v["pending_within"], v["pending_overdue"]) == (2, 1, 1)
+        overdue = {c for cell in report.dossiers.values() for c in cell.get("pending_overdue", ())}
+        assert overdue == {late.code}
+    [(_m, bars)] = services.reports.months(month)
+    assert (bars["pending_within"], bars["pending_overdue"]) == (1, 1)
+    assert {e.code for e in services.reports.late(month).entries} == {late.code}
+    why = {(i.key, c): w for i in services.reports.indices(month) for c, w in i.lowering}
+    assert ("2.1", late.code) in why and ("2.1", fresh.code) not in why, why
+    assert not any("quá hạn" in w for (_k, c), w in why.items() if c == fresh.code), why
+    # a period that has ended is judged at its end, as before: the fresh one is overdue then
+    clock.set(datetime(2026, 12, 20, 9, 0, tzinfo=VN))
+    v = services.reports.bieu06(month).total.values
+    assert (v["pending_within"], v["pending_overdue"]) == (0, 2)
