@@ -57,6 +57,24 @@ class FileSyncBook(ServiceBase):
                 db.settings.set(PUSH_CURSOR, seq)
         return FilesDue(push, fetch)
 
+    def recheck(self) -> int:
+        """Put back on the book of files to fetch every file the log names that is gone from
+        this desk's files folder (deleted, a disk that lost it, a folder restored from an
+        older backup): the hub may hold it, and the next files round fetches it. Returns how
+        many were put back. The sync engine asks once in its life (a stat per file)."""
+        with self.reading() as db:
+            refs = db.files.every()
+        gone = {sha: size for sha, size in refs.items() if not self.blobs.has(sha)}
+        if not gone:
+            return 0
+        with self.writing() as db:
+            fetch = dict(db.settings.get(TO_FETCH) or {})
+            new = {sha: size for sha, size in gone.items() if sha not in fetch}
+            if new:
+                fetch.update(new)
+                db.settings.set(TO_FETCH, fetch)
+        return len(new)
+
     def settle(self, sent: set[str], fetched: set[str], problems: dict[str, str]) -> None:
         """Take what was moved off the book; keep the problems (sha → missing | corrupt |
         not_on_hub | …) for the sync status."""
@@ -82,11 +100,3 @@ def note_pulled_files(db, events: Sequence[Event]) -> None:
         fetch = dict(db.settings.get(TO_FETCH) or {})
         fetch.update(refs)
         db.settings.set(TO_FETCH, fetch)
-
-    def problems(self) -> dict[str, str]:
-        with self.reading() as db:
-            return dict(db.settings.get(PROBLEMS) or {})
-
-    def outstanding(self) -> tuple[int, int]:
-        with self.reading() as db:
-            return len(db.settings.get(TO_PUSH) or {}), len(db.settings.get(TO_FETCH) or {})

@@ -47,6 +47,17 @@ def own_file_refs(
     return last, [ref for _seq, payload in rows for ref in _files(payload)]
 
 
+def every_file_ref(session: Session) -> dict[str, int]:
+    """sha256 -> size of every file any desk's digitised events name (through the index on
+    (type, occurred_at): only the digitised events are read)."""
+    rows = (
+        session.connection()
+        .exec_driver_sql("SELECT payload_text(payload) FROM events WHERE type = 'digitised'")
+        .all()
+    )
+    return {sha: size for (payload,) in rows for sha, size in _files(payload)}
+
+
 class FileRefs:
     """The repository of the files the log names (see the module docstring)."""
 
@@ -55,3 +66,6 @@ class FileRefs:
 
     def own_after(self, node_id: str, after_seq: int, limit: int = 1000):
         return own_file_refs(self._session, node_id, after_seq, limit)
+
+    def every(self) -> dict[str, int]:
+        return every_file_ref(self._session)

@@ -141,6 +141,7 @@ class SyncEngine:
         )
         self.clock = self.replication.clock
         self.files_book = FileSyncBook(self.replication.store, self.replication.clock)
+        self._files_rechecked = False  # once in this engine's life: files gone from the folder
         if client is None:
             if not hub_url:
                 saved = self.replication.hub_settings()
@@ -286,6 +287,11 @@ class SyncEngine:
         now: a hub that goes away or refuses here (an older hub without files) leaves the
         files for the next round, and the round still counts."""
         try:
+            if not self._files_rechecked:
+                back = self.files_book.recheck()
+                if back:
+                    log.warning("%d file(s) gone from the files folder: asking the hub", back)
+                self._files_rechecked = True
             return sync_files(self.client, self.files_book)
         except (HubUnavailable, HubRefused) as err:
             log.warning("files not synced this round: %s", err)

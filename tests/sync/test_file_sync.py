@@ -57,6 +57,27 @@ def test_a_scan_goes_desk_to_hub_to_desk(hub, desks, tmp_path):
     assert (again_a.files_sent, again_b.files_fetched) == (0, 0)  # nothing moves twice
 
 
+def test_a_file_gone_from_the_folder_comes_back_from_the_hub(hub, desks, tmp_path):
+    """`verify` says "sync: the hub may hold it": the next sync (a new engine, as a new
+    `sync --once` or window is) fetches every file the log names that the folder has lost,
+    the desk's own as well as another desk's."""
+    register(hub, desks[:2])
+    a, b = desks[:2]
+    own_code, own_sha, own_data = scanned(a, tmp_path, name="own.pdf")
+    a.sync(hub.url)
+    code, sha, data = scanned(b, tmp_path, pages=3, name="other.pdf")
+    b.sync(hub.url)
+    assert a.sync(hub.url).files_fetched == 1
+    for s in (own_sha, sha):
+        os.remove(desk_files(a).file_path(s))
+    assert {p.sha256 for p in desk_files(a).verify_files()} == {own_sha, sha}
+    assert a.sync(hub.url).files_fetched == 2
+    assert desk_files(a).file_path(own_sha).read_bytes() == own_data
+    assert desk_files(a).file_path(sha).read_bytes() == data
+    assert desk_files(a).verify_files() == []
+    assert a.sync(hub.url).files_fetched == 0  # nothing fetched twice
+
+
 def test_the_event_never_waits_for_its_file(hub, desks, tmp_path):
     """The desk's files phase fails (the hub goes away after the events): the events are on
     the hub, the other desk takes them and says the file is not on the hub yet; the next round
