@@ -103,29 +103,37 @@ def register(sub) -> None:
 
 class _Output:
     """A temporary file beside the target, renamed over it on commit. Opening it is the
-    writability check, done before anything is logged."""
+    writability check, done before anything is logged. A target that exists and is not a
+    regular file (/dev/null, /dev/stdout, a pipe) is written into as it is: a rename would put
+    a plain file in the device's place."""
 
     def __init__(self, target: Path) -> None:
         self.target = target
+        self.tmp: Path | None = None
         if target.is_dir():
             raise OutputError(f"cannot write {target}: it is a directory")
-        parent = target.parent if str(target.parent) else Path(".")
         try:
+            if target.exists() and not target.is_file():
+                self.fd: int | None = os.open(target, os.O_WRONLY)
+                return
+            parent = target.parent if str(target.parent) else Path(".")
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
         except OSError as err:
             raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
-        self.fd: int | None = fd
+        self.fd = fd
         self.tmp = Path(name)
 
     def write(self, data: bytes) -> None:
         assert self.fd is not None
         try:
-            os.lseek(self.fd, 0, os.SEEK_SET)
-            os.ftruncate(self.fd, 0)
+            if self.tmp is not None:  # (a device or a pipe cannot seek)
+                os.lseek(self.fd, 0, os.SEEK_SET)
+                os.ftruncate(self.fd, 0)
             view = memoryview(data)
             while view:
                 view = view[os.write(self.fd, view) :]
-            os.fsync(self.fd)
+            if self.tmp is not None:
+                os.fsync(self.fd)
         except OSError as err:
             self.discard()
             raise OutputError(f"cannot write {self.target}: {err.strerror or err}") from err
@@ -134,6 +142,8 @@ class _Output:
         assert self.fd is not None
         os.close(self.fd)
         self.fd = None
+        if self.tmp is None:
+            return
         try:
             os.chmod(self.tmp, 0o644)
             os.replace(self.tmp, self.target)
@@ -145,6 +155,8 @@ class _Output:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
+        if self.tmp is None:
+            return
         try:
             self.tmp.unlink()
         except FileNotFoundError:
@@ -207,9 +219,7 @@ def cmd_print_ledger(ctx: Context) -> int:
     rows = ctx.services.dossiers.ledger(date_from, date_to)
     agency = ctx.services.settings.agency()
     signed = ctx.services.dossiers.office_today()  # the office's day, whatever the PC's zone
-    _write(
-        a.out, lambda: printing.ledger_pdf(rows, agency, date_from, date_to, printed_on=signed)
-    )
+    _write(a.out, lambda: printing.ledger_pdf(rows, agency, date_from, date_to, printed_on=signed))
     print(
         f"ledger {date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}: {len(rows)} dossiers written to {a.out}"
     )

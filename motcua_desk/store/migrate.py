@@ -60,6 +60,8 @@ def backup_database(
     checked."""
     import os
 
+    if dest.exists() and not dest.is_file():  # a folder, a device: never renamed over
+        raise ValueError(f"{dest} is not a file a backup can be written to")
     dest.parent.mkdir(parents=True, exist_ok=True)
     partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)

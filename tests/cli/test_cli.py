@@ -295,3 +295,25 @@ def test_text_output_has_no_trailing_spaces(desk):
     for out in (r.stdout, shown.stdout):
         assert "applicant: Đỗ Thị Gọn\n" in out
         assert not [line for line in out.splitlines() if line != line.rstrip()], out
+
+
+def test_out_to_a_pipe_or_device_writes_into_it_and_leaves_it_there(desk, tmp_path):
+    """`--out /dev/null` (or /dev/stdout, a named pipe) is written into: the temporary file
+    and rename that keep a half-written PDF from ever taking a file's name would put a plain
+    file in the device's place (as root, /dev/null itself). A named pipe stands in here."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.pdf"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    r = run(
+        desk, "print", "ledger", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(fifo)
+    )
+    reader.join(60)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not a file put in its place
+    assert got and got[0].startswith(b"%PDF-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]  # no temporary left
