@@ -398,7 +398,7 @@ class DigitisationService(ServiceBase):
                 events = db.events.of_many(batch)
                 for dossier_id in batch:
                     state = fold(dossier_id, events.get(dossier_id, []))
-                    if state.channel == "online" or state.status == Status.VOIDED:
+                    if state.channel == "online" or state.status in _NOT_TAKEN_IN:
                         continue
                     counts.append(count_papers(state))
         return rates_of(counts)
@@ -417,10 +417,14 @@ def count_papers(state: DossierState) -> PaperCount:
     )
 
 
+# voided (entered by mistake) or refused at intake: never taken in, so not in 4.2 / 4.3
+_NOT_TAKEN_IN = (Status.VOIDED, Status.REFUSED_AT_INTAKE)
+
+
 def rates_of(counts: Sequence[PaperCount]) -> Rates:
-    """The rates over the dossiers that count (not online, not voided): a dossier with no paper
-    to digitise is exempt; one is digitised when every paper due is done, reusing when one
-    of them is reused (domain.self_check_digitised.tally)."""
+    """The rates over the dossiers that count (not online, not voided, not refused at intake):
+    a dossier with no paper to digitise is exempt; one is digitised when every paper due is
+    done, reusing when one of them is reused (domain.self_check_digitised.tally)."""
     return Rates(*tally(counts))
 
 

@@ -430,8 +430,8 @@ class ReportService(ServiceBase):
                     state = fold(dossier_id, events.get(dossier_id, []))
                     if state.channel == "online":  # the projection disagreed: the fold decides
                         online += 1
-                    elif state.status != Status.VOIDED:
-                        counts.append(count_papers(state))
+                    elif state.status not in (Status.VOIDED, Status.REFUSED_AT_INTAKE):
+                        counts.append(count_papers(state))  # (never taken in: not counted)
         return digitisation_indices(counts, online)
 
     def ratings(self) -> dict[str, int]:

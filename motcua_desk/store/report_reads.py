@@ -152,7 +152,8 @@ SELECT d.id, d.code, d.channel, d.conflict_count > 0 OR EXISTS (
     SELECT 1 FROM events x WHERE x.dossier_id = d.id AND x.type = 'digitised'),
   (SELECT json_extract(payload_text(e.payload), '$.documents') FROM events e
     WHERE e.dossier_id = d.id AND e.type = 'received' ORDER BY e.hlc, e.node_id, e.id LIMIT 1)
-FROM dossiers d WHERE d.received_at >= :s AND d.received_at < :e AND d.status != 'voided' {desk}
+FROM dossiers d WHERE d.received_at >= :s AND d.received_at < :e
+  AND d.status NOT IN ('voided', 'refused') {desk}
 """
 
 
@@ -438,7 +439,7 @@ class ReportReads:
 
     def received_papers(self, flt: ReportFilter) -> list[Received]:
         """The dossiers received in [start, end) at the filter's desk and fields, voided ones
-        left out (DIGITISATION_SQL)."""
+        and those refused at intake (never taken in) left out (DIGITISATION_SQL)."""
         args, desk = _where(flt)
         desk = desk.replace("desk_no", "d.desk_no").replace("field IN", "d.field IN")
         out = []

@@ -66,6 +66,22 @@ def test_the_same_figures_as_the_rates_and_the_dashboard(services, tmp_path, nov
     assert services.reports.dashboard(nov).indices == services.reports.indices(nov)
 
 
+def test_dossiers_refused_at_intake_count_nothing(services, tmp_path, nov):
+    """Never taken in, as in Biểu 06: neither F (nothing digitised: the unfolded path) nor C
+    (a paper scanned: the folded path) counts in 4.2 / 4.3 once refused at intake, and the
+    rates say the same."""
+    codes = ds.build(services, tmp_path)
+    services.dossiers.refuse(codes["F"], "thiếu giấy tờ")
+    d = _by_key(services.reports.indices(nov))["4.2"]
+    assert (d.numerator, d.denominator) == (2, 3)
+    services.dossiers.refuse(codes["C"], "thiếu giấy tờ")
+    d, r = (_by_key(services.reports.indices(nov))[k] for k in ("4.2", "4.3"))
+    assert (d.numerator, d.denominator, r.numerator) == (2, 2, 1)
+    assert not {c for c, _why in d.lowering} & {codes["C"], codes["F"]}
+    rates = DigitisationService.from_services(services).rates(nov.first, nov.last)
+    assert (rates.counted, rates.digitised) == (2, 2)
+
+
 def test_voided_dossiers_and_other_scopes_count_nothing(services, tmp_path, nov):
     codes = ds.build(services, tmp_path)
     services.dossiers.void(codes["F"], "nhập nhầm")
