@@ -39,7 +39,7 @@ SUMMARY = (
     ("Tổng số", None),
     ("Đã giải quyết quá hạn", "late"),
     ("Đang giải quyết, quá hạn", "overdue"),
-    ("Đã gia hạn, đang giải quyết", "extended"),
+    ("Có gia hạn", "extended"),  # as the PDF and the text: every extended one, of any kind
     ("Đã có văn bản xin lỗi", "apology"),
 )
 
@@ -129,6 +129,7 @@ def late_xlsx(
     dept = f"$B${first_data + 1}:$B${last_data + 1}"
     kind = f"$I${first_data + 1}:$I${last_data + 1}"
     apology = f"$L${first_data + 1}:$L${last_data + 1}"
+    extended_to = f"$K${first_data + 1}:$K${last_data + 1}"  # "Gia hạn đến": set when extended
     first_sum = row
     for n, g in enumerate(late.groups, 1):
         c = g.counts
@@ -137,16 +138,15 @@ def late_xlsx(
         ws.write_string(row, 1, g.department, fm["text"])
         ws.write_formula(row, 2, f"=COUNTIFS({dept},{name_cell})", fm["num"], c["total"])
         for k, (key, label) in enumerate(
-            (
-                ("late", KIND_LABEL["late"]),
-                ("overdue", KIND_LABEL["overdue"]),
-                ("extended", KIND_LABEL["extended"]),
-            )
+            (("late", KIND_LABEL["late"]), ("overdue", KIND_LABEL["overdue"]))
         ):
             value = sum(e.kind == key for e in g.entries)
             ws.write_formula(
                 row, 3 + k, f'=COUNTIFS({dept},{name_cell},{kind},"{label}")', fm["num"], value
             )
+        ws.write_formula(
+            row, 5, f'=COUNTIFS({dept},{name_cell},{extended_to},"<>")', fm["num"], c["extended"]
+        )
         ws.write_formula(
             row, 6, f'=COUNTIFS({dept},{name_cell},{apology},"Có")', fm["num"], c["apology"]
         )
@@ -158,7 +158,7 @@ def late_xlsx(
         totals["total"],
         totals["late"],
         totals["overdue"],
-        sum(e.kind == "extended" for e in late.entries),
+        totals["extended"],
         totals["apology"],
     ]
     for k, value in enumerate(total_values):
