@@ -3,11 +3,23 @@ numbered from 1, as the slip lists them."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from motcua_desk.cli.common import Context, emit_json, parse_day
 from motcua_desk.domain.dto import DIGITISATION_STATES_VI, DIGITISATION_WARNINGS_VI
 from motcua_desk.domain.errors import ValidationError
+
+
+def _page_count(text: str) -> int:
+    """--pages: a page count of 1 or more (0 would read as "not given": no check is made)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of pages") from None
+    if not 1 <= n <= 99_999:
+        raise argparse.ArgumentTypeError(f"{n} is not a page count (1–99999)")
+    return n
 
 
 def register(sub) -> None:
@@ -28,7 +40,12 @@ def register(sub) -> None:
     q.add_argument("code")
     q.add_argument("--document", type=int, required=True, metavar="N", help="its line, from 1")
     q.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    q.add_argument("--pages", type=int, default=0, help="the page count of the paper")
+    q.add_argument(
+        "--pages",
+        type=_page_count,
+        default=0,
+        help="the page count of the paper (1 or more; left out: not known)",
+    )
     q.add_argument("--copies", type=int, default=None)
     stamp = q.add_mutually_exclusive_group()
     stamp.add_argument("--stamped", dest="stamped", action="store_true", default=None)

@@ -288,6 +288,7 @@ def _payment(event: Event, p: Mapping[str, Any], at: datetime, ref: str) -> dict
         "amount": _int(p.get("amount"), 0),
         "method": _str(p.get("method")),
         "receipt_ref": ref,
+        "note": _str(p.get("note")),  # the officer's word on the payment (the cash sheet's)
     }
 
 

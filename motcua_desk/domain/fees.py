@@ -248,7 +248,7 @@ class CashRow:
     amount: int  # đồng
     method: str  # cash | transfer | card | exempt
     receipt_ref: str = ""
-    note: str = ""  # "Hồ sơ đã hủy" when the dossier was voided since
+    note: str = ""  # the payment's note; "Hồ sơ đã hủy" first when the dossier was voided since
 
     @property
     def method_label(self) -> str:

@@ -52,7 +52,7 @@ class DossierLists(DossierBase):
         for dossier_id in dossier_ids:
             state = fold(dossier_id, events.get(dossier_id, []))
             proc, applicant = state.procedure, state.applicant
-            note = "Hồ sơ đã hủy" if state.status == Status.VOIDED else ""
+            voided = "Hồ sơ đã hủy" if state.status == Status.VOIDED else ""
             for f in state.fees:
                 if f["event_id"] not in wanted or (officer and f["officer"] != officer):
                     continue
@@ -68,7 +68,7 @@ class DossierLists(DossierBase):
                         amount=f["amount"],
                         method=f["method"],
                         receipt_ref=f["receipt_ref"],
-                        note=note,
+                        note="; ".join(x for x in (voided, f.get("note", "")) if x),
                     )
                 )
         return fees.cash_sheet(day, rows, officer)

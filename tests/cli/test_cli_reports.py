@@ -131,6 +131,7 @@ def test_period_text_table(cli, scenario):
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert "Biểu số 06/VPCP/KSTT" in lines[0] and "(13)" in lines[1]
+    assert lines[1].split()[-2:] == ["refused", "stopped"]  # whole words, not "refuse"
     assert lines[-1].startswith("received 12; resolved 8 (67 %)")  # the seeds' figures
     total = lines[-2].split()
     assert total[:2] == ["Tổng", "cộng"]

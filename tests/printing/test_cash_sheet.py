@@ -148,7 +148,7 @@ def test_the_days_fees_per_officer_and_fee_type(services, clock, agency, tmp_pat
     c = d.intake(IntakeRequest("2.000884", "Vũ Thị Lan", fee_paid=20_000, fee_method="thẻ")).dossier
     d.record_fee(b.code, receipt_ref="1C26TAA-122")  # the e-receipt came later: it shows
     clock.set(local(2026, 11, 24, 9, 0))
-    d.record_fee(a.code, amount=5_000, method="cash")  # paid the next day: not on the 23rd
+    d.record_fee(a.code, amount=5_000, method="cash", note="thu thêm lệ phí bản sao")  # the 24th
     sheet = d.cash_sheet(date(2026, 11, 23))
     assert [o.officer for o in sheet.officers] == ["Hoàng Văn Nam", "Nông Thị Thư"]
     assert sheet.total == 10_000 + 24_000 + 20_000
@@ -166,7 +166,14 @@ def test_the_days_fees_per_officer_and_fee_type(services, clock, agency, tmp_pat
     ]
     assert [r.code for r in sheet.officers[0].rows] == [c.code]
     next_day = d.cash_sheet(date(2026, 11, 24))
-    assert [(r.code, r.amount) for r in next_day.rows] == [(a.code, 5_000)]
+    assert [(r.code, r.amount, r.note) for r in next_day.rows] == [
+        (a.code, 5_000, "thu thêm lệ phí bản sao")  # the officer's note on the payment
+    ]
+    assert (
+        "thu thêm lệ phí bản sao"
+        in check_pdf(printing.cash_sheet_pdf(next_day, agency), next_day)[0]
+    )
+    assert all(r.note == "" for r in sheet.rows)  # the 23rd's payments had none
     mine = d.cash_sheet(date(2026, 11, 23), officer="Hoàng Văn Nam")
     assert mine.total == 20_000 and mine.officer == "Hoàng Văn Nam"
 

@@ -332,6 +332,14 @@ def test_cli_attach_list_verify(tmp_path, capsys):
         assert main([*run, *args]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("motcua-desk: error: "), err
+    for pages in ("0", "-2", "two"):  # 0 would read as "not given" and check nothing
+        with pytest.raises(SystemExit) as exited:
+            main(
+                [*run, "attach", code, "--document", "1", "--pages", pages, str(tmp_path / "s.pdf")]
+            )
+        assert exited.value.code == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert "--pages" in err[-1] and "error:" in err[-1], err
     assert table_dump(db) == before
     BlobStore(files_dir(db)).path(out["files"][0]["sha256"]).unlink()
     assert main([*run, "verify"]) == 3
