@@ -114,13 +114,17 @@ def indices(
             lowering=tuple(offline),
             parts=dict(channels),
         ),
-        _satisfaction(counted, len(lowering), rated, unsatisfied),
+        _satisfaction(counted, lowering, rated, unsatisfied),
     ]
 
 
 def _satisfaction(
-    counted: int, late: int, rated: Mapping[int, int], unsatisfied: list[tuple[str, str]]
+    counted: int,
+    late_ones: list[tuple[str, str]],
+    rated: Mapping[int, int],
+    unsatisfied: list[tuple[str, str]],
 ) -> IndexValue:
+    late = len(late_ones)
     name = "Mức độ hài lòng"
     formula = "100 % − (tỷ lệ hồ sơ quá hạn + tỷ lệ hồ sơ có phản ánh, không hài lòng)"
     target = "Tối đa điểm khi ≥ 90 %"
@@ -157,7 +161,8 @@ def _satisfaction(
         note=f"{total} hồ sơ được công dân đánh giá: rất hài lòng {rated[1]}, hài lòng "
         f"{rated[2]}, không hài lòng {bad}; quá hạn {late} (chỉ số 2.1). Hồ sơ quá hạn "
         "mà công dân cũng không hài lòng bị tính cả hai lần, như công thức.",
-        lowering=tuple(unsatisfied),
+        # both parts of the formula lower it: the late ones (2.1's) and the unsatisfied ones
+        lowering=tuple(sorted(late_ones + unsatisfied)),
         parts={
             "rated": total,
             "very_satisfied": rated[1],

@@ -7,7 +7,7 @@ import pytest
 from motcua_desk.domain import schema
 from motcua_desk.domain.errors import IllegalTransition, ValidationError
 from motcua_desk.services import IntakeRequest
-from tests.helpers import row_counts
+from tests.helpers import VN, row_counts
 
 TP = "Công chức Tư pháp - Hộ tịch"
 NAME = "Trần Thị Bích Ngọc"
@@ -155,13 +155,17 @@ def test_two_ratings_in_the_fold_keep_the_first():
 
 
 def test_the_satisfaction_index_is_fed_by_the_ratings(services, clock):
-    from datetime import date
+    from datetime import date, datetime
 
     from motcua_desk.domain.report_periods import Period
 
     nov = Period(date(2026, 11, 1), date(2026, 11, 30))
     before = {i.key: i for i in services.reports.indices(nov)}
     assert before["5.4"].score is None
+    now = clock()
+    clock.set(datetime(2026, 11, 2, 9, 0, tzinfo=VN))  # one left open past its due moment
+    overdue = services.dossiers.intake(IntakeRequest("1.001193", "Quá Hạn Vẫn Mở")).dossier
+    clock.set(now)
     codes = [returned(services).dossier.code for _ in range(4)]
     services.dossiers.rate(codes[0], 1)
     services.dossiers.rate(codes[1], 2)
@@ -172,5 +176,9 @@ def test_the_satisfaction_index_is_fed_by_the_ratings(services, clock):
     late = by_key["2.1"].parts["lowering"]
     counted = by_key["2.1"].parts["counted"]
     assert sat.score == round(100 - 100 * late / counted - 100 * 1 / counted, 2)
-    assert [c for c, _why in sat.lowering] == [codes[2]]
+    assert late >= 1 and overdue.code in {c for c, _why in by_key["2.1"].lowering}
+    # both parts of the formula lower it: 2.1's late ones and the unsatisfied ones
+    assert set(sat.lowering) == set(by_key["2.1"].lowering) | {
+        (codes[2], "công dân không hài lòng")
+    }
     assert services.reports.dashboard(nov).indices == services.reports.indices(nov)
