@@ -77,10 +77,9 @@ class BlobStore:
             used = self.usage()
             if used + size > self.quota_bytes:
                 raise BlobStoreFull(
-                    f"the desk's files take {used // 1024**2:,} MB of their "
-                    f"{self.quota_bytes // 1024**2:,} MB quota: this file "
-                    f"({size // 1024**2 + 1:,} MB) does not fit. Sync with the hub and "
-                    "raise the quota in the settings",
+                    f"the desk's files take {_mb(used)} MB of their {_mb(self.quota_bytes)} MB "
+                    f"quota: this file ({_mb(size)} MB) does not fit. Sync with the hub and "
+                    "raise the quota (Cài đặt, or `motcua-desk digitise quota --set MB`)",
                     used=used,
                     quota=self.quota_bytes,
                     size=size,
@@ -238,3 +237,8 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _mb(n: int) -> str:
+    """Bytes as MB the way `digitise quota` says them (one decimal)."""
+    return f"{n / 1024**2:,.1f}"

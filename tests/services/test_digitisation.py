@@ -361,8 +361,14 @@ def test_the_quota_is_a_setting_of_the_desk(services, db_path, tmp_path, capsys)
     big = tmp_path / "big.pdf"
     big.write_bytes(scan_pdf(2))
     assert big.stat().st_size > 1024**2
-    with pytest.raises(BlobStoreFull):
+    with pytest.raises(BlobStoreFull) as full:
         DigitisationService.from_services(services).attach(code, 1, [big])
+    used = BlobStore(files_dir(db_path)).usage()
+    assert 0 < used < 1024**2
+    # the figures as `digitise quota` says them (not "0 MB of 1 MB"), and how to raise it
+    assert f"take {used / 1024**2:,.1f} MB of their 1.0 MB quota" in str(full.value)
+    assert f"this file ({big.stat().st_size / 1024**2:,.1f} MB)" in str(full.value)
+    assert "digitise quota --set" in str(full.value)
     papers.set_quota(0)
     assert DigitisationService.from_services(services).quota_bytes() is None
     DigitisationService.from_services(services).attach(code, 1, [big])
