@@ -263,7 +263,8 @@ def test_hub_verify_hashes_the_hubs_files(hub, desks, tmp_path):
     _code, sha, data = scanned(a, tmp_path)
     a.sync(hub.url)
     folder = default_files_dir(hub.store)
-    assert verify_hub(hub.store, files=folder).break_count == 0
+    intact = verify_hub(hub.store, files=folder)
+    assert intact.break_count == 0 and intact.files == 1  # counted, as the desk's verify does
     hub_files(hub.store).path(sha).write_bytes(data[:-3] + b"xyz")
     report = verify_hub(hub.store, files=folder)
     assert [b.kind for b in report.breaks] == ["file_corrupt"] and sha in report.breaks[0].detail
