@@ -330,9 +330,9 @@ class KioskWindow(QWidget):
         v["procedure"].setText(d.procedure_name)
         v["name"].setText(d.masked_name)
         v["received"].setText(labels.fmt_moment(d.received_at))
-        v["due"].setText(
+        v["due"].setText(  # none while papers are awaited: the time restarts when they come
             labels.fmt_due(d.due_at)
-            if d.status in ("received", "in_process", "supplement_requested", "result_ready")
+            if d.status in ("received", "in_process", "result_ready")
             else "—"
         )
         self.bring_label.setText(kiosk_texts.bring_text(d))
@@ -397,8 +397,13 @@ def run(
     translator = install_translator(app, UiSettings.for_user().language)
     worker = Worker(services_factory)
     window = KioskWindow(worker)
-    if windowed:
-        window.resize(1280, 800)
+    if windowed:  # 1280 x 800 at most, within the screen's free area (a 1366 x 768 PC)
+        screen = app.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        width, height = (
+            (1280, 800) if free is None else (min(1280, free.width()), min(800, free.height()))
+        )
+        window.resize(width, height)
         window.show()
     else:
         window.showFullScreen()

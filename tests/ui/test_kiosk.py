@@ -188,6 +188,8 @@ def test_typed_code_and_digits_show_the_status_and_nothing_personal(kiosk, desk,
     text = _all_text(window)
     assert "Lê V*** C***" in text
     assert "more papers" in text and "Bản sao Giấy khai sinh" in text
+    # no return date while papers are awaited: its time restarts from zero when they come
+    assert window.detail_values["due"].text() == "—"
     for secret in (CCCD, CCCD[-4:], PHONE, ADDRESS, "Lê Văn Cường", "Thiếu giấy tờ"):
         assert secret not in text
 
