@@ -75,6 +75,7 @@ def evaluate(ws, formula: str, depth: int = 0) -> int:
         ranges = [cells(r) for r, _ in pairs]
         wants = [c[1:-1] if c.startswith('"') else value(c.replace("$", "")) for _, c in pairs]
         n = 0
+
         def meets(v, w) -> bool:  # "<>" (as Excel reads it): any value, not a blank
             return v not in (None, "") if w == "<>" else v == w
 
