@@ -119,7 +119,12 @@ class DossierPage(QWidget):
         self.timeline = ui.timelineTable
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # what happened takes the width left and wraps (its row grows to fit, again whenever
+        # the column's width changes): a long line (a digitised paper's, a note) never pushes
+        # the officer column out of sight
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.timeline.setWordWrap(True)
+        header.sectionResized.connect(self._timeline_resized)
         self.tabs = ui.dossierTabs
         self.papers = PapersView(self.ctx, ui.papersPage)  # Giấy tờ số hóa (ui.papers_view)
         ui.papersLayout.addWidget(self.papers)
@@ -133,6 +138,10 @@ class DossierPage(QWidget):
         self._body.setStretchFactor(1, 1)
         self.placeholder = ui.placeholder
         self._show_body(False)
+
+    def _timeline_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 1:  # the wrapped column: its rows' heights follow its width
+            self.timeline.resizeRowsToContents()
 
     def _show_body(self, on: bool) -> None:
         self._body.setVisible(on)

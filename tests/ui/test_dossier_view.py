@@ -215,3 +215,23 @@ def test_print_again_offers_exactly_the_forms_the_printing_layer_accepts(
     assert offered_by_state["voided"] == []
     assert offered_by_state["extended"] == ["slip", "apology", "control"]
     assert offered_by_state["refused"] == ["refusal", "control"]
+
+
+def test_a_long_line_in_the_timeline_wraps_and_every_column_stays_in_sight(window, services, qtbot):
+    """A note (or a digitised paper's line) of hundreds of characters: the timeline keeps to
+    the view's width (no horizontal scrolling to find who did it) and the row grows instead."""
+    code = services.dossiers.intake(IntakeRequest("1.004873", "Mai Văn Dài")).dossier.code
+    long_note = "Công dân xin bổ sung bản sao giấy khai sinh có chứng thực " * 8
+    services.dossiers.note(code, long_note.strip())
+    window.resize(1366, 768)
+    view = open_dossier(window, qtbot, code)
+    t = view.timeline
+    qtbot.waitUntil(lambda: t.viewport().width() > 0)
+    header = t.horizontalHeader()
+    assert header.length() <= t.viewport().width() + 1
+    assert t.horizontalScrollBar().maximum() == 0
+    rows = {t.item(r, 1).text(): r for r in range(t.rowCount())}
+    [noted] = [r for text, r in rows.items() if long_note.strip()[:40] in text]
+    assert t.rowHeight(noted) > t.rowHeight(0) * 1.5  # wrapped onto several lines
+    assert t.item(noted, 5).text()  # the officer column, in sight
+    assert header.sectionViewportPosition(5) + header.sectionSize(5) <= t.viewport().width() + 1
