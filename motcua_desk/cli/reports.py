@@ -287,9 +287,8 @@ def _print_table(report) -> None:
         f"{report.form.code} ({report.form.legal_basis}) "
         f"{report.period.first:%d/%m/%Y}–{report.period.last:%d/%m/%Y}"
     )
-    head = "".join(
-        f"{'(' + c.no + ')' if c.no else c.key[:7]:>8}" for c in cols
-    )  # refused, stopped
+    # a column without a number by its key's first 7 letters: "refused", "stopped"
+    head = "".join(f"{'(' + c.no + ')' if c.no else c.key[:7]:>8}" for c in cols)
     print(f"{'':40}{head}")
     for r in (*report.rows, report.total):
         name = r.item_name if r.level != "item" else f"  {r.item_code} {r.item_name}"

@@ -398,7 +398,7 @@ class DigitisationService(ServiceBase):
                 events = db.events.of_many(batch)
                 for dossier_id in batch:
                     state = fold(dossier_id, events.get(dossier_id, []))
-                    if state.channel == "online" or state.status in _NOT_TAKEN_IN:
+                    if state.channel == "online" or state.status in NOT_TAKEN_IN:
                         continue
                     counts.append(count_papers(state))
         return rates_of(counts)
@@ -418,7 +418,7 @@ def count_papers(state: DossierState) -> PaperCount:
 
 
 # voided (entered by mistake) or refused at intake: never taken in, so not in 4.2 / 4.3
-_NOT_TAKEN_IN = (Status.VOIDED, Status.REFUSED_AT_INTAKE)
+NOT_TAKEN_IN = (Status.VOIDED, Status.REFUSED_AT_INTAKE)
 
 
 def rates_of(counts: Sequence[PaperCount]) -> Rates:

@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from motcua_desk import paths
-from motcua_desk.domain.dossier_state import Status
 from motcua_desk.domain.errors import ValidationError
 from motcua_desk.domain.late_report import (
     Apology,
@@ -401,7 +400,7 @@ class ReportService(ServiceBase):
         from its document lines as received; the others are folded."""
         period = self._judged(period)
         from motcua_desk.domain.dossier import DossierState, fold
-        from motcua_desk.services.digitisation import BATCH, count_papers
+        from motcua_desk.services.digitisation import BATCH, NOT_TAKEN_IN, count_papers
 
         flt = self._where(period, scope)
         counts = []
@@ -430,8 +429,8 @@ class ReportService(ServiceBase):
                     state = fold(dossier_id, events.get(dossier_id, []))
                     if state.channel == "online":  # the projection disagreed: the fold decides
                         online += 1
-                    elif state.status not in (Status.VOIDED, Status.REFUSED_AT_INTAKE):
-                        counts.append(count_papers(state))  # (never taken in: not counted)
+                    elif state.status not in NOT_TAKEN_IN:
+                        counts.append(count_papers(state))
         return digitisation_indices(counts, online)
 
     def ratings(self) -> dict[str, int]:
